@@ -1,0 +1,37 @@
+package kz.adal.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import java.util.List;
+
+@Path("/api/audit")
+// role names as literals: audit depends on no other feature
+@RolesAllowed({"SYSTEM_ADMIN", "REGISTRAR", "REVIEWER"})
+public class AuditResource {
+    private final AuditTrail trail;
+
+    AuditResource(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    /** Recomputes the hash chain; an edited or deleted row shows up as a break. */
+    @GET
+    @Path("/verify")
+    public AuditTrail.Verification verify(@QueryParam("scope") String scope) {
+        return trail.verify(scope);
+    }
+
+    public record EntryView(long seq, String at, String actor, String action, String subjectType, String subjectId,
+                            String scopeId, String detail, String hash) {}
+
+    @GET
+    public List<EntryView> recent(@QueryParam("scope") String scope, @QueryParam("limit") Integer limit) {
+        int n = limit == null ? 100 : Math.max(1, Math.min(limit, 1000));
+        return trail.recent(scope, n).stream()
+                .map(e -> new EntryView(e.seq, e.at.toString(), e.actorLogin, e.action, e.subjectType, e.subjectId, e.scopeId, e.detail, e.hash))
+                .toList();
+    }
+}

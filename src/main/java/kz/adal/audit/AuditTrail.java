@@ -1,0 +1,131 @@
+package kz.adal.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import kz.adal.platform.TimeSource;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Appends to the audit log inside the caller's transaction, so a change and its trace commit
+ * together or not at all. The head row is locked while appending: this serialises writers
+ * across nodes (PostgreSQL row lock) and keeps the chain linear.
+ */
+@ApplicationScoped
+public class AuditTrail {
+    private final EntityManager em;
+    private final TimeSource time;
+    private final ObjectMapper json;
+    private final Instance<SecurityIdentity> identity;
+    private final Instance<JsonWebToken> jwt;
+
+    AuditTrail(EntityManager em, TimeSource time, ObjectMapper json, Instance<SecurityIdentity> identity, Instance<JsonWebToken> jwt) {
+        this.em = em;
+        this.time = time;
+        this.json = json;
+        this.identity = identity;
+        this.jwt = jwt;
+    }
+
+    /** What happened, to what, in which scope; before/after are hashed, detail is kept readable. */
+    public record Change(String action, String subjectType, Object subjectId, Object scopeId,
+                         Object before, Object after, Map<String, ?> detail) {
+        public static Change of(String action, String subjectType, Object subjectId) {
+            return new Change(action, subjectType, subjectId, null, null, null, null);
+        }
+        public Change scope(Object scope) { return new Change(action, subjectType, subjectId, scope, before, after, detail); }
+        public Change before(Object b) { return new Change(action, subjectType, subjectId, scopeId, b, after, detail); }
+        public Change after(Object a) { return new Change(action, subjectType, subjectId, scopeId, before, a, detail); }
+        public Change detail(Map<String, ?> d) { return new Change(action, subjectType, subjectId, scopeId, before, after, d); }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry record(Change change) {
+        return record(change, null, null);
+    }
+
+    /** For actions taken by the system (jobs) or on behalf of someone not logged in. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry record(Change change, UUID actorId, String actorLogin) {
+        AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
+        AuditEntry e = new AuditEntry();
+        e.seq = head.lastSeq + 1;
+        // the database keeps microseconds at best: hash what will be read back
+        e.at = time.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (actorLogin == null) {
+            Actor a = currentActor();
+            actorId = a.id();
+            actorLogin = a.login();
+        }
+        e.actorId = actorId;
+        e.actorLogin = actorLogin;
+        e.action = change.action();
+        e.subjectType = change.subjectType();
+        e.subjectId = change.subjectId() == null ? null : change.subjectId().toString();
+        e.scopeId = change.scopeId() == null ? null : change.scopeId().toString();
+        e.beforeHash = change.before() == null ? null : AuditChain.sha256(toJson(change.before()));
+        e.afterHash = change.after() == null ? null : AuditChain.sha256(toJson(change.after()));
+        String detail = change.detail() == null ? null : toJson(change.detail());
+        e.detail = detail != null && detail.length() > 8000 ? detail.substring(0, 7990) + "…" : detail;
+        e.prevHash = head.lastHash;
+        e.hash = AuditChain.hashOf(e);
+        em.persist(e);
+        head.lastSeq = e.seq;
+        head.lastHash = e.hash;
+        return e;
+    }
+
+    private record Actor(UUID id, String login) {}
+
+    private Actor currentActor() {
+        try {
+            SecurityIdentity id = identity.get();
+            if (id != null && !id.isAnonymous()) {
+                String sub = jwt.get().getSubject();
+                return new Actor(sub == null ? null : UUID.fromString(sub), id.getPrincipal().getName());
+            }
+        } catch (RuntimeException notInRequest) {
+            // jobs and start-up run without a request: the system acts
+        }
+        return new Actor(null, "system");
+    }
+
+    private String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(o);
+        }
+    }
+
+    public record Verification(boolean intact, long rows, List<AuditChain.Break> breaks) {}
+
+    /** Recomputes the whole chain; with a scope, reports whether any break touches that scope. */
+    @Transactional
+    public Verification verify(String scopeId) {
+        AuditHead head = em.find(AuditHead.class, 1);
+        List<AuditEntry> rows = em.createQuery("from AuditEntry order by seq", AuditEntry.class).getResultList();
+        List<AuditChain.Break> breaks = AuditChain.verify(rows, head.lastSeq, head.lastHash);
+        if (scopeId != null && breaks.isEmpty()) {
+            long inScope = rows.stream().filter(r -> scopeId.equals(r.scopeId)).count();
+            return new Verification(true, inScope, breaks);
+        }
+        return new Verification(breaks.isEmpty(), rows.size(), breaks);
+    }
+
+    public List<AuditEntry> recent(String scopeId, int limit) {
+        String q = scopeId == null ? "from AuditEntry order by seq desc" : "from AuditEntry where scopeId = ?1 order by seq desc";
+        var query = em.createQuery(q, AuditEntry.class).setMaxResults(limit);
+        if (scopeId != null) query.setParameter(1, scopeId);
+        return query.getResultList();
+    }
+}

@@ -1,0 +1,71 @@
+package kz.adal.identity;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Token endpoints. The refresh token is also set as an HttpOnly cookie limited to this path,
+ * so page scripts never hold it; API clients may send it in the body instead.
+ */
+@Path("/api/auth")
+public class AuthResource {
+    static final String REFRESH_COOKIE = "adal_refresh";
+    private final AuthService auth;
+    private final CurrentUser me;
+
+    AuthResource(AuthService auth, CurrentUser me) {
+        this.auth = auth;
+        this.me = me;
+    }
+
+    public record LoginRequest(String login, String password) {}
+    public record RefreshRequest(String refreshToken) {}
+
+    @POST
+    @Path("/login")
+    @PermitAll
+    public Response login(LoginRequest req, @HeaderParam("User-Agent") String agent) {
+        if (req == null) req = new LoginRequest(null, null);
+        return withCookie(auth.login(req.login(), req.password(), agent));
+    }
+
+    @POST
+    @Path("/refresh")
+    @PermitAll
+    public Response refresh(RefreshRequest req, @CookieParam(REFRESH_COOKIE) String cookie) {
+        String token = req != null && req.refreshToken() != null ? req.refreshToken() : cookie;
+        return withCookie(auth.refresh(token));
+    }
+
+    @POST
+    @Path("/logout")
+    @Authenticated
+    public Response logout() {
+        auth.logout(me.sessionId());
+        return Response.noContent().cookie(cookie("", 0)).build();
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    public UserView me() {
+        AppUser u = AppUser.findById(me.id());
+        return UserView.of(u);
+    }
+
+    private Response withCookie(AuthService.Tokens t) {
+        return Response.ok(t).cookie(cookie(t.refreshToken(), 12 * 3600)).build();
+    }
+
+    private static NewCookie cookie(String value, int maxAge) {
+        return new NewCookie.Builder(REFRESH_COOKIE).value(value).path("/api/auth").httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+    }
+}

@@ -1,0 +1,158 @@
+package kz.adal.identity;
+
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.adal.audit.AuditChain;
+import kz.adal.platform.Problem;
+import kz.adal.platform.TimeSource;
+import kz.adal.platform.TooManyRequests;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Login, refresh with rotation, logout that revokes, and throttling of repeated failures. */
+@ApplicationScoped
+public class AuthService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final IdentityConfig config;
+    private final TimeSource time;
+    private final PasswordHasher hasher;
+    private final String decoyHash;
+
+    AuthService(IdentityConfig config, TimeSource time) {
+        this.config = config;
+        this.time = time;
+        this.hasher = new PasswordHasher(config.passwordIterations());
+        this.decoyHash = hasher.decoy();
+    }
+
+    public PasswordHasher hasher() { return hasher; }
+
+    public record Tokens(String accessToken, long expiresIn, String refreshToken, UserView user) {}
+
+    @Transactional(dontRollbackOn = Problem.class)
+    public Tokens login(String login, String password, String userAgent) {
+        if (login == null || login.isBlank() || password == null) {
+            throw Problem.badRequest("CREDENTIALS_REQUIRED", "Enter your login and password");
+        }
+        String key = login.trim().toLowerCase();
+        Instant now = time.now();
+        LoginThrottle throttle = LoginThrottle.findById(key);
+        if (throttle != null && throttle.lockedUntil != null && now.isBefore(throttle.lockedUntil)) {
+            long wait = Duration.between(now, throttle.lockedUntil).toSeconds() + 1;
+            throw new TooManyRequests("LOGIN_LOCKED", "Too many failed attempts; try again in " + ((wait + 59) / 60) + " min", wait);
+        }
+        AppUser user = AppUser.findByLogin(key).orElse(null);
+        boolean ok = hasher.matches(password, user == null ? decoyHash : user.passwordHash);
+        if (!ok || user == null) {
+            recordFailure(key, throttle, now);
+            throw new Problem(401, "BAD_CREDENTIALS", "Login or password is wrong");
+        }
+        if (!user.isActive()) {
+            throw new Problem(403, "ACCOUNT_SUSPENDED", "This account is suspended; contact the dean's office");
+        }
+        if (throttle != null) throttle.delete();
+        UserSession s = new UserSession();
+        s.id = UUID.randomUUID();
+        s.userId = user.id;
+        s.createdAt = now;
+        s.expiresAt = now.plus(config.refreshTokenTtl());
+        s.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length()));
+        String refresh = newRefreshToken(s);
+        s.persist();
+        return issue(user, s, refresh);
+    }
+
+    private void recordFailure(String key, LoginThrottle throttle, Instant now) {
+        var t = config.throttle();
+        if (throttle == null) {
+            throttle = new LoginThrottle();
+            throttle.loginKey = key;
+            throttle.windowStart = now;
+            throttle.failures = 0;
+            throttle.persist();
+        }
+        if (Duration.between(throttle.windowStart, now).compareTo(t.window()) > 0) {
+            throttle.windowStart = now;
+            throttle.failures = 0;
+            throttle.lockedUntil = null;
+        }
+        throttle.failures++;
+        if (throttle.failures >= t.maxFailures()) {
+            throttle.lockedUntil = now.plus(t.lockout());
+        }
+    }
+
+    @Transactional(dontRollbackOn = Problem.class)
+    public Tokens refresh(String refreshToken) {
+        if (refreshToken == null || !refreshToken.contains(".")) {
+            throw new Problem(401, "BAD_REFRESH_TOKEN", "Your session has ended; log in again");
+        }
+        UUID sid;
+        try {
+            sid = UUID.fromString(refreshToken.substring(0, refreshToken.indexOf('.')));
+        } catch (IllegalArgumentException e) {
+            throw new Problem(401, "BAD_REFRESH_TOKEN", "Your session has ended; log in again");
+        }
+        UserSession s = UserSession.findById(sid);
+        Instant now = time.now();
+        if (s == null || !s.isLive(now)) throw new Problem(401, "SESSION_ENDED", "Your session has ended; log in again");
+        if (!s.refreshHash.equals(AuditChain.sha256(refreshToken))) {
+            // A rotated-out token used again: someone else may hold it, so end the session.
+            s.revokedAt = now;
+            throw new Problem(401, "REFRESH_REUSED", "This session was ended for safety; log in again");
+        }
+        AppUser user = AppUser.findById(s.userId);
+        if (user == null || !user.isActive()) throw new Problem(403, "ACCOUNT_SUSPENDED", "This account is suspended");
+        return issue(user, s, newRefreshToken(s));
+    }
+
+    @Transactional
+    public void logout(UUID sessionId) {
+        if (sessionId == null) return;
+        UserSession s = UserSession.findById(sessionId);
+        if (s != null && s.revokedAt == null) s.revokedAt = time.now();
+    }
+
+    @Transactional
+    public void revokeAllSessions(UUID userId) {
+        UserSession.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", time.now(), userId);
+    }
+
+    /** Is the session behind a token still usable? Checked on every authenticated request. */
+    @Transactional
+    public boolean sessionIsLive(UUID sessionId, UUID userId) {
+        UserSession s = UserSession.findById(sessionId);
+        if (s == null || !s.userId.equals(userId) || !s.isLive(time.now())) return false;
+        AppUser u = AppUser.findById(userId);
+        return u != null && u.isActive();
+    }
+
+    private String newRefreshToken(UserSession s) {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        String token = s.id + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        s.refreshHash = AuditChain.sha256(token);
+        return token;
+    }
+
+    private Tokens issue(AppUser user, UserSession s, String refresh) {
+        Duration ttl = config.accessTokenTtl();
+        Instant now = time.now();
+        String access = Jwt.issuer("adal")
+                .subject(user.id.toString())
+                .upn(user.login)
+                .groups(user.roles.stream().map(Enum::name).collect(Collectors.toSet()))
+                .claim("sid", s.id.toString())
+                .claim("name", user.fullName)
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl))
+                .sign();
+        return new Tokens(access, ttl.toSeconds(), refresh, UserView.of(user));
+    }
+}

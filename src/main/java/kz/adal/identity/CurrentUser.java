@@ -1,0 +1,43 @@
+package kz.adal.identity;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import kz.adal.platform.Problem;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.UUID;
+
+/** Who is calling, read from the verified token. */
+@RequestScoped
+public class CurrentUser {
+    private final SecurityIdentity identity;
+    private final JsonWebToken jwt;
+
+    CurrentUser(SecurityIdentity identity, JsonWebToken jwt) {
+        this.identity = identity;
+        this.jwt = jwt;
+    }
+
+    public UUID id() {
+        if (identity.isAnonymous() || jwt.getSubject() == null) throw new Problem(401, "UNAUTHENTICATED", "Log in first");
+        return UUID.fromString(jwt.getSubject());
+    }
+
+    public String login() { return identity.getPrincipal().getName(); }
+
+    public boolean has(Role role) { return identity.hasRole(role.name()); }
+
+    public boolean isAnonymous() { return identity.isAnonymous(); }
+
+    public UUID sessionId() {
+        Object sid = jwt.getClaim("sid");
+        return sid == null ? null : UUID.fromString(sid.toString());
+    }
+
+    /** Object-level check: refuse unless the caller is the owner or holds one of the roles. */
+    public void requireSelfOr(UUID ownerId, Role... roles) {
+        if (ownerId != null && ownerId.equals(id())) return;
+        for (Role r : roles) if (has(r)) return;
+        throw Problem.forbidden("This belongs to someone else");
+    }
+}

@@ -1,0 +1,111 @@
+package kz.adal.platform;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that maps failures to RFC 9457 problem details. Clients never see stack
+ * traces or class names; 5xx are logged loudly, 4xx quietly.
+ */
+public class ProblemMapper {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+
+    static Map<String, Object> body(int status, String code, String detail, String instance, List<?> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://adal.kz/problems/" + code.toLowerCase().replace('_', '-'));
+        body.put("title", Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase());
+        body.put("status", status);
+        body.put("code", code);
+        body.put("detail", detail);
+        if (instance != null) body.put("instance", instance);
+        if (errors != null && !errors.isEmpty()) body.put("errors", errors);
+        return body;
+    }
+
+    private static Response respond(int status, String code, String detail, UriInfo uri, List<?> errors) {
+        return Response.status(status).type(PROBLEM_JSON)
+                .entity(body(status, code, detail, uri == null ? null : uri.getPath(), errors)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(Problem p, UriInfo uri) {
+        LOG.debugf("%s %s: %s", p.status(), p.code(), p.getMessage());
+        Response r = respond(p.status(), p.code(), p.getMessage(), uri, p.errors());
+        if (p instanceof TooManyRequests tmr) {
+            return Response.fromResponse(r).header("Retry-After", tmr.retryAfterSeconds()).build();
+        }
+        return r;
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", leaf(v.getPropertyPath().toString()), "message", v.getMessage()))
+                .toList();
+        return respond(400, "INVALID_REQUEST", "The request has invalid fields", uri, errors);
+    }
+
+    private static String leaf(String path) {
+        int i = path.lastIndexOf('.');
+        return i < 0 ? path : path.substring(i + 1);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(400, "MALFORMED_JSON", "The request body is not valid JSON for this endpoint", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respond(401, "UNAUTHENTICATED", "Log in first", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response authFailed(AuthenticationFailedException e, UriInfo uri) {
+        return respond(401, "UNAUTHENTICATED", "Your session has ended; log in again", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "FORBIDDEN", "Your role does not allow this", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException) return json((JsonProcessingException) c, uri);
+        }
+        String code = switch (status) {
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "TOO_LARGE";
+            default -> status >= 500 ? "INTERNAL" : "BAD_REQUEST";
+        };
+        if (status >= 500) LOG.error("Request failed", e);
+        String detail = status >= 500 ? "Something went wrong on our side; nothing you saved was lost" : e.getMessage();
+        return respond(status, code, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return respond(500, "INTERNAL", "Something went wrong on our side; nothing you saved was lost", uri, List.of());
+    }
+}
