@@ -1,0 +1,86 @@
+package kz.adal.testing;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.Assumptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Debian's Chromium driven by Playwright, shared by all browser tests in the JVM (never a
+ * downloaded browser). Screenshots go to target/screenshots so a person can look at the pages.
+ */
+public final class Browser {
+    public static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    public static final Path SCREENSHOTS = Paths.get("target/screenshots");
+    private static Playwright playwright;
+    private static final java.util.Map<String, com.microsoft.playwright.Browser> BROWSERS = new java.util.HashMap<>();
+
+    private Browser() {}
+
+    /** Skips (does not fail) only when explicitly asked to: CI installs Chromium and runs these. */
+    public static void assumeAvailable() {
+        Assumptions.assumeFalse(Boolean.getBoolean("adal.browser-tests.skip"), "browser tests switched off");
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException("Chromium is missing at " + CHROMIUM + ": apt-get install chromium (see .ci/run)");
+        }
+    }
+
+    /** A browser with the default flags; extra flags (e.g. a fake camera file) get their own instance. */
+    public static synchronized com.microsoft.playwright.Browser browser(String... extraArgs) {
+        assumeAvailable();
+        String key = String.join(" ", extraArgs);
+        return BROWSERS.computeIfAbsent(key, k -> {
+            if (playwright == null) {
+                playwright = Playwright.create(new Playwright.CreateOptions()
+                        .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Runtime.getRuntime().addShutdownHook(new Thread(Browser::closeAll));
+            }
+            List<String> args = new ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"));
+            args.addAll(List.of(extraArgs));
+            return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(args));
+        });
+    }
+
+    public static BrowserContext context(String... extraArgs) {
+        return browser(extraArgs).newContext(new NewContextOptions().setViewportSize(1280, 860)
+                .setPermissions(List.of("camera", "microphone")));
+    }
+
+    /** Opens the app's login page and logs in as a demo account; returns the page on /home.html. */
+    public static Page loggedIn(BrowserContext ctx, String base, String login) {
+        Page page = ctx.newPage();
+        page.navigate(base + "index.html");
+        page.locator("#login").fill(login);
+        page.locator("#password").fill(Api.PASSWORD);
+        page.locator("button[type=submit]").click();
+        page.waitForURL("**/home.html");
+        return page;
+    }
+
+    public static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    static synchronized void closeAll() {
+        BROWSERS.values().forEach(b -> { try { b.close(); } catch (RuntimeException ignored) { } });
+        BROWSERS.clear();
+        if (playwright != null) playwright.close();
+        playwright = null;
+    }
+}

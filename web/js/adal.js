@@ -1,0 +1,207 @@
+// Adal browser core: session, API calls, message bundles and the page frame.
+// Native ES module, no build step. Every page imports this and calls `page({...})`.
+
+const LANGS = ['kk', 'ru', 'en'];
+const store = window.sessionStorage;
+let messages = {};
+
+// ---------- i18n ----------
+export function lang() {
+  return localStorage.getItem('adal.lang') || (navigator.language || 'kk').slice(0, 2).replace(/[^a-z]/g, '') || 'kk';
+}
+function currentLang() { const l = lang(); return LANGS.includes(l) ? l : 'kk'; }
+
+export async function loadMessages(bundles) {
+  const l = currentLang();
+  const all = await Promise.all(bundles.map(b => fetch(`/i18n/${b}.${l}.json`).then(r => r.ok ? r.json() : {})));
+  messages = Object.assign({}, ...all);
+  document.documentElement.lang = l;
+}
+
+/** Message by key, with {name} placeholders filled from params. Missing keys show the key itself. */
+export function t(key, params = {}) {
+  let s = messages[key] ?? key;
+  for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, v);
+  return s;
+}
+
+/** Fill [data-i18n], [data-i18n-placeholder], [data-i18n-title], [data-i18n-aria] under root. */
+export function translate(root = document) {
+  root.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+  root.querySelectorAll('[data-i18n-title]').forEach(e => { e.title = t(e.dataset.i18nTitle); });
+  root.querySelectorAll('[data-i18n-aria]').forEach(e => { e.setAttribute('aria-label', t(e.dataset.i18nAria)); });
+}
+
+// ---------- session ----------
+export function user() { try { return JSON.parse(store.getItem('adal.user')); } catch { return null; } }
+export function hasRole(...roles) { const u = user(); return !!u && roles.some(r => u.roles.includes(r)); }
+function saveTokens(body) {
+  store.setItem('adal.token', body.accessToken);
+  store.setItem('adal.user', JSON.stringify(body.user));
+}
+export function token() { return store.getItem('adal.token'); }
+
+export async function login(loginName, password) {
+  const r = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: loginName, password }), credentials: 'same-origin' });
+  const body = await r.json().catch(() => ({}));
+  if (!r.ok) throw new ApiError(r.status, body);
+  saveTokens(body);
+  if (body.user?.uiLanguage && !localStorage.getItem('adal.lang')) localStorage.setItem('adal.lang', body.user.uiLanguage);
+  return body.user;
+}
+
+let refreshing = null;
+async function refresh() {
+  if (!refreshing) {
+    refreshing = fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' })
+      .then(async r => { if (!r.ok) return false; saveTokens(await r.json()); return true; })
+      .catch(() => false)
+      .finally(() => { setTimeout(() => { refreshing = null; }, 0); });
+  }
+  return refreshing;
+}
+
+export async function logout() {
+  try { await api('/api/auth/logout', { method: 'POST' }); } catch { /* already gone */ }
+  store.removeItem('adal.token'); store.removeItem('adal.user');
+  location.href = '/';
+}
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.detail || `HTTP ${status}`);
+    this.status = status; this.code = body?.code; this.errors = body?.errors || []; this.body = body;
+  }
+}
+
+/** fetch against our API with the access token; refreshes once on 401; throws ApiError with the problem details. */
+export async function api(path, { method = 'GET', body, headers = {}, raw = false, signal } = {}) {
+  const go = () => {
+    const h = { ...headers };
+    if (token()) h.Authorization = `Bearer ${token()}`;
+    let payload = body;
+    if (body !== undefined && !(body instanceof Blob) && !(body instanceof ArrayBuffer) && !(body instanceof FormData) && typeof body !== 'string') {
+      h['Content-Type'] = h['Content-Type'] || 'application/json';
+      payload = JSON.stringify(body);
+    }
+    return fetch(path, { method, headers: h, body: payload, credentials: 'same-origin', signal });
+  };
+  let r = await go();
+  if (r.status === 401 && !path.startsWith('/api/auth/')) {
+    if (await refresh()) r = await go();
+  }
+  if (r.status === 401 && !path.startsWith('/api/auth/')) {
+    store.removeItem('adal.token');
+    location.href = '/?next=' + encodeURIComponent(location.pathname + location.search);
+    throw new ApiError(401, {});
+  }
+  if (raw) { if (!r.ok) throw new ApiError(r.status, await r.json().catch(() => ({}))); return r; }
+  if (r.status === 204) return null;
+  const text = await r.text();
+  const data = text ? (() => { try { return JSON.parse(text); } catch { return text; } })() : null;
+  if (!r.ok) throw new ApiError(r.status, data);
+  return data;
+}
+
+// ---------- DOM helpers ----------
+/** h('button#save.primary', {onclick}, 'text', child...) — a tiny element builder: tag#id.class.class. */
+export function h(spec, attrs = {}, ...children) {
+  const tag = spec.match(/^[a-z0-9-]*/i)[0] || 'div';
+  const e = document.createElement(tag);
+  const id = spec.match(/#([\w-]+)/);
+  if (id) e.id = id[1];
+  const classes = [...spec.matchAll(/\.([\w-]+)/g)].map(x => x[1]);
+  if (classes.length) e.className = classes.join(' ');
+  if (attrs === null || typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs)) { children.unshift(attrs); attrs = {}; }
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (k === 'dataset') Object.assign(e.dataset, v);
+    else if (k === 'html') e.innerHTML = v;
+    else if (k in e && typeof v !== 'string') e[k] = v;
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+export const $ = (sel, root = document) => root.querySelector(sel);
+export const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+
+/** A polite status line for screen readers and everyone else. */
+export function notify(message, kind = 'info') {
+  let box = $('#notice');
+  if (!box) { box = h('div#notice', { role: 'status', 'aria-live': 'polite' }); document.body.append(box); }
+  box.className = `notice ${kind}`;
+  box.textContent = message;
+  clearTimeout(notify.timer);
+  notify.timer = setTimeout(() => { box.className = 'notice hidden'; }, kind === 'error' ? 8000 : 4000);
+}
+
+/** Show an ApiError: its message, and per-item errors (with line numbers) when present. */
+export function problemView(err) {
+  const items = (err.errors || []).map(e => h('li', e.line ? `${t('core.line')} ${e.line}: ${e.message}` : (e.message || JSON.stringify(e))));
+  return h('div.problem', { role: 'alert' }, h('strong', err.message || t('core.error')), items.length ? h('ul', items) : null);
+}
+
+export function fmtDate(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return d.toLocaleString(currentLang() === 'en' ? 'en-GB' : currentLang() === 'ru' ? 'ru-RU' : 'kk-KZ', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+// ---------- the page frame ----------
+const NAV = [
+  { href: '/home.html', key: 'nav.home', roles: null },
+  { href: '/admin/users.html', key: 'nav.users', roles: ['SYSTEM_ADMIN'] },
+  { href: '/bank/index.html', key: 'nav.banks', roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXPERT', 'TEACHER', 'SYSTEM_ADMIN'] },
+  { href: '/admin/audit.html', key: 'nav.audit', roles: ['SYSTEM_ADMIN', 'REGISTRAR', 'REVIEWER'] },
+];
+export function registerNav(items) { NAV.push(...items); }
+
+function header() {
+  const u = user();
+  const langSel = h('select#lang', { 'aria-label': t('core.language'), onchange: async e => {
+      localStorage.setItem('adal.lang', e.target.value);
+      if (user()) api('/api/users/me/language', { method: 'PUT', body: { language: e.target.value } }).catch(() => {});
+      location.reload();
+    } }, LANGS.map(l => h('option', { value: l, selected: l === currentLang() }, { kk: 'Қазақша', ru: 'Русский', en: 'English' }[l])));
+  const nav = u ? h('nav', { 'aria-label': t('core.mainNav') }, NAV.filter(n => !n.roles || n.roles.some(r => u.roles.includes(r)))
+    .map(n => h('a', { href: n.href, 'aria-current': location.pathname === n.href ? 'page' : false }, t(n.key)))) : null;
+  return h('header.top', {},
+    h('a.brand', { href: u ? '/home.html' : '/' }, h('span.logo', { 'aria-hidden': 'true' }, 'A'), 'Adal'),
+    nav,
+    h('div.who', {}, langSel, u ? h('span.user', {}, u.fullName) : null,
+      u ? h('button.link', { onclick: logout }, t('core.logout')) : null));
+}
+
+/**
+ * Build the page: load bundles, require login (and roles), draw the header, then call render(main).
+ * Pages: `page({ bundles: ['bank'], roles: ['BANK_AUTHOR'], title: 'bank.title', render })`.
+ */
+export async function page({ bundles = [], roles = null, title, render, anonymous = false }) {
+  await loadMessages(['core', ...bundles]);
+  if (!anonymous && !token()) {
+    if (!(await refresh())) { location.href = '/?next=' + encodeURIComponent(location.pathname + location.search); return; }
+  }
+  if (title) document.title = `${t(title)} — Adal`;
+  const main = h('main#main', { tabindex: '-1' });
+  document.body.replaceChildren(h('a.skip', { href: '#main' }, t('core.skip')), header(), main);
+  if (roles && !hasRole(...roles)) { main.append(h('div.problem', { role: 'alert' }, t('core.noAccess'))); return; }
+  try {
+    await render(main);
+  } catch (e) {
+    console.error(e);
+    main.append(e instanceof ApiError ? problemView(e) : h('div.problem', { role: 'alert' }, t('core.error')));
+  }
+  translate(document);
+}
+
+/** Read a file input as bytes for upload. */
+export function readFile(file) {
+  return new Promise((res, rej) => { const r = new FileReader(); r.onload = () => res(r.result); r.onerror = rej; r.readAsArrayBuffer(file); });
+}

@@ -1,0 +1,19 @@
+import { page, h, t, user } from '/js/adal.js';
+
+// What each role can open. Features add their tiles here as they land.
+const TILES = [
+  { href: '/admin/users.html', key: 'home.users', roles: ['SYSTEM_ADMIN'] },
+  { href: '/bank/index.html', key: 'home.banks', roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'TEACHER', 'SYSTEM_ADMIN'] },
+  { href: '/bank/index.html?reviews=mine', key: 'home.reviews', roles: ['BANK_EXPERT'] },
+  { href: '/admin/audit.html', key: 'home.audit', roles: ['SYSTEM_ADMIN', 'REGISTRAR', 'REVIEWER'] },
+];
+
+page({ title: 'home.title', render(main) {
+  const u = user();
+  const tiles = TILES.filter(x => x.roles.some(r => u.roles.includes(r)));
+  main.append(
+    h('h1', t('home.hello', { name: u.fullName })),
+    h('p.muted', u.roles.map(r => t('role.' + r)).join(' · ')),
+    tiles.length ? h('div.grid', tiles.map(x => h('a.tile', { href: x.href }, h('strong', t(x.key)), h('span', t(x.key + '.hint')))))
+      : h('p', t('home.nothing')));
+} });
