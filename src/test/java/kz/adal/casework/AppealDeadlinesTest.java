@@ -57,6 +57,20 @@ class AppealDeadlinesTest {
     }
 
     @Test
+    void holdsTheHearingAfterAMovedDayOffAndCountsAWorkingSaturday() {
+        WorkingCalendar decree = WorkingCalendar.forYear(2026)
+                .holiday(LocalDate.of(2026, 5, 7), "Defender of the Fatherland Day")
+                .dayOff(LocalDate.of(2026, 5, 8), "moved by decree")
+                .workingDay(LocalDate.of(2026, 5, 9), "working Saturday by decree")
+                .build();
+        AppealDeadlines withDecree = new AppealDeadlines(decree, ZoneId.of("Asia/Almaty"));
+        // received Wed 6 May: Thu 7 holiday, Fri 8 moved day off, Sat 9 working (1), Mon 11 (2)
+        assertEquals(LocalDate.of(2026, 5, 11), withDecree.hearingDueOn(LocalDate.of(2026, 5, 6)));
+        // received Tue 5 May: Wed 6 (1), Sat 9 (2)
+        assertEquals(LocalDate.of(2026, 5, 9), withDecree.hearingDueOn(LocalDate.of(2026, 5, 5)));
+    }
+
+    @Test
     void takesTheDayOfReceiptInTheInstitutionsZone() {
         // 20:00 UTC on 5 May is 01:00 on 6 May in Almaty: Fri 8 (7 May is a holiday), then Mon 11
         assertEquals(LocalDate.of(2026, 5, 11), deadlines.hearingDueOn(Instant.parse("2026-05-05T20:00:00Z")));
