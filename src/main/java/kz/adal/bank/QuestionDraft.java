@@ -1,0 +1,27 @@
+package kz.adal.bank;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A question before it is stored in a bank: stem, options in order, difficulty and topic.
+ *
+ * @param difficulty may be null only for drafts not produced by the importer (the validator reports it)
+ * @param topic      topic or week tag such as {@code week-3}; null when none
+ * @param line       1-based source line where the item starts, 0 if not from a file
+ */
+public record QuestionDraft(String stem, List<OptionDraft> options, Difficulty difficulty, String topic, int line) {
+    public QuestionDraft {
+        Objects.requireNonNull(stem, "stem");
+        options = List.copyOf(options);
+    }
+
+    /** The same question at another source line (0 to compare content only). */
+    public QuestionDraft withLine(int newLine) {
+        return new QuestionDraft(stem, options, difficulty, topic, newLine);
+    }
+
+    public long correctCount() {
+        return options.stream().filter(OptionDraft::correct).count();
+    }
+}

@@ -1,0 +1,45 @@
+package kz.adal.bank;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Test fixtures from src/test/resources/bank and small builders. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/bank/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static QuestionDraft question(String stem, Difficulty difficulty, String topic, int... correct) {
+        String[] texts = {"first", "second", "third", "fourth", "fifth"};
+        List<OptionDraft> options = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            boolean isCorrect = false;
+            for (int c : correct) {
+                isCorrect |= c == i;
+            }
+            options.add(new OptionDraft(texts[i] + " option", isCorrect));
+        }
+        return new QuestionDraft(stem, options, difficulty, topic, 0);
+    }
+
+    static List<String> codes(ImportPreview preview) {
+        return preview.problems().stream().map(ImportProblem::code).toList();
+    }
+}
