@@ -1,0 +1,67 @@
+package kz.adal.bank;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import kz.adal.platform.Problem;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One version of a bank with its passport (001 §5.22). Frozen once approved. */
+@Entity
+@Table(name = "bank_version")
+public class BankVersion extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
+    public UUID id;
+
+    @Column(name = "bank_id", nullable = false)
+    public UUID bankId;
+
+    @Column(nullable = false)
+    public int number;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public BankVersionState state = BankVersionState.DRAFT;
+
+    // --- the passport ---
+    @Column(nullable = false)
+    public String discipline;
+
+    @Column(nullable = false)
+    public String programme;
+
+    /** Language of instruction kk/ru/en: must match the group's (001 §5.23.5). */
+    @Column(nullable = false)
+    public String language;
+
+    /** Permitted reference materials — tables, graphs, schemes (001 §5.22, §5.23.4). */
+    @Column(name = "reference_materials")
+    public String referenceMaterials;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "frozen_at")
+    public Instant frozenAt;
+
+    public void requireEditable() {
+        if (state.isFrozen()) {
+            throw Problem.conflict("VERSION_FROZEN", "Version " + number + " is approved and frozen; create a new version to edit");
+        }
+    }
+
+    public void moveTo(BankVersionState next, Instant now) {
+        if (!state.canMoveTo(next)) throw Problem.conflict("BAD_TRANSITION", "A " + state + " version can't become " + next);
+        if (state == BankVersionState.DRAFT) frozenAt = now;
+        state = next;
+    }
+}
