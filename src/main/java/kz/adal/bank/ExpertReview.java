@@ -1,0 +1,91 @@
+package kz.adal.bank;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An expert's review of one bank version against the three criteria of 001 §5.25, ending in a
+ * conclusion (001 §5.26) valid for one academic year. A re-review is a new row; history stays.
+ */
+@Entity
+@Table(name = "expert_review")
+public class ExpertReview extends PanacheEntityBase {
+    public enum State { ASSIGNED, CONCLUDED }
+    public enum Conclusion { FIT, NOT_FIT }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
+    public UUID id;
+
+    @Column(name = "version_id", nullable = false)
+    public UUID versionId;
+
+    @Column(name = "expert_id", nullable = false)
+    public UUID expertId;
+
+    @Column(name = "assigned_by", nullable = false)
+    public UUID assignedBy;
+
+    @Column(name = "assigned_at", nullable = false)
+    public Instant assignedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state = State.ASSIGNED;
+
+    /** e.g. "2026-2027": September to August. */
+    @Column(name = "academic_year", nullable = false)
+    public String academicYear;
+
+    /** Conformity with the standard and programmes (001 §5.25). */
+    @Column(name = "conformity_ok")
+    public Boolean conformityOk;
+
+    /** Difficulty level appropriate (001 §5.25). */
+    @Column(name = "difficulty_ok")
+    public Boolean difficultyOk;
+
+    /** Correct and unambiguous wording (001 §5.25). */
+    @Column(name = "wording_ok")
+    public Boolean wordingOk;
+
+    @Column(name = "overall_comment")
+    public String overallComment;
+
+    @Enumerated(EnumType.STRING)
+    public Conclusion conclusion;
+
+    /** May be used for computer testing (001 §5.26). */
+    @Column(name = "for_computer")
+    public Boolean forComputer;
+
+    /** May be used for written testing (001 §5.26). */
+    @Column(name = "for_written")
+    public Boolean forWritten;
+
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    @Column(name = "valid_until")
+    public LocalDate validUntil;
+
+    @Column(name = "concluded_at")
+    public Instant concludedAt;
+
+    /** A positive conclusion for computer testing that covers the given day. */
+    public boolean allowsComputerTestingOn(LocalDate day) {
+        return state == State.CONCLUDED && conclusion == Conclusion.FIT && Boolean.TRUE.equals(forComputer)
+                && validFrom != null && validUntil != null && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+    }
+}
