@@ -1,5 +1,6 @@
 package kz.adal.attempt;
 
+import kz.adal.exam.MultipleCorrectRule;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

@@ -1,5 +1,6 @@
 package kz.adal.attempt;
 
+import kz.adal.exam.MultipleCorrectRule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

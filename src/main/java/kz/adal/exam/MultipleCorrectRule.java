@@ -1,4 +1,4 @@
-package kz.adal.attempt;
+package kz.adal.exam;
 
 /** How a question with more than one correct option is scored; chosen per exam. */
 public enum MultipleCorrectRule {
