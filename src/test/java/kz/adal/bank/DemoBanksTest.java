@@ -1,0 +1,38 @@
+package kz.adal.bank;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import kz.adal.platform.TimeSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class DemoBanksTest {
+    @Inject
+    BankCatalog catalog;
+    @Inject
+    TimeSource time;
+
+    @Test
+    @Transactional
+    void demoDataHasAValidApprovedReviewedBankInEachLanguage() {
+        List<BankVersion> versions = BankVersion.list("state", BankVersionState.APPROVED);
+        Set<String> languages = versions.stream().map(v -> v.language).collect(Collectors.toSet());
+        assertEquals(Set.of("kk", "ru", "en"), languages);
+        for (BankVersion v : versions) {
+            BankCatalog.UsableVersion usable = catalog.requireUsable(v.id, time.today());
+            assertEquals(v.language, usable.language());
+            List<QuestionDraft> drafts = Question.<Question>list("versionId", v.id).stream().map(Question::toDraft).toList();
+            assertEquals(120, drafts.size());
+            BankValidationReport report = BankValidator.standard().validate(drafts);
+            assertTrue(report.passes(), () -> v.language + ": " + report.issues());
+        }
+    }
+}
