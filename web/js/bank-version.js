@@ -28,7 +28,7 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
     v.state !== 'DRAFT' && v.canEdit ? h('div.okbox', t('bank.frozenHint'), ' ', h('button#new-version', { onclick: async () => {
       try { const nv = await api(`/api/bank-versions/${v.id}/new-version`, { method: 'POST' }); location.href = `/bank/version.html?bank=${bank.id}&v=${nv.id}`; }
       catch (x) { notify(x.message, 'error'); }
-    } }, t('bank.newVersion'))) : null,
+    } }, t('bank.newVersion'))) : '',
     tabBar, body);
 
   const panels = { passport, questions, import: importPanel, approval, versions: () => versionsTable(bank) };
