@@ -125,6 +125,11 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
         h('span', { style: 'flex:0;min-width:1.5rem;font-weight:700' }, 'ABCDE'[i]), o.text,
         h('label', { for: o.correct.id, style: 'flex:0;min-width:8rem;font-weight:400;margin:0' }, o.correct, ' ', t('bank.correct'))))),
       h('div.row', h('div', h('label', { for: diff.id }, t('bank.difficulty')), diff), h('div', h('label', { for: topic.id }, t('bank.topic')), topic)),
+      q ? h('div', h('label', { for: `e-img-${id}` }, t('bank.imageUpload')), h('input', { id: `e-img-${id}`, type: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp', onchange: async e => {
+        const file = e.target.files[0]; if (!file) return;
+        try { await api(`/api/questions/${q.id}/image`, { method: 'PUT', body: await readFile(file), headers: { 'Content-Type': file.type || 'application/octet-stream' } }); notify(t('core.saved'), 'ok'); }
+        catch (x) { out.append(problemView(x)); }
+      } })) : h('p.muted', t('bank.imageAfterSave')),
       preview, out,
       h('div.actions', h('button.primary', { type: 'submit' }, t('core.save')), q ? h('button', { type: 'button', onclick: () => location.reload() }, t('core.cancel')) : null));
     draw();
