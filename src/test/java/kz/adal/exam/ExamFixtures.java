@@ -92,7 +92,7 @@ final class ExamFixtures {
 
     /** A valid definition of an intermediate attestation, open from an hour ago for two days. */
     static Map<String, Object> attestation(Group g, UUID bankVersion) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Map<String, Object> body = new HashMap<>();
         body.put("title", "Attestation for " + g.code());
         body.put("kind", "INTERMEDIATE_ATTESTATION");
@@ -136,6 +136,14 @@ final class ExamFixtures {
                 .then().statusCode(200).extract().path("state");
         assertEquals("SHEET_ISSUED", state);
         return UUID.fromString(id);
+    }
+
+    /** A sheet graded by the teacher and returned in time: its grade counts on the grade sheet (001 §5.34). */
+    static void countedSheetGrade(UUID exam, Student s, String percent) {
+        UUID sheet = issuedSheet(exam, s, LocalDate.now(kz.adal.platform.TimeSource.ZONE));
+        Api.as("teacher").body(Map.of("percent", new java.math.BigDecimal(percent))).put("/api/sheets/" + sheet + "/grade")
+                .then().statusCode(200);
+        Api.as("registrar").post("/api/sheets/" + sheet + "/return").then().statusCode(200);
     }
 
     static Set<String> weeks(int from, int to) {
