@@ -39,7 +39,7 @@ final class AdmissionCsv {
         List<Row> rows = new ArrayList<>();
         List<LineProblem> problems = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setTrim(true).setIgnoreHeaderCase(true).get();
+                .setTrim(true).setIgnoreHeaderCase(true).setAllowMissingColumnNames(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<String> header = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
             if (!header.contains("login") || !header.contains("admitted")) {
@@ -67,7 +67,7 @@ final class AdmissionCsv {
                 rows.add(new Row(line, login == null ? "" : login.trim().toLowerCase(Locale.ROOT), Boolean.TRUE.equals(admitted),
                         reason == null || reason.isBlank() ? null : reason.trim()));
             }
-        } catch (IOException | IllegalStateException | UncheckedIOException e) {
+        } catch (IOException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             throw Problem.badRequest("MALFORMED_CSV", "The file is not valid CSV: " + e.getMessage());
         }
         if (rows.isEmpty() && problems.isEmpty()) throw Problem.badRequest("EMPTY_FILE", "The file has a header but no rows");
