@@ -50,13 +50,18 @@ public final class TicketDraw {
 
     /** The index into a list of {@code n} available tickets (rejection sampling, see class comment). */
     public static int index(String seedHex, int n) {
+        return (int) index(seedHex, (long) n);
+    }
+
+    /** The same for any n up to 2^32 (so tests can reach the rejection branch with a large n). */
+    static long index(String seedHex, long n) {
         requireSeed(seedHex);
-        if (n < 1) throw new OralRuleException("ORAL_NO_TICKETS", "No tickets are available to draw from.");
+        if (n < 1 || n > RANGE) throw new OralRuleException("ORAL_NO_TICKETS", "No tickets are available to draw from.");
         long limit = RANGE - (RANGE % n);
         for (long k = 0; ; k++) {
             byte[] d = sha256(seedHex + ":" + k);
             long x = ((d[0] & 0xFFL) << 24) | ((d[1] & 0xFFL) << 16) | ((d[2] & 0xFFL) << 8) | (d[3] & 0xFFL);
-            if (x < limit) return (int) (x % n);
+            if (x < limit) return x % n;
         }
     }
 
