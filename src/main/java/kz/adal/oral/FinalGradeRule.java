@@ -44,7 +44,7 @@ public enum FinalGradeRule {
         BigDecimal value = this == MEAN ? mean(grades.values()) : median(grades.values());
         int points = value.setScale(0, RoundingMode.HALF_UP).intValueExact();
         return new Outcome(points, band(points, scale), false,
-                name().toLowerCase() + " of " + sorted(grades.values()) + " = " + value.stripTrailingZeros().toPlainString()
+                name().toLowerCase() + " of " + sorted(grades.values()) + " = " + value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
                         + " → " + points);
     }
 

@@ -114,7 +114,7 @@ public class OralProtocol {
         pdf.heading("Events and incidents");
         pdf.table(List.of("Time", "Student", "Event", "By", "Detail"), OralEvent.of(sittingId).stream().map(e -> List.of(at(e.at),
                 e.turnId == null ? "" : turns.stream().filter(t -> t.id.equals(e.turnId)).findFirst().map(t -> names.get(t.studentId)).orElse(""),
-                e.kind, nz(e.actorLogin), nz(e.detail))).toList(), 1.4f, 1.6f, 1.4f, 0.9f, 3f);
+                e.kind, nz(e.actorLogin), nz(e.detail))).toList(), 1.3f, 1.5f, 2.3f, 0.9f, 2.6f);
         pdf.note("Verify a draw: SHA-256(seed + \":\" + sittingId + \":\" + studentId) must equal the commitment; the ticket index is "
                 + "the first k with x = first 4 bytes of SHA-256(seed + \":\" + k) below 2^32 − (2^32 mod n), index = x mod n over the "
                 + "sorted list above (docs/oral-exam.md). Sitting id: " + s.id);

@@ -286,6 +286,8 @@ public class OralRoomWebSocket {
         }
 
         private void onClose() {
+            LOG.infof("oral socket closed: %s", caller == null ? "-" : caller.login());
+            if (closed) return;
             closed = true;
             if (subscription != null) {
                 try {
