@@ -205,9 +205,9 @@ function renderActions(box, turn) {
   if (has('SECRETARY')) parts.push(secretaryBlock(turn));
   if (has('HEAD')) parts.push(headBlock(turn));
   if (has('CHAIR')) parts.push(chairBlock(turn));
-  if ((has('CHAIR') || has('MEMBER')) && turn.grades) parts.push(gradeBlock(turn));
+  if (isStaff() && turn.grades && ['GRADING', 'GRADED', 'PUBLISHED'].includes(turn.stage)) parts.push(gradeBlock(turn));
   if (has('STUDENT') && turn.studentId === view.me) parts.push(studentBlock(turn));
-  box.replaceChildren(...parts.filter(Boolean));
+  box.replaceChildren(...parts.filter(Boolean), h('div#action-problem', { role: 'alert' }));
 }
 
 async function act(path, body, method = 'POST') {
@@ -241,7 +241,6 @@ function secretaryBlock(turn) {
         h('div.actions',
           ['IDENTITY', 'DESK', 'ROOM'].map(k => h('button#snap-' + k, { type: 'button', onclick: () => requestSnapshot(turn, k) }, t('oral.snap.' + k)))),
         h('div.snaps#snaps'),
-        h('div#action-problem'),
         h('div.actions', h('button.primary#check-save', { type: 'submit' }, t('oral.checkSave'))));
       kept.set(key, form);
     }
@@ -255,8 +254,7 @@ function secretaryBlock(turn) {
     canFail ? h('div.actions', h('button.danger#failure', { onclick: async () => {
       const note = prompt(t('oral.failureNote'));
       if (note) await act(`/api/oral/turns/${turn.id}/technical-failure`, { note });
-    } }, t('oral.failureMark'))) : null,
-    h('div#action-problem'));
+    } }, t('oral.failureMark'))) : null);
 }
 
 function requestSnapshot(turn, kind) {
@@ -281,7 +279,7 @@ function headBlock(turn) {
   return h('div.block', h('h3', t('oral.drawTitle')), h('p.muted', t('oral.drawHint')),
     h('div.actions', h('button.primary#draw', { disabled: turn.stage !== 'CHECKED', onclick: async () => {
       await act(`/api/oral/turns/${turn.id}/draw`);
-    } }, t('oral.draw'))), h('div#action-problem'));
+    } }, t('oral.draw'))));
 }
 
 function chairBlock(turn) {
@@ -293,8 +291,7 @@ function chairBlock(turn) {
       h('button#prep-end', { disabled: turn.stage !== 'PREPARING', onclick: () => act(`/api/oral/turns/${turn.id}/preparation/end`) }, t('oral.prepEnd')),
       h('button.primary#answer-start', { disabled: turn.stage !== 'PREPARED', onclick: () => act(`/api/oral/turns/${turn.id}/answer/start`) }, t('oral.answerStart')),
       h('button#answer-end', { disabled: turn.stage !== 'ANSWERING', onclick: () => act(`/api/oral/turns/${turn.id}/answer/end`) }, t('oral.answerEnd'))),
-    publishBlock(),
-    h('div#action-problem'));
+    publishBlock());
 }
 
 function publishBlock() {
@@ -309,7 +306,8 @@ function publishBlock() {
 function gradeBlock(turn) {
   const g = turn.grades;
   const parts = [h('h3', t('oral.grading')), h('p#grades-count', t('oral.gradedCount', { n: g.given, m: g.expected }))];
-  if (turn.stage === 'GRADING') {
+  const grader = has('CHAIR') || has('MEMBER');
+  if (grader && turn.stage === 'GRADING') {
     const key = 'grade:' + turn.id;
     let form = kept.get(key);
     if (!form) {
@@ -325,14 +323,14 @@ function gradeBlock(turn) {
     }
     parts.push(form);
   }
-  parts.push(h('p#my-grade', t('oral.mine'), ': ', g.mine ?? '—'));
+  if (grader) parts.push(h('p#my-grade', t('oral.mine'), ': ', g.mine ?? '—'));
   if (g.allIn) {
     parts.push(h('table#grades', h('thead', h('tr', h('th', t('oral.member')), h('th', t('oral.points')))),
       h('tbody', g.all.map(x => h('tr', h('td', x.name), h('td', x.points))))));
   } else {
     parts.push(h('p.muted#grades-hidden', t('oral.gradesHidden')));
   }
-  return h('div.block', parts, h('div#action-problem'));
+  return h('div.block', parts);
 }
 
 function studentBlock(turn) {

@@ -676,10 +676,12 @@ public class OralSittingService {
         Map<Integer, OralTicket> tickets = OralTicket.of(sittingId).stream().collect(Collectors.toMap(x -> x.number, x -> x));
         List<OralViews.Turn> turnViews = new ArrayList<>();
         for (OralTurn t : visible) turnViews.add(turnView(s, t, actor, staff, names, present, tickets));
-        // the current student: the first one under way, else the next one waiting; a student sees their own
+        // the current student: the first one under way, else the next one waiting, else the last one seen
+        // (so the grades and the result stay on screen); a student sees their own
         List<OralTurn> pool = staff ? turns : visible;
         UUID current = pool.stream().filter(t -> t.stage.isActive()).findFirst()
                 .or(() -> pool.stream().filter(t -> t.stage == TurnStage.WAITING).findFirst())
+                .or(() -> pool.stream().reduce((a, b) -> b))
                 .map(t -> t.id).orElse(null);
         return new OralViews.Room(s.id, s.title, s.emergencyBasis, s.studyLevel, s.sittingDate, s.programme, s.language,
                 s.allowRepeatTickets, s.preparationMinutes, s.answerMinutes, roles, actor.id(), time.now(), commission, head,
