@@ -203,7 +203,7 @@ function resultBlock(turn) {
 function renderActions(box, turn) {
   const parts = [];
   if (has('SECRETARY')) parts.push(secretaryBlock(turn));
-  if (has('HEAD')) parts.push(headBlock(turn));
+  if (has('HEAD') && !turn.drawnAt && ['WAITING', 'CHECKED'].includes(turn.stage)) parts.push(headBlock(turn));
   if (has('CHAIR')) parts.push(chairBlock(turn));
   if (isStaff() && turn.grades && ['GRADING', 'GRADED', 'PUBLISHED'].includes(turn.stage)) parts.push(gradeBlock(turn));
   if (has('STUDENT') && turn.studentId === view.me) parts.push(studentBlock(turn));

@@ -437,10 +437,11 @@ public class OralSittingService {
         Set<UUID> present = bus.present(s.id);
         List<UUID> absent = s.graders().stream().filter(id -> !present.contains(id)).toList();
         if (!absent.isEmpty()) {
-            String names = names(absent).values().stream().sorted().collect(Collectors.joining(", "));
+            Map<UUID, String> absentNames = names(absent);
+            String names = absentNames.values().stream().sorted().collect(Collectors.joining(", "));
             throw new Problem(409, "ORAL_MEMBERS_ABSENT",
                     "The answer is given with all commission members present (001 §6.15.6); not in the room: " + names,
-                    absent.stream().map(id -> Map.of("memberId", id.toString())).toList());
+                    absent.stream().map(id -> Map.of("memberId", id.toString(), "message", absentNames.get(id) + " is not in the room")).toList());
         }
         t.answerStarted(time.now(), Duration.ofMinutes(s.answerMinutes));
         stageChange(s, t, "ANSWER_STARTED", actor, "until " + t.answerDeadline + "; present: " + s.graders().size() + " of " + s.graders().size());
