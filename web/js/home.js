@@ -10,9 +10,10 @@ const TILES = [
   { href: '/exam/sheets.html', key: 'home.sheets', roles: ['STUDENT', 'DEAN', 'ACADEMIC_POLICY_DIRECTOR', 'ACADEMIC_VICE_RECTOR', 'REGISTRAR'] },
   { href: '/exam/practice.html', key: 'home.practice', roles: ['STUDENT'] },
   { href: '/exam/locks.html', key: 'home.locks', roles: ['PORTAL_ADMIN'] },
+  { href: '/oral/index.html', key: 'home.oral', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'TECHNICAL_SECRETARY', 'DEAN', 'STUDENT', 'SYSTEM_ADMIN'] },
 ];
 
-page({ bundles: ['exam'], title: 'home.title', render(main) {
+page({ bundles: ['exam', 'oral'], title: 'home.title', render(main) {
   const u = user();
   const tiles = TILES.filter(x => x.roles.some(r => u.roles.includes(r)));
   main.append(
