@@ -31,6 +31,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ public class AttemptService {
     public List<StudentExamView> examsFor(UUID studentId) {
         AppUser student = AppUser.findById(studentId);
         if (student == null) throw Problem.notFound("Student");
-        Instant now = time.now();
+        Instant now = now();
         Map<UUID, Exam> exams = new LinkedHashMap<>();
         if (student.groupCode != null) {
             Exam.<Exam>list("groupCode = ?1 and state = ?2 order by opensAt", student.groupCode, ExamState.PUBLISHED)
@@ -135,11 +136,11 @@ public class AttemptService {
     public AttemptView open(UUID examId, UUID studentId) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                StartPermit permit = access.requireStartable(examId, studentId, time.now());
+                StartPermit permit = access.requireStartable(examId, studentId, now());
                 Attempt existing = find(examId, studentId, permit.round());
                 if (existing != null) return view(existing, permit.exam());
-                Attempt a = Attempt.open(examId, studentId, permit.round(), permit.individualSheetId(), time.now());
-                a.beginChecks(time.now());
+                Attempt a = Attempt.open(examId, studentId, permit.round(), permit.individualSheetId(), now());
+                a.beginChecks(now());
                 a.persist();
                 em.flush(); // the unique constraint answers here, not at commit
                 audit.record(Change.of("attempt.opened", "attempt", a.id).scope(examId)
@@ -173,7 +174,7 @@ public class AttemptService {
     @Transactional
     public AttemptView start(UUID attemptId, UUID studentId, boolean acceptCut) {
         Attempt a = lockOwned(attemptId, studentId);
-        Instant now = time.now();
+        Instant now = now();
         if (a.state != AttemptState.NOT_STARTED && a.state != AttemptState.CHECKS) return view(a, Exam.findById(a.examId));
         StartPermit permit = access.requireStartable(a.examId, studentId, now);
         Exam exam = permit.exam();
@@ -258,7 +259,7 @@ public class AttemptService {
     public AttemptView get(UUID attemptId, UUID studentId) {
         Attempt a = owned(attemptId, studentId);
         Exam exam = Exam.findById(a.examId);
-        List<GateResult> gateResults = a.state == AttemptState.CHECKS ? checkGates(a, exam, time.now()) : List.of();
+        List<GateResult> gateResults = a.state == AttemptState.CHECKS ? checkGates(a, exam, now()) : List.of();
         return view(a, exam, gateResults);
     }
 
@@ -330,7 +331,7 @@ public class AttemptService {
         // a shared lock: many saves may run together, but submit and expiry (FOR UPDATE) wait for them
         Attempt a = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_READ);
         requireOwner(a, studentId);
-        Instant now = time.now();
+        Instant now = now();
         if (!a.state.acceptsAnswers()) {
             throw new Problem(409, "ATTEMPT_NOT_ACCEPTING_ANSWERS", "The attempt is " + a.state + " and takes no answers",
                     List.of(Map.of("state", a.state.name())));
@@ -371,7 +372,7 @@ public class AttemptService {
         Attempt a = lockOwned(attemptId, studentId);
         Exam exam = Exam.findById(a.examId);
         if (a.state.isFinished()) return view(a, exam);
-        Instant now = time.now();
+        Instant now = now();
         if (a.isPastDeadline(now, config.answerGrace())) {
             finish(a, exam, now, true, null, null);
         } else if (a.state == AttemptState.IN_PROGRESS) {
@@ -390,7 +391,7 @@ public class AttemptService {
      * @return how many attempts this call expired
      */
     public int expireDue() {
-        Instant now = time.now();
+        Instant now = now();
         Instant before = now.minus(config.answerGrace());
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                         "select a.id from Attempt a where a.state = :s and a.deadlineAt < :before order by a.deadlineAt", UUID.class)
@@ -401,7 +402,7 @@ public class AttemptService {
             try {
                 boolean done = QuarkusTransaction.requiringNew().call(() -> {
                     Attempt a = em.find(Attempt.class, id, LockModeType.PESSIMISTIC_WRITE);
-                    Instant at = time.now();
+                    Instant at = now();
                     if (a == null || !a.isPastDeadline(at, config.answerGrace())) return false; // another node was first, or time moved
                     finish(a, Exam.findById(a.examId), at, true, null, "system");
                     return true;
@@ -434,7 +435,7 @@ public class AttemptService {
         Attempt a = owned(attemptId, studentId);
         Exam exam = Exam.findById(a.examId);
         if (!a.isGraded()) throw Problem.conflict("RESULT_NOT_GRADED", "The attempt is not graded yet");
-        if (!exam.resultsVisible(time.now())) {
+        if (!exam.resultsVisible(now())) {
             throw Problem.conflict("RESULT_NOT_VISIBLE", exam.resultsVisibleAt == null
                     ? "Results will be shown when the teacher releases them" : "Results will be shown from " + exam.resultsVisibleAt);
         }
@@ -458,6 +459,11 @@ public class AttemptService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The server's time in milliseconds: what is returned equals what is read back from the database. */
+    private Instant now() {
+        return time.now().truncatedTo(ChronoUnit.MILLIS);
+    }
 
     private Attempt find(UUID examId, UUID studentId, int round) {
         return Attempt.find("examId = ?1 and studentId = ?2 and round = ?3", examId, studentId, round).firstResult();
@@ -491,8 +497,8 @@ public class AttemptService {
     private AttemptView view(Attempt a, Exam exam, List<GateResult> gateResults) {
         long count = a.startedAt == null ? 0 : AttemptQuestion.count("key.attemptId", a.id);
         long answered = a.startedAt == null ? 0 : AttemptQuestion.count("key.attemptId = ?1 and selected <> ''", a.id);
-        return new AttemptView(a.id, a.examId, exam == null ? null : exam.title, a.state, time.now(), a.startedAt, a.deadlineAt,
-                a.cutAtClose, (int) count, (int) answered, a.finishedAt, a.isGraded() && exam != null && exam.resultsVisible(time.now()),
+        return new AttemptView(a.id, a.examId, exam == null ? null : exam.title, a.state, now(), a.startedAt, a.deadlineAt,
+                a.cutAtClose, (int) count, (int) answered, a.finishedAt, a.isGraded() && exam != null && exam.resultsVisible(now()),
                 gateResults);
     }
 }
