@@ -67,7 +67,7 @@ final class Given {
         ExamBuilder forGroup(String g) { this.group = g; return this; }
         ExamBuilder questions(int n) { this.questions = n; return this; }
         ExamBuilder minutes(int m) { this.minutes = m; return this; }
-        ExamBuilder opensIn(Duration d) { this.opensAgo = d.negated(); return this; }
+        ExamBuilder opensIn(Duration d) { this.opensAgo = d.negated(); this.closesIn = d.plus(Duration.ofHours(3)); return this; }
         ExamBuilder closesIn(Duration d) { this.closesIn = d; return this; }
         ExamBuilder late(LateStartPolicy p) { this.late = p; return this; }
         ExamBuilder resultsHidden() { this.resultsNow = false; this.resultsVisibleAt = null; return this; }
