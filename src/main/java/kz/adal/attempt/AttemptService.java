@@ -57,6 +57,7 @@ public class AttemptService {
     private final TimeSource time;
     private final StartCheck access;
     private final BankCatalog catalog;
+    private final FrozenBankCache bank;
     private final AttemptGrader grader;
     private final AuditTrail audit;
     private final AttemptConfig config;
@@ -64,13 +65,14 @@ public class AttemptService {
     private final Event<AttemptStarted> started;
     private final Event<AttemptFinished> finished;
 
-    AttemptService(EntityManager em, TimeSource time, StartCheck access, BankCatalog catalog, AttemptGrader grader,
+    AttemptService(EntityManager em, TimeSource time, StartCheck access, BankCatalog catalog, FrozenBankCache bank, AttemptGrader grader,
                    AuditTrail audit, AttemptConfig config, @Any Instance<StartGate> gates,
                    Event<AttemptStarted> started, Event<AttemptFinished> finished) {
         this.em = em;
         this.time = time;
         this.access = access;
         this.catalog = catalog;
+        this.bank = bank;
         this.grader = grader;
         this.audit = audit;
         this.config = config;
@@ -216,7 +218,7 @@ public class AttemptService {
 
     /** The exam's draw for a seed: the pool is the bank version's questions on the exam's topics. */
     DrawnPaper draw(Exam exam, long seed) {
-        List<PoolItem> pool = catalog.pool(exam.bankVersionId, exam.topics).stream()
+        List<PoolItem> pool = bank.pool(exam.bankVersionId, exam.topics).stream()
                 .map(q -> new PoolItem(q.id(), difficulty(q.difficulty()))).toList();
         try {
             return QuestionDraw.draw(pool, OPTIONS_PER_QUESTION, exam.questionCount,
@@ -270,7 +272,7 @@ public class AttemptService {
         if (a.startedAt == null) throw Problem.conflict("ATTEMPT_NOT_STARTED", "The attempt has not started yet");
         Exam exam = Exam.findById(a.examId);
         List<AttemptQuestion> rows = rows(a.id);
-        Map<UUID, BankCatalog.QuestionContent> content = catalog.content(rows.stream().map(r -> r.questionId).toList());
+        Map<UUID, BankCatalog.QuestionContent> content = bank.content(rows.stream().map(r -> r.questionId).toList());
         List<PaperView.Item> items = new ArrayList<>();
         long lastSeq = 0;
         for (AttemptQuestion row : rows) {
@@ -344,17 +346,17 @@ public class AttemptService {
             throw Problem.badRequest("ANSWER_POSITION_OUT_OF_RANGE", "This paper has no question at position " + position);
         }
         List<Integer> order = row.optionOrder();
-        Set<Integer> bank = new HashSet<>();
+        Set<Integer> chosen = new HashSet<>();
         for (Integer shown : req.selected()) {
             if (shown == null || shown < 0 || shown >= order.size()) {
                 throw Problem.badRequest("ANSWER_OPTION_OUT_OF_RANGE", "Options are numbered 0 to " + (order.size() - 1) + ", got " + shown);
             }
-            if (!bank.add(order.get(shown))) throw Problem.badRequest("ANSWER_OPTION_REPEATED", "Option " + shown + " is chosen twice");
+            if (!chosen.add(order.get(shown))) throw Problem.badRequest("ANSWER_OPTION_REPEATED", "Option " + shown + " is chosen twice");
         }
         boolean marked = req.marked() != null && req.marked();
         int updated = em.createQuery("update AttemptQuestion q set q.selected = :sel, q.marked = :marked, q.seq = :seq, "
                         + "q.clientAt = :clientAt, q.savedAt = :now where q.key.attemptId = :a and q.key.position = :p and q.seq < :seq")
-                .setParameter("sel", AttemptQuestion.join(bank)).setParameter("marked", marked).setParameter("seq", req.seq())
+                .setParameter("sel", AttemptQuestion.join(chosen)).setParameter("marked", marked).setParameter("seq", req.seq())
                 .setParameter("clientAt", req.clientAt()).setParameter("now", now)
                 .setParameter("a", attemptId).setParameter("p", position).executeUpdate();
         if (updated == 1) {
@@ -440,7 +442,7 @@ public class AttemptService {
                     ? "Results will be shown when the teacher releases them" : "Results will be shown from " + exam.resultsVisibleAt);
         }
         List<AttemptQuestion> rows = rows(a.id);
-        Map<UUID, BankCatalog.QuestionContent> content = catalog.content(rows.stream().map(r -> r.questionId).toList());
+        Map<UUID, BankCatalog.QuestionContent> content = bank.content(rows.stream().map(r -> r.questionId).toList());
         List<ResultView.Item> items = new ArrayList<>();
         BigDecimal points = BigDecimal.ZERO;
         int answered = 0;
