@@ -18,7 +18,6 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.bank.BankCatalog;
 import kz.adal.bank.Difficulty;
 import kz.adal.exam.Accommodation;
-import kz.adal.exam.Admission;
 import kz.adal.exam.Exam;
 import kz.adal.exam.ExamState;
 import kz.adal.identity.AppUser;
@@ -83,7 +82,7 @@ public class AttemptService {
 
     // ---------------------------------------------------------------- the student's exams
 
-    /** The published exams of the student's group (and any they are admitted to), each with whether it can start now. */
+    /** The published exams of the student's group, each with whether it can start now and, if not, why. */
     @Transactional
     public List<StudentExamView> examsFor(UUID studentId) {
         AppUser student = AppUser.findById(studentId);
@@ -94,10 +93,6 @@ public class AttemptService {
             Exam.<Exam>list("groupCode = ?1 and state = ?2 order by opensAt", student.groupCode, ExamState.PUBLISHED)
                     .forEach(e -> exams.put(e.id, e));
         }
-        Admission.<Admission>list("key.studentId = ?1 and admitted = true", studentId).forEach(a -> {
-            Exam e = Exam.findById(a.key.examId);
-            if (e != null && e.state == ExamState.PUBLISHED) exams.putIfAbsent(e.id, e);
-        });
         return exams.values().stream().map(e -> examView(e, studentId, now)).toList();
     }
 
@@ -109,7 +104,6 @@ public class AttemptService {
 
     private StudentExamView examView(Exam e, UUID studentId, Instant now) {
         Attempt a = Attempt.find("examId = ?1 and studentId = ?2 order by round desc", e.id, studentId).firstResult();
-        boolean admitted = Admission.isAdmitted(e.id, studentId);
         String window = now.isBefore(e.opensAt) ? "UPCOMING" : now.isBefore(e.closesAt) ? "OPEN" : "CLOSED";
         String code = null;
         String message = null;
@@ -120,6 +114,7 @@ public class AttemptService {
             code = p.code();
             message = p.getMessage();
         }
+        boolean admitted = !"NOT_ADMITTED".equals(code);
         boolean canStart = permit != null && (a == null || a.state == AttemptState.NOT_STARTED || a.state == AttemptState.CHECKS);
         return new StudentExamView(e.id, e.title, e.discipline, e.kind, e.opensAt, e.closesAt, e.durationMinutes,
                 (int) Accommodation.extraFor(e.id, studentId).toMinutes(), e.questionCount, e.isProctored(),
