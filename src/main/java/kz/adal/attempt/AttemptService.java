@@ -23,6 +23,7 @@ import kz.adal.exam.ExamState;
 import kz.adal.identity.AppUser;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
+import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
@@ -140,9 +141,11 @@ public class AttemptService {
                 a.beginChecks(now());
                 a.persist();
                 em.flush(); // the unique constraint answers here, not at commit
+                AttemptView view = view(a, permit.exam());
+                // last: the audit log's head row stays locked until commit
                 audit.record(Change.of("attempt.opened", "attempt", a.id).scope(examId)
                         .detail(Map.of("student", studentId.toString(), "round", permit.round())));
-                return view(a, permit.exam());
+                return view;
             });
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) throw e;
@@ -188,17 +191,21 @@ public class AttemptService {
         DrawnPaper paper = draw(exam, QuestionDraw.newSeed());
         a.algorithm = paper.algorithm();
         a.seed = paper.seed();
+        em.unwrap(Session.class).setJdbcBatchSize(paper.questions().size()); // one round trip for the paper's rows
         for (DrawnQuestion q : paper.questions()) AttemptQuestion.of(a.id, q).persist();
         if (permit.cutAt() != null) {
             a.start(now, Duration.between(now, permit.cutAt()), Duration.ZERO, true);
         } else {
             a.start(now, exam.duration(), permit.duration().minus(exam.duration()), false);
         }
+        started.fire(new AttemptStarted(a.id, a.examId, studentId, a.startedAt, a.deadlineAt));
+        AttemptView view = new AttemptView(a.id, a.examId, exam.title, a.state, now, a.startedAt, a.deadlineAt, a.cutAtClose,
+                paper.questions().size(), 0, null, false, List.of());
+        // last: the audit log's head row stays locked until commit
         audit.record(Change.of("attempt.started", "attempt", a.id).scope(a.examId).detail(Map.of(
                 "student", studentId.toString(), "algorithm", a.algorithm, "seed", a.seed,
                 "deadlineAt", a.deadlineAt.toString(), "cutAtClose", a.cutAtClose)));
-        started.fire(new AttemptStarted(a.id, a.examId, studentId, a.startedAt, a.deadlineAt));
-        return view(a, exam);
+        return view;
     }
 
     private List<GateResult> checkGates(Attempt a, Exam exam, Instant now) {

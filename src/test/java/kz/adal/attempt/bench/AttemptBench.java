@@ -219,8 +219,8 @@ public final class AttemptBench {
             double took = (System.nanoTime() - start) / 1e9;
             long p99 = report(String.format("%5d/s target, %.0f/s achieved", rate, saves.size() / took), saves);
             long errors = saves.stream().filter(s -> s.status() != 200).count();
-            if (p99 < 100_000 && errors == 0) best = rate;
-            else break;
+            if (p99 < 100_000 && errors == 0) best = Math.max(best, rate);
+            if (p99 > 1_000_000) break;   // far past saturation: higher steps only queue
         }
         System.out.printf("%nhighest answer-save rate with p99 < 100 ms and no errors: %d/s%n", best);
 
