@@ -1,0 +1,16 @@
+package kz.adal.attempt;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One answer change from the browser.
+ *
+ * @param selected display places chosen (empty = cleared)
+ * @param marked   marked for later
+ * @param seq      the browser's sequence number for this attempt, increasing with every change; the
+ *                 server keeps, per question, the change with the highest seq (never the last to arrive)
+ * @param clientAt the browser's clock when the change was made: recorded, never trusted
+ */
+public record SaveAnswerRequest(List<Integer> selected, Boolean marked, Long seq, Instant clientAt) {
+}

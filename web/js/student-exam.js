@@ -1,0 +1,294 @@
+import { page, h, t, api, ApiError, problemView } from '/js/adal.js';
+import { ServerClock, clockText, LETTERS } from '/js/student-common.js';
+
+/*
+ * The exam page. Every change is kept in localStorage first (keyed by attempt), then sent at once
+ * with a sequence number; the server keeps the change with the highest seq per question. A network
+ * drop, a reload or a crash loses nothing: unsent changes are replayed. On another computer the
+ * server's answers are loaded. The countdown comes from the server's clock, never the browser's.
+ */
+const WARN_AT_MINUTES = [10, 5, 1];
+const RETRY_MS = 3000;
+
+page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', async render(main) {
+  const attemptId = new URLSearchParams(location.search).get('attempt');
+  const KEY = `adal.attempt.${attemptId}`;
+  const clock = new ServerClock();
+  const local = (() => { try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch { return {}; } })();
+  local.pending = local.pending || {};
+  local.seq = local.seq || 0;
+  const persist = () => localStorage.setItem(KEY, JSON.stringify(local));
+
+  const before = Date.now();
+  const paper = await api(`/api/attempts/${attemptId}/paper`);
+  clock.sync(before, paper.attempt.serverNow);
+  let attempt = paper.attempt;
+  if (attempt.state === 'CHECKS' || attempt.state === 'NOT_STARTED') { location.replace(`/student/check.html?exam=${attempt.examId}`); return; }
+
+  const qs = paper.questions;
+  const n = qs.length;
+  local.seq = Math.max(local.seq, paper.lastSeq);
+  // what the student sees: the server's answer, or a newer unsent change kept on this computer
+  const answers = qs.map(q => ({ selected: q.selected, marked: q.marked, seq: q.seq }));
+  for (const [pos, ch] of Object.entries(local.pending)) {
+    if (answers[pos] && ch.seq > answers[pos].seq) answers[pos] = { ...ch };
+    else delete local.pending[pos];
+  }
+  let current = Math.min(Math.max(0, local.position || 0), n - 1);
+  persist();
+
+  // ---------- page structure ----------
+  const timer = h('span.timer#timer', { role: 'timer', 'aria-label': t('student.timeLeft') }, '--:--');
+  const timerWarn = h('div.sr-only#timer-warning', { 'aria-live': 'assertive' });
+  const saveState = h('span.save-state#save-state', { role: 'status', 'aria-live': 'polite' });
+  const banner = h('div.offline-banner#offline-banner', { role: 'alert', hidden: true }, t('student.offlineBanner'));
+  const ended = h('div#ended', { 'aria-live': 'assertive' });
+  const qCard = h('section.card.question#question', { 'aria-labelledby': 'q-heading' });
+  const grid = h('div.navgrid#navgrid', { role: 'group', 'aria-label': t('student.navigation') });
+  const submitBtn = h('button.primary#submit', { onclick: confirmSubmit }, t('student.submit'));
+  const dialog = h('dialog#confirm', { 'aria-labelledby': 'confirm-title' });
+
+  main.append(
+    h('div.exam-bar', h('h1', attempt.examTitle), h('span', h('span.muted', t('student.timeLeft'), ': '), timer), saveState),
+    timerWarn, banner, ended,
+    h('div.exam-layout',
+      qCard,
+      h('aside',
+        h('section.card', { 'aria-labelledby': 'nav-h' },
+          h('h2#nav-h', { style: 'margin-top:0' }, t('student.navigation')), grid,
+          h('ul.legend', h('li', '✓ ', t('student.legend.answered')), h('li', '○ ', t('student.legend.unanswered')),
+            h('li', '⚑ ', t('student.legend.marked')))),
+        materials(),
+        h('section.card', h('div.actions', { style: 'margin-top:0' }, submitBtn)))),
+    dialog);
+
+  function materials() {
+    if (!paper.referenceMaterials && !paper.materials.length) return null;
+    return h('section.card#materials', { 'aria-labelledby': 'mat-h' },
+      h('h2#mat-h', { style: 'margin-top:0' }, t('student.materials')),
+      paper.referenceMaterials ? h('p', paper.referenceMaterials) : null,
+      paper.materials.length ? h('ul', paper.materials.map(m => h('li', h('button.link', { onclick: () => download(m) }, m.fileName)))) : null,
+      h('p.muted', t('student.materialsNote')));
+  }
+
+  async function download(m) {
+    const r = await api(`/api/attempts/${attemptId}/materials/${m.id}`, { raw: true });
+    const url = URL.createObjectURL(await r.blob());
+    const a = h('a', { href: url, download: m.fileName });
+    document.body.append(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // ---------- the question ----------
+  function showQuestion(pos, focus = true) {
+    current = pos; local.position = pos; persist();
+    const q = qs[pos], a = answers[pos];
+    const multiple = q.choice === 'multiple';
+    const inputs = q.options.map((text, i) => {
+      const id = `opt-${i}`;
+      const input = h('input', { type: multiple ? 'checkbox' : 'radio', name: 'answer', id, value: String(i),
+        checked: a.selected.includes(i), disabled: !accepting(), onchange: () => {
+          const sel = multiple ? [...qCard.querySelectorAll('input[name=answer]:checked')].map(x => Number(x.value)) : [i];
+          change(pos, sel, answers[pos].marked);
+        } });
+      return h('label.option', { for: id }, input, h('span.letter', LETTERS[i] + '.'), h('span', text));
+    });
+    const mark = h('input#mark', { type: 'checkbox', checked: a.marked, disabled: !accepting(),
+      onchange: e => change(pos, answers[pos].selected, e.target.checked) });
+    const img = q.hasImage ? h('img', { alt: t('student.questionImage', { n: pos + 1 }) }) : null;
+    if (img) api(`/api/attempts/${attemptId}/questions/${pos}/image`, { raw: true }).then(r => r.blob()).then(b => { img.src = URL.createObjectURL(b); }).catch(() => {});
+    qCard.replaceChildren(...[
+      h('h2#q-heading', { tabindex: '-1' }, t('student.questionOf', { n: pos + 1, total: n })),
+      h('p.stem#stem', q.stem), img,
+      h('fieldset',
+        h('legend', t(multiple ? 'student.chooseMany' : 'student.chooseOne')),
+        inputs,
+        !multiple ? h('button.link#clear', { disabled: !accepting(), onclick: () => {
+          qCard.querySelectorAll('input[name=answer]').forEach(x => { x.checked = false; });
+          change(pos, [], answers[pos].marked);
+        } }, t('student.clear')) : null),
+      h('label', { for: 'mark', style: 'font-weight:400;margin-top:1rem' }, mark, ' ⚑ ', t('student.markLater')),
+      h('div.actions',
+        h('button#prev', { disabled: pos === 0, onclick: () => showQuestion(pos - 1) }, '← ', t('student.prev')),
+        h('button#next', { disabled: pos === n - 1, onclick: () => showQuestion(pos + 1) }, t('student.next'), ' →'))].filter(Boolean));
+    drawGrid();
+    if (focus) qCard.querySelector('#q-heading').focus();
+  }
+
+  function drawGrid() {
+    grid.replaceChildren(...qs.map((q, i) => {
+      const a = answers[i];
+      const answered = a.selected.length > 0;
+      const icon = (answered ? '✓' : '○') + (a.marked ? ' ⚑' : '');
+      const label = t('student.navLabel', { n: i + 1, state: t(answered ? 'student.legend.answered' : 'student.legend.unanswered') })
+        + (a.marked ? ', ' + t('student.legend.marked') : '');
+      return h('button' + (answered ? '.answered' : '') + (a.marked ? '.marked' : ''), {
+        'aria-label': label, title: label, 'aria-current': i === current ? 'true' : false, dataset: { pos: String(i) },
+        onclick: () => showQuestion(i) }, h('span', String(i + 1)), h('span.icon', { 'aria-hidden': 'true' }, icon));
+    }));
+  }
+
+  // ---------- saving ----------
+  let online = navigator.onLine;
+  let sending = false;
+  let failure = null;   // a refusal that stops saving (time up, attempt closed)
+
+  function change(pos, selected, marked) {
+    if (!accepting()) return;
+    local.seq += 1;
+    const ch = { selected: [...selected].sort((x, y) => x - y), marked, seq: local.seq, clientAt: new Date(clock.now()).toISOString() };
+    local.pending[pos] = ch;
+    answers[pos] = { ...ch };
+    persist();
+    drawGrid();
+    flush();
+  }
+  const unsent = () => Object.keys(local.pending).length;
+
+  function showSave() {
+    const k = unsent();
+    let text, cls;
+    if (failure) { text = failure; cls = 'error'; }
+    else if (!online) { text = `⚠ ${t('student.save.offline', { n: k })}`; cls = 'offline'; }
+    else if (k > 0) { text = `… ${t('student.save.saving', { n: k })}`; cls = 'saving'; }
+    else { text = `✓ ${t('student.save.saved')}`; cls = 'saved'; }
+    saveState.className = 'save-state ' + cls;
+    saveState.dataset.state = cls;
+    if (saveState.textContent !== text) saveState.textContent = text;
+    banner.hidden = online || !!failure;
+  }
+
+  async function flush() {
+    if (sending || failure) return;
+    sending = true;
+    try {
+      while (unsent() > 0 && !failure) {
+        const [pos, ch] = Object.entries(local.pending).sort((x, y) => x[1].seq - y[1].seq)[0];
+        const t0 = Date.now();
+        let ack;
+        try {
+          ack = await api(`/api/attempts/${attemptId}/answers/${pos}`, { method: 'PUT', body: ch });
+        } catch (e) {
+          if (e instanceof ApiError) {
+            if (e.code === 'ATTEMPT_TIME_UP' || e.code === 'ATTEMPT_NOT_ACCEPTING_ANSWERS') { stop(t('student.save.closed')); break; }
+            if (e.status >= 400 && e.status < 500) { delete local.pending[pos]; persist(); failure = null; continue; } // refused input: nothing to retry
+          }
+          setOnline(false);   // network error or server trouble: keep it, retry later
+          break;
+        }
+        setOnline(true);
+        clock.sync(t0, ack.serverNow);
+        if (ack.deadlineAt) attempt.deadlineAt = ack.deadlineAt;
+        if (local.pending[pos] && local.pending[pos].seq <= Math.max(ack.seq, ch.seq)) delete local.pending[pos];
+        if (!ack.applied && ack.seq > ch.seq && !local.pending[pos]) {   // a newer answer from another tab or computer
+          answers[pos] = { selected: ack.selected, marked: ack.marked, seq: ack.seq };
+          if (Number(pos) === current) showQuestion(current, false);
+        }
+        persist();
+        drawGrid();
+        showSave();
+      }
+    } finally {
+      sending = false;
+      showSave();
+    }
+  }
+
+  function setOnline(v) { online = v; showSave(); }
+  window.addEventListener('offline', () => setOnline(false));
+  window.addEventListener('online', () => { setOnline(true); flush(); });
+  setInterval(() => { if (unsent() > 0) { if (!navigator.onLine) return; online = true; flush(); } }, RETRY_MS);
+
+  // ---------- the clock ----------
+  const warned = new Set();
+  const accepting = () => attempt.state === 'IN_PROGRESS' && !failure && clock.until(attempt.deadlineAt) > 0;
+  function tick() {
+    if (attempt.state === 'SUSPENDED') { timer.textContent = t('student.suspended'); return; }
+    const ms = clock.until(attempt.deadlineAt);
+    timer.textContent = clockText(ms);
+    timer.classList.toggle('low', ms <= 5 * 60000);
+    for (const m of WARN_AT_MINUTES) {
+      if (ms <= m * 60000 && ms > (m * 60000 - 30000) && !warned.has(m)) { warned.add(m); timerWarn.textContent = t('student.minutesLeft', { n: m }); }
+    }
+    if (ms <= 0 && attempt.state === 'IN_PROGRESS') timeUp();
+  }
+  let ending = false;
+  async function timeUp() {
+    if (ending) return;
+    ending = true;
+    stop(t('student.timeUp'));
+    waitForFinish();
+  }
+  function stop(message) {
+    failure = message;
+    ended.replaceChildren(h('div.problem', { role: 'alert' }, message));
+    qCard.querySelectorAll('input, button#clear').forEach(x => { x.disabled = true; });
+    submitBtn.disabled = true;
+    showSave();
+    if (!ending) { ending = true; waitForFinish(); }
+  }
+  async function waitForFinish() {
+    // the server expires and grades the attempt at its deadline (the sweeper); we only wait for it
+    for (;;) {
+      try {
+        attempt = await api(`/api/attempts/${attemptId}`);
+        if (['SUBMITTED', 'EXPIRED', 'TERMINATED', 'VOIDED'].includes(attempt.state)) { finished(); return; }
+      } catch { /* offline: keep waiting */ }
+      await new Promise(r => setTimeout(r, RETRY_MS));
+    }
+  }
+  function finished() {
+    localStorage.removeItem(KEY);
+    ended.replaceChildren(h('div.okbox', { role: 'status' }, t('student.finished.' + attempt.state), ' ',
+      h('a', { href: `/student/result.html?attempt=${attemptId}` }, t('student.seeResult'))));
+  }
+  // every 20 s: the state (a proctor may suspend) and the deadline (credited time) from the server
+  setInterval(async () => {
+    if (failure) return;
+    const t0 = Date.now();
+    try {
+      const a = await api(`/api/attempts/${attemptId}`);
+      clock.sync(t0, a.serverNow);
+      attempt = a;
+      if (a.state !== 'IN_PROGRESS' && a.state !== 'SUSPENDED') stop(t('student.save.closed'));
+    } catch { /* offline: the banner says so */ }
+  }, 20000);
+
+  // ---------- submit ----------
+  async function confirmSubmit() {
+    await flush();
+    if (unsent() > 0) {
+      dialog.replaceChildren(h('h2#confirm-title', t('student.unsentTitle')), h('p', t('student.unsentText', { n: unsent() })),
+        h('div.actions', h('button#confirm-cancel', { onclick: () => dialog.close() }, t('student.back'))));
+      dialog.showModal();
+      return;
+    }
+    const unanswered = answers.filter(a => a.selected.length === 0).length;
+    const marked = answers.filter(a => a.marked).length;
+    const out = h('div', { 'aria-live': 'polite' });
+    dialog.replaceChildren(
+      h('h2#confirm-title', t('student.submitTitle')),
+      h('p#confirm-text', unanswered > 0 ? t('student.submitUnanswered', { n: unanswered, total: n }) : t('student.submitAllAnswered', { total: n })),
+      marked > 0 ? h('p', t('student.submitMarked', { n: marked })) : null,
+      h('p', t('student.submitFinal')), out,
+      h('div.actions',
+        h('button#confirm-cancel', { onclick: () => dialog.close() }, t('student.back')),
+        h('button.primary#confirm-submit', { onclick: async e => {
+          e.target.disabled = true;
+          try {
+            attempt = await api(`/api/attempts/${attemptId}/submit`, { method: 'POST' });
+            localStorage.removeItem(KEY);
+            location.href = `/student/result.html?attempt=${attemptId}`;
+          } catch (x) { e.target.disabled = false; out.replaceChildren(x instanceof ApiError ? problemView(x) : h('div.problem', String(x))); }
+        } }, t('student.submitConfirm'))));
+    dialog.showModal();
+    dialog.querySelector('#confirm-cancel').focus();
+  }
+
+  showQuestion(current, false);
+  showSave();
+  tick();
+  setInterval(tick, 1000);
+  if (attempt.state !== 'IN_PROGRESS' && attempt.state !== 'SUSPENDED') { ending = true; failure = t('student.save.closed'); finished(); showSave(); }
+  else flush();
+} });
