@@ -10,7 +10,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.AttemptEvents.AttemptFinished;
 import kz.adal.attempt.AttemptEvents.AttemptStarted;
-import kz.adal.attempt.StartCheck.StartPermit;
+import kz.adal.exam.ExamAccess;
+import kz.adal.exam.StartPermit;
 import kz.adal.attempt.StartGate.GateResult;
 import kz.adal.attempt.StartGate.StartingAttempt;
 import kz.adal.audit.AuditTrail;
@@ -55,7 +56,7 @@ public class AttemptService {
 
     private final EntityManager em;
     private final TimeSource time;
-    private final StartCheck access;
+    private final ExamAccess access;
     private final BankCatalog catalog;
     private final FrozenBankCache bank;
     private final AttemptGrader grader;
@@ -65,7 +66,7 @@ public class AttemptService {
     private final Event<AttemptStarted> started;
     private final Event<AttemptFinished> finished;
 
-    AttemptService(EntityManager em, TimeSource time, StartCheck access, BankCatalog catalog, FrozenBankCache bank, AttemptGrader grader,
+    AttemptService(EntityManager em, TimeSource time, ExamAccess access, BankCatalog catalog, FrozenBankCache bank, AttemptGrader grader,
                    AuditTrail audit, AttemptConfig config, @Any Instance<StartGate> gates,
                    Event<AttemptStarted> started, Event<AttemptFinished> finished) {
         this.em = em;

@@ -1,0 +1,32 @@
+package kz.adal.attempt;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.adal.exam.ExamResults;
+import kz.adal.exam.StudentResult;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Attempts as grade-sheet rows: per student the latest graded attempt (a later round under an
+ * individual sheet replaces a voided first one); a voided attempt counts as no result.
+ */
+@ApplicationScoped
+public class AttemptExamResults implements ExamResults {
+
+    @Override
+    @Transactional
+    public List<StudentResult> resultsFor(UUID examId) {
+        List<Attempt> attempts = Attempt.list("examId", examId);
+        Map<UUID, Attempt> latest = new LinkedHashMap<>();
+        attempts.stream().sorted(Comparator.comparingInt(a -> a.round)).forEach(a -> {
+            if (a.state != AttemptState.VOIDED || !latest.containsKey(a.studentId)) latest.put(a.studentId, a);
+        });
+        return latest.values().stream().map(a -> new StudentResult(a.studentId, a.state.name(), a.finishedAt,
+                a.state == AttemptState.VOIDED ? null : a.percent)).toList();
+    }
+}
