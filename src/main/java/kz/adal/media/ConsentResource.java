@@ -14,7 +14,7 @@ import kz.adal.identity.Role;
 import java.util.UUID;
 
 /** Consent to recording before a proctored exam (Law No. 94-V; 002 §1.15; 001 §6.13). */
-@Path("/api/exams/{examId}/recording-consent")
+@Path("/api")
 @RolesAllowed(Role.Names.STUDENT)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,11 +29,13 @@ public class ConsentResource {
     }
 
     @GET
+    @Path("/exams/{examId}/recording-consent")
     public ConsentService.ConsentView view(@PathParam("examId") UUID examId) {
         return consent.view(examId, me.id());
     }
 
     @PUT
+    @Path("/exams/{examId}/recording-consent")
     public ConsentService.ConsentView decide(@PathParam("examId") UUID examId, ConsentService.ConsentRequest body) {
         return consent.decide(examId, me.id(), body);
     }

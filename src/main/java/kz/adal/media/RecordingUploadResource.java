@@ -26,7 +26,7 @@ import java.util.UUID;
  * headers {@code X-Adal-Segment} (0 for the first recorder, +1 after each reload), {@code X-Adal-Client-Start}
  * and {@code X-Adal-Client-End} (the client's clock, epoch milliseconds).
  */
-@Path("/api/attempts/{id}")
+@Path("/api")
 @RolesAllowed(Role.Names.STUDENT)
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordingUploadResource {
@@ -40,13 +40,13 @@ public class RecordingUploadResource {
     }
 
     @GET
-    @Path("/recording")
+    @Path("/attempts/{id}/recording")
     public RecordingService.RecordingPlan plan(@PathParam("id") UUID id) {
         return recordings.plan(id, me.id());
     }
 
     @PUT
-    @Path("/tracks/{kind}/chunks/{seq}")
+    @Path("/attempts/{id}/tracks/{kind}/chunks/{seq}")
     @Consumes(MediaType.WILDCARD)
     public RecordingService.ChunkAck chunk(@PathParam("id") UUID id, @PathParam("kind") String kind, @PathParam("seq") int seq,
                                            @HeaderParam("X-Adal-Segment") Integer segment,
@@ -57,7 +57,7 @@ public class RecordingUploadResource {
     }
 
     @POST
-    @Path("/tracks/{kind}/interruptions")
+    @Path("/attempts/{id}/tracks/{kind}/interruptions")
     @Consumes(MediaType.APPLICATION_JSON)
     public void interruption(@PathParam("id") UUID id, @PathParam("kind") String kind, RecordingService.InterruptionRequest body) {
         recordings.interrupted(id, me.id(), kind(kind), body);
