@@ -39,7 +39,8 @@ class KurentoClientTest {
     @BeforeEach
     void startFakeKurento() throws Exception {
         vertx = Vertx.vertx();
-        server = vertx.createHttpServer().webSocketHandler(this::serve)
+        server = vertx.createHttpServer()
+                .requestHandler(req -> req.toWebSocket().onSuccess(this::serve).onFailure(e -> req.response().setStatusCode(400).end()))
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         uri = URI.create("ws://127.0.0.1:" + server.actualPort() + "/kurento");
     }
