@@ -116,6 +116,16 @@ class RecordingBrowserTest {
             page.reload();
             waitRecording(page);
             page.waitForTimeout(8_000);
+
+            // the camera is unplugged: the student sees it at once, the server is told, one click restarts it
+            page.evaluate("() => window.adalRecorder.recorders.camera.stream.getVideoTracks()[0].dispatchEvent(new Event('ended'))");
+            assertThat(page.locator("#recording-alert")).isVisible();
+            assertThat(page.locator("#recording-indicator [data-kind=camera]")).hasAttribute("data-state", "stopped");
+            Browser.screenshot(page, "recording-stopped");
+            page.locator("#recording-restart-camera").click();
+            assertThat(page.locator("#recording-indicator [data-kind=camera]")).hasAttribute("data-state", "recording");
+            assertThat(page.locator("#recording-alert")).isHidden();
+            page.waitForTimeout(5_000);
             waitAllSent(page, 30);
             wallEnd = System.currentTimeMillis();
             page.locator("#submit").click();
@@ -136,9 +146,14 @@ class RecordingBrowserTest {
             // nothing recorded offline is missing; the only hole is the reload itself, far shorter than the outage
             assertTrue(o.gaps().stream().noneMatch(g -> !g.cause().equals("RECORDER_RESTART")), o.kind() + " gaps " + o.gaps());
             double holes = o.gaps().stream().mapToDouble(RecordingGap::lengthSeconds).sum();
-            assertTrue(holes < 10, o.kind() + " restart gap " + holes + " s");
+            assertTrue(holes < 12, o.kind() + " restart gaps " + holes + " s, the outage was 20 s");
             assertTrue(o.durationSeconds() > wallSeconds - 6, o.kind() + " lasts " + o.durationSeconds() + " s of " + wallSeconds);
         }
+
+        // the interruption reached the server (proctoring turns RecordingInterrupted into a flag)
+        Api.as("reviewer").get("/api/recordings/attempts/" + attempt).then().statusCode(200)
+                .body("interruptions.find { it.reason == 'ENDED' }.kind", org.hamcrest.Matchers.equalTo("CAMERA"))
+                .body("tracks.find { it.kind == 'CAMERA' }.segments", org.hamcrest.Matchers.equalTo(3));
 
         // the flag's time opens the recording at that moment
         Map<String, Object> camera = Api.as("reviewer").queryParam("at", flagAt.toString())
