@@ -315,7 +315,7 @@ public final class TrackFinaliser {
         }
     }
 
-    private static double probeDuration(Path file) {
+    static double probeDuration(Path file) {
         AVFormatContext ctx = new AVFormatContext(null);
         check(avformat_open_input(ctx, file.toString(), null, null), "open the finalised file");
         try {
@@ -364,7 +364,7 @@ public final class TrackFinaliser {
     }
 
     /** One frame every interval, scaled to the tile width and tiled into a JPEG sprite; null without video. */
-    private ThumbnailStrip thumbnails(Path file, double duration) throws IOException {
+    ThumbnailStrip thumbnails(Path file, double duration) throws IOException {
         if (duration <= 0) {
             return null;
         }

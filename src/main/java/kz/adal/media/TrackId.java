@@ -3,25 +3,49 @@ package kz.adal.media;
 import java.util.Objects;
 import java.util.UUID;
 
-/** One recorded track: an attempt's camera or screen. */
-public record TrackId(UUID attemptId, TrackKind kind) {
+/**
+ * One recorded segment of an attempt's camera or screen. A track is a sequence of segments: each
+ * MediaRecorder the browser starts (the first one, and a new one after every reload or crash) writes
+ * its own WebM header into its chunk 0, so its chunks form one decodable stream and one ledger.
+ * The finaliser remuxes each segment, then {@link SegmentJoiner} places the segments on one time line.
+ *
+ * @param segment 0 for the first recorder of the attempt, then 1, 2… (see docs/media.md "Segments")
+ */
+public record TrackId(UUID attemptId, TrackKind kind, int segment) {
+
+    /** Upper bound for segment numbers: a reload every 10 s of a 3-hour sitting stays below it. */
+    public static final int MAX_SEGMENT = 999;
 
     public TrackId {
         Objects.requireNonNull(attemptId, "attemptId");
         Objects.requireNonNull(kind, "kind");
+        if (segment < 0 || segment > MAX_SEGMENT) {
+            throw new MediaException(MediaError.INVALID_SEQUENCE, "Segment must be between 0 and " + MAX_SEGMENT
+                    + ", was " + segment);
+        }
     }
 
-    /** Storage folder of the track: {@code attempts/<attempt>/<camera|screen>}. */
-    public String storagePrefix() {
+    /** The first (or only) segment. */
+    public TrackId(UUID attemptId, TrackKind kind) {
+        this(attemptId, kind, 0);
+    }
+
+    /** Storage folder of the whole track (all segments): {@code attempts/<attempt>/<camera|screen>}. */
+    public String trackPrefix() {
         return "attempts/" + attemptId + "/" + kind.folder();
     }
 
-    /** Key of one chunk object: {@code <track>/chunk-000042.webm}. */
+    /** Storage folder of this segment: {@code attempts/<attempt>/<camera|screen>/s000}. */
+    public String storagePrefix() {
+        return trackPrefix() + String.format("/s%03d", segment);
+    }
+
+    /** Key of one chunk object: {@code <segment>/chunk-000042.webm}. */
     public String chunkKey(int seq) {
         return storagePrefix() + String.format("/chunk-%06d.webm", seq);
     }
 
-    /** Key of the finalised, seekable recording. */
+    /** Key of the segment's finalised, seekable recording. */
     public String recordingKey() {
         return storagePrefix() + "/recording.webm";
     }
@@ -32,5 +56,18 @@ public record TrackId(UUID attemptId, TrackKind kind) {
 
     public String thumbnailIndexKey() {
         return storagePrefix() + "/thumbnails.json";
+    }
+
+    /** Key of the whole track's recording: every segment on one time line. */
+    public String trackRecordingKey() {
+        return trackPrefix() + "/recording.webm";
+    }
+
+    public String trackThumbnailSpriteKey() {
+        return trackPrefix() + "/thumbnails.jpg";
+    }
+
+    public String trackThumbnailIndexKey() {
+        return trackPrefix() + "/thumbnails.json";
     }
 }

@@ -203,7 +203,7 @@ class TrackFinaliserTest {
         assertTrue(result.seekable());
         assertEquals(screen.recordedSeconds(), result.durationSeconds(), 1.0);
         assertNotNull(result.thumbnails());
-        assertTrue(result.recordingKey().endsWith("/screen/recording.webm"));
+        assertTrue(result.recordingKey().endsWith("/screen/s000/recording.webm"));
     }
 
     @Test

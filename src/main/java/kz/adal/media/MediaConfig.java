@@ -1,0 +1,147 @@
+package kz.adal.media;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.Period;
+import java.util.Optional;
+
+/** Settings of exam recording ({@code adal.media.*}). See docs/media.md. */
+@ConfigMapping(prefix = "adal.media")
+public interface MediaConfig {
+
+    /** Where recordings are stored: {@code local} (a directory, the default) or {@code s3}. */
+    @WithDefault("local")
+    String storage();
+
+    /** The directory for {@code local} storage. */
+    @WithDefault("./data/recordings")
+    String localRoot();
+
+    /** A local directory for FFmpeg's temporary files while finalising. */
+    @WithDefault("./data/media-work")
+    String workDir();
+
+    /** The S3-compatible object store, used when {@code storage=s3}; secrets come from the environment. */
+    S3 s3();
+
+    /** Largest accepted chunk; 2 MiB is about a minute of camera at the default bitrate. */
+    @WithDefault("2097152")
+    long maxChunkBytes();
+
+    /**
+     * How long after an attempt finishes its chunks are still accepted, so the browser can flush what it
+     * queued (offline up to 10 minutes, then submitted or expired). After it the tracks are finalised
+     * and later chunks are refused with {@code RECORDING_CLOSED}.
+     */
+    @WithDefault("PT15M")
+    Duration uploadGrace();
+
+    /** How often the finaliser looks for tracks to finalise; "off" disables it. */
+    @WithDefault("30s")
+    String finaliseEvery();
+
+    /**
+     * How long recordings are kept after the attempt ended (and the academic period closed), unless on
+     * hold. At least the 48-hour appeal window (001 §6.15.4).
+     */
+    @WithDefault("P1Y")
+    String retention();
+
+    /** {@link #retention()} as a duration: an ISO period (P1Y = 365 days, a month = 30 days) or duration (PT72H). */
+    default Duration retentionDuration() {
+        String text = retention().trim();
+        if (text.contains("T")) {
+            return Duration.parse(text);
+        }
+        Period p = Period.parse(text);
+        return Duration.ofDays(p.getYears() * 365L + p.getMonths() * 30L + p.getDays());
+    }
+
+    /** When the retention job runs (a cron expression); "off" disables it. */
+    @WithDefault("0 30 3 * * ?")
+    String retentionCron();
+
+    /** How long a playback ticket (the address a video element uses) stays valid. */
+    @WithDefault("PT4H")
+    Duration ticketTtl();
+
+    /** Recording defaults sent to the browser (docs/media.md "Formats"). */
+    Recorder recorder();
+
+    Consent consent();
+
+    Kurento kurento();
+
+    interface S3 {
+        /** e.g. http://127.0.0.1:9000 for MinIO. */
+        Optional<String> endpoint();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        Optional<String> bucket();
+
+        Optional<String> accessKey();
+
+        Optional<String> secretKey();
+
+        /** Path-style addressing (MinIO and most self-hosted stores). */
+        @WithDefault("true")
+        boolean pathStyle();
+    }
+
+    interface Recorder {
+        /** MediaRecorder timeslice: one chunk every few seconds. */
+        @WithDefault("4000")
+        int timesliceMs();
+
+        @WithDefault("200000")
+        int cameraVideoBitsPerSecond();
+
+        @WithDefault("24000")
+        int cameraAudioBitsPerSecond();
+
+        @WithDefault("320")
+        int cameraWidth();
+
+        @WithDefault("240")
+        int cameraHeight();
+
+        @WithDefault("10")
+        int cameraFrameRate();
+
+        @WithDefault("90000")
+        int screenVideoBitsPerSecond();
+
+        @WithDefault("2")
+        double screenFrameRate();
+    }
+
+    interface Consent {
+        /**
+         * Whether a proctored exam may start only after the student consented to recording (Law No. 94-V).
+         * Off only in the test profile, where the attempt tests do not walk through consent.
+         */
+        @WithDefault("true")
+        boolean required();
+
+        /** Version of the notice text the student agrees to; bump it when the text changes. */
+        @WithDefault("2026-1")
+        String noticeVersion();
+
+        /** The institution's alternative sitting, shown to a student who refuses (any language). */
+        @WithDefault("You may sit this exam on campus under a teacher's supervision instead, without recording. Contact your dean's office to arrange the date; refusing is not a fail.")
+        String alternativeSitting();
+    }
+
+    interface Kurento {
+        /** ws://host:8888/kurento — when set, live WebRTC view and server-side recording go through Kurento. */
+        Optional<String> url();
+
+        /** Where Kurento writes its recordings (a URI the media server can reach). */
+        @WithDefault("file:///tmp/adal-kurento")
+        String recordingsUri();
+    }
+}

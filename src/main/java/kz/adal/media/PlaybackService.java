@@ -1,0 +1,206 @@
+package kz.adal.media;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+import kz.adal.attempt.Attempt;
+import kz.adal.audit.AuditTrail;
+import kz.adal.audit.AuditTrail.Change;
+import kz.adal.exam.Exam;
+import kz.adal.identity.AppUser;
+import kz.adal.identity.Role;
+import kz.adal.media.RecordingAccessPolicy.Subject;
+import kz.adal.media.RecordingAccessPolicy.Viewer;
+import kz.adal.platform.Problem;
+import kz.adal.platform.TimeSource;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Playback of recordings for review and appeal. Every access is checked against every
+ * {@link RecordingAccessPolicy} (any may grant) and audited, granted or not: the listing of an attempt's
+ * recordings, each playback ticket (one viewing of one track: the video element's many range requests use it),
+ * and each direct download with the bearer token.
+ */
+@ApplicationScoped
+public class PlaybackService {
+
+    public record TrackView(TrackKind kind, String token, TrackState state, Double durationSeconds, Instant mediaZeroAt,
+                            Long bytes, Boolean seekable, boolean thumbnails, Integer segments, List<RecordingGap> gaps,
+                            Instant finaliseDueAt, String error) {
+    }
+
+    public record InterruptionView(TrackKind kind, String reason, String detail, Instant receivedAt, Double mediaSeconds) {
+    }
+
+    public record RecordingView(UUID attemptId, UUID examId, String examTitle, UUID studentId, String studentName,
+                                Instant startedAt, Instant finishedAt, List<TrackView> tracks, List<InterruptionView> interruptions) {
+    }
+
+    public record TicketView(String url, String thumbnailsUrl, Instant expiresAt) {
+    }
+
+    /** Where to open each track for an attempt-clock instant (a flag's time). */
+    public record OffsetView(Instant at, List<TrackOffset> tracks) {
+    }
+
+    public record TrackOffset(TrackKind kind, String token, double offsetSeconds, boolean covered) {
+    }
+
+    /** A track resolved for streaming: where its bytes are. */
+    public record Playable(MediaTrack track, String key, long size) {
+    }
+
+    private final Instance<RecordingAccessPolicy> policies;
+    private final RecordingStorage storage;
+    private final MediaConfig config;
+    private final TimeSource time;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+
+    PlaybackService(@Any Instance<RecordingAccessPolicy> policies, RecordingStorage storage, MediaConfig config,
+                    TimeSource time, AuditTrail audit, ObjectMapper json) {
+        this.policies = policies;
+        this.storage = storage;
+        this.config = config;
+        this.time = time;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** The attempt's recordings, for a person allowed to see them. */
+    @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
+    public RecordingView recordings(UUID attemptId, UUID viewerId) {
+        Attempt a = Attempt.findById(attemptId);
+        if (a == null) throw Problem.notFound("Attempt");
+        requireAccess(a, viewerId, "recording.listed", null);
+        Exam exam = Exam.findById(a.examId);
+        AppUser student = AppUser.findById(a.studentId);
+        List<TrackView> tracks = new ArrayList<>();
+        for (MediaTrack t : MediaTrack.<MediaTrack>list("attemptId = ?1 order by kind", attemptId)) {
+            tracks.add(new TrackView(t.kind, t.token, t.state, t.durationMs == null ? null : t.durationMs / 1000.0, t.mediaZeroAt,
+                    t.bytes, t.seekable, t.hasThumbnails, t.segments, gaps(t), t.finaliseDueAt, t.error));
+        }
+        MediaTrack camera = MediaTrack.find("attemptId = ?1 and kind = ?2", attemptId, TrackKind.CAMERA).firstResult();
+        TrackAlignment align = camera == null ? null : camera.alignment();
+        List<InterruptionView> interruptions = RecordingInterruption.<RecordingInterruption>list("attemptId = ?1 order by receivedAt", attemptId)
+                .stream().map(i -> new InterruptionView(i.kind, i.reason, i.detail, i.receivedAt,
+                        align == null ? null : align.mediaOffsetFor(i.receivedAt))).toList();
+        return new RecordingView(a.id, a.examId, exam == null ? null : exam.title, a.studentId,
+                student == null ? null : student.fullName, a.startedAt, a.finishedAt, tracks, interruptions);
+    }
+
+    /** "Open at flag time": the media second of each finalised track for an attempt-clock instant. */
+    @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
+    public OffsetView offsets(UUID attemptId, Instant at, UUID viewerId) {
+        if (at == null) throw Problem.badRequest("OFFSET_AT_MISSING", "Send at=<ISO instant>");
+        Attempt a = Attempt.findById(attemptId);
+        if (a == null) throw Problem.notFound("Attempt");
+        requireAccess(a, viewerId, "recording.offset", Map.of("at", at.toString()));
+        List<TrackOffset> out = new ArrayList<>();
+        for (MediaTrack t : MediaTrack.<MediaTrack>list("attemptId = ?1 order by kind", attemptId)) {
+            TrackAlignment align = t.alignment();
+            if (align == null || t.state != TrackState.FINALISED) continue;
+            out.add(new TrackOffset(t.kind, t.token, align.mediaOffsetFor(at), align.covers(at)));
+        }
+        return new OffsetView(at, out);
+    }
+
+    /** Issues a playback ticket for one track (audited as one viewing). */
+    @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
+    public TicketView ticket(String token, UUID viewerId) {
+        MediaTrack t = finalisedTrack(token);
+        Attempt a = Attempt.findById(t.attemptId);
+        requireAccess(a, viewerId, "recording.viewed", Map.of("kind", t.kind.name()));
+        Instant now = now();
+        MediaTicket k = new MediaTicket();
+        k.ticket = RecordingService.newToken();
+        k.trackId = t.id;
+        k.userId = viewerId;
+        k.createdAt = now;
+        k.expiresAt = now.plus(config.ticketTtl());
+        k.persist();
+        String base = "/api/recordings/" + t.token;
+        return new TicketView(base + "?ticket=" + k.ticket, t.hasThumbnails ? base + "/thumbnails.jpg?ticket=" + k.ticket : null, k.expiresAt);
+    }
+
+    /**
+     * Resolves a track for streaming, by the caller's bearer identity (audited per request) or by a ticket
+     * (audited when issued; the policy is checked again on every request, so a withdrawn role stops playback).
+     */
+    @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
+    public Playable playable(String token, String ticket, UUID bearerUserId, String what) {
+        MediaTrack t = finalisedTrack(token);
+        Attempt a = Attempt.findById(t.attemptId);
+        if (bearerUserId != null) {
+            requireAccess(a, bearerUserId, "recording.downloaded", Map.of("kind", t.kind.name(), "part", what));
+        } else {
+            MediaTicket k = ticket == null ? null : MediaTicket.findById(ticket);
+            if (k == null || !k.trackId.equals(t.id) || k.expiresAt.isBefore(now())) {
+                throw new Problem(401, "RECORDING_TICKET_INVALID", "Open the recording again from the review page");
+            }
+            if (!allowed(a, k.userId)) throw Problem.forbidden("You may not view this recording");
+        }
+        String key = switch (what) {
+            case "recording" -> t.id(0).trackRecordingKey();
+            case "thumbnails.jpg" -> t.id(0).trackThumbnailSpriteKey();
+            case "thumbnails.json" -> t.id(0).trackThumbnailIndexKey();
+            default -> throw Problem.notFound("Recording part");
+        };
+        if (!what.equals("recording") && !t.hasThumbnails) throw Problem.notFound("Thumbnails");
+        return new Playable(t, key, storage.size(key));
+    }
+
+    private MediaTrack finalisedTrack(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{20,64}")) throw Problem.notFound("Recording");
+        MediaTrack t = MediaTrack.find("token", token).firstResult();
+        if (t == null || t.state == TrackState.DELETED) throw Problem.notFound("Recording");
+        if (t.state != TrackState.FINALISED) {
+            throw Problem.conflict("RECORDING_NOT_READY", "The recording is " + t.state + "; it is finalised after the upload grace");
+        }
+        return t;
+    }
+
+    private void requireAccess(Attempt a, UUID viewerId, String action, Map<String, String> extra) {
+        boolean ok = allowed(a, viewerId);
+        Map<String, Object> detail = new java.util.HashMap<>();
+        detail.put("student", a.studentId.toString());
+        detail.put("granted", ok);
+        if (extra != null) detail.putAll(extra);
+        audit.record(Change.of(ok ? action : "recording.access.denied", "attempt", a.id).scope(a.examId).detail(detail));
+        if (!ok) throw new Problem(403, "RECORDING_ACCESS_DENIED", "Recordings are open only to reviewers, the commissions and the student");
+    }
+
+    private boolean allowed(Attempt a, UUID viewerId) {
+        AppUser u = AppUser.findById(viewerId);
+        if (u == null) return false;
+        Viewer viewer = new Viewer(u.id, u.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(u.roles));
+        Subject subject = new Subject(a.id, a.examId, a.studentId);
+        for (RecordingAccessPolicy p : policies) {
+            if (p.mayView(viewer, subject)) return true;
+        }
+        return false;
+    }
+
+    private List<RecordingGap> gaps(MediaTrack t) {
+        if (t.gaps == null || t.gaps.isBlank()) return List.of();
+        try {
+            return json.readValue(t.gaps, new TypeReference<List<RecordingGap>>() { });
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private Instant now() {
+        return time.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

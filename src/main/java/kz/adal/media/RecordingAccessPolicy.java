@@ -1,0 +1,25 @@
+package kz.adal.media;
+
+import kz.adal.identity.Role;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who may view an attempt's recordings. Recordings are private (003 §16; Law No. 94-V): reviewers, the
+ * attestation commission, the appeal commission (001 §6.15.4–6.15.5) and the student themself for an
+ * appeal. Access is granted when <em>any</em> bean implementing this interface grants it; the default
+ * ({@link StandingRoleAccess}) covers standing roles and the student; casework adds the commissions.
+ */
+public interface RecordingAccessPolicy {
+
+    /** The person asking: their id and current standing roles. */
+    record Viewer(UUID userId, Set<Role> roles) {
+    }
+
+    /** Whose recording it is. */
+    record Subject(UUID attemptId, UUID examId, UUID studentId) {
+    }
+
+    boolean mayView(Viewer viewer, Subject subject);
+}

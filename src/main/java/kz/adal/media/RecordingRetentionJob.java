@@ -1,0 +1,124 @@
+package kz.adal.media;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import kz.adal.audit.AuditTrail;
+import kz.adal.audit.AuditTrail.Change;
+import kz.adal.platform.TimeSource;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Deletes expired recordings ({@code adal.media.retention}, default P1Y), never an attempt on hold
+ * ({@link RecordingHolds}: an open act, appeal, verdict, re-sit or legal hold) and never before its academic
+ * period closed ({@link RetentionPolicy}). Each deletion is audited; the track rows stay as DELETED.
+ */
+@ApplicationScoped
+public class RecordingRetentionJob {
+    private static final Logger LOG = Logger.getLogger(RecordingRetentionJob.class);
+    private static final Pattern PERIOD = Pattern.compile("(\\d{4})-(\\d{4})/([12])");
+
+    private final EntityManager em;
+    private final RecordingStorage storage;
+    private final MediaConfig config;
+    private final TimeSource time;
+    private final AuditTrail audit;
+    private final Instance<RecordingHolds> holds;
+
+    RecordingRetentionJob(EntityManager em, RecordingStorage storage, MediaConfig config, TimeSource time, AuditTrail audit,
+                          @Any Instance<RecordingHolds> holds) {
+        this.em = em;
+        this.storage = storage;
+        this.config = config;
+        this.time = time;
+        this.audit = audit;
+        this.holds = holds;
+    }
+
+    @Scheduled(identity = "recording-retention", cron = "${adal.media.retention-cron:0 30 3 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        int n = deleteExpired().size();
+        if (n > 0) LOG.infof("retention: deleted the recordings of %d attempt(s)", n);
+    }
+
+    /** Deletes what is due now; returns the attempts whose recordings were deleted. */
+    public List<UUID> deleteExpired() {
+        Instant now = time.now().truncatedTo(ChronoUnit.MILLIS);
+        RetentionPolicy policy = new RetentionPolicy(config.retentionDuration());
+        Instant endedBefore = now.minus(policy.retention());
+        record Candidate(UUID attemptId, UUID examId, Instant endedAt, String period) {
+        }
+        List<Candidate> candidates = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select distinct a.id, a.examId, a.finishedAt, e.academicPeriod from MediaTrack t, Attempt a, Exam e "
+                                + "where a.id = t.attemptId and e.id = a.examId and t.state <> :deleted "
+                                + "and a.finishedAt is not null and a.finishedAt <= :before", Object[].class)
+                .setParameter("deleted", TrackState.DELETED).setParameter("before", endedBefore).setMaxResults(500)
+                .getResultList().stream()
+                .map(r -> new Candidate((UUID) r[0], (UUID) r[1], (Instant) r[2], (String) r[3])).toList());
+        List<UUID> deleted = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Set<RecordingHold> held = holdsFor(c.attemptId());
+            var recording = new RetentionPolicy.RetainedRecording("attempts/" + c.attemptId(), c.endedAt(),
+                    academicPeriodEnd(c.period()), held);
+            if (!policy.isDue(recording, now)) continue;
+            delete(c.attemptId(), c.examId(), now);
+            deleted.add(c.attemptId());
+        }
+        return deleted;
+    }
+
+    private Set<RecordingHold> holdsFor(UUID attemptId) {
+        Set<RecordingHold> all = EnumSet.noneOf(RecordingHold.class);
+        for (RecordingHolds h : holds) all.addAll(h.holdsFor(attemptId));
+        return all;
+    }
+
+    private void delete(UUID attemptId, UUID examId, Instant now) {
+        int objects = 0;
+        for (String key : storage.list("attempts/" + attemptId + "/")) {
+            if (storage.delete(key)) objects++;
+        }
+        int files = objects;
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<MediaTrack> tracks = MediaTrack.list("attemptId", attemptId);
+            for (MediaTrack t : tracks) {
+                MediaChunk.delete("trackId", t.id);
+                MediaTicket.delete("trackId", t.id);
+                t.state = TrackState.DELETED;
+                t.deletedAt = now;
+            }
+            audit.record(Change.of("recording.deleted", "attempt", attemptId).scope(examId)
+                    .detail(Map.of("objects", files, "retention", config.retention(), "tracks", tracks.size())), null, "system");
+        });
+    }
+
+    /**
+     * When an academic period such as {@code 2026-2027/1} ends: the first term on 1 February of the second
+     * year, the second term on 1 September of it (the academic year's end). Anything else is unknown, and an
+     * unknown period keeps the recording (RetentionPolicy).
+     */
+    static Instant academicPeriodEnd(String period) {
+        if (period == null) return null;
+        Matcher m = PERIOD.matcher(period.trim());
+        if (!m.matches()) return null;
+        int second = Integer.parseInt(m.group(2));
+        LocalDate end = m.group(3).equals("1") ? LocalDate.of(second, 2, 1) : LocalDate.of(second, 9, 1);
+        return end.atStartOfDay(TimeSource.ZONE).toInstant();
+    }
+}

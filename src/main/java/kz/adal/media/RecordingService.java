@@ -1,0 +1,312 @@
+package kz.adal.media;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptEvents.AttemptFinished;
+import kz.adal.attempt.AttemptState;
+import kz.adal.audit.AuditTrail;
+import kz.adal.audit.AuditTrail.Change;
+import kz.adal.exam.Exam;
+import kz.adal.media.MediaEvents.RecordingInterrupted;
+import kz.adal.platform.Problem;
+import kz.adal.platform.TimeSource;
+import org.hibernate.exception.ConstraintViolationException;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Receives the browser's recording chunks (003 §16; 001 §5.17.2), exactly once, with the
+ * {@link ChunkLedger} rules, and the reports that a recording stopped.
+ *
+ * <p>Exactly once across nodes: the chunk row is inserted and flushed <em>before</em> the bytes are
+ * written, in one transaction, so the unique key (track, segment, seq) admits one writer; a second
+ * node uploading the same chunk waits on that key and then answers it as a duplicate (same sha256) or a
+ * conflict. A receipt is returned only after the commit, so it always means "stored". If the node dies
+ * after writing the object but before the commit, the row is gone, the client re-sends and the object
+ * is overwritten.
+ */
+@ApplicationScoped
+public class RecordingService {
+
+    /** What the client gets back for a chunk: keep the chunk until {@code outcome} is STORED or DUPLICATE. */
+    public record ChunkAck(TrackKind kind, int segment, int seq, ChunkReceipt.Outcome outcome, List<Integer> missing,
+                           Instant receivedAt, Instant serverNow) {
+    }
+
+    /** What the exam page needs to record: whether to, how, and where each track stands. */
+    public record RecordingPlan(UUID attemptId, boolean required, String attemptState, int timesliceMs, long maxChunkBytes,
+                                Map<String, Object> camera, Map<String, Object> screen, List<TrackStatus> tracks,
+                                String uploadGrace, Instant serverNow) {
+    }
+
+    public record TrackStatus(TrackKind kind, TrackState state, int segments, long chunks, long bytes) {
+    }
+
+    public record InterruptionRequest(String reason, String detail, Instant clientAt) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<String> REASONS = Set.of("ENDED", "DENIED", "RECORDER_ERROR", "STORAGE_FULL", "RESUMED");
+
+    private final EntityManager em;
+    private final RecordingStorage storage;
+    private final MediaConfig config;
+    private final TimeSource time;
+    private final AuditTrail audit;
+    private final Event<RecordingInterrupted> interrupted;
+
+    RecordingService(EntityManager em, RecordingStorage storage, MediaConfig config, TimeSource time, AuditTrail audit,
+                     Event<RecordingInterrupted> interrupted) {
+        this.em = em;
+        this.storage = storage;
+        this.config = config;
+        this.time = time;
+        this.audit = audit;
+        this.interrupted = interrupted;
+    }
+
+    // ---------------------------------------------------------------- upload
+
+    /**
+     * Stores one chunk exactly once, or refuses it with a stable code: NOT_FOUND (not the student's
+     * attempt), RECORDING_NOT_REQUIRED, RECORDING_NOT_STARTED, RECORDING_CLOSED (finished beyond the
+     * grace), TRACK_CLOSED, INVALID_SEQUENCE, INVALID_CHUNK, CHUNK_TOO_LARGE (413), NOT_WEBM (415),
+     * CHUNK_CONFLICT. Chunks may arrive in any order; the ack lists what is missing in the segment.
+     */
+    public ChunkAck accept(UUID attemptId, UUID studentId, TrackKind kind, int segment, int seq, byte[] bytes,
+                           Instant clientStart, Instant clientEnd) {
+        if (bytes == null) bytes = new byte[0];
+        if (clientStart == null || clientEnd == null) {
+            throw Problem.badRequest("INVALID_CHUNK", "Send the client times X-Adal-Client-Start and X-Adal-Client-End (epoch ms)");
+        }
+        if (segment < 0 || segment > TrackId.MAX_SEGMENT) {
+            throw Problem.badRequest("INVALID_SEQUENCE", "Segment must be between 0 and " + TrackId.MAX_SEGMENT);
+        }
+        ChunkUpload upload = new ChunkUpload(seq, bytes, clientStart, clientEnd);
+        String sha256 = AwsSigV4Signer.sha256Hex(bytes);
+        Instant now = now();
+        UUID trackId = QuarkusTransaction.requiringNew().call(() -> {
+            Attempt a = ownedAttempt(attemptId, studentId);
+            requireUploadWindow(a, now);
+            return trackFor(a.id, kind, now).id;
+        });
+        // admit by the ledger's rules, looking only at what matters for this seq: its row and the track's state
+        Admission admission = QuarkusTransaction.requiringNew().call(() -> admit(trackId, kind, attemptId, segment, upload, sha256));
+        if (admission.duplicate() != null) {
+            return ack(trackId, kind, segment, seq, ChunkReceipt.Outcome.DUPLICATE, admission.duplicate().receivedAt(), now);
+        }
+        ChunkRecord record = new ChunkRecord(seq, sha256, bytes.length, clientStart, clientEnd, now);
+        TrackId id = new TrackId(attemptId, kind, segment);
+        byte[] payload = bytes;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                MediaTrack t = em.find(MediaTrack.class, trackId);
+                if (!t.state.acceptsChunks()) {
+                    throw new MediaException(MediaError.TRACK_CLOSED, "The recording is being finalised; chunk refused");
+                }
+                MediaChunk.of(trackId, segment, record).persist();
+                em.flush();                       // the unique key answers here: one writer per chunk
+                storage.write(id.chunkKey(seq), payload);
+            });
+        } catch (RuntimeException e) {
+            if (e instanceof MediaException m) throw problem(m);
+            if (!isUniqueViolation(e)) throw e;
+            // another request (another node) stored this chunk meanwhile
+            Admission again = QuarkusTransaction.requiringNew().call(() -> admit(trackId, kind, attemptId, segment, upload, sha256));
+            if (again.duplicate() == null) throw e;
+            return ack(trackId, kind, segment, seq, ChunkReceipt.Outcome.DUPLICATE, again.duplicate().receivedAt(), now);
+        }
+        return ack(trackId, kind, segment, seq, ChunkReceipt.Outcome.STORED, now, now);
+    }
+
+    private record Admission(ChunkRecord duplicate) {
+    }
+
+    private Admission admit(UUID trackId, TrackKind kind, UUID attemptId, int segment, ChunkUpload upload, String sha256) {
+        MediaTrack t = em.find(MediaTrack.class, trackId);
+        List<ChunkRecord> existing = MediaChunk.<MediaChunk>find("trackId = ?1 and segment = ?2 and seq = ?3", trackId, segment, upload.seq())
+                .stream().map(MediaChunk::record).toList();
+        Instant closedAt = t.state.acceptsChunks() ? null : (t.closedAt != null ? t.closedAt : now());
+        ChunkLedger ledger = ChunkLedger.restore(new TrackLedgerState(new TrackId(attemptId, kind, segment), existing, closedAt, null));
+        try {
+            return new Admission(ledger.admit(upload, sha256, config.maxChunkBytes()).orElse(null));
+        } catch (MediaException e) {
+            throw problem(e);
+        }
+    }
+
+    private ChunkAck ack(UUID trackId, TrackKind kind, int segment, int seq, ChunkReceipt.Outcome outcome, Instant receivedAt, Instant now) {
+        List<Integer> missing = QuarkusTransaction.requiringNew().call(() -> missing(trackId, segment));
+        return new ChunkAck(kind, segment, seq, outcome, missing, receivedAt, now);
+    }
+
+    /** Seqs below the highest stored one that are not stored, in one segment. */
+    List<Integer> missing(UUID trackId, int segment) {
+        List<Integer> seqs = em.createQuery("select c.seq from MediaChunk c where c.trackId = :t and c.segment = :s order by c.seq", Integer.class)
+                .setParameter("t", trackId).setParameter("s", segment).getResultList();
+        List<Integer> missing = new ArrayList<>();
+        int expected = 0;
+        for (int s : seqs) {
+            for (int m = expected; m < s; m++) missing.add(m);
+            expected = s + 1;
+        }
+        return missing;
+    }
+
+    /**
+     * Uploads are taken while the attempt is in progress or suspended, and for {@link MediaConfig#uploadGrace()}
+     * after it finished, so the browser can flush what it queued.
+     */
+    private void requireUploadWindow(Attempt a, Instant now) {
+        Exam exam = Exam.findById(a.examId);
+        if (exam == null || !exam.isProctored()) {
+            throw Problem.conflict("RECORDING_NOT_REQUIRED", "This exam is not proctored: nothing is recorded");
+        }
+        if (a.state == AttemptState.IN_PROGRESS || a.state == AttemptState.SUSPENDED) return;
+        if (!a.state.isFinished() || a.finishedAt == null) {
+            throw Problem.conflict("RECORDING_NOT_STARTED", "The attempt has not started; recording begins with the exam");
+        }
+        if (now.isAfter(a.finishedAt.plus(config.uploadGrace()))) {
+            throw new Problem(409, "RECORDING_CLOSED", "The attempt finished at " + a.finishedAt
+                    + " and its recording is closed", List.of(Map.of("finishedAt", a.finishedAt.toString())));
+        }
+    }
+
+    /** The track of (attempt, kind), created on first use; two nodes creating it at once get the same row. */
+    MediaTrack trackFor(UUID attemptId, TrackKind kind, Instant now) {
+        MediaTrack t = MediaTrack.find("attemptId = ?1 and kind = ?2", attemptId, kind).firstResult();
+        if (t != null) return t;
+        try {
+            UUID id = QuarkusTransaction.requiringNew().call(() -> {
+                MediaTrack n = new MediaTrack();
+                n.attemptId = attemptId;
+                n.kind = kind;
+                n.token = newToken();
+                n.createdAt = now;
+                n.persist();
+                em.flush();
+                return n.id;
+            });
+            return em.find(MediaTrack.class, id);
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) throw e;
+            return MediaTrack.find("attemptId = ?1 and kind = ?2", attemptId, kind).firstResult();
+        }
+    }
+
+    static String newToken() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    // ---------------------------------------------------------------- interruptions
+
+    /**
+     * The browser reports that a recording stopped (track ended, permission withdrawn, recorder error, storage
+     * full) or resumed. Recorded, audited, and fired as {@link RecordingInterrupted} for proctoring's flags.
+     */
+    @Transactional
+    public void interrupted(UUID attemptId, UUID studentId, TrackKind kind, InterruptionRequest req) {
+        if (req == null || req.reason() == null || !REASONS.contains(req.reason())) {
+            throw Problem.badRequest("INTERRUPTION_REASON_INVALID", "reason must be one of " + REASONS);
+        }
+        Attempt a = ownedAttempt(attemptId, studentId);
+        Instant now = now();
+        requireUploadWindow(a, now);
+        RecordingInterruption r = new RecordingInterruption();
+        r.attemptId = attemptId;
+        r.kind = kind;
+        r.reason = req.reason();
+        r.detail = req.detail() == null ? null : req.detail().substring(0, Math.min(500, req.detail().length()));
+        r.clientAt = req.clientAt();
+        r.receivedAt = now;
+        r.persist();
+        audit.record(Change.of("recording." + ("RESUMED".equals(req.reason()) ? "resumed" : "interrupted"), "attempt", attemptId)
+                .scope(a.examId).detail(Map.of("kind", kind.name(), "reason", req.reason())));
+        if (!"RESUMED".equals(req.reason())) {
+            interrupted.fire(new RecordingInterrupted(attemptId, kind, req.reason(), r.detail, now));
+        }
+    }
+
+    // ---------------------------------------------------------------- the plan for the browser
+
+    @Transactional
+    public RecordingPlan plan(UUID attemptId, UUID studentId) {
+        Attempt a = ownedAttempt(attemptId, studentId);
+        Exam exam = Exam.findById(a.examId);
+        MediaConfig.Recorder r = config.recorder();
+        List<TrackStatus> tracks = new ArrayList<>();
+        for (MediaTrack t : MediaTrack.<MediaTrack>list("attemptId", attemptId)) {
+            Object[] agg = em.createQuery("select count(c), coalesce(sum(c.size), 0), coalesce(max(c.segment), -1) from MediaChunk c where c.trackId = :t", Object[].class)
+                    .setParameter("t", t.id).getSingleResult();
+            tracks.add(new TrackStatus(t.kind, t.state, ((Number) agg[2]).intValue() + 1, ((Number) agg[0]).longValue(), ((Number) agg[1]).longValue()));
+        }
+        return new RecordingPlan(attemptId, exam != null && exam.isProctored(), a.state.name(), r.timesliceMs(), config.maxChunkBytes(),
+                Map.of("mimeType", "video/webm;codecs=vp8,opus", "width", r.cameraWidth(), "height", r.cameraHeight(),
+                        "frameRate", r.cameraFrameRate(), "videoBitsPerSecond", r.cameraVideoBitsPerSecond(),
+                        "audioBitsPerSecond", r.cameraAudioBitsPerSecond(), "videoKeyFrameIntervalDuration", 2000),
+                Map.of("mimeType", "video/webm;codecs=vp8", "frameRate", r.screenFrameRate(),
+                        "videoBitsPerSecond", r.screenVideoBitsPerSecond(), "videoKeyFrameIntervalDuration", 4000),
+                tracks, config.uploadGrace().toString(), now());
+    }
+
+    // ---------------------------------------------------------------- finishing
+
+    /** When an attempt finishes, its tracks are due for finalisation once the upload grace has passed. */
+    void onFinished(@Observes AttemptFinished e) {
+        em.createQuery("update MediaTrack t set t.finaliseDueAt = :due where t.attemptId = :a and t.state = :s")
+                .setParameter("due", e.finishedAt().plus(config.uploadGrace())).setParameter("a", e.attemptId())
+                .setParameter("s", TrackState.RECORDING).executeUpdate();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Another student's attempt is answered exactly like a missing one. */
+    static Attempt ownedAttempt(UUID attemptId, UUID studentId) {
+        Attempt a = Attempt.findById(attemptId);
+        if (a == null || !a.studentId.equals(studentId)) throw Problem.notFound("Attempt");
+        return a;
+    }
+
+    static Problem problem(MediaException e) {
+        int status = switch (e.code()) {
+            case CHUNK_TOO_LARGE -> 413;
+            case NOT_WEBM -> 415;
+            case CHUNK_CONFLICT, TRACK_CLOSED, STORAGE_CONFLICT -> 409;
+            case NOT_FOUND -> 404;
+            case STORAGE_FAILURE, UNREADABLE_MEDIA -> 503;
+            default -> 400;
+        };
+        return new Problem(status, e.code().name(), e.getMessage());
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException) return true;
+        }
+        return false;
+    }
+
+    private Instant now() {
+        return time.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    Optional<MediaTrack> track(UUID attemptId, TrackKind kind) {
+        return MediaTrack.find("attemptId = ?1 and kind = ?2", attemptId, kind).firstResultOptional();
+    }
+}

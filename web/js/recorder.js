@@ -1,0 +1,445 @@
+// Recording the whole exam (003 §16; 001 §5.17.2): camera + microphone and the entire screen, in chunks of a
+// few seconds, kept in IndexedDB until the server acknowledges them. Loaded by the exam page with one line
+// (<script type="module" src="/js/recorder.js">) and by the result page, where it only flushes what is left.
+//
+// Protocol (docs/media.md): PUT /api/attempts/{id}/tracks/{camera|screen}/chunks/{seq}, headers X-Adal-Segment,
+// X-Adal-Client-Start, X-Adal-Client-End. Each MediaRecorder is one *segment* (Chromium writes the WebM header
+// only into a recorder's first chunk): after a reload, a crash, or a camera restart the page starts the next
+// segment at seq 0. Chunks of earlier segments still in IndexedDB are sent too. Nothing is dropped before
+// the server acknowledged it, except when the server says the recording is closed.
+import { api, ApiError } from '/js/adal.js';
+import { loadRecordingMessages as loadMessages, tr, ensureRecordingCss } from '/js/recording-i18n.js';
+
+const DB_NAME = 'adal-recorder';
+const RETRY_MIN_MS = 2000;
+const RETRY_MAX_MS = 15000;
+const STORAGE_WARN_RATIO = 0.8;
+/** Seconds the queue would take to drain at the measured upload rate before the rates are lowered. */
+const DEGRADE_AFTER_DRAIN_S = 20;
+const RECOVER_BELOW_DRAIN_S = 5;
+const RECOVER_AFTER_MS = 60000;
+/** Codes after which a chunk can never be stored: drop it (kept chunks would block the queue forever). */
+const DROP_CODES = new Set(['NOT_WEBM', 'CHUNK_TOO_LARGE', 'CHUNK_CONFLICT', 'INVALID_CHUNK', 'INVALID_SEQUENCE', 'TRACK_KIND_INVALID']);
+/** Codes after which nothing more of this attempt will be taken. */
+const CLOSED_CODES = new Set(['RECORDING_CLOSED', 'TRACK_CLOSED', 'RECORDING_NOT_REQUIRED', 'NOT_FOUND']);
+
+const attemptId = new URLSearchParams(location.search).get('attempt');
+const flushOnly = !location.pathname.endsWith('/student/exam.html');
+const clientNow = () => performance.timeOrigin + performance.now();
+
+// ---------- IndexedDB ----------
+function openDb() {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      const chunks = db.createObjectStore('chunks', { keyPath: ['attempt', 'kind', 'segment', 'seq'] });
+      chunks.createIndex('attempt', 'attempt');
+      db.createObjectStore('tracks', { keyPath: ['attempt', 'kind'] });
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+function tx(db, store, mode, fn) {
+  return new Promise((resolve, reject) => {
+    const t = db.transaction(store, mode);
+    let result;
+    Promise.resolve(fn(t.objectStore(store))).then(r => { result = r; });
+    t.oncomplete = () => resolve(result);
+    t.onerror = () => reject(t.error);
+    t.onabort = () => reject(t.error || new DOMException('aborted', 'AbortError'));
+  });
+}
+const reqP = r => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+
+// ---------- state ----------
+const state = {
+  db: null,
+  plan: null,
+  closed: false,
+  online: true,
+  level: 0,               // 0 normal; 1 screen rate lowered; 2 camera resolution lowered; 3 snapshots slowed too
+  lowSince: 0,
+  lastLevelChange: 0,
+  rate: 0,                // measured upload bytes/s (moving average)
+  pendingBytes: 0,
+  pendingCount: 0,
+  storageWarning: false,
+  recorders: {},          // kind → TrackRecorder
+  stopped: {},            // kind → reason when a recording stopped
+  sentBytes: 0,           // everything this page sent for recording (benchmarks read it)
+};
+window.adalRecorder = state; // for the proctoring client (camera stream) and the benchmarks
+
+// ---------- UI ----------
+let indicator, alertBox;
+function ensureUi() {
+  ensureRecordingCss();
+  if (!indicator) {
+    indicator = document.createElement('div');
+    indicator.id = 'recording-indicator';
+    indicator.className = 'rec-indicator';
+    indicator.setAttribute('role', 'status');
+    indicator.setAttribute('aria-live', 'polite');
+    alertBox = document.createElement('div');
+    alertBox.id = 'recording-alert';
+    alertBox.className = 'rec-alert';
+    alertBox.setAttribute('role', 'alert');
+    alertBox.hidden = true;
+  }
+  const bar = document.querySelector('.exam-bar');
+  const main = document.querySelector('main');
+  if (bar && indicator.parentElement !== bar) bar.append(indicator);
+  else if (!bar && main && !indicator.parentElement) main.prepend(indicator);
+  if (main && !alertBox.parentElement) (bar ? bar.after(alertBox) : main.prepend(alertBox));
+}
+function render() {
+  ensureUi();
+  const parts = [];
+  for (const kind of ['camera', 'screen']) {
+    const r = state.recorders[kind];
+    const ok = r && r.running && !state.stopped[kind];
+    const el = document.createElement('span');
+    el.className = 'rec-track ' + (ok ? 'on' : 'off');
+    el.dataset.kind = kind;
+    el.dataset.state = ok ? 'recording' : 'stopped';
+    el.textContent = `${ok ? '●' : '■'} ${tr('rec.' + kind)}`;
+    parts.push(el);
+  }
+  const queue = document.createElement('span');
+  queue.className = 'rec-queue';
+  queue.id = 'recording-queue';
+  queue.dataset.pending = String(state.pendingCount);
+  queue.textContent = state.pendingCount > 0
+    ? (state.online ? tr('rec.sending', { n: state.pendingCount }) : tr('rec.offlineKept', { n: state.pendingCount }))
+    : tr('rec.allSent');
+  const label = document.createElement('strong');
+  label.textContent = flushOnly ? tr('rec.finishing') : tr('rec.title');
+  indicator.replaceChildren(label, ...(flushOnly ? [] : parts), queue);
+  if (state.level > 0 && !flushOnly) {
+    const d = document.createElement('span');
+    d.className = 'rec-degraded';
+    d.textContent = tr('rec.degraded' + state.level);
+    indicator.append(d);
+  }
+  indicator.dataset.level = String(state.level);
+  indicator.hidden = flushOnly && state.pendingCount === 0;
+  // the alert: a stopped recording, a full browser storage
+  const alerts = [];
+  for (const [kind, reason] of Object.entries(state.stopped)) {
+    const p = document.createElement('p');
+    p.textContent = tr('rec.stopped.' + kind, { reason: tr('rec.reason.' + reason) });
+    const b = document.createElement('button');
+    b.className = 'primary';
+    b.id = `recording-restart-${kind}`;
+    b.textContent = tr('rec.restart.' + kind);
+    b.onclick = () => restart(kind);
+    p.append(' ', b);
+    alerts.push(p);
+  }
+  if (state.storageWarning) {
+    const p = document.createElement('p');
+    p.textContent = tr('rec.storageFull');
+    alerts.push(p);
+  }
+  alertBox.replaceChildren(...alerts);
+  alertBox.hidden = alerts.length === 0;
+}
+
+// ---------- recorders ----------
+class TrackRecorder {
+  constructor(kind, stream, options, segment) {
+    Object.assign(this, { kind, stream, options, segment, seq: 0, running: false, lastEnd: null });
+  }
+
+  start(timeslice) {
+    const { mimeType, videoBitsPerSecond, audioBitsPerSecond, videoKeyFrameIntervalDuration } = this.options;
+    const opts = { mimeType: MediaRecorder.isTypeSupported(mimeType) ? mimeType : 'video/webm', videoBitsPerSecond };
+    if (audioBitsPerSecond) opts.audioBitsPerSecond = audioBitsPerSecond;
+    if (videoKeyFrameIntervalDuration) opts.videoKeyFrameIntervalDuration = videoKeyFrameIntervalDuration;
+    this.mr = new MediaRecorder(this.stream, opts);
+    this.mr.onstart = () => { this.lastEnd = clientNow(); this.running = true; render(); };
+    this.mr.ondataavailable = e => {
+      if (!e.data || e.data.size === 0) return;
+      const end = clientNow();
+      const chunk = { attempt: attemptId, kind: this.kind, segment: this.segment, seq: this.seq++,
+        start: this.lastEnd ?? end, end, size: e.data.size, blob: e.data };
+      this.lastEnd = end;
+      enqueue(chunk, this.seq);
+    };
+    this.mr.onerror = e => stopped(this.kind, 'RECORDER_ERROR', String(e.error?.name || e.type));
+    this.mr.onstop = () => { this.running = false; render(); };
+    for (const track of this.stream.getTracks()) {
+      track.onended = () => stopped(this.kind, 'ENDED', `${track.kind} track ended`);
+    }
+    this.mr.start(timeslice);
+  }
+
+  stop() {
+    try { if (this.mr && this.mr.state !== 'inactive') this.mr.stop(); } catch { /* already stopped */ }
+    this.stream.getTracks().forEach(t => { t.onended = null; t.stop(); });
+    this.running = false;
+  }
+}
+
+async function nextSegment(kind) {
+  const saved = await tx(state.db, 'tracks', 'readonly', s => reqP(s.get([attemptId, kind])));
+  const server = state.plan.tracks.find(t => t.kind === kind.toUpperCase());
+  const segment = Math.max(saved ? saved.segment + 1 : 0, server ? server.segments : 0);
+  await tx(state.db, 'tracks', 'readwrite', s => s.put({ attempt: attemptId, kind, segment, nextSeq: 0 }));
+  return segment;
+}
+
+async function cameraStream() {
+  const c = state.plan.camera;
+  return navigator.mediaDevices.getUserMedia({
+    video: { width: { ideal: c.width }, height: { ideal: c.height }, frameRate: { ideal: c.frameRate, max: c.frameRate } },
+    audio: { echoCancellation: true, noiseSuppression: true },
+  });
+}
+
+async function screenStream() {
+  const s = state.plan.screen;
+  const stream = await navigator.mediaDevices.getDisplayMedia({
+    video: { displaySurface: 'monitor', frameRate: { ideal: s.frameRate, max: s.frameRate } }, audio: false,
+    selfBrowserSurface: 'exclude', surfaceSwitching: 'exclude', monitorTypeSurfaces: 'include',
+  });
+  const surface = stream.getVideoTracks()[0]?.getSettings().displaySurface;
+  if (surface && surface !== 'monitor') {
+    // 003 §16: the entire screen is watched; a window or tab is recorded but reported
+    report('screen', 'DENIED', `shared ${surface}, not the entire screen`);
+  }
+  return stream;
+}
+
+async function startKind(kind) {
+  let stream;
+  try {
+    stream = kind === 'camera' ? await cameraStream() : await screenStream();
+  } catch (e) {
+    stopped(kind, 'DENIED', e.name || String(e), false);
+    return;
+  }
+  const segment = await nextSegment(kind);
+  const r = new TrackRecorder(kind, stream, state.plan[kind], segment);
+  state.recorders[kind] = r;
+  delete state.stopped[kind];
+  r.start(state.plan.timesliceMs);
+  applyLevel();
+  window.dispatchEvent(new CustomEvent('adal:recording', { detail: { kind, stream } }));
+  render();
+}
+
+async function restart(kind) {
+  const old = state.recorders[kind];
+  if (old) old.stop();
+  await startKind(kind);
+  if (!state.stopped[kind]) report(kind, 'RESUMED', 'restarted by the student');
+}
+
+/** A recording stopped: the student sees it at once; proctoring gets a flag (RecordingInterrupted). */
+function stopped(kind, reason, detail, wasRunning = true) {
+  if (state.closed) return;
+  state.stopped[kind] = reason;
+  const r = state.recorders[kind];
+  if (r && wasRunning) { try { r.mr.requestData(); } catch { /* inactive */ } r.stop(); }
+  render();
+  report(kind, reason, detail);
+}
+
+async function report(kind, reason, detail) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      await api(`/api/attempts/${attemptId}/tracks/${kind}/interruptions`, { method: 'POST',
+        body: { reason, detail, clientAt: new Date().toISOString() } });
+      return;
+    } catch (e) {
+      if (e instanceof ApiError && e.status < 500) return;
+      await sleep(3000);
+    }
+  }
+}
+
+// ---------- the queue ----------
+async function enqueue(chunk, nextSeq) {
+  try {
+    await tx(state.db, 'chunks', 'readwrite', s => s.put(chunk));
+    await tx(state.db, 'tracks', 'readwrite', s => s.put({ attempt: attemptId, kind: chunk.kind, segment: chunk.segment, nextSeq }));
+  } catch (e) {
+    // QuotaExceededError: the browser's storage is full. The chunk is kept in memory and sent when possible;
+    // if the tab dies first it is lost — the server then reports the hole (docs/media.md).
+    memoryQueue.push(chunk);
+    if (!state.storageWarning) { state.storageWarning = true; report(chunk.kind, 'STORAGE_FULL', String(e && e.name)); }
+  }
+  state.pendingBytes += chunk.size;
+  state.pendingCount += 1;
+  render();
+  pump();
+}
+const memoryQueue = [];
+
+async function pending() {
+  const stored = await tx(state.db, 'chunks', 'readonly', s => reqP(s.index('attempt').getAll(attemptId)));
+  const all = stored.concat(memoryQueue);
+  all.sort((a, b) => a.start - b.start || a.segment - b.segment || a.seq - b.seq); // oldest media first
+  return all;
+}
+
+async function forget(chunk) {
+  const i = memoryQueue.indexOf(chunk);
+  if (i >= 0) memoryQueue.splice(i, 1);
+  else await tx(state.db, 'chunks', 'readwrite', s => s.delete([chunk.attempt, chunk.kind, chunk.segment, chunk.seq]));
+}
+
+let pumping = false;
+let retryMs = RETRY_MIN_MS;
+async function pump() {
+  if (pumping || state.closed) return;
+  pumping = true;
+  try {
+    for (;;) {
+      const queue = await pending();
+      state.pendingCount = queue.length;
+      state.pendingBytes = queue.reduce((n, c) => n + c.size, 0);
+      render();
+      if (queue.length === 0 || state.closed) break;
+      const chunk = queue[0];
+      const t0 = performance.now();
+      try {
+        await api(`/api/attempts/${attemptId}/tracks/${chunk.kind}/chunks/${chunk.seq}`, { method: 'PUT', body: chunk.blob,
+          headers: { 'Content-Type': 'video/webm', 'X-Adal-Segment': String(chunk.segment),
+            'X-Adal-Client-Start': chunk.start.toFixed(1), 'X-Adal-Client-End': chunk.end.toFixed(1) } });
+        state.sentBytes += chunk.size;
+        const seconds = Math.max(0.05, (performance.now() - t0) / 1000);
+        state.rate = state.rate ? 0.8 * state.rate + 0.2 * (chunk.size / seconds) : chunk.size / seconds;
+        setOnline(true);
+        retryMs = RETRY_MIN_MS;
+        await forget(chunk);
+      } catch (e) {
+        if (e instanceof ApiError && CLOSED_CODES.has(e.code)) { await close(e.code); break; }
+        if (e instanceof ApiError && DROP_CODES.has(e.code)) { console.warn('recording chunk refused', e.code, chunk.kind, chunk.segment, chunk.seq); await forget(chunk); continue; }
+        // offline, server trouble, or not started yet: keep everything and try again
+        setOnline(!(e instanceof TypeError));
+        await sleep(retryMs);
+        retryMs = Math.min(RETRY_MAX_MS, retryMs * 2);
+      }
+      adapt();
+    }
+  } finally {
+    pumping = false;
+  }
+}
+
+function setOnline(v) {
+  if (state.online !== v) { state.online = v; render(); }
+}
+
+/** The server closed this attempt's recording: stop and drop what it will never take. */
+async function close(code) {
+  state.closed = true;
+  Object.values(state.recorders).forEach(r => r.stop());
+  const queue = await pending();
+  for (const c of queue) await forget(c);
+  await tx(state.db, 'tracks', 'readwrite', s => { s.delete([attemptId, 'camera']); s.delete([attemptId, 'screen']); });
+  state.pendingCount = 0;
+  state.pendingBytes = 0;
+  console.info('recording closed by the server:', code);
+  render();
+}
+
+// ---------- graceful degradation (000 §4.6: screen rate, then camera resolution, then snapshot rate) ----------
+function adapt() {
+  if (!state.online || flushOnly || !state.rate) return;
+  const drain = state.pendingBytes / state.rate;
+  const now = performance.now();
+  if (drain > DEGRADE_AFTER_DRAIN_S && state.level < 3 && now - state.lastLevelChange > 20000) {
+    state.level += 1; state.lastLevelChange = now; state.lowSince = 0; applyLevel(); render();
+  } else if (drain < RECOVER_BELOW_DRAIN_S && state.level > 0) {
+    if (!state.lowSince) state.lowSince = now;
+    if (now - state.lowSince > RECOVER_AFTER_MS) { state.level -= 1; state.lastLevelChange = now; state.lowSince = 0; applyLevel(); render(); }
+  } else {
+    state.lowSince = 0;
+  }
+}
+
+function applyLevel() {
+  const plan = state.plan;
+  const screen = state.recorders.screen?.stream.getVideoTracks()[0];
+  const camera = state.recorders.camera?.stream.getVideoTracks()[0];
+  const screenFps = state.level >= 1 ? Math.max(0.2, plan.screen.frameRate / 4) : plan.screen.frameRate;
+  screen?.applyConstraints({ frameRate: { ideal: screenFps, max: screenFps } }).catch(() => {});
+  const small = state.level >= 2;
+  camera?.applyConstraints({ width: { ideal: small ? plan.camera.width / 2 : plan.camera.width },
+    height: { ideal: small ? plan.camera.height / 2 : plan.camera.height },
+    frameRate: { ideal: small ? plan.camera.frameRate / 2 : plan.camera.frameRate } }).catch(() => {});
+  // level 3: proctoring's snapshots are slowed by their client; answers are never held back
+  window.dispatchEvent(new CustomEvent('adal:degrade', { detail: { level: state.level } }));
+}
+
+// ---------- storage quota ----------
+async function checkQuota() {
+  if (!navigator.storage?.estimate) return;
+  const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+  const full = quota > 0 && usage / quota > STORAGE_WARN_RATIO;
+  if (full !== state.storageWarning && (full || memoryQueue.length === 0)) { state.storageWarning = full; render(); }
+}
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+// ---------- start ----------
+async function main() {
+  if (!attemptId || !window.indexedDB) return;
+  await loadMessages();
+  state.db = await openDb();
+  try { await navigator.storage?.persist?.(); } catch { /* best effort: fewer evictions */ }
+  for (;;) {
+    try { state.plan = await api(`/api/attempts/${attemptId}/recording`); break; } catch (e) {
+      if (e instanceof ApiError) return; // not this student's attempt, or no recording
+      await sleep(RETRY_MIN_MS);        // offline at load: the page itself came from the cache
+    }
+  }
+  if (!state.plan.required) return;
+  const running = ['IN_PROGRESS', 'SUSPENDED'].includes(state.plan.attemptState);
+  await waitForPage();
+  render();
+  if (running && !flushOnly && typeof MediaRecorder !== 'undefined') {
+    await startKind('camera');
+    await startKind('screen');
+  }
+  pump();
+  window.addEventListener('online', () => { setOnline(true); pump(); });
+  window.addEventListener('offline', () => setOnline(false));
+  setInterval(() => { if (!pumping) pump(); }, 5000);
+  setInterval(checkQuota, 30000);
+  checkQuota();
+  if (!flushOnly) setInterval(watchAttempt, 20000);
+  // a reload or closing the tab: hand the last blob to the queue (best effort; the next segment starts on load)
+  window.addEventListener('pagehide', () => Object.values(state.recorders).forEach(r => { try { r.mr.requestData(); r.mr.stop(); } catch { /* inactive */ } }));
+}
+
+/** Stop recording when the attempt finishes (submitted, expired, stopped by a proctor); keep sending the queue. */
+async function watchAttempt() {
+  if (state.closed) return;
+  try {
+    const plan = await api(`/api/attempts/${attemptId}/recording`);
+    if (!['IN_PROGRESS', 'SUSPENDED'].includes(plan.attemptState)) {
+      Object.values(state.recorders).forEach(r => { try { r.mr.requestData(); } catch { /* inactive */ } r.stop(); });
+      state.stopped = {};
+      render();
+    }
+  } catch { /* offline */ }
+}
+
+/** The page renders asynchronously; the indicator goes into its exam bar once it exists. */
+function waitForPage() {
+  return new Promise(resolve => {
+    const ready = () => document.querySelector(flushOnly ? 'main' : '.exam-bar');
+    if (ready()) { resolve(); return; }
+    const obs = new MutationObserver(() => { if (ready()) { obs.disconnect(); resolve(); } });
+    obs.observe(document.body, { childList: true, subtree: true });
+    setTimeout(() => { obs.disconnect(); resolve(); }, 10000);
+  });
+}
+
+main().catch(e => console.error('recorder', e));
