@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Exam definitions, admission, accommodations and grade sheets for teachers and administrators. */
-@Path("/api/exams")
+@Path("/api")
 @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
 public class ExamResource {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -36,12 +36,14 @@ public class ExamResource {
     }
 
     @GET
+    @Path("/exams")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
     public List<ExamView> list() {
         return exams.list();
     }
 
     @POST
+    @Path("/exams")
     public ExamView create(ExamRequest r) {
         return exams.create(r);
     }
@@ -50,39 +52,39 @@ public class ExamResource {
 
     /** The live check behind the form: every problem at once, nothing saved. */
     @POST
-    @Path("/check")
+    @Path("/exams/check")
     public CheckResult check(ExamRequest r, @QueryParam("exam") UUID examId) {
         List<ExamProblem> problems = exams.check(r, examId);
         return new CheckResult(problems.isEmpty(), problems);
     }
 
     @GET
-    @Path("/options/groups")
+    @Path("/exams/options/groups")
     public List<ExamService.GroupOption> groups() {
         return exams.groups();
     }
 
     @GET
-    @Path("/options/banks")
+    @Path("/exams/options/banks")
     public List<ExamService.BankOption> banks() {
         return exams.banks();
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/exams/{id}")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
     public ExamView get(@PathParam("id") UUID id) {
         return exams.get(id);
     }
 
     @PUT
-    @Path("/{id}")
+    @Path("/exams/{id}")
     public ExamView update(@PathParam("id") UUID id, ExamRequest r) {
         return exams.update(id, r);
     }
 
     @POST
-    @Path("/{id}/publish")
+    @Path("/exams/{id}/publish")
     public ExamView publish(@PathParam("id") UUID id) {
         return exams.publish(id);
     }
@@ -90,13 +92,13 @@ public class ExamResource {
     public record ReasonRequest(String reason) {}
 
     @POST
-    @Path("/{id}/cancel")
+    @Path("/exams/{id}/cancel")
     public ExamView cancel(@PathParam("id") UUID id, ReasonRequest r) {
         return exams.cancel(id, r == null ? null : r.reason());
     }
 
     @POST
-    @Path("/{id}/release-results")
+    @Path("/exams/{id}/release-results")
     public ExamView releaseResults(@PathParam("id") UUID id) {
         return exams.releaseResults(id);
     }
@@ -104,7 +106,7 @@ public class ExamResource {
     // --- admission and accommodations ---
 
     @GET
-    @Path("/{id}/students")
+    @Path("/exams/{id}/students")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN})
     public List<AdmissionService.RosterRow> students(@PathParam("id") UUID id) {
         return admission.roster(id);
@@ -113,14 +115,14 @@ public class ExamResource {
     public record AdmissionRequest(Boolean admitted, String reason) {}
 
     @PUT
-    @Path("/{id}/admissions/{studentId}")
+    @Path("/exams/{id}/admissions/{studentId}")
     public AdmissionService.RosterRow admit(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId, AdmissionRequest r) {
         return admission.decide(id, studentId, r == null ? null : r.admitted(), r == null ? null : r.reason());
     }
 
     /** CSV {@code login,admitted,reason}; all-or-nothing, problems with line numbers (422). */
     @POST
-    @Path("/{id}/admissions/import")
+    @Path("/exams/{id}/admissions/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     public AdmissionService.ImportResult importAdmissions(@PathParam("id") UUID id, byte[] csv) {
         return admission.importCsv(id, csv);
@@ -130,7 +132,7 @@ public class ExamResource {
 
     /** Extra time with its documented basis, approved by a dean (001 §5.8.2). */
     @PUT
-    @Path("/{id}/accommodations/{studentId}")
+    @Path("/exams/{id}/accommodations/{studentId}")
     @RolesAllowed(Role.Names.DEAN)
     public AdmissionService.RosterRow accommodate(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId,
                                                   AccommodationRequest r) {
@@ -138,7 +140,7 @@ public class ExamResource {
     }
 
     @DELETE
-    @Path("/{id}/accommodations/{studentId}")
+    @Path("/exams/{id}/accommodations/{studentId}")
     @RolesAllowed(Role.Names.DEAN)
     public void withdraw(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId, @QueryParam("reason") String reason) {
         admission.withdrawAccommodation(id, studentId, reason);
@@ -147,14 +149,14 @@ public class ExamResource {
     // --- grades and exports ---
 
     @GET
-    @Path("/{id}/grades")
+    @Path("/exams/{id}/grades")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
     public GradeSheetService.GradeSheet gradeSheet(@PathParam("id") UUID id) {
         return grades.sheet(id);
     }
 
     @GET
-    @Path("/{id}/grades.csv")
+    @Path("/exams/{id}/grades.csv")
     @Produces("text/csv")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
     public Response gradeSheetCsv(@PathParam("id") UUID id) {
@@ -162,7 +164,7 @@ public class ExamResource {
     }
 
     @GET
-    @Path("/{id}/grades.pdf")
+    @Path("/exams/{id}/grades.pdf")
     @Produces("application/pdf")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
     public Response gradeSheetPdf(@PathParam("id") UUID id) {
@@ -171,7 +173,7 @@ public class ExamResource {
 
     /** After two days have passed since the last attestation day (001 §5.33); format csv (default) or xlsx. */
     @GET
-    @Path("/{id}/ais-export")
+    @Path("/exams/{id}/ais-export")
     @Produces({"text/csv", XLSX, "application/problem+json"})
     public Response aisExport(@PathParam("id") UUID id, @QueryParam("format") String format) {
         boolean xlsx = "xlsx".equalsIgnoreCase(format);
@@ -180,7 +182,7 @@ public class ExamResource {
     }
 
     @GET
-    @Path("/{id}/sheets")
+    @Path("/exams/{id}/sheets")
     public List<ExtensionService.SheetView> sheets(@PathParam("id") UUID id) {
         exams.requireVisible(id);
         return sheets.forExam(id);
