@@ -30,6 +30,11 @@ public final class Api {
         return RestAssured.given().auth().oauth2(token(login)).contentType(ContentType.JSON);
     }
 
+    /** A request as an account created in a test with its own password. */
+    public static RequestSpecification as(String login, String password) {
+        return RestAssured.given().auth().oauth2(TOKENS.computeIfAbsent(login, l -> freshToken(l, password))).contentType(ContentType.JSON);
+    }
+
     public static RequestSpecification anonymous() {
         return RestAssured.given().contentType(ContentType.JSON);
     }

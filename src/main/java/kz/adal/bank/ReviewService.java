@@ -1,0 +1,282 @@
+package kz.adal.bank;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.adal.audit.AuditTrail;
+import kz.adal.audit.AuditTrail.Change;
+import kz.adal.bank.BankViews.ConclusionRequest;
+import kz.adal.bank.BankViews.ExpertListEntry;
+import kz.adal.bank.BankViews.ReviewDetail;
+import kz.adal.identity.AppUser;
+import kz.adal.identity.CurrentUser;
+import kz.adal.identity.Role;
+import kz.adal.platform.PdfDocument;
+import kz.adal.platform.Problem;
+import kz.adal.platform.TimeSource;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The yearly expert review (001 §5.24–5.27): the approved expert list, assigning a reviewer who is
+ * not a compiler, per-question comments, the three criteria and the conclusion, printable documents.
+ */
+@ApplicationScoped
+public class ReviewService {
+    private final CurrentUser me;
+    private final AuditTrail audit;
+    private final TimeSource time;
+    private final BankService banks;
+
+    ReviewService(CurrentUser me, AuditTrail audit, TimeSource time, BankService banks) {
+        this.me = me;
+        this.audit = audit;
+        this.time = time;
+        this.banks = banks;
+    }
+
+    // ------------------------------------------------------------------ expert list
+
+    @Transactional
+    public List<ExpertListEntry> expertList(String academicYear) {
+        String year = academicYear == null ? AcademicYear.containing(time.today()).toString() : year(academicYear);
+        return ApprovedExpert.<ApprovedExpert>list("key.academicYear", year).stream().map(e -> {
+            AppUser u = AppUser.findById(e.key.userId);
+            return new ExpertListEntry(e.key.userId, u == null ? "?" : u.fullName, e.key.academicYear, e.approvedOn);
+        }).toList();
+    }
+
+    /** The head of department records an expert approved for an academic year (each March for the next, 001 §5.24). */
+    @Transactional
+    public ExpertListEntry addExpert(BankViews.ExpertListRequest r) {
+        if (!me.has(Role.HEAD_OF_DEPARTMENT)) throw Problem.forbidden("The head of department keeps the expert list");
+        if (r == null || r.userId() == null || r.approvedOn() == null) throw Problem.badRequest("INCOMPLETE", "Choose the expert, the year and the approval date");
+        String year = year(r.academicYear());
+        AppUser u = AppUser.findById(r.userId());
+        if (u == null) throw Problem.badRequest("UNKNOWN_USER", "No such user");
+        if (!u.has(Role.BANK_EXPERT)) throw Problem.badRequest("NOT_AN_EXPERT", u.fullName + " does not hold the bank expert role");
+        if (ApprovedExpert.isApproved(u.id, year)) throw Problem.conflict("ALREADY_LISTED", u.fullName + " is already on the " + year + " list");
+        ApprovedExpert e = new ApprovedExpert();
+        e.key = new ApprovedExpert.Key(u.id, year);
+        e.approvedOn = r.approvedOn();
+        e.recordedBy = me.id();
+        e.persist();
+        audit.record(Change.of("bank.expert-listed", "user", u.id).detail(Map.of("year", year, "approvedOn", r.approvedOn().toString())));
+        return new ExpertListEntry(u.id, u.fullName, year, e.approvedOn);
+    }
+
+    private static String year(String text) {
+        try {
+            return AcademicYear.parse(text).toString();
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("BAD_ACADEMIC_YEAR", e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ assigning
+
+    @Transactional
+    public ReviewDetail assign(UUID versionId, UUID expertId) {
+        if (!me.has(Role.HEAD_OF_DEPARTMENT)) throw Problem.forbidden("The head of department assigns experts (001 §5.24)");
+        BankVersion v = banks.version(versionId);
+        Bank b = banks.bank(v.bankId);
+        if (expertId == null) throw Problem.badRequest("EXPERT_REQUIRED", "Choose an expert");
+        BankValidationReport report = BankValidator.standard().validate(banks.drafts(v.id));
+        if (!report.passes()) throw Problem.unprocessable("BANK_INVALID", "A bank that fails validation can't go to review", report.issues());
+        if (v.state != BankVersionState.APPROVED) {
+            throw Problem.conflict("NOT_APPROVED", "Record the department's approval first; the review is of an approved, frozen version");
+        }
+        if (b.isCompiler(expertId)) throw Problem.conflict("EXPERT_IS_COMPILER", "An expert may not review a bank they compiled (001 §5.24)");
+        String year = AcademicYear.containing(time.today()).toString();
+        if (!ApprovedExpert.isApproved(expertId, year)) {
+            throw Problem.conflict("EXPERT_NOT_APPROVED", "This person is not on the approved expert list for " + year + " (001 §5.24)");
+        }
+        if (ExpertReview.count("versionId = ?1 and expertId = ?2 and state = ?3", v.id, expertId, ExpertReview.State.ASSIGNED) > 0) {
+            throw Problem.conflict("ALREADY_ASSIGNED", "This expert already has an open review of this version");
+        }
+        ExpertReview r = new ExpertReview();
+        r.versionId = v.id;
+        r.expertId = expertId;
+        r.assignedBy = me.id();
+        r.assignedAt = time.now();
+        r.academicYear = year;
+        r.persist();
+        audit.record(Change.of("bank.review-assigned", "expert-review", r.id).scope(b.id).detail(Map.of("expert", expertId.toString(), "version", v.number)));
+        return detail(r.id);
+    }
+
+    // ------------------------------------------------------------------ reviewing
+
+    ExpertReview review(UUID id) {
+        ExpertReview r = ExpertReview.findById(id);
+        if (r == null) throw Problem.notFound("Review");
+        return r;
+    }
+
+    @Transactional
+    public List<ReviewDetail> mine() {
+        return ExpertReview.<ExpertReview>list("expertId = ?1 order by assignedAt desc", me.id()).stream().map(r -> detail(r, false)).toList();
+    }
+
+    @Transactional
+    public ReviewDetail detail(UUID id) {
+        return detail(review(id), true);
+    }
+
+    private ReviewDetail detail(ExpertReview r, boolean withQuestions) {
+        BankVersion v = banks.version(r.versionId);
+        Bank b = banks.bank(v.bankId);
+        boolean mine = r.expertId.equals(me.id());
+        if (!mine && !me.has(Role.HEAD_OF_DEPARTMENT) && !me.has(Role.SYSTEM_ADMIN) && !b.isCompiler(me.id())) {
+            throw Problem.forbidden("This review is not yours");
+        }
+        List<BankViews.QuestionView> questions = withQuestions
+                ? Question.<Question>list("versionId = ?1 order by position", v.id).stream().map(BankService::view).toList() : List.of();
+        Map<UUID, String> comments = new HashMap<>();
+        for (ReviewComment c : ReviewComment.<ReviewComment>list("key.reviewId", r.id)) comments.put(c.key.questionId, c.comment);
+        AppUser e = AppUser.findById(r.expertId);
+        return new ReviewDetail(r.id, v.id, b.id, b.title, v.number, BankService.passport(v), e == null ? "?" : e.fullName, r.state.name(),
+                r.academicYear, r.conformityOk, r.difficultyOk, r.wordingOk, r.overallComment, r.conclusion == null ? null : r.conclusion.name(),
+                r.forComputer, r.forWritten, r.validFrom, r.validUntil, questions, comments, mine);
+    }
+
+    private ExpertReview openReviewOfMine(UUID id) {
+        ExpertReview r = review(id);
+        if (!r.expertId.equals(me.id())) throw Problem.forbidden("Only the assigned expert writes this review");
+        if (r.state != ExpertReview.State.ASSIGNED) throw Problem.conflict("REVIEW_CONCLUDED", "The conclusion is signed; a re-review makes a new conclusion (001 §5.26)");
+        return r;
+    }
+
+    @Transactional
+    public void comment(UUID reviewId, UUID questionId, String comment) {
+        ExpertReview r = openReviewOfMine(reviewId);
+        Question q = banks.question(questionId);
+        if (!q.versionId.equals(r.versionId)) throw Problem.badRequest("WRONG_QUESTION", "That question is not in the reviewed version");
+        ReviewComment c = ReviewComment.findById(new ReviewComment.Key(r.id, q.id));
+        if (comment == null || comment.isBlank()) {
+            if (c != null) c.delete();
+            return;
+        }
+        if (comment.length() > 2000) throw Problem.badRequest("COMMENT_TOO_LONG", "A comment may be at most 2000 characters");
+        if (c == null) {
+            c = new ReviewComment();
+            c.key = new ReviewComment.Key(r.id, q.id);
+            c.comment = comment.strip();
+            c.persist();
+        } else {
+            c.comment = comment.strip();
+        }
+        audit.record(Change.of("bank.review-comment", "expert-review", r.id).detail(Map.of("question", q.position)));
+    }
+
+    /** The signed conclusion (001 §5.25–5.26): the three criteria, fit / not fit, for computer and/or written testing. */
+    @Transactional
+    public ReviewDetail conclude(UUID reviewId, ConclusionRequest c) {
+        ExpertReview r = openReviewOfMine(reviewId);
+        List<String> missing = new ArrayList<>();
+        if (c == null) throw Problem.badRequest("CONCLUSION_INCOMPLETE", "Fill in the conclusion");
+        if (c.conformityOk() == null) missing.add("conformity with the standard and programmes");
+        if (c.difficultyOk() == null) missing.add("difficulty level");
+        if (c.wordingOk() == null) missing.add("correct and unambiguous wording");
+        if (c.conclusion() == null) missing.add("the conclusion (fit / not fit)");
+        if (!missing.isEmpty()) throw Problem.badRequest("CONCLUSION_INCOMPLETE", "Still to answer: " + String.join(", ", missing) + " (001 §5.25)");
+        boolean computer = Boolean.TRUE.equals(c.forComputer());
+        boolean written = Boolean.TRUE.equals(c.forWritten());
+        if (c.conclusion() == ExpertReview.Conclusion.FIT) {
+            if (!computer && !written) throw Problem.badRequest("USE_REQUIRED", "A positive conclusion says whether the bank is fit for computer or written testing (001 §5.26)");
+            if (!(c.conformityOk() && c.difficultyOk() && c.wordingOk())) {
+                throw Problem.badRequest("CRITERIA_FAILED", "A bank that fails a criterion can't be concluded fit");
+            }
+        }
+        if (c.overallComment() == null || c.overallComment().isBlank()) throw Problem.badRequest("COMMENT_REQUIRED", "Write an overall comment");
+        AcademicYear year = AcademicYear.parse(r.academicYear);
+        LocalDate today = time.today();
+        r.conformityOk = c.conformityOk();
+        r.difficultyOk = c.difficultyOk();
+        r.wordingOk = c.wordingOk();
+        r.overallComment = c.overallComment().strip();
+        r.conclusion = c.conclusion();
+        r.forComputer = c.conclusion() == ExpertReview.Conclusion.FIT && computer;
+        r.forWritten = c.conclusion() == ExpertReview.Conclusion.FIT && written;
+        r.validFrom = today.isBefore(year.firstDay()) ? year.firstDay() : today;
+        r.validUntil = year.lastDay();
+        r.state = ExpertReview.State.CONCLUDED;
+        r.concludedAt = time.now();
+        BankVersion v = banks.version(r.versionId);
+        audit.record(Change.of("bank.review-concluded", "expert-review", r.id).scope(v.bankId)
+                .detail(Map.of("conclusion", r.conclusion.name(), "computer", r.forComputer, "written", r.forWritten, "validUntil", r.validUntil.toString())));
+        return detail(r.id);
+    }
+
+    // ------------------------------------------------------------------ documents (001 §5.27)
+
+    @Transactional
+    public byte[] passportPdf(UUID versionId) {
+        BankVersion v = banks.version(versionId);
+        Bank b = banks.bank(v.bankId);
+        banks.requireContentAccess(b, v);
+        List<Question> qs = Question.list("versionId", v.id);
+        Map<Difficulty, Long> counts = new java.util.EnumMap<>(Difficulty.class);
+        for (Question q : qs) counts.merge(q.difficulty, 1L, Long::sum);
+        BankViews.ApprovalView a = BankService.approval(v.id);
+        PdfDocument pdf = PdfDocument.create("Test bank passport / Тест базасының паспорты")
+                .fields(List.of(
+                        new String[]{"Bank", b.title + " — version " + v.number + " (" + v.state + ")"},
+                        new String[]{"Discipline / Пән", v.discipline},
+                        new String[]{"Programme / Бағдарлама", v.programme},
+                        new String[]{"Language of instruction / Оқыту тілі", v.language},
+                        new String[]{"Compilers / Құрастырушылар", String.join(", ", BankService.people(b.compilers).stream().map(BankViews.PersonRef::fullName).toList())},
+                        new String[]{"Permitted reference materials", v.referenceMaterials == null ? "none" : v.referenceMaterials},
+                        new String[]{"Questions", qs.size() + " (easy " + counts.getOrDefault(Difficulty.EASY, 0L) + ", medium "
+                                + counts.getOrDefault(Difficulty.MEDIUM, 0L) + ", hard " + counts.getOrDefault(Difficulty.HARD, 0L) + ")"},
+                        new String[]{"Department approval (001 §5.19)", a == null ? "not yet approved" : a.approvedOn() + ", minutes No. " + a.minutesNumber()},
+                        new String[]{"Typical tasks (001 §5.23.2)", b.typicalDecision == null ? "—" : b.typicalDecision}));
+        pdf.heading("Expert conclusions (001 §5.26)");
+        List<List<String>> rows = BankService.reviews(v.id).stream().map(r -> List.of(r.expert(), r.academicYear(),
+                r.conclusion() == null ? r.state() : r.conclusion(), use(r.forComputer(), r.forWritten()),
+                r.validUntil() == null ? "—" : r.validUntil().toString())).toList();
+        pdf.table(List.of("Expert", "Year", "Conclusion", "Use", "Valid until"), rows);
+        return pdf.signatureLines(List.of("Head of department / Кафедра меңгерушісі", "Compiler / Құрастырушы")).bytes();
+    }
+
+    @Transactional
+    public byte[] conclusionPdf(UUID reviewId) {
+        ReviewDetail d = detail(reviewId);
+        ExpertReview r = review(reviewId);
+        if (r.state != ExpertReview.State.CONCLUDED) throw Problem.conflict("NOT_CONCLUDED", "The review has no conclusion yet");
+        PdfDocument pdf = PdfDocument.create("Expert conclusion / Сараптама қорытындысы")
+                .fields(List.of(
+                        new String[]{"Bank", d.bankTitle() + " — version " + d.versionNumber()},
+                        new String[]{"Discipline", d.passport().discipline()},
+                        new String[]{"Programme", d.passport().programme()},
+                        new String[]{"Language", d.passport().language()},
+                        new String[]{"Expert / Сарапшы", d.expert()},
+                        new String[]{"Academic year", d.academicYear()},
+                        new String[]{"Conformity with the standard and programmes", yes(d.conformityOk())},
+                        new String[]{"Difficulty level", yes(d.difficultyOk())},
+                        new String[]{"Correct and unambiguous wording", yes(d.wordingOk())},
+                        new String[]{"Conclusion", "FIT".equals(d.conclusion()) ? "Fit for " + use(d.forComputer(), d.forWritten()) + " testing" : "Not fit"},
+                        new String[]{"Valid", d.validFrom() + " — " + d.validUntil()},
+                        new String[]{"Overall comment", d.overallComment()}));
+        List<List<String>> rows = new ArrayList<>();
+        for (BankViews.QuestionView q : d.questions()) {
+            String c = d.comments().get(q.id());
+            if (c != null) rows.add(List.of(String.valueOf(q.position()), q.stem().length() > 120 ? q.stem().substring(0, 117) + "…" : q.stem(), c));
+        }
+        if (!rows.isEmpty()) pdf.heading("Comments per question").table(List.of("No.", "Question", "Comment"), rows, 0.5f, 3f, 3f);
+        return pdf.signatureLines(List.of("Expert / Сарапшы")).bytes();
+    }
+
+    private static String yes(Boolean b) { return b == null ? "—" : b ? "yes" : "no"; }
+
+    private static String use(Boolean computer, Boolean written) {
+        List<String> u = new ArrayList<>();
+        if (Boolean.TRUE.equals(computer)) u.add("computer");
+        if (Boolean.TRUE.equals(written)) u.add("written");
+        return u.isEmpty() ? "—" : String.join(" and ", u);
+    }
+}
