@@ -105,13 +105,14 @@ public class LiveHub {
     private final String node;
 
     private final Map<UUID, StudentClient> students = new ConcurrentHashMap<>();
+    private final Map<String, StudentClient> byConnection = new ConcurrentHashMap<>();
     private final Map<UUID, Watched> watched = new ConcurrentHashMap<>();
     private final Set<ProctorClient> proctors = ConcurrentHashMap.newKeySet();
 
     LiveHub(LiveBus bus, EventStore store, MemorySnapshotStore snapshots, AttemptDirectory directory, SessionClaims claims,
             ProctoringConfig config, TimeSource time, ObjectMapper json, Vertx vertx, @Any Instance<FlagRule> extraRules,
             Event<SnapshotStore.SnapshotReceived> snapshotReceived,
-            @ConfigProperty(name = "adal.live.node", defaultValue = "") String node) {
+            @ConfigProperty(name = "adal.live.node") Optional<String> node) {
         this.bus = bus;
         this.store = store;
         this.snapshots = snapshots;
@@ -124,7 +125,7 @@ public class LiveHub {
         this.extraRules = extraRules;
         this.snapshotReceived = snapshotReceived;
         this.weights = ScoreWeights.parse(config.weights());
-        this.node = node.isBlank() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : node;
+        this.node = node.filter(n -> !n.isBlank()).orElse("node-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     void start(@Observes StartupEvent ev) {
@@ -149,10 +150,12 @@ public class LiveHub {
 
     void studentConnected(UUID attemptId, StudentClient c) {
         students.put(attemptId, c);
+        byConnection.put(c.connectionId(), c);
     }
 
     void studentGone(UUID attemptId, StudentClient c) {
         students.remove(attemptId, c);
+        byConnection.remove(c.connectionId(), c);
     }
 
     boolean isLocal(UUID attemptId, StudentClient c) {
@@ -256,8 +259,8 @@ public class LiveHub {
                 if (c != null) c.send(m.get("m").toString());
             }
             case "rep" -> {
-                StudentClient c = students.get(a);
-                if (c != null && c.connectionId().equals(m.path("c").asText())) {
+                StudentClient c = byConnection.remove(m.path("c").asText());
+                if (c != null) {
                     students.remove(a, c);
                     c.replaced();
                 }

@@ -265,6 +265,11 @@ public class StudentSocket {
                 lastSeenNanos = System.nanoTime();
                 hub.studentConnected(attemptId, this);
                 if (r.replaced != null) hub.replaced(attemptId, r.replaced);
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("node", hub.node());
+                data.put("tab", tab);
+                if (takeover && r.replaced != null) data.put("takeover", true);
+                hub.recordServerEvent(attemptId, "connection.opened", data);  // before "ready": it precedes every event of this connection
                 ObjectNode ready = json.createObjectNode().put("type", "ready").put("attemptId", attemptId.toString())
                         .put("lastSeq", r.lastSeq).put("serverNow", hub.now().toString()).put("state", r.state.name())
                         .put("heartbeatEverySeconds", config.heartbeatEvery().toSeconds())
@@ -272,11 +277,6 @@ public class StudentSocket {
                         .put("windowMinFraction", config.windowMinFraction()).put("node", hub.node());
                 send(ready.toString());
                 r.pending.forEach(m -> send(m.toString()));
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("node", hub.node());
-                data.put("tab", tab);
-                if (takeover && r.replaced != null) data.put("takeover", true);
-                hub.recordServerEvent(attemptId, "connection.opened", data);
             });
         }
 
