@@ -6,6 +6,7 @@ const TILES = [
   { href: '/bank/index.html', key: 'home.banks', roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'TEACHER', 'SYSTEM_ADMIN'] },
   { href: '/bank/index.html?reviews=mine', key: 'home.reviews', roles: ['BANK_EXPERT'] },
   { href: '/student/index.html', key: 'home.exams', roles: ['STUDENT'] },
+  { href: '/proctor/index.html', key: 'home.proctor', roles: ['PROCTOR'] },
   { href: '/admin/audit.html', key: 'home.audit', roles: ['SYSTEM_ADMIN', 'REGISTRAR', 'REVIEWER'] },
 ];
 
