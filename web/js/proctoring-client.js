@@ -99,7 +99,8 @@ function onMessage(m) {
     case 'state':
       if (m.state === 'SUSPENDED') suspended(true, m.reason);
       else if (m.state === 'IN_PROGRESS') suspended(false);
-      else { suspended(false); modal(tr('proctoring.terminated'), m.reason ? tr('proctoring.terminatedText', { reason: m.reason }) : ''); stop(); }
+      else if (m.state === 'TERMINATED') { suspended(false); modal(tr('proctoring.terminated'), m.reason ? tr('proctoring.terminatedText', { reason: m.reason }) : ''); stop(); }
+      else { suspended(false); stop(); }   // submitted or expired: the exam page says so
       break;
     case 'rate': scheduleSnapshots(m.snapshotEverySeconds); break;
     case 'replaced': break;

@@ -300,7 +300,9 @@ public class LiveHub {
         for (AttemptFacts f : facts) {
             now.add(f.attemptId());
             Watched w = watched.computeIfAbsent(f.attemptId(), Watched::new);
+            AttemptFacts before = w.facts;
             w.facts = f;
+            boolean changed = before != null && (before.state() != f.state() || !java.util.Objects.equals(before.deadlineAt(), f.deadlineAt()));
             if (!w.loaded) {
                 // registered first, loaded second: an event arriving meanwhile is merged, not lost
                 for (LiveEvent e : store.load(f.attemptId())) w.add(e);
@@ -310,6 +312,7 @@ public class LiveHub {
                 });
                 w.loaded = true;
             }
+            if (changed) pushTile(w, true);
             if (w.watchers.add(p)) {
                 p.send(tileMessage(w, tile(w, now())));
                 if (w.snapshot != null) {

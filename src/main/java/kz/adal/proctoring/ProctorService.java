@@ -375,6 +375,15 @@ public class ProctorService {
         });
     }
 
+    /** Submitted, expired or terminated: the consoles update and the student's page stops streaming. */
+    void onFinished(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                    kz.adal.attempt.AttemptEvents.AttemptFinished f) {
+        if (f.state() == AttemptState.TERMINATED) return; // confirm() already told everyone, with the reason
+        hub.recordServerEvent(f.attemptId(), "attempt.finished", Map.of("state", f.state().name()));
+        hub.toStudent(f.attemptId(), json.createObjectNode().put("type", "state").put("state", f.state().name()));
+        hub.attemptChanged(f.attemptId());
+    }
+
     // ------------------------------------------------------------------ reading
 
     /** One attempt in full: events, flags with their evidence, the score and its explanation, messages. */

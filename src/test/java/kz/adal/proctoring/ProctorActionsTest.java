@@ -82,6 +82,22 @@ class ProctorActionsTest {
     }
 
     @Test
+    void aSubmittedAttemptStopsTheStreamAndUpdatesTheTile() throws Exception {
+        Proctored.Sitting s = Proctored.started();
+        Proctored.Person proctor = Proctored.proctor();
+        Proctored.assign(proctor, s.examId());
+        String a = s.attemptId();
+        try (LiveSocket console = LiveSocket.proctor(base, proctor.token());
+             LiveSocket student = LiveSocket.student(base, a, s.student().token(), "tab-1")) {
+            student.await(m -> LiveSocket.type(m, "ready"));
+            console.tile(a, t -> t.path("state").asText().equals("IN_PROGRESS"));
+            s.student().api().post("/api/attempts/" + a + "/submit").then().statusCode(200);
+            assertEquals("SUBMITTED", student.await(m -> LiveSocket.type(m, "state")).path("state").asText());
+            console.tile(a, t -> t.path("state").asText().equals("SUBMITTED"));
+        }
+    }
+
+    @Test
     void aProctorNotAssignedSeesNothing() throws Exception {
         Proctored.Sitting s = Proctored.started();
         Proctored.Person stranger = Proctored.proctor();
