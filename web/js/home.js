@@ -2,10 +2,10 @@ import { page, h, t, user } from '/js/adal.js';
 
 // What each role can open. Features add their tiles here as they land.
 const TILES = [
+  { href: '/student/index.html', key: 'home.myExams', roles: ['STUDENT'] },
   { href: '/admin/users.html', key: 'home.users', roles: ['SYSTEM_ADMIN'] },
   { href: '/bank/index.html', key: 'home.banks', roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'TEACHER', 'SYSTEM_ADMIN'] },
   { href: '/bank/index.html?reviews=mine', key: 'home.reviews', roles: ['BANK_EXPERT'] },
-  { href: '/student/index.html', key: 'home.exams', roles: ['STUDENT'] },
   { href: '/proctor/index.html', key: 'home.proctor', roles: ['PROCTOR'] },
   { href: '/admin/audit.html', key: 'home.audit', roles: ['SYSTEM_ADMIN', 'REGISTRAR', 'REVIEWER'] },
 ];

@@ -21,10 +21,10 @@ import java.util.UUID;
 @ApplicationScoped
 class AttemptGrader {
 
-    private final BankCatalog catalog;
+    private final FrozenBankCache catalog;
     private final LetterScaleConfig letters;
 
-    AttemptGrader(BankCatalog catalog, LetterScaleConfig letters) {
+    AttemptGrader(FrozenBankCache catalog, LetterScaleConfig letters) {
         this.catalog = catalog;
         this.letters = letters;
     }

@@ -18,12 +18,12 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.bank.BankCatalog;
 import kz.adal.bank.Difficulty;
 import kz.adal.exam.Accommodation;
-import kz.adal.exam.Admission;
 import kz.adal.exam.Exam;
 import kz.adal.exam.ExamState;
 import kz.adal.identity.AppUser;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
+import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
@@ -57,6 +57,7 @@ public class AttemptService {
     private final TimeSource time;
     private final StartCheck access;
     private final BankCatalog catalog;
+    private final FrozenBankCache bank;
     private final AttemptGrader grader;
     private final AuditTrail audit;
     private final AttemptConfig config;
@@ -64,13 +65,14 @@ public class AttemptService {
     private final Event<AttemptStarted> started;
     private final Event<AttemptFinished> finished;
 
-    AttemptService(EntityManager em, TimeSource time, StartCheck access, BankCatalog catalog, AttemptGrader grader,
+    AttemptService(EntityManager em, TimeSource time, StartCheck access, BankCatalog catalog, FrozenBankCache bank, AttemptGrader grader,
                    AuditTrail audit, AttemptConfig config, @Any Instance<StartGate> gates,
                    Event<AttemptStarted> started, Event<AttemptFinished> finished) {
         this.em = em;
         this.time = time;
         this.access = access;
         this.catalog = catalog;
+        this.bank = bank;
         this.grader = grader;
         this.audit = audit;
         this.config = config;
@@ -81,7 +83,7 @@ public class AttemptService {
 
     // ---------------------------------------------------------------- the student's exams
 
-    /** The published exams of the student's group (and any they are admitted to), each with whether it can start now. */
+    /** The published exams of the student's group, each with whether it can start now and, if not, why. */
     @Transactional
     public List<StudentExamView> examsFor(UUID studentId) {
         AppUser student = AppUser.findById(studentId);
@@ -92,10 +94,6 @@ public class AttemptService {
             Exam.<Exam>list("groupCode = ?1 and state = ?2 order by opensAt", student.groupCode, ExamState.PUBLISHED)
                     .forEach(e -> exams.put(e.id, e));
         }
-        Admission.<Admission>list("key.studentId = ?1 and admitted = true", studentId).forEach(a -> {
-            Exam e = Exam.findById(a.key.examId);
-            if (e != null && e.state == ExamState.PUBLISHED) exams.putIfAbsent(e.id, e);
-        });
         return exams.values().stream().map(e -> examView(e, studentId, now)).toList();
     }
 
@@ -107,7 +105,6 @@ public class AttemptService {
 
     private StudentExamView examView(Exam e, UUID studentId, Instant now) {
         Attempt a = Attempt.find("examId = ?1 and studentId = ?2 order by round desc", e.id, studentId).firstResult();
-        boolean admitted = Admission.isAdmitted(e.id, studentId);
         String window = now.isBefore(e.opensAt) ? "UPCOMING" : now.isBefore(e.closesAt) ? "OPEN" : "CLOSED";
         String code = null;
         String message = null;
@@ -118,6 +115,7 @@ public class AttemptService {
             code = p.code();
             message = p.getMessage();
         }
+        boolean admitted = !"NOT_ADMITTED".equals(code);
         boolean canStart = permit != null && (a == null || a.state == AttemptState.NOT_STARTED || a.state == AttemptState.CHECKS);
         return new StudentExamView(e.id, e.title, e.discipline, e.kind, e.opensAt, e.closesAt, e.durationMinutes,
                 (int) Accommodation.extraFor(e.id, studentId).toMinutes(), e.questionCount, e.isProctored(),
@@ -143,9 +141,11 @@ public class AttemptService {
                 a.beginChecks(now());
                 a.persist();
                 em.flush(); // the unique constraint answers here, not at commit
+                AttemptView view = view(a, permit.exam());
+                // last: the audit log's head row stays locked until commit
                 audit.record(Change.of("attempt.opened", "attempt", a.id).scope(examId)
                         .detail(Map.of("student", studentId.toString(), "round", permit.round())));
-                return view(a, permit.exam());
+                return view;
             });
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) throw e;
@@ -191,17 +191,21 @@ public class AttemptService {
         DrawnPaper paper = draw(exam, QuestionDraw.newSeed());
         a.algorithm = paper.algorithm();
         a.seed = paper.seed();
+        em.unwrap(Session.class).setJdbcBatchSize(paper.questions().size()); // one round trip for the paper's rows
         for (DrawnQuestion q : paper.questions()) AttemptQuestion.of(a.id, q).persist();
         if (permit.cutAt() != null) {
             a.start(now, Duration.between(now, permit.cutAt()), Duration.ZERO, true);
         } else {
             a.start(now, exam.duration(), permit.duration().minus(exam.duration()), false);
         }
+        started.fire(new AttemptStarted(a.id, a.examId, studentId, a.startedAt, a.deadlineAt));
+        AttemptView view = new AttemptView(a.id, a.examId, exam.title, a.state, now, a.startedAt, a.deadlineAt, a.cutAtClose,
+                paper.questions().size(), 0, null, false, List.of());
+        // last: the audit log's head row stays locked until commit
         audit.record(Change.of("attempt.started", "attempt", a.id).scope(a.examId).detail(Map.of(
                 "student", studentId.toString(), "algorithm", a.algorithm, "seed", a.seed,
                 "deadlineAt", a.deadlineAt.toString(), "cutAtClose", a.cutAtClose)));
-        started.fire(new AttemptStarted(a.id, a.examId, studentId, a.startedAt, a.deadlineAt));
-        return view(a, exam);
+        return view;
     }
 
     private List<GateResult> checkGates(Attempt a, Exam exam, Instant now) {
@@ -216,7 +220,7 @@ public class AttemptService {
 
     /** The exam's draw for a seed: the pool is the bank version's questions on the exam's topics. */
     DrawnPaper draw(Exam exam, long seed) {
-        List<PoolItem> pool = catalog.pool(exam.bankVersionId, exam.topics).stream()
+        List<PoolItem> pool = bank.pool(exam.bankVersionId, exam.topics).stream()
                 .map(q -> new PoolItem(q.id(), difficulty(q.difficulty()))).toList();
         try {
             return QuestionDraw.draw(pool, OPTIONS_PER_QUESTION, exam.questionCount,
@@ -270,7 +274,7 @@ public class AttemptService {
         if (a.startedAt == null) throw Problem.conflict("ATTEMPT_NOT_STARTED", "The attempt has not started yet");
         Exam exam = Exam.findById(a.examId);
         List<AttemptQuestion> rows = rows(a.id);
-        Map<UUID, BankCatalog.QuestionContent> content = catalog.content(rows.stream().map(r -> r.questionId).toList());
+        Map<UUID, BankCatalog.QuestionContent> content = bank.content(rows.stream().map(r -> r.questionId).toList());
         List<PaperView.Item> items = new ArrayList<>();
         long lastSeq = 0;
         for (AttemptQuestion row : rows) {
@@ -344,17 +348,17 @@ public class AttemptService {
             throw Problem.badRequest("ANSWER_POSITION_OUT_OF_RANGE", "This paper has no question at position " + position);
         }
         List<Integer> order = row.optionOrder();
-        Set<Integer> bank = new HashSet<>();
+        Set<Integer> chosen = new HashSet<>();
         for (Integer shown : req.selected()) {
             if (shown == null || shown < 0 || shown >= order.size()) {
                 throw Problem.badRequest("ANSWER_OPTION_OUT_OF_RANGE", "Options are numbered 0 to " + (order.size() - 1) + ", got " + shown);
             }
-            if (!bank.add(order.get(shown))) throw Problem.badRequest("ANSWER_OPTION_REPEATED", "Option " + shown + " is chosen twice");
+            if (!chosen.add(order.get(shown))) throw Problem.badRequest("ANSWER_OPTION_REPEATED", "Option " + shown + " is chosen twice");
         }
         boolean marked = req.marked() != null && req.marked();
         int updated = em.createQuery("update AttemptQuestion q set q.selected = :sel, q.marked = :marked, q.seq = :seq, "
                         + "q.clientAt = :clientAt, q.savedAt = :now where q.key.attemptId = :a and q.key.position = :p and q.seq < :seq")
-                .setParameter("sel", AttemptQuestion.join(bank)).setParameter("marked", marked).setParameter("seq", req.seq())
+                .setParameter("sel", AttemptQuestion.join(chosen)).setParameter("marked", marked).setParameter("seq", req.seq())
                 .setParameter("clientAt", req.clientAt()).setParameter("now", now)
                 .setParameter("a", attemptId).setParameter("p", position).executeUpdate();
         if (updated == 1) {
@@ -497,7 +501,7 @@ public class AttemptService {
                     ? "Results will be shown when the teacher releases them" : "Results will be shown from " + exam.resultsVisibleAt);
         }
         List<AttemptQuestion> rows = rows(a.id);
-        Map<UUID, BankCatalog.QuestionContent> content = catalog.content(rows.stream().map(r -> r.questionId).toList());
+        Map<UUID, BankCatalog.QuestionContent> content = bank.content(rows.stream().map(r -> r.questionId).toList());
         List<ResultView.Item> items = new ArrayList<>();
         BigDecimal points = BigDecimal.ZERO;
         int answered = 0;

@@ -27,19 +27,26 @@ class StartCheck {
 
     StartPermit requireStartable(UUID examId, UUID studentId, Instant now) {
         Exam exam = Exam.findById(examId);
-        if (exam == null || exam.state != ExamState.PUBLISHED) throw Problem.notFound("Exam");
+        if (exam == null) throw Problem.notFound("Exam");
+        if (exam.state != ExamState.PUBLISHED) throw Problem.conflict("EXAM_NOT_PUBLISHED", "This exam is not published");
         AppUser student = AppUser.findById(studentId);
-        boolean admitted = Admission.isAdmitted(examId, studentId);
-        if (student == null || !(exam.groupCode.equals(student.groupCode) || admitted)) {
-            throw new Problem(403, "EXAM_NOT_YOUR_GROUP", "This exam is for group " + exam.groupCode);
+        if (student == null || !exam.groupCode.equals(student.groupCode)) {
+            throw new Problem(403, "NOT_IN_GROUP", "This exam is for group " + exam.groupCode + " only");
         }
-        if (!admitted) {
+        if (!Admission.isAdmitted(examId, studentId)) {
             // 001 §5.30: admission only after all control tasks
-            throw new Problem(403, "EXAM_NOT_ADMITTED", "You are not admitted to this exam (001 §5.30); ask your teacher");
+            throw new Problem(403, "NOT_ADMITTED", "You are not admitted to this exam (001 §5.30); ask your teacher");
         }
         Duration full = exam.duration().plus(Accommodation.extraFor(examId, studentId));
         LateStartPolicy.LateStart late = exam.lateStartPolicy.evaluate(exam.opensAt, exam.closesAt, full, now);
-        if (!late.allowed()) throw Problem.conflict(late.refusalCode(), late.refusalMessage());
+        if (!late.allowed()) {
+            String code = switch (late.refusalCode()) {
+                case "exam.window.not-open" -> "EXAM_NOT_OPEN";
+                case "exam.window.closed" -> "EXAM_CLOSED";
+                default -> "TOO_LATE_TO_START";
+            };
+            throw Problem.conflict(code, late.refusalMessage());
+        }
         return new StartPermit(exam, full, late.mustWarn() ? late.deadline() : null, late.mustWarn(), 1, null);
     }
 }

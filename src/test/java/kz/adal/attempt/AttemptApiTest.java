@@ -248,7 +248,7 @@ class AttemptApiTest {
         answer(intruder, id, 0, List.of(1), 99).then().statusCode(404);
         intruder.api().post("/api/attempts/" + id + "/submit").then().statusCode(404);
         intruder.api().get("/api/attempts/" + id + "/result").then().statusCode(404);
-        intruder.api().post("/api/exams/" + s.examId() + "/attempt").then().statusCode(403).body("code", equalTo("EXAM_NOT_YOUR_GROUP"));
+        intruder.api().post("/api/exams/" + s.examId() + "/attempt").then().statusCode(403).body("code", equalTo("NOT_IN_GROUP"));
         Api.as("teacher").get("/api/attempts/" + id + "/paper").then().statusCode(403);
         Api.anonymous().get("/api/attempts/" + id + "/paper").then().statusCode(401);
         assertEquals(List.of(2), paper(s.student(), id).getList("questions[0].selected"));
@@ -324,7 +324,7 @@ class AttemptApiTest {
         Given.ExamBuilder b = Given.exam();
         UUID examId = b.publish();
         Given.Student st = Given.student(b.group());
-        st.api().post("/api/exams/" + examId + "/attempt").then().statusCode(403).body("code", equalTo("EXAM_NOT_ADMITTED"));
+        st.api().post("/api/exams/" + examId + "/attempt").then().statusCode(403).body("code", equalTo("NOT_ADMITTED"));
         st.api().get("/api/student/exams").then().statusCode(200)
                 .body("find { it.examId == '" + examId + "' }.admitted", equalTo(false))
                 .body("find { it.examId == '" + examId + "' }.canStart", equalTo(false));
@@ -336,8 +336,8 @@ class AttemptApiTest {
         String path = "find { it.examId == '" + s.examId() + "' }.";
         s.student().api().get("/api/student/exams").then().statusCode(200)
                 .body(path + "window", equalTo("UPCOMING")).body(path + "canStart", equalTo(false))
-                .body(path + "refusalCode", equalTo("exam.window.not-open")).body(path + "proctored", equalTo(true));
-        s.student().api().post("/api/exams/" + s.examId() + "/attempt").then().statusCode(409).body("code", equalTo("exam.window.not-open"));
+                .body(path + "refusalCode", equalTo("EXAM_NOT_OPEN")).body(path + "proctored", equalTo(true));
+        s.student().api().post("/api/exams/" + s.examId() + "/attempt").then().statusCode(409).body("code", equalTo("EXAM_NOT_OPEN"));
         time.advance(Duration.ofHours(2));
         s.student().api().get("/api/student/exams").then().body(path + "canStart", equalTo(true)).body(path + "window", equalTo("OPEN"));
     }

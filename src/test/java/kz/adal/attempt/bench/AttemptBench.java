@@ -91,6 +91,44 @@ public final class AttemptBench {
         long heapBefore = pid == null ? -1 : heapAfterGc(pid);
 
         PrivateKey key = privateKey(Path.of(opt.getOrDefault("key", "src/main/resources/keys/demo-private.pem")));
+        int warm = Integer.parseInt(opt.getOrDefault("warmup", "200"));
+        if (warm > 0) {
+            // a cold JVM (interpreter, empty pools) is not what an exam day meets: warm up on a separate exam
+            UUID warmExam;
+            List<Student> warmStudents;
+            String mainGroup = group;
+            group = group + "-W";
+            try (Connection db = db()) {
+                db.setAutoCommit(false);
+                warmStudents = createStudents(db, warm, key);
+                warmExam = createExam(db, warmStudents);
+                db.commit();
+            }
+            try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+                for (Student s : warmStudents) {
+                    pool.submit(() -> {
+                        HttpResponse<String> r = send("POST", "/api/exams/" + warmExam + "/attempt", s.token(), null);
+                        if (r == null || r.statusCode() != 200) return;
+                        String id = field(r.body(), "id");
+                        send("POST", "/api/attempts/" + id + "/start", s.token(), "{}");
+                        for (int i = 1; i <= 20; i++) {
+                            send("PUT", "/api/attempts/" + id + "/answers/" + (i % 30), s.token(), "{\"selected\":[1],\"seq\":" + i + "}");
+                        }
+                        send("GET", "/api/attempts/" + id + "/paper", s.token(), null);
+                    });
+                }
+            }
+            if (!opt.containsKey("keep")) {
+                try (Connection db = db()) {
+                    db.setAutoCommit(false);
+                    cleanup(db, warmExam);
+                    db.commit();
+                }
+            }
+            group = mainGroup;
+            System.out.printf("warm-up: %d students opened, started and saved 20 answers each (not measured)%n", warm);
+            if (pid != null) heapBefore = heapAfterGc(pid);
+        }
         UUID examId;
         List<Student> students;
         try (Connection db = db()) {
@@ -181,8 +219,8 @@ public final class AttemptBench {
             double took = (System.nanoTime() - start) / 1e9;
             long p99 = report(String.format("%5d/s target, %.0f/s achieved", rate, saves.size() / took), saves);
             long errors = saves.stream().filter(s -> s.status() != 200).count();
-            if (p99 < 100_000 && errors == 0) best = rate;
-            else break;
+            if (p99 < 100_000 && errors == 0) best = Math.max(best, rate);
+            if (p99 > 1_000_000) break;   // far past saturation: higher steps only queue
         }
         System.out.printf("%nhighest answer-save rate with p99 < 100 ms and no errors: %d/s%n", best);
 
@@ -273,8 +311,10 @@ public final class AttemptBench {
                 opt.getOrDefault("db-user", "postgres"), opt.getOrDefault("db-password", ""));
     }
 
+    private String group = "BENCH-" + run;
+
     private String group() {
-        return "BENCH-" + run;
+        return group;
     }
 
     private List<Student> createStudents(Connection db, int n, PrivateKey key) throws Exception {
