@@ -136,6 +136,17 @@ function watchBrowser() {
   window.addEventListener('offline', () => { record('network.offline'); status('offline'); if (ws) ws.close(); });
   window.addEventListener('online', () => { record('network.online'); retry = 0; connect(); });
   if (window.screen && 'onchange' in window.screen) window.screen.addEventListener('change', () => record('screens', screens()));
+  // the Window Management API counts screens exactly, but only where the student already allowed it
+  if ('getScreenDetails' in window && navigator.permissions) {
+    navigator.permissions.query({ name: 'window-management' }).then(p => {
+      if (p.state !== 'granted') return;
+      window.getScreenDetails().then(d => {
+        const report = () => record('screens', { count: d.screens.length, extended: d.screens.length > 1 });
+        report();
+        d.addEventListener('screenschange', report);
+      });
+    }).catch(() => { /* not supported: isExtended is what we have */ });
+  }
 }
 
 function screens() { const ext = !!(window.screen && window.screen.isExtended); return { count: ext ? 2 : 1, extended: ext }; }

@@ -98,6 +98,14 @@ class ProctorActionsTest {
     }
 
     @Test
+    void inDemoModeTheDemoProctorWatchesAnExamOnceItsFirstAttemptStarts() {
+        Proctored.Sitting s = Proctored.started();
+        java.util.List<String> ids = Api.as("proctor").get("/api/proctor/sessions").then().statusCode(200)
+                .extract().jsonPath().getList("attemptId");
+        assertTrue(ids.contains(s.attemptId()), "the demo proctor's grid: " + ids.size() + " sessions");
+    }
+
+    @Test
     void aProctorNotAssignedSeesNothing() throws Exception {
         Proctored.Sitting s = Proctored.started();
         Proctored.Person stranger = Proctored.proctor();

@@ -75,6 +75,7 @@ public final class LiveBench {
     private final AtomicInteger socketErrors = new AtomicInteger();
     private final Map<String, Long> pendingEvent = new ConcurrentHashMap<>();
     private final String snapshotB64;
+    private final int snapshotSeconds;
 
     private LiveBench(Map<String, String> opt) {
         this.opt = opt;
@@ -83,6 +84,7 @@ public final class LiveBench {
         jpeg[0] = (byte) 0xFF;
         jpeg[1] = (byte) 0xD8;
         this.snapshotB64 = Base64.getEncoder().encodeToString(jpeg);
+        this.snapshotSeconds = Integer.parseInt(opt.getOrDefault("snapshot-seconds", "10"));   // 0: no snapshots
     }
 
     public static void main(String[] args) throws Exception {
@@ -212,7 +214,7 @@ public final class LiveBench {
             }
             ThreadLocalRandom r = ThreadLocalRandom.current();
             timers.add(vertx.setPeriodic(r.nextLong(1, 5000), 5000, t -> ws.writeTextMessage("{\"type\":\"hb\",\"attemptId\":\"" + a + "\"}")));
-            timers.add(vertx.setPeriodic(r.nextLong(1, 10_000), 10_000, t -> ws.writeTextMessage("{\"type\":\"snapshot\",\"attemptId\":\"" + a
+            if (snapshotSeconds > 0) timers.add(vertx.setPeriodic(r.nextLong(1, snapshotSeconds * 1000L), snapshotSeconds * 1000L, t -> ws.writeTextMessage("{\"type\":\"snapshot\",\"attemptId\":\"" + a
                     + "\",\"at\":\"" + Instant.now() + "\",\"jpeg\":\"" + snapshotB64 + "\"}")));
             timers.add(vertx.setPeriodic(r.nextLong(1, eventSeconds * 1000L), eventSeconds * 1000L, t -> {
                 long n = seq.incrementAndGet();
