@@ -10,7 +10,7 @@ function stateOf(x) {
   if (x.attemptState === 'EXPIRED') return ['expired', 'ok', '✓'];
   if (x.attemptState === 'TERMINATED' || x.attemptState === 'VOIDED') return [x.attemptState.toLowerCase(), 'bad', '✕'];
   if (!x.admitted) return ['notAdmitted', 'bad', '✕'];
-  if (x.window === 'UPCOMING') return ['upcoming', '', '⏳'];
+  if (x.window === 'UPCOMING') return ['upcoming', '', '○'];
   if (x.window === 'OPEN') return [x.canStart ? 'open' : 'cannotStart', x.canStart ? 'ok' : 'bad', x.canStart ? '●' : '✕'];
   return ['closed', 'bad', '■'];
 }
