@@ -163,6 +163,34 @@ function checkWindow() {
 }
 
 // ---------------------------------------------------------------- camera, microphone, screen
+// When the exam page also loads the recorder (recorder.js), it owns the camera and the screen: this
+// module adopts its streams ('adal:recording') instead of asking the student a second time.
+const adopted = {};
+let baselineDone = false;
+window.addEventListener('adal:recording', e => {
+  adopted[e.detail.kind] = e.detail.stream;
+  if (baselineDone) adopt(e.detail.kind, e.detail.stream);
+});
+const recorderPresent = () => !!window.adalRecorder || !!document.querySelector('script[src="/js/recorder.js"]');
+
+function adopt(kind, stream) {
+  if (kind === 'camera') {
+    camera = stream;
+    const v = stream.getVideoTracks()[0], a = stream.getAudioTracks()[0];
+    if (v) { watchTrack(v, 'camera'); record('camera.started'); ui.video.srcObject = new MediaStream([v]); }
+    if (a) { watchTrack(a, 'mic'); record('mic.started'); }
+  } else if (kind === 'screen') {
+    screenStream = stream;
+    const s = stream.getVideoTracks()[0];
+    if (!s) return;
+    const surface = s.getSettings().displaySurface || 'monitor';
+    s.addEventListener('ended', () => { record('screen.ended'); ui.bar.dataset.sharing = 'no'; });
+    record('screen.started', { surface });
+    ui.bar.dataset.sharing = surface === 'monitor' ? 'yes' : 'partial';
+  }
+  showStart(!document.fullscreenElement || !screenStream || !camera);
+}
+
 function watchTrack(track, prefix) {
   track.addEventListener('ended', () => record(`${prefix}.ended`));
   track.addEventListener('mute', () => record(`${prefix}.muted`));
@@ -172,6 +200,7 @@ function watchTrack(track, prefix) {
 async function startMedia() {
   ui.start.disabled = true;
   try { if (!document.fullscreenElement) await document.documentElement.requestFullscreen(); } catch { record('fullscreen.exit', { initial: true }); }
+  if (recorderPresent()) { showStart(!screenStream || !camera || !document.fullscreenElement); ui.start.disabled = false; return; }
   try {
     camera = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
     const v = camera.getVideoTracks()[0], a = camera.getAudioTracks()[0];
@@ -303,10 +332,12 @@ async function main() {
   connect();
   // the state as this page starts (a reload resets what the rules know)
   record('session.start', { visible: !document.hidden, focused: document.hasFocus(), fullscreen: !!document.fullscreenElement, ...(() => { const s = screens(); return { screens: s.count, extended: s.extended }; })() });
-  record('screen.ended');
-  record('camera.ended');
+  if (!adopted.screen) record('screen.ended');
+  if (!adopted.camera) record('camera.ended');
+  baselineDone = true;
   checkWindow();
   showStart(true);
+  for (const [kind, stream] of Object.entries(adopted)) adopt(kind, stream);
 }
 
 main();
