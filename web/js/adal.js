@@ -160,6 +160,7 @@ const NAV = [
   { href: '/admin/users.html', key: 'nav.users', roles: ['SYSTEM_ADMIN'] },
   { href: '/bank/index.html', key: 'nav.banks', roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXPERT', 'TEACHER', 'SYSTEM_ADMIN'] },
   { href: '/student/index.html', key: 'nav.myExams', roles: ['STUDENT'] },
+  { href: '/proctor/index.html', key: 'nav.proctor', roles: ['PROCTOR'] },
   { href: '/admin/audit.html', key: 'nav.audit', roles: ['SYSTEM_ADMIN', 'REGISTRAR', 'REVIEWER'] },
 ];
 export function registerNav(items) { NAV.push(...items); }

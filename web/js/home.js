@@ -6,6 +6,7 @@ const TILES = [
   { href: '/admin/users.html', key: 'home.users', roles: ['SYSTEM_ADMIN'] },
   { href: '/bank/index.html', key: 'home.banks', roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'TEACHER', 'SYSTEM_ADMIN'] },
   { href: '/bank/index.html?reviews=mine', key: 'home.reviews', roles: ['BANK_EXPERT'] },
+  { href: '/proctor/index.html', key: 'home.proctor', roles: ['PROCTOR'] },
   { href: '/admin/audit.html', key: 'home.audit', roles: ['SYSTEM_ADMIN', 'REGISTRAR', 'REVIEWER'] },
   { href: '/exam/index.html', key: 'home.exams', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'SYSTEM_ADMIN', 'DEAN', 'REGISTRAR'] },
   { href: '/exam/sheets.html', key: 'home.sheets', roles: ['STUDENT', 'DEAN', 'ACADEMIC_POLICY_DIRECTOR', 'ACADEMIC_VICE_RECTOR', 'REGISTRAR'] },

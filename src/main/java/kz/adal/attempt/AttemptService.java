@@ -432,6 +432,63 @@ public class AttemptService {
         finished.fire(new AttemptFinished(a.id, a.examId, a.studentId, a.state, now));
     }
 
+    // ---------------------------------------------------------------- proctor actions (kz.adal.proctoring)
+
+    /**
+     * IN_PROGRESS → SUSPENDED by a proctor: the clock stops and the deadline moves by the pause (the one
+     * timer rule, docs/domain/attempt-lifecycle.md). Audited; the caller checks the proctor's right.
+     */
+    @Transactional
+    public AttemptView suspend(UUID attemptId, String reason) {
+        Attempt a = lockExisting(attemptId);
+        try {
+            a.suspend(now());
+        } catch (AttemptRuleException e) {
+            throw Problem.conflict("ATTEMPT_CANNOT_SUSPEND", e.getMessage());
+        }
+        audit.record(Change.of("attempt.suspended", "attempt", a.id).scope(a.examId)
+                .detail(Map.of("reason", reason == null ? "" : reason, "suspendedAt", a.suspendedAt.toString())));
+        return view(a, Exam.findById(a.examId));
+    }
+
+    /** SUSPENDED → IN_PROGRESS: the pause is added to the deadline. Audited. */
+    @Transactional
+    public AttemptView resume(UUID attemptId) {
+        Attempt a = lockExisting(attemptId);
+        try {
+            a.resume(now());
+        } catch (AttemptRuleException e) {
+            throw Problem.conflict("ATTEMPT_CANNOT_RESUME", e.getMessage());
+        }
+        audit.record(Change.of("attempt.resumed", "attempt", a.id).scope(a.examId)
+                .detail(Map.of("pausedSeconds", a.pausedSeconds, "deadlineAt", a.deadlineAt.toString())));
+        return view(a, Exam.findById(a.examId));
+    }
+
+    /**
+     * IN_PROGRESS/SUSPENDED/CHECKS → TERMINATED for breaking the rules (001 §6.14). Not graded here: the
+     * caller applies the institution's termination setting. Audited; fires {@link AttemptFinished}.
+     */
+    @Transactional
+    public AttemptView terminate(UUID attemptId, String reason) {
+        Attempt a = lockExisting(attemptId);
+        Instant now = now();
+        try {
+            a.terminate(now, reason);
+        } catch (AttemptRuleException e) {
+            throw Problem.conflict("ATTEMPT_CANNOT_TERMINATE", e.getMessage());
+        }
+        audit.record(Change.of("attempt.terminated", "attempt", a.id).scope(a.examId).detail(Map.of("reason", reason)));
+        finished.fire(new AttemptFinished(a.id, a.examId, a.studentId, a.state, now));
+        return view(a, Exam.findById(a.examId));
+    }
+
+    private Attempt lockExisting(UUID attemptId) {
+        Attempt a = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) throw Problem.notFound("Attempt");
+        return a;
+    }
+
     // ---------------------------------------------------------------- results
 
     /** The graded result, once the exam's results are visible (then with which answers were right). */

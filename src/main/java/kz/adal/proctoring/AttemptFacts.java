@@ -1,0 +1,27 @@
+package kz.adal.proctoring;
+
+import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptClock;
+import kz.adal.attempt.AttemptState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What the console shows of an attempt besides its events: who, which exam, state and clock. */
+record AttemptFacts(UUID attemptId, UUID examId, String examTitle, UUID studentId, String studentName, String studentLogin,
+                    AttemptState state, AttemptClock clock, Instant deadlineAt, Instant finishedAt) {
+
+    static AttemptFacts of(Attempt a, String examTitle, String studentName, String studentLogin) {
+        AttemptClock clock = a.startedAt == null || a.durationSeconds == null ? null : a.clock();
+        return new AttemptFacts(a.id, a.examId, examTitle, a.studentId, studentName, studentLogin, a.state, clock,
+                a.deadlineAt, a.finishedAt);
+    }
+
+    /** Time left at {@code now} (frozen while suspended), null before the start. */
+    Duration remaining(Instant now) {
+        if (clock == null) return null;
+        if (state.isFinished()) return Duration.ZERO;
+        return clock.remainingAt(now);
+    }
+}

@@ -1,0 +1,250 @@
+package kz.adal.proctoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Proctoring events in their own table, written in batches by one writer thread: events arrive at a
+ * high rate and must not go through the audit chain, which serialises writers. A duplicate (the same
+ * attempt and seq, replayed after a reconnect) is refused by the unique constraint
+ * ({@code on conflict do nothing}, the same on PostgreSQL and H2) and reported as not new.
+ */
+@ApplicationScoped
+public class EventStore {
+    private static final Logger LOG = Logger.getLogger(EventStore.class);
+    private static final int BATCH = 500;
+    private static final String INSERT = "insert into proctoring_event (id, attempt_id, seq, kind, client_at, server_at, node, data) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+
+    /** The outcome of one append: stored (new), a duplicate, or failed (the browser will send it again). */
+    public enum Outcome { STORED, DUPLICATE, FAILED }
+
+    private record Pending(LiveEvent event, String node, Consumer<Outcome> done) {
+    }
+
+    private record PendingSnapshot(UUID id, UUID attemptId, Instant takenAt, Instant clientAt, String reason, byte[] jpeg) {
+    }
+
+    private final AgroalDataSource ds;
+    private final ObjectMapper json;
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>(100_000);
+    private volatile boolean running;
+    private Thread writer;
+
+    EventStore(AgroalDataSource ds, ObjectMapper json) {
+        this.ds = ds;
+        this.json = json;
+    }
+
+    void start(@Observes StartupEvent ev) {
+        running = true;
+        writer = Thread.ofPlatform().name("proctoring-event-writer").daemon().start(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        running = false;
+        if (writer != null) writer.interrupt();
+    }
+
+    /** Queues an event; {@code done} runs on the writer thread after commit. */
+    public void append(LiveEvent e, String node, Consumer<Outcome> done) {
+        if (!queue.offer(new Pending(e, node, done))) {
+            LOG.warn("proctoring event queue full: event refused (the browser will resend)");
+            done.accept(Outcome.FAILED);
+        }
+    }
+
+    /** Keeps a snapshot as evidence (the one nearest a flag). */
+    public UUID keepSnapshot(UUID attemptId, Instant takenAt, Instant clientAt, String reason, byte[] jpeg) {
+        UUID id = UUID.randomUUID();
+        queue.offer(new PendingSnapshot(id, attemptId, takenAt, clientAt, reason, jpeg));
+        return id;
+    }
+
+    private void loop() {
+        List<Object> batch = new ArrayList<>(BATCH);
+        while (running) {
+            try {
+                Object first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "proctoring event writer");
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Object> batch) {
+        List<Pending> events = new ArrayList<>();
+        List<PendingSnapshot> snaps = new ArrayList<>();
+        for (Object o : batch) {
+            if (o instanceof Pending p) events.add(p);
+            else snaps.add((PendingSnapshot) o);
+        }
+        int[] counts = null;
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            if (!events.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    for (Pending p : events) {
+                        LiveEvent e = p.event();
+                        ps.setObject(1, e.id());
+                        ps.setObject(2, e.attemptId());
+                        if (e.seq() == null) ps.setNull(3, Types.BIGINT);
+                        else ps.setLong(3, e.seq());
+                        ps.setString(4, e.kind());
+                        ps.setTimestamp(5, e.clientAt() == null ? null : Timestamp.from(e.clientAt()));
+                        ps.setTimestamp(6, Timestamp.from(e.serverAt()));
+                        ps.setString(7, p.node());
+                        ps.setString(8, e.data().isEmpty() ? null : json.writeValueAsString(e.data()));
+                        ps.addBatch();
+                    }
+                    counts = ps.executeBatch();
+                }
+            }
+            if (!snaps.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("insert into proctoring_snapshot (id, attempt_id, taken_at, client_at, reason, jpeg) values (?, ?, ?, ?, ?, ?)")) {
+                    for (PendingSnapshot s : snaps) {
+                        ps.setObject(1, s.id());
+                        ps.setObject(2, s.attemptId());
+                        ps.setTimestamp(3, Timestamp.from(s.takenAt()));
+                        ps.setTimestamp(4, s.clientAt() == null ? null : Timestamp.from(s.clientAt()));
+                        ps.setString(5, s.reason());
+                        ps.setBytes(6, s.jpeg());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            c.commit();
+        } catch (SQLException | JsonProcessingException e) {
+            LOG.errorf(e, "could not store %d proctoring events", events.size());
+            events.forEach(p -> p.done().accept(Outcome.FAILED));
+            return;
+        }
+        for (int i = 0; i < events.size(); i++) {
+            // a driver may answer SUCCESS_NO_INFO (-2) for a row it stored
+            int n = counts[i];
+            events.get(i).done().accept(n == 0 ? Outcome.DUPLICATE : Outcome.STORED);
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** Every event of an attempt, oldest first. */
+    public List<LiveEvent> load(UUID attemptId) {
+        List<LiveEvent> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id, seq, kind, client_at, server_at, data from proctoring_event "
+                     + "where attempt_id = ? order by server_at, seq")) {
+            ps.setObject(1, attemptId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(2);
+                    Long s = rs.wasNull() ? null : seq;
+                    Timestamp client = rs.getTimestamp(4);
+                    out.add(new LiveEvent(rs.getObject(1, UUID.class), attemptId, s, rs.getString(3),
+                            client == null ? null : client.toInstant(), rs.getTimestamp(5).toInstant(), parse(rs.getString(6))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read proctoring events", e);
+        }
+        return out;
+    }
+
+    /** The highest seq stored for an attempt (0 if none): the browser drops what is at or below it. */
+    public long lastSeq(UUID attemptId) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("select max(seq) from proctoring_event where attempt_id = ?")) {
+            ps.setObject(1, attemptId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read proctoring events", e);
+        }
+    }
+
+    /** How many rows an attempt has with this seq (tests: never more than one). */
+    public int countSeq(UUID attemptId, long seq) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from proctoring_event where attempt_id = ? and seq = ?")) {
+            ps.setObject(1, attemptId);
+            ps.setLong(2, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read proctoring events", e);
+        }
+    }
+
+    /** Evidence snapshots of an attempt (id and time), oldest first. */
+    public List<FlagRules.SnapshotRef> evidence(UUID attemptId) {
+        List<FlagRules.SnapshotRef> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id, taken_at from proctoring_snapshot where attempt_id = ? order by taken_at")) {
+            ps.setObject(1, attemptId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new FlagRules.SnapshotRef(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read snapshots", e);
+        }
+        return out;
+    }
+
+    /** An evidence snapshot's JPEG, if it belongs to the attempt. */
+    public byte[] evidenceJpeg(UUID attemptId, UUID snapshotId) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("select jpeg from proctoring_snapshot where id = ? and attempt_id = ?")) {
+            ps.setObject(1, snapshotId);
+            ps.setObject(2, attemptId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read snapshots", e);
+        }
+    }
+
+    private Map<String, Object> parse(String data) {
+        if (data == null) return Map.of();
+        try {
+            return json.readValue(data, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of("raw", data);
+        }
+    }
+}

@@ -1,0 +1,500 @@
+package kz.adal.proctoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import kz.adal.attempt.AttemptState;
+import kz.adal.platform.TimeSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The live side of one node. Students' sockets on this node hand their events here; the hub stores
+ * them ({@link EventStore}) and publishes what is new on the {@link LiveBus}. Every node hears every
+ * message; a node with proctors watching the attempt adds the event to the attempt's timeline,
+ * re-evaluates its flags and score and pushes the tile to those proctors. Messages for a student
+ * (a warning, a suspension, a faster snapshot rate) travel the same way to the node holding the socket.
+ */
+@ApplicationScoped
+public class LiveHub {
+    private static final Logger LOG = Logger.getLogger(LiveHub.class);
+
+    /** A student's socket as the hub sees it. */
+    interface StudentClient {
+        String connectionId();
+
+        void send(String json);
+
+        /** Another tab took over: tell the browser and close. */
+        void replaced();
+    }
+
+    /** A proctor's socket as the hub sees it. */
+    interface ProctorClient {
+        UUID proctorId();
+
+        void send(String json);
+    }
+
+    /** An attempt some proctor on this node watches: its facts, events and latest snapshot. */
+    static final class Watched {
+        final UUID attemptId;
+        volatile AttemptFacts facts;
+        final List<LiveEvent> events = new ArrayList<>();
+        final Set<Long> seqs = new HashSet<>();
+        final Set<UUID> ids = new HashSet<>();
+        final Set<ProctorClient> watchers = ConcurrentHashMap.newKeySet();
+        final Set<ProctorClient> focusedBy = ConcurrentHashMap.newKeySet();
+        volatile boolean loaded;
+        volatile Instant snapshotAt;
+        volatile String snapshot;
+        volatile String signature = "";
+
+        Watched(UUID attemptId) {
+            this.attemptId = attemptId;
+        }
+
+        /** Adds an event unless already there (the same id, or a client event with the same seq). */
+        synchronized boolean add(LiveEvent e) {
+            if (!ids.add(e.id())) return false;
+            if (e.seq() != null && !seqs.add(e.seq())) return false;
+            events.add(e);
+            return true;
+        }
+
+        synchronized List<LiveEvent> snapshotOfEvents() {
+            return List.copyOf(events);
+        }
+    }
+
+    private final LiveBus bus;
+    private final EventStore store;
+    private final MemorySnapshotStore snapshots;
+    private final AttemptDirectory directory;
+    private final SessionClaims claims;
+    private final ProctoringConfig config;
+    private final TimeSource time;
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private final Instance<FlagRule> extraRules;
+    private final Event<SnapshotStore.SnapshotReceived> snapshotReceived;
+    private final ScoreWeights weights;
+    private final String node;
+
+    private final Map<UUID, StudentClient> students = new ConcurrentHashMap<>();
+    private final Map<String, StudentClient> byConnection = new ConcurrentHashMap<>();
+    private final Map<UUID, Watched> watched = new ConcurrentHashMap<>();
+    private final Set<ProctorClient> proctors = ConcurrentHashMap.newKeySet();
+
+    LiveHub(LiveBus bus, EventStore store, MemorySnapshotStore snapshots, AttemptDirectory directory, SessionClaims claims,
+            ProctoringConfig config, TimeSource time, ObjectMapper json, Vertx vertx, @Any Instance<FlagRule> extraRules,
+            Event<SnapshotStore.SnapshotReceived> snapshotReceived,
+            @ConfigProperty(name = "adal.live.node") Optional<String> node) {
+        this.bus = bus;
+        this.store = store;
+        this.snapshots = snapshots;
+        this.directory = directory;
+        this.claims = claims;
+        this.config = config;
+        this.time = time;
+        this.json = json;
+        this.vertx = vertx;
+        this.extraRules = extraRules;
+        this.snapshotReceived = snapshotReceived;
+        this.weights = ScoreWeights.parse(config.weights());
+        this.node = node.filter(n -> !n.isBlank()).orElse("node-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    void start(@Observes StartupEvent ev) {
+        bus.subscribe(this::onBus);
+        vertx.setPeriodic(1000, id -> tick());
+        vertx.setPeriodic(10_000, id -> vertx.executeBlocking(() -> {
+            housekeeping();
+            return null;
+        }, false));
+        LOG.infof("live proctoring on %s, bus: %s", node, bus.kind());
+    }
+
+    public String node() {
+        return node;
+    }
+
+    Instant now() {
+        return time.now();
+    }
+
+    // ------------------------------------------------------------------ from students on this node
+
+    void studentConnected(UUID attemptId, StudentClient c) {
+        students.put(attemptId, c);
+        byConnection.put(c.connectionId(), c);
+    }
+
+    void studentGone(UUID attemptId, StudentClient c) {
+        students.remove(attemptId, c);
+        byConnection.remove(c.connectionId(), c);
+    }
+
+    boolean isLocal(UUID attemptId, StudentClient c) {
+        return students.get(attemptId) == c;
+    }
+
+    /** Stores an event; publishes it once stored; tells {@code done} the outcome (after commit). */
+    void record(LiveEvent e, Consumer<EventStore.Outcome> done) {
+        store.append(e, node, outcome -> {
+            if (outcome == EventStore.Outcome.STORED) publishEvent(e);
+            done.accept(outcome);
+        });
+    }
+
+    /** A server event (connection, proctor action): stored and published, nobody waits. */
+    void recordServerEvent(UUID attemptId, String kind, Map<String, Object> data) {
+        Instant now = now();
+        record(new LiveEvent(UUID.randomUUID(), attemptId, null, kind, null, now, data), o -> { });
+    }
+
+    void snapshot(UUID attemptId, Instant clientAt, byte[] jpeg, String base64) {
+        Instant now = now();
+        snapshots.put(new SnapshotStore.Snapshot(attemptId, now, clientAt, jpeg));
+        snapshotReceived.fireAsync(new SnapshotStore.SnapshotReceived(attemptId, jpeg, now));
+        ObjectNode m = json.createObjectNode().put("t", "snap").put("a", attemptId.toString()).put("at", now.toString())
+                .put("n", node).put("jpeg", base64);
+        if (clientAt != null) m.put("clientAt", clientAt.toString());
+        bus.publish(m.toString());
+    }
+
+    /** Keeps the latest snapshot as evidence for a flag this event may open. */
+    UUID keepEvidence(UUID attemptId, String reason) {
+        return snapshots.newest(attemptId)
+                .map(s -> store.keepSnapshot(attemptId, s.serverAt(), s.clientAt(), reason, s.jpeg()))
+                .orElse(null);
+    }
+
+    // ------------------------------------------------------------------ publishing
+
+    private void publishEvent(LiveEvent e) {
+        ObjectNode m = json.createObjectNode().put("t", "ev").put("a", e.attemptId().toString());
+        m.set("e", eventJson(e));
+        bus.publish(m.toString());
+    }
+
+    /** Sends a message to the attempt's student socket, wherever it is. */
+    void toStudent(UUID attemptId, ObjectNode message) {
+        ObjectNode m = json.createObjectNode().put("t", "stu").put("a", attemptId.toString());
+        m.set("m", message);
+        bus.publish(m.toString());
+    }
+
+    /** The attempt's state or clock changed: watching nodes re-read it. */
+    void attemptChanged(UUID attemptId) {
+        bus.publish(json.createObjectNode().put("t", "att").put("a", attemptId.toString()).toString());
+    }
+
+    /** A tab took over: the node holding the old connection closes it. */
+    void replaced(UUID attemptId, String oldConnection) {
+        bus.publish(json.createObjectNode().put("t", "rep").put("a", attemptId.toString()).put("c", oldConnection).toString());
+    }
+
+    // ------------------------------------------------------------------ from the bus
+
+    private void onBus(String text) {
+        JsonNode m;
+        try {
+            m = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("live bus: unreadable message dropped");
+            return;
+        }
+        UUID a = UUID.fromString(m.path("a").asText());
+        switch (m.path("t").asText()) {
+            case "ev" -> {
+                Watched w = watched.get(a);
+                if (w != null && w.add(event(a, m.get("e")))) pushTile(w, true);
+                if (w != null && !w.focusedBy.isEmpty()) {
+                    String msg = json.createObjectNode().put("type", "event").put("attemptId", a.toString())
+                            .set("event", m.get("e")).toString();
+                    w.focusedBy.forEach(p -> p.send(msg));
+                }
+            }
+            case "snap" -> {
+                Watched w = watched.get(a);
+                if (w == null) return;
+                Instant at = Instant.parse(m.get("at").asText());
+                String b64 = m.get("jpeg").asText();
+                if (!node.equals(m.path("n").asText())) {
+                    Instant clientAt = m.hasNonNull("clientAt") ? Instant.parse(m.get("clientAt").asText()) : null;
+                    snapshots.put(new SnapshotStore.Snapshot(a, at, clientAt, Base64.getDecoder().decode(b64)));
+                }
+                w.snapshotAt = at;
+                w.snapshot = b64;
+                String msg = json.createObjectNode().put("type", "snapshot").put("attemptId", a.toString())
+                        .put("at", at.toString()).put("jpeg", b64).toString();
+                w.watchers.forEach(p -> p.send(msg));
+            }
+            case "stu" -> {
+                StudentClient c = students.get(a);
+                if (c != null) c.send(m.get("m").toString());
+            }
+            case "rep" -> {
+                StudentClient c = byConnection.remove(m.path("c").asText());
+                if (c != null) {
+                    students.remove(a, c);
+                    c.replaced();
+                }
+            }
+            case "att" -> {
+                Watched w = watched.get(a);
+                if (w != null) vertx.executeBlocking(() -> {
+                    directory.facts(a).ifPresent(f -> w.facts = f);
+                    pushTile(w, true);
+                    return null;
+                }, false);
+            }
+            default -> LOG.debugf("live bus: unknown message %s", m.path("t").asText());
+        }
+    }
+
+    // ------------------------------------------------------------------ proctors on this node
+
+    void proctorConnected(ProctorClient p) {
+        proctors.add(p);
+    }
+
+    void proctorGone(ProctorClient p) {
+        proctors.remove(p);
+        for (Watched w : watched.values()) {
+            w.watchers.remove(p);
+            if (w.focusedBy.remove(p) && w.focusedBy.isEmpty()) rate(w.attemptId, false);
+        }
+    }
+
+    /**
+     * Sets what a proctor watches (from a worker thread: loads what is new from the database).
+     * Sends a tile for each attempt new to this proctor and {@code gone} for each that left.
+     */
+    void watch(ProctorClient p, List<AttemptFacts> facts) {
+        Set<UUID> now = new HashSet<>();
+        for (AttemptFacts f : facts) {
+            now.add(f.attemptId());
+            Watched w = watched.computeIfAbsent(f.attemptId(), Watched::new);
+            AttemptFacts before = w.facts;
+            w.facts = f;
+            boolean changed = before != null && (before.state() != f.state() || !java.util.Objects.equals(before.deadlineAt(), f.deadlineAt()));
+            if (!w.loaded) {
+                // registered first, loaded second: an event arriving meanwhile is merged, not lost
+                for (LiveEvent e : store.load(f.attemptId())) w.add(e);
+                snapshots.newest(f.attemptId()).ifPresent(s -> {
+                    w.snapshotAt = s.serverAt();
+                    w.snapshot = Base64.getEncoder().encodeToString(s.jpeg());
+                });
+                w.loaded = true;
+            }
+            if (changed) pushTile(w, true);
+            if (w.watchers.add(p)) {
+                p.send(tileMessage(w, tile(w, now())));
+                if (w.snapshot != null) {
+                    p.send(json.createObjectNode().put("type", "snapshot").put("attemptId", w.attemptId.toString())
+                            .put("at", w.snapshotAt.toString()).put("jpeg", w.snapshot).toString());
+                }
+            }
+        }
+        for (Watched w : watched.values()) {
+            if (!now.contains(w.attemptId) && w.watchers.remove(p)) {
+                w.focusedBy.remove(p);
+                p.send(json.createObjectNode().put("type", "gone").put("attemptId", w.attemptId.toString()).toString());
+            }
+        }
+    }
+
+    /** The proctor opened one attempt: its whole timeline, and a faster snapshot rate from the student. */
+    boolean focus(ProctorClient p, UUID attemptId, boolean on) {
+        Watched w = watched.get(attemptId);
+        if (w == null || !w.watchers.contains(p)) return false;
+        if (on) {
+            boolean first = w.focusedBy.isEmpty();
+            for (Watched other : watched.values()) {
+                if (other != w && other.focusedBy.remove(p) && other.focusedBy.isEmpty()) rate(other.attemptId, false);
+            }
+            w.focusedBy.add(p);
+            ObjectNode m = json.createObjectNode().put("type", "timeline").put("attemptId", attemptId.toString());
+            ArrayNode arr = m.putArray("events");
+            for (LiveEvent e : sorted(w)) arr.add(eventJson(e));
+            p.send(m.toString());
+            if (first) rate(attemptId, true);
+        } else if (w.focusedBy.remove(p) && w.focusedBy.isEmpty()) {
+            rate(attemptId, false);
+        }
+        return true;
+    }
+
+    private void rate(UUID attemptId, boolean fast) {
+        long seconds = (fast ? config.focusedSnapshotEvery() : config.snapshotEvery()).toSeconds();
+        toStudent(attemptId, json.createObjectNode().put("type", "rate").put("snapshotEverySeconds", seconds));
+    }
+
+    // ------------------------------------------------------------------ tiles
+
+    /** Flags of an attempt as things stand at {@code now}. */
+    List<Flag> flags(AttemptFacts facts, List<LiveEvent> events, Instant now) {
+        List<FlagRule> rules = new ArrayList<>(FlagRules.standard());
+        extraRules.forEach(rules::add);
+        Instant end = facts != null && facts.state().isFinished() ? facts.finishedAt() : null;
+        return FlagRules.evaluate(rules, new Timeline(events, end, now, config.disconnectGrace()));
+    }
+
+    ScoreWeights weights() {
+        return weights;
+    }
+
+    ObjectNode tile(Watched w, Instant now) {
+        AttemptFacts f = w.facts;
+        List<LiveEvent> events = sorted(w);
+        List<Flag> flags = flags(f, events, now);
+        CredibilityScore score = CredibilityScore.of(flags, weights, now);
+        ObjectNode t = json.createObjectNode();
+        t.put("attemptId", w.attemptId.toString());
+        if (f != null) {
+            t.put("examId", f.examId().toString()).put("examTitle", f.examTitle()).put("studentName", f.studentName())
+                    .put("studentLogin", f.studentLogin()).put("state", f.state().name());
+            if (f.deadlineAt() != null) t.put("deadlineAt", f.deadlineAt().toString());
+            Duration left = f.remaining(now);
+            if (left != null) t.put("remainingMs", left.toMillis());
+        }
+        String connection = "never";
+        Instant since = null;
+        LiveEvent problem = null;
+        for (LiveEvent e : events) {
+            if (e.kind().equals("connection.opened")) {
+                connection = "online";
+                since = e.at();
+            } else if (e.kind().equals("connection.closed")) {
+                connection = "offline";
+                since = e.at();
+            } else if (e.kind().equals("problem.reported")) {
+                problem = e;
+            }
+        }
+        t.put("connection", connection);
+        if (since != null) t.put("connectionSince", since.toString());
+        t.put("score", score.score());
+        ArrayNode fl = t.putArray("flags");
+        int open = 0;
+        for (Flag x : flags) {
+            ObjectNode o = fl.addObject().put("type", x.type().name()).put("severity", x.severity().name())
+                    .put("startAt", x.startAt().toString()).put("seconds", x.duration(now).toSeconds());
+            if (x.endAt() != null) o.put("endAt", x.endAt().toString());
+            else open++;
+        }
+        t.put("openFlags", open);
+        ArrayNode costs = t.putArray("costs");
+        for (CredibilityScore.Item i : score.items()) {
+            costs.addObject().put("type", i.type().name()).put("count", i.count()).put("seconds", i.seconds()).put("cost", i.cost());
+        }
+        if (problem != null) t.putObject("problem").put("text", problem.text("text")).put("at", problem.at().toString());
+        if (w.snapshotAt != null) t.put("snapshotAt", w.snapshotAt.toString());
+        return t;
+    }
+
+    private String tileMessage(Watched w, ObjectNode tile) {
+        w.signature = signature(tile);
+        ObjectNode m = json.createObjectNode().put("type", "tile").put("serverNow", now().toString());
+        m.set("tile", tile);
+        return m.toString();
+    }
+
+    /** What decides whether a tile changed: everything except the running time. */
+    private static String signature(ObjectNode tile) {
+        ObjectNode copy = tile.deepCopy();
+        copy.remove("remainingMs");
+        for (JsonNode f : copy.path("flags")) ((ObjectNode) f).remove("seconds");
+        for (JsonNode c : copy.path("costs")) ((ObjectNode) c).remove("seconds");
+        return copy.toString();
+    }
+
+    private void pushTile(Watched w, boolean always) {
+        if (w.watchers.isEmpty() || !w.loaded) return;
+        ObjectNode tile = tile(w, now());
+        if (!always && signature(tile).equals(w.signature)) return;
+        String msg = tileMessage(w, tile);
+        w.watchers.forEach(p -> p.send(msg));
+    }
+
+    private List<LiveEvent> sorted(Watched w) {
+        return new Timeline(w.snapshotOfEvents(), null, now(), config.disconnectGrace()).events();
+    }
+
+    /** Every second: tiles whose open flags or connection may have changed with time alone. */
+    private void tick() {
+        for (Watched w : watched.values()) {
+            if (w.watchers.isEmpty() || !w.loaded) continue;
+            AttemptFacts f = w.facts;
+            if (f != null && f.state() != AttemptState.IN_PROGRESS && f.state() != AttemptState.SUSPENDED) continue;
+            try {
+                pushTile(w, false);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "tile for %s", w.attemptId);
+            }
+        }
+    }
+
+    private void housekeeping() {
+        Instant now = now();
+        List<String> local = students.values().stream().map(StudentClient::connectionId).toList();
+        try {
+            claims.touch(local, now);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not mark live sessions: %s", e.getMessage());
+        }
+        snapshots.forgetOld(now);
+        watched.values().removeIf(w -> w.watchers.isEmpty());
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    ObjectNode eventJson(LiveEvent e) {
+        ObjectNode o = json.createObjectNode().put("id", e.id().toString()).put("kind", e.kind())
+                .put("serverAt", e.serverAt().toString()).put("at", e.at().toString());
+        if (e.seq() != null) o.put("seq", e.seq());
+        if (e.clientAt() != null) o.put("clientAt", e.clientAt().toString());
+        if (!e.data().isEmpty()) o.set("data", json.valueToTree(e.data()));
+        return o;
+    }
+
+    private LiveEvent event(UUID attemptId, JsonNode o) {
+        Map<String, Object> data = o.has("data") ? json.convertValue(o.get("data"), new TypeReference<Map<String, Object>>() { }) : Map.of();
+        return new LiveEvent(UUID.fromString(o.get("id").asText()), attemptId, o.has("seq") ? o.get("seq").asLong() : null,
+                o.get("kind").asText(), o.hasNonNull("clientAt") ? Instant.parse(o.get("clientAt").asText()) : null,
+                Instant.parse(o.get("serverAt").asText()), data);
+    }
+
+    Optional<Watched> watchedAttempt(UUID id) {
+        return Optional.ofNullable(watched.get(id));
+    }
+
+    int localStudents() {
+        return students.size();
+    }
+}

@@ -1,0 +1,139 @@
+package kz.adal.proctoring;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kz.adal.identity.CurrentUser;
+import kz.adal.identity.Role;
+import kz.adal.proctoring.ProctorViews.AssignRequest;
+import kz.adal.proctoring.ProctorViews.AssignmentView;
+import kz.adal.proctoring.ProctorViews.MessageView;
+import kz.adal.proctoring.ProctorViews.PresenceCheckRequest;
+import kz.adal.proctoring.ProctorViews.ReasonRequest;
+import kz.adal.proctoring.ProctorViews.SendMessageRequest;
+import kz.adal.proctoring.ProctorViews.TerminationView;
+import kz.adal.proctoring.ProctorViews.TimelineView;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The proctor's actions and the assignments. Thin: parse, call {@link ProctorService}. */
+@Path("/api/proctor")
+@RolesAllowed({Role.Names.PROCTOR, Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.DEAN,
+        Role.Names.ACADEMIC_POLICY_DIRECTOR, Role.Names.ACADEMIC_VICE_RECTOR, Role.Names.SYSTEM_ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProctorResource {
+
+    private final ProctorService service;
+    private final CurrentUser me;
+
+    ProctorResource(ProctorService service, CurrentUser me) {
+        this.service = service;
+        this.me = me;
+    }
+
+    private ProctorService.Actor actor() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role r : Role.values()) if (me.has(r)) roles.add(r);
+        return new ProctorService.Actor(me.id(), me.login(), roles);
+    }
+
+    @GET
+    @Path("/sessions")
+    public List<Map<String, Object>> sessions() {
+        return service.grid(actor());
+    }
+
+    @GET
+    @Path("/attempts/{id}/timeline")
+    public TimelineView timeline(@PathParam("id") UUID id) {
+        return service.timeline(id, actor());
+    }
+
+    @GET
+    @Path("/attempts/{id}/snapshots/{snapshotId}")
+    @Produces("image/jpeg")
+    public Response evidence(@PathParam("id") UUID id, @PathParam("snapshotId") UUID snapshotId) {
+        return Response.ok(service.evidence(id, snapshotId, actor())).header("Cache-Control", "private, max-age=3600").build();
+    }
+
+    @POST
+    @Path("/attempts/{id}/messages")
+    public MessageView message(@PathParam("id") UUID id, SendMessageRequest body) {
+        return service.send(id, body == null ? null : body.kind(), body == null ? null : body.text(), actor());
+    }
+
+    @POST
+    @Path("/attempts/{id}/presence-checks")
+    public MessageView presence(@PathParam("id") UUID id, PresenceCheckRequest body) {
+        return service.presenceCheck(id, body == null ? null : body.question(), body == null ? null : body.answerWithinSeconds(), actor());
+    }
+
+    @POST
+    @Path("/attempts/{id}/suspend")
+    public Response suspend(@PathParam("id") UUID id, ReasonRequest body) {
+        service.suspend(id, body == null ? null : body.reason(), actor());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/attempts/{id}/resume")
+    public Response resume(@PathParam("id") UUID id) {
+        service.resume(id, actor());
+        return Response.noContent().build();
+    }
+
+    /** 200 with state CONFIRMED when done at once; 202 with state PENDING when a confirmation is needed. */
+    @POST
+    @Path("/attempts/{id}/terminate")
+    public Response terminate(@PathParam("id") UUID id, ReasonRequest body) {
+        TerminationView t = service.terminate(id, body == null ? null : body.reason(), actor());
+        return Response.status("PENDING".equals(t.state()) ? 202 : 200).entity(t).build();
+    }
+
+    @POST
+    @Path("/terminations/{id}/confirm")
+    public TerminationView confirm(@PathParam("id") UUID id) {
+        return service.confirmTermination(id, actor());
+    }
+
+    @POST
+    @Path("/terminations/{id}/decline")
+    public TerminationView decline(@PathParam("id") UUID id) {
+        return service.declineTermination(id, actor());
+    }
+
+    @GET
+    @Path("/assignments")
+    @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
+    public List<AssignmentView> assignments(@QueryParam("examId") UUID examId) {
+        return service.assignments(examId);
+    }
+
+    @POST
+    @Path("/assignments")
+    @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
+    public AssignmentView assign(AssignRequest body) {
+        return service.assign(body, actor());
+    }
+
+    @DELETE
+    @Path("/assignments/{id}")
+    @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
+    public Response unassign(@PathParam("id") UUID id) {
+        service.unassign(id, actor());
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,69 @@
+package kz.adal.proctoring;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of live proctoring ({@code adal.proctoring.*}); see docs/proctoring.md. */
+@ConfigMapping(prefix = "adal.proctoring")
+public interface ProctoringConfig {
+
+    /** How often the browser sends a heartbeat. */
+    @WithDefault("PT5S")
+    Duration heartbeatEvery();
+
+    /** No message for this long closes the student's socket (counted as a disconnection). */
+    @WithDefault("PT15S")
+    Duration heartbeatTimeout();
+
+    /** Camera snapshot interval for the live grid (5–10 s). */
+    @WithDefault("PT10S")
+    Duration snapshotEvery();
+
+    /** Snapshot interval while a proctor has the attempt open. */
+    @WithDefault("PT2S")
+    Duration focusedSnapshotEvery();
+
+    /** Snapshots kept in memory per attempt ({@link SnapshotStore}). */
+    @WithDefault("3")
+    int snapshotsKept();
+
+    /** A drop shorter than this is a technical event; longer is a DISCONNECTED flag. */
+    @WithDefault("PT2M")
+    Duration disconnectGrace();
+
+    /** Largest text message from a browser, in characters (a snapshot message may be larger). */
+    @WithDefault("4096")
+    int maxMessageChars();
+
+    /** Largest snapshot JPEG in bytes (about 20 KB is expected). */
+    @WithDefault("65536")
+    int maxSnapshotBytes();
+
+    /** Messages per second a student's socket may send on average… */
+    @WithDefault("20")
+    int ratePerSecond();
+
+    /** …and in a burst. */
+    @WithDefault("100")
+    int rateBurst();
+
+    /** The window counts as shrunk below this fraction of the screen's width or height. */
+    @WithDefault("0.75")
+    double windowMinFraction();
+
+    /** Flag weights {@code TYPE=perFlag:perMinute,...} over {@link ScoreWeights#DEFAULTS}. */
+    @WithDefault(" ")
+    String weights();
+
+    /** What a termination (001 §6.14) does to the attempt's grade: F (the scale's lowest) or NONE (ungraded). */
+    @WithDefault("F")
+    TerminationGrade terminationGrade();
+
+    /** The longest a voice presence check (001 §6.9) may give the student to answer. */
+    @WithDefault("PT2M")
+    Duration presenceCheckMaxWait();
+
+    enum TerminationGrade { F, NONE }
+}
