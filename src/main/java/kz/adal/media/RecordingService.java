@@ -238,9 +238,8 @@ public class RecordingService {
         r.persist();
         audit.record(Change.of("recording." + ("RESUMED".equals(req.reason()) ? "resumed" : "interrupted"), "attempt", attemptId)
                 .scope(a.examId).detail(Map.of("kind", kind.name(), "reason", req.reason())));
-        if (!"RESUMED".equals(req.reason())) {
-            interrupted.fire(new RecordingInterrupted(attemptId, kind, req.reason(), r.detail, now));
-        }
+        // fired for RESUMED too, so that proctoring can close the flag it opened
+        interrupted.fire(new RecordingInterrupted(attemptId, kind, req.reason(), r.detail, now));
     }
 
     // ---------------------------------------------------------------- the plan for the browser

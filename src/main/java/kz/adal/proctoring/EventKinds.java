@@ -46,5 +46,7 @@ public final class EventKinds {
     /** Written by the server itself. */
     public static final Set<String> SERVER = Set.of("connection.opened", "connection.closed", "message.sent",
             "message.acknowledged", "presence.asked", "presence.answered", "attempt.suspended", "attempt.resumed",
-            "attempt.terminated", "attempt.finished", "termination.requested", "termination.declined");
+            "attempt.terminated", "attempt.finished", "termination.requested", "termination.declined",
+            // from the recording pipeline (kz.adal.media): a camera or screen recording stopped or resumed
+            "recording.stopped", "recording.resumed");
 }

@@ -22,7 +22,7 @@ public final class FlagRules {
     /** Every standard rule, in a stable order. */
     public static List<FlagRule> standard() {
         return List.of(FlagRules::tabLeft, FlagRules::fullscreen, FlagRules::instants, FlagRules::windowShrunk,
-                FlagRules::secondScreen, FlagRules::screenShare, FlagRules::camera, FlagRules::microphone,
+                FlagRules::secondScreen, FlagRules::screenShare, FlagRules::camera, FlagRules::recording, FlagRules::microphone,
                 FlagRules::disconnected);
     }
 
@@ -146,6 +146,23 @@ public final class FlagRules {
     static List<Flag> camera(Timeline t) {
         return simple(t, FlagType.CAMERA_LOST, e -> Set.of("camera.ended", "camera.muted").contains(e.kind()),
                 e -> Set.of("camera.started", "camera.unmuted").contains(e.kind()));
+    }
+
+    /** A recording reported stopped by the upload path, until the same track reports it resumed. */
+    static List<Flag> recording(Timeline t) {
+        Tracker tr = new Tracker(FlagType.RECORDING_STOPPED, t);
+        java.util.Set<String> stopped = new java.util.HashSet<>();
+        for (LiveEvent e : t.relevant()) {
+            String track = String.valueOf(e.data().getOrDefault("track", "?"));
+            if (e.kind().equals("recording.stopped")) {
+                stopped.add(track);
+                tr.state(true, e, track + ": " + e.data().getOrDefault("reason", ""));
+            } else if (e.kind().equals("recording.resumed")) {
+                stopped.remove(track);
+                if (stopped.isEmpty()) tr.state(false, e, null);
+            }
+        }
+        return tr.done();
     }
 
     static List<Flag> microphone(Timeline t) {

@@ -21,6 +21,8 @@ public enum FlagType {
     SCREEN_SHARE_STOPPED(Severity.HIGH),
     /** The camera ended or was muted. */
     CAMERA_LOST(Severity.HIGH),
+    /** The camera or screen recording stopped (permission withdrawn, device unplugged, recorder error). */
+    RECORDING_STOPPED(Severity.HIGH),
     /** The microphone ended or was muted. */
     MICROPHONE_LOST(Severity.MEDIUM),
     /** No connection for longer than the grace period; a shorter drop is a technical event, not a flag. */

@@ -384,6 +384,15 @@ public class ProctorService {
         hub.attemptChanged(f.attemptId());
     }
 
+    /** The recording pipeline saw a track stop or resume: it becomes part of the timeline and raises a flag. */
+    void onRecordingInterrupted(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                                kz.adal.media.MediaEvents.RecordingInterrupted r) {
+        boolean resumed = "RESUMED".equals(r.reason());
+        hub.recordServerEvent(r.attemptId(), resumed ? "recording.resumed" : "recording.stopped",
+                Map.of("track", r.kind().name(), "reason", r.reason()));
+        hub.attemptChanged(r.attemptId());
+    }
+
     // ------------------------------------------------------------------ reading
 
     /** One attempt in full: events, flags with their evidence, the score and its explanation, messages. */

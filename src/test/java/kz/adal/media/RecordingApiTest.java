@@ -217,7 +217,8 @@ class RecordingApiTest {
         RecordingGap restart = outcome.gaps().stream().filter(g -> g.cause().equals("RECORDER_RESTART")).findFirst().orElseThrow();
         assertEquals(1, restart.segment());
         assertEquals(recorded, restart.fromSeconds(), 1.0);
-        assertEquals(20, restart.toSeconds(), 1.0);
+        // the uploads themselves take real time on top of the 20 s the clock was moved, more on a loaded machine
+        assertEquals(20, restart.toSeconds(), 2.5);
 
         // a flag 3 s into segment 1 opens the recording at that moment
         Map<String, Object> view = Api.as("reviewer").get("/api/recordings/attempts/" + attempt).then().statusCode(200)

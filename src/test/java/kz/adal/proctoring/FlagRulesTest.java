@@ -191,4 +191,23 @@ class FlagRulesTest {
         assertEquals(near10, f.get(0).snapshotId());
         assertEquals(near100, f.get(1).snapshotId());
     }
+
+    private LiveEvent serverData(int second, String kind, Map<String, Object> data) {
+        LiveEvent e = new LiveEvent(UUID.randomUUID(), UUID.randomUUID(), null, kind, null, T0.plusSeconds(second), data);
+        events.add(e);
+        return e;
+    }
+
+    @Test
+    void aStoppedRecordingIsFlaggedUntilEveryStoppedTrackResumes() {
+        serverData(20, "recording.stopped", Map.of("track", "CAMERA", "reason", "TRACK_ENDED"));
+        serverData(30, "recording.stopped", Map.of("track", "SCREEN", "reason", "PERMISSION_WITHDRAWN"));
+        serverData(50, "recording.resumed", Map.of("track", "CAMERA", "reason", "RESUMED"));
+        serverData(80, "recording.resumed", Map.of("track", "SCREEN", "reason", "RESUMED"));
+        List<Flag> f = flags(null, 100).stream().filter(x -> x.type() == FlagType.RECORDING_STOPPED).toList();
+        assertEquals(1, f.size());
+        assertEquals(FlagType.Severity.HIGH, f.get(0).severity());
+        assertEquals(T0.plusSeconds(20), f.get(0).startAt());
+        assertEquals(T0.plusSeconds(80), f.get(0).endAt());
+    }
 }
