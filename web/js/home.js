@@ -7,9 +7,14 @@ const TILES = [
   { href: '/bank/index.html', key: 'home.banks', roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'TEACHER', 'SYSTEM_ADMIN'] },
   { href: '/bank/index.html?reviews=mine', key: 'home.reviews', roles: ['BANK_EXPERT'] },
   { href: '/admin/audit.html', key: 'home.audit', roles: ['SYSTEM_ADMIN', 'REGISTRAR', 'REVIEWER'] },
+  { href: '/exam/index.html', key: 'home.exams', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'SYSTEM_ADMIN', 'DEAN', 'REGISTRAR'] },
+  { href: '/exam/sheets.html', key: 'home.sheets', roles: ['STUDENT', 'DEAN', 'ACADEMIC_POLICY_DIRECTOR', 'ACADEMIC_VICE_RECTOR', 'REGISTRAR'] },
+  { href: '/exam/practice.html', key: 'home.practice', roles: ['STUDENT'] },
+  { href: '/exam/locks.html', key: 'home.locks', roles: ['PORTAL_ADMIN'] },
+  { href: '/oral/index.html', key: 'home.oral', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'TECHNICAL_SECRETARY', 'DEAN', 'STUDENT', 'SYSTEM_ADMIN'] },
 ];
 
-page({ title: 'home.title', render(main) {
+page({ bundles: ['exam', 'oral'], title: 'home.title', render(main) {
   const u = user();
   const tiles = TILES.filter(x => x.roles.some(r => u.roles.includes(r)));
   main.append(

@@ -101,6 +101,16 @@ public class Exam extends PanacheEntityBase {
     @Column(name = "topic")
     public Set<String> topics = new HashSet<>();
 
+    /**
+     * "discipline|group|period" while this is a live intermediate attestation, otherwise null. Unique in
+     * the database: one intermediate attestation per discipline and period for a group (001 §5.20.3).
+     */
+    @Column(name = "attestation_key")
+    public String attestationKey;
+
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
     @Column(name = "created_by", nullable = false)
     public UUID createdBy;
 

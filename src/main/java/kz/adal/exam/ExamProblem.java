@@ -1,0 +1,16 @@
+package kz.adal.exam;
+
+/**
+ * One thing wrong with an exam definition: which field, a stable code, a message citing the clause,
+ * and the HTTP status it is refused with when saving (400 for the request itself, 409 for the state
+ * of the bank, group or other exams).
+ */
+public record ExamProblem(String field, String code, String message, int status) {
+    static ExamProblem invalid(String field, String code, String message) {
+        return new ExamProblem(field, code, message, 400);
+    }
+
+    static ExamProblem conflict(String field, String code, String message) {
+        return new ExamProblem(field, code, message, 409);
+    }
+}

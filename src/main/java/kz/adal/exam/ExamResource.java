@@ -1,0 +1,194 @@
+package kz.adal.exam;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kz.adal.identity.Role;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Exam definitions, admission, accommodations and grade sheets for teachers and administrators. */
+@Path("/api/exams")
+@RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
+public class ExamResource {
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ExamService exams;
+    private final AdmissionService admission;
+    private final GradeSheetService grades;
+    private final ExtensionService sheets;
+
+    ExamResource(ExamService exams, AdmissionService admission, GradeSheetService grades, ExtensionService sheets) {
+        this.exams = exams;
+        this.admission = admission;
+        this.grades = grades;
+        this.sheets = sheets;
+    }
+
+    @GET
+    @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
+    public List<ExamView> list() {
+        return exams.list();
+    }
+
+    @POST
+    public ExamView create(ExamRequest r) {
+        return exams.create(r);
+    }
+
+    public record CheckResult(boolean ok, List<ExamProblem> problems) {}
+
+    /** The live check behind the form: every problem at once, nothing saved. */
+    @POST
+    @Path("/check")
+    public CheckResult check(ExamRequest r, @QueryParam("exam") UUID examId) {
+        List<ExamProblem> problems = exams.check(r, examId);
+        return new CheckResult(problems.isEmpty(), problems);
+    }
+
+    @GET
+    @Path("/options/groups")
+    public List<ExamService.GroupOption> groups() {
+        return exams.groups();
+    }
+
+    @GET
+    @Path("/options/banks")
+    public List<ExamService.BankOption> banks() {
+        return exams.banks();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
+    public ExamView get(@PathParam("id") UUID id) {
+        return exams.get(id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    public ExamView update(@PathParam("id") UUID id, ExamRequest r) {
+        return exams.update(id, r);
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    public ExamView publish(@PathParam("id") UUID id) {
+        return exams.publish(id);
+    }
+
+    public record ReasonRequest(String reason) {}
+
+    @POST
+    @Path("/{id}/cancel")
+    public ExamView cancel(@PathParam("id") UUID id, ReasonRequest r) {
+        return exams.cancel(id, r == null ? null : r.reason());
+    }
+
+    @POST
+    @Path("/{id}/release-results")
+    public ExamView releaseResults(@PathParam("id") UUID id) {
+        return exams.releaseResults(id);
+    }
+
+    // --- admission and accommodations ---
+
+    @GET
+    @Path("/{id}/students")
+    @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN})
+    public List<AdmissionService.RosterRow> students(@PathParam("id") UUID id) {
+        return admission.roster(id);
+    }
+
+    public record AdmissionRequest(Boolean admitted, String reason) {}
+
+    @PUT
+    @Path("/{id}/admissions/{studentId}")
+    public AdmissionService.RosterRow admit(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId, AdmissionRequest r) {
+        return admission.decide(id, studentId, r == null ? null : r.admitted(), r == null ? null : r.reason());
+    }
+
+    /** CSV {@code login,admitted,reason}; all-or-nothing, problems with line numbers (422). */
+    @POST
+    @Path("/{id}/admissions/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    public AdmissionService.ImportResult importAdmissions(@PathParam("id") UUID id, byte[] csv) {
+        return admission.importCsv(id, csv);
+    }
+
+    public record AccommodationRequest(Integer extraMinutes, String basis) {}
+
+    /** Extra time with its documented basis, approved by a dean (001 §5.8.2). */
+    @PUT
+    @Path("/{id}/accommodations/{studentId}")
+    @RolesAllowed(Role.Names.DEAN)
+    public AdmissionService.RosterRow accommodate(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId,
+                                                  AccommodationRequest r) {
+        return admission.accommodate(id, studentId, r == null ? null : r.extraMinutes(), r == null ? null : r.basis());
+    }
+
+    @DELETE
+    @Path("/{id}/accommodations/{studentId}")
+    @RolesAllowed(Role.Names.DEAN)
+    public void withdraw(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId, @QueryParam("reason") String reason) {
+        admission.withdrawAccommodation(id, studentId, reason);
+    }
+
+    // --- grades and exports ---
+
+    @GET
+    @Path("/{id}/grades")
+    @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
+    public GradeSheetService.GradeSheet gradeSheet(@PathParam("id") UUID id) {
+        return grades.sheet(id);
+    }
+
+    @GET
+    @Path("/{id}/grades.csv")
+    @Produces("text/csv")
+    @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
+    public Response gradeSheetCsv(@PathParam("id") UUID id) {
+        return download(grades.csv(id), "text/csv; charset=UTF-8", "grade-sheet-" + id + ".csv");
+    }
+
+    @GET
+    @Path("/{id}/grades.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
+    public Response gradeSheetPdf(@PathParam("id") UUID id) {
+        return download(grades.pdf(id), "application/pdf", "grade-sheet-" + id + ".pdf");
+    }
+
+    /** After two days have passed since the last attestation day (001 §5.33); format csv (default) or xlsx. */
+    @GET
+    @Path("/{id}/ais-export")
+    @Produces({"text/csv", XLSX, "application/problem+json"})
+    public Response aisExport(@PathParam("id") UUID id, @QueryParam("format") String format) {
+        boolean xlsx = "xlsx".equalsIgnoreCase(format);
+        byte[] bytes = grades.aisExport(id, xlsx ? "xlsx" : "csv");
+        return xlsx ? download(bytes, XLSX, "ais-" + id + ".xlsx") : download(bytes, "text/csv; charset=UTF-8", "ais-" + id + ".csv");
+    }
+
+    @GET
+    @Path("/{id}/sheets")
+    public List<ExtensionService.SheetView> sheets(@PathParam("id") UUID id) {
+        exams.requireVisible(id);
+        return sheets.forExam(id);
+    }
+
+    private static Response download(byte[] bytes, String type, String name) {
+        return Response.ok(bytes).header("Content-Type", type)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+}

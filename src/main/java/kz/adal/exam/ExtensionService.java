@@ -1,0 +1,379 @@
+package kz.adal.exam;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.adal.audit.AuditTrail;
+import kz.adal.audit.AuditTrail.Change;
+import kz.adal.identity.AppUser;
+import kz.adal.identity.CurrentUser;
+import kz.adal.identity.Role;
+import kz.adal.platform.Problem;
+import kz.adal.platform.TimeSource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Extensions and individual sheets (001 §5.34–5.35): the student applies with a supporting document;
+ * the dean, the academic-policy director and the academic vice-rector sign in turn; the dean's office
+ * issues the order and hands out the sheet (the day of receipt starts 14 calendar days); the teacher's
+ * grade is refused after them; the registrar records the return and enters the grades into the AIS
+ * within 2 days. The rules are in {@link IndividualSheet}; this class stores and audits them.
+ */
+@ApplicationScoped
+public class ExtensionService {
+    public static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+    static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+    private static final Set<IndividualSheetState> OPEN = EnumSet.of(IndividualSheetState.APPLIED,
+            IndividualSheetState.SIGNED_BY_DEAN, IndividualSheetState.SIGNED_BY_ACADEMIC_POLICY_DIRECTOR,
+            IndividualSheetState.SIGNED_BY_ACADEMIC_VICE_RECTOR, IndividualSheetState.ORDER_ISSUED,
+            IndividualSheetState.SHEET_ISSUED);
+
+    private final AuditTrail audit;
+    private final TimeSource time;
+    private final CurrentUser me;
+
+    ExtensionService(AuditTrail audit, TimeSource time, CurrentUser me) {
+        this.audit = audit;
+        this.time = time;
+        this.me = me;
+    }
+
+    public record ApplyRequest(UUID examId, String reason, String documentName, String documentType, String documentBase64) {}
+
+    public record SheetView(UUID id, UUID examId, String examTitle, String discipline, String groupCode, UUID studentId,
+                            String studentLogin, String studentName, IndividualSheetState state, String reason,
+                            String documentName, Instant appliedAt, Instant deanSignedAt, Instant policySignedAt,
+                            Instant viceSignedAt, String refusalReason, String orderNumber, Instant orderIssuedAt,
+                            LocalDate receivedOn, LocalDate validThrough, boolean validToday, BigDecimal gradePercent,
+                            LocalDate returnedOn, boolean gradesCount, LocalDate aisEntryDueOn, boolean aisEntryOverdue,
+                            Instant aisRecordedAt, String nextStep) {}
+
+    @Transactional
+    public SheetView apply(ApplyRequest r) {
+        if (r == null || r.examId() == null) throw Problem.badRequest("EXAM_REQUIRED", "Choose the exam");
+        Exam exam = Exam.findById(r.examId());
+        if (exam == null) throw Problem.notFound("Exam");
+        AppUser student = AppUser.findById(me.id());
+        if (student == null || !exam.groupCode.equals(student.groupCode)) {
+            throw new Problem(403, ExamAccess.NOT_IN_GROUP, "This exam is not for your group");
+        }
+        if (exam.state == ExamState.DRAFT) throw Problem.conflict(ExamAccess.EXAM_NOT_PUBLISHED, "This exam is not published");
+        if (ExamService.blank(r.reason())) throw Problem.badRequest("REASON_REQUIRED", "Say why you ask for an extension");
+        byte[] doc = document(r);
+        if (Extension.count("examId = ?1 and studentId = ?2 and state in ?3", exam.id, student.id, OPEN) > 0) {
+            throw Problem.conflict("SHEET_EXISTS", "You already have an extension in progress for this exam");
+        }
+        Extension e = new Extension();
+        e.examId = exam.id;
+        e.studentId = student.id;
+        e.take(IndividualSheet.apply());
+        e.reason = r.reason().trim();
+        e.document = doc;
+        e.documentName = r.documentName().trim();
+        e.documentType = r.documentType();
+        e.appliedAt = time.now();
+        e.persist();
+        audit.record(Change.of("sheet.applied", "individual-sheet", e.id).scope(exam.id)
+                .detail(Map.of("student", student.login, "document", e.documentName, "bytes", doc.length)));
+        return view(e);
+    }
+
+    /** The next signature, by whoever holds the role whose turn it is (001 §5.34). */
+    @Transactional
+    public SheetView sign(UUID id) {
+        Extension e = find(id);
+        SheetSignatory who = switch (e.state) {
+            case APPLIED -> SheetSignatory.DEAN;
+            case SIGNED_BY_DEAN -> SheetSignatory.ACADEMIC_POLICY_DIRECTOR;
+            case SIGNED_BY_ACADEMIC_POLICY_DIRECTOR -> SheetSignatory.ACADEMIC_VICE_RECTOR;
+            default -> throw Problem.conflict("NOTHING_TO_SIGN", "This application is " + e.state + "; no signature is due");
+        };
+        requireTurn(who);
+        e.take(rule(() -> e.sheet().sign(who)));
+        Instant now = time.now();
+        switch (who) {
+            case DEAN -> { e.deanSignedBy = me.id(); e.deanSignedAt = now; }
+            case ACADEMIC_POLICY_DIRECTOR -> { e.policySignedBy = me.id(); e.policySignedAt = now; }
+            case ACADEMIC_VICE_RECTOR -> { e.viceSignedBy = me.id(); e.viceSignedAt = now; }
+        }
+        audit.record(Change.of("sheet.signed", "individual-sheet", e.id).scope(e.examId).detail(Map.of("by", who.name())));
+        return view(e);
+    }
+
+    @Transactional
+    public SheetView refuse(UUID id, String reason) {
+        Extension e = find(id);
+        SheetSignatory who = switch (e.state) {
+            case APPLIED -> SheetSignatory.DEAN;
+            case SIGNED_BY_DEAN -> SheetSignatory.ACADEMIC_POLICY_DIRECTOR;
+            case SIGNED_BY_ACADEMIC_POLICY_DIRECTOR -> SheetSignatory.ACADEMIC_VICE_RECTOR;
+            default -> throw Problem.conflict("NOTHING_TO_SIGN", "This application is " + e.state + "; it can't be refused now");
+        };
+        requireTurn(who);
+        if (ExamService.blank(reason)) throw Problem.badRequest("REASON_REQUIRED", "Say why the application is refused");
+        e.take(rule(() -> e.sheet().refuse()));
+        e.refusedBy = me.id();
+        e.refusedAt = time.now();
+        e.refusalReason = reason.trim();
+        audit.record(Change.of("sheet.refused", "individual-sheet", e.id).scope(e.examId)
+                .detail(Map.of("by", who.name(), "reason", e.refusalReason)));
+        return view(e);
+    }
+
+    /** The dean's office issues the order extending the deadline. */
+    @Transactional
+    public SheetView issueOrder(UUID id, String orderNumber) {
+        Extension e = find(id);
+        if (ExamService.blank(orderNumber)) throw Problem.badRequest("ORDER_NUMBER_REQUIRED", "Give the order's number");
+        e.take(rule(() -> e.sheet().issueOrder()));
+        e.orderNumber = orderNumber.trim();
+        e.orderIssuedBy = me.id();
+        e.orderIssuedAt = time.now();
+        audit.record(Change.of("sheet.order-issued", "individual-sheet", e.id).scope(e.examId)
+                .detail(Map.of("order", e.orderNumber)));
+        return view(e);
+    }
+
+    /** The sheet is handed to the student; the recorded day of receipt starts the 14 days (001 §5.35). */
+    @Transactional
+    public SheetView issueSheet(UUID id, LocalDate receivedOn) {
+        Extension e = find(id);
+        LocalDate day = receivedOn == null ? time.today() : receivedOn;
+        if (day.isAfter(time.today())) throw Problem.badRequest("RECEIPT_IN_FUTURE", "The day of receipt can't be in the future");
+        e.take(rule(() -> e.sheet().issue(day)));
+        audit.record(Change.of("sheet.issued", "individual-sheet", e.id).scope(e.examId)
+                .detail(Map.of("receivedOn", day.toString(), "validThrough", e.sheet().validThrough().toString())));
+        return view(e);
+    }
+
+    /**
+     * The teacher's grade on the sheet. Refused once the 14 days after receipt are over: such grades
+     * are not counted (001 §5.35). The portal lock (001 §5.31) does not apply to a valid sheet.
+     */
+    @Transactional
+    public SheetView grade(UUID id, BigDecimal percent) {
+        Extension e = find(id);
+        Exam exam = Exam.findById(e.examId);
+        if (!exam.createdBy.equals(me.id()) && !me.has(Role.HEAD_OF_DEPARTMENT) && !me.has(Role.SYSTEM_ADMIN)) {
+            throw Problem.forbidden("Only the exam's teacher grades its individual sheets");
+        }
+        if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw Problem.badRequest("PERCENT_INVALID", "A grade is a percentage from 0 to 100");
+        }
+        if (e.state != IndividualSheetState.SHEET_ISSUED) {
+            throw Problem.conflict("SHEET_NOT_ISSUED", "Grades go on an issued sheet; this one is " + e.state);
+        }
+        LocalDate today = time.today();
+        if (!e.sheet().isValidOn(today)) {
+            throw Problem.conflict("SHEET_EXPIRED", "The sheet was valid through " + e.sheet().validThrough()
+                    + " (14 calendar days after receipt on " + e.receivedOn + "); grades after that are not counted (001 §5.35)");
+        }
+        e.gradePercent = percent;
+        e.gradedBy = me.id();
+        e.gradedAt = time.now();
+        audit.record(Change.of("sheet.graded", "individual-sheet", e.id).scope(e.examId)
+                .detail(Map.of("percent", percent.toPlainString())));
+        return view(e);
+    }
+
+    /** The registrar office receives the sheet back: in time its grades count, later they don't (001 §5.35). */
+    @Transactional
+    public SheetView returned(UUID id) {
+        Extension e = find(id);
+        LocalDate today = time.today();
+        e.take(rule(() -> e.sheet().returnToRegistrar(today)));
+        e.returnedBy = me.id();
+        audit.record(Change.of("sheet.returned", "individual-sheet", e.id).scope(e.examId)
+                .detail(Map.of("returnedOn", today.toString(), "state", e.state.name())));
+        return view(e);
+    }
+
+    /** The registrar entered the sheet's grades into the AIS (due 2 days after return, 001 §5.34). */
+    @Transactional
+    public SheetView recordedInAis(UUID id) {
+        Extension e = find(id);
+        e.take(rule(() -> e.sheet().recordInAis()));
+        e.aisRecordedBy = me.id();
+        e.aisRecordedAt = time.now();
+        audit.record(Change.of("sheet.recorded-in-ais", "individual-sheet", e.id).scope(e.examId));
+        return view(e);
+    }
+
+    @Transactional
+    public List<SheetView> mine() {
+        return Extension.<Extension>list("studentId = ?1 order by appliedAt desc", me.id()).stream().map(this::view).toList();
+    }
+
+    /** What waits for the caller: signatures for the three signatories, order and sheet for the dean's office. */
+    @Transactional
+    public List<SheetView> queue() {
+        EnumSet<IndividualSheetState> states = EnumSet.noneOf(IndividualSheetState.class);
+        if (me.has(Role.DEAN)) {
+            states.addAll(List.of(IndividualSheetState.APPLIED, IndividualSheetState.SIGNED_BY_ACADEMIC_VICE_RECTOR,
+                    IndividualSheetState.ORDER_ISSUED, IndividualSheetState.SHEET_ISSUED));
+        }
+        if (me.has(Role.ACADEMIC_POLICY_DIRECTOR)) states.add(IndividualSheetState.SIGNED_BY_DEAN);
+        if (me.has(Role.ACADEMIC_VICE_RECTOR)) states.add(IndividualSheetState.SIGNED_BY_ACADEMIC_POLICY_DIRECTOR);
+        if (states.isEmpty()) return List.of();
+        return Extension.<Extension>list("state in ?1 order by appliedAt", states).stream().map(this::view).toList();
+    }
+
+    /** For the registrar: sheets out with students, and returned ones whose AIS entry is due (overdue first). */
+    @Transactional
+    public List<SheetView> registrarList() {
+        List<Extension> rows = Extension.list("state in ?1 order by appliedAt",
+                EnumSet.of(IndividualSheetState.SHEET_ISSUED, IndividualSheetState.RETURNED));
+        return rows.stream().map(this::view)
+                .sorted(java.util.Comparator.comparing((SheetView v) -> !v.aisEntryOverdue())
+                        .thenComparing(v -> v.aisEntryDueOn() == null ? LocalDate.MAX : v.aisEntryDueOn()))
+                .toList();
+    }
+
+    /** Sheets of one exam, for its teacher. */
+    @Transactional
+    public List<SheetView> forExam(UUID examId) {
+        return Extension.<Extension>list("examId = ?1 order by appliedAt", examId).stream().map(this::view).toList();
+    }
+
+    public record Document(String name, String type, byte[] bytes) {}
+
+    /** The student, the signatories, the registrar and the exam's teacher may read the document. */
+    @Transactional
+    public Document document(UUID id) {
+        Extension e = find(id);
+        Exam exam = Exam.findById(e.examId);
+        boolean allowed = e.studentId.equals(me.id()) || exam.createdBy.equals(me.id()) || me.has(Role.DEAN)
+                || me.has(Role.ACADEMIC_POLICY_DIRECTOR) || me.has(Role.ACADEMIC_VICE_RECTOR) || me.has(Role.REGISTRAR)
+                || me.has(Role.HEAD_OF_DEPARTMENT) || me.has(Role.SYSTEM_ADMIN);
+        if (!allowed) throw Problem.forbidden("This document belongs to someone else");
+        return new Document(e.documentName, e.documentType, e.document);
+    }
+
+    @Transactional
+    public SheetView get(UUID id) {
+        Extension e = find(id);
+        if (me.has(Role.STUDENT) && !e.studentId.equals(me.id()) && !isStaff()) {
+            throw Problem.forbidden("This application belongs to someone else");
+        }
+        return view(e);
+    }
+
+    // --- portal lock (001 §5.31) ---
+
+    public record LockView(String academicPeriod, Instant lockedAt, String note) {}
+
+    @Transactional
+    public LockView lock(String period, String note) {
+        if (ExamService.blank(period) || !period.trim().matches(ExamService.PERIOD_PATTERN)) {
+            throw Problem.badRequest("PERIOD_INVALID", "The academic period is written like 2026-2027/1");
+        }
+        if (PortalLock.findById(period.trim()) != null) throw Problem.conflict("ALREADY_LOCKED", "The period is already locked");
+        PortalLock l = new PortalLock();
+        l.academicPeriod = period.trim();
+        l.lockedAt = time.now();
+        l.lockedBy = me.id();
+        l.note = ExamService.blank(note) ? null : note.trim();
+        l.persist();
+        audit.record(Change.of("portal.locked", "portal-lock", l.academicPeriod).detail(Map.of("period", l.academicPeriod)));
+        return new LockView(l.academicPeriod, l.lockedAt, l.note);
+    }
+
+    @Transactional
+    public void unlock(String period, String reason) {
+        PortalLock l = PortalLock.findById(period);
+        if (l == null) throw Problem.notFound("Lock");
+        if (ExamService.blank(reason)) throw Problem.badRequest("REASON_REQUIRED", "Say why the period is unlocked");
+        l.delete();
+        audit.record(Change.of("portal.unlocked", "portal-lock", period).detail(Map.of("reason", reason.trim())));
+    }
+
+    @Transactional
+    public List<LockView> locks() {
+        return PortalLock.<PortalLock>listAll().stream().map(l -> new LockView(l.academicPeriod, l.lockedAt, l.note)).toList();
+    }
+
+    // --- helpers ---
+
+    private boolean isStaff() {
+        return me.has(Role.DEAN) || me.has(Role.ACADEMIC_POLICY_DIRECTOR) || me.has(Role.ACADEMIC_VICE_RECTOR)
+                || me.has(Role.REGISTRAR) || me.has(Role.TEACHER) || me.has(Role.SYSTEM_ADMIN);
+    }
+
+    private void requireTurn(SheetSignatory who) {
+        Role role = switch (who) {
+            case DEAN -> Role.DEAN;
+            case ACADEMIC_POLICY_DIRECTOR -> Role.ACADEMIC_POLICY_DIRECTOR;
+            case ACADEMIC_VICE_RECTOR -> Role.ACADEMIC_VICE_RECTOR;
+        };
+        if (!me.has(role)) {
+            throw new Problem(403, "NOT_YOUR_TURN", "The next signature is the " + who.name().toLowerCase().replace('_', ' ') + "'s (001 §5.34)");
+        }
+    }
+
+    private static byte[] document(ApplyRequest r) {
+        if (ExamService.blank(r.documentBase64()) || ExamService.blank(r.documentName())) {
+            throw Problem.badRequest("DOCUMENT_REQUIRED", "Attach the supporting document (001 §5.34)");
+        }
+        if (r.documentType() == null || !DOCUMENT_TYPES.contains(r.documentType())) {
+            throw Problem.badRequest("DOCUMENT_TYPE", "The document must be a PDF, JPEG or PNG file");
+        }
+        if (r.documentBase64().length() > (MAX_DOCUMENT_BYTES / 3 + 1) * 4 + 8) {
+            throw Problem.badRequest("DOCUMENT_TOO_LARGE", "The document is larger than 5 MB");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(r.documentBase64().trim());
+        } catch (IllegalArgumentException ex) {
+            throw Problem.badRequest("DOCUMENT_UNREADABLE", "The document could not be read");
+        }
+        if (bytes.length == 0) throw Problem.badRequest("DOCUMENT_REQUIRED", "The document is empty");
+        if (bytes.length > MAX_DOCUMENT_BYTES) throw Problem.badRequest("DOCUMENT_TOO_LARGE", "The document is larger than 5 MB");
+        return bytes;
+    }
+
+    private static IndividualSheet rule(java.util.function.Supplier<IndividualSheet> step) {
+        try {
+            return step.get();
+        } catch (ExamRuleException ex) {
+            throw Problem.conflict(ex.code(), ex.getMessage());
+        }
+    }
+
+    private Extension find(UUID id) {
+        Extension e = Extension.findById(id);
+        if (e == null) throw Problem.notFound("Individual sheet");
+        return e;
+    }
+
+    SheetView view(Extension e) {
+        Exam exam = Exam.findById(e.examId);
+        AppUser s = AppUser.findById(e.studentId);
+        IndividualSheet sheet = e.sheet();
+        LocalDate today = time.today();
+        LocalDate validThrough = e.receivedOn == null ? null : sheet.validThrough();
+        LocalDate due = sheet.gradesCount() ? sheet.aisEntryDueOn() : null;
+        boolean overdue = due != null && e.state == IndividualSheetState.RETURNED && today.isAfter(due);
+        String next = switch (e.state) {
+            case APPLIED -> "DEAN_SIGNS";
+            case SIGNED_BY_DEAN -> "ACADEMIC_POLICY_DIRECTOR_SIGNS";
+            case SIGNED_BY_ACADEMIC_POLICY_DIRECTOR -> "ACADEMIC_VICE_RECTOR_SIGNS";
+            case SIGNED_BY_ACADEMIC_VICE_RECTOR -> "DEAN_OFFICE_ISSUES_ORDER";
+            case ORDER_ISSUED -> "DEAN_OFFICE_ISSUES_SHEET";
+            case SHEET_ISSUED -> "STUDENT_SITS_AND_RETURNS";
+            case RETURNED -> "REGISTRAR_ENTERS_IN_AIS";
+            case RETURNED_LATE, RECORDED_IN_AIS, REFUSED -> "NONE";
+        };
+        return new SheetView(e.id, e.examId, exam.title, exam.discipline, exam.groupCode, e.studentId, s.login, s.fullName,
+                e.state, e.reason, e.documentName, e.appliedAt, e.deanSignedAt, e.policySignedAt, e.viceSignedAt,
+                e.refusalReason, e.orderNumber, e.orderIssuedAt, e.receivedOn, validThrough, e.isValidOn(today),
+                e.gradePercent, e.returnedOn, sheet.gradesCount(), due, overdue, e.aisRecordedAt, next);
+    }
+}

@@ -1,0 +1,196 @@
+package kz.adal.exam;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.adal.audit.AuditTrail;
+import kz.adal.audit.AuditTrail.Change;
+import kz.adal.grading.LetterBand;
+import kz.adal.grading.LetterScale;
+import kz.adal.identity.AppUser;
+import kz.adal.platform.PdfDocument;
+import kz.adal.platform.Problem;
+import kz.adal.platform.TimeSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The grade sheet of an exam and its group, and the export to the university AIS (001 §5.28, §5.33).
+ * Percentages come from {@link ExamResults} (the attempt feature) or from a counted individual sheet;
+ * letters, grade points and traditional marks from the institution's {@link LetterScale}. The exam's
+ * score is not the discipline's final grade (001 §6.10). Format: docs/domain/grade-export.md.
+ */
+@ApplicationScoped
+public class GradeSheetService {
+    public static final String NOT_FINAL_NOTE = "The exam score is not the discipline's final grade, which the institution's "
+            + "formula computes (001 §6.10).";
+    static final List<String> SHEET_COLUMNS = List.of("login", "full_name", "group", "admitted", "state", "submitted_at",
+            "percent", "letter", "gpa", "traditional_mark", "source", "score_type");
+    static final List<String> AIS_COLUMNS = List.of("student_login", "student_name", "group", "discipline", "academic_period",
+            "assessment_kind", "exam_id", "last_attestation_day", "percent", "letter", "gpa", "traditional_mark", "score_type");
+    static final String SCORE_TYPE = "EXAM_SCORE";
+
+    private final ExamService exams;
+    private final ExamResults results;
+    private final AuditTrail audit;
+    private final TimeSource time;
+    private final LetterScale scale;
+
+    GradeSheetService(ExamService exams, ExamResults results, AuditTrail audit, TimeSource time,
+                      @ConfigProperty(name = "adal.grading.letter-scale", defaultValue = LetterScale.DEFAULT_CONFIG) String scaleConfig) {
+        this.exams = exams;
+        this.results = results;
+        this.audit = audit;
+        this.time = time;
+        this.scale = LetterScale.parse(scaleConfig);
+    }
+
+    public record GradeRow(UUID studentId, String login, String fullName, boolean admitted, String state, Instant submittedAt,
+                           BigDecimal percent, String letter, BigDecimal gpa, Integer traditionalMark, String source) {}
+
+    public record GradeSheet(ExamView exam, List<GradeRow> rows, String note, boolean aisExportAllowed) {}
+
+    @Transactional
+    public GradeSheet sheet(UUID examId) {
+        Exam exam = exams.requireVisible(examId);
+        return new GradeSheet(ExamView.of(exam), rows(exam), NOT_FINAL_NOTE, AisExportRule.allowedOn(exam, time.today()));
+    }
+
+    List<GradeRow> rows(Exam exam) {
+        Map<UUID, StudentResult> byStudent = new HashMap<>();
+        for (StudentResult r : results.resultsFor(exam.id)) byStudent.put(r.studentId(), r);
+        List<GradeRow> rows = new ArrayList<>();
+        Instant now = time.now();
+        for (AppUser s : ExamService.groupStudents(exam.groupCode)) {
+            boolean admitted = ExamAccess.isAdmitted(exam, s.id) && (!exam.kind.requiresCompletedCurriculum() || s.curriculumCompleted);
+            StudentResult r = byStudent.get(s.id);
+            BigDecimal percent = r == null ? null : r.percent();
+            String state = r != null && r.attemptState() != null ? r.attemptState()
+                    : !admitted ? "NOT_ADMITTED" : now.isAfter(exam.closesAt) ? "ABSENT" : "NOT_STARTED";
+            String source = r != null && r.percent() != null ? "ATTEMPT" : null;
+            // a grade on an individual sheet returned in time counts (001 §5.34–5.35)
+            List<Extension> counted = Extension.list("examId = ?1 and studentId = ?2 and state in ?3 and gradePercent is not null",
+                    exam.id, s.id, List.of(IndividualSheetState.RETURNED, IndividualSheetState.RECORDED_IN_AIS));
+            if (!counted.isEmpty()) {
+                percent = counted.get(0).gradePercent;
+                state = "INDIVIDUAL_SHEET";
+                source = "INDIVIDUAL_SHEET";
+            }
+            LetterBand band = percent == null ? null : scale.gradeFor(percent);
+            rows.add(new GradeRow(s.id, s.login, s.fullName, admitted, state, r == null ? null : r.submittedAt(),
+                    percent == null ? null : percent.setScale(2, RoundingMode.HALF_UP), band == null ? null : band.letter(),
+                    band == null ? null : band.gpa(), band == null ? null : band.traditionalMark(), source));
+        }
+        return rows;
+    }
+
+    @Transactional
+    public byte[] csv(UUID examId) {
+        Exam exam = exams.requireVisible(examId);
+        StringBuilder sb = new StringBuilder("\uFEFF").append(String.join(",", SHEET_COLUMNS)).append("\r\n");
+        for (GradeRow r : rows(exam)) {
+            line(sb, List.of(r.login(), r.fullName(), exam.groupCode, r.admitted() ? "yes" : "no", r.state(), text(r.submittedAt()),
+                    text(r.percent()), text(r.letter()), text(r.gpa()), text(r.traditionalMark()), text(r.source()), SCORE_TYPE));
+        }
+        audit.record(Change.of("exam.grade-sheet-exported", "exam", exam.id).scope(exam.id).detail(Map.of("format", "csv")));
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Transactional
+    public byte[] pdf(UUID examId) {
+        Exam exam = exams.requireVisible(examId);
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(TimeSource.ZONE);
+        List<List<String>> table = new ArrayList<>();
+        int n = 0;
+        for (GradeRow r : rows(exam)) {
+            table.add(List.of(String.valueOf(++n), r.fullName() + " (" + r.login() + ")", r.state(), text(r.percent()),
+                    text(r.letter()), text(r.gpa()), text(r.traditionalMark())));
+        }
+        byte[] pdf = PdfDocument.create("Grade sheet — " + exam.title)
+                .fields(List.of(new String[]{"Discipline", exam.discipline}, new String[]{"Group", exam.groupCode},
+                        new String[]{"Academic period", exam.academicPeriod}, new String[]{"Kind", exam.kind.name()},
+                        new String[]{"Window", f.format(exam.opensAt) + " – " + f.format(exam.closesAt)},
+                        new String[]{"Questions / minutes", exam.questionCount + " / " + exam.durationMinutes}))
+                .table(List.of("No.", "Student", "State", "%", "Letter", "GPA", "Mark"), table, 0.5f, 3.2f, 1.6f, 0.9f, 0.9f, 0.8f, 0.8f)
+                .note(NOT_FINAL_NOTE)
+                .note("Letter scale: " + scale.toConfig())
+                .signatureLines(List.of("Teacher"))
+                .bytes();
+        audit.record(Change.of("exam.grade-sheet-exported", "exam", exam.id).scope(exam.id).detail(Map.of("format", "pdf")));
+        return pdf;
+    }
+
+    /** The AIS export, only after two days have passed since the last attestation day (001 §5.33). */
+    @Transactional
+    public byte[] aisExport(UUID examId, String format) {
+        Exam exam = exams.requireManageable(examId);
+        LocalDate today = time.today();
+        if (!AisExportRule.allowedOn(exam, today)) {
+            throw Problem.conflict("AIS_EXPORT_TOO_EARLY", "Grades go to the AIS after two days have passed since the last "
+                    + "attestation day " + AisExportRule.lastAttestationDay(exam) + ": from " + AisExportRule.firstExportDay(exam)
+                    + " (001 §5.33)");
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (GradeRow r : rows(exam)) {
+            List<Object> row = new ArrayList<>();
+            row.add(r.login());
+            row.add(r.fullName());
+            row.add(exam.groupCode);
+            row.add(exam.discipline);
+            row.add(exam.academicPeriod);
+            row.add(exam.kind.name());
+            row.add(exam.id.toString());
+            row.add(AisExportRule.lastAttestationDay(exam).toString());
+            row.add(r.percent());
+            row.add(r.letter());
+            row.add(r.gpa());
+            row.add(r.traditionalMark());
+            row.add(SCORE_TYPE);
+            rows.add(row);
+        }
+        byte[] out;
+        if ("xlsx".equals(format)) {
+            out = Xlsx.write("AIS", AIS_COLUMNS, rows);
+        } else {
+            StringBuilder sb = new StringBuilder("\uFEFF").append(String.join(",", AIS_COLUMNS)).append("\r\n");
+            for (List<Object> row : rows) line(sb, row.stream().map(GradeSheetService::text).toList());
+            out = sb.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        audit.record(Change.of("exam.ais-exported", "exam", exam.id).scope(exam.id)
+                .detail(Map.of("format", "xlsx".equals(format) ? "xlsx" : "csv", "rows", rows.size())));
+        return out;
+    }
+
+    static String text(Object v) {
+        if (v == null) return "";
+        if (v instanceof BigDecimal b) return b.toPlainString();
+        return v.toString();
+    }
+
+    private static void line(StringBuilder sb, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) sb.append(',');
+            sb.append(csvCell(cells.get(i)));
+        }
+        sb.append("\r\n");
+    }
+
+    /** RFC 4180 quoting; a leading = + - @ is neutralised so spreadsheets don't run it as a formula. */
+    static String csvCell(String v) {
+        if (v == null) return "";
+        String s = v;
+        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+(\\.\\d+)?")) s = "'" + s;
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) s = "\"" + s.replace("\"", "\"\"") + "\"";
+        return s;
+    }
+}

@@ -1,0 +1,148 @@
+package kz.adal.oral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.adal.audit.AuditTrail;
+import kz.adal.audit.AuditTrail.Change;
+import kz.adal.platform.PdfDocument;
+import kz.adal.platform.TimeSource;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The sitting's protocol (001 §6.15.6): basis, commission, the re-draw setting and, per student, the
+ * check, the draw's commitment and seed, the ticket, stage times, every member's grade, the final
+ * grade and incidents. English labels with the Kazakh term where one exists.
+ */
+@ApplicationScoped
+public class OralProtocol {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(TimeSource.ZONE);
+    private final OralSittingService service;
+    private final AuditTrail audit;
+
+    OralProtocol(OralSittingService service, AuditTrail audit) {
+        this.service = service;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public byte[] pdf(OralActor actor, UUID sittingId) {
+        OralSitting s = service.sitting(sittingId);
+        service.requireStaff(actor, s);
+        List<OralTurn> turns = OralTurn.of(sittingId);
+        Set<UUID> ids = new HashSet<>();
+        s.commission.forEach(c -> ids.add(c.userId));
+        ids.add(s.headId);
+        turns.forEach(t -> ids.add(t.studentId));
+        Map<UUID, String> names = service.names(ids);
+        Map<Integer, OralTicket> tickets = OralTicket.of(sittingId).stream().collect(Collectors.toMap(x -> x.number, x -> x));
+
+        PdfDocument pdf = PdfDocument.create("Protocol of the oral complex exam (Хаттама) — " + s.title);
+        pdf.fields(List.of(
+                new String[]{"Emergency basis", s.emergencyBasis},
+                new String[]{"Level / form", "Bachelor; final attestation, complex exam held orally by video, synchronous (001 §6.15, §6.15.6)"},
+                new String[]{"Date", s.sittingDate.toString() + " (times in " + ZoneId.of(TimeSource.ZONE.getId()) + ")"},
+                new String[]{"Programme", s.programme},
+                new String[]{"Language", s.language},
+                new String[]{"Head of department (draw)", names.get(s.headId)},
+                new String[]{"Preparation / answer", "up to " + s.preparationMinutes + " min / up to " + s.answerMinutes + " min"},
+                new String[]{"Tickets drawn earlier may come again", s.allowRepeatTickets ? "yes" : "no"},
+                new String[]{"Tickets in the bank", String.valueOf(tickets.size())},
+                new String[]{"Final-grade rule", service.config().finalGradeRule().name()
+                        + ", rounded half-up; the chair's grade decides an even split across two letters"},
+                new String[]{"Results published", s.publishedAt == null ? "not yet" : at(s.publishedAt)}));
+        pdf.heading("Attestation commission");
+        pdf.table(List.of("Role", "Name"), s.commission.stream()
+                .map(c -> List.of(role(c.role), names.getOrDefault(c.userId, c.userId.toString()))).toList(), 1f, 3f);
+
+        pdf.heading("Summary");
+        List<List<String>> summary = new ArrayList<>();
+        for (OralTurn t : turns) {
+            summary.add(List.of(String.valueOf(t.position), names.get(t.studentId), t.ticketNumber == null ? "—" : String.valueOf(t.ticketNumber),
+                    t.finalPoints == null ? "—" : String.valueOf(t.finalPoints), grade(t), t.stage.name()));
+        }
+        pdf.table(List.of("№", "Student", "Ticket", "Points", "Letter", "Stage"), summary, 0.4f, 3f, 0.8f, 0.8f, 0.8f, 1.5f);
+
+        for (OralTurn t : turns) {
+            pdf.heading(t.position + ". " + names.get(t.studentId) + (t.resitOf == null ? "" : " (re-sit after a technical failure)"));
+            List<String[]> f = new ArrayList<>();
+            f.add(new String[]{"Identity document", t.idDocumentChecked ? "checked: " + nz(t.idDocument) : "not checked"});
+            f.add(new String[]{"Face comparison", t.faceVerdict == null ? "not available (ID document checked by the secretary)" : t.faceVerdict});
+            f.add(new String[]{"Desk and room checklist", service.checklist(t.roomChecklist).entrySet().stream()
+                    .map(e -> e.getKey() + ": " + (e.getValue() ? "yes" : "NO")).collect(Collectors.joining("; "))});
+            f.add(new String[]{"Snapshots kept", String.valueOf(OralSnapshot.count("turnId", t.id))});
+            f.add(new String[]{"Check result", t.checkPassed == null ? "—" : (t.checkPassed ? "passed" : "failed") + " at " + at(t.checkedAt)
+                    + (t.checkNote == null ? "" : "; " + t.checkNote)});
+            f.add(new String[]{"Commitment SHA-256", nz(t.commitment)});
+            f.add(new String[]{"Seed (revealed)", t.isDrawn() ? t.seedHex : "not revealed (no draw)"});
+            f.add(new String[]{"Drawn from tickets", t.isDrawn() ? t.availableTickets : "—"});
+            f.add(new String[]{"Ticket", t.ticketNumber == null ? "—" : "№ " + t.ticketNumber + " at " + at(t.drawnAt)});
+            if (t.ticketNumber != null && tickets.containsKey(t.ticketNumber)) {
+                List<String> q = tickets.get(t.ticketNumber).questions;
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < q.size(); i++) sb.append(i + 1).append(". ").append(q.get(i)).append('\n');
+                f.add(new String[]{"Questions", sb.toString().strip()});
+            }
+            if (t.excludedTickets != null) f.add(new String[]{"Excluded (seen before)", t.excludedTickets});
+            f.add(new String[]{"Preparation", at(t.prepStartedAt) + " → " + at(t.prepEndedAt) + " (limit " + at(t.prepDeadline) + ")"});
+            f.add(new String[]{"Answer", at(t.answerStartedAt) + " → " + at(t.answerEndedAt) + " (limit " + at(t.answerDeadline) + ")"});
+            f.add(new String[]{"Final grade", t.finalPoints == null ? grade(t) : t.finalPoints + " points, " + t.finalLetter + " — " + t.finalRule});
+            if (t.failureAt != null) {
+                f.add(new String[]{"Technical failure", at(t.failureAt) + ": " + t.failureNote + "; grade I due " + t.incompleteDue});
+            }
+            pdf.fields(f);
+            List<OralGrade> grades = OralGrade.of(t.id);
+            boolean allIn = grades.stream().map(g -> g.memberId).collect(Collectors.toSet()).containsAll(s.graders());
+            if (allIn) {
+                Map<UUID, OralGrade> by = grades.stream().collect(Collectors.toMap(g -> g.memberId, g -> g));
+                pdf.table(List.of("Member", "Points", "Given at"), s.graders().stream()
+                        .map(id -> List.of(names.get(id), String.valueOf(by.get(id).points), at(by.get(id).gradedAt))).toList(), 3f, 1f, 2f);
+            } else if (!grades.isEmpty()) {
+                pdf.note(grades.size() + " of " + s.graders().size() + " members have graded; grades are shown once all are in.");
+            }
+        }
+
+        pdf.heading("Events and incidents");
+        pdf.table(List.of("Time", "Student", "Event", "By", "Detail"), OralEvent.of(sittingId).stream().map(e -> List.of(at(e.at),
+                e.turnId == null ? "" : turns.stream().filter(t -> t.id.equals(e.turnId)).findFirst().map(t -> names.get(t.studentId)).orElse(""),
+                e.kind, nz(e.actorLogin), nz(e.detail))).toList(), 1.3f, 1.5f, 2.3f, 0.9f, 2.6f);
+        pdf.note("Verify a draw: SHA-256(seed + \":\" + sittingId + \":\" + studentId) must equal the commitment; the ticket index is "
+                + "the first k with x = first 4 bytes of SHA-256(seed + \":\" + k) below 2^32 − (2^32 mod n), index = x mod n over the "
+                + "sorted list above (docs/oral-exam.md). Sitting id: " + s.id);
+        List<String> sign = new ArrayList<>();
+        s.commission.forEach(c -> sign.add(role(c.role) + ": " + names.get(c.userId)));
+        pdf.signatureLines(sign);
+        audit.record(Change.of("oral.protocol.printed", "oral-sitting", s.id).scope(s.id));
+        return pdf.bytes();
+    }
+
+    private static String role(CommissionRole r) {
+        return switch (r) {
+            case CHAIR -> "Chair (төраға)";
+            case MEMBER -> "Member (мүше)";
+            case SECRETARY -> "Technical secretary (техникалық хатшы)";
+        };
+    }
+
+    private String grade(OralTurn t) {
+        if (t.failureAt != null) return "I (due " + t.incompleteDue + ")";
+        return t.finalLetter == null ? "—" : t.finalLetter;
+    }
+
+    private static String at(Instant i) {
+        return i == null ? "—" : TIME.format(i);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "—" : s;
+    }
+}

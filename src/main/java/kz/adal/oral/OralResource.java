@@ -1,0 +1,182 @@
+package kz.adal.oral;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kz.adal.identity.CurrentUser;
+import kz.adal.identity.Role;
+import kz.adal.platform.Problem;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** REST for the oral exam; see docs/oral-exam.md for the flow. Thin: parse, call one service method. */
+@Path("/api/oral")
+@Blocking
+@RolesAllowed("**")
+public class OralResource {
+    private final OralSittingService service;
+    private final OralProtocol protocol;
+    private final OralVideo video;
+    private final CurrentUser me;
+
+    OralResource(OralSittingService service, OralProtocol protocol, OralVideo video, CurrentUser me) {
+        this.service = service;
+        this.protocol = protocol;
+        this.video = video;
+        this.me = me;
+    }
+
+    private OralActor actor() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role r : Role.values()) if (me.has(r)) roles.add(r);
+        return new OralActor(me.id(), me.login(), roles);
+    }
+
+    @GET
+    @Path("/sittings")
+    public List<OralViews.SittingSummary> list() {
+        return service.mine(actor());
+    }
+
+    @POST
+    @Path("/sittings")
+    @RolesAllowed({Role.Names.HEAD_OF_DEPARTMENT, Role.Names.DEAN, Role.Names.SYSTEM_ADMIN})
+    public Response create(OralSittingService.SetupRequest r) {
+        OralSitting s = service.create(actor(), r);
+        return Response.status(201).entity(service.room(actor(), s.id)).build();
+    }
+
+    @GET
+    @Path("/sittings/{id}")
+    public OralViews.Room room(@PathParam("id") UUID id) {
+        return service.room(actor(), id);
+    }
+
+    public record TicketsRequest(List<OralSittingService.TicketInput> tickets, String text) {}
+
+    @PUT
+    @Path("/sittings/{id}/tickets")
+    public Map<String, Integer> replaceTickets(@PathParam("id") UUID id, TicketsRequest r) {
+        if (r == null) throw Problem.badRequest("EMPTY_REQUEST", "Send tickets or text");
+        return Map.of("tickets", service.replaceTickets(actor(), id, r.tickets(), r.text()));
+    }
+
+    /** The ticket bank as plain text or CSV (see {@link TicketImport}). */
+    @PUT
+    @Path("/sittings/{id}/tickets/import")
+    @Consumes({MediaType.TEXT_PLAIN, "text/csv"})
+    public Map<String, Integer> importTickets(@PathParam("id") UUID id, String text) {
+        return Map.of("tickets", service.replaceTickets(actor(), id, null, text == null ? "" : text));
+    }
+
+    @POST
+    @Path("/turns/{turnId}/snapshots")
+    @Consumes({"image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
+    public Map<String, Object> snapshot(@PathParam("turnId") UUID turnId, @QueryParam("kind") String kind, byte[] jpeg) {
+        OralSnapshot.Kind k;
+        try {
+            k = kind == null ? OralSnapshot.Kind.ROOM : OralSnapshot.Kind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("ORAL_SNAPSHOT_KIND", "kind is IDENTITY, DESK or ROOM");
+        }
+        OralSnapshot s = service.addSnapshot(actor(), turnId, k, jpeg);
+        return Map.of("id", s.id, "kind", s.kind, "takenAt", s.takenAt);
+    }
+
+    @GET
+    @Path("/snapshots/{id}")
+    @Produces("image/jpeg")
+    public Response snapshotImage(@PathParam("id") UUID id) {
+        return Response.ok(service.snapshot(actor(), id)).header("Cache-Control", "private, no-store").build();
+    }
+
+    @POST
+    @Path("/turns/{turnId}/check")
+    public OralViews.Room check(@PathParam("turnId") UUID turnId, OralSittingService.CheckRequest r) {
+        OralTurn t = service.recordCheck(actor(), turnId, r);
+        return service.room(actor(), t.sittingId);
+    }
+
+    @POST
+    @Path("/turns/{turnId}/draw")
+    public OralViews.Draw draw(@PathParam("turnId") UUID turnId) {
+        return service.draw(actor(), turnId);
+    }
+
+    @POST
+    @Path("/turns/{turnId}/preparation/end")
+    public OralViews.Room endPreparation(@PathParam("turnId") UUID turnId) {
+        return service.room(actor(), service.endPreparation(actor(), turnId).sittingId);
+    }
+
+    @POST
+    @Path("/turns/{turnId}/answer/start")
+    public OralViews.Room startAnswer(@PathParam("turnId") UUID turnId) {
+        return service.room(actor(), service.startAnswer(actor(), turnId).sittingId);
+    }
+
+    @POST
+    @Path("/turns/{turnId}/answer/end")
+    public OralViews.Room endAnswer(@PathParam("turnId") UUID turnId) {
+        return service.room(actor(), service.endAnswer(actor(), turnId).sittingId);
+    }
+
+    public record GradeRequest(Integer points) {}
+
+    @PUT
+    @Path("/turns/{turnId}/grade")
+    public OralViews.Room grade(@PathParam("turnId") UUID turnId, GradeRequest r) {
+        return service.room(actor(), service.grade(actor(), turnId, r == null ? null : r.points()).sittingId);
+    }
+
+    @POST
+    @Path("/sittings/{id}/publish")
+    public Map<String, Integer> publish(@PathParam("id") UUID id) {
+        return Map.of("published", service.publish(actor(), id));
+    }
+
+    public record FailureRequest(String note) {}
+
+    @POST
+    @Path("/turns/{turnId}/technical-failure")
+    public OralViews.Room technicalFailure(@PathParam("turnId") UUID turnId, FailureRequest r) {
+        return service.room(actor(), service.technicalFailure(actor(), turnId, r == null ? null : r.note()).sittingId);
+    }
+
+    public record ResitRequest(UUID sittingId) {}
+
+    @POST
+    @Path("/turns/{turnId}/resit")
+    public Map<String, Object> resit(@PathParam("turnId") UUID turnId, ResitRequest r) {
+        if (r == null || r.sittingId() == null) throw Problem.badRequest("ORAL_RESIT_SITTING", "Choose the sitting for the re-sit");
+        OralTurn t = service.scheduleResit(actor(), turnId, r.sittingId());
+        return Map.of("turnId", t.id, "sittingId", t.sittingId, "excludedTickets", t.excluded());
+    }
+
+    @GET
+    @Path("/sittings/{id}/protocol.pdf")
+    @Produces("application/pdf")
+    public Response protocol(@PathParam("id") UUID id) {
+        return Response.ok(protocol.pdf(actor(), id))
+                .header("Content-Disposition", "attachment; filename=\"oral-protocol-" + id + ".pdf\"").build();
+    }
+
+    @GET
+    @Path("/sittings/{id}/video")
+    public OralViews.Jitsi video(@PathParam("id") UUID id) {
+        return video.join(actor(), id);
+    }
+}

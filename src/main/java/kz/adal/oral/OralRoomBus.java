@@ -1,0 +1,26 @@
+package kz.adal.oral;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Fans room messages out to every socket of a sitting and keeps who is present (an open socket).
+ * In memory on one node ({@link LocalOralRoomBus}); a later issue adds a Redis implementation
+ * that shares both across nodes (presence then needs a heartbeat with expiry).
+ */
+public interface OralRoomBus {
+    /** A JSON text to every subscriber of the sitting, at once. */
+    void publish(UUID sittingId, String json);
+
+    /** Receive the sitting's messages until the returned handle is closed. */
+    AutoCloseable subscribe(UUID sittingId, Consumer<String> listener);
+
+    /** A socket of this user opened ({@code connectionId} tells several tabs apart). */
+    void join(UUID sittingId, UUID userId, String connectionId);
+
+    void leave(UUID sittingId, UUID userId, String connectionId);
+
+    /** Users with at least one open socket in the sitting. */
+    Set<UUID> present(UUID sittingId);
+}

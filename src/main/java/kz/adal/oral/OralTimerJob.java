@@ -1,0 +1,19 @@
+package kz.adal.oral;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Ends preparation and answer stages whose server-kept deadline has passed, even if nobody clicks. */
+@ApplicationScoped
+public class OralTimerJob {
+    private final OralSittingService service;
+
+    OralTimerJob(OralSittingService service) {
+        this.service = service;
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expire() {
+        service.expireDue();
+    }
+}

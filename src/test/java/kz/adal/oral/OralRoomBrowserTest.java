@@ -1,0 +1,198 @@
+package kz.adal.oral;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import kz.adal.testing.Api;
+import kz.adal.testing.Browser;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The issue's "done when", in Chromium: six browser contexts (student, two members, chair, secretary,
+ * head of department) take one student through the check, a verifiable draw, both timers (the answer
+ * refused while a member is away), independent grading and the published result; then the protocol.
+ */
+@QuarkusTest
+class OralRoomBrowserTest {
+    @TestHTTPResource("/")
+    URL base;
+
+    static final List<String> ROLES = List.of("student", "member1", "member2", "chair", "secretary", "head");
+
+    @Test
+    void aSittingGoesFromTheCheckToThePublishedResultInSixBrowsers() throws Exception {
+        JsonPath room = OralFixture.create(OralFixture.setup());
+        String sitting = room.getString("sittingId");
+        String turn = OralFixture.firstTurn(room);
+        String url = base + "oral/room.html?sitting=" + sitting;
+
+        Map<String, BrowserContext> ctx = new LinkedHashMap<>();
+        Map<String, Page> page = new LinkedHashMap<>();
+        try {
+            for (String login : ROLES) {
+                BrowserContext c = Browser.context();
+                ctx.put(login, c);
+                Page p = Browser.loggedIn(c, base.toString(), login);
+                // the student reads Kazakh (the demo student's language); the staff English
+                p.evaluate("l => localStorage.setItem('adal.lang', l)", login.equals("student") ? "kk" : "en");
+                p.navigate(url);
+                page.put(login, p);
+            }
+            for (Page p : page.values()) assertThat(p.locator("#conn.ok")).isVisible();
+            Page student = page.get("student"), secretary = page.get("secretary"), head = page.get("head"), chair = page.get("chair");
+
+            // ---- the student's page has no draw button, and a forged draw request is refused
+            assertThat(student.locator("#draw")).hasCount(0);
+            assertThat(head.locator("#draw")).isDisabled();
+            assertEquals(403, forgedDraw(student, turn));
+
+            // ---- identity, desk and room check: the secretary asks the student's page for snapshots
+            assertThat(secretary.locator("[data-user] .dot.on")).hasCount(6);
+            secretary.locator("#snap-IDENTITY").click();
+            assertThat(secretary.locator("#snaps[data-count='1']")).isVisible();
+            secretary.locator("#snap-ROOM").click();
+            assertThat(secretary.locator("#snaps[data-count='2'] img")).hasCount(2);
+            secretary.locator("#id-checked").check();
+            secretary.locator("#id-doc").fill("ID card № 045678123");
+            for (String item : OralSittingService.CHECKLIST) secretary.locator("input[name=" + item + "]").check();
+            Browser.screenshot(secretary, "oral-secretary-check");
+            secretary.locator("#check-save").click();
+            for (Page p : page.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "CHECKED");
+            String commitment = student.locator("#commitment").textContent().strip();
+            assertEquals(64, commitment.length());
+            assertEquals(commitment, head.locator("#commitment").textContent().strip());
+
+            // ---- the draw: the head triggers it, everyone sees the generator land on the same number
+            head.locator("#draw").click();
+            for (Page p : page.values()) assertThat(p.locator("#draw-number[data-landed='true']")).isVisible();
+            String ticket = student.locator("#draw-number").textContent().strip();
+            for (Page p : page.values()) assertThat(p.locator("#draw-number")).hasText(ticket);
+            assertThat(student.locator("#questions li")).hasCount(3);
+            assertThat(student.locator("#questions")).containsText("Сұрақ " + ticket + ".1");
+            // the commitment and seed verify in the browser (Web Crypto), on the student's and a member's page
+            for (String who : List.of("student", "member1")) {
+                page.get(who).locator("#verify").click();
+                assertThat(page.get(who).locator("#verify-result")).hasAttribute("data-ok", "true");
+            }
+            String seed = student.locator("#seed").textContent().strip();
+            // no replay: the head's second trigger returns the same ticket and seed
+            JsonPath again = Api.as("head").post("/api/oral/turns/" + turn + "/draw").then().statusCode(200).extract().jsonPath();
+            assertEquals(Integer.parseInt(ticket), again.getInt("ticketNumber"));
+            assertEquals(seed, again.getString("seed"));
+            assertEquals(403, forgedDraw(student, turn));
+
+            // ---- preparation timer, kept by the server
+            for (Page p : page.values()) assertThat(p.locator("#timer[data-running='true'] .clock")).containsText("19:");
+            Browser.screenshot(student, "oral-room-student-preparing");
+            chair.locator("#prep-end").click();
+            for (Page p : page.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "PREPARED");
+
+            // ---- the answer is refused while a member is away
+            page.get("member2").close();
+            assertThat(chair.locator("#members-missing")).containsText("Виктор Ли");
+            chair.locator("#answer-start").click();
+            assertThat(chair.locator("#action-problem")).containsText("all commission members present");
+            Browser.screenshot(chair, "oral-room-chair-member-missing");
+            assertThat(chair.locator("#stage")).hasAttribute("data-stage", "PREPARED");
+            Page member2 = ctx.get("member2").newPage();
+            member2.navigate(url);
+            page.put("member2", member2);
+            assertThat(member2.locator("#conn.ok")).isVisible();
+            assertThat(chair.locator("#members-missing")).hasCount(0);
+            chair.locator("#answer-start").click();
+            for (Page p : page.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "ANSWERING");
+            for (Page p : page.values()) assertThat(p.locator("#timer[data-running='true'] .clock")).containsText("14:");
+            for (String who : ROLES) Browser.screenshot(page.get(who), "oral-room-" + who + "-answering");
+            chair.locator("#answer-end").click();
+            for (Page p : page.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "GRADING");
+
+            // ---- independent grading: nobody sees the others' grades until all are in
+            grade(chair, 80);
+            Page member1 = page.get("member1");
+            assertThat(member1.locator("#grades-count")).containsText("1 of 3");
+            assertThat(member1.locator("#grades-hidden")).isVisible();
+            assertThat(member1.locator("#grades")).hasCount(0);
+            assertThat(member1.locator("#my-grade")).containsText("—");
+            grade(member1, 85);
+            assertThat(chair.locator("#grades")).hasCount(0);
+            assertThat(chair.locator("#my-grade")).containsText("80");
+            Browser.screenshot(member1, "oral-room-member1-grading");
+            grade(member2, 90);
+            for (String who : List.of("chair", "member1", "member2", "head", "secretary")) {
+                assertThat(page.get(who).locator("#grades tbody tr")).hasCount(3);
+            }
+            assertThat(student.locator("#result")).hasCount(0);
+            chair.locator("#publish").click();
+            // mean of 80, 85, 90 = 85 → B+, published to the student the same day
+            assertThat(student.locator("#result")).containsText("85");
+            assertThat(student.locator("#result")).containsText("B+");
+            assertThat(student.locator("#student-hint")).isVisible();
+            for (String who : ROLES) Browser.screenshot(page.get(who), "oral-room-" + who + "-published");
+
+            // ---- the protocol holds the check, the draw, the times and every grade
+            byte[] pdf = Api.as("secretary").get("/api/oral/sittings/" + sitting + "/protocol.pdf").then().statusCode(200)
+                    .extract().asByteArray();
+            String text = OralSittingTest.pdfText(pdf);
+            for (String expected : List.of(commitment, seed, "ID card № 045678123", "ҚайратОмаров80", "ЛаураСейдахметова85",
+                    "ВикторЛи90", "85 points, B+", "PREPARATION_ENDED", "ANSWER_STARTED", "PUBLISHED", "№ " + ticket)) {
+                assertTrue(text.contains(expected) || text.contains(expected.replaceAll("\\s+", "")), "protocol holds " + expected);
+            }
+            Api.as("student").get("/api/oral/sittings/" + sitting + "/protocol.pdf").then().statusCode(403);
+        } catch (AssertionError | RuntimeException e) {
+            page.forEach((who, p) -> { if (!p.isClosed()) Browser.screenshot(p, "oral-failed-" + who); });
+            throw e;
+        } finally {
+            ctx.values().forEach(BrowserContext::close);
+        }
+    }
+
+    private static void grade(Page p, int points) {
+        p.locator("#grade-points").fill(String.valueOf(points));
+        p.locator("#grade-save").click();
+        assertThat(p.locator("#my-grade")).containsText(String.valueOf(points));
+    }
+
+    /** The student's own token, from their page, against the draw endpoint. */
+    private static int forgedDraw(Page student, String turn) {
+        Object status = student.evaluate("t => fetch('/api/oral/turns/' + t + '/draw', { method: 'POST', headers: { "
+                + "Authorization: 'Bearer ' + sessionStorage.getItem('adal.token') } }).then(r => r.status)", turn);
+        return ((Number) status).intValue();
+    }
+
+    @Test
+    void theSetupPageRefusesAStudentWhoHasNotCompletedTheCurriculum() {
+        String login = "oral.web." + UUID.randomUUID().toString().substring(0, 6);
+        Api.as("admin").body(Map.of("login", login, "fullName", "Web Unfinished", "roles", List.of("STUDENT"),
+                "groupCode", "IS-22-1k", "programme", "6B06102 Information systems", "instructionLanguage", "kk",
+                "curriculumCompleted", false)).post("/api/users").then().statusCode(200);
+        try (BrowserContext c = Browser.context()) {
+            Page p = Browser.loggedIn(c, base.toString(), "head");
+            p.evaluate("localStorage.setItem('adal.lang','en')");
+            p.navigate(base + "oral/index.html");
+            Locator form = p.locator("#setup");
+            form.locator("#s-basis").fill("Order No. 9: quarantine declared in the region");
+            form.locator("#s-chair").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Қайрат Омаров (chair)"));
+            form.locator("#s-secretary").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Динара Жұмабаева (secretary)"));
+            form.locator("#s-head").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Серік Нұрланов (head)"));
+            form.locator("input[name=member][value='" + OralFixture.id("member1") + "']").check();
+            form.locator("input[name=student][value='" + OralFixture.id(login) + "']").check();
+            form.locator("#s-tickets").fill("Q1\nQ2\n\nQ3\nQ4\n");
+            form.locator("#setup-save").click();
+            assertThat(p.locator(".problem")).containsText("not completed the curriculum");
+            Browser.screenshot(p, "oral-setup-refused");
+        }
+    }
+}

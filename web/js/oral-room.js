@@ -1,0 +1,416 @@
+// The oral-exam room (001 §6.15.6): one page that adapts to the viewer's role in this sitting
+// (student, member, chair, technical secretary, head of department), kept in step over a WebSocket.
+import { page, h, t, api, ApiError, notify, problemView, token, fmtDate } from '/js/adal.js';
+import { verifyDraw } from '/js/oral-verify.js';
+
+const params = new URLSearchParams(location.search);
+const sittingId = params.get('sitting');
+
+let view = null;          // the last room state from the server
+let offset = 0;           // server time − local time, in ms (timers never trust the local clock)
+let socket = null;
+let connected = false;
+let ownStream = null;     // the built-in camera (fallback video)
+let animating = false;    // a draw animation is running
+const kept = new Map();   // key → element, so forms survive state updates
+
+const has = r => view?.myRoles?.includes(r);
+const isStaff = () => ['CHAIR', 'MEMBER', 'SECRETARY', 'HEAD'].some(has);
+
+page({ bundles: ['oral'], title: 'oral.room', async render(main) {
+  if (!sittingId) { main.append(h('div.problem', { role: 'alert' }, t('oral.noSitting'))); return; }
+  applyState(await api(`/api/oral/sittings/${sittingId}`), main);
+  connect(main);
+  setInterval(tick, 250);
+} });
+
+// ---------------------------------------------------------------- socket
+function connect(main) {
+  const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+  socket = new WebSocket(`${proto}://${location.host}/ws/oral/${sittingId}`);
+  socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token: token(), sittingId }));
+  socket.onmessage = e => {
+    const msg = JSON.parse(e.data);
+    if (msg.type === 'welcome') { connected = true; offset = Date.parse(msg.serverTime) - Date.now(); status(); }
+    else if (msg.type === 'state') applyState(msg.view, main);
+    else if (msg.type === 'draw') animateDraw(msg.draw);
+    else if (msg.type === 'snapshot.request') sendSnapshot(msg.turnId, msg.kind);
+    else if (msg.type === 'error') notify(msg.message, 'error');
+  };
+  socket.onclose = e => {
+    connected = false; status();
+    if (e.code === 4403 || e.code === 4404) { notify(t('oral.refused'), 'error'); return; }
+    // reconnect; the REST call refreshes an expired token first
+    setTimeout(() => api(`/api/oral/sittings/${sittingId}`).then(v => applyState(v, main)).catch(() => {}).finally(() => connect(main)), 2000);
+  };
+}
+
+function status() {
+  const el = document.getElementById('conn');
+  if (!el) return;
+  el.className = 'badge ' + (connected ? 'ok' : 'bad');
+  el.textContent = t(connected ? 'oral.connected' : 'oral.disconnected');
+}
+
+// ---------------------------------------------------------------- state → page
+function applyState(v, main) {
+  const previous = view;
+  view = v;
+  offset = Date.parse(v.serverTime) - Date.now();
+  if (!main.querySelector('#room')) build(main);
+  renderPeople();
+  renderTurns();
+  renderCurrent(previous);
+  status();
+}
+
+function build(main) {
+  const roles = view.myRoles.map(r => h('span.badge.role', t('oral.role.' + r)));
+  main.append(h('div#room',
+    h('div.room-head',
+      h('div', h('h1', view.title),
+        h('p.muted', `${view.date} · ${view.programme} · ${view.language} · `, t('oral.bachelor')),
+        h('details', h('summary', t('oral.basis')), h('p', view.emergencyBasis))),
+      h('div.room-status', roles, h('span#conn.badge', { role: 'status' }, ''),
+        isStaff() ? h('button#protocol', { onclick: downloadProtocol }, t('oral.protocol')) : null)),
+    h('div.room-grid',
+      h('section.card#video-card', { 'aria-labelledby': 'video-h' }, h('h2#video-h', t('oral.video')), h('div#video'),
+        h('h2', t('oral.people')), h('ul#people.people')),
+      h('section.card#current', { 'aria-live': 'polite' })),
+    isStaff() ? h('section.card', h('h2', t('oral.students')), h('div#turns')) : null));
+  setupVideo();
+}
+
+function renderPeople() {
+  const ul = document.getElementById('people');
+  const all = [...view.commission, view.head, ...view.students];
+  ul.replaceChildren(...all.map(p => h('li', { dataset: { user: p.id, present: String(p.present) } },
+    h('span.dot' + (p.present ? '.on' : ''), { 'aria-hidden': 'true' }),
+    h('span', p.name), ' ', h('span.muted', t('oral.role.' + p.role)), ' ',
+    h('span.sr-only', t(p.present ? 'oral.present' : 'oral.absent')))));
+}
+
+function renderTurns() {
+  const box = document.getElementById('turns');
+  if (!box) return;
+  box.replaceChildren(h('table', h('thead', h('tr', ['oral.order', 'oral.student', 'oral.stage', 'oral.ticket', 'oral.result'].map(k => h('th', t(k))))),
+    h('tbody', view.turns.map(x => h('tr', { dataset: { turn: x.id }, 'aria-current': x.id === view.currentTurnId ? 'step' : false },
+      h('td', x.position), h('td', x.studentName), h('td', h('span.badge', t('oral.stage.' + x.stage))),
+      h('td', x.ticketNumber ?? '—'), h('td', resultText(x)))))));
+}
+
+function resultText(x) {
+  if (x.failure) return `${x.failure.grade} (${t('oral.dueBy', { date: x.failure.incompleteDue })})`;
+  if (x.result) return `${x.result.points} · ${x.result.letter}`;
+  return '—';
+}
+
+function current() { return view.turns.find(x => x.id === view.currentTurnId) || null; }
+
+function renderCurrent(previous) {
+  const box = document.getElementById('current');
+  const turn = current();
+  if (!turn) {
+    box.replaceChildren(h('h2', t('oral.current')), h('p', t(has('STUDENT') ? 'oral.noTurnStudent' : 'oral.noTurn')), publishBlock());
+    const mine = view.turns.find(x => x.result?.published);
+    if (has('STUDENT') && mine) box.append(resultBlock(mine));
+    return;
+  }
+  const prevTurn = previous?.turns?.find(x => x.id === turn.id);
+  if (prevTurn && prevTurn.stage !== turn.stage) notify(t('oral.stageNow', { stage: t('oral.stage.' + turn.stage) }));
+  const key = 'cur:' + turn.id;
+  let panel = kept.get(key);
+  if (!panel || !box.contains(panel.root)) {
+    panel = {
+      root: h('div'), head: h('div.turn-head'), timer: h('div#timer.timer', { role: 'timer' }), draw: h('div.drawbox'),
+      questions: h('div'), actions: h('div'), result: h('div'),
+    };
+    panel.root.append(panel.head, panel.timer, panel.draw, panel.questions, panel.actions, panel.result);
+    kept.clear(); kept.set(key, panel);
+    box.replaceChildren(h('h2', t('oral.current')), panel.root);
+  }
+  panel.head.replaceChildren(h('p.student-name', h('strong', turn.studentName), ' ',
+      h('span#stage.badge', { dataset: { stage: turn.stage } }, t('oral.stage.' + turn.stage)),
+      turn.resitOf ? h('span.badge.warn', t('oral.resit')) : null),
+    h('p.muted', t('oral.commitment'), ': ', h('code#commitment', turn.commitment || '—')));
+  if (!animating) renderDraw(panel.draw, turn);
+  panel.questions.replaceChildren(...(turn.questions && !animating ? [h('h3', t('oral.ticketN', { n: turn.ticketNumber })),
+    h('ol#questions.questions', turn.questions.map(q => h('li', q)))] : []));
+  renderActions(panel.actions, turn);
+  panel.result.replaceChildren(resultBlock(turn) || '');
+  tick();
+}
+
+function renderDraw(box, turn) {
+  if (!turn.drawnAt) {
+    box.replaceChildren(h('div#draw-number.rng', { dataset: { landed: 'false' }, 'aria-label': t('oral.rng') }, '?'));
+    return;
+  }
+  if (box.dataset.turn === turn.id && box.dataset.drawn === 'true') return;   // keep the verify result
+  box.dataset.turn = turn.id; box.dataset.drawn = 'true';
+  const out = h('p#verify-result', { role: 'status' });
+  box.replaceChildren(
+    h('div#draw-number.rng.landed', { dataset: { landed: 'true' }, 'aria-label': t('oral.rng') }, String(turn.ticketNumber)),
+    h('p.muted', t('oral.seed'), ': ', h('code#seed', turn.seed)),
+    h('p.muted', t('oral.drawnFrom'), ': ', turn.availableTickets.join(', ')),
+    h('button#verify', { onclick: async () => {
+      const r = await verifyDraw({ ...turn, sittingId: view.sittingId });
+      const ok = r.commitmentOk && r.ticketOk;
+      out.dataset.ok = String(ok);
+      out.className = ok ? 'okbox' : 'problem';
+      out.textContent = ok ? t('oral.verifyOk', { n: r.ticket }) : t('oral.verifyBad', { n: r.ticket });
+    } }, t('oral.verify')), out);
+}
+
+/** Everyone sees the same random-number animation land on the drawn ticket at the same moment. */
+function animateDraw(draw) {
+  const turn = current();
+  if (!turn || turn.id !== draw.turnId) return;
+  const box = document.getElementById('draw-number');
+  if (!box) return;
+  animating = true;
+  box.dataset.landed = 'false';
+  box.classList.add('spinning');
+  const pool = draw.availableTickets;
+  const started = Date.now();
+  const spin = setInterval(() => {
+    box.textContent = String(pool[Math.floor(Math.random() * pool.length)]);
+    if (Date.now() - started > 2200) {
+      clearInterval(spin);
+      box.textContent = String(draw.ticketNumber);
+      box.classList.remove('spinning');
+      box.classList.add('landed');
+      box.dataset.landed = 'true';
+      animating = false;
+      applyState(view, document.getElementById('main'));
+    }
+  }, 70);
+}
+
+function resultBlock(turn) {
+  if (turn.failure) {
+    return h('div.problem#result', { role: 'status' }, h('strong', t('oral.failure')), ' ',
+      `${fmtDate(turn.failure.at)} · ${t('oral.grade')}: ${turn.failure.grade} (${t('oral.dueBy', { date: turn.failure.incompleteDue })})`,
+      turn.failure.note ? h('p', turn.failure.note) : null);
+  }
+  if (!turn.result) return null;
+  return h('div.okbox#result', { role: 'status' }, h('strong', t(turn.result.published ? 'oral.resultPublished' : 'oral.resultNotPublished')), ' ',
+    h('span.final', `${turn.result.points} ${t('oral.points')} · ${turn.result.letter} · ${turn.result.gpa} · ${t('oral.mark')} ${turn.result.traditionalMark}`),
+    turn.result.explanation ? h('p.muted', turn.result.explanation) : null);
+}
+
+// ---------------------------------------------------------------- actions per role
+function renderActions(box, turn) {
+  const parts = [];
+  if (has('SECRETARY')) parts.push(secretaryBlock(turn));
+  if (has('HEAD') && !turn.drawnAt && ['WAITING', 'CHECKED'].includes(turn.stage)) parts.push(headBlock(turn));
+  if (has('CHAIR')) parts.push(chairBlock(turn));
+  if (isStaff() && turn.grades && ['GRADING', 'GRADED', 'PUBLISHED'].includes(turn.stage)) parts.push(gradeBlock(turn));
+  if (has('STUDENT') && turn.studentId === view.me) parts.push(studentBlock(turn));
+  box.replaceChildren(...parts.filter(Boolean), h('div#action-problem', { role: 'alert' }));
+}
+
+async function act(path, body, method = 'POST') {
+  try { const r = await api(path, { method, body: body ?? {} }); return r; }
+  catch (e) { notify(e.message, 'error'); showProblem(e); return null; }
+}
+function showProblem(e) {
+  const box = document.getElementById('action-problem');
+  if (box) box.replaceChildren(e instanceof ApiError ? problemView(e) : h('div.problem', String(e)));
+}
+
+function secretaryBlock(turn) {
+  if (turn.stage === 'WAITING') {
+    const key = 'check:' + turn.id;
+    let form = kept.get(key);
+    if (!form) {
+      form = h('form.check#check-form', { onsubmit: async e => {
+          e.preventDefault();
+          const checklist = Object.fromEntries(view.checklistItems.map(i => [i, form.querySelector(`[name=${i}]`).checked]));
+          const r = await act(`/api/oral/turns/${turn.id}/check`, { idDocumentChecked: form.querySelector('#id-checked').checked,
+            idDocument: form.querySelector('#id-doc').value, checklist, note: form.querySelector('#check-note').value });
+          if (r) notify(t('core.saved'), 'ok');
+        } },
+        h('h3', t('oral.check')),
+        h('p.muted', t('oral.faceLater')),
+        h('label.inline', h('input#id-checked', { type: 'checkbox' }), ' ', t('oral.idChecked')),
+        h('label', { for: 'id-doc' }, t('oral.idDocument')), h('input#id-doc', { placeholder: t('oral.idDocumentHint') }),
+        h('fieldset', h('legend', t('oral.checklist')), view.checklistItems.map(i =>
+          h('label.inline', h('input', { type: 'checkbox', name: i }), ' ', t('oral.item.' + i)))),
+        h('label', { for: 'check-note' }, t('oral.note')), h('input#check-note'),
+        h('div.actions',
+          ['IDENTITY', 'DESK', 'ROOM'].map(k => h('button#snap-' + k, { type: 'button', onclick: () => requestSnapshot(turn, k) }, t('oral.snap.' + k)))),
+        h('div.snaps#snaps'),
+        h('div.actions', h('button.primary#check-save', { type: 'submit' }, t('oral.checkSave'))));
+      kept.set(key, form);
+    }
+    renderSnaps(form.querySelector('#snaps'), turn);
+    return form;
+  }
+  const canFail = ['CHECKED', 'PREPARING', 'PREPARED', 'ANSWERING', 'GRADING'].includes(turn.stage);
+  return h('div.block', h('h3', t('oral.check')),
+    h('p', turn.check?.passed ? h('span.badge.ok#check-passed', t('oral.checkPassed')) : '—', ' ',
+      turn.check?.idDocument ? `${t('oral.idDocument')}: ${turn.check.idDocument}` : ''),
+    canFail ? h('div.actions', h('button.danger#failure', { onclick: async () => {
+      const note = prompt(t('oral.failureNote'));
+      if (note) await act(`/api/oral/turns/${turn.id}/technical-failure`, { note });
+    } }, t('oral.failureMark'))) : null);
+}
+
+function requestSnapshot(turn, kind) {
+  if (!turn.present) { notify(t('oral.studentAbsent'), 'error'); return; }
+  socket.send(JSON.stringify({ type: 'snapshot.request', sittingId, turnId: turn.id, kind }));
+  notify(t('oral.snapRequested'));
+}
+
+const thumbs = new Map();
+function renderSnaps(box, turn) {
+  const shots = turn.check?.snapshots || [];
+  box.replaceChildren(...shots.map(s => {
+    const img = h('img', { alt: t('oral.snap.' + s.kind) + ' ' + fmtDate(s.takenAt), width: 160 });
+    if (thumbs.has(s.id)) img.src = thumbs.get(s.id);
+    else api(`/api/oral/snapshots/${s.id}`, { raw: true }).then(r => r.blob()).then(b => { const u = URL.createObjectURL(b); thumbs.set(s.id, u); img.src = u; }).catch(() => {});
+    return h('figure', img, h('figcaption', t('oral.snap.' + s.kind)));
+  }));
+  box.dataset.count = String(shots.length);
+}
+
+function headBlock(turn) {
+  return h('div.block', h('h3', t('oral.drawTitle')), h('p.muted', t('oral.drawHint')),
+    h('div.actions', h('button.primary#draw', { disabled: turn.stage !== 'CHECKED', onclick: async () => {
+      await act(`/api/oral/turns/${turn.id}/draw`);
+    } }, t('oral.draw'))));
+}
+
+function chairBlock(turn) {
+  const graders = view.commission.filter(p => p.role !== 'SECRETARY');
+  const missing = graders.filter(p => !p.present);
+  return h('div.block', h('h3', t('oral.stages')),
+    missing.length ? h('p.warnbox#members-missing', t('oral.membersMissing', { names: missing.map(p => p.name).join(', ') })) : null,
+    h('div.actions',
+      h('button#prep-end', { disabled: turn.stage !== 'PREPARING', onclick: () => act(`/api/oral/turns/${turn.id}/preparation/end`) }, t('oral.prepEnd')),
+      h('button.primary#answer-start', { disabled: turn.stage !== 'PREPARED', onclick: () => act(`/api/oral/turns/${turn.id}/answer/start`) }, t('oral.answerStart')),
+      h('button#answer-end', { disabled: turn.stage !== 'ANSWERING', onclick: () => act(`/api/oral/turns/${turn.id}/answer/end`) }, t('oral.answerEnd'))),
+    publishBlock());
+}
+
+function publishBlock() {
+  if (!has('CHAIR')) return '';
+  const waiting = view.turns.filter(x => x.stage === 'GRADED').length;
+  return h('div.actions', h('button.primary#publish', { disabled: !waiting, onclick: async () => {
+    const r = await act(`/api/oral/sittings/${sittingId}/publish`);
+    if (r) notify(t('oral.publishedN', { n: r.published }), 'ok');
+  } }, t('oral.publish')), waiting ? h('span.muted', t('oral.waitingPublish', { n: waiting })) : null);
+}
+
+function gradeBlock(turn) {
+  const g = turn.grades;
+  const parts = [h('h3', t('oral.grading')), h('p#grades-count', t('oral.gradedCount', { n: g.given, m: g.expected }))];
+  const grader = has('CHAIR') || has('MEMBER');
+  if (grader && turn.stage === 'GRADING') {
+    const key = 'grade:' + turn.id;
+    let form = kept.get(key);
+    if (!form) {
+      const input = h('input#grade-points', { type: 'number', min: 0, max: 100, step: 1, required: true });
+      form = h('form.row', { onsubmit: async e => {
+          e.preventDefault();
+          const r = await act(`/api/oral/turns/${turn.id}/grade`, { points: Number(input.value) }, 'PUT');
+          if (r) notify(t('oral.gradeSaved'), 'ok');
+        } },
+        h('div', h('label', { for: 'grade-points' }, t('oral.myGrade')), input),
+        h('div', h('button.primary#grade-save', { type: 'submit' }, t('oral.gradeSave'))));
+      kept.set(key, form);
+    }
+    parts.push(form);
+  }
+  if (grader) parts.push(h('p#my-grade', t('oral.mine'), ': ', g.mine ?? '—'));
+  if (g.allIn) {
+    parts.push(h('table#grades', h('thead', h('tr', h('th', t('oral.member')), h('th', t('oral.points')))),
+      h('tbody', g.all.map(x => h('tr', h('td', x.name), h('td', x.points))))));
+  } else {
+    parts.push(h('p.muted#grades-hidden', t('oral.gradesHidden')));
+  }
+  return h('div.block', parts);
+}
+
+function studentBlock(turn) {
+  const hints = { WAITING: 'oral.hint.WAITING', CHECKED: 'oral.hint.CHECKED', PREPARING: 'oral.hint.PREPARING', PREPARED: 'oral.hint.PREPARED',
+    ANSWERING: 'oral.hint.ANSWERING', GRADING: 'oral.hint.GRADING', GRADED: 'oral.hint.GRADING', PUBLISHED: 'oral.hint.PUBLISHED', TECHNICAL_FAILURE: 'oral.hint.TECHNICAL_FAILURE' };
+  return h('div.block', h('p#student-hint', t(hints[turn.stage])));
+}
+
+// ---------------------------------------------------------------- timers (server-kept)
+function tick() {
+  const el = document.getElementById('timer');
+  const turn = view && current();
+  if (!el || !turn) return;
+  const now = Date.now() + offset;
+  let label = null, deadline = null;
+  if (turn.stage === 'PREPARING') { label = 'oral.prepLeft'; deadline = Date.parse(turn.prepDeadline); }
+  else if (turn.stage === 'ANSWERING') { label = 'oral.answerLeft'; deadline = Date.parse(turn.answerDeadline); }
+  if (!label) { el.replaceChildren(); el.dataset.running = 'false'; return; }
+  const left = Math.max(0, Math.round((deadline - now) / 1000));
+  const mm = String(Math.floor(left / 60)).padStart(2, '0'), ss = String(left % 60).padStart(2, '0');
+  el.dataset.running = 'true';
+  el.replaceChildren(h('span.muted', t(label)), ' ', h('span.clock', `${mm}:${ss}`));
+}
+
+// ---------------------------------------------------------------- video
+async function setupVideo() {
+  const box = document.getElementById('video');
+  let cfg;
+  try { cfg = await api(`/api/oral/sittings/${sittingId}/video`); } catch { cfg = { enabled: false }; }
+  if (cfg.enabled) { jitsi(box, cfg); return; }
+  // no Jitsi configured: the built-in camera view (the recording pipeline records the sitting)
+  box.append(h('p.muted', t('oral.fallback')));
+  const video = h('video#own-camera', { autoplay: true, muted: true, playsinline: true, width: 320, height: 240, 'aria-label': t('oral.ownCamera') });
+  box.append(video);
+  try {
+    ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
+    video.srcObject = ownStream;
+  } catch { box.append(h('p.problem', t('oral.noCamera'))); }
+}
+
+function jitsi(box, cfg) {
+  const s = document.createElement('script');
+  s.src = `https://${cfg.domain}/external_api.js`;
+  s.onload = () => {
+    // eslint-disable-next-line no-undef
+    const meet = new JitsiMeetExternalAPI(cfg.domain, { roomName: cfg.room, jwt: cfg.jwt, parentNode: box, width: '100%', height: 360,
+      userInfo: { displayName: cfg.displayName } });
+    if (cfg.moderator) meet.addListener('videoConferenceJoined', () => meet.executeCommand('toggleLobby', true));
+    if (has('SECRETARY')) {
+      const lobby = h('div.actions#lobby');
+      box.after(lobby);
+      meet.addListener('knockingParticipant', ({ participant }) => lobby.append(h('button.primary', { onclick: e => {
+        meet.executeCommand('answerKnockingParticipant', participant.id, true); e.target.remove();
+      } }, t('oral.admit', { name: participant.name }))));
+    }
+  };
+  s.onerror = () => box.append(h('p.problem', t('oral.jitsiDown')));
+  document.head.append(s);
+}
+
+/** Fallback mode: the secretary asked this student's page for a frame of its own camera. */
+async function sendSnapshot(turnId, kind) {
+  try {
+    if (!ownStream) ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
+    const video = document.createElement('video');
+    video.muted = true; video.srcObject = ownStream; await video.play();
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth || 640; canvas.height = video.videoHeight || 480;
+    canvas.getContext('2d').drawImage(video, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise(res => canvas.toBlob(res, 'image/jpeg', 0.8));
+    await api(`/api/oral/turns/${turnId}/snapshots?kind=${kind}`, { method: 'POST', body: blob, headers: { 'Content-Type': 'image/jpeg' } });
+    notify(t('oral.snapSent'), 'ok');
+  } catch (e) { notify(e.message || t('oral.noCamera'), 'error'); }
+}
+
+async function downloadProtocol() {
+  try {
+    const r = await api(`/api/oral/sittings/${sittingId}/protocol.pdf`, { raw: true });
+    const url = URL.createObjectURL(await r.blob());
+    const a = h('a', { href: url, download: `oral-protocol-${sittingId}.pdf` });
+    document.body.append(a); a.click(); a.remove();
+  } catch (e) { notify(e.message, 'error'); }
+}
