@@ -111,8 +111,9 @@ public class IdentityService {
         }
         try (FaceImage image = decode(photo)) {
             List<DetectedFace> faces = engine.detect(image);
-            if (faces.isEmpty()) {
-                // an ID photo is often a tight crop, bigger than the detector's anchors: try it on a margin
+            if (faces.size() != 1) {
+                // an ID photo is often a tight crop, bigger than the detector's anchors (none or spurious
+                // boxes): try it on a margin; a group photo still shows several faces there
                 try (FaceImage padded = padded(image)) {
                     faces = engine.detect(padded);
                     if (faces.size() == 1) return engine.embed(padded, faces.get(0));

@@ -37,6 +37,18 @@ public interface VisionConfig {
     @WithDefault("true")
     boolean identityGate();
 
+    /**
+     * Keys of the build and the tests under the same prefix ({@code -Dadal.vision.fetch.skip},
+     * {@code -Dadal.vision.faces-dir}): listed so that a system property does not fail start-up; unused here.
+     */
+    Fetch fetch();
+
+    java.util.Optional<String> facesDir();
+
+    interface Fetch {
+        java.util.Optional<Boolean> skip();
+    }
+
     default SnapshotPolicy policy() {
         return new SnapshotPolicy(matchThreshold(), maxAbsYaw(), maxAbsPitch());
     }
