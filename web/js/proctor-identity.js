@@ -28,7 +28,7 @@ page({ bundles: ['vision'], roles: ['PROCTOR'], title: 'vision.queueTitle', asyn
         if (!shown.size) list.replaceChildren(h('p.muted#empty', t('vision.queueEmpty')));
       } catch (e) { out.append(e instanceof ApiError ? problemView(e) : h('div.problem', { role: 'alert' }, String(e))); }
     }
-    const el = h('div.card.identity-check', { dataset: { check: c.id, login: c.studentLogin } },
+    const el = h('div.card.identity-check', { dataset: { check: c.id, login: c.studentLogin, reason: c.reason } },
       h('h2', { style: 'margin-top:0' }, `${c.studentName} (${c.studentLogin})`),
       h('p.muted', `${c.examTitle || ''} · ${fmtDate(c.createdAt)}`),
       h('p', h('span.badge.warn', t('vision.reason.' + c.reason)),

@@ -25,10 +25,14 @@ public class IdentityGate implements StartGate {
         return NAME;
     }
 
+    /** Whether an attempt at this exam must pass the identity check (the check page asks). */
+    public boolean applies(java.util.UUID examId, boolean proctored) {
+        return proctored && (config.identityGate() || enforced.contains(examId));
+    }
+
     @Override
     public GateResult check(StartingAttempt attempt) {
-        boolean on = config.identityGate() || enforced.contains(attempt.examId());
-        if (!on || !attempt.proctored()) return GateResult.pass(NAME);
+        if (!applies(attempt.examId(), attempt.proctored())) return GateResult.pass(NAME);
         IdentityCheck c = IdentityCheck.latest(attempt.attemptId());
         if (c == null) {
             return GateResult.fail(NAME, "IDENTITY_NOT_CHECKED", "Show your face to the camera for the identity check");

@@ -30,8 +30,12 @@ public class VisionResource {
     private final FaceCheckService faceChecks;
     private final CurrentUser user;
     private final TimeSource time;
+    private final IdentityGate gate;
+    private final FaceEngine engine;
 
-    VisionResource(IdentityService identity, FaceCheckService faceChecks, CurrentUser user, TimeSource time) {
+    VisionResource(IdentityService identity, FaceCheckService faceChecks, CurrentUser user, TimeSource time, IdentityGate gate, FaceEngine engine) {
+        this.gate = gate;
+        this.engine = engine;
         this.identity = identity;
         this.faceChecks = faceChecks;
         this.user = user;
@@ -90,6 +94,20 @@ public class VisionResource {
     }
 
     // ---------------------------------------------------------------- the check before the start
+
+    public record GateInfo(boolean required, boolean modelsAvailable, String liveness) {
+    }
+
+    /** Whether the student's check page must run the identity check for this exam. */
+    @GET
+    @Path("/vision/gate")
+    @RolesAllowed(Role.Names.STUDENT)
+    public GateInfo gate(@jakarta.ws.rs.QueryParam("exam") UUID examId) {
+        if (examId == null) throw Problem.badRequest("EXAM_REQUIRED", "Say which exam");
+        kz.adal.exam.Exam e = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> kz.adal.exam.Exam.findById(examId));
+        if (e == null) throw Problem.notFound("Exam");
+        return new GateInfo(gate.applies(examId, e.isProctored()), engine.available(), IdentityService.LIVENESS);
+    }
 
     @POST
     @Path("/attempts/{id}/identity-check")
