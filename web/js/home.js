@@ -13,9 +13,10 @@ const TILES = [
   { href: '/exam/practice.html', key: 'home.practice', roles: ['STUDENT'] },
   { href: '/exam/locks.html', key: 'home.locks', roles: ['PORTAL_ADMIN'] },
   { href: '/oral/index.html', key: 'home.oral', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'TECHNICAL_SECRETARY', 'DEAN', 'STUDENT', 'SYSTEM_ADMIN'] },
+  { href: '/vision/enroll.html', key: 'home.faceEnroll', roles: ['REGISTRAR'] }, { href: '/proctor/identity.html', key: 'home.identityQueue', roles: ['PROCTOR'] },
 ];
 
-page({ bundles: ['exam', 'oral'], title: 'home.title', render(main) {
+page({ bundles: ['exam', 'oral', 'vision'], title: 'home.title', render(main) {
   const u = user();
   const tiles = TILES.filter(x => x.roles.some(r => u.roles.includes(r)));
   main.append(

@@ -1,5 +1,6 @@
 import { page, h, t, api, ApiError, problemView, fmtDate } from '/js/adal.js';
 import { canShareScreen } from '/js/student-common.js';
+import { identityCheck } from '/js/vision-identity.js';
 
 /** 000 §4.6: at least 512 kbit/s; measured both ways (the clause does not say which). */
 const MIN_KBITS = 512;
@@ -85,7 +86,8 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.checkTitle', as
     return { ok: kbits >= MIN_KBITS, text: t('student.check.speed', { kbits, min: MIN_KBITS }) };
   }
 
-  const required = exam.proctored ? ['camera', 'microphone', 'screen'] : [];
+  const identity = exam.proctored ? await api(`/api/vision/gate?exam=${examId}`) : { required: false };
+  const required = exam.proctored ? ['camera', 'microphone', 'screen', ...(identity.required ? ['identity'] : [])] : [];
   function refresh() {
     const missing = required.filter(n => results[n] !== true);
     const blocked = !exam.canStart || missing.length > 0 || (acceptCut && !acceptCut.checked);
@@ -126,6 +128,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.checkTitle', as
         row('camera', t('student.check.camera'), t('student.check.cameraHint'), camera, video),
         row('microphone', t('student.check.microphone'), t('student.check.microphoneHint'), microphone),
         row('screen', t('student.check.screen'), t('student.check.screenHint'), screen),
+        identity.required ? row('identity', t('student.check.identity'), t('student.check.identityHint'), detail => identityCheck({ examId, video, detail, streams })) : null,
         row('download', t('student.check.download'), t('student.check.speedHint', { min: MIN_KBITS }), download),
         row('upload', t('student.check.upload'), t('student.check.speedHint', { min: MIN_KBITS }), upload))),
     h('div.card',

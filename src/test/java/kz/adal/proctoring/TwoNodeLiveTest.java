@@ -144,6 +144,10 @@ class TwoNodeLiveTest {
         String student = login(PORT_B, "student.en");
         call(PORT_A, "POST", "/api/proctor/assignments", teacher, Map.of("proctorLogin", "proctor", "examId", exam.toString()));
         String attempt = call(PORT_B, "POST", "/api/exams/" + exam + "/attempt", student, null).path("id").asText();
+        // the packaged app asks for recording consent before a proctored exam (issue 5)
+        String version = call(PORT_B, "GET", "/api/exams/" + exam + "/recording-consent", student, null).path("noticeVersion").asText();
+        call(PORT_B, "PUT", "/api/exams/" + exam + "/recording-consent", student,
+                Map.of("decision", "GRANTED", "rulesAcknowledged", true, "noticeVersion", version));
         call(PORT_B, "POST", "/api/attempts/" + attempt + "/start", student, Map.of());
 
         try (LiveSocket console = LiveSocket.proctor(new URL("http://127.0.0.1:" + PORT_A + "/"), proctor);

@@ -1,0 +1,46 @@
+package kz.adal.vision;
+
+import java.util.List;
+
+/**
+ * The automatic part of the identity check, without a database: one frame, the student's consent
+ * and reference → passed, or pending a proctor with the reason. Absent models and refused
+ * biometrics go to a proctor — a manual ID-document check (000 §4.7) — never a pass, never a dead end.
+ */
+public final class IdentityDecision {
+
+    /** Whether the student consented: null = not asked yet (the check still runs on a reference, if any). */
+    public record Result(IdentityCheck.Status status, IdentityCheck.Reason reason, Double similarity, Integer faceCount) {
+        static Result pending(IdentityCheck.Reason reason, Double similarity, Integer faceCount) {
+            return new Result(IdentityCheck.Status.PENDING, reason, similarity, faceCount);
+        }
+    }
+
+    private IdentityDecision() {
+    }
+
+    /**
+     * @param consent   true given, false refused, null not recorded
+     * @param reference the enrolled embedding, or null
+     */
+    public static Result judge(FaceEngine engine, double matchThreshold, Boolean consent, float[] reference, byte[] frame) {
+        if (Boolean.FALSE.equals(consent)) return Result.pending(IdentityCheck.Reason.BIOMETRICS_REFUSED, null, null);
+        if (!engine.available()) return Result.pending(IdentityCheck.Reason.MODELS_ABSENT, null, null);
+        FaceImage image;
+        try {
+            image = FaceImage.decode(frame);
+        } catch (IllegalArgumentException e) {
+            return Result.pending(IdentityCheck.Reason.UNREADABLE_FRAME, null, null);
+        }
+        try (image) {
+            List<DetectedFace> faces = engine.detect(image);
+            if (faces.isEmpty()) return Result.pending(IdentityCheck.Reason.NO_FACE, null, 0);
+            // 001 §6.13: no outsiders in the frame
+            if (faces.size() > 1) return Result.pending(IdentityCheck.Reason.MULTIPLE_FACES, null, faces.size());
+            if (reference == null) return Result.pending(IdentityCheck.Reason.NO_REFERENCE, null, 1);
+            double similarity = engine.similarity(reference, engine.embed(image, faces.get(0)));
+            if (similarity < matchThreshold) return Result.pending(IdentityCheck.Reason.MISMATCH, similarity, 1);
+            return new Result(IdentityCheck.Status.PASSED, null, similarity, 1);
+        }
+    }
+}

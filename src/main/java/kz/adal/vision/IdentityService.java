@@ -1,0 +1,304 @@
+package kz.adal.vision;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptState;
+import kz.adal.audit.AuditTrail;
+import kz.adal.audit.AuditTrail.Change;
+import kz.adal.identity.AppUser;
+import kz.adal.identity.Role;
+import kz.adal.platform.Problem;
+import kz.adal.platform.TimeSource;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
+
+/**
+ * Identity for exams (000 §4.5, §4.7; 003 §16): biometric consent, the reference face, the check
+ * before the start and a proctor's decision by hand. Never a dead end: whatever the automatic check
+ * cannot settle — mismatch, no face, several faces, no reference, absent models, refused biometrics —
+ * goes to a proctor, who compares the frame with the reference photo or the student's ID document.
+ */
+@ApplicationScoped
+public class IdentityService {
+    /** What the UI and docs say about liveness with the current models (docs/vision.md). */
+    public static final String LIVENESS = "not available";
+
+    private final FaceEngine engine;
+    private final VisionConfig config;
+    private final AuditTrail audit;
+    private final TimeSource time;
+
+    IdentityService(FaceEngine engine, VisionConfig config, AuditTrail audit, TimeSource time) {
+        this.engine = engine;
+        this.config = config;
+        this.audit = audit;
+        this.time = time;
+    }
+
+    // ---------------------------------------------------------------- consent and enrollment
+
+    public record EnrollmentStatus(UUID studentId, String login, String fullName, String consent, boolean enrolled,
+                                   String source, Instant enrolledAt, int revision, boolean modelsAvailable) {
+    }
+
+    /** Records the student's answer on biometrics; refusing removes any stored reference (000 §4.7). */
+    @Transactional
+    public EnrollmentStatus recordConsent(UUID studentId, boolean given, UUID recordedBy) {
+        requireStudent(studentId);
+        BiometricConsent c = BiometricConsent.findById(studentId);
+        if (c == null) {
+            c = new BiometricConsent();
+            c.studentId = studentId;
+        }
+        c.given = given;
+        c.recordedAt = time.now();
+        c.recordedBy = recordedBy;
+        c.persist();
+        boolean removed = !given && FaceEnrollment.delete("studentId", studentId) > 0;
+        EnrollmentStatus status = status(studentId);
+        audit.record(Change.of(given ? "biometrics.consented" : "biometrics.refused", "student", studentId)
+                .detail(Map.of("referenceRemoved", removed)));
+        return status;
+    }
+
+    @Transactional
+    public EnrollmentStatus status(UUID studentId) {
+        AppUser s = requireStudent(studentId);
+        BiometricConsent c = BiometricConsent.findById(studentId);
+        FaceEnrollment e = FaceEnrollment.forStudent(studentId);
+        return new EnrollmentStatus(studentId, s.login, s.fullName, c == null ? "NONE" : c.given ? "GIVEN" : "REFUSED",
+                e != null, e == null ? null : e.source.name(), e == null ? null : e.enrolledAt, e == null ? 0 : e.revision,
+                engine.available());
+    }
+
+    /** Every student with their enrollment status (the registrar's list). */
+    @Transactional
+    public List<EnrollmentStatus> statuses() {
+        return AppUser.<AppUser>listAll().stream().filter(u -> u.roles.contains(Role.STUDENT))
+                .sorted(java.util.Comparator.comparing(u -> u.login)).map(u -> status(u.id)).toList();
+    }
+
+    /** The registrar uploads an ID-card photo: exactly one face, with consent given. Re-enrollment is audited. */
+    @Transactional
+    public EnrollmentStatus enrollFromPhoto(UUID studentId, byte[] photo, String contentType, UUID by) {
+        requireStudent(studentId);
+        requireConsent(studentId);
+        float[] embedding = referenceFrom(photo);
+        return store(studentId, FaceEnrollment.Source.ID_CARD, embedding, photo, contentType, by);
+    }
+
+    private void requireConsent(UUID studentId) {
+        BiometricConsent c = BiometricConsent.findById(studentId);
+        if (c == null || !c.given) {
+            throw Problem.conflict("BIOMETRIC_CONSENT_MISSING",
+                    "The student has not consented to biometrics: identity is checked by a proctor from an ID document (000 §4.7)");
+        }
+    }
+
+    private float[] referenceFrom(byte[] photo) {
+        if (!engine.available()) {
+            throw Problem.conflict("VISION_UNAVAILABLE", "Face models are absent: " + engine.unavailableReason());
+        }
+        try (FaceImage image = decode(photo)) {
+            List<DetectedFace> faces = engine.detect(image);
+            if (faces.size() != 1) {
+                // an ID photo is often a tight crop, bigger than the detector's anchors (none or spurious
+                // boxes): try it on a margin; a group photo still shows several faces there
+                try (FaceImage padded = padded(image)) {
+                    faces = engine.detect(padded);
+                    if (faces.size() == 1) return engine.embed(padded, faces.get(0));
+                }
+            }
+            if (faces.size() != 1) {
+                throw Problem.unprocessable("ENROLL_FACE_COUNT", "The photo must show exactly one face; found " + faces.size(), List.of());
+            }
+            return engine.embed(image, faces.get(0));
+        }
+    }
+
+    static FaceImage padded(FaceImage image) {
+        try (Mat canvas = new Mat()) {
+            int px = image.width() / 2;
+            int py = image.height() / 2;
+            copyMakeBorder(image.mat(), canvas, py, py, px, px, BORDER_CONSTANT, new Scalar(127, 127, 127, 0));
+            return FaceImage.of(canvas);
+        }
+    }
+
+    private static FaceImage decode(byte[] bytes) {
+        try {
+            return FaceImage.decode(bytes);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("IMAGE_UNREADABLE", "Not a readable JPEG or PNG image");
+        }
+    }
+
+    private EnrollmentStatus store(UUID studentId, FaceEnrollment.Source source, float[] embedding, byte[] photo, String type, UUID by) {
+        FaceEnrollment e = FaceEnrollment.forStudent(studentId);
+        boolean again = e != null;
+        if (e == null) {
+            e = new FaceEnrollment();
+            e.studentId = studentId;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("source", source.name());
+        if (again) {
+            detail.put("previousSource", e.source.name());
+            detail.put("previousRevision", e.revision);
+        }
+        e.source = source;
+        e.embedding = FaceEnrollment.pack(embedding);
+        e.photo = photo;
+        e.photoType = type == null || type.isBlank() ? "image/jpeg" : type;
+        e.enrolledAt = time.now();
+        e.enrolledBy = by;
+        e.revision = e.revision + 1;
+        e.persist();
+        detail.put("revision", e.revision);
+        EnrollmentStatus status = status(studentId);
+        audit.record(Change.of(again ? "face.re-enrolled" : "face.enrolled", "student", studentId).detail(detail));
+        return status;
+    }
+
+    @Transactional
+    public FaceEnrollment enrollment(UUID studentId) {
+        FaceEnrollment e = FaceEnrollment.forStudent(studentId);
+        if (e == null) throw Problem.notFound("Reference photo");
+        return e;
+    }
+
+    private static AppUser requireStudent(UUID studentId) {
+        AppUser s = AppUser.findById(studentId);
+        if (s == null || !s.roles.contains(Role.STUDENT)) throw Problem.notFound("Student");
+        return s;
+    }
+
+    // ---------------------------------------------------------------- the check before the start
+
+    public record CheckView(UUID id, UUID attemptId, String status, String reason, Double similarity, Integer faceCount,
+                            String liveness, Instant createdAt, String decisionNote) {
+        static CheckView of(IdentityCheck c) {
+            return c == null ? null : new CheckView(c.id, c.attemptId, c.status.name(), c.reason == null ? null : c.reason.name(),
+                    c.similarity, c.faceCount, LIVENESS, c.createdAt, c.decisionNote);
+        }
+    }
+
+    /**
+     * The student shows their face before the start: exactly one face that matches the reference
+     * passes; anything else waits for a proctor. A check already passed or approved stays.
+     */
+    @Transactional
+    public CheckView submitFrame(UUID attemptId, UUID studentId, byte[] jpeg) {
+        Attempt a = Attempt.findById(attemptId);
+        if (a == null || !a.studentId.equals(studentId)) throw Problem.notFound("Attempt");
+        if (a.state != AttemptState.CHECKS && a.state != AttemptState.NOT_STARTED) {
+            throw Problem.conflict("ATTEMPT_ALREADY_STARTED", "The identity check is done before the start");
+        }
+        if (jpeg == null || jpeg.length == 0) throw Problem.badRequest("IMAGE_UNREADABLE", "No frame was sent");
+        IdentityCheck current = IdentityCheck.latest(attemptId);
+        if (current != null && current.status.lets()) return CheckView.of(current);
+        if (current != null) current.status = IdentityCheck.Status.SUPERSEDED;
+
+        IdentityCheck c = new IdentityCheck();
+        c.attemptId = attemptId;
+        c.examId = a.examId;
+        c.studentId = studentId;
+        c.frame = jpeg;
+        c.createdAt = time.now();
+        judge(c, studentId, jpeg);
+        c.persist();
+        CheckView view = CheckView.of(c);
+        audit.record(Change.of("identity.checked", "attempt", attemptId).scope(a.examId).detail(Map.of(
+                "status", c.status.name(), "reason", c.reason == null ? "" : c.reason.name(),
+                "similarity", c.similarity == null ? "" : String.format(java.util.Locale.ROOT, "%.3f", c.similarity))));
+        return view;
+    }
+
+    private void judge(IdentityCheck c, UUID studentId, byte[] jpeg) {
+        BiometricConsent consent = BiometricConsent.findById(studentId);
+        FaceEnrollment ref = FaceEnrollment.forStudent(studentId);
+        IdentityDecision.Result r = IdentityDecision.judge(engine, config.matchThreshold(),
+                consent == null ? null : consent.given, ref == null ? null : ref.reference(), jpeg);
+        c.status = r.status();
+        c.reason = r.reason();
+        c.similarity = r.similarity();
+        c.faceCount = r.faceCount();
+    }
+
+    /** The attempt's current identity check (the student's page polls it while a proctor decides). */
+    @Transactional
+    public CheckView current(UUID attemptId, UUID studentId) {
+        Attempt a = Attempt.findById(attemptId);
+        if (a == null || !a.studentId.equals(studentId)) throw Problem.notFound("Attempt");
+        return CheckView.of(IdentityCheck.latest(attemptId));
+    }
+
+    /** Whether the attempt's identity is settled (passed or approved) — the gate's question. */
+    @Transactional
+    public IdentityCheck latest(UUID attemptId) {
+        return IdentityCheck.latest(attemptId);
+    }
+
+    // ---------------------------------------------------------------- the proctor's queue
+
+    public record QueueItem(UUID id, UUID attemptId, UUID examId, String examTitle, UUID studentId, String studentLogin,
+                            String studentName, String status, String reason, Double similarity, Integer faceCount,
+                            boolean hasReference, String consent, Instant createdAt) {
+    }
+
+    @Transactional
+    public List<QueueItem> pending() {
+        return IdentityCheck.<IdentityCheck>list("status = ?1 order by createdAt", IdentityCheck.Status.PENDING).stream().map(c -> {
+            AppUser s = AppUser.findById(c.studentId);
+            kz.adal.exam.Exam e = kz.adal.exam.Exam.findById(c.examId);
+            BiometricConsent consent = BiometricConsent.findById(c.studentId);
+            return new QueueItem(c.id, c.attemptId, c.examId, e == null ? null : e.title, c.studentId, s == null ? null : s.login,
+                    s == null ? null : s.fullName, c.status.name(), c.reason == null ? null : c.reason.name(), c.similarity, c.faceCount,
+                    FaceEnrollment.count("studentId", c.studentId) > 0, consent == null ? "NONE" : consent.given ? "GIVEN" : "REFUSED",
+                    c.createdAt);
+        }).toList();
+    }
+
+    @Transactional
+    public IdentityCheck check(UUID checkId) {
+        IdentityCheck c = IdentityCheck.findById(checkId);
+        if (c == null) throw Problem.notFound("Identity check");
+        return c;
+    }
+
+    /**
+     * A proctor approves or denies by hand, with a reason (audited). On approval the proctor may make
+     * this capture the student's reference — only with the student's consent and one face in it.
+     */
+    @Transactional
+    public CheckView decide(UUID checkId, boolean approve, String note, boolean enrollCapture, UUID proctorId) {
+        if (note == null || note.isBlank()) throw Problem.badRequest("REASON_REQUIRED", "Say why you approve or deny");
+        IdentityCheck c = check(checkId);
+        if (c.status != IdentityCheck.Status.PENDING) {
+            throw Problem.conflict("IDENTITY_ALREADY_DECIDED", "This check is " + c.status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        c.status = approve ? IdentityCheck.Status.APPROVED : IdentityCheck.Status.DENIED;
+        c.decidedBy = proctorId;
+        c.decidedAt = time.now();
+        c.decisionNote = note.strip();
+        CheckView view = CheckView.of(c);
+        if (approve && enrollCapture) {
+            requireConsent(c.studentId);
+            store(c.studentId, FaceEnrollment.Source.PROCTOR_CAPTURE, referenceFrom(c.frame), c.frame, "image/jpeg", proctorId);
+        }
+        audit.record(Change.of(approve ? "identity.approved" : "identity.denied", "attempt", c.attemptId).scope(c.examId)
+                .detail(Map.of("check", c.id.toString(), "reason", c.reason == null ? "" : c.reason.name(), "note", c.decisionNote,
+                        "enrolled", approve && enrollCapture)));
+        return view;
+    }
+}
