@@ -48,5 +48,7 @@ public final class EventKinds {
             "message.acknowledged", "presence.asked", "presence.answered", "attempt.suspended", "attempt.resumed",
             "attempt.terminated", "attempt.finished", "termination.requested", "termination.declined",
             // from the recording pipeline (kz.adal.media): a camera or screen recording stopped or resumed
-            "recording.stopped", "recording.resumed");
+            "recording.stopped", "recording.resumed",
+            // from the face checks on snapshots (kz.adal.vision), written when the outcome changes
+            "face.check");
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -22,7 +23,7 @@ public final class FlagRules {
     /** Every standard rule, in a stable order. */
     public static List<FlagRule> standard() {
         return List.of(FlagRules::tabLeft, FlagRules::fullscreen, FlagRules::instants, FlagRules::windowShrunk,
-                FlagRules::secondScreen, FlagRules::screenShare, FlagRules::camera, FlagRules::recording, FlagRules::microphone,
+                FlagRules::secondScreen, FlagRules::screenShare, FlagRules::camera, FlagRules::recording, FlagRules::face, FlagRules::microphone,
                 FlagRules::disconnected);
     }
 
@@ -163,6 +164,28 @@ public final class FlagRules {
             }
         }
         return tr.done();
+    }
+
+    /** Face-check outcomes of the snapshots: each non-OK outcome is a flag until the outcome changes. */
+    static List<Flag> face(Timeline t) {
+        Map<FlagType, Tracker> trackers = new java.util.EnumMap<>(FlagType.class);
+        FlagType open = null;
+        for (LiveEvent e : t.relevant()) {
+            if (!e.kind().equals("face.check")) continue;
+            String outcome = String.valueOf(e.data().getOrDefault("outcome", "OK"));
+            FlagType type = switch (outcome) {
+                case "COVERED", "FROZEN" -> FlagType.CAMERA_BLOCKED;
+                case "NO_FACE" -> FlagType.FACE_MISSING;
+                case "MULTIPLE_FACES" -> FlagType.MULTIPLE_FACES;
+                case "MISMATCH" -> FlagType.FACE_MISMATCH;
+                case "LOOKING_AWAY" -> FlagType.LOOKING_AWAY;
+                default -> null; // OK, NOT_CHECKED (no models: the proctor checks by hand)
+            };
+            if (open != null && open != type) trackers.get(open).state(false, e, null);
+            if (type != null) trackers.computeIfAbsent(type, k -> new Tracker(k, t)).state(true, e, outcome.toLowerCase());
+            open = type;
+        }
+        return trackers.values().stream().flatMap(tr -> tr.done().stream()).toList();
     }
 
     static List<Flag> microphone(Timeline t) {

@@ -27,6 +27,8 @@ public enum FlagType {
     MICROPHONE_LOST(Severity.MEDIUM),
     /** No connection for longer than the grace period; a shorter drop is a technical event, not a flag. */
     DISCONNECTED(Severity.MEDIUM),
+    /** Issue 6 (vision): the camera shows nothing (covered, dark) or the same frame again and again (frozen). */
+    CAMERA_BLOCKED(Severity.HIGH),
     /** Issue 6 (vision): no face in the frame. */
     FACE_MISSING(Severity.HIGH),
     /** Issue 6 (vision): more than one face — an outsider in the frame (001 §6.13). */

@@ -9,6 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "adal.proctoring")
 public interface ProctoringConfig {
 
+    /** Run the face checks of issue 6 on every snapshot (about 25 ms of one core each, docs/vision.md). */
+    @WithDefault("true")
+    boolean faceChecks();
+
     /** How often the browser sends a heartbeat. */
     @WithDefault("PT5S")
     Duration heartbeatEvery();

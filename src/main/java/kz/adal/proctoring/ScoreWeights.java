@@ -13,7 +13,7 @@ public final class ScoreWeights {
     /** The documented defaults (docs/proctoring.md). */
     public static final String DEFAULTS = "TAB_LEFT=3:5,FULLSCREEN_EXITED=1:2,CLIPBOARD_USED=2:0,FORBIDDEN_SHORTCUT=1:0,"
             + "WINDOW_SHRUNK=1:2,SECOND_SCREEN=5:2,SCREEN_SHARE_STOPPED=3:5,CAMERA_LOST=3:5,RECORDING_STOPPED=3:5,MICROPHONE_LOST=1:2,"
-            + "DISCONNECTED=0:1,FACE_MISSING=1:3,MULTIPLE_FACES=5:5,FACE_MISMATCH=10:5,LOOKING_AWAY=0:1";
+            + "DISCONNECTED=0:1,CAMERA_BLOCKED=3:5,FACE_MISSING=1:3,MULTIPLE_FACES=5:5,FACE_MISMATCH=10:5,LOOKING_AWAY=0:1";
 
     public record Weight(BigDecimal perFlag, BigDecimal perMinute) {
     }

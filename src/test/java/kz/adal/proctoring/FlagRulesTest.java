@@ -210,4 +210,21 @@ class FlagRulesTest {
         assertEquals(T0.plusSeconds(20), f.get(0).startAt());
         assertEquals(T0.plusSeconds(80), f.get(0).endAt());
     }
+
+    @Test
+    void faceCheckOutcomesBecomeFlagsUntilTheOutcomeChanges() {
+        serverData(10, "face.check", Map.of("outcome", "OK"));
+        serverData(20, "face.check", Map.of("outcome", "MULTIPLE_FACES"));
+        serverData(40, "face.check", Map.of("outcome", "NO_FACE"));
+        serverData(60, "face.check", Map.of("outcome", "OK"));
+        serverData(70, "face.check", Map.of("outcome", "FROZEN"));
+        List<Flag> f = flags(null, 100);
+        Flag outsider = f.stream().filter(x -> x.type() == FlagType.MULTIPLE_FACES).findFirst().orElseThrow();
+        assertEquals(T0.plusSeconds(20), outsider.startAt());
+        assertEquals(T0.plusSeconds(40), outsider.endAt());
+        Flag missing = f.stream().filter(x -> x.type() == FlagType.FACE_MISSING).findFirst().orElseThrow();
+        assertEquals(T0.plusSeconds(60), missing.endAt());
+        Flag blocked = f.stream().filter(x -> x.type() == FlagType.CAMERA_BLOCKED).findFirst().orElseThrow();
+        assertEquals(null, blocked.endAt(), "still frozen while the attempt runs");
+    }
 }
