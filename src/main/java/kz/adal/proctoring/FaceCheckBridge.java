@@ -30,7 +30,10 @@ class FaceCheckBridge {
     }
 
     void onSnapshot(@ObservesAsync SnapshotStore.SnapshotReceived s) {
-        if (!config.faceChecks()) return;
+        if (config.faceChecks()) check(s);
+    }
+
+    void check(SnapshotStore.SnapshotReceived s) {
         SnapshotVerdict verdict;
         try {
             verdict = faces.analyseSnapshot(s.attemptId(), s.jpeg(), s.serverAt());

@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The proctor's actions and the assignments. Thin: parse, call {@link ProctorService}. */
-@Path("/api/proctor")
+@Path("/api")
 @RolesAllowed({Role.Names.PROCTOR, Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.DEAN,
         Role.Names.ACADEMIC_POLICY_DIRECTOR, Role.Names.ACADEMIC_VICE_RECTOR, Role.Names.SYSTEM_ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,45 +51,45 @@ public class ProctorResource {
     }
 
     @GET
-    @Path("/sessions")
+    @Path("/proctor/sessions")
     public List<Map<String, Object>> sessions() {
         return service.grid(actor());
     }
 
     @GET
-    @Path("/attempts/{id}/timeline")
+    @Path("/proctor/attempts/{id}/timeline")
     public TimelineView timeline(@PathParam("id") UUID id) {
         return service.timeline(id, actor());
     }
 
     @GET
-    @Path("/attempts/{id}/snapshots/{snapshotId}")
+    @Path("/proctor/attempts/{id}/snapshots/{snapshotId}")
     @Produces("image/jpeg")
     public Response evidence(@PathParam("id") UUID id, @PathParam("snapshotId") UUID snapshotId) {
         return Response.ok(service.evidence(id, snapshotId, actor())).header("Cache-Control", "private, max-age=3600").build();
     }
 
     @POST
-    @Path("/attempts/{id}/messages")
+    @Path("/proctor/attempts/{id}/messages")
     public MessageView message(@PathParam("id") UUID id, SendMessageRequest body) {
         return service.send(id, body == null ? null : body.kind(), body == null ? null : body.text(), actor());
     }
 
     @POST
-    @Path("/attempts/{id}/presence-checks")
+    @Path("/proctor/attempts/{id}/presence-checks")
     public MessageView presence(@PathParam("id") UUID id, PresenceCheckRequest body) {
         return service.presenceCheck(id, body == null ? null : body.question(), body == null ? null : body.answerWithinSeconds(), actor());
     }
 
     @POST
-    @Path("/attempts/{id}/suspend")
+    @Path("/proctor/attempts/{id}/suspend")
     public Response suspend(@PathParam("id") UUID id, ReasonRequest body) {
         service.suspend(id, body == null ? null : body.reason(), actor());
         return Response.noContent().build();
     }
 
     @POST
-    @Path("/attempts/{id}/resume")
+    @Path("/proctor/attempts/{id}/resume")
     public Response resume(@PathParam("id") UUID id) {
         service.resume(id, actor());
         return Response.noContent().build();
@@ -97,40 +97,40 @@ public class ProctorResource {
 
     /** 200 with state CONFIRMED when done at once; 202 with state PENDING when a confirmation is needed. */
     @POST
-    @Path("/attempts/{id}/terminate")
+    @Path("/proctor/attempts/{id}/terminate")
     public Response terminate(@PathParam("id") UUID id, ReasonRequest body) {
         TerminationView t = service.terminate(id, body == null ? null : body.reason(), actor());
         return Response.status("PENDING".equals(t.state()) ? 202 : 200).entity(t).build();
     }
 
     @POST
-    @Path("/terminations/{id}/confirm")
+    @Path("/proctor/terminations/{id}/confirm")
     public TerminationView confirm(@PathParam("id") UUID id) {
         return service.confirmTermination(id, actor());
     }
 
     @POST
-    @Path("/terminations/{id}/decline")
+    @Path("/proctor/terminations/{id}/decline")
     public TerminationView decline(@PathParam("id") UUID id) {
         return service.declineTermination(id, actor());
     }
 
     @GET
-    @Path("/assignments")
+    @Path("/proctor/assignments")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
     public List<AssignmentView> assignments(@QueryParam("examId") UUID examId) {
         return service.assignments(examId);
     }
 
     @POST
-    @Path("/assignments")
+    @Path("/proctor/assignments")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
     public AssignmentView assign(AssignRequest body) {
         return service.assign(body, actor());
     }
 
     @DELETE
-    @Path("/assignments/{id}")
+    @Path("/proctor/assignments/{id}")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
     public Response unassign(@PathParam("id") UUID id) {
         service.unassign(id, actor());
