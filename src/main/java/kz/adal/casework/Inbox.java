@@ -1,0 +1,122 @@
+package kz.adal.casework;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.adal.identity.AppUser;
+import kz.adal.platform.Problem;
+import kz.adal.platform.TimeSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Delivers notices about cases: always into the recipient's inbox in the app, and by e-mail through
+ * Quarkus Mailer when {@code mail} is asked for and the person has an address (acts go to every
+ * commission member the same day, 001 §6.15.6; decisions go back to the student, 001 §6.15.3).
+ *
+ * <p>The notice is stored in the caller's transaction; the e-mail is sent after it, outside any
+ * transaction, and its outcome is written back. A mail server that is down therefore never rolls back
+ * the act or the decision — the failure is recorded on the notice and shown to whoever sent it.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    /** What a caller wants delivered. {@code link} is a site-relative page. */
+    public record Message(String kind, String subject, String body, String link, String caseType, UUID caseId) {
+    }
+
+    private final Mailer mailer;
+    private final TimeSource time;
+    private final String siteUrl;
+
+    Inbox(Mailer mailer, TimeSource time, @ConfigProperty(name = "adal.site-url", defaultValue = "http://localhost:8080") String siteUrl) {
+        this.mailer = mailer;
+        this.time = time;
+        this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+    }
+
+    /** Stores one notice per recipient (in the caller's transaction) and returns them, unsent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Notice> post(List<UUID> recipients, Message m, boolean mail) {
+        return recipients.stream().distinct().map(r -> store(r, m, mail)).toList();
+    }
+
+    /**
+     * Sends the e-mails of stored notices and records each outcome. Call it after the transaction that
+     * stored them has committed (e.g. from the resource, or {@code QuarkusTransaction.runner}).
+     */
+    public void mail(List<Notice> notices) {
+        for (Notice n : notices) {
+            if (n.mailStatus != Notice.MailStatus.PENDING || n.mailTo == null) continue;
+            Notice.MailStatus status;
+            String error = null;
+            try {
+                String text = n.body + (n.link == null ? "" : "\n\n" + siteUrl + n.link);
+                mailer.send(Mail.withText(n.mailTo, n.subject, text));
+                status = Notice.MailStatus.SENT;
+            } catch (RuntimeException e) {
+                LOG.warnf("Mail to %s about %s failed: %s", n.mailTo, n.kind, e.getMessage());
+                status = Notice.MailStatus.FAILED;
+                error = String.valueOf(e.getMessage());
+            }
+            recordMail(n.id, status, error);
+            n.mailStatus = status; // the caller's detached copy, for its response
+            n.mailError = error;
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void recordMail(UUID noticeId, Notice.MailStatus status, String error) {
+        Notice n = Notice.findById(noticeId);
+        if (n == null) return;
+        n.mailStatus = status;
+        n.mailError = error == null ? null : error.substring(0, Math.min(2000, error.length()));
+        n.mailedAt = time.now();
+    }
+
+    @Transactional
+    public List<Notice> mine(UUID userId, int limit) {
+        return Notice.forRecipient(userId, Math.max(1, Math.min(limit, 200)));
+    }
+
+    @Transactional
+    public Notice markRead(UUID userId, UUID noticeId) {
+        Notice n = Notice.findById(noticeId);
+        if (n == null || !n.recipientId.equals(userId)) throw Problem.notFound("Notice");
+        if (n.readAt == null) n.readAt = time.now();
+        return n;
+    }
+
+    @Transactional
+    public long unread(UUID userId) {
+        return Notice.count("recipientId = ?1 and readAt is null", userId);
+    }
+
+    private Notice store(UUID recipientId, Message m, boolean mail) {
+        AppUser u = AppUser.findById(recipientId);
+        if (u == null) throw Problem.notFound("Person " + recipientId);
+        Notice n = new Notice();
+        n.id = UUID.randomUUID();
+        n.recipientId = recipientId;
+        n.kind = m.kind();
+        n.subject = m.subject();
+        n.body = m.body();
+        n.link = m.link();
+        n.caseType = m.caseType();
+        n.caseId = m.caseId();
+        n.createdAt = time.now();
+        if (mail) {
+            boolean hasAddress = u.email != null && !u.email.isBlank();
+            n.mailTo = hasAddress ? u.email.strip() : null;
+            n.mailStatus = hasAddress ? Notice.MailStatus.PENDING : Notice.MailStatus.NO_ADDRESS;
+        }
+        n.persist();
+        return n;
+    }
+}

@@ -1,0 +1,16 @@
+package kz.adal.review;
+
+import kz.adal.identity.Role;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who may review an exam's attempts (see the queue, decide flags, give verdicts). Access is granted when
+ * <em>any</em> bean implementing this grants it: review grants standing REVIEWERs; casework adds the
+ * members of the exam's commission. The recordings themselves follow {@code media.RecordingAccessPolicy}.
+ */
+public interface ReviewAccess {
+
+    boolean mayReview(UUID userId, Set<Role> roles, UUID examId);
+}
