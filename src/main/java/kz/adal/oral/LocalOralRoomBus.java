@@ -1,6 +1,5 @@
 package kz.adal.oral;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -11,8 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** The single-node {@link OralRoomBus}. */
-@ApplicationScoped
+/** The single-node {@link OralRoomBus} (produced by {@link OralRoomBusProducer}). */
 public class LocalOralRoomBus implements OralRoomBus {
     private static final Logger LOG = Logger.getLogger(LocalOralRoomBus.class);
     private final Map<UUID, CopyOnWriteArrayList<Consumer<String>>> listeners = new ConcurrentHashMap<>();

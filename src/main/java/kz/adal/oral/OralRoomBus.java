@@ -6,8 +6,9 @@ import java.util.function.Consumer;
 
 /**
  * Fans room messages out to every socket of a sitting and keeps who is present (an open socket).
- * In memory on one node ({@link LocalOralRoomBus}); a later issue adds a Redis implementation
- * that shares both across nodes (presence then needs a heartbeat with expiry).
+ * In memory on one node ({@link LocalOralRoomBus}) or across nodes through Redis ({@link RedisOralRoomBus},
+ * presence with a heartbeat and expiry), chosen by {@link OralRoomBusProducer}. {@link #join} and
+ * {@link #present} may block: call them off the event loop.
  */
 public interface OralRoomBus {
     /** A JSON text to every subscriber of the sitting, at once. */

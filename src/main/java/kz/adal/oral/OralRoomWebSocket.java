@@ -203,10 +203,15 @@ public class OralRoomWebSocket {
                 if (roles.isEmpty()) throw Problem.forbidden("You are not in this sitting");
                 caller = c.get();
                 actor = new OralActor(caller.userId(), caller.login(), caller.roles());
+                // presence is in place before anyone hears of it (with Redis this waits for the node's write)
+                bus.join(sittingId, caller.userId(), id);
                 return roles;
             }, false).onComplete(ar -> {
                 authenticating = false;
-                if (closed) return;
+                if (closed) {
+                    if (ar.succeeded()) leaveRoom();
+                    return;
+                }
                 if (ar.failed()) {
                     Throwable e = ar.cause();
                     boolean known = e instanceof Problem;
@@ -216,7 +221,6 @@ public class OralRoomWebSocket {
                     ws.close((short) (status == 401 ? 4401 : status == 403 ? 4403 : status == 404 ? 4404 : 4500), "refused");
                     return;
                 }
-                bus.join(sittingId, caller.userId(), id);
                 subscription = bus.subscribe(sittingId, this::onBus);
                 Map<String, Object> welcome = new LinkedHashMap<>();
                 welcome.put("type", "welcome");
@@ -296,10 +300,17 @@ public class OralRoomWebSocket {
                     // nothing to release
                 }
             }
-            if (caller != null) {
-                bus.leave(sittingId, caller.userId(), id);
-                bus.publish(sittingId, service.toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "presence")));
-            }
+            if (caller != null && !authenticating) leaveRoom();
+        }
+
+        /** Presence gone first, then everyone is told (off the event loop: the Redis bus waits for its write). */
+        private void leaveRoom() {
+            UUID user = caller.userId();
+            vertx.executeBlocking(() -> {
+                bus.leave(sittingId, user, id);
+                return null;
+            }, false).onComplete(ar -> bus.publish(sittingId,
+                    service.toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "presence"))));
         }
 
         private void error(String code, String message) {

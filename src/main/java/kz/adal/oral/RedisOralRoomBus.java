@@ -1,0 +1,163 @@
+package kz.adal.oral;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The {@link OralRoomBus} across nodes, like {@code proctoring.RedisLiveBus}: one pub/sub channel carries
+ * {@code "<sittingId> <json>"} to every node (the publisher's included), which hands it to its own sockets of
+ * that sitting. Presence lives in one Redis hash per sitting ({@code <prefix>:presence:<sittingId>}:
+ * connection id → {@code userId,expiresAtEpochMs}); each node re-stamps its own connections every
+ * {@code heartbeat} and an entry older than {@code ttl} is ignored and removed, so a crashed node's sockets
+ * stop counting as present within the ttl. Times here are the nodes' wall clocks (infrastructure, not exam
+ * time): keep nodes NTP-synchronised; the ttl (15 s) is far above their usual skew.
+ *
+ * <p>{@link #join}, {@link #leave} and {@link #present} wait for Redis (call them off the event loop);
+ * {@link #publish} does not wait.
+ */
+public final class RedisOralRoomBus implements OralRoomBus, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RedisOralRoomBus.class);
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final ReactivePubSubCommands<String> pubsub;
+    private final ReactiveHashCommands<String, String, String> hashes;
+    private final ReactiveKeyCommands<String> keys;
+    private final String channel;
+    private final String prefix;
+    private final Duration ttl;
+    private final Map<UUID, CopyOnWriteArrayList<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+    /** This node's open connections: connection → (sitting, user), re-stamped by the heartbeat. */
+    private final Map<String, Map.Entry<UUID, UUID>> mine = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeat;
+    private final ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
+
+    public RedisOralRoomBus(ReactiveRedisDataSource redis, String channel, Duration heartbeatEvery, Duration ttl) {
+        this.pubsub = redis.pubsub(String.class);
+        this.hashes = redis.hash(String.class, String.class, String.class);
+        this.keys = redis.key(String.class);
+        this.channel = channel;
+        this.prefix = channel;
+        this.ttl = ttl;
+        // subscribe now and wait: a node must not accept sockets before it hears the others
+        subscriber = pubsub.subscribe(channel, this::deliver).await().atMost(Duration.ofSeconds(10));
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "oral-room-presence");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = heartbeatEvery.toMillis();
+        heartbeat.scheduleAtFixedRate(this::stampAll, every, every, TimeUnit.MILLISECONDS);
+        LOG.infof("oral room bus: Redis pub/sub on channel %s, presence ttl %s", channel, ttl);
+    }
+
+    private void deliver(String message) {
+        if (message == null || message.length() < 38 || message.charAt(36) != ' ') return;
+        UUID sitting;
+        try {
+            sitting = UUID.fromString(message.substring(0, 36));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        String json = message.substring(37);
+        for (Consumer<String> l : listeners.getOrDefault(sitting, new CopyOnWriteArrayList<>())) {
+            try {
+                l.accept(json);
+            } catch (RuntimeException e) {
+                LOG.debugf("room listener failed: %s", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void publish(UUID sittingId, String json) {
+        pubsub.publish(channel, sittingId + " " + json).subscribe()
+                .with(n -> { }, e -> LOG.warnf("oral room publish failed: %s", e.getMessage()));
+    }
+
+    @Override
+    public AutoCloseable subscribe(UUID sittingId, Consumer<String> listener) {
+        listeners.computeIfAbsent(sittingId, k -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> listeners.getOrDefault(sittingId, new CopyOnWriteArrayList<>()).remove(listener);
+    }
+
+    @Override
+    public void join(UUID sittingId, UUID userId, String connectionId) {
+        mine.put(connectionId, Map.entry(sittingId, userId));
+        stamp(sittingId, userId, connectionId).await().atMost(WAIT);
+    }
+
+    @Override
+    public void leave(UUID sittingId, UUID userId, String connectionId) {
+        mine.remove(connectionId);
+        try {
+            hashes.hdel(key(sittingId), connectionId).await().atMost(WAIT);
+        } catch (RuntimeException e) {
+            LOG.warnf("oral presence leave failed (expires within %s): %s", ttl, e.getMessage());
+        }
+    }
+
+    @Override
+    public Set<UUID> present(UUID sittingId) {
+        Map<String, String> all = hashes.hgetall(key(sittingId)).await().atMost(WAIT);
+        long now = System.currentTimeMillis();
+        Set<UUID> users = new HashSet<>();
+        List<String> stale = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> e : all.entrySet()) {
+            String[] v = e.getValue().split(",");
+            try {
+                if (v.length == 2 && Long.parseLong(v[1]) > now) users.add(UUID.fromString(v[0]));
+                else stale.add(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                stale.add(e.getKey());
+            }
+        }
+        if (!stale.isEmpty()) {
+            hashes.hdel(key(sittingId), stale.toArray(String[]::new)).subscribe().with(n -> { }, e -> { });
+        }
+        return Set.copyOf(users);
+    }
+
+    private io.smallrye.mutiny.Uni<Void> stamp(UUID sittingId, UUID userId, String connectionId) {
+        String k = key(sittingId);
+        return hashes.hset(k, connectionId, userId + "," + (System.currentTimeMillis() + ttl.toMillis()))
+                // the whole hash goes when no node stamps it any more
+                .chain(() -> keys.pexpire(k, ttl.multipliedBy(4)))
+                .replaceWithVoid();
+    }
+
+    private void stampAll() {
+        for (Map.Entry<String, Map.Entry<UUID, UUID>> c : mine.entrySet()) {
+            try {
+                stamp(c.getValue().getKey(), c.getValue().getValue(), c.getKey()).await().atMost(WAIT);
+            } catch (RuntimeException e) {
+                LOG.warnf("oral presence heartbeat failed: %s", e.getMessage());
+            }
+        }
+    }
+
+    private String key(UUID sittingId) {
+        return prefix + ":presence:" + sittingId;
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        subscriber.unsubscribe().await().atMost(WAIT);
+    }
+}
