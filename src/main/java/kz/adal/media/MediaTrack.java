@@ -21,8 +21,17 @@ public class MediaTrack extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;
 
-    @Column(name = "attempt_id", nullable = false)
+    /** The attempt recorded; null when another feature owns the track ({@link #ownerKind}). */
+    @Column(name = "attempt_id")
     public UUID attemptId;
+
+    /** {@code ATTEMPT} or a {@link RecordingOwner#kind()}; null on rows written before owners existed (= attempt). */
+    @Column(name = "owner_kind")
+    public String ownerKind;
+
+    /** The attempt's id, or the owning feature's id (e.g. the oral turn). */
+    @Column(name = "owner_id")
+    public UUID ownerId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -77,8 +86,22 @@ public class MediaTrack extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    public static final String ATTEMPT = "ATTEMPT";
+
+    /** True when an attempt owns this track (the original case). */
+    public boolean ownedByAttempt() {
+        return ownerKind == null || ATTEMPT.equals(ownerKind);
+    }
+
+    /** An attempt's track segment (see {@link RecordingOwners#trackId} for any owner). */
     public TrackId id(int segment) {
+        if (!ownedByAttempt()) throw new IllegalStateException("Track " + id + " is owned by " + ownerKind + ": use RecordingOwners");
         return new TrackId(attemptId, kind, segment);
+    }
+
+    /** A segment of this track stored under the owner kind's folder. */
+    public TrackId id(int segment, String ownerFolder) {
+        return ownedByAttempt() ? id(segment) : new TrackId(ownerId, kind, segment, ownerFolder);
     }
 
     /** The alignment of the finalised recording with the attempt clock; null before finalisation. */

@@ -49,6 +49,15 @@ public class PlaybackResource {
         return playback.recordings(attemptId, me.id());
     }
 
+    /** The recordings of another owner than an attempt, e.g. {@code /api/recordings/owners/ORAL_TURN/{turnId}}. */
+    @GET
+    @Path("/owners/{kind}/{ownerId}")
+    @Authenticated
+    @Produces(MediaType.APPLICATION_JSON)
+    public PlaybackService.OwnedRecordingView owned(@PathParam("kind") String kind, @PathParam("ownerId") UUID ownerId) {
+        return playback.ownedRecordings(kind, ownerId, me.id());
+    }
+
     /** Open at a flag's time: {@code ?at=2026-11-23T10:23:10Z} → the media second of each track. */
     @GET
     @Path("/attempts/{attemptId}/offset")

@@ -66,9 +66,15 @@ public class PlaybackService {
     private final TimeSource time;
     private final AuditTrail audit;
     private final ObjectMapper json;
+    private final RecordingOwners owners;
+
+    /** The recordings of another feature's owner (e.g. an oral turn), for a person allowed to see them. */
+    public record OwnedRecordingView(String ownerKind, UUID ownerId, List<TrackView> tracks, List<InterruptionView> interruptions) {
+    }
 
     PlaybackService(@Any Instance<RecordingAccessPolicy> policies, RecordingStorage storage, MediaConfig config,
-                    TimeSource time, AuditTrail audit, ObjectMapper json) {
+                    TimeSource time, AuditTrail audit, ObjectMapper json, RecordingOwners owners) {
+        this.owners = owners;
         this.policies = policies;
         this.storage = storage;
         this.config = config;
@@ -99,6 +105,26 @@ public class PlaybackService {
                 student == null ? null : student.fullName, a.startedAt, a.finishedAt, tracks, interruptions);
     }
 
+    /** The recordings of an owner other than an attempt (e.g. {@code ORAL_TURN}), checked and audited like an attempt's. */
+    @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
+    public OwnedRecordingView ownedRecordings(String ownerKind, UUID ownerId, UUID viewerId) {
+        RecordingOwner owner = owners.of(ownerKind).orElseThrow(() -> Problem.notFound("Recording owner"));
+        if (owner.auditScope(ownerId) == null) throw Problem.notFound("Recording owner");
+        requireOwnedAccess(owner, ownerId, viewerId, "recording.listed", null);
+        List<TrackView> tracks = new ArrayList<>();
+        for (MediaTrack t : MediaTrack.<MediaTrack>list("ownerKind = ?1 and ownerId = ?2 order by kind", ownerKind, ownerId)) {
+            tracks.add(new TrackView(t.kind, t.token, t.state, t.durationMs == null ? null : t.durationMs / 1000.0, t.mediaZeroAt,
+                    t.bytes, t.seekable, t.hasThumbnails, t.segments, gaps(t), t.finaliseDueAt, t.error));
+        }
+        MediaTrack camera = MediaTrack.find("ownerKind = ?1 and ownerId = ?2 and kind = ?3", ownerKind, ownerId, TrackKind.CAMERA).firstResult();
+        TrackAlignment align = camera == null ? null : camera.alignment();
+        List<InterruptionView> interruptions = RecordingInterruption.<RecordingInterruption>list(
+                        "ownerKind = ?1 and ownerId = ?2 order by receivedAt", ownerKind, ownerId)
+                .stream().map(i -> new InterruptionView(i.kind, i.reason, i.detail, i.receivedAt,
+                        align == null ? null : align.mediaOffsetFor(i.receivedAt))).toList();
+        return new OwnedRecordingView(ownerKind, ownerId, tracks, interruptions);
+    }
+
     /** "Open at flag time": the media second of each finalised track for an attempt-clock instant. */
     @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
     public OffsetView offsets(UUID attemptId, Instant at, UUID viewerId) {
@@ -119,8 +145,12 @@ public class PlaybackService {
     @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
     public TicketView ticket(String token, UUID viewerId) {
         MediaTrack t = finalisedTrack(token);
-        Attempt a = Attempt.findById(t.attemptId);
-        requireAccess(a, viewerId, "recording.viewed", Map.of("kind", t.kind.name()));
+        if (t.ownedByAttempt()) {
+            Attempt a = Attempt.findById(t.attemptId);
+            requireAccess(a, viewerId, "recording.viewed", Map.of("kind", t.kind.name()));
+        } else {
+            requireOwnedAccess(owners.require(t.ownerKind), t.ownerId, viewerId, "recording.viewed", Map.of("kind", t.kind.name()));
+        }
         Instant now = now();
         MediaTicket k = new MediaTicket();
         k.ticket = RecordingService.newToken();
@@ -140,20 +170,25 @@ public class PlaybackService {
     @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
     public Playable playable(String token, String ticket, UUID bearerUserId, String what) {
         MediaTrack t = finalisedTrack(token);
-        Attempt a = Attempt.findById(t.attemptId);
+        Attempt a = t.ownedByAttempt() ? Attempt.findById(t.attemptId) : null;
+        RecordingOwner owner = t.ownedByAttempt() ? null : owners.require(t.ownerKind);
         if (bearerUserId != null) {
-            requireAccess(a, bearerUserId, "recording.downloaded", Map.of("kind", t.kind.name(), "part", what));
+            Map<String, String> extra = Map.of("kind", t.kind.name(), "part", what);
+            if (a != null) requireAccess(a, bearerUserId, "recording.downloaded", extra);
+            else requireOwnedAccess(owner, t.ownerId, bearerUserId, "recording.downloaded", extra);
         } else {
             MediaTicket k = ticket == null ? null : MediaTicket.findById(ticket);
             if (k == null || !k.trackId.equals(t.id) || k.expiresAt.isBefore(now())) {
                 throw new Problem(401, "RECORDING_TICKET_INVALID", "Open the recording again from the review page");
             }
-            if (!allowed(a, k.userId)) throw Problem.forbidden("You may not view this recording");
+            boolean ok = a != null ? allowed(a, k.userId) : allowedOwned(t.ownerKind, t.ownerId, k.userId);
+            if (!ok) throw Problem.forbidden("You may not view this recording");
         }
+        TrackId id = owners.trackId(t, 0);
         String key = switch (what) {
-            case "recording" -> t.id(0).trackRecordingKey();
-            case "thumbnails.jpg" -> t.id(0).trackThumbnailSpriteKey();
-            case "thumbnails.json" -> t.id(0).trackThumbnailIndexKey();
+            case "recording" -> id.trackRecordingKey();
+            case "thumbnails.jpg" -> id.trackThumbnailSpriteKey();
+            case "thumbnails.json" -> id.trackThumbnailIndexKey();
             default -> throw Problem.notFound("Recording part");
         };
         if (!what.equals("recording") && !t.hasThumbnails) throw Problem.notFound("Thumbnails");
@@ -178,6 +213,27 @@ public class PlaybackService {
         if (extra != null) detail.putAll(extra);
         audit.record(Change.of(ok ? action : "recording.access.denied", "attempt", a.id).scope(a.examId).detail(detail));
         if (!ok) throw new Problem(403, "RECORDING_ACCESS_DENIED", "Recordings are open only to reviewers, the commissions and the student");
+    }
+
+    private void requireOwnedAccess(RecordingOwner owner, UUID ownerId, UUID viewerId, String action, Map<String, String> extra) {
+        boolean ok = allowedOwned(owner.kind(), ownerId, viewerId);
+        Map<String, Object> detail = new java.util.HashMap<>();
+        detail.put("granted", ok);
+        if (extra != null) detail.putAll(extra);
+        audit.record(Change.of(ok ? action : "recording.access.denied", owner.kind().toLowerCase(java.util.Locale.ROOT), ownerId)
+                .scope(owner.auditScope(ownerId)).detail(detail));
+        if (!ok) throw new Problem(403, "RECORDING_ACCESS_DENIED", "This recording is open only to the people its owner names");
+    }
+
+    private boolean allowedOwned(String ownerKind, UUID ownerId, UUID viewerId) {
+        AppUser u = AppUser.findById(viewerId);
+        if (u == null) return false;
+        Viewer viewer = new Viewer(u.id, u.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(u.roles));
+        RecordingAccessPolicy.Owned owned = new RecordingAccessPolicy.Owned(ownerKind, ownerId);
+        for (RecordingAccessPolicy p : policies) {
+            if (p.mayViewOwned(viewer, owned)) return true;
+        }
+        return false;
     }
 
     private boolean allowed(Attempt a, UUID viewerId) {

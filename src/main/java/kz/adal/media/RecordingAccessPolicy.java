@@ -22,4 +22,16 @@ public interface RecordingAccessPolicy {
     }
 
     boolean mayView(Viewer viewer, Subject subject);
+
+    /** A recording owned by another feature ({@link RecordingOwner}): its kind and id. */
+    record Owned(String ownerKind, UUID ownerId) {
+    }
+
+    /**
+     * Whether the viewer may see a recording owned by another feature (e.g. an oral turn's, granted by the oral
+     * feature to that sitting's commission). Nobody, unless a policy says so.
+     */
+    default boolean mayViewOwned(Viewer viewer, Owned owned) {
+        return false;
+    }
 }

@@ -55,9 +55,11 @@ public class RecordingFinaliseJob {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Event<TrackFinalised> finalised;
+    private final RecordingOwners owners;
 
     RecordingFinaliseJob(EntityManager em, RecordingStorage storage, MediaConfig config, TimeSource time, AuditTrail audit,
-                         ObjectMapper json, Event<TrackFinalised> finalised) {
+                         ObjectMapper json, Event<TrackFinalised> finalised, RecordingOwners owners) {
+        this.owners = owners;
         this.em = em;
         this.storage = storage;
         this.config = config;
@@ -85,12 +87,36 @@ public class RecordingFinaliseJob {
                 .setParameter("cutoff", cutoff).setParameter("recording", TrackState.RECORDING)
                 .setParameter("finalising", TrackState.FINALISING).setParameter("stale", now.minus(STALE_CLAIM))
                 .setMaxResults(20).getResultList());
+        due = new ArrayList<>(due);
+        due.addAll(ownedDue(now, cutoff));
         List<Outcome> outcomes = new ArrayList<>();
         for (UUID id : due) {
             if (!claim(id, now)) continue; // another node was first
             outcomes.add(finalise(id));
         }
         return outcomes;
+    }
+
+    /** Tracks of other owners ({@link RecordingOwner}) whose recording ended more than the upload grace ago. */
+    private List<UUID> ownedDue(Instant now, Instant cutoff) {
+        record Candidate(UUID id, String ownerKind, UUID ownerId) {
+        }
+        List<Candidate> open = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select t.id, t.ownerKind, t.ownerId from MediaTrack t where t.ownerKind is not null and t.ownerKind <> :attempt "
+                                + "and (t.state = :recording or (t.state = :finalising and t.claimedAt < :stale)) order by t.createdAt", Object[].class)
+                .setParameter("attempt", MediaTrack.ATTEMPT).setParameter("recording", TrackState.RECORDING)
+                .setParameter("finalising", TrackState.FINALISING).setParameter("stale", now.minus(STALE_CLAIM))
+                .setMaxResults(200).getResultList().stream()
+                .map(r -> new Candidate((UUID) r[0], (String) r[1], (UUID) r[2])).toList());
+        List<UUID> due = new ArrayList<>();
+        for (Candidate c : open) {
+            var owner = owners.of(c.ownerKind());
+            if (owner.isEmpty()) continue;
+            var ended = QuarkusTransaction.requiringNew().call(() -> owner.get().endedAt(c.ownerId()));
+            if (ended.isPresent() && ended.get().isBefore(cutoff)) due.add(c.id());
+            if (due.size() >= 20) break;
+        }
+        return due;
     }
 
     private boolean claim(UUID trackId, Instant now) {
@@ -125,11 +151,11 @@ public class RecordingFinaliseJob {
         List<SegmentResult> results = new ArrayList<>();
         List<Integer> segments = loaded.segments().keySet().stream().sorted().toList();
         for (int s : segments) {
-            TrackLedgerState state = new TrackLedgerState(t.id(s), loaded.segments().get(s), loaded.closedAt(), null);
+            TrackLedgerState state = new TrackLedgerState(owners.trackId(t, s), loaded.segments().get(s), loaded.closedAt(), null);
             try {
                 results.add(new SegmentResult(s, finaliser.finalise(state)));
             } catch (MediaException e) {
-                LOG.warnf("recording %s %s segment %d unusable: %s", t.attemptId, t.kind, s, e.getMessage());
+                LOG.warnf("recording %s %s segment %d unusable: %s", t.ownedByAttempt() ? t.attemptId : t.ownerId, t.kind, s, e.getMessage());
                 gaps.add(new RecordingGap("LOST_SEGMENT", s, 0, loaded.segments().get(s).get(loaded.segments().get(s).size() - 1).seq(), -1, -1));
             }
         }
@@ -165,7 +191,7 @@ public class RecordingFinaliseJob {
             double duration = TrackFinaliser.probeDuration(joined);
             boolean seekable = TrackFinaliser.hasCuesAndDuration(joined);
             ThumbnailStrip strip = finaliser.thumbnails(joined, duration);
-            TrackId id = t.id(0);
+            TrackId id = owners.trackId(t, 0);
             storage.write(id.trackRecordingKey(), joined);
             if (strip != null) {
                 storage.write(id.trackThumbnailSpriteKey(), strip.jpeg());
@@ -181,7 +207,7 @@ public class RecordingFinaliseJob {
             gaps.sort(Comparator.comparingDouble(RecordingGap::fromSeconds));
             return store(t, TrackState.FINALISED, t, gaps, segments.size(), null);
         } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "finalising recording %s %s failed", t.attemptId, t.kind);
+            LOG.errorf(e, "finalising recording %s %s failed", t.ownedByAttempt() ? t.attemptId : t.ownerId, t.kind);
             return store(t, TrackState.FAILED, null, gaps, segments.size(), e.getMessage());
         } finally {
             deleteTree(dir);
@@ -210,7 +236,6 @@ public class RecordingFinaliseJob {
                 row.clockOffsetMs = result.clockOffsetMs;
                 row.hasThumbnails = result.hasThumbnails;
             }
-            Attempt a = Attempt.findById(row.attemptId);
             Map<String, Object> detail = new HashMap<>();
             detail.put("kind", row.kind.name());
             detail.put("state", state.name());
@@ -218,9 +243,16 @@ public class RecordingFinaliseJob {
             detail.put("gaps", gaps.size());
             detail.put("durationMs", row.durationMs == null ? 0 : row.durationMs);
             if (error != null) detail.put("error", row.error);
-            audit.record(Change.of("recording.finalised", "attempt", row.attemptId).scope(a == null ? null : a.examId).detail(detail),
-                    null, "system");
-            finalised.fire(new TrackFinalised(row.attemptId, row.kind, state, gaps.size()));
+            if (row.ownedByAttempt()) {
+                Attempt a = Attempt.findById(row.attemptId);
+                audit.record(Change.of("recording.finalised", "attempt", row.attemptId).scope(a == null ? null : a.examId).detail(detail),
+                        null, "system");
+                finalised.fire(new TrackFinalised(row.attemptId, row.kind, state, gaps.size()));
+            } else {
+                UUID scope = owners.of(row.ownerKind).map(o -> o.auditScope(row.ownerId)).orElse(null);
+                audit.record(Change.of("recording.finalised", row.ownerKind.toLowerCase(java.util.Locale.ROOT), row.ownerId)
+                        .scope(scope).detail(detail), null, "system");
+            }
         });
         return new Outcome(t.id, t.kind, state, result == null || result.durationMs == null ? 0 : result.durationMs / 1000.0,
                 List.copyOf(gaps), error);

@@ -21,8 +21,15 @@ public class RecordingInterruption extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;
 
-    @Column(name = "attempt_id", nullable = false)
+    /** Null when another feature owns the recording ({@link #ownerKind}, {@link #ownerId}). */
+    @Column(name = "attempt_id")
     public UUID attemptId;
+
+    @Column(name = "owner_kind")
+    public String ownerKind;
+
+    @Column(name = "owner_id")
+    public UUID ownerId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

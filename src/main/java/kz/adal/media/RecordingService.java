@@ -68,9 +68,11 @@ public class RecordingService {
     private final TimeSource time;
     private final AuditTrail audit;
     private final Event<RecordingInterrupted> interrupted;
+    private final RecordingOwners owners;
 
     RecordingService(EntityManager em, RecordingStorage storage, MediaConfig config, TimeSource time, AuditTrail audit,
-                     Event<RecordingInterrupted> interrupted) {
+                     Event<RecordingInterrupted> interrupted, RecordingOwners owners) {
+        this.owners = owners;
         this.em = em;
         this.storage = storage;
         this.config = config;
@@ -89,6 +91,35 @@ public class RecordingService {
      */
     public ChunkAck accept(UUID attemptId, UUID studentId, TrackKind kind, int segment, int seq, byte[] bytes,
                            Instant clientStart, Instant clientEnd) {
+        ChunkUpload upload = upload(segment, seq, bytes, clientStart, clientEnd);
+        Instant now = now();
+        UUID trackId = QuarkusTransaction.requiringNew().call(() -> {
+            Attempt a = ownedAttempt(attemptId, studentId);
+            requireUploadWindow(a, now);
+            return trackFor(a.id, kind, now).id;
+        });
+        return store(trackId, new TrackId(attemptId, kind, segment), upload, now);
+    }
+
+    /**
+     * Stores one chunk of a recording owned by another feature ({@link RecordingOwner}), exactly as for an
+     * attempt. The owner feature has already checked who uploads (e.g. the turn's student) and that the
+     * recording has begun; media refuses with RECORDING_CLOSED once {@link RecordingOwner#endedAt} plus the
+     * upload grace has passed, and with the same chunk codes as {@link #accept}.
+     */
+    public ChunkAck acceptOwned(String ownerKind, UUID ownerId, TrackKind kind, int segment, int seq, byte[] bytes,
+                                Instant clientStart, Instant clientEnd) {
+        RecordingOwner owner = owners.require(ownerKind);
+        ChunkUpload upload = upload(segment, seq, bytes, clientStart, clientEnd);
+        Instant now = now();
+        UUID trackId = QuarkusTransaction.requiringNew().call(() -> {
+            requireOwnerWindow(owner, ownerId, now);
+            return ownedTrackFor(owner, ownerId, kind, now).id;
+        });
+        return store(trackId, new TrackId(ownerId, kind, segment, owner.folder()), upload, now);
+    }
+
+    private static ChunkUpload upload(int segment, int seq, byte[] bytes, Instant clientStart, Instant clientEnd) {
         if (bytes == null) bytes = new byte[0];
         if (clientStart == null || clientEnd == null) {
             throw Problem.badRequest("INVALID_CHUNK", "Send the client times X-Adal-Client-Start and X-Adal-Client-End (epoch ms)");
@@ -96,21 +127,22 @@ public class RecordingService {
         if (segment < 0 || segment > TrackId.MAX_SEGMENT) {
             throw Problem.badRequest("INVALID_SEQUENCE", "Segment must be between 0 and " + TrackId.MAX_SEGMENT);
         }
-        ChunkUpload upload = new ChunkUpload(seq, bytes, clientStart, clientEnd);
+        return new ChunkUpload(seq, bytes, clientStart, clientEnd);
+    }
+
+    /** The exactly-once part, the same for every owner: admit by the ledger, insert the row, write the object. */
+    private ChunkAck store(UUID trackId, TrackId id, ChunkUpload upload, Instant now) {
+        TrackKind kind = id.kind();
+        int segment = id.segment();
+        int seq = upload.seq();
+        byte[] bytes = upload.bytes();
         String sha256 = AwsSigV4Signer.sha256Hex(bytes);
-        Instant now = now();
-        UUID trackId = QuarkusTransaction.requiringNew().call(() -> {
-            Attempt a = ownedAttempt(attemptId, studentId);
-            requireUploadWindow(a, now);
-            return trackFor(a.id, kind, now).id;
-        });
         // admit by the ledger's rules, looking only at what matters for this seq: its row and the track's state
-        Admission admission = QuarkusTransaction.requiringNew().call(() -> admit(trackId, kind, attemptId, segment, upload, sha256));
+        Admission admission = QuarkusTransaction.requiringNew().call(() -> admit(trackId, id, upload, sha256));
         if (admission.duplicate() != null) {
             return ack(trackId, kind, segment, seq, ChunkReceipt.Outcome.DUPLICATE, admission.duplicate().receivedAt(), now);
         }
-        ChunkRecord record = new ChunkRecord(seq, sha256, bytes.length, clientStart, clientEnd, now);
-        TrackId id = new TrackId(attemptId, kind, segment);
+        ChunkRecord record = new ChunkRecord(seq, sha256, bytes.length, upload.clientStart(), upload.clientEnd(), now);
         byte[] payload = bytes;
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -126,7 +158,7 @@ public class RecordingService {
             if (e instanceof MediaException m) throw problem(m);
             if (!isUniqueViolation(e)) throw e;
             // another request (another node) stored this chunk meanwhile
-            Admission again = QuarkusTransaction.requiringNew().call(() -> admit(trackId, kind, attemptId, segment, upload, sha256));
+            Admission again = QuarkusTransaction.requiringNew().call(() -> admit(trackId, id, upload, sha256));
             if (again.duplicate() == null) throw e;
             return ack(trackId, kind, segment, seq, ChunkReceipt.Outcome.DUPLICATE, again.duplicate().receivedAt(), now);
         }
@@ -136,12 +168,13 @@ public class RecordingService {
     private record Admission(ChunkRecord duplicate) {
     }
 
-    private Admission admit(UUID trackId, TrackKind kind, UUID attemptId, int segment, ChunkUpload upload, String sha256) {
+    private Admission admit(UUID trackId, TrackId id, ChunkUpload upload, String sha256) {
+        int segment = id.segment();
         MediaTrack t = em.find(MediaTrack.class, trackId);
         List<ChunkRecord> existing = MediaChunk.<MediaChunk>find("trackId = ?1 and segment = ?2 and seq = ?3", trackId, segment, upload.seq())
                 .stream().map(MediaChunk::record).toList();
         Instant closedAt = t.state.acceptsChunks() ? null : (t.closedAt != null ? t.closedAt : now());
-        ChunkLedger ledger = ChunkLedger.restore(new TrackLedgerState(new TrackId(attemptId, kind, segment), existing, closedAt, null));
+        ChunkLedger ledger = ChunkLedger.restore(new TrackLedgerState(id, existing, closedAt, null));
         try {
             return new Admission(ledger.admit(upload, sha256, config.maxChunkBytes()).orElse(null));
         } catch (MediaException e) {
@@ -194,6 +227,8 @@ public class RecordingService {
             UUID id = QuarkusTransaction.requiringNew().call(() -> {
                 MediaTrack n = new MediaTrack();
                 n.attemptId = attemptId;
+                n.ownerKind = MediaTrack.ATTEMPT;
+                n.ownerId = attemptId;
                 n.kind = kind;
                 n.token = newToken();
                 n.createdAt = now;
@@ -205,6 +240,40 @@ public class RecordingService {
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) throw e;
             return MediaTrack.find("attemptId = ?1 and kind = ?2", attemptId, kind).firstResult();
+        }
+    }
+
+    /** Chunks are taken until the owner's recording ended plus the upload grace. */
+    private void requireOwnerWindow(RecordingOwner owner, UUID ownerId, Instant now) {
+        if (owner.auditScope(ownerId) == null) throw Problem.notFound("Recording owner");
+        Optional<Instant> ended = owner.endedAt(ownerId);
+        if (ended.isPresent() && now.isAfter(ended.get().plus(config.uploadGrace()))) {
+            throw new Problem(409, "RECORDING_CLOSED", "The recording ended at " + ended.get() + " and is closed",
+                    List.of(Map.of("endedAt", ended.get().toString())));
+        }
+    }
+
+    /** The track of (owner, kind), created on first use; two nodes creating it at once get the same row. */
+    MediaTrack ownedTrackFor(RecordingOwner owner, UUID ownerId, TrackKind kind, Instant now) {
+        String q = "ownerKind = ?1 and ownerId = ?2 and kind = ?3";
+        MediaTrack t = MediaTrack.find(q, owner.kind(), ownerId, kind).firstResult();
+        if (t != null) return t;
+        try {
+            UUID id = QuarkusTransaction.requiringNew().call(() -> {
+                MediaTrack n = new MediaTrack();
+                n.ownerKind = owner.kind();
+                n.ownerId = ownerId;
+                n.kind = kind;
+                n.token = newToken();
+                n.createdAt = now;
+                n.persist();
+                em.flush();
+                return n.id;
+            });
+            return em.find(MediaTrack.class, id);
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) throw e;
+            return MediaTrack.find(q, owner.kind(), ownerId, kind).firstResult();
         }
     }
 
@@ -240,6 +309,87 @@ public class RecordingService {
                 .scope(a.examId).detail(Map.of("kind", kind.name(), "reason", req.reason())));
         // fired for RESUMED too, so that proctoring can close the flag it opened
         interrupted.fire(new RecordingInterrupted(attemptId, kind, req.reason(), r.detail, now));
+    }
+
+    /**
+     * An interruption of a recording owned by another feature: recorded and audited (scope = the owner's audit
+     * scope); not fired as {@link RecordingInterrupted}, which is about attempts.
+     */
+    @Transactional
+    public void interruptedOwned(String ownerKind, UUID ownerId, TrackKind kind, InterruptionRequest req) {
+        if (req == null || req.reason() == null || !REASONS.contains(req.reason())) {
+            throw Problem.badRequest("INTERRUPTION_REASON_INVALID", "reason must be one of " + REASONS);
+        }
+        RecordingOwner owner = owners.require(ownerKind);
+        Instant now = now();
+        requireOwnerWindow(owner, ownerId, now);
+        RecordingInterruption r = new RecordingInterruption();
+        r.ownerKind = ownerKind;
+        r.ownerId = ownerId;
+        r.kind = kind;
+        r.reason = req.reason();
+        r.detail = req.detail() == null ? null : req.detail().substring(0, Math.min(500, req.detail().length()));
+        r.clientAt = req.clientAt();
+        r.receivedAt = now;
+        r.persist();
+        audit.record(Change.of("recording." + ("RESUMED".equals(req.reason()) ? "resumed" : "interrupted"), ownerKind.toLowerCase(java.util.Locale.ROOT), ownerId)
+                .scope(owner.auditScope(ownerId)).detail(Map.of("kind", kind.name(), "reason", req.reason())));
+    }
+
+    /** The browser's plan for a recording owned by another feature: camera options and the tracks so far. */
+    public record OwnedPlan(String ownerKind, UUID ownerId, int timesliceMs, long maxChunkBytes, Map<String, Object> camera,
+                            List<TrackStatus> tracks, String uploadGrace, Instant serverNow) {
+    }
+
+    @Transactional
+    public OwnedPlan ownedPlan(String ownerKind, UUID ownerId) {
+        owners.require(ownerKind);
+        MediaConfig.Recorder r = config.recorder();
+        List<TrackStatus> tracks = new ArrayList<>();
+        for (MediaTrack t : MediaTrack.<MediaTrack>list("ownerKind = ?1 and ownerId = ?2 order by kind", ownerKind, ownerId)) {
+            tracks.add(status(t));
+        }
+        return new OwnedPlan(ownerKind, ownerId, r.timesliceMs(), config.maxChunkBytes(), cameraOptions(r), tracks,
+                config.uploadGrace().toString(), now());
+    }
+
+    /** What a protocol lists about one track: state, length, segments and gaps (no access check: for reports). */
+    public record TrackSummary(TrackKind kind, TrackState state, Double durationSeconds, Integer segments, long chunks,
+                               long bytes, List<RecordingGap> gaps, Instant mediaZeroAt, String error) {
+    }
+
+    @Transactional
+    public List<TrackSummary> summaries(String ownerKind, UUID ownerId) {
+        List<TrackSummary> out = new ArrayList<>();
+        for (MediaTrack t : MediaTrack.<MediaTrack>list("ownerKind = ?1 and ownerId = ?2 order by kind", ownerKind, ownerId)) {
+            TrackStatus st = status(t);
+            List<RecordingGap> gaps = List.of();
+            if (t.gaps != null && !t.gaps.isBlank()) {
+                try {
+                    gaps = GAPS_JSON.readValue(t.gaps, new com.fasterxml.jackson.core.type.TypeReference<List<RecordingGap>>() { });
+                } catch (Exception e) {
+                    gaps = List.of();
+                }
+            }
+            out.add(new TrackSummary(t.kind, t.state, t.durationMs == null ? null : t.durationMs / 1000.0,
+                    t.segments != null ? t.segments : st.segments(), st.chunks(), t.bytes != null ? t.bytes : st.bytes(), gaps,
+                    t.mediaZeroAt, t.error));
+        }
+        return out;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper GAPS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private TrackStatus status(MediaTrack t) {
+        Object[] agg = em.createQuery("select count(c), coalesce(sum(c.size), 0), coalesce(max(c.segment), -1) from MediaChunk c where c.trackId = :t", Object[].class)
+                .setParameter("t", t.id).getSingleResult();
+        return new TrackStatus(t.kind, t.state, ((Number) agg[2]).intValue() + 1, ((Number) agg[0]).longValue(), ((Number) agg[1]).longValue());
+    }
+
+    private static Map<String, Object> cameraOptions(MediaConfig.Recorder r) {
+        return Map.of("mimeType", "video/webm;codecs=vp8,opus", "width", r.cameraWidth(), "height", r.cameraHeight(),
+                "frameRate", r.cameraFrameRate(), "videoBitsPerSecond", r.cameraVideoBitsPerSecond(),
+                "audioBitsPerSecond", r.cameraAudioBitsPerSecond(), "videoKeyFrameIntervalDuration", 2000);
     }
 
     // ---------------------------------------------------------------- the plan for the browser

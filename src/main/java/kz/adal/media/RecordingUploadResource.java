@@ -63,7 +63,7 @@ public class RecordingUploadResource {
         recordings.interrupted(id, me.id(), kind(kind), body);
     }
 
-    static TrackKind kind(String text) {
+    public static TrackKind kind(String text) {
         try {
             return TrackKind.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -72,7 +72,7 @@ public class RecordingUploadResource {
     }
 
     /** Epoch milliseconds (fractions allowed: performance.timeOrigin + performance.now()). */
-    static Instant instant(String epochMillis) {
+    public static Instant instant(String epochMillis) {
         if (epochMillis == null || epochMillis.isBlank()) return null;
         try {
             double ms = Double.parseDouble(epochMillis.trim());

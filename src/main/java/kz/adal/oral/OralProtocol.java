@@ -28,8 +28,10 @@ public class OralProtocol {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(TimeSource.ZONE);
     private final OralSittingService service;
     private final AuditTrail audit;
+    private final kz.adal.media.RecordingService recordings;
 
-    OralProtocol(OralSittingService service, AuditTrail audit) {
+    OralProtocol(OralSittingService service, AuditTrail audit, kz.adal.media.RecordingService recordings) {
+        this.recordings = recordings;
         this.service = service;
         this.audit = audit;
     }
@@ -59,7 +61,9 @@ public class OralProtocol {
                 new String[]{"Tickets in the bank", String.valueOf(tickets.size())},
                 new String[]{"Final-grade rule", service.config().finalGradeRule().name()
                         + ", rounded half-up; the chair's grade decides an even split across two letters"},
-                new String[]{"Results published", s.publishedAt == null ? "not yet" : at(s.publishedAt)}));
+                new String[]{"Results published", s.publishedAt == null ? "not yet" : at(s.publishedAt)},
+                new String[]{"Recording", "each student's camera and microphone through Adal's recording pipeline"
+                        + (s.jitsiRecordingUrl == null ? "" : "; the Jitsi room's recording: " + s.jitsiRecordingUrl)}));
         pdf.heading("Attestation commission");
         pdf.table(List.of("Role", "Name"), s.commission.stream()
                 .map(c -> List.of(role(c.role), names.getOrDefault(c.userId, c.userId.toString()))).toList(), 1f, 3f);
@@ -99,6 +103,9 @@ public class OralProtocol {
             if (t.failureAt != null) {
                 f.add(new String[]{"Technical failure", at(t.failureAt) + ": " + t.failureNote + "; grade I due " + t.incompleteDue});
             }
+            f.add(new String[]{"Told about the recording", t.recordingNoticeAt == null ? "not acknowledged — not recorded"
+                    : "acknowledged by the student at " + at(t.recordingNoticeAt)});
+            f.addAll(recordingRows(t));
             pdf.fields(f);
             List<OralGrade> grades = OralGrade.of(t.id);
             boolean allIn = grades.stream().map(g -> g.memberId).collect(Collectors.toSet()).containsAll(s.graders());
@@ -144,5 +151,30 @@ public class OralProtocol {
 
     private static String nz(String s) {
         return s == null ? "—" : s;
+    }
+
+    /** One row per recorded track: state, length, segments, chunks and every gap with its reason (issue 8). */
+    private List<String[]> recordingRows(OralTurn t) {
+        List<String[]> rows = new ArrayList<>();
+        for (kz.adal.media.RecordingService.TrackSummary r : recordings.summaries(OralTurnRecordingOwner.KIND, t.id)) {
+            StringBuilder b = new StringBuilder(r.state().name());
+            if (r.durationSeconds() != null) b.append(", ").append(duration(r.durationSeconds()));
+            b.append(", ").append(r.segments() == null ? 0 : r.segments()).append(" segment(s), ").append(r.chunks()).append(" chunk(s), ")
+                    .append(r.bytes() / 1024).append(" KB");
+            if (r.mediaZeroAt() != null) b.append(", starts ").append(at(r.mediaZeroAt()));
+            if (r.state() == kz.adal.media.TrackState.FINALISED) {
+                b.append(r.gaps().isEmpty() ? "; gaps: none" : "; gaps: " + r.gaps().stream()
+                        .map(g -> g.cause() + " " + duration(g.fromSeconds()) + "–" + duration(g.toSeconds())).collect(Collectors.joining(", ")));
+            }
+            if (r.error() != null) b.append("; ").append(r.error());
+            rows.add(new String[]{"Recording: " + r.kind().name().toLowerCase(java.util.Locale.ROOT), b.toString()});
+        }
+        if (rows.isEmpty()) rows.add(new String[]{"Recording", "no chunks received"});
+        return rows;
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
+        return String.format("%d:%02d", s / 60, s % 60);
     }
 }

@@ -31,8 +31,10 @@ public class OralResource {
     private final OralProtocol protocol;
     private final OralVideo video;
     private final CurrentUser me;
+    private final OralRecordingService recording;
 
-    OralResource(OralSittingService service, OralProtocol protocol, OralVideo video, CurrentUser me) {
+    OralResource(OralSittingService service, OralProtocol protocol, OralVideo video, CurrentUser me, OralRecordingService recording) {
+        this.recording = recording;
         this.service = service;
         this.protocol = protocol;
         this.video = video;
@@ -178,5 +180,54 @@ public class OralResource {
     @Path("/sittings/{id}/video")
     public OralViews.Jitsi video(@PathParam("id") UUID id) {
         return video.join(actor(), id);
+    }
+
+    // ---------------------------------------------------------------- recording the turn (issue 8)
+
+    /** The student's recording plan: the notice, whether to record now, media's recorder options. */
+    @GET
+    @Path("/turns/{id}/recording")
+    @RolesAllowed(Role.Names.STUDENT)
+    public OralRecordingService.Plan recordingPlan(@PathParam("id") UUID id) {
+        return recording.plan(actor(), id);
+    }
+
+    @POST
+    @Path("/turns/{id}/recording/notice")
+    @RolesAllowed(Role.Names.STUDENT)
+    public OralRecordingService.Plan recordingNotice(@PathParam("id") UUID id) {
+        return recording.acknowledgeNotice(actor(), id);
+    }
+
+    /** One camera chunk: the same protocol as an attempt's ({@code X-Adal-Segment}, {@code X-Adal-Client-Start|End}). */
+    @PUT
+    @Path("/turns/{id}/tracks/{kind}/chunks/{seq}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.STUDENT)
+    public kz.adal.media.RecordingService.ChunkAck recordingChunk(@PathParam("id") UUID id, @PathParam("kind") String kind,
+                                                                 @PathParam("seq") int seq,
+                                                                 @jakarta.ws.rs.HeaderParam("X-Adal-Segment") Integer segment,
+                                                                 @jakarta.ws.rs.HeaderParam("X-Adal-Client-Start") String clientStart,
+                                                                 @jakarta.ws.rs.HeaderParam("X-Adal-Client-End") String clientEnd, byte[] body) {
+        return recording.chunk(actor(), id, kz.adal.media.RecordingUploadResource.kind(kind), segment == null ? 0 : segment, seq, body,
+                kz.adal.media.RecordingUploadResource.instant(clientStart), kz.adal.media.RecordingUploadResource.instant(clientEnd));
+    }
+
+    @POST
+    @Path("/turns/{id}/tracks/{kind}/interruptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.STUDENT)
+    public void recordingInterruption(@PathParam("id") UUID id, @PathParam("kind") String kind,
+                                      kz.adal.media.RecordingService.InterruptionRequest body) {
+        recording.interruption(actor(), id, kz.adal.media.RecordingUploadResource.kind(kind), body);
+    }
+
+    /** The technical secretary keeps the link to the Jitsi room's recording (when Jitsi records the room). */
+    @PUT
+    @Path("/sittings/{id}/jitsi-recording")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, String> jitsiRecording(@PathParam("id") UUID id, Map<String, String> body) {
+        return Map.of("url", recording.jitsiRecording(actor(), id, body == null ? null : body.get("url")));
     }
 }

@@ -100,6 +100,10 @@ public class OralSitting extends PanacheEntityBase {
     }
 
     /** The caller's roles in this sitting (commission, head, student): may be several, may be none. */
+    /** The Jitsi room's recording (when Jitsi is configured and records the room): a link kept for the protocol. */
+    @Column(name = "jitsi_recording_url")
+    public String jitsiRecordingUrl;
+
     public Set<SittingRole> rolesOf(UUID userId, boolean admittedStudent) {
         Set<SittingRole> roles = EnumSet.noneOf(SittingRole.class);
         commissionRole(userId).ifPresent(r -> roles.add(SittingRole.valueOf(r.name())));

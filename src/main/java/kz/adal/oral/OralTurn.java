@@ -121,6 +121,10 @@ public class OralTurn extends PanacheEntityBase {
     @Column(name = "excluded_tickets")
     public String excludedTickets;
 
+    /** When the student acknowledged that the sitting is recorded (issue 8); chunks are taken only after it. */
+    @Column(name = "recording_notice_at")
+    public Instant recordingNoticeAt;
+
     public static List<OralTurn> of(UUID sittingId) {
         return list("sittingId = ?1 order by position", sittingId);
     }
