@@ -62,6 +62,59 @@ function applyState(v, main) {
   renderTurns();
   renderCurrent(previous);
   status();
+  if (has('STUDENT') && !isStaff()) recording();
+}
+
+// ---------------------------------------------------------------- recording the turn (issue 8)
+// The student is told that camera and microphone are recorded and acknowledges it; then recorder.js records
+// this turn through the media pipeline (chunks queued in IndexedDB until acknowledged) until the answer ends.
+const RECORDED_STAGES = ['WAITING', 'CHECKED', 'PREPARING', 'PREPARED', 'ANSWERING'];
+let recTurn = null;        // the turn whose notice/recording this page handles
+let recStarted = false;
+let recLoading = false;
+
+async function recording() {
+  const box = document.getElementById('recording-notice');
+  if (!box) return;
+  const turn = view.turns.find(x => RECORDED_STAGES.includes(x.stage));
+  if (!turn) { if (recStarted) window.dispatchEvent(new Event('adal:recording-check')); if (!recStarted) box.replaceChildren(); return; }
+  if (recStarted || recLoading || recTurn === turn.id) return;
+  recLoading = true;
+  try {
+    const plan = await api(`/api/oral/turns/${turn.id}/recording`);
+    recTurn = turn.id;
+    if (plan.noticeAt) startRecording(turn.id, plan, box);
+    else showNotice(turn.id, box);
+  } catch (e) {
+    box.replaceChildren(problemView(e));
+  } finally {
+    recLoading = false;
+  }
+}
+
+function showNotice(turnId, box) {
+  box.replaceChildren(h('div.notice#recording-ask', { role: 'region', 'aria-labelledby': 'rec-h' },
+    h('h3#rec-h', t('oral.rec.title')), h('p', t('oral.rec.notice')),
+    h('button.primary#recording-ack', { onclick: async e => {
+      e.target.disabled = true;
+      try {
+        startRecording(turnId, await api(`/api/oral/turns/${turnId}/recording/notice`, { method: 'POST' }), box);
+      } catch (err) {
+        e.target.disabled = false;
+        notify(err.message, 'error');
+      }
+    } }, t('oral.rec.ack'))));
+}
+
+async function startRecording(turnId, plan, box) {
+  recStarted = true;
+  box.replaceChildren(h('p.muted#recording-told', t('oral.rec.acked', { time: fmtDate(plan.noticeAt) })));
+  window.adalRecordingTarget = {
+    key: 'oral-turn:' + turnId, base: `/api/oral/turns/${turnId}`, kinds: ['camera'], mount: '#video-card',
+    normalise: p => ({ required: true, running: p.record, timesliceMs: p.media.timesliceMs, camera: p.media.camera,
+      tracks: p.media.tracks }),
+  };
+  await import('/js/recorder.js');
 }
 
 function build(main) {
@@ -75,6 +128,7 @@ function build(main) {
         isStaff() ? h('button#protocol', { onclick: downloadProtocol }, t('oral.protocol')) : null)),
     h('div.room-grid',
       h('section.card#video-card', { 'aria-labelledby': 'video-h' }, h('h2#video-h', t('oral.video')), h('div#video'),
+        h('div#recording-notice'),
         h('h2', t('oral.people')), h('ul#people.people')),
       h('section.card#current', { 'aria-live': 'polite' })),
     isStaff() ? h('section.card', h('h2', t('oral.students')), h('div#turns')) : null));

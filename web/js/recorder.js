@@ -23,8 +23,17 @@ const DROP_CODES = new Set(['NOT_WEBM', 'CHUNK_TOO_LARGE', 'CHUNK_CONFLICT', 'IN
 /** Codes after which nothing more of this attempt will be taken. */
 const CLOSED_CODES = new Set(['RECORDING_CLOSED', 'TRACK_CLOSED', 'RECORDING_NOT_REQUIRED', 'NOT_FOUND']);
 
-const attemptId = new URLSearchParams(location.search).get('attempt');
-const flushOnly = !location.pathname.endsWith('/student/exam.html');
+// A page that records something other than an attempt (the oral exam's turn) sets window.adalRecordingTarget
+// before importing this module: { key, base, kinds, mount, normalise(plan) → { required, running, timesliceMs,
+// camera, screen, tracks } }. The protocol under `base` is the same: GET base/recording, PUT base/tracks/…/chunks/…,
+// POST base/tracks/…/interruptions (docs/media.md "Owners").
+const target = window.adalRecordingTarget || null;
+const attemptId = target ? target.key : new URLSearchParams(location.search).get('attempt');
+const base = target ? target.base : `/api/attempts/${attemptId}`;
+const kinds = target ? target.kinds : ['camera', 'screen'];
+const flushOnly = target ? false : !location.pathname.endsWith('/student/exam.html');
+const normalise = target ? target.normalise
+  : p => ({ ...p, running: ['IN_PROGRESS', 'SUSPENDED'].includes(p.attemptState) });
 const clientNow = () => performance.timeOrigin + performance.now();
 
 // ---------- IndexedDB ----------
@@ -88,7 +97,7 @@ function ensureUi() {
     alertBox.setAttribute('role', 'alert');
     alertBox.hidden = true;
   }
-  const bar = document.querySelector('.exam-bar');
+  const bar = document.querySelector(target ? target.mount : '.exam-bar');
   const main = document.querySelector('main');
   if (bar && indicator.parentElement !== bar) bar.append(indicator);
   else if (!bar && main && !indicator.parentElement) main.prepend(indicator);
@@ -97,7 +106,7 @@ function ensureUi() {
 function render() {
   ensureUi();
   const parts = [];
-  for (const kind of ['camera', 'screen']) {
+  for (const kind of kinds) {
     const r = state.recorders[kind];
     const ok = r && r.running && !state.stopped[kind];
     const el = document.createElement('span');
@@ -251,7 +260,7 @@ function stopped(kind, reason, detail, wasRunning = true) {
 async function report(kind, reason, detail) {
   for (let i = 0; i < 5; i++) {
     try {
-      await api(`/api/attempts/${attemptId}/tracks/${kind}/interruptions`, { method: 'POST',
+      await api(`${base}/tracks/${kind}/interruptions`, { method: 'POST',
         body: { reason, detail, clientAt: new Date().toISOString() } });
       return;
     } catch (e) {
@@ -307,7 +316,7 @@ async function pump() {
       const chunk = queue[0];
       const t0 = performance.now();
       try {
-        await api(`/api/attempts/${attemptId}/tracks/${chunk.kind}/chunks/${chunk.seq}`, { method: 'PUT', body: chunk.blob,
+        await api(`${base}/tracks/${chunk.kind}/chunks/${chunk.seq}`, { method: 'PUT', body: chunk.blob,
           headers: { 'Content-Type': 'video/webm', 'X-Adal-Segment': String(chunk.segment),
             'X-Adal-Client-Start': chunk.start.toFixed(1), 'X-Adal-Client-End': chunk.end.toFixed(1) } });
         state.sentBytes += chunk.size;
@@ -367,7 +376,7 @@ function applyLevel() {
   const plan = state.plan;
   const screen = state.recorders.screen?.stream.getVideoTracks()[0];
   const camera = state.recorders.camera?.stream.getVideoTracks()[0];
-  const screenFps = state.level >= 1 ? Math.max(0.2, plan.screen.frameRate / 4) : plan.screen.frameRate;
+  const screenFps = plan.screen ? (state.level >= 1 ? Math.max(0.2, plan.screen.frameRate / 4) : plan.screen.frameRate) : 1;
   screen?.applyConstraints({ frameRate: { ideal: screenFps, max: screenFps } }).catch(() => {});
   const small = state.level >= 2;
   camera?.applyConstraints({ width: { ideal: small ? plan.camera.width / 2 : plan.camera.width },
@@ -394,18 +403,17 @@ async function main() {
   state.db = await openDb();
   try { await navigator.storage?.persist?.(); } catch { /* best effort: fewer evictions */ }
   for (;;) {
-    try { state.plan = await api(`/api/attempts/${attemptId}/recording`); break; } catch (e) {
+    try { state.plan = normalise(await api(`${base}/recording`)); break; } catch (e) {
       if (e instanceof ApiError) return; // not this student's attempt, or no recording
       await sleep(RETRY_MIN_MS);        // offline at load: the page itself came from the cache
     }
   }
   if (!state.plan.required) return;
-  const running = ['IN_PROGRESS', 'SUSPENDED'].includes(state.plan.attemptState);
+  const running = state.plan.running;
   await waitForPage();
   render();
   if (running && !flushOnly && typeof MediaRecorder !== 'undefined') {
-    await startKind('camera');
-    await startKind('screen');
+    for (const kind of kinds) await startKind(kind);
   }
   pump();
   window.addEventListener('online', () => { setOnline(true); pump(); });
@@ -414,6 +422,7 @@ async function main() {
   setInterval(checkQuota, 30000);
   checkQuota();
   if (!flushOnly) setInterval(watchAttempt, 20000);
+  window.addEventListener('adal:recording-check', watchAttempt); // the host page saw its stage change
   // a reload or closing the tab: hand the last blob to the queue (best effort; the next segment starts on load)
   window.addEventListener('pagehide', () => Object.values(state.recorders).forEach(r => { try { r.mr.requestData(); r.mr.stop(); } catch { /* inactive */ } }));
 }
@@ -422,8 +431,8 @@ async function main() {
 async function watchAttempt() {
   if (state.closed) return;
   try {
-    const plan = await api(`/api/attempts/${attemptId}/recording`);
-    if (!['IN_PROGRESS', 'SUSPENDED'].includes(plan.attemptState)) {
+    const plan = normalise(await api(`${base}/recording`));
+    if (!plan.running) {
       Object.values(state.recorders).forEach(r => { try { r.mr.requestData(); } catch { /* inactive */ } r.stop(); });
       state.stopped = {};
       render();
@@ -434,7 +443,7 @@ async function watchAttempt() {
 /** The page renders asynchronously; the indicator goes into its exam bar once it exists. */
 function waitForPage() {
   return new Promise(resolve => {
-    const ready = () => document.querySelector(flushOnly ? 'main' : '.exam-bar');
+    const ready = () => document.querySelector(flushOnly ? 'main' : target ? target.mount : '.exam-bar');
     if (ready()) { resolve(); return; }
     const obs = new MutationObserver(() => { if (ready()) { obs.disconnect(); resolve(); } });
     obs.observe(document.body, { childList: true, subtree: true });

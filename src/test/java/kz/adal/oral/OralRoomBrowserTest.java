@@ -54,6 +54,15 @@ class OralRoomBrowserTest {
             for (Page p : page.values()) assertThat(p.locator("#conn.ok")).isVisible();
             Page student = page.get("student"), secretary = page.get("secretary"), head = page.get("head"), chair = page.get("chair");
 
+            // ---- issue 8: the student is told about the recording and acknowledges it; then the camera is recorded
+            assertThat(student.locator("#recording-ask")).isVisible();
+            assertEquals(0L, chunks(turn), "nothing is recorded before the notice");
+            student.locator("#recording-ack").click();
+            assertThat(student.locator("#recording-told")).isVisible();
+            assertThat(student.locator("#recording-indicator [data-kind=camera][data-state=recording]")).isVisible();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> chunks(turn) >= 2);
+            Browser.screenshot(student, "oral-room-student-recording");
+
             // ---- the student's page has no draw button, and a forged draw request is refused
             assertThat(student.locator("#draw")).hasCount(0);
             assertThat(head.locator("#draw")).isDisabled();
@@ -118,6 +127,11 @@ class OralRoomBrowserTest {
             for (String who : ROLES) Browser.screenshot(page.get(who), "oral-room-" + who + "-answering");
             chair.locator("#answer-end").click();
             for (Page p : page.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "GRADING");
+            // the recording stops with the answer; what was queued is sent
+            assertThat(student.locator("#recording-indicator [data-kind=camera][data-state=stopped]")).isVisible();
+            assertThat(student.locator("#recording-queue[data-pending='0']")).isVisible();
+            long recorded = chunks(turn);
+            assertTrue(recorded >= 5, "the turn's camera chunks: " + recorded);
 
             // ---- independent grading: nobody sees the others' grades until all are in
             grade(chair, 80);
@@ -163,6 +177,13 @@ class OralRoomBrowserTest {
         p.locator("#grade-points").fill(String.valueOf(points));
         p.locator("#grade-save").click();
         assertThat(p.locator("#my-grade")).containsText(String.valueOf(points));
+    }
+
+    /** Camera chunks stored for the turn's recording (media_chunk of the ORAL_TURN track). */
+    private static long chunks(String turn) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> kz.adal.media.MediaChunk.count(
+                "trackId in (select t.id from MediaTrack t where t.ownerKind = ?1 and t.ownerId = ?2)",
+                OralTurnRecordingOwner.KIND, java.util.UUID.fromString(turn)));
     }
 
     /** The student's own token, from their page, against the draw endpoint. */
