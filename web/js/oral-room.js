@@ -131,7 +131,7 @@ function build(main) {
         h('div#recording-notice'),
         h('h2', t('oral.people')), h('ul#people.people')),
       h('section.card#current', { 'aria-live': 'polite' })),
-    isStaff() ? h('section.card', h('h2', t('oral.students')), h('div#turns')) : null));
+    isStaff() ? h('section.card', h('h2', t('oral.students')), h('div#turns'), h('div#rec-player', { 'aria-live': 'polite' })) : null));
   setupVideo();
 }
 
@@ -147,10 +147,31 @@ function renderPeople() {
 function renderTurns() {
   const box = document.getElementById('turns');
   if (!box) return;
-  box.replaceChildren(h('table', h('thead', h('tr', ['oral.order', 'oral.student', 'oral.stage', 'oral.ticket', 'oral.result'].map(k => h('th', t(k))))),
+  box.replaceChildren(h('table', h('thead', h('tr', ['oral.order', 'oral.student', 'oral.stage', 'oral.ticket', 'oral.result', 'oral.rec.title'].map(k => h('th', t(k))))),
     h('tbody', view.turns.map(x => h('tr', { dataset: { turn: x.id }, 'aria-current': x.id === view.currentTurnId ? 'step' : false },
       h('td', x.position), h('td', x.studentName), h('td', h('span.badge', t('oral.stage.' + x.stage))),
-      h('td', x.ticketNumber ?? '—'), h('td', resultText(x)))))));
+      h('td', x.ticketNumber ?? '—'), h('td', resultText(x)),
+      h('td', h('button.rec-play', { id: 'rec-play-' + x.id, onclick: () => playRecording(x) }, t('oral.rec.play'))))))));
+}
+
+/** The commission plays a turn's recording (media playback with a ticket: a <video> can't send the token). */
+async function playRecording(turn) {
+  const box = document.getElementById('rec-player');
+  try {
+    const rec = await api(`/api/recordings/owners/ORAL_TURN/${turn.id}`);
+    const track = rec.tracks.find(x => x.kind === 'CAMERA');
+    if (!track || track.state !== 'FINALISED') {
+      box.replaceChildren(h('p.muted#rec-not-ready', t('oral.rec.notReady', { state: track ? track.state : '—' })));
+      return;
+    }
+    const ticket = await api(`/api/recordings/${track.token}/tickets`, { method: 'POST' });
+    const gaps = track.gaps.length ? track.gaps.map(g => `${g.cause} ${Math.round(g.fromSeconds)}–${Math.round(g.toSeconds)} s`).join(', ') : t('oral.rec.noGaps');
+    box.replaceChildren(h('h3', t('oral.rec.of', { name: turn.studentName })),
+      h('video#rec-video', { controls: true, preload: 'metadata', src: ticket.url, width: 480 }),
+      h('p.muted', `${Math.round(track.durationSeconds)} s · ${t('oral.rec.gaps')}: ${gaps}`));
+  } catch (e) {
+    box.replaceChildren(problemView(e));
+  }
 }
 
 function resultText(x) {

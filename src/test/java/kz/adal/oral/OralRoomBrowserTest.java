@@ -30,6 +30,13 @@ class OralRoomBrowserTest {
     @TestHTTPResource("/")
     URL base;
 
+    @jakarta.inject.Inject
+    kz.adal.platform.TimeSource time;
+    @jakarta.inject.Inject
+    kz.adal.media.RecordingFinaliseJob finaliser;
+    @jakarta.inject.Inject
+    kz.adal.media.MediaConfig mediaConfig;
+
     static final List<String> ROLES = List.of("student", "member1", "member2", "chair", "secretary", "head");
 
     @Test
@@ -165,11 +172,22 @@ class OralRoomBrowserTest {
                 assertTrue(text.contains(expected) || text.contains(expected.replaceAll("\\s+", "")), "protocol holds " + expected);
             }
             Api.as("student").get("/api/oral/sittings/" + sitting + "/protocol.pdf").then().statusCode(403);
+
+            // ---- issue 8: after the upload grace the turn's recording is finalised and the chair plays it in the room
+            chair.locator("#rec-play-" + turn).click();
+            assertThat(chair.locator("#rec-not-ready")).isVisible();
+            time.advance(mediaConfig.uploadGrace().plusSeconds(1));
+            assertTrue(finaliser.finaliseDue().stream().anyMatch(o -> o.state() == kz.adal.media.TrackState.FINALISED));
+            chair.locator("#rec-play-" + turn).click();
+            assertThat(chair.locator("#rec-video")).isVisible();
+            chair.waitForFunction("() => { const v = document.querySelector('#rec-video'); return v.readyState >= 1 && v.duration > 2; }");
+            Browser.screenshot(chair, "oral-room-chair-recording");
         } catch (AssertionError | RuntimeException e) {
             page.forEach((who, p) -> { if (!p.isClosed()) Browser.screenshot(p, "oral-failed-" + who); });
             throw e;
         } finally {
             ctx.values().forEach(BrowserContext::close);
+            time.reset();
         }
     }
 
