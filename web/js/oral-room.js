@@ -435,7 +435,7 @@ async function setupVideo() {
   const box = document.getElementById('video');
   let cfg;
   try { cfg = await api(`/api/oral/sittings/${sittingId}/video`); } catch { cfg = { enabled: false }; }
-  if (cfg.enabled) { jitsi(box, cfg); return; }
+  if (cfg.enabled) { jitsi(box, cfg); if (has('SECRETARY')) jitsiRecordingLink(box); return; }
   // no Jitsi configured: the built-in camera view (the recording pipeline records the sitting)
   box.append(h('p.muted', t('oral.fallback')));
   const video = h('video#own-camera', { autoplay: true, muted: true, playsinline: true, width: 320, height: 240, 'aria-label': t('oral.ownCamera') });
@@ -446,6 +446,18 @@ async function setupVideo() {
   } catch { box.append(h('p.problem', t('oral.noCamera'))); }
 }
 
+/** The technical secretary keeps the link to the Jitsi room's recording with the sitting (printed in the protocol). */
+function jitsiRecordingLink(box) {
+  const input = h('input#jitsi-rec-url', { type: 'url', placeholder: 'https://…', 'aria-label': t('oral.rec.jitsiLink') });
+  box.after(h('form.actions#jitsi-rec', { onsubmit: async e => {
+    e.preventDefault();
+    try {
+      await api(`/api/oral/sittings/${sittingId}/jitsi-recording`, { method: 'PUT', body: { url: input.value } });
+      notify(t('oral.rec.jitsiSaved'));
+    } catch (err) { notify(err.message, 'error'); }
+  } }, h('label', t('oral.rec.jitsiLink'), ' ', input), h('button', { type: 'submit' }, t('oral.rec.jitsiSave'))));
+}
+
 function jitsi(box, cfg) {
   const s = document.createElement('script');
   s.src = `https://${cfg.domain}/external_api.js`;
@@ -454,6 +466,8 @@ function jitsi(box, cfg) {
     const meet = new JitsiMeetExternalAPI(cfg.domain, { roomName: cfg.room, jwt: cfg.jwt, parentNode: box, width: '100%', height: 360,
       userInfo: { displayName: cfg.displayName } });
     if (cfg.moderator) meet.addListener('videoConferenceJoined', () => meet.executeCommand('toggleLobby', true));
+    // the room's own recording (Jibri) when configured; the secretary then keeps its link (PUT …/jitsi-recording)
+    if (cfg.record && has('SECRETARY')) meet.addListener('videoConferenceJoined', () => meet.executeCommand('startRecording', { mode: 'file' }));
     if (has('SECRETARY')) {
       const lobby = h('div.actions#lobby');
       box.after(lobby);

@@ -56,5 +56,12 @@ public interface OralConfig {
         /** How long a room token is valid. */
         @WithDefault("PT4H")
         Duration tokenTtl();
+
+        /**
+         * Ask Jitsi to record the room (Jibri, {@code startRecording} mode {@code file}) when the secretary joins.
+         * Needs recording enabled on the Jitsi installation; the secretary keeps the link with the sitting.
+         */
+        @WithDefault("false")
+        boolean record();
     }
 }

@@ -35,11 +35,11 @@ public class OralVideo {
         boolean moderator = roles.stream().anyMatch(r -> r != SittingRole.STUDENT);
         OralConfig.Jitsi j = config.jitsi();
         if (j.domain().isEmpty() || j.appSecret().isEmpty()) {
-            return new OralViews.Jitsi(false, null, null, null, moderator, false, me.fullName);
+            return new OralViews.Jitsi(false, null, null, null, moderator, false, me.fullName, false);
         }
         String room = JitsiToken.roomFor(sittingId);
         String jwt = JitsiToken.sign(j.appId(), j.appSecret().get(), j.audience(), j.domain().get(), room,
                 new JitsiToken.Participant(actor.id().toString(), me.fullName, moderator), time.now(), j.tokenTtl());
-        return new OralViews.Jitsi(true, j.domain().get(), room, jwt, moderator, true, me.fullName);
+        return new OralViews.Jitsi(true, j.domain().get(), room, jwt, moderator, true, me.fullName, j.record());
     }
 }

@@ -46,6 +46,7 @@ public final class OralViews {
     public record Draw(UUID sittingId, UUID turnId, UUID studentId, String commitment, String seed,
                        List<Integer> availableTickets, int ticketNumber, Instant drawnAt, boolean replay) {}
 
+    /** {@code record}: the secretary's page asks Jitsi to record the room (Jibri) when it joins. */
     public record Jitsi(boolean enabled, String domain, String room, String jwt, boolean moderator, boolean lobby,
-                        String displayName) {}
+                        String displayName, boolean record) {}
 }
