@@ -24,4 +24,9 @@ class OralRoomBusProducer {
                     Instance<ReactiveRedisDataSource> redisSource) {
         return redis ? new RedisOralRoomBus(redisSource.get(), channel, heartbeat, ttl) : new LocalOralRoomBus();
     }
+
+    /** At shutdown the Redis bus stops its heartbeat (this node's sockets then expire within the ttl). */
+    void close(@jakarta.enterprise.inject.Disposes OralRoomBus bus) {
+        if (bus instanceof RedisOralRoomBus r) r.close();
+    }
 }
