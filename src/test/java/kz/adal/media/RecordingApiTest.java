@@ -194,9 +194,12 @@ class RecordingApiTest {
     void finalisesSegmentsOnOneTimeLineWithGapsAndOpensAtAFlagsTime() throws Exception {
         MediaGiven.Sitting s = MediaGiven.sitting();
         UUID attempt = s.start();
+        long uploadStarted = System.nanoTime();
         for (int seq = 0; seq < CAMERA.chunks().size(); seq++) {
             if (seq != 3) put(s.student(), attempt, 0, seq, 0).then().statusCode(200);
         }
+        // the uploads take real time on top of the 20 s the clock is moved (more on a loaded machine)
+        double uploadSeconds = (System.nanoTime() - uploadStarted) / 1e9;
         // the page is reloaded 20 s later: a new recorder, segment 1
         time.advance(Duration.ofSeconds(20));
         for (int seq = 0; seq < CAMERA.chunks().size(); seq++) put(s.student(), attempt, 1, seq, 20_000).then().statusCode(200);
@@ -210,15 +213,16 @@ class RecordingApiTest {
 
         assertEquals(TrackState.FINALISED, outcome.state());
         double recorded = CAMERA.recordedSeconds();
-        assertEquals(20 + recorded, outcome.durationSeconds(), 1.5);
         RecordingGap missing = outcome.gaps().stream().filter(g -> g.cause().equals("MISSING_CHUNKS")).findFirst().orElseThrow();
         assertEquals(3, missing.firstMissingSeq());
         assertEquals(0, missing.segment());
         RecordingGap restart = outcome.gaps().stream().filter(g -> g.cause().equals("RECORDER_RESTART")).findFirst().orElseThrow();
         assertEquals(1, restart.segment());
         assertEquals(recorded, restart.fromSeconds(), 1.0);
-        // the uploads themselves take real time on top of the 20 s the clock was moved, more on a loaded machine
-        assertEquals(20, restart.toSeconds(), 2.5);
+        assertTrue(restart.toSeconds() >= 19 && restart.toSeconds() <= 21 + uploadSeconds + 1,
+                "segment 1 starts 20 s (+ upload time " + uploadSeconds + " s) after segment 0: " + restart.toSeconds());
+        // one time line: segment 0, the gap, then segment 1
+        assertEquals(restart.toSeconds() + recorded, outcome.durationSeconds(), 1.5);
 
         // a flag 3 s into segment 1 opens the recording at that moment
         Map<String, Object> view = Api.as("reviewer").get("/api/recordings/attempts/" + attempt).then().statusCode(200)
@@ -236,7 +240,7 @@ class RecordingApiTest {
             Files.write(tmp, file);
             try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(tmp.toFile())) {
                 grabber.start();
-                assertEquals(20 + recorded, grabber.getLengthInTime() / 1e6, 1.5);
+                assertEquals(restart.toSeconds() + recorded, grabber.getLengthInTime() / 1e6, 1.5);
                 grabber.setTimestamp(Math.round(offset * 1e6));
                 Frame frame = grabber.grabImage();
                 assertNotNull(frame, "no picture at the flag's time");
