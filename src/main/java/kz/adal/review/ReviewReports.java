@@ -148,7 +148,7 @@ public class ReviewReports {
                     r.percent() == null ? "—" : r.percent().toPlainString(), String.valueOf(r.score()),
                     r.flagTotal() + (r.flagCounts().isEmpty() ? "" : " (" + byType(r.flagCounts()) + ")"), r.verdict().name()));
         }
-        pdf.table(List.of("Student", "State", "%", "Credibility", "Flags", "Verdict"), table, 2.2f, 1f, 0.7f, 0.8f, 2.2f, 1.1f);
+        pdf.table(List.of("Student", "State", "%", "Credibility", "Flags", "Verdict"), table, 2.1f, 1.4f, 0.7f, 1.2f, 1.8f, 1.7f);
         return pdf.bytes();
     }
 
