@@ -109,8 +109,9 @@ page({ bundles: ['review'], title: 'review.attempt.title', async render(main) {
   function draw() {
     marks.replaceChildren(...r.flags.map(f => h('span', { style: `left:${(Date.parse(f.startAt) - startMs) / span * 100}%`, title: flagName(f.type) })));
     const idc = r.identity;
-    facts.replaceChildren(
-      r.annulledReason ? h('p.rv-annulled#rv-annulled', { role: 'status' }, r.annulledReason) : null,
+    facts.replaceChildren(...[
+      r.annulledReason ? h('p.rv-annulled#rv-annulled', { role: 'status' },
+        t(r.verdict?.verdict === 'RESIT' ? 'review.result.resit' : 'review.result.annulled'), ' ', r.annulledReason) : null,
       h('dl.rv-facts',
         h('dt', t('review.col.student')), h('dd#rv-student', `${r.studentName} (${r.studentLogin})`),
         h('dt', t('review.col.exam')), h('dd', r.examTitle),
@@ -122,7 +123,7 @@ page({ bundles: ['review'], title: 'review.attempt.title', async render(main) {
         h('dt', t('review.paused')), h('dd', t('review.seconds', { n: r.pausedSeconds })),
         h('dt', t('review.identity')), h('dd#rv-identity', idc ? `${t('review.identity.' + idc.status)}${idc.reason ? ' (' + idc.reason + ')' : ''}`
           + (idc.similarity != null ? ` · ${Number(idc.similarity).toFixed(2)}` : '') : t('review.identity.none')),
-        h('dt', t('review.col.verdict')), h('dd', verdictBadge(r.verdict?.verdict))));
+        h('dt', t('review.col.verdict')), h('dd', verdictBadge(r.verdict?.verdict)))].filter(Boolean));
 
     timeline.replaceChildren(h('h2', { style: 'margin-top:0' }, t('review.timeline')),
       h('ul.rv-timeline#rv-timeline', r.timeline.map(e => h('li', { dataset: { kind: e.kind, at: e.at } },
@@ -130,15 +131,14 @@ page({ bundles: ['review'], title: 'review.attempt.title', async render(main) {
           h('span.t', clock(e.at)), h('span.what', describeEntry(e)))))));
 
     flagsBox.replaceChildren(h('h2', { style: 'margin-top:0' }, t('review.flags'), ' ', h('span.muted', `(${r.flags.length})`)),
-      r.flags.length ? null : h('p.muted', t('review.flags.none')),
-      ...r.flags.map((f, i) => flagCard(f, i)));
+      ...(r.flags.length ? r.flags.map((f, i) => flagCard(f, i)) : [h('p.muted', t('review.flags.none'))]));
 
     const current = r.verdict;
     const out = h('div#verdict-out', { 'aria-live': 'polite' });
     const reason = h('textarea#verdict-reason', { maxlength: '2000', required: true });
     const radios = VERDICTS.map(v => h('label', h('input', { type: 'radio', name: 'verdict', value: v, id: 'verdict-' + v.toLowerCase(),
       checked: current?.verdict === v }), t('review.verdict.' + v)));
-    verdictBox.replaceChildren(h('h2', { style: 'margin-top:0' }, t('review.verdict')),
+    verdictBox.replaceChildren(...[h('h2', { style: 'margin-top:0' }, t('review.verdict')),
       current ? h('p#verdict-current', verdictBadge(current.verdict), ' ', current.reason, ' ',
         h('span.muted', `— ${current.decidedBy || ''}, ${fmtDate(current.decidedAt)}`)) : h('p.muted#verdict-current', t('review.verdict.none')),
       h('p.muted', t('review.verdict.note')),
@@ -157,7 +157,8 @@ page({ bundles: ['review'], title: 'review.attempt.title', async render(main) {
       } }, t('review.verdict.save'))),
       out,
       r.history.length ? h('div', h('h3', t('review.verdict.history')), h('ol#verdict-history', r.history.map(x =>
-        h('li', verdictBadge(x.verdict), ' ', x.reason, ' ', h('span.muted', `— ${x.decidedBy || ''}, ${fmtDate(x.decidedAt)}`))))) : null);
+        h('li', verdictBadge(x.verdict), ' ', x.reason, ' ', h('span.muted', `— ${x.decidedBy || ''}, ${fmtDate(x.decidedAt)}`))))) : null]
+      .filter(Boolean));
   }
 
   function flagCard(f, i) {
@@ -191,5 +192,5 @@ page({ bundles: ['review'], title: 'review.attempt.title', async render(main) {
   main.append(h('h1', t('review.attempt.title')), actions, facts,
     h('div.rv-layout', h('div', player, flagsBox), h('div', timeline, verdictBox)));
   draw();
-  showClock();
+  if (master) seek(master.zeroMs); else showClock();
 } });

@@ -10,7 +10,7 @@ page({ bundles: ['review'], roles: ['STUDENT'], title: 'review.evidence.title', 
   main.append(
     h('section.card',
       h('h2', { style: 'margin-top:0' }, r.examTitle),
-      r.annulledReason ? h('p.rv-annulled#ev-annulled', r.annulledReason) : null,
+      r.annulledReason ? h('p.rv-annulled#ev-annulled', t(r.verdict?.verdict === 'RESIT' ? 'review.result.resit' : 'review.result.annulled'), ' ', r.annulledReason) : null,
       h('p', t('review.col.verdict'), ': ', h('span#ev-verdict', verdictBadge(r.verdict?.verdict)),
         r.verdict ? ` — ${r.verdict.reason} (${fmtDate(r.verdict.decidedAt)})` : ''),
       h('p.muted', t('review.evidence.note'))),

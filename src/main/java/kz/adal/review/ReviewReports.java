@@ -55,7 +55,7 @@ public class ReviewReports {
                 new String[]{"Started", time(r.startedAt())},
                 new String[]{"Finished", time(r.finishedAt())},
                 new String[]{"Result", r.percent() == null ? "—" : r.percent().toPlainString() + " %" + (r.letter() == null ? "" : " (" + r.letter() + ")")
-                        + (r.annulledReason() == null ? "" : " — " + r.annulledReason())},
+                        + (r.annulledReason() == null ? "" : " — result annulled by the verdict: " + r.annulledReason())},
                 new String[]{"Credibility score", r.score() + " / 100 (advisory; never changes a grade)"},
                 new String[]{"Paused", r.pausedSeconds() + " s"}));
 

@@ -56,8 +56,8 @@ public class ReviewService {
 
     /** At most this many attempts in one queue answer (filter by exam for more). */
     static final int QUEUE_LIMIT = 300;
-    /** Evidence frames of a flag: the snapshots taken from this long before its start to this long after its end. */
-    static final Duration EVIDENCE_MARGIN = Duration.ofSeconds(10);
+    /** Evidence frames of a flag: its nearest snapshot and those taken from this long before its start to this long after its end. */
+    static final Duration EVIDENCE_MARGIN = Duration.ofSeconds(1);
     static final int EVIDENCE_PER_FLAG = 6;
 
     public record Actor(UUID id, String login, Set<Role> roles) {
@@ -336,10 +336,10 @@ public class ReviewService {
         return view(a, true);
     }
 
-    /** Why the result does not stand (a verdict ANNULLED or RESIT), or null. */
+    /** Why the result does not stand (the reason of a verdict ANNULLED or RESIT), or null. */
     static String annulment(ReviewVerdict v) {
         if (v == null || !v.verdict.annulsResult()) return null;
-        return (v.verdict == Verdict.RESIT ? "Re-sit granted: " : "Annulled: ") + v.reason;
+        return v.reason;
     }
 
     private static <T> T rules(java.util.function.Supplier<T> check) {

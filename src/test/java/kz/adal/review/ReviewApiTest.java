@@ -139,12 +139,12 @@ class ReviewApiTest {
                 .post(path + "/verdict").then().statusCode(200)
                 .body("verdict.verdict", equalTo("ANNULLED")).body("history.size()", equalTo(2))
                 .body("history[0].verdict", equalTo("VALID")).body("history[1].reason", equalTo("Notes visible on the screen recording"))
-                .body("annulledReason", equalTo("Annulled: Notes visible on the screen recording"))
+                .body("annulledReason", equalTo("Notes visible on the screen recording"))
                 .body("percent", equalTo(percent)); // nothing deleted: the score stays stored
 
         // the student's result says annulled; the grade sheet counts no result
         s.student().api().get("/api/attempts/" + s.attemptId() + "/result").then().statusCode(200)
-                .body("annulledReason", equalTo("Annulled: Notes visible on the screen recording")).body("questions.size()", equalTo(5));
+                .body("annulledReason", equalTo("Notes visible on the screen recording")).body("questions.size()", equalTo(5));
         Api.as("teacher").get("/api/exams/" + s.examId() + "/grades").then().statusCode(200)
                 .body("rows.find { it.login == '" + s.student().login() + "' }.state", equalTo("ANNULLED"))
                 .body("rows.find { it.login == '" + s.student().login() + "' }.percent", nullValue());

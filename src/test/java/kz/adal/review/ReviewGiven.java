@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A finished, proctored attempt worth reviewing: a fresh exam and student, the attempt started and one answer saved,
- * a tab left for 3 s and a paste (two flags) with an evidence snapshot at each, optionally a real camera and screen
+ * a tab left for 2 s and a paste (two flags) with an evidence snapshot at each, optionally a real camera and screen
  * recording (Chromium MediaRecorder output committed under {@code test/resources/media}) uploaded so that it covers
  * those flags on the attempt's clock, then submitted and finalised.
  */
@@ -64,13 +64,13 @@ final class ReviewGiven {
             upload(student, attempt, "camera", "camera-vp8-opus", upload);
             upload(student, attempt, "screen", "screen-vp8", upload);
         }
-        Instant tabLeft = upload.minusSeconds(6);
+        Instant tabLeft = upload.minusSeconds(5);
         Instant paste = upload.minusMillis(1500);
         long seq = 1;
         List<CompletableFuture<EventStore.Outcome>> stored = new ArrayList<>();
         stored.add(append(events, attempt, seq++, "session.start", tabLeft.minusSeconds(2), Map.of("visible", true, "focused", true, "fullscreen", true, "screens", 1)));
         stored.add(append(events, attempt, seq++, "visibility.hidden", tabLeft, Map.of()));
-        stored.add(append(events, attempt, seq++, "visibility.visible", tabLeft.plusSeconds(3), Map.of()));
+        stored.add(append(events, attempt, seq++, "visibility.visible", tabLeft.plusSeconds(2), Map.of()));
         stored.add(append(events, attempt, seq++, "clipboard.paste", paste, Map.of()));
         stored.add(append(events, attempt, seq, "problem.reported", paste.plusMillis(500), Map.of("text", "my mouse froze")));
         stored.forEach(f -> f.orTimeout(10, TimeUnit.SECONDS).join());
