@@ -94,7 +94,7 @@ page({ bundles: ['review'], title: 'review.attempt.title', async render(main) {
     h('h2', { style: 'margin-top:0' }, t('review.recordings')),
     recError ? (recError instanceof ApiError ? problemView(recError) : h('div.problem', String(recError))) : null,
     h('div.rv-videos', figures),
-    h('div.rv-scrub', playBtn, scrubber, clockOut), marks,
+    h('div.rv-scrub', playBtn, h('div.rv-track', scrubber, marks), clockOut),
     h('p.muted', { style: 'margin:.4rem 0 0' }, t('review.syncNote')));
 
   // ---------------------------------------------------------------- the rest, redrawn after each decision

@@ -51,6 +51,11 @@ export function describeEntry(e) {
   const base = label === 'review.event.' + e.kind ? e.kind : label;
   if (e.kind === 'flag.raised') return `${base}: ${flagName(e.text)}`;
   if (e.kind === 'answer.saved') return t('review.event.answer', { n: e.text });
+  if (e.kind === 'attempt.ended') {
+    const why = e.text && e.text.includes(': ') ? e.text.slice(e.text.indexOf(': ') + 2) : '';
+    return `${base}: ${t('review.state.' + e.data.state)}${why ? ' — ' + why : ''}`;
+  }
+  if (e.kind === 'attempt.finished') return `${base}: ${t('review.state.' + e.data.state)}`;
   return e.text ? `${base}: ${e.text}` : base;
 }
 

@@ -23,7 +23,7 @@ page({ bundles: ['student', 'review'], roles: ['STUDENT'], title: 'student.resul
       h('a', { href: `/student/evidence.html?attempt=${attemptId}` }, t('review.result.evidence'))));
   }
   main.append(
-    h('section.card#score', { 'aria-labelledby': 'score-h' },
+    h('section.card#score', { 'aria-labelledby': 'score-h', style: r.annulledReason ? 'opacity:.6' : null },
       h('h2#score-h', { style: 'margin-top:0' }, r.examTitle),
       h('p.muted', t('student.finished.' + r.state), ' ', fmtDate(r.finishedAt)),
       h('div.result-score',

@@ -124,13 +124,26 @@ class ReviewBrowserTest {
             Page page = Browser.loggedIn(ctx, base.toString(), s.student().login());
             page.navigate(base + "student/result.html?attempt=" + s.attemptId());
             assertThat(page.locator("#annulled")).containsText("Phone use confirmed");
+            Browser.screenshot(page, "review-7-student-result");
             page.locator("#annulled a").click();
             page.waitForURL("**/student/evidence.html?attempt=" + s.attemptId());
             assertThat(page.locator("#ev-verdict [data-verdict]")).hasAttribute("data-verdict", "ANNULLED");
             assertThat(page.locator(".rv-flag[data-type='TAB_LEFT']")).hasAttribute("data-decision", "CONFIRMED");
             Locator img = page.locator(".rv-flag[data-type='TAB_LEFT'] .rv-evidence img").first();
             page.waitForCondition(() -> (Boolean) img.evaluate("i => i.complete && i.naturalWidth > 0"));
-            Browser.screenshot(page, "review-7-student-evidence");
+            Browser.screenshot(page, "review-8-student-evidence");
+        }
+
+        // the registrar's monitoring page lists the exam with its participation and failures (001 §6.12.2)
+        try (BrowserContext ctx = Browser.context()) {
+            Page page = Browser.loggedIn(ctx, base.toString(), "registrar");
+            page.locator("a.tile[href='/review/monitoring.html']").click();
+            Locator row = page.locator("#m-rows tr[data-exam='" + s.examId() + "']");
+            assertThat(row).isVisible();
+            assertThat(row.locator("[data-col=admitted]")).hasText("1");
+            assertThat(row.locator("[data-col=submitted]")).hasText("1");
+            assertThat(row.locator("[data-col=problemReports]")).hasText("1");
+            Browser.screenshot(page, "review-9-monitoring");
         }
     }
 
