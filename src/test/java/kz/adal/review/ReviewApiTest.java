@@ -213,6 +213,49 @@ class ReviewApiTest {
         assertTrue(row.endsWith(",1,1,1,1,0,0,0,0,1"), row);
     }
 
+    /** A person granted review by another ReviewAccess bean (casework's commissions) reviews and plays the recordings, audited. */
+    @Test
+    void aPersonGrantedByAnotherAccessBeanReviewsAndPlaysTheRecordings() {
+        ReviewGiven.Sitting s = ReviewGiven.finishedWithFlags(false);
+        Fixtures.Person member = Fixtures.person("cm", java.util.Set.of(Role.TEACHER), null);
+        Fixtures.Person outsider = Fixtures.person("co", java.util.Set.of(Role.TEACHER), null);
+        TestReviewGrants.grant(member.id(), s.examId());
+        String path = "/api/review/attempts/" + s.attemptId();
+
+        member.api().get(path).then().statusCode(200).body("mayDecide", equalTo(true));
+        member.api().get("/api/review/queue").then().statusCode(200).body("attemptId", hasItems(s.attemptId().toString()));
+        member.api().get("/api/recordings/attempts/" + s.attemptId()).then().statusCode(200);
+        outsider.api().get(path).then().statusCode(404);
+        outsider.api().get("/api/recordings/attempts/" + s.attemptId()).then().statusCode(403);
+
+        List<Map<String, Object>> audit = Api.as("reviewer").get("/api/audit?scope=" + s.examId()).then().extract().jsonPath().getList("$");
+        assertTrue(audit.stream().anyMatch(e -> "recording.listed".equals(e.get("action")) && member.login().equals(e.get("actor"))), audit.toString());
+        assertTrue(audit.stream().anyMatch(e -> "recording.access.denied".equals(e.get("action")) && outsider.login().equals(e.get("actor"))), audit.toString());
+    }
+
+    /** Every demo role against the review's entry points: refused ones get 401/403, allowed ones pass the check. */
+    @Test
+    void eachDemoRoleReachesOnlyWhatItMay() {
+        Map<String, List<String>> allowed = Map.of(
+                "/api/review/queue", List.of("reviewer", "dean"),
+                "/api/review/exams", List.of("reviewer", "dean"),
+                "/api/review/monitoring", List.of("registrar", "admin"),
+                "/api/review/monitoring.csv", List.of("registrar", "admin"));
+        List<String> logins = List.of("admin", "student", "teacher", "author", "head", "expert", "dean", "policy",
+                "vicerector", "registrar", "portal", "proctor", "secretary", "reviewer");
+        List<String> wrong = new java.util.ArrayList<>();
+        allowed.forEach((path, who) -> {
+            int anonymous = Api.anonymous().get(path).statusCode();
+            if (anonymous != 401) wrong.add("anonymous " + path + " → " + anonymous);
+            for (String login : logins) {
+                int status = Api.as(login).get(path).statusCode();
+                boolean refused = status == 401 || status == 403;
+                if (who.contains(login) == refused) wrong.add(login + " " + path + " → " + status);
+            }
+        });
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
     static String pdfText(byte[] pdf) throws IOException {
         PdfReader reader = new PdfReader(pdf);
         PdfTextExtractor extractor = new PdfTextExtractor(reader);
