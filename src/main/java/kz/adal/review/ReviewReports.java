@@ -63,7 +63,7 @@ public class ReviewReports {
         if (r.identity() == null) pdf.paragraph("No identity check recorded.");
         else pdf.fields(List.of(new String[]{"Status", r.identity().status()},
                 new String[]{"Reason", r.identity().reason() == null ? "—" : r.identity().reason()},
-                new String[]{"Similarity", r.identity().similarity() == null ? "—" : String.format("%.2f", r.identity().similarity())},
+                new String[]{"Similarity", r.identity().similarity() == null ? "—" : String.format(java.util.Locale.ROOT, "%.2f", r.identity().similarity())},
                 new String[]{"Checked", time(r.identity().at())}));
 
         pdf.heading("Timeline summary");

@@ -53,7 +53,9 @@ class ReviewApiTest {
         Api.anonymous().get(path).then().statusCode(401);
 
         Api.as("reviewer").get(path).then().statusCode(200).body("studentLogin", equalTo(s.student().login()))
-                .body("flags.type", hasItems("TAB_LEFT", "CLIPBOARD_USED")).body("mayDecide", equalTo(true));
+                .body("flags.type", hasItems("TAB_LEFT", "CLIPBOARD_USED")).body("mayDecide", equalTo(true))
+                .body("identity.status", equalTo("PASSED")).body("identity.similarity", equalTo(0.62f))
+                .body("timeline.kind", hasItems("identity.check"));
         Api.as("dean").get(path).then().statusCode(200);
 
         // the student's own view (for an appeal): flags and evidence, but only their own attempt
@@ -167,7 +169,7 @@ class ReviewApiTest {
         byte[] pdf = Api.as("reviewer").get(path + "/report.pdf").then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         String text = pdfText(pdf);
         for (String expected : List.of(s.student().login(), "TAB_LEFT", "CLIPBOARD_USED", "CONFIRMED", "Notes on the desk", "ANNULLED",
-                "Notes visible on the screen recording", "Identity check", "Evidence frame")) {
+                "Notes visible on the screen recording", "Identity check", "PASSED", "0.62", "Evidence frame")) {
             assertTrue(text.contains(expected), expected + " in:\n" + text);
         }
         assertTrue(new PdfReader(pdf).getPageN(1) != null);
