@@ -286,7 +286,7 @@ public class ReviewService {
         if (before != null) detail.put("previous", before);
         audit.record(Change.of(decision == FlagDecision.Decision.CONFIRMED ? "review.flag.confirmed" : "review.flag.dismissed",
                 "attempt", a.id).scope(a.examId).detail(detail));
-        FlagDecision.getEntityManager().flush();
+        flush();
         return view(a, true);
     }
 
@@ -332,7 +332,7 @@ public class ReviewService {
         }
         if (next == Verdict.RESIT) detail.put("resit", "individual sheet to be issued by the dean (001 §5.34)");
         audit.record(Change.of("review.verdict", "attempt", a.id).scope(a.examId).detail(detail));
-        ReviewVerdict.getEntityManager().flush();
+        flush();
         return view(a, true);
     }
 
@@ -340,6 +340,18 @@ public class ReviewService {
     static String annulment(ReviewVerdict v) {
         if (v == null || !v.verdict.annulsResult()) return null;
         return v.reason;
+    }
+
+    /**
+     * Writes now, so that a decision committed by someone else between our read and our write (the version
+     * moved, or both inserted the first one) is refused as a conflict instead of overwriting it.
+     */
+    private static void flush() {
+        try {
+            ReviewVerdict.getEntityManager().flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw new Problem(409, "REVIEW_VERSION_CONFLICT", "Someone else decided this at the same moment: reload and decide again");
+        }
     }
 
     private static <T> T rules(java.util.function.Supplier<T> check) {

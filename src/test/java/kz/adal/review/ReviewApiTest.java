@@ -215,6 +215,37 @@ class ReviewApiTest {
         assertTrue(row.endsWith(",1,1,1,1,0,0,0,0,1"), row);
     }
 
+    /** Reviewers deciding the same first verdict at the same moment: one wins, the others are told, none overwrites. */
+    @Test
+    void simultaneousFirstVerdictsDoNotOverwriteEachOther() throws Exception {
+        ReviewGiven.Sitting s = ReviewGiven.finishedWithFlags(false);
+        String path = "/api/review/attempts/" + s.attemptId() + "/verdict";
+        List<String> who = List.of("reviewer", "dean", "reviewer", "dean");
+        who.forEach(Api::token);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(who.size());
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < who.size(); i++) {
+                String login = who.get(i);
+                String reason = "Decision number " + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return Api.as(login).body(Map.of("verdict", "VALID", "reason", reason)).post(path).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var f : results) codes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(1, codes.stream().filter(c -> c == 200).count(), codes.toString());
+            assertEquals(who.size() - 1, codes.stream().filter(c -> c == 409).count(), codes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        Api.as("reviewer").get("/api/review/attempts/" + s.attemptId()).then().body("history.size()", equalTo(1))
+                .body("verdict.version", equalTo(0));
+    }
+
     /** A person granted review by another ReviewAccess bean (casework's commissions) reviews and plays the recordings, audited. */
     @Test
     void aPersonGrantedByAnotherAccessBeanReviewsAndPlaysTheRecordings() {
