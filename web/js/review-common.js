@@ -55,6 +55,7 @@ export function describeEntry(e) {
     const why = e.text && e.text.includes(': ') ? e.text.slice(e.text.indexOf(': ') + 2) : '';
     return `${base}: ${t('review.state.' + e.data.state)}${why ? ' — ' + why : ''}`;
   }
+  if (e.kind === 'identity.check') return `${base}: ${t('review.identity.' + e.text)}`;
   if (e.kind === 'attempt.finished') return `${base}: ${t('review.state.' + e.data.state)}`;
   return e.text ? `${base}: ${e.text}` : base;
 }
