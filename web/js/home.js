@@ -14,9 +14,11 @@ const TILES = [
   { href: '/exam/locks.html', key: 'home.locks', roles: ['PORTAL_ADMIN'] },
   { href: '/oral/index.html', key: 'home.oral', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'TECHNICAL_SECRETARY', 'DEAN', 'STUDENT', 'SYSTEM_ADMIN'] },
   { href: '/vision/enroll.html', key: 'home.faceEnroll', roles: ['REGISTRAR'] }, { href: '/proctor/identity.html', key: 'home.identityQueue', roles: ['PROCTOR'] },
+  { href: '/review/index.html', key: 'home.review', roles: ['REVIEWER', 'DEAN'] },
+  { href: '/review/monitoring.html', key: 'home.monitoring', roles: ['REGISTRAR', 'SYSTEM_ADMIN'] },
 ];
 
-page({ bundles: ['exam', 'oral', 'vision'], title: 'home.title', render(main) {
+page({ bundles: ['exam', 'oral', 'vision', 'review'], title: 'home.title', render(main) {
   const u = user();
   const tiles = TILES.filter(x => x.roles.some(r => u.roles.includes(r)));
   main.append(

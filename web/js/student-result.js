@@ -1,7 +1,7 @@
 import { page, h, t, api, ApiError, problemView, fmtDate } from '/js/adal.js';
 import { LETTERS } from '/js/student-common.js';
 
-page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.resultTitle', async render(main) {
+page({ bundles: ['student', 'review'], roles: ['STUDENT'], title: 'student.resultTitle', async render(main) {
   const attemptId = new URLSearchParams(location.search).get('attempt');
   main.append(h('p', h('a', { href: '/student/index.html' }, '← ', t('student.exams'))), h('h1', t('student.resultTitle')));
   let r;
@@ -17,8 +17,13 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.resultTitle', a
     }
     throw e;
   }
+  if (r.annulledReason) {
+    // a reviewer's verdict annulled this result (kz.adal.review); the answers below stay as they were
+    main.append(h('div.problem#annulled', { role: 'alert' }, h('strong', t('review.result.annulled')), ' ', r.annulledReason, ' ',
+      h('a', { href: `/student/evidence.html?attempt=${attemptId}` }, t('review.result.evidence'))));
+  }
   main.append(
-    h('section.card#score', { 'aria-labelledby': 'score-h' },
+    h('section.card#score', { 'aria-labelledby': 'score-h', style: r.annulledReason ? 'opacity:.6' : null },
       h('h2#score-h', { style: 'margin-top:0' }, r.examTitle),
       h('p.muted', t('student.finished.' + r.state), ' ', fmtDate(r.finishedAt)),
       h('div.result-score',

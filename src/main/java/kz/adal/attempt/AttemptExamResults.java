@@ -26,7 +26,21 @@ public class AttemptExamResults implements ExamResults {
         attempts.stream().sorted(Comparator.comparingInt(a -> a.round)).forEach(a -> {
             if (a.state != AttemptState.VOIDED || !latest.containsKey(a.studentId)) latest.put(a.studentId, a);
         });
-        return latest.values().stream().map(a -> new StudentResult(a.studentId, a.state.name(), a.finishedAt,
-                a.state == AttemptState.VOIDED ? null : a.percent)).toList();
+        return latest.values().stream().map(a -> {
+            boolean annulled = annulled(a.id);
+            return new StudentResult(a.studentId, annulled ? "ANNULLED" : a.state.name(), a.finishedAt,
+                    a.state == AttemptState.VOIDED || annulled ? null : a.percent);
+        }).toList();
+    }
+
+    @jakarta.inject.Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<ResultStanding> standings;
+
+    /** A review verdict annulled the result: it counts as no result (the answers stay stored). */
+    private boolean annulled(UUID attemptId) {
+        if (standings == null) return false;
+        for (ResultStanding s : standings) if (s.annulment(attemptId).isPresent()) return true;
+        return false;
     }
 }

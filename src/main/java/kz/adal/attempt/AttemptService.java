@@ -517,7 +517,7 @@ public class AttemptService {
                     row.selectedDisplayed(), correct, score));
         }
         return new ResultView(a.id, a.examId, exam.title, a.state, a.finishedAt, a.percent, a.letter, a.gpa, a.traditionalMark,
-                rows.size(), answered, points, items);
+                rows.size(), answered, points, items, annulment(a.id));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -562,5 +562,21 @@ public class AttemptService {
         return new AttemptView(a.id, a.examId, exam == null ? null : exam.title, a.state, now(), a.startedAt, a.deadlineAt,
                 a.cutAtClose, (int) count, (int) answered, a.finishedAt, a.isGraded() && exam != null && exam.resultsVisible(now()),
                 gateResults);
+    }
+
+    // ---------------------------------------------------------------- result standing (review verdicts)
+
+    @jakarta.inject.Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<ResultStanding> standings;
+
+    /** Why the result was annulled (a review verdict), or null when it stands. */
+    public String annulment(UUID attemptId) {
+        if (standings == null) return null;
+        for (ResultStanding s : standings) {
+            java.util.Optional<String> r = s.annulment(attemptId);
+            if (r.isPresent()) return r.get();
+        }
+        return null;
     }
 }

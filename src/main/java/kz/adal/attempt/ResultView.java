@@ -12,7 +12,8 @@ import java.util.UUID;
  */
 public record ResultView(UUID attemptId, UUID examId, String examTitle, AttemptState state, Instant finishedAt,
                          BigDecimal percent, String letter, BigDecimal gpa, Integer traditionalMark,
-                         int questionCount, int answered, BigDecimal points, List<Item> questions) {
+                         int questionCount, int answered, BigDecimal points, List<Item> questions,
+                         String annulledReason) {
 
     public record Item(int position, String stem, List<String> options, List<Integer> selected, List<Integer> correct,
                        BigDecimal score) {

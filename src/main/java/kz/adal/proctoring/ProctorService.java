@@ -484,4 +484,38 @@ public class ProctorService {
     private Instant now() {
         return time.now().truncatedTo(ChronoUnit.MILLIS);
     }
+    // ------------------------------------------------------------------ review (read-only; added for kz.adal.review)
+
+    /**
+     * An attempt's timeline, flags (with the nearest evidence snapshot) and score as {@link #timeline} gives it, for a
+     * reviewer: no proctor assignment is needed — the caller (the review) checks its own access rule first.
+     */
+    @Transactional
+    public TimelineView reviewTimeline(UUID attemptId) {
+        AttemptFacts f = directory.facts(attemptId).orElseThrow(() -> Problem.notFound("Attempt"));
+        Instant now = now();
+        List<LiveEvent> list = new Timeline(events.load(attemptId), null, now, config.disconnectGrace()).events();
+        List<Flag> flags = FlagRules.withNearestSnapshots(hub.flags(f, list, now), events.evidence(attemptId));
+        CredibilityScore score = CredibilityScore.of(flags, hub.weights(), now);
+        Duration left = f.remaining(now);
+        return new TimelineView(f.attemptId(), f.examId(), f.examTitle(), f.studentName(), f.state().name(), f.deadlineAt(),
+                left == null ? null : left.toMillis(), now, score.score(),
+                score.items().stream().map(i -> new CostView(i.type().name(), i.count(), i.seconds(), i.cost())).toList(),
+                flags.stream().map(x -> new FlagView(x.type().name(), x.severity().name(), x.startAt(), x.endAt(),
+                        x.duration(now).toSeconds(), x.eventIds(), x.snapshotId(), x.detail())).toList(),
+                list.stream().map(e -> new EventView(e.id(), e.seq(), e.kind(), e.at(), e.clientAt(), e.serverAt(), e.data())).toList(),
+                ProctorMessage.<ProctorMessage>list("attemptId = ?1 order by sentAt", attemptId).stream().map(MessageView::of).toList(),
+                ProctorTermination.<ProctorTermination>list("attemptId = ?1 order by requestedAt", attemptId).stream()
+                        .map(TerminationView::of).toList());
+    }
+
+    /** Every evidence snapshot of an attempt (id and time), for the review. */
+    public List<FlagRules.SnapshotRef> reviewEvidence(UUID attemptId) {
+        return events.evidence(attemptId);
+    }
+
+    /** An evidence snapshot's JPEG for the review (the caller checked access); null when it is not the attempt's. */
+    public byte[] reviewEvidenceJpeg(UUID attemptId, UUID snapshotId) {
+        return events.evidenceJpeg(attemptId, snapshotId);
+    }
 }

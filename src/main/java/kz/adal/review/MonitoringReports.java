@@ -1,0 +1,100 @@
+package kz.adal.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import kz.adal.exam.Exam;
+import kz.adal.media.MediaTrack;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Monitoring reports (001 §6.12.2) for the registrar and the IT centre (SYSTEM_ADMIN), per exam and period:
+ * access (logins of the exam's students during its window, attempt starts), participation (admitted /
+ * started / submitted / absent) and the technical failures seen (connection drops, recording gaps and
+ * stops, problem reports). Read-only counts; nothing here changes anything.
+ */
+@ApplicationScoped
+public class MonitoringReports {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+    static final List<String> CSV_COLUMNS = List.of("exam_id", "exam", "group", "opens_at", "closes_at", "logins", "attempt_starts",
+            "admitted", "started", "submitted", "absent", "connection_drops", "recording_gaps", "recording_stops", "problem_reports");
+
+    public record Row(UUID examId, String exam, String group, Instant opensAt, Instant closesAt, long logins, long attemptStarts,
+                      long admitted, long started, long submitted, long absent, long connectionDrops, long recordingGaps,
+                      long recordingStops, long problemReports) {
+    }
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    MonitoringReports(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /** Exams opening in [from, to] (dates in Almaty time; open ends when null), newest first. */
+    @Transactional
+    public List<Row> rows(LocalDate from, LocalDate to) {
+        Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(ZONE).toInstant();
+        Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to.plusDays(1).atStartOfDay(ZONE).toInstant();
+        List<Row> out = new ArrayList<>();
+        for (Exam e : Exam.<Exam>list("opensAt >= ?1 and opensAt < ?2 order by opensAt desc", start, end)) out.add(row(e));
+        return out;
+    }
+
+    public String csv(LocalDate from, LocalDate to) {
+        StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+        for (Row r : rows(from, to)) {
+            ReviewReports.line(sb, List.of(r.examId().toString(), r.exam(), r.group() == null ? "" : r.group(),
+                    ReviewReports.time(r.opensAt()), ReviewReports.time(r.closesAt()), n(r.logins()), n(r.attemptStarts()),
+                    n(r.admitted()), n(r.started()), n(r.submitted()), n(r.absent()), n(r.connectionDrops()), n(r.recordingGaps()),
+                    n(r.recordingStops()), n(r.problemReports())));
+        }
+        return sb.toString();
+    }
+
+    private Row row(Exam e) {
+        long admitted = count("select count(*) from exam_admission where exam_id = ?1 and admitted = true", e.id);
+        long started = count("select count(*) from attempt where exam_id = ?1 and started_at is not null", e.id);
+        long submitted = count("select count(*) from attempt where exam_id = ?1 and state = 'SUBMITTED'", e.id);
+        long logins = e.opensAt == null || e.closesAt == null ? 0 : ((Number) em.createNativeQuery(
+                        "select count(*) from user_session s join exam_admission x on x.student_id = s.user_id "
+                                + "where x.exam_id = ?1 and x.admitted = true and s.created_at >= ?2 and s.created_at <= ?3")
+                .setParameter(1, e.id).setParameter(2, e.opensAt).setParameter(3, e.closesAt).getSingleResult()).longValue();
+        long drops = events(e.id, "connection.closed");
+        long problems = events(e.id, "problem.reported");
+        long stops = events(e.id, "recording.stopped");
+        long gaps = 0;
+        for (MediaTrack t : MediaTrack.<MediaTrack>list("attemptId in (select a.id from Attempt a where a.examId = ?1)", e.id)) {
+            if (t.gaps == null || t.gaps.isBlank()) continue;
+            try {
+                gaps += json.readTree(t.gaps).size();
+            } catch (Exception ignored) {
+                // an unreadable gap list counts as none
+            }
+        }
+        return new Row(e.id, e.title, e.groupCode, e.opensAt, e.closesAt, logins, started, admitted, started, submitted,
+                Math.max(0, admitted - started), drops, gaps, stops, problems);
+    }
+
+    private long events(UUID examId, String kind) {
+        return ((Number) em.createNativeQuery("select count(*) from proctoring_event pe join attempt a on a.id = pe.attempt_id "
+                + "where a.exam_id = ?1 and pe.kind = ?2").setParameter(1, examId).setParameter(2, kind).getSingleResult()).longValue();
+    }
+
+    private long count(String sql, UUID examId) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, examId).getSingleResult()).longValue();
+    }
+
+    private static String n(long v) {
+        return String.valueOf(v);
+    }
+}

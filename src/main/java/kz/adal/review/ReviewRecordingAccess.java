@@ -1,0 +1,28 @@
+package kz.adal.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import kz.adal.media.RecordingAccessPolicy;
+
+/**
+ * Whoever may review an exam's attempts (any {@link ReviewAccess} bean) may also play their recordings from the
+ * review screen. Playback audits every access itself ({@code media.PlaybackService}).
+ */
+@ApplicationScoped
+public class ReviewRecordingAccess implements RecordingAccessPolicy {
+
+    private final Instance<ReviewAccess> access;
+
+    ReviewRecordingAccess(@Any Instance<ReviewAccess> access) {
+        this.access = access;
+    }
+
+    @Override
+    public boolean mayView(Viewer viewer, Subject subject) {
+        for (ReviewAccess a : access) {
+            if (a.mayReview(viewer.userId(), viewer.roles(), subject.examId())) return true;
+        }
+        return false;
+    }
+}
