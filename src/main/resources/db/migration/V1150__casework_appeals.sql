@@ -6,7 +6,7 @@ create table calendar_year (
     updated_at  timestamp with time zone not null
 );
 create table calendar_day (
-    day         date primary key,
+    cal_date    date primary key,
     cal_year    integer not null references calendar_year(cal_year),
     kind        varchar(20) not null,
     name        varchar(300) not null

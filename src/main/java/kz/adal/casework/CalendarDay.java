@@ -26,6 +26,7 @@ public class CalendarDay extends PanacheEntityBase {
     }
 
     @Id
+    @Column(name = "cal_date")
     public LocalDate day;
 
     @Column(name = "cal_year", nullable = false)

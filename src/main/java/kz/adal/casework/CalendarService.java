@@ -175,11 +175,18 @@ public class CalendarService {
         y.updatedBy = actor;
         y.updatedAt = time.now();
         y.persist();
-        CalendarDay.delete("year", year);
-        CalendarDay.getEntityManager().flush();
-        Map<LocalDate, DayInput> unique = new LinkedHashMap<>();
-        days.forEach(d -> unique.put(d.date(), d));
-        for (DayInput d : unique.values()) {
+        Map<LocalDate, DayInput> wanted = new LinkedHashMap<>();
+        days.forEach(d -> wanted.put(d.date(), d));
+        for (CalendarDay old : CalendarDay.ofYear(year)) {
+            DayInput d = wanted.remove(old.day);
+            if (d == null) {
+                old.delete();
+            } else {
+                old.kind = d.kind();
+                old.name = d.name().strip();
+            }
+        }
+        for (DayInput d : wanted.values()) {
             CalendarDay row = new CalendarDay();
             row.day = d.date();
             row.year = year;
