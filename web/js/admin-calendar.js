@@ -33,7 +33,7 @@ page({ bundles: ['appeal'], roles: ['SYSTEM_ADMIN'], title: 'calendar.title', as
       h('div.row', h('div', h('label', { for: 'day-date' }, t('calendar.date')), date), h('div', h('label', { for: 'day-kind' }, t('calendar.kind')), kind),
         h('div', h('label', { for: 'day-name' }, t('calendar.name')), name), h('div', h('button.primary', { type: 'submit' }, t('calendar.addButton')))),
       h('p.muted', t('calendar.kindsHint')), result);
-    body.replaceChildren(
+    body.replaceChildren(...[
       h('div.row', h('div', h('label', { for: 'year' }, t('calendar.year')), yearSel)),
       cal.sample ? h('p.sample-banner#sample', { role: 'note' }, t('calendar.sample')) : null,
       !cal.configured ? h('div.problem#not-entered', { role: 'alert' }, t('calendar.notEnteredLong', { year })) : null,
@@ -44,7 +44,7 @@ page({ bundles: ['appeal'], roles: ['SYSTEM_ADMIN'], title: 'calendar.title', as
             if (!confirm(t('calendar.removeConfirm', { date: d.date }))) return;
             try { await api(`/api/calendar/${year}/days/${d.date}`, { method: 'DELETE' }); await show(); } catch (x) { notify(x.message, 'error'); }
           } }, t('calendar.remove'))))) : h('tr', h('td', { colspan: 4 }, t('calendar.noDays'))))),
-      add);
+      add].filter(Boolean));
   }
   await show();
 } });

@@ -84,7 +84,7 @@ page({ bundles: ['appeal'], title: 'appeal.chairTitle', async render(main) {
   async function reload() {
     const [list, commissions] = await Promise.all([api('/api/appeals/commission'), api('/api/appeal-commissions')]);
     const admin = hasRole('DEAN', 'SYSTEM_ADMIN');
-    box.replaceChildren(
+    box.replaceChildren(...[
       admin ? await setupForm(reload) : null,
       commissions.length ? h('section', h('h2', t('appeal.commissions')), h('table#commissions',
         h('thead', h('tr', ['appeal.commission', 'appeal.chair', 'appeal.deputy', 'appeal.members', ''].map(k => h('th', k ? t(k) : '')))),
@@ -96,7 +96,7 @@ page({ bundles: ['appeal'], title: 'appeal.chairTitle', async render(main) {
             catch (x) { notify(x.message, 'error'); }
           } }, t(c.chairAbsent ? 'appeal.chairBack' : 'appeal.markAbsent')) : null)))))) : null,
       h('h2', t('appeal.cases')),
-      list.length ? h('div#appeal-cases', list.map(a => caseCard(a, reload))) : h('p.muted', t('appeal.none')));
+      list.length ? h('div#appeal-cases', list.map(a => caseCard(a, reload))) : h('p.muted', t('appeal.none'))].filter(Boolean));
   }
   await reload();
 } });

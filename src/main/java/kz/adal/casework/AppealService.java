@@ -181,7 +181,11 @@ public class AppealService {
             AppealDeadlines.checkFiling(now, a.examEndedAt, a.resultAt);
         } catch (CaseworkRuleException e) {
             Instant closes = AppealDeadlines.filingClosesAt(a.examEndedAt, a.resultAt);
-            throw new Problem(422, e.code(), e.getMessage(), List.of(Map.of("closesAt", closes.toString(),
+            String message = "appeal.filing-closed".equals(e.code())
+                    ? "Appeals close 48 hours after the exam was held (001 §6.15.4); this one closed at "
+                    + closes.atZone(TimeSource.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' ') + " (" + TimeSource.ZONE + ")."
+                    : e.getMessage();
+            throw new Problem(422, e.code(), message, List.of(Map.of("closesAt", closes.toString(),
                     "opensAt", AppealDeadlines.filingOpensAt(a.examEndedAt, a.resultAt).toString())));
         }
         if (reason.isEmpty()) throw Problem.badRequest("APPEAL_REASON_REQUIRED", "State the concrete reason of the appeal (001 §6.15.4)");
