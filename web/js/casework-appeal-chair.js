@@ -1,7 +1,7 @@
 // The appeal commission's list (chair, deputy chair, members; the dean's office and the admin see all):
 // deadlines with overdue cases highlighted, the hearing, the signed decision (001 §6.15.4–6.15.5).
 import { page, h, t, api, notify, fmtDate, hasRole, user } from '/js/adal.js';
-import { deadlines, decisionBlock, stateBadge, download } from '/js/casework-appeal-common.js';
+import { deadlines, decisionBlock, stateBadge, download, fmtDay } from '/js/casework-appeal-common.js';
 
 const localInput = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 
@@ -18,7 +18,7 @@ function actions(a, reload) {
     const at = h('input.hearing-at', { type: 'datetime-local', value: localInput(new Date(Date.now() + 3600000)), 'aria-label': t('appeal.hearingWhen') });
     const link = h('input.hearing-link', { type: 'url', placeholder: 'https://…', 'aria-label': t('appeal.hearingLink') });
     box.append(h('h4', t(a.state === 'FILED' ? 'appeal.setHearing' : 'appeal.moveHearing')),
-      due ? h('p.muted', t('appeal.hearingBy', { d: due })) : null,
+      due ? h('p.muted', t('appeal.hearingBy', { d: fmtDay(due) })) : null,
       h('div.row', h('div', h('label', t('appeal.hearingWhen')), at), h('div', h('label', t('appeal.hearingLink')), link),
         h('div', h('button.primary.set-hearing', { onclick: () => act(`/api/appeals/${a.id}/hearing`, { at: new Date(at.value).toISOString(), link: link.value }) }, t('appeal.setHearingButton')))));
   }

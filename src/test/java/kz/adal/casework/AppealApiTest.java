@@ -31,6 +31,9 @@ class AppealApiTest {
     @Inject
     TimeSource time;
 
+    @Inject
+    AppealReportSection report;
+
     @AfterEach
     void resetClock() {
         time.reset();
@@ -181,6 +184,28 @@ class AppealApiTest {
         assertTrue(audited(g, "attempt.grade-changed-on-appeal"));
         g.student().api().get("/api/inbox").then().body("find { it.kind == 'appeal.decided' }.body", containsString("86.00 B+"));
         Api.as("admin").get("/api/audit/verify?scope=" + g.examId()).then().statusCode(200).body("intact", equalTo(true));
+        // the per-attempt report carries the appeal and the grade change
+        var sections = report.sectionsFor(g.attemptId());
+        assertEquals(1, sections.size());
+        assertTrue(sections.get(0).entries().stream().anyMatch(e -> e.text().contains("72.00 C+ → 86.00 B+")), sections.toString());
+    }
+
+    @Test
+    void anAppealNotHeardInTimeIsShownOverdueToTheChair() {
+        AppealGiven.Graded g = AppealGiven.gradedAttempt("overdue", Duration.ofHours(1), new BigDecimal("60.00"), "C-");
+        AppealGiven.Commission c = AppealGiven.commission(g.examId());
+        String id = g.student().api().body(appeal(g, "Recount please")).post("/api/appeals").then().statusCode(201).extract().path("id");
+        c.chair().api().get("/api/appeals/commission").then().body("find { it.id == '" + id + "' }.deadlines.hearingOverdue", equalTo(false));
+        time.advance(Duration.ofDays(6));
+        var chair = io.restassured.RestAssured.given().auth().oauth2(Api.freshToken(c.chair().login(), Api.PASSWORD))
+                .contentType(io.restassured.http.ContentType.JSON);
+        chair.get("/api/appeals/commission").then().statusCode(200)
+                .body("[0].id", equalTo(id))
+                .body("[0].deadlines.hearingOverdue", equalTo(true))
+                .body("[0].deadlines.resultOverdue", equalTo(true));
+        // and a hearing now is past the deadline: refused
+        chair.body(Map.of("at", time.now().toString())).post("/api/appeals/" + id + "/hearing").then().statusCode(422)
+                .body("code", equalTo("APPEAL_HEARING_LATE"));
     }
 
     @Test
