@@ -34,6 +34,9 @@ class AppealApiTest {
     @Inject
     AppealReportSection report;
 
+    @Inject
+    AppealRecordingHolds holds;
+
     @AfterEach
     void resetClock() {
         time.reset();
@@ -48,6 +51,7 @@ class AppealApiTest {
         AppealGiven.Graded g = AppealGiven.gradedAttempt("late", Duration.ZERO, new BigDecimal("55.00"), "D+");
         Instant closes = Instant.parse(g.student().api().get("/api/appeals/options").then().statusCode(200)
                 .extract().jsonPath().getString("find { it.attemptId == '" + g.attemptId() + "' }.closesAt"));
+        assertEquals(java.util.Set.of(kz.adal.media.RecordingHold.APPEAL), holds.holdsFor(g.attemptId()), "window open: held");
         time.advance(Duration.ofHours(48).plusSeconds(1));
         fresh(g).body(appeal(g, "Question 7 had two correct options")).post("/api/appeals").then()
                 .statusCode(422)
@@ -56,6 +60,8 @@ class AppealApiTest {
                 .body("detail", containsString("001 §6.15.4"))
                 .body("errors[0].closesAt", equalTo(closes.toString()));
         fresh(g).get("/api/appeals/mine").then().statusCode(200).body("size()", equalTo(0));
+        // the window is closed and nothing was filed: the recordings are no longer held for an appeal
+        assertTrue(holds.holdsFor(g.attemptId()).isEmpty());
         fresh(g).get("/api/appeals/options").then()
                 .body("find { it.attemptId == '" + g.attemptId() + "' }.open", equalTo(false))
                 .body("find { it.attemptId == '" + g.attemptId() + "' }.notOpenReason", equalTo("FILING_CLOSED"));
@@ -67,11 +73,20 @@ class AppealApiTest {
         AppealGiven.Commission c = AppealGiven.commission(g.examId());
         g.student().api().body(Map.of("attemptId", g.attemptId(), "reason", " ")).post("/api/appeals").then()
                 .statusCode(400).body("code", equalTo("APPEAL_REASON_REQUIRED"));
-        String id = g.student().api().body(appeal(g, "Question 7 had two correct options")).post("/api/appeals").then()
-                .statusCode(201).body("state", equalTo("FILED")).body("deadlines.hearingDueOn", notNullValue())
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+        g.student().api().body(Map.of("attemptId", g.attemptId(), "reason", "see the screenshot", "attachmentName", "shot.png",
+                        "attachmentBase64", java.util.Base64.getEncoder().encodeToString("<html>not an image</html>".getBytes())))
+                .post("/api/appeals").then().statusCode(415).body("code", equalTo("DOCUMENT_TYPE"));
+        g.student().api().get("/api/appeals/mine").then().body("size()", equalTo(0));
+        String id = g.student().api().body(Map.of("attemptId", g.attemptId(), "reason", "Question 7 had two correct options",
+                        "attachmentName", "shot.png", "attachmentBase64", java.util.Base64.getEncoder().encodeToString(png)))
+                .post("/api/appeals").then()
+                .statusCode(201).body("attachmentName", equalTo("shot.png")).body("state", equalTo("FILED")).body("deadlines.hearingDueOn", notNullValue())
                 .body("evidenceLink", equalTo("/student/evidence.html?attempt=" + g.attemptId()))
                 .extract().path("id");
         g.student().api().body(appeal(g, "again")).post("/api/appeals").then().statusCode(409).body("code", equalTo("APPEAL_EXISTS"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(png, c.chair().api().get("/api/appeals/" + id + "/attachment").then()
+                .statusCode(200).extract().asByteArray());
         c.chair().api().get("/api/appeals/commission").then().statusCode(200).body("id", hasItem(id));
         c.chair().api().get("/api/inbox").then().body("caseId", hasItem(id));
         // another student can't see it
@@ -197,6 +212,8 @@ class AppealApiTest {
         String id = g.student().api().body(appeal(g, "Recount please")).post("/api/appeals").then().statusCode(201).extract().path("id");
         c.chair().api().get("/api/appeals/commission").then().body("find { it.id == '" + id + "' }.deadlines.hearingOverdue", equalTo(false));
         time.advance(Duration.ofDays(6));
+        // the window closed long ago, but the appeal is undecided: the recordings stay held
+        assertEquals(java.util.Set.of(kz.adal.media.RecordingHold.APPEAL), holds.holdsFor(g.attemptId()));
         var chair = io.restassured.RestAssured.given().auth().oauth2(Api.freshToken(c.chair().login(), Api.PASSWORD))
                 .contentType(io.restassured.http.ContentType.JSON);
         chair.get("/api/appeals/commission").then().statusCode(200)
