@@ -56,21 +56,27 @@ function caseCard(a, reload) {
 }
 
 async function setupForm(reload) {
-  const staff = (await api('/api/users')).filter(u => !u.roles.includes('STUDENT') && u.state === 'ACTIVE');
+  const [users, exams, sittings] = await Promise.all([api('/api/users'), api('/api/exams').catch(() => []), api('/api/oral/sittings').catch(() => [])]);
+  const staff = users.filter(u => !u.roles.includes('STUDENT') && u.state === 'ACTIVE');
   const pick = (cls, multiple) => h('select.' + cls, { multiple }, multiple ? null : h('option', { value: '' }, '—'),
     staff.map(u => h('option', { value: u.id }, `${u.fullName} (${u.login})`)));
-  const scope = h('input.scope-id', { placeholder: 'UUID' });
-  const kind = h('select.scope-kind', h('option', { value: 'examId' }, t('appeal.scope.exam')), h('option', { value: 'sittingId' }, t('appeal.scope.sitting')));
+  const scope = h('select.scope-id', { 'aria-label': t('appeal.scope') },
+    h('option', { value: '' }, '—'),
+    h('optgroup', { label: t('appeal.scope.exam') }, exams.map(e => h('option', { value: 'examId:' + e.id }, `${e.title} — ${e.groupCode} (${e.academicPeriod})`))),
+    h('optgroup', { label: t('appeal.scope.sitting') }, sittings.map(x => h('option', { value: 'sittingId:' + x.id }, `${x.title} — ${x.date}`))));
   const chair = pick('chair'), deputy = pick('deputy'), members = pick('members', true);
+  const title = h('input.commission-title', { value: t('appeal.commission') });
   const result = h('div', { 'aria-live': 'polite' });
   return h('details.card', h('summary', t('appeal.setup')),
-    h('div.row', h('div', h('label', t('appeal.scope')), kind), h('div', h('label', t('appeal.scopeId')), scope)),
+    h('label', t('appeal.scope')), scope,
+    h('label', t('appeal.commission')), title,
     h('div.row', h('div', h('label', t('appeal.chair')), chair), h('div', h('label', t('appeal.deputy')), deputy)),
     h('label', t('appeal.members')), members,
     h('div.actions', h('button.primary', { onclick: async () => {
+      const [key, id] = scope.value.split(':');
       try {
-        await api('/api/appeal-commissions', { method: 'POST', body: { [kind.value]: scope.value.trim(), chairId: chair.value, deputyId: deputy.value,
-          memberIds: [...members.selectedOptions].map(o => o.value) } });
+        await api('/api/appeal-commissions', { method: 'POST', body: { [key || 'examId']: id || null, title: title.value, chairId: chair.value || null,
+          deputyId: deputy.value || null, memberIds: [...members.selectedOptions].map(o => o.value) } });
         notify(t('core.saved'), 'ok'); await reload();
       } catch (x) { result.replaceChildren(h('div.problem', { role: 'alert' }, x.message)); }
     } }, t('appeal.create'))), result);

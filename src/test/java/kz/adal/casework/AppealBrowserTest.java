@@ -109,6 +109,19 @@ class AppealBrowserTest {
             Browser.screenshot(lateStudent, "appeal-late-refused");
             lateStudent.close();
 
+            // 3b. the dean sets up the appeal commission of the other exam in the page
+            Page dean = login(ctx, "dean");
+            dean.navigate(base + "casework/appeal-chair.html");
+            dean.locator("details.card summary").click();
+            dean.locator("select.scope-id").selectOption("examId:" + late.examId());
+            dean.locator("input.commission-title").fill("Appeal commission of the late exam");
+            dean.locator("select.chair").selectOption(c.deputy().id().toString());
+            dean.locator("select.deputy").selectOption(c.member().id().toString());
+            Browser.screenshot(dean, "appeal-dean-setup");
+            dean.locator("details.card button.primary").click();
+            assertThat(dean.locator("#commissions")).containsText("Appeal commission of the late exam");
+            dean.close();
+
             // 4. the chair sees the hearing deadline past the holiday and the moved day off, sets the hearing, upholds
             List<LocalDate> off = new ArrayList<>(List.of(holiday, dayOff));
             Api.as("admin").get("/api/calendar/" + today.getYear()).then().extract().jsonPath()
