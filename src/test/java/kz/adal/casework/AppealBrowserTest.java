@@ -151,6 +151,14 @@ class AppealBrowserTest {
             assertThat(back.locator("#my-appeals .decision")).containsText("Appeal upheld");
             assertThat(back.locator("#my-appeals")).containsText("grade now: 80.00");
             Browser.screenshot(back, "appeal-student-decision");
+            // the same page in Kazakh, and the student's home tiles
+            back.evaluate("localStorage.setItem('adal.lang','kk')");
+            back.reload();
+            assertThat(back.locator("#my-appeals .decision")).containsText("Апелляция қанағаттандырылды");
+            Browser.screenshot(back, "appeal-student-decision-kk");
+            back.navigate(base + "home.html");
+            assertThat(back.locator("a.tile[href='/casework/appeal.html']")).isVisible();
+            assertThat(back.locator("a.tile[href='/casework/absence.html']")).isVisible();
         } finally {
             Api.as("admin").delete("/api/calendar/" + holiday.getYear() + "/days/" + holiday);
             Api.as("admin").delete("/api/calendar/" + dayOff.getYear() + "/days/" + dayOff);
