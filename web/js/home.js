@@ -13,12 +13,18 @@ const TILES = [
   { href: '/exam/practice.html', key: 'home.practice', roles: ['STUDENT'] },
   { href: '/exam/locks.html', key: 'home.locks', roles: ['PORTAL_ADMIN'] },
   { href: '/oral/index.html', key: 'home.oral', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'TECHNICAL_SECRETARY', 'DEAN', 'STUDENT', 'SYSTEM_ADMIN'] },
+  { href: '/casework/appeal.html', key: 'home.appeals', roles: ['STUDENT'] },
+  { href: '/casework/absence.html', key: 'home.absence', roles: ['STUDENT'] },
+  { href: '/casework/appeal-chair.html', key: 'home.appealChair', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'DEAN', 'SYSTEM_ADMIN'] },
+  { href: '/casework/absence-dean.html', key: 'home.absenceDean', roles: ['DEAN'] },
+  { href: '/casework/absence-chair.html', key: 'home.absenceChair', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT'] },
+  { href: '/admin/calendar.html', key: 'home.calendar', roles: ['SYSTEM_ADMIN'] },
   { href: '/vision/enroll.html', key: 'home.faceEnroll', roles: ['REGISTRAR'] }, { href: '/proctor/identity.html', key: 'home.identityQueue', roles: ['PROCTOR'] },
   { href: '/review/index.html', key: 'home.review', roles: ['REVIEWER', 'DEAN'] },
   { href: '/review/monitoring.html', key: 'home.monitoring', roles: ['REGISTRAR', 'SYSTEM_ADMIN'] },
 ];
 
-page({ bundles: ['exam', 'oral', 'vision', 'review'], title: 'home.title', render(main) {
+page({ bundles: ['exam', 'oral', 'vision', 'review', 'appeal'], title: 'home.title', render(main) {
   const u = user();
   const tiles = TILES.filter(x => x.roles.some(r => u.roles.includes(r)));
   main.append(

@@ -579,4 +579,42 @@ public class AttemptService {
         }
         return null;
     }
+
+    // ---------------------------------------------------------------- appeals (kz.adal.casework)
+
+    /** The grade before and after an appeal's change. */
+    public record GradeChange(UUID attemptId, UUID examId, UUID studentId, BigDecimal beforePercent, String beforeLetter,
+                              BigDecimal afterPercent, String afterLetter) {}
+
+    /**
+     * The one way a graded attempt's grade changes after the fact: an upheld appeal (001 §6.15.5). The
+     * new percentage goes through the institution's letter scale; the change is audited with before and
+     * after. The caller (casework) checks who signs and keeps its own record of the change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GradeChange changeGradeOnAppeal(UUID attemptId, BigDecimal percent, UUID appealId, String reason) {
+        Attempt a = lockExisting(attemptId);
+        if (!a.isGraded() || a.state == AttemptState.VOIDED) {
+            throw Problem.conflict("ATTEMPT_NOT_GRADED", "Only a graded attempt's grade can be changed on appeal");
+        }
+        if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw Problem.badRequest("GRADE_PERCENT_RANGE", "The new grade is a percentage from 0 to 100");
+        }
+        BigDecimal p = percent.setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal beforePercent = a.percent;
+        String beforeLetter = a.letter;
+        kz.adal.grading.LetterBand band = jakarta.enterprise.inject.spi.CDI.current()
+                .select(kz.adal.grading.LetterScaleConfig.class).get().scale().gradeFor(p);
+        a.percent = p;
+        a.letter = band.letter();
+        a.gpa = band.gpa();
+        a.traditionalMark = band.traditionalMark();
+        audit.record(Change.of("attempt.grade-changed-on-appeal", "attempt", a.id).scope(a.examId)
+                .before(Map.of("percent", String.valueOf(beforePercent), "letter", String.valueOf(beforeLetter)))
+                .after(Map.of("percent", p.toPlainString(), "letter", a.letter))
+                .detail(Map.of("appeal", appealId.toString(), "student", a.studentId.toString(),
+                        "before", beforePercent + " " + beforeLetter, "after", p.toPlainString() + " " + a.letter,
+                        "reason", reason == null ? "" : reason)));
+        return new GradeChange(a.id, a.examId, a.studentId, beforePercent, beforeLetter, p, a.letter);
+    }
 }

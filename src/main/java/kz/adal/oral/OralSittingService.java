@@ -845,4 +845,77 @@ public class OralSittingService {
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
+
+    // ------------------------------------------------------------------ casework (appeals, absences)
+
+    /** The points and letter before and after an appeal's change. */
+    public record GradeChange(UUID turnId, UUID sittingId, UUID studentId, Integer beforePoints, String beforeLetter,
+                              int afterPoints, String afterLetter) {}
+
+    /**
+     * The one way a published oral grade changes: an upheld appeal (001 §6.15.5). Audited with before and
+     * after; the caller (casework) checks who signs and keeps its own record.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GradeChange changeGradeOnAppeal(UUID turnId, Integer points, UUID appealId, String reason) {
+        OralTurn t = lockedTurn(turnId);
+        if (t.stage != TurnStage.PUBLISHED && t.stage != TurnStage.GRADED) {
+            throw Problem.conflict("ORAL_STAGE", "Only a graded oral exam's grade can be changed on appeal");
+        }
+        if (points == null) throw Problem.badRequest("ORAL_POINTS_REQUIRED", "Send the new points (0–100)");
+        try {
+            FinalGradeRule.requirePoints(points);
+        } catch (OralRuleException e) {
+            throw new Problem(422, e.code(), e.getMessage());
+        }
+        Integer beforePoints = t.finalPoints;
+        String beforeLetter = t.finalLetter;
+        t.finalPoints = points;
+        t.finalLetter = scale.gradeFor(java.math.BigDecimal.valueOf(points)).letter();
+        t.finalRule = "changed on appeal " + appealId + " (was " + beforePoints + " " + beforeLetter + ")";
+        audit.record(Change.of("oral.grade-changed-on-appeal", "oral-turn", t.id).scope(t.sittingId)
+                .before(Map.of("points", String.valueOf(beforePoints), "letter", String.valueOf(beforeLetter)))
+                .after(Map.of("points", points, "letter", t.finalLetter))
+                .detail(Map.of("appeal", appealId.toString(), "before", beforePoints + " " + beforeLetter,
+                        "after", points + " " + t.finalLetter, "reason", reason == null ? "" : reason)));
+        event(t.sittingId, t.id, "GRADE_CHANGED_ON_APPEAL", null, beforePoints + " " + beforeLetter + " → " + points + " " + t.finalLetter);
+        return new GradeChange(t.id, t.sittingId, t.studentId, beforePoints, beforeLetter, points, t.finalLetter);
+    }
+
+    /**
+     * A re-sit after an absence for a valid reason that the commission chair allowed (001 §6.15.3): a new
+     * turn for the student on another sitting day (a different sitting, today or later, within the current
+     * academic period). The absent turn must not have started. Audited in both sittings' scope.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OralTurn scheduleAbsenceResit(UUID absentTurnId, UUID sittingId, String basis) {
+        OralTurn absent = lockedTurn(absentTurnId);
+        if (absent.stage != TurnStage.WAITING) {
+            throw Problem.conflict("ORAL_STAGE", "The student took part in this sitting: an absence re-sit is for a turn that never started");
+        }
+        if (sittingId == null) throw Problem.badRequest("ORAL_RESIT_SITTING", "Choose the sitting day of the re-sit");
+        OralSitting target = sitting(sittingId);
+        if (target.id.equals(absent.sittingId)) {
+            throw new Problem(422, "ORAL_RESIT_SAME_SITTING", "The re-sit is on another sitting day (001 §6.15.3)");
+        }
+        LocalDate today = time.today();
+        if (target.sittingDate.isBefore(today) || target.sittingDate.isAfter(periodEnd(today))) {
+            throw new Problem(422, "ORAL_RESIT_DATE", "The re-sit is today or later, in the current academic period (by " + periodEnd(today) + ")");
+        }
+        if (OralTurn.count("sittingId = ?1 and studentId = ?2 and stage <> ?3", target.id, absent.studentId, TurnStage.TECHNICAL_FAILURE) > 0) {
+            throw Problem.conflict("ORAL_RESIT_EXISTS", "The student already has a turn in that sitting");
+        }
+        OralTurn r = new OralTurn();
+        r.sittingId = target.id;
+        r.studentId = absent.studentId;
+        Integer last = OralTurn.<OralTurn>find("sittingId = ?1 order by position desc", target.id).firstResultOptional().map(x -> x.position).orElse(0);
+        r.position = last + 1;
+        r.persist();
+        audit.record(Change.of("oral.absence-resit", "oral-turn", r.id).scope(target.id)
+                .detail(Map.of("absentTurn", absent.id.toString(), "absentSitting", absent.sittingId.toString(), "basis", basis)));
+        event(target.id, r.id, "RESIT_SCHEDULED", null, "after an absence for a valid reason (turn " + absent.id + ")");
+        event(absent.sittingId, absent.id, "ABSENCE_EXCUSED", null, "re-sit on " + target.sittingDate + ": " + basis);
+        changed(target.id, "resit");
+        return r;
+    }
 }

@@ -1,0 +1,247 @@
+package kz.adal.casework;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.adal.audit.AuditTrail;
+import kz.adal.audit.AuditTrail.Change;
+import kz.adal.identity.AppUser;
+import kz.adal.identity.Role;
+import kz.adal.oral.OralSitting;
+import kz.adal.oral.OralSittingService;
+import kz.adal.oral.OralTurn;
+import kz.adal.oral.TurnStage;
+import kz.adal.platform.Problem;
+import kz.adal.platform.TimeSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Absence for a valid reason from the oral exam (001 §6.15.3): the student's electronic application to
+ * the commission chair goes via the deputy dean (DEAN role), who forwards it; the chair gives a visa —
+ * allowed / not allowed — recorded with the chair's name and the time; allowed → a re-sit turn on
+ * another sitting day ({@link OralSittingService#scheduleAbsenceResit}); the decision goes back to the
+ * student (app + e-mail). For tests an absence is handled by the individual sheet (001 §5.34, already in
+ * {@code kz.adal.exam.ExtensionService}). Audited in the sitting's scope.
+ */
+@ApplicationScoped
+public class AbsenceService {
+
+    public static final String CASE_TYPE = "absence";
+
+    public record ApplyRequest(UUID turnId, String reason, String documentName, String documentBase64) {}
+
+    public record ForwardRequest(String note) {}
+
+    public record VisaRequest(Boolean allowed, String note, UUID resitSittingId) {}
+
+    public record Option(UUID turnId, UUID sittingId, String sitting, LocalDate date, UUID applicationId) {}
+
+    public record SittingOption(UUID id, String title, LocalDate date) {}
+
+    public record View(UUID id, UUID sittingId, String sitting, LocalDate sittingDate, UUID turnId, UUID studentId, String student,
+                       String reason, String documentName, String documentType, Instant filedAt, String state,
+                       String forwardedBy, Instant forwardedAt, String forwardNote, String chair, String visaBy, Instant visaAt,
+                       String visaNote, UUID resitTurnId, UUID resitSittingId, String resitSitting, LocalDate resitDate,
+                       boolean mayVisa) {}
+
+    private final AuditTrail audit;
+    private final TimeSource time;
+    private final Inbox inbox;
+    private final OralSittingService oral;
+
+    AbsenceService(AuditTrail audit, TimeSource time, Inbox inbox, OralSittingService oral) {
+        this.audit = audit;
+        this.time = time;
+        this.inbox = inbox;
+        this.oral = oral;
+    }
+
+    /** The student's oral turns that never started: what an absence application can be about. */
+    @Transactional
+    public List<Option> options(UUID studentId) {
+        return OralTurn.<OralTurn>list("studentId = ?1 and stage = ?2", studentId, TurnStage.WAITING).stream().map(t -> {
+            OralSitting s = OralSitting.findById(t.sittingId);
+            AbsenceApplication a = AbsenceApplication.find("turnId", t.id).firstResult();
+            return new Option(t.id, s.id, s.title, s.sittingDate, a == null ? null : a.id);
+        }).sorted(Comparator.comparing(Option::date)).toList();
+    }
+
+    @Transactional
+    public AppealService.Result<View> apply(UUID studentId, ApplyRequest r) {
+        if (r == null || r.turnId() == null) throw Problem.badRequest("ABSENCE_TURN", "Choose the oral exam you missed");
+        OralTurn t = OralTurn.findById(r.turnId());
+        if (t == null || !t.studentId.equals(studentId)) throw Problem.notFound("Oral exam");
+        if (t.stage != TurnStage.WAITING) {
+            throw Problem.conflict("ABSENCE_TOOK_PART", "You took part in this oral exam; an absence application is for a sitting you missed");
+        }
+        if (AbsenceApplication.count("turnId", t.id) > 0) throw Problem.conflict("ABSENCE_EXISTS", "You have already applied about this sitting");
+        String reason = r.reason() == null ? "" : r.reason().strip();
+        if (reason.isEmpty()) throw Problem.badRequest("ABSENCE_REASON_REQUIRED", "State the valid reason of the absence (001 §6.15.3)");
+        if (reason.length() > 4000) throw Problem.badRequest("ABSENCE_REASON_TOO_LONG", "The reason is limited to 4000 characters");
+        AbsenceDocument doc = AbsenceDocument.of(r.documentName(), r.documentBase64(), true);
+        AbsenceApplication a = new AbsenceApplication();
+        a.id = UUID.randomUUID();
+        a.sittingId = t.sittingId;
+        a.turnId = t.id;
+        a.studentId = studentId;
+        a.reason = reason;
+        a.document = doc.bytes();
+        a.documentName = doc.name();
+        a.documentType = doc.type();
+        a.filedAt = time.now();
+        a.persist();
+        audit.record(Change.of("absence.applied", "absence", a.id).scope(a.sittingId)
+                .detail(Map.of("turn", t.id.toString(), "reason", reason, "document", doc.name(), "bytes", doc.bytes().length)));
+        AppUser student = AppUser.findById(studentId);
+        OralSitting s = OralSitting.findById(t.sittingId);
+        List<UUID> deans = AppUser.<AppUser>list("select u from AppUser u join u.roles r where r = ?1", Role.DEAN).stream().map(u -> u.id).toList();
+        List<Notice> notices = inbox.post(deans, new Inbox.Message("absence.applied", "Absence application: " + student.fullName,
+                student.fullName + " missed " + s.title + " (" + s.sittingDate + "): " + reason + "\nForward it to the commission chair.",
+                "/casework/absence-dean.html", CASE_TYPE, a.id), true);
+        return new AppealService.Result<>(view(a, studentId), notices);
+    }
+
+    @Transactional
+    public List<View> mine(UUID studentId) {
+        return AbsenceApplication.<AbsenceApplication>list("studentId = ?1 order by filedAt desc", studentId).stream()
+                .map(a -> view(a, studentId)).toList();
+    }
+
+    /** The dean's office's list: waiting applications first. */
+    @Transactional
+    public List<View> forDean(UUID dean) {
+        return AbsenceApplication.<AbsenceApplication>list("order by filedAt desc").stream()
+                .sorted(Comparator.comparing((AbsenceApplication a) -> a.state != AbsenceApplication.State.APPLIED))
+                .map(a -> view(a, dean)).toList();
+    }
+
+    /** The chair's list: applications forwarded to the sittings they chair. */
+    @Transactional
+    public List<View> forChair(UUID chair) {
+        return AbsenceApplication.<AbsenceApplication>list("state <> ?1 order by filedAt desc", AbsenceApplication.State.APPLIED).stream()
+                .filter(a -> chair.equals(chairOf(a)))
+                .sorted(Comparator.comparing((AbsenceApplication a) -> a.state != AbsenceApplication.State.FORWARDED))
+                .map(a -> view(a, chair)).toList();
+    }
+
+    @Transactional
+    public AppealService.Result<View> forward(UUID dean, UUID id, ForwardRequest r) {
+        AbsenceApplication a = find(id);
+        if (a.state != AbsenceApplication.State.APPLIED) throw Problem.conflict("ABSENCE_STATE", "This application has already been forwarded");
+        AppUser d = AppUser.findById(dean);
+        a.state = AbsenceApplication.State.FORWARDED;
+        a.forwardedBy = dean;
+        a.forwardedByName = d.fullName;
+        a.forwardedAt = time.now();
+        a.forwardNote = r == null || r.note() == null || r.note().isBlank() ? null : r.note().strip();
+        audit.record(Change.of("absence.forwarded", "absence", a.id).scope(a.sittingId)
+                .detail(Map.of("note", a.forwardNote == null ? "" : a.forwardNote)));
+        OralSitting s = OralSitting.findById(a.sittingId);
+        AppUser student = AppUser.findById(a.studentId);
+        List<Notice> notices = inbox.post(List.of(s.chairId()), new Inbox.Message("absence.forwarded",
+                "Absence application for your visa: " + student.fullName,
+                student.fullName + " missed " + s.title + " (" + s.sittingDate + "): " + a.reason
+                        + "\nForwarded by the dean's office (" + d.fullName + "). Give your visa: allowed or not allowed.",
+                "/casework/absence-chair.html", CASE_TYPE, a.id), true);
+        return new AppealService.Result<>(view(a, dean), notices);
+    }
+
+    /** The chair's visa, signed with the chair's name and the time; allowed → a re-sit on another sitting day. */
+    @Transactional
+    public AppealService.Result<View> visa(UUID chair, UUID id, VisaRequest r) {
+        AbsenceApplication a = find(id);
+        if (!chair.equals(chairOf(a))) throw Problem.forbidden("The chair of the sitting's commission gives the visa (001 §6.15.3)");
+        if (a.state == AbsenceApplication.State.APPLIED) {
+            throw Problem.conflict("ABSENCE_NOT_FORWARDED", "The application reaches the chair via the dean's office: it has not been forwarded yet");
+        }
+        if (a.state != AbsenceApplication.State.FORWARDED) throw Problem.conflict("ABSENCE_DECIDED", "The visa has already been given");
+        if (r == null || r.allowed() == null) throw Problem.badRequest("ABSENCE_VISA", "Choose allowed or not allowed");
+        String note = r.note() == null ? "" : r.note().strip();
+        if (!r.allowed() && note.isEmpty()) throw Problem.badRequest("ABSENCE_VISA_NOTE", "Say why the absence is not allowed");
+        AppUser c = AppUser.findById(chair);
+        Instant now = time.now();
+        OralTurn resit = null;
+        if (r.allowed()) {
+            if (r.resitSittingId() == null) throw Problem.badRequest("ORAL_RESIT_SITTING", "Choose the sitting day of the re-sit");
+            resit = oral.scheduleAbsenceResit(a.turnId, r.resitSittingId(), "absence " + a.id + " allowed by " + c.fullName);
+            a.resitTurnId = resit.id;
+            a.resitSittingId = resit.sittingId;
+        }
+        a.state = r.allowed() ? AbsenceApplication.State.ALLOWED : AbsenceApplication.State.NOT_ALLOWED;
+        a.visaBy = chair;
+        a.visaByName = c.fullName;
+        a.visaAt = now;
+        a.visaNote = note.isEmpty() ? null : note;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("visa", a.state.name());
+        detail.put("signedBy", c.fullName);
+        detail.put("note", note);
+        if (resit != null) {
+            detail.put("resitTurn", resit.id.toString());
+            detail.put("resitSitting", resit.sittingId.toString());
+        }
+        audit.record(Change.of("absence.visa", "absence", a.id).scope(a.sittingId).detail(detail));
+        OralSitting s = OralSitting.findById(a.sittingId);
+        String body;
+        if (resit != null) {
+            OralSitting target = OralSitting.findById(resit.sittingId);
+            body = "The commission chair allowed your absence from " + s.title + " (" + s.sittingDate + "). Your re-sit: "
+                    + target.title + " on " + target.sittingDate + ".";
+        } else {
+            body = "The commission chair did not allow your absence from " + s.title + " (" + s.sittingDate + "): " + note;
+        }
+        body += "\nVisa: " + c.fullName + ", " + now.atZone(TimeSource.ZONE).toLocalDateTime().withNano(0) + ".";
+        List<Notice> notices = inbox.post(List.of(a.studentId), new Inbox.Message("absence.visa",
+                "Absence " + (r.allowed() ? "allowed" : "not allowed") + ": " + s.title, body, "/casework/absence.html", CASE_TYPE, a.id), true);
+        return new AppealService.Result<>(view(a, chair), notices);
+    }
+
+    /** Other sitting days, today or later, the chair may choose for the re-sit. */
+    @Transactional
+    public List<SittingOption> resitSittings(UUID chair, UUID id) {
+        AbsenceApplication a = find(id);
+        if (!chair.equals(chairOf(a))) throw Problem.forbidden("The chair of the sitting's commission gives the visa");
+        LocalDate today = time.today();
+        return OralSitting.<OralSitting>list("sittingDate >= ?1 order by sittingDate", today).stream()
+                .filter(s -> !s.id.equals(a.sittingId)).map(s -> new SittingOption(s.id, s.title, s.sittingDate)).toList();
+    }
+
+    @Transactional
+    public AbsenceDocument document(UUID viewer, Set<Role> roles, UUID id) {
+        AbsenceApplication a = find(id);
+        boolean ok = a.studentId.equals(viewer) || roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN)
+                || (a.state != AbsenceApplication.State.APPLIED && viewer.equals(chairOf(a)));
+        if (!ok) throw Problem.notFound("Absence application");
+        return new AbsenceDocument(a.documentName, a.documentType, a.document);
+    }
+
+    private static AbsenceApplication find(UUID id) {
+        AbsenceApplication a = AbsenceApplication.findById(id);
+        if (a == null) throw Problem.notFound("Absence application");
+        return a;
+    }
+
+    private static UUID chairOf(AbsenceApplication a) {
+        OralSitting s = OralSitting.findById(a.sittingId);
+        return s == null ? null : s.chairId();
+    }
+
+    private View view(AbsenceApplication a, UUID viewer) {
+        OralSitting s = OralSitting.findById(a.sittingId);
+        AppUser student = AppUser.findById(a.studentId);
+        AppUser chair = s.chairId() == null ? null : AppUser.findById(s.chairId());
+        OralSitting target = a.resitSittingId == null ? null : OralSitting.findById(a.resitSittingId);
+        return new View(a.id, s.id, s.title, s.sittingDate, a.turnId, a.studentId, student.fullName, a.reason, a.documentName,
+                a.documentType, a.filedAt, a.state.name(), a.forwardedByName, a.forwardedAt, a.forwardNote,
+                chair == null ? null : chair.fullName, a.visaByName, a.visaAt, a.visaNote, a.resitTurnId, a.resitSittingId,
+                target == null ? null : target.title, target == null ? null : target.sittingDate,
+                a.state == AbsenceApplication.State.FORWARDED && viewer.equals(s.chairId()));
+    }
+}

@@ -1,0 +1,114 @@
+package kz.adal.casework;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A student's appeal against the result of a test attempt or an oral turn (001 §6.15.4–6.15.5). Filed
+ * within 48 calendar hours; heard within 2 working days of receipt; the result reaches the student
+ * within 1 working day of the hearing. The deadlines are computed from {@link #filedAt} and the hearing
+ * with the current working calendar ({@link AppealService}).
+ */
+@Entity
+@Table(name = "appeal")
+public class Appeal extends PanacheEntityBase {
+
+    public enum Kind { TEST, ORAL }
+
+    public enum State { FILED, HEARING_SET, DECIDED }
+
+    public enum Decision { UPHELD, REJECTED }
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    /** The exam id (test) or the sitting id (oral): the audit scope. */
+    @Column(name = "scope_id", nullable = false)
+    public UUID scopeId;
+
+    @Column(name = "exam_id")
+    public UUID examId;
+
+    @Column(name = "sitting_id")
+    public UUID sittingId;
+
+    @Column(name = "attempt_id")
+    public UUID attemptId;
+
+    @Column(name = "turn_id")
+    public UUID turnId;
+
+    @Column(name = "student_id", nullable = false)
+    public UUID studentId;
+
+    @Column(name = "commission_id")
+    public UUID commissionId;
+
+    @Column(nullable = false, length = 4000)
+    public String reason;
+
+    @Basic(fetch = FetchType.LAZY)
+    public byte[] attachment;
+
+    @Column(name = "attachment_name")
+    public String attachmentName;
+
+    @Column(name = "attachment_type")
+    public String attachmentType;
+
+    @Column(name = "exam_ended_at", nullable = false)
+    public Instant examEndedAt;
+
+    @Column(name = "result_at")
+    public Instant resultAt;
+
+    /** Receipt: the appeal reaches the chair the moment it is filed. */
+    @Column(name = "filed_at", nullable = false)
+    public Instant filedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state = State.FILED;
+
+    @Column(name = "hearing_at")
+    public Instant hearingAt;
+
+    @Column(name = "hearing_link")
+    public String hearingLink;
+
+    @Column(name = "hearing_set_by")
+    public UUID hearingSetBy;
+
+    @Enumerated(EnumType.STRING)
+    public Decision decision;
+
+    @Column(name = "decision_note", length = 4000)
+    public String decisionNote;
+
+    @Column(name = "signed_by")
+    public UUID signedBy;
+
+    @Column(name = "signed_by_name")
+    public String signedByName;
+
+    /** CHAIR or DEPUTY_CHAIR (when the chair was absent). */
+    @Column(name = "signed_as")
+    public String signedAs;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+}

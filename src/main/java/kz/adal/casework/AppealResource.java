@@ -1,0 +1,128 @@
+package kz.adal.casework;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kz.adal.identity.CurrentUser;
+import kz.adal.identity.Role;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Appeals: the student files and follows them; the appeal commission (chair, deputy, members) sees its
+ * list with deadlines, sets the hearing and decides; the dean's office or the admin sets up commissions.
+ * E-mails go out after the transaction has committed.
+ */
+@Path("/api")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AppealResource {
+
+    private final AppealService appeals;
+    private final Inbox inbox;
+    private final CurrentUser me;
+
+    AppealResource(AppealService appeals, Inbox inbox, CurrentUser me) {
+        this.appeals = appeals;
+        this.inbox = inbox;
+        this.me = me;
+    }
+
+    @GET
+    @Path("/appeals/options")
+    @RolesAllowed(Role.Names.STUDENT)
+    public List<AppealService.Option> options() {
+        return appeals.options(me.id());
+    }
+
+    @GET
+    @Path("/appeals/mine")
+    @RolesAllowed(Role.Names.STUDENT)
+    public List<AppealService.AppealView> mine() {
+        return appeals.mine(me.id());
+    }
+
+    @POST
+    @Path("/appeals")
+    @RolesAllowed(Role.Names.STUDENT)
+    public Response file(AppealService.FileRequest body) {
+        var r = appeals.file(me.id(), body);
+        inbox.mail(r.notices());
+        return Response.status(201).entity(r.value()).build();
+    }
+
+    @GET
+    @Path("/appeals/commission")
+    public List<AppealService.AppealView> commission() {
+        return appeals.forCommission(me.id(), roles());
+    }
+
+    @GET
+    @Path("/appeals/{id}")
+    public AppealService.AppealView get(@PathParam("id") UUID id) {
+        return appeals.get(id, me.id(), roles());
+    }
+
+    @GET
+    @Path("/appeals/{id}/attachment")
+    @Produces(MediaType.WILDCARD)
+    public Response attachment(@PathParam("id") UUID id) {
+        AbsenceDocument d = appeals.attachment(id, me.id(), roles());
+        return Response.ok(d.bytes(), d.type()).header("Content-Disposition", "attachment; filename=\"" + d.name().replace("\"", "") + "\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @POST
+    @Path("/appeals/{id}/hearing")
+    public AppealService.AppealView hearing(@PathParam("id") UUID id, AppealService.HearingRequest body) {
+        var r = appeals.scheduleHearing(id, me.id(), roles(), body);
+        inbox.mail(r.notices());
+        return r.value();
+    }
+
+    @POST
+    @Path("/appeals/{id}/decision")
+    public AppealService.AppealView decide(@PathParam("id") UUID id, AppealService.DecisionRequest body) {
+        var r = appeals.decide(id, me.id(), roles(), body);
+        inbox.mail(r.notices());
+        return r.value();
+    }
+
+    @GET
+    @Path("/appeal-commissions")
+    public List<AppealService.CommissionView> commissions() {
+        return appeals.commissions(me.id(), roles());
+    }
+
+    @POST
+    @Path("/appeal-commissions")
+    @RolesAllowed({Role.Names.DEAN, Role.Names.SYSTEM_ADMIN})
+    public Response create(AppealService.CommissionRequest body) {
+        var r = appeals.createCommission(me.id(), body);
+        inbox.mail(r.notices());
+        return Response.status(201).entity(r.value()).build();
+    }
+
+    @POST
+    @Path("/appeal-commissions/{id}/chair-absence")
+    public AppealService.CommissionView chairAbsence(@PathParam("id") UUID id, AppealService.AbsenceRequest body) {
+        return appeals.chairAbsence(me.id(), roles(), id, body);
+    }
+
+    private Set<Role> roles() {
+        Set<Role> out = EnumSet.noneOf(Role.class);
+        for (Role r : Role.values()) if (me.has(r)) out.add(r);
+        return out;
+    }
+}

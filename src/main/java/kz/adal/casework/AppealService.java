@@ -1,0 +1,548 @@
+package kz.adal.casework;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptService;
+import kz.adal.attempt.AttemptState;
+import kz.adal.audit.AuditTrail;
+import kz.adal.audit.AuditTrail.Change;
+import kz.adal.exam.Exam;
+import kz.adal.identity.AppUser;
+import kz.adal.identity.Role;
+import kz.adal.oral.OralSitting;
+import kz.adal.oral.OralSittingService;
+import kz.adal.oral.OralTurn;
+import kz.adal.oral.TurnStage;
+import kz.adal.platform.Problem;
+import kz.adal.platform.TimeSource;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Appeals (001 §6.15.4–6.15.5), for tests and for the oral exam:
+ * <ul>
+ *   <li>filing within 48 calendar hours after the exam was held ({@link AppealDeadlines#checkFiling}); for a
+ *       test, from the later of the attempt's end and the results' publication; for the oral exam, from the
+ *       later of the answer's end and the chair's announcement;</li>
+ *   <li>to the appeal commission's chair — the deputy chair signs while the chair is marked absent;</li>
+ *   <li>the hearing within 2 working days of receipt (scheduling later is refused), the result to the
+ *       student within 1 working day after it (shown; overdue highlighted);</li>
+ *   <li>upheld → the grade changes only through the explicit audited method of the attempt or oral
+ *       feature, and the change is kept as an {@link AppealGradeChange} with before and after.</li>
+ * </ul>
+ * Everything is audited in the exam's (test) or sitting's (oral) scope; the student is told in the app
+ * and by e-mail ({@link Inbox}).
+ */
+@ApplicationScoped
+public class AppealService {
+
+    public static final String CASE_TYPE = "appeal";
+
+    public record FileRequest(String kind, UUID attemptId, UUID turnId, String reason, String attachmentName, String attachmentBase64) {}
+
+    public record CommissionRequest(UUID examId, UUID sittingId, String title, UUID chairId, UUID deputyId, List<UUID> memberIds) {}
+
+    public record HearingRequest(Instant at, String link) {}
+
+    public record DecisionRequest(String decision, String note, BigDecimal newPercent, Integer newPoints) {}
+
+    public record AbsenceRequest(Boolean absent, String note) {}
+
+    public record Deadlines(Instant filingClosesAt, LocalDate hearingDueOn, LocalDate resultDueOn, boolean resultDueProjected,
+                            String calendarProblem, boolean hearingOverdue, boolean resultOverdue) {}
+
+    public record GradeChangeView(String before, String after, String changedBy, Instant changedAt) {}
+
+    public record Person(UUID id, String name) {}
+
+    public record CommissionView(UUID id, UUID examId, UUID sittingId, String title, Person chair, Person deputy, List<Person> members,
+                                 boolean chairAbsent, String absenceNote, Person signer) {}
+
+    public record AppealView(UUID id, String kind, UUID examId, UUID sittingId, UUID attemptId, UUID turnId, String title,
+                             Person student, String reason, String attachmentName, Instant examEndedAt, Instant filedAt, String state,
+                             Instant hearingAt, String hearingLink, String decision, String decisionNote, String signedByName,
+                             String signedAs, Instant decidedAt, Deadlines deadlines, String currentGrade, GradeChangeView gradeChange,
+                             String myRole, boolean maySign, String evidenceLink, CommissionView commission) {}
+
+    /** Something the student may appeal, with its filing window (shown even when closed). */
+    public record Option(String kind, UUID attemptId, UUID turnId, String title, String grade, Instant examEndedAt,
+                         Instant opensAt, Instant closesAt, boolean open, String notOpenReason, UUID appealId) {}
+
+    public record Result<T>(T value, List<Notice> notices) {}
+
+    private final CalendarService calendar;
+    private final AuditTrail audit;
+    private final TimeSource time;
+    private final Inbox inbox;
+    private final AttemptService attempts;
+    private final OralSittingService oral;
+
+    AppealService(CalendarService calendar, AuditTrail audit, TimeSource time, Inbox inbox, AttemptService attempts,
+                  OralSittingService oral) {
+        this.calendar = calendar;
+        this.audit = audit;
+        this.time = time;
+        this.inbox = inbox;
+        this.attempts = attempts;
+        this.oral = oral;
+    }
+
+    // ------------------------------------------------------------------ the student
+
+    /** The student's graded tests and published oral exams of the last 60 days, with their filing windows. */
+    @Transactional
+    public List<Option> options(UUID studentId) {
+        Instant now = time.now();
+        Instant since = now.minus(Duration.ofDays(60));
+        List<Option> out = new ArrayList<>();
+        for (Attempt a : Attempt.<Attempt>list("studentId = ?1 and gradedAt is not null and finishedAt > ?2 order by finishedAt desc", studentId, since)) {
+            if (a.state == AttemptState.VOIDED) continue;
+            Exam e = Exam.findById(a.examId);
+            Appeal existing = Appeal.find("attemptId", a.id).firstResult();
+            out.add(option("TEST", a.id, null, e.title, e.resultsVisible(now) ? a.percent + "% " + a.letter : null,
+                    a.finishedAt, e.resultsVisibleAt, existing, now));
+        }
+        for (OralTurn t : OralTurn.<OralTurn>list("studentId = ?1 and publishedAt is not null and publishedAt > ?2 order by publishedAt desc", studentId, since)) {
+            OralSitting s = OralSitting.findById(t.sittingId);
+            Appeal existing = Appeal.find("turnId", t.id).firstResult();
+            out.add(option("ORAL", null, t.id, s.title, t.finalPoints + " " + t.finalLetter, oralEnd(t), t.publishedAt, existing, now));
+        }
+        return out;
+    }
+
+    private static Option option(String kind, UUID attemptId, UUID turnId, String title, String grade, Instant ended, Instant result,
+                                 Appeal existing, Instant now) {
+        if (result == null) {
+            return new Option(kind, attemptId, turnId, title, grade, ended, null, null, false, "RESULT_NOT_PUBLISHED", existing == null ? null : existing.id);
+        }
+        Instant opens = AppealDeadlines.filingOpensAt(ended, result);
+        Instant closes = AppealDeadlines.filingClosesAt(ended, result);
+        String reason = now.isBefore(opens) ? "RESULT_NOT_PUBLISHED" : now.isAfter(closes) ? "FILING_CLOSED" : null;
+        return new Option(kind, attemptId, turnId, title, grade, ended, opens, closes, reason == null, reason,
+                existing == null ? null : existing.id);
+    }
+
+    private static Instant oralEnd(OralTurn t) {
+        return t.answerEndedAt != null ? t.answerEndedAt : t.gradedAt != null ? t.gradedAt : t.publishedAt;
+    }
+
+    /** Files an appeal; refused after the 48 hours with the reason and the closing time. */
+    @Transactional
+    public Result<AppealView> file(UUID studentId, FileRequest r) {
+        if (r == null) throw Problem.badRequest("APPEAL_EMPTY", "Say which exam you appeal and why");
+        String reason = r.reason() == null ? "" : r.reason().strip();
+        Appeal a = new Appeal();
+        a.id = UUID.randomUUID();
+        Instant now = time.now();
+        if (r.attemptId() != null) {
+            Attempt at = Attempt.findById(r.attemptId());
+            if (at == null || !at.studentId.equals(studentId)) throw Problem.notFound("Attempt");
+            if (at.gradedAt == null || at.state == AttemptState.VOIDED) throw Problem.conflict("APPEAL_NOT_GRADED", "This attempt has no grade to appeal");
+            Exam e = Exam.findById(at.examId);
+            if (e.resultsVisibleAt == null) {
+                throw new Problem(422, "appeal.not-open", "Your result is not published yet; the 48 hours start when it is (001 §6.15.4).");
+            }
+            if (Appeal.count("attemptId", at.id) > 0) throw Problem.conflict("APPEAL_EXISTS", "You have already appealed this result");
+            a.kind = Appeal.Kind.TEST;
+            a.attemptId = at.id;
+            a.examId = at.examId;
+            a.scopeId = at.examId;
+            a.examEndedAt = at.finishedAt;
+            a.resultAt = e.resultsVisibleAt;
+        } else if (r.turnId() != null) {
+            OralTurn t = OralTurn.findById(r.turnId());
+            if (t == null || !t.studentId.equals(studentId)) throw Problem.notFound("Oral exam");
+            if (t.publishedAt == null || t.stage != TurnStage.PUBLISHED) {
+                throw new Problem(422, "appeal.not-open", "The commission has not announced your result yet (001 §6.15.4).");
+            }
+            if (Appeal.count("turnId", t.id) > 0) throw Problem.conflict("APPEAL_EXISTS", "You have already appealed this result");
+            a.kind = Appeal.Kind.ORAL;
+            a.turnId = t.id;
+            a.sittingId = t.sittingId;
+            a.scopeId = t.sittingId;
+            a.examEndedAt = oralEnd(t);
+            a.resultAt = t.publishedAt;
+        } else {
+            throw Problem.badRequest("APPEAL_SUBJECT", "Choose the test attempt or the oral exam you appeal");
+        }
+        try {
+            AppealDeadlines.checkFiling(now, a.examEndedAt, a.resultAt);
+        } catch (CaseworkRuleException e) {
+            Instant closes = AppealDeadlines.filingClosesAt(a.examEndedAt, a.resultAt);
+            String message = "appeal.filing-closed".equals(e.code())
+                    ? "Appeals close 48 hours after the exam was held (001 §6.15.4); this one closed at "
+                    + closes.atZone(TimeSource.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' ') + " (" + TimeSource.ZONE + ")."
+                    : e.getMessage();
+            throw new Problem(422, e.code(), message, List.of(Map.of("closesAt", closes.toString(),
+                    "opensAt", AppealDeadlines.filingOpensAt(a.examEndedAt, a.resultAt).toString())));
+        }
+        if (reason.isEmpty()) throw Problem.badRequest("APPEAL_REASON_REQUIRED", "State the concrete reason of the appeal (001 §6.15.4)");
+        if (reason.length() > 4000) throw Problem.badRequest("APPEAL_REASON_TOO_LONG", "The reason is limited to 4000 characters");
+        AbsenceDocument doc = AbsenceDocument.of(r.attachmentName(), r.attachmentBase64(), false);
+        a.studentId = studentId;
+        a.reason = reason;
+        if (doc != null) {
+            a.attachment = doc.bytes();
+            a.attachmentName = doc.name();
+            a.attachmentType = doc.type();
+        }
+        a.filedAt = now;
+        AppealCommission c = AppealCommission.forScope(a.scopeId);
+        a.commissionId = c == null ? null : c.id;
+        a.persist();
+        audit.record(Change.of("appeal.filed", "appeal", a.id).scope(a.scopeId)
+                .detail(Map.of("kind", a.kind.name(), "subject", String.valueOf(a.attemptId != null ? a.attemptId : a.turnId),
+                        "reason", reason, "attachment", doc == null ? "" : doc.name(), "commission", String.valueOf(a.commissionId))));
+        AppUser student = AppUser.findById(studentId);
+        List<UUID> to = new ArrayList<>();
+        if (c != null) {
+            to.add(c.signer());
+            to.add(c.chairAbsent ? c.chairId : c.deputyId);
+        } else {
+            to.addAll(AppUser.<AppUser>list("select u from AppUser u join u.roles r where r = ?1", Role.DEAN).stream().map(u -> u.id).toList());
+        }
+        String title = title(a);
+        List<Notice> notices = inbox.post(to, new Inbox.Message("appeal.filed", "Appeal: " + title,
+                student.fullName + " appeals the result of " + title + ": " + reason
+                        + (c == null ? "\nNo appeal commission is set up for this exam yet: set it up to forward the appeal." : ""),
+                "/casework/appeal-chair.html?id=" + a.id, CASE_TYPE, a.id), true);
+        return new Result<>(view(a, studentId, Set.of(Role.STUDENT)), notices);
+    }
+
+    @Transactional
+    public List<AppealView> mine(UUID studentId) {
+        return Appeal.<Appeal>list("studentId = ?1 order by filedAt desc", studentId).stream()
+                .map(a -> view(a, studentId, Set.of(Role.STUDENT))).toList();
+    }
+
+    // ------------------------------------------------------------------ the commission
+
+    @Transactional
+    public Result<CommissionView> createCommission(UUID actor, CommissionRequest r) {
+        if (r == null || (r.examId() == null) == (r.sittingId() == null)) {
+            throw Problem.badRequest("COMMISSION_SCOPE", "An appeal commission serves one exam or one oral sitting: give exactly one");
+        }
+        if (r.examId() != null && Exam.findById(r.examId()) == null) throw Problem.notFound("Exam");
+        if (r.sittingId() != null && OralSitting.findById(r.sittingId()) == null) throw Problem.notFound("Sitting");
+        if (r.chairId() == null || r.deputyId() == null) throw Problem.badRequest("COMMISSION_CHAIR", "Name the chair and the deputy chair");
+        if (r.chairId().equals(r.deputyId())) throw new Problem(422, "COMMISSION_DEPUTY_IS_CHAIR", "The deputy chair must be another person");
+        List<UUID> members = r.memberIds() == null ? List.of() : r.memberIds().stream().distinct()
+                .filter(m -> !m.equals(r.chairId()) && !m.equals(r.deputyId())).toList();
+        for (UUID id : concat(List.of(r.chairId(), r.deputyId()), members)) {
+            AppUser u = AppUser.findById(id);
+            if (u == null) throw Problem.notFound("Person " + id);
+            if (u.has(Role.STUDENT)) throw new Problem(422, "COMMISSION_STUDENT", u.fullName + " is a student and can't sit on the appeal commission");
+        }
+        UUID scope = r.examId() != null ? r.examId() : r.sittingId();
+        if (AppealCommission.forScope(scope) != null) throw Problem.conflict("COMMISSION_EXISTS", "This exam already has an appeal commission");
+        AppealCommission c = new AppealCommission();
+        c.id = UUID.randomUUID();
+        c.examId = r.examId();
+        c.sittingId = r.sittingId();
+        c.title = r.title() == null || r.title().isBlank() ? "Appeal commission" : r.title().strip();
+        c.chairId = r.chairId();
+        c.deputyId = r.deputyId();
+        c.members.addAll(members);
+        c.createdBy = actor;
+        c.createdAt = time.now();
+        c.persist();
+        List<Appeal> waiting = Appeal.list("scopeId = ?1 and commissionId is null", scope);
+        waiting.forEach(a -> a.commissionId = c.id);
+        audit.record(Change.of("appeal-commission.created", "appeal-commission", c.id).scope(scope)
+                .detail(Map.of("chair", c.chairId.toString(), "deputy", c.deputyId.toString(),
+                        "members", members.stream().map(UUID::toString).toList(), "appealsAttached", waiting.size())));
+        List<Notice> notices = waiting.isEmpty() ? List.of() : inbox.post(List.of(c.chairId, c.deputyId),
+                new Inbox.Message("appeal.filed", "Appeals waiting for your commission",
+                        waiting.size() + " appeal(s) filed before the commission was set up are now yours.",
+                        "/casework/appeal-chair.html", CASE_TYPE, waiting.get(0).id), true);
+        return new Result<>(commissionView(c), notices);
+    }
+
+    @Transactional
+    public List<CommissionView> commissions(UUID userId, Set<Role> roles) {
+        boolean all = roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN);
+        return AppealCommission.<AppealCommission>list("order by createdAt desc").stream()
+                .filter(c -> all || c.includes(userId)).map(this::commissionView).toList();
+    }
+
+    /** Marks the chair absent (the deputy signs) or back; by the dean's office, the admin or the chair. */
+    @Transactional
+    public CommissionView chairAbsence(UUID actor, Set<Role> roles, UUID commissionId, AbsenceRequest r) {
+        AppealCommission c = AppealCommission.findById(commissionId);
+        if (c == null) throw Problem.notFound("Appeal commission");
+        if (!(roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN) || c.chairId.equals(actor))) {
+            throw Problem.forbidden("The dean's office, the admin or the chair marks the chair absent");
+        }
+        if (r == null || r.absent() == null) throw Problem.badRequest("COMMISSION_ABSENT", "Say whether the chair is absent");
+        c.chairAbsent = r.absent();
+        c.absenceNote = r.note() == null || r.note().isBlank() ? null : r.note().strip();
+        audit.record(Change.of(c.chairAbsent ? "appeal-commission.chair-absent" : "appeal-commission.chair-back", "appeal-commission", c.id)
+                .scope(c.scopeId()).detail(Map.of("note", c.absenceNote == null ? "" : c.absenceNote)));
+        return commissionView(c);
+    }
+
+    /** Appeals for the commissions the person sits on (all of them for the dean's office and the admin), overdue first. */
+    @Transactional
+    public List<AppealView> forCommission(UUID userId, Set<Role> roles) {
+        boolean all = roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN);
+        List<UUID> mine = AppealCommission.<AppealCommission>listAll().stream().filter(c -> c.includes(userId)).map(c -> c.id).toList();
+        List<Appeal> list = all ? Appeal.list("order by filedAt desc")
+                : mine.isEmpty() ? List.of() : Appeal.list("commissionId in ?1 order by filedAt desc", mine);
+        return list.stream().map(a -> view(a, userId, roles))
+                .sorted(Comparator.comparing((AppealView v) -> !(v.deadlines().hearingOverdue() || v.deadlines().resultOverdue()))
+                        .thenComparing(v -> "DECIDED".equals(v.state()))
+                        .thenComparing(v -> v.deadlines().hearingDueOn() == null ? LocalDate.MAX : v.deadlines().hearingDueOn()))
+                .toList();
+    }
+
+    @Transactional
+    public AppealView get(UUID id, UUID userId, Set<Role> roles) {
+        Appeal a = readable(id, userId, roles);
+        return view(a, userId, roles);
+    }
+
+    @Transactional
+    public AbsenceDocument attachment(UUID id, UUID userId, Set<Role> roles) {
+        Appeal a = readable(id, userId, roles);
+        if (a.attachment == null) throw Problem.notFound("Attachment");
+        return new AbsenceDocument(a.attachmentName, a.attachmentType, a.attachment);
+    }
+
+    /** Sets the online hearing; refused after the 2-working-day deadline (001 §6.15.5). */
+    @Transactional
+    public Result<AppealView> scheduleHearing(UUID id, UUID actor, Set<Role> roles, HearingRequest r) {
+        Appeal a = Appeal.findById(id);
+        if (a == null) throw Problem.notFound("Appeal");
+        AppealCommission c = signerCommission(a, actor, "sets the hearing");
+        if (a.state == Appeal.State.DECIDED) throw Problem.conflict("APPEAL_DECIDED", "This appeal is decided");
+        if (r == null || r.at() == null) throw Problem.badRequest("APPEAL_HEARING_TIME", "Give the date and time of the hearing");
+        AppealDeadlines d = deadlines();
+        LocalDate due;
+        try {
+            due = d.hearingDueOn(a.filedAt);
+        } catch (CaseworkRuleException e) {
+            throw Problem.conflict(e.code(), e.getMessage() + " Ask the system admin to enter it; the hearing deadline can't be computed.");
+        }
+        LocalDate on = LocalDate.ofInstant(r.at(), TimeSource.ZONE);
+        if (on.isAfter(due)) {
+            throw new Problem(422, "APPEAL_HEARING_LATE", "The hearing must be held by " + due + " (2 working days after receipt on "
+                    + LocalDate.ofInstant(a.filedAt, TimeSource.ZONE) + ", 001 §6.15.5); " + on + " is too late.",
+                    List.of(Map.of("hearingDueOn", due.toString())));
+        }
+        if (on.isBefore(LocalDate.ofInstant(a.filedAt, TimeSource.ZONE))) {
+            throw new Problem(422, "APPEAL_HEARING_BEFORE_RECEIPT", "The hearing can't be before the appeal was received");
+        }
+        Instant before = a.hearingAt;
+        a.hearingAt = r.at();
+        a.hearingLink = r.link() == null || r.link().isBlank() ? null : r.link().strip();
+        a.hearingSetBy = actor;
+        a.state = Appeal.State.HEARING_SET;
+        audit.record(Change.of("appeal.hearing-set", "appeal", a.id).scope(a.scopeId)
+                .detail(Map.of("at", a.hearingAt.toString(), "dueOn", due.toString(), "before", String.valueOf(before),
+                        "by", c.roleOf(actor))));
+        List<UUID> to = concat(List.of(a.studentId, c.chairId, c.deputyId), new ArrayList<>(c.members));
+        to.remove(actor);
+        List<Notice> notices = inbox.post(to, new Inbox.Message("appeal.hearing", "Appeal hearing: " + title(a),
+                "The appeal commission hears the appeal online on " + a.hearingAt.atZone(TimeSource.ZONE).toLocalDateTime()
+                        + (a.hearingLink == null ? "" : " at " + a.hearingLink) + ".",
+                "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id), true);
+        return new Result<>(view(a, actor, roles), notices);
+    }
+
+    /** The commission's decision, signed by the chair (or the deputy while the chair is absent). */
+    @Transactional
+    public Result<AppealView> decide(UUID id, UUID actor, Set<Role> roles, DecisionRequest r) {
+        Appeal a = Appeal.findById(id);
+        if (a == null) throw Problem.notFound("Appeal");
+        AppealCommission c = signerCommission(a, actor, "signs the decision");
+        if (a.state == Appeal.State.DECIDED) throw Problem.conflict("APPEAL_DECIDED", "This appeal is already decided");
+        if (a.state != Appeal.State.HEARING_SET) throw Problem.conflict("APPEAL_NO_HEARING", "Set and hold the hearing first (001 §6.15.5)");
+        if (r == null || r.decision() == null) throw Problem.badRequest("APPEAL_DECISION", "Choose UPHELD or REJECTED");
+        Appeal.Decision decision;
+        try {
+            decision = Appeal.Decision.valueOf(r.decision());
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("APPEAL_DECISION", "Choose UPHELD or REJECTED");
+        }
+        String note = r.note() == null ? "" : r.note().strip();
+        if (note.isEmpty()) throw Problem.badRequest("APPEAL_DECISION_NOTE", "Give the commission's reasons");
+        boolean newGrade = a.kind == Appeal.Kind.TEST ? r.newPercent() != null : r.newPoints() != null;
+        if (decision == Appeal.Decision.REJECTED && newGrade) {
+            throw Problem.badRequest("APPEAL_REJECTED_KEEPS_GRADE", "A rejected appeal leaves the grade as it is");
+        }
+        if (decision == Appeal.Decision.UPHELD && !newGrade) {
+            throw Problem.badRequest("APPEAL_NEW_GRADE_REQUIRED", a.kind == Appeal.Kind.TEST
+                    ? "An upheld appeal changes the grade: give the new percentage" : "An upheld appeal changes the grade: give the new points");
+        }
+        AppUser signer = AppUser.findById(actor);
+        Instant now = time.now();
+        AppealGradeChange change = null;
+        if (decision == Appeal.Decision.UPHELD) {
+            change = new AppealGradeChange();
+            change.id = UUID.randomUUID();
+            change.appealId = a.id;
+            if (a.kind == Appeal.Kind.TEST) {
+                AttemptService.GradeChange g = attempts.changeGradeOnAppeal(a.attemptId, r.newPercent(), a.id, note);
+                change.attemptId = a.attemptId;
+                change.beforeValue = String.valueOf(g.beforePercent());
+                change.beforeLetter = g.beforeLetter();
+                change.afterValue = g.afterPercent().toPlainString();
+                change.afterLetter = g.afterLetter();
+            } else {
+                OralSittingService.GradeChange g = oral.changeGradeOnAppeal(a.turnId, r.newPoints(), a.id, note);
+                change.turnId = a.turnId;
+                change.beforeValue = String.valueOf(g.beforePoints());
+                change.beforeLetter = g.beforeLetter();
+                change.afterValue = String.valueOf(g.afterPoints());
+                change.afterLetter = g.afterLetter();
+            }
+            change.changedBy = actor;
+            change.changedByName = signer.fullName;
+            change.changedAt = now;
+            change.reason = note;
+            change.persist();
+        }
+        a.decision = decision;
+        a.decisionNote = note;
+        a.signedBy = actor;
+        a.signedByName = signer.fullName;
+        a.signedAs = c.roleOf(actor);
+        a.decidedAt = now;
+        a.state = Appeal.State.DECIDED;
+        Deadlines d = deadlinesOf(a);
+        boolean late = d.resultDueOn() != null && LocalDate.ofInstant(now, TimeSource.ZONE).isAfter(d.resultDueOn());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("decision", decision.name());
+        detail.put("note", note);
+        detail.put("signedAs", a.signedAs);
+        detail.put("resultDueOn", String.valueOf(d.resultDueOn()));
+        detail.put("late", late);
+        if (change != null) {
+            detail.put("gradeBefore", change.beforeValue + " " + change.beforeLetter);
+            detail.put("gradeAfter", change.afterValue + " " + change.afterLetter);
+        }
+        audit.record(Change.of("appeal.decided", "appeal", a.id).scope(a.scopeId).detail(detail));
+        String body = "The appeal commission " + (decision == Appeal.Decision.UPHELD ? "upheld" : "rejected") + " your appeal against "
+                + title(a) + ". " + note
+                + (change == null ? "" : "\nYour grade was changed from " + change.beforeValue + " " + change.beforeLetter
+                + " to " + change.afterValue + " " + change.afterLetter + ".")
+                + "\nSigned by " + signer.fullName + (a.signedAs.equals("DEPUTY_CHAIR") ? " (deputy chair, the chair being absent)." : " (chair).");
+        List<Notice> notices = inbox.post(List.of(a.studentId), new Inbox.Message("appeal.decided",
+                "Appeal " + (decision == Appeal.Decision.UPHELD ? "upheld" : "rejected") + ": " + title(a), body,
+                "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id), true);
+        return new Result<>(view(a, actor, roles), notices);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private AppealCommission signerCommission(Appeal a, UUID actor, String what) {
+        AppealCommission c = a.commissionId == null ? null : AppealCommission.findById(a.commissionId);
+        if (c == null) throw Problem.conflict("APPEAL_NO_COMMISSION", "No appeal commission is set up for this exam yet");
+        if (!actor.equals(c.signer())) {
+            String msg = c.chairAbsent ? "The chair is absent: the deputy chair " + what + " (001 §6.15.4)"
+                    : "The chair of the appeal commission " + what + "; the deputy only while the chair is absent (001 §6.15.4)";
+            throw Problem.forbidden(msg);
+        }
+        return c;
+    }
+
+    private Appeal readable(UUID id, UUID userId, Set<Role> roles) {
+        Appeal a = Appeal.findById(id);
+        if (a == null) throw Problem.notFound("Appeal");
+        if (a.studentId.equals(userId) || roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN)) return a;
+        AppealCommission c = a.commissionId == null ? null : AppealCommission.findById(a.commissionId);
+        if (c != null && c.includes(userId)) return a;
+        throw Problem.notFound("Appeal");
+    }
+
+    private AppealDeadlines deadlines() {
+        return calendar.deadlines();
+    }
+
+    Deadlines deadlinesOf(Appeal a) {
+        AppealDeadlines d = deadlines();
+        LocalDate today = time.today();
+        LocalDate hearingDue = null;
+        LocalDate resultDue = null;
+        String problem = null;
+        try {
+            hearingDue = d.hearingDueOn(a.filedAt);
+            LocalDate heard = a.hearingAt != null ? LocalDate.ofInstant(a.hearingAt, TimeSource.ZONE) : hearingDue;
+            resultDue = d.resultDueOn(heard);
+        } catch (CaseworkRuleException e) {
+            problem = e.getMessage();
+        }
+        boolean hearingOverdue = a.state == Appeal.State.FILED && hearingDue != null && today.isAfter(hearingDue);
+        boolean resultOverdue = a.state != Appeal.State.DECIDED && resultDue != null && today.isAfter(resultDue);
+        return new Deadlines(AppealDeadlines.filingClosesAt(a.examEndedAt, a.resultAt), hearingDue, resultDue, a.hearingAt == null,
+                problem, hearingOverdue, resultOverdue);
+    }
+
+    private static String title(Appeal a) {
+        if (a.kind == Appeal.Kind.TEST) {
+            Exam e = Exam.findById(a.examId);
+            return e == null ? "the test" : e.title;
+        }
+        OralSitting s = OralSitting.findById(a.sittingId);
+        return s == null ? "the oral exam" : s.title;
+    }
+
+    private static String currentGrade(Appeal a) {
+        if (a.kind == Appeal.Kind.TEST) {
+            Attempt at = Attempt.findById(a.attemptId);
+            return at == null || at.percent == null ? null : at.percent.toPlainString() + "% " + at.letter;
+        }
+        OralTurn t = OralTurn.findById(a.turnId);
+        return t == null || t.finalPoints == null ? null : t.finalPoints + " " + t.finalLetter;
+    }
+
+    AppealView view(Appeal a, UUID viewer, Set<Role> roles) {
+        AppealCommission c = a.commissionId == null ? null : AppealCommission.findById(a.commissionId);
+        AppealGradeChange g = AppealGradeChange.ofAppeal(a.id);
+        AppUser student = AppUser.findById(a.studentId);
+        String myRole = c == null ? null : c.roleOf(viewer);
+        boolean maySign = c != null && viewer.equals(c.signer()) && a.state != Appeal.State.DECIDED;
+        return new AppealView(a.id, a.kind.name(), a.examId, a.sittingId, a.attemptId, a.turnId, title(a),
+                new Person(student.id, student.fullName), a.reason, a.attachmentName, a.examEndedAt, a.filedAt, a.state.name(),
+                a.hearingAt, a.hearingLink, a.decision == null ? null : a.decision.name(), a.decisionNote, a.signedByName, a.signedAs,
+                a.decidedAt, deadlinesOf(a), currentGrade(a),
+                g == null ? null : new GradeChangeView(g.beforeValue + " " + g.beforeLetter, g.afterValue + " " + g.afterLetter,
+                        g.changedByName, g.changedAt),
+                myRole, maySign, a.attemptId == null ? null : "/student/evidence.html?attempt=" + a.attemptId,
+                c == null ? null : commissionView(c));
+    }
+
+    CommissionView commissionView(AppealCommission c) {
+        Map<UUID, String> names = new HashMap<>();
+        AppUser.<AppUser>list("id in ?1", concat(List.of(c.chairId, c.deputyId), new ArrayList<>(c.members)))
+                .forEach(u -> names.put(u.id, u.fullName));
+        return new CommissionView(c.id, c.examId, c.sittingId, c.title, new Person(c.chairId, names.get(c.chairId)),
+                new Person(c.deputyId, names.get(c.deputyId)),
+                c.members.stream().map(m -> new Person(m, names.get(m))).toList(), c.chairAbsent, c.absenceNote,
+                new Person(c.signer(), names.get(c.signer())));
+    }
+
+    private static List<UUID> concat(List<UUID> a, List<UUID> b) {
+        List<UUID> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** For the per-attempt report. */
+    @Transactional
+    public List<Appeal> ofAttempt(UUID attemptId) {
+        return Appeal.list("attemptId = ?1 order by filedAt", attemptId);
+    }
+}

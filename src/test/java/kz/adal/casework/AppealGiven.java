@@ -1,0 +1,143 @@
+package kz.adal.casework;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptState;
+import kz.adal.exam.DeliveryMode;
+import kz.adal.exam.Exam;
+import kz.adal.identity.Role;
+import kz.adal.platform.TimeSource;
+import kz.adal.testing.Api;
+import kz.adal.testing.Fixtures;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Test data for appeals and absences: graded attempts, appeal commissions, oral sittings, calendar days. */
+final class AppealGiven {
+    private AppealGiven() {}
+
+    record Graded(UUID examId, UUID attemptId, Fixtures.Person student) {}
+
+    /** A submitted, graded attempt that ended {@code ago} (results published at the same moment). */
+    static Graded gradedAttempt(String prefix, Duration ago, BigDecimal percent, String letter) {
+        String group = Fixtures.group(prefix);
+        UUID examId = Fixtures.publishedExam(group, "Appealed test", 30, 50, DeliveryMode.REMOTE_PROCTORED);
+        Fixtures.Person s = Fixtures.student(prefix, group);
+        Fixtures.admit(examId, s.id(), "all control tasks done");
+        TimeSource time = Arc.container().instance(TimeSource.class).get();
+        Instant ended = time.now().minus(ago).truncatedTo(ChronoUnit.MILLIS);
+        UUID attemptId = QuarkusTransaction.requiringNew().call(() -> {
+            Exam e = Exam.findById(examId);
+            e.resultsVisibleAt = ended;
+            Attempt a = Attempt.open(examId, s.id(), 1, null, ended.minus(Duration.ofMinutes(50)));
+            a.state = AttemptState.SUBMITTED;
+            a.startedAt = ended.minus(Duration.ofMinutes(45));
+            a.durationSeconds = 3000L;
+            a.finishedAt = ended;
+            a.percent = percent;
+            a.letter = letter;
+            a.gpa = BigDecimal.ONE;
+            a.traditionalMark = 3;
+            a.gradedAt = ended;
+            a.persist();
+            return a.id;
+        });
+        return new Graded(examId, attemptId, s);
+    }
+
+    /** A student who completed the curriculum: admitted to the final attestation (001 §5.39.4). */
+    static Fixtures.Person finalYearStudent(String prefix) {
+        Fixtures.Person s = Fixtures.student(prefix, Fixtures.group(prefix));
+        QuarkusTransaction.requiringNew().run(() -> ((kz.adal.identity.AppUser) kz.adal.identity.AppUser.findById(s.id())).curriculumCompleted = true);
+        return s;
+    }
+
+    record Commission(String id, Fixtures.Person chair, Fixtures.Person deputy, Fixtures.Person member) {}
+
+    /** The dean sets up an appeal commission for the exam. */
+    static Commission commission(UUID examId) {
+        Fixtures.Person chair = Fixtures.person("achair", Set.of(Role.TEACHER), null);
+        Fixtures.Person deputy = Fixtures.person("adeputy", Set.of(Role.TEACHER), null);
+        Fixtures.Person member = Fixtures.person("amember", Set.of(Role.TEACHER), null);
+        String id = Api.as("dean").body(Map.of("examId", examId, "title", "Appeal commission", "chairId", chair.id(),
+                        "deputyId", deputy.id(), "memberIds", List.of(member.id())))
+                .post("/api/appeal-commissions").then().statusCode(201).extract().path("id");
+        return new Commission(id, chair, deputy, member);
+    }
+
+    /** The next two weekdays after {@code from} that are not yet special in the calendar of their year. */
+    static List<LocalDate> nextFreeWeekdays(LocalDate from, int n) {
+        List<LocalDate> out = new ArrayList<>();
+        Map<Integer, List<String>> known = new HashMap<>();
+        for (LocalDate d = from.plusDays(1); out.size() < n; d = d.plusDays(1)) {
+            if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) continue;
+            int y = d.getYear();
+            List<String> days = known.computeIfAbsent(y, yy -> Api.as("admin").get("/api/calendar/" + yy).then().statusCode(200)
+                    .extract().jsonPath().getList("days.date", String.class));
+            if (!days.contains(d.toString())) out.add(d);
+        }
+        return out;
+    }
+
+    /** Monday–Friday counting with the given extra days off: the n-th working day after {@code from}. */
+    static LocalDate addWeekdays(LocalDate from, int n, List<LocalDate> off) {
+        LocalDate d = from;
+        int c = 0;
+        while (c < n) {
+            d = d.plusDays(1);
+            boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+            if (!weekend && !off.contains(d)) c++;
+        }
+        return d;
+    }
+
+    static Map<String, Object> day(LocalDate date, String kind, String name) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("date", date.toString());
+        m.put("kind", kind);
+        m.put("name", name);
+        return m;
+    }
+
+    /** An oral sitting on {@code date} with a fresh commission, the head as head, and the given students. */
+    static Map<String, Object> sitting(LocalDate date, UUID chairId, List<UUID> students, String title) {
+        Fixtures.Person m1 = Fixtures.person("omember", Set.of(Role.TEACHER), null);
+        Fixtures.Person m2 = Fixtures.person("omember", Set.of(Role.TEACHER), null);
+        Fixtures.Person sec = Fixtures.person("osec", Set.of(Role.TECHNICAL_SECRETARY), null);
+        String head = Api.as("admin").queryParam("q", "head").get("/api/users").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.login == 'head' }.id", String.class).get(0);
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("title", title);
+        b.put("emergencyBasis", "Order No. 7: quarantine declared in the region");
+        b.put("studyLevel", "BACHELOR");
+        b.put("date", date.toString());
+        b.put("programme", "6B06102 Information systems");
+        b.put("language", "en");
+        b.put("chairId", chairId);
+        b.put("memberIds", List.of(m1.id(), m2.id()));
+        b.put("secretaryId", sec.id());
+        b.put("headId", head);
+        b.put("studentIds", students);
+        b.put("allowRepeatTickets", false);
+        b.put("preparationMinutes", 20);
+        b.put("answerMinutes", 15);
+        List<Map<String, Object>> tickets = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) tickets.add(Map.of("number", i, "questions", List.of("Q " + i + ".1", "Q " + i + ".2", "Q " + i + ".3")));
+        b.put("tickets", tickets);
+        String id = Api.as("head").body(b).post("/api/oral/sittings").then().statusCode(201).extract().path("sittingId");
+        return Map.of("id", id);
+    }
+}

@@ -1,0 +1,65 @@
+package kz.adal.casework;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import kz.adal.identity.AppUser;
+import kz.adal.platform.TimeSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The appeal's decision reaches the student by e-mail too (a real SMTP server, GreenMail), besides the app. */
+@QuarkusTest
+class AppealMailTest {
+
+    @Inject
+    TimeSource time;
+
+    GreenMail smtp;
+
+    @BeforeEach
+    void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void theDecisionIsMailedToTheStudent() throws Exception {
+        AppealGiven.Graded g = AppealGiven.gradedAttempt("mail", Duration.ofHours(1), new BigDecimal("58.00"), "D+");
+        String address = g.student().login() + "@students.example";
+        QuarkusTransaction.requiringNew().run(() -> ((AppUser) AppUser.findById(g.student().id())).email = address);
+        AppealGiven.Commission c = AppealGiven.commission(g.examId());
+        String id = g.student().api().body(Map.of("attemptId", g.attemptId(), "reason", "Recount")).post("/api/appeals").then()
+                .statusCode(201).extract().path("id");
+        c.chair().api().body(Map.of("at", time.now().toString())).post("/api/appeals/" + id + "/hearing").then().statusCode(200);
+        c.chair().api().body(Map.of("decision", "UPHELD", "note", "Two answers were miscounted", "newPercent", 66))
+                .post("/api/appeals/" + id + "/decision").then().statusCode(200);
+        assertTrue(smtp.waitForIncomingEmail(5000, 1));
+        MimeMessage decided = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(address) && m.getSubject().startsWith("Appeal upheld");
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow(() -> new AssertionError("no decision mail to " + address));
+        assertTrue(String.valueOf(decided.getContent()).contains("66.00 C"), String.valueOf(decided.getContent()));
+        g.student().api().get("/api/inbox").then().body("find { it.kind == 'appeal.decided' }.mailStatus", equalTo("SENT"));
+    }
+}

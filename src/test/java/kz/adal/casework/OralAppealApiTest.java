@@ -1,0 +1,72 @@
+package kz.adal.casework;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import kz.adal.audit.AuditEntry;
+import kz.adal.identity.Role;
+import kz.adal.oral.OralTurn;
+import kz.adal.oral.TurnStage;
+import kz.adal.platform.TimeSource;
+import kz.adal.testing.Api;
+import kz.adal.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An appeal against an announced oral grade: filed within 48 hours of the announcement, upheld with new points (001 §6.15.4–6.15.5). */
+@QuarkusTest
+class OralAppealApiTest {
+
+    @Inject
+    TimeSource time;
+
+    @Test
+    void anUpheldOralAppealChangesThePointsThroughTheAuditedAction() {
+        Fixtures.Person student = AppealGiven.finalYearStudent("oappeal");
+        Fixtures.Person chair = Fixtures.person("ochair", Set.of(Role.TEACHER), null);
+        String sittingId = (String) AppealGiven.sitting(time.today(), chair.id(), List.of(student.id()), "Oral sitting appealed").get("id");
+        Instant announced = time.now().minus(Duration.ofHours(2));
+        // the turn as the oral feature leaves it after grading and the chair's announcement
+        UUID turnId = QuarkusTransaction.requiringNew().call(() -> {
+            OralTurn t = OralTurn.find("sittingId = ?1 and studentId = ?2", UUID.fromString(sittingId), student.id()).firstResult();
+            t.stage = TurnStage.PUBLISHED;
+            t.answerEndedAt = announced.minus(Duration.ofMinutes(30));
+            t.gradedAt = announced.minus(Duration.ofMinutes(20));
+            t.publishedAt = announced;
+            t.finalPoints = 62;
+            t.finalLetter = "C-";
+            return t.id;
+        });
+        student.api().get("/api/appeals/options").then().statusCode(200)
+                .body("find { it.turnId == '" + turnId + "' }.open", equalTo(true));
+        // the commission for the sitting: the admin sets it up
+        Fixtures.Person deputy = Fixtures.person("odeputy", Set.of(Role.TEACHER), null);
+        String commission = Api.as("admin").body(Map.of("sittingId", sittingId, "chairId", chair.id(), "deputyId", deputy.id()))
+                .post("/api/appeal-commissions").then().statusCode(201).extract().path("id");
+        String id = student.api().body(Map.of("turnId", turnId, "reason", "The commission did not hear my answer to question 2"))
+                .post("/api/appeals").then().statusCode(201).body("kind", equalTo("ORAL")).body("commission.id", equalTo(commission))
+                .extract().path("id");
+        chair.api().body(Map.of("at", time.now().toString())).post("/api/appeals/" + id + "/hearing").then().statusCode(200);
+        chair.api().body(Map.of("decision", "UPHELD", "note", "Question 2 was answered", "newPercent", 80))
+                .post("/api/appeals/" + id + "/decision").then().statusCode(400).body("code", equalTo("APPEAL_NEW_GRADE_REQUIRED"));
+        chair.api().body(Map.of("decision", "UPHELD", "note", "Question 2 was answered", "newPoints", 78))
+                .post("/api/appeals/" + id + "/decision").then().statusCode(200)
+                .body("gradeChange.before", equalTo("62 C-")).body("gradeChange.after", equalTo("78 B-"))
+                .body("currentGrade", equalTo("78 B-"));
+        OralTurn after = QuarkusTransaction.requiringNew().call(() -> OralTurn.findById(turnId));
+        assertEquals(78, after.finalPoints);
+        assertTrue(QuarkusTransaction.requiringNew().call(() ->
+                AuditEntry.count("scopeId = ?1 and action = ?2", sittingId, "oral.grade-changed-on-appeal") > 0));
+        Api.as("admin").get("/api/audit/verify?scope=" + sittingId).then().statusCode(200).body("intact", equalTo(true));
+    }
+}

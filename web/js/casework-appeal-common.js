@@ -1,0 +1,49 @@
+// Shared by the appeal and absence pages: deadlines, badges, files.
+import { h, t, api, fmtDate } from '/js/adal.js';
+
+export function base64(buffer) {
+  let s = '';
+  const bytes = new Uint8Array(buffer);
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** Downloads a protected file with the token and saves it under its name. */
+export async function download(path, name) {
+  const r = await api(path, { raw: true });
+  const url = URL.createObjectURL(await r.blob());
+  const a = h('a', { href: url, download: name || 'document' });
+  document.body.append(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function fmtDay(iso) {
+  if (!iso) return '—';
+  const [y, m, d] = iso.split('-').map(Number);
+  const l = document.documentElement.lang;
+  return new Date(y, m - 1, d).toLocaleDateString(l === 'en' ? 'en-GB' : l === 'ru' ? 'ru-RU' : 'kk-KZ', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+export const stateBadge = (prefix, state, kind = '') => h('span.badge' + (kind ? '.' + kind : ''), { dataset: { state } }, t(prefix + state));
+
+/** The deadlines of an appeal, with overdue ones highlighted. */
+export function deadlines(a) {
+  const d = a.deadlines || {};
+  if (d.calendarProblem) return h('div.problem', { role: 'alert' }, t('appeal.calendarMissing'), h('div.muted', d.calendarProblem));
+  return h('dl.deadlines',
+    h('dt', t('appeal.hearingDue')),
+    h('dd', { class: d.hearingOverdue ? 'overdue' : '' }, h('strong.hearing-due', { dataset: { date: d.hearingDueOn } }, fmtDay(d.hearingDueOn)),
+      d.hearingOverdue ? [' ', h('span.badge.bad', t('appeal.overdue'))] : null),
+    h('dt', t('appeal.resultDue')),
+    h('dd', { class: d.resultOverdue ? 'overdue' : '' }, h('span.result-due', fmtDay(d.resultDueOn)),
+      d.resultDueProjected && a.state !== 'DECIDED' ? h('span.muted', ' ' + t('appeal.ifHeardOnDue')) : null,
+      d.resultOverdue ? [' ', h('span.badge.bad', t('appeal.overdue'))] : null));
+}
+
+export function decisionBlock(a) {
+  if (a.state !== 'DECIDED') return null;
+  return h('div', { class: a.decision === 'UPHELD' ? 'okbox decision' : 'card decision' },
+    h('strong', t('appeal.decision.' + a.decision)), h('p', a.decisionNote),
+    a.gradeChange ? h('p.grade-change', t('appeal.gradeChanged', { before: a.gradeChange.before, after: a.gradeChange.after })) : null,
+    h('p.muted', t(a.signedAs === 'DEPUTY_CHAIR' ? 'appeal.signedDeputy' : 'appeal.signedChair', { name: a.signedByName, at: fmtDate(a.decidedAt) })));
+}
