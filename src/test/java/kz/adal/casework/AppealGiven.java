@@ -31,8 +31,23 @@ final class AppealGiven {
 
     record Graded(UUID examId, UUID attemptId, Fixtures.Person student) {}
 
+    /**
+     * Deadlines are refused in a year the admin has not entered. The demo seeds only the 2026 sample, so
+     * whatever day the suite runs on, this year and the next are entered (empty: Monday–Friday) when missing.
+     */
+    static void calendarCoversTheComingMonths() {
+        LocalDate today = Arc.container().instance(TimeSource.class).get().today();
+        for (int year : List.of(today.getYear(), today.plusMonths(3).getYear())) {
+            boolean configured = Api.as("admin").get("/api/calendar/" + year).then().statusCode(200).extract().path("configured");
+            if (!configured) {
+                Api.as("admin").body(Map.of("days", List.of())).put("/api/calendar/" + year).then().statusCode(200);
+            }
+        }
+    }
+
     /** A submitted, graded attempt that ended {@code ago} (results published at the same moment). */
     static Graded gradedAttempt(String prefix, Duration ago, BigDecimal percent, String letter) {
+        calendarCoversTheComingMonths();
         String group = Fixtures.group(prefix);
         UUID examId = Fixtures.publishedExam(group, "Appealed test", 30, 50, DeliveryMode.REMOTE_PROCTORED);
         Fixtures.Person s = Fixtures.student(prefix, group);
@@ -69,6 +84,7 @@ final class AppealGiven {
 
     /** The dean sets up an appeal commission for the exam. */
     static Commission commission(UUID examId) {
+        calendarCoversTheComingMonths();
         Fixtures.Person chair = Fixtures.person("achair", Set.of(Role.TEACHER), null);
         Fixtures.Person deputy = Fixtures.person("adeputy", Set.of(Role.TEACHER), null);
         Fixtures.Person member = Fixtures.person("amember", Set.of(Role.TEACHER), null);
@@ -114,6 +130,7 @@ final class AppealGiven {
 
     /** An oral sitting on {@code date} with a fresh commission, the head as head, and the given students. */
     static Map<String, Object> sitting(LocalDate date, UUID chairId, List<UUID> students, String title) {
+        calendarCoversTheComingMonths();
         Fixtures.Person m1 = Fixtures.person("omember", Set.of(Role.TEACHER), null);
         Fixtures.Person m2 = Fixtures.person("omember", Set.of(Role.TEACHER), null);
         Fixtures.Person sec = Fixtures.person("osec", Set.of(Role.TECHNICAL_SECRETARY), null);
