@@ -228,7 +228,8 @@ public class Attempt extends PanacheEntityBase {
         if (state == AttemptState.SUSPENDED) {
             resume(now);
         } else if (state == AttemptState.EXPIRED && startedAt != null && durationSeconds != null) {
-            Instant stoppedAt = finishedAt == null ? now : finishedAt;
+            Instant stoppedAt = deadlineAt != null && (finishedAt == null || deadlineAt.isBefore(finishedAt)) ? deadlineAt
+                    : finishedAt == null ? now : finishedAt; // the time ran out at the deadline
             long idle = Math.max(0, Duration.between(stoppedAt, now).toSeconds());
             state = AttemptState.IN_PROGRESS; // the one audited way back from EXPIRED
             finishedAt = null;
