@@ -316,7 +316,7 @@ public class ActService {
         List<ActViews.ActRow> out = new ArrayList<>();
         for (Act a : all) {
             if (!mayRead(a)) continue;
-            out.add(new ActViews.ActRow(a.id, a.kind.name(), a.state.name(), subjectTitle(a), name(a.studentId), a.draftedAt,
+            out.add(new ActViews.ActRow(a.id, a.kind.name(), a.state.name(), subjectTitle(a), name(a.studentId), a.attemptId, a.turnId, a.draftedAt,
                     a.signedAt, a.decision, role(a)));
             if (out.size() >= 200) break;
         }

@@ -37,7 +37,7 @@ public final class ActViews {
                           List<NoticeStatus> mail, Permissions can) {
     }
 
-    public record ActRow(UUID id, String kind, String state, String title, String student, Instant draftedAt, Instant signedAt,
-                         String decision, String myRole) {
+    public record ActRow(UUID id, String kind, String state, String title, String student, UUID attemptId, UUID turnId,
+                         Instant draftedAt, Instant signedAt, String decision, String myRole) {
     }
 }
