@@ -13,10 +13,13 @@ const TILES = [
   { href: '/exam/practice.html', key: 'home.practice', roles: ['STUDENT'] },
   { href: '/exam/locks.html', key: 'home.locks', roles: ['PORTAL_ADMIN'] },
   { href: '/oral/index.html', key: 'home.oral', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'TECHNICAL_SECRETARY', 'DEAN', 'STUDENT', 'SYSTEM_ADMIN'] },
+  { href: '/casework/acts.html', key: 'home.acts', roles: ['PROCTOR', 'TECHNICAL_SECRETARY', 'TEACHER', 'HEAD_OF_DEPARTMENT', 'DEAN', 'SYSTEM_ADMIN', 'STUDENT'] },
+  { href: '/casework/commission.html', key: 'home.commission', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'SYSTEM_ADMIN'] },
+  { href: '/casework/inbox.html', key: 'home.inbox', roles: ['STUDENT', 'TEACHER', 'BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXPERT', 'DEAN', 'ACADEMIC_POLICY_DIRECTOR', 'ACADEMIC_VICE_RECTOR', 'REGISTRAR', 'PORTAL_ADMIN', 'PROCTOR', 'TECHNICAL_SECRETARY', 'REVIEWER', 'SYSTEM_ADMIN'] },
   { href: '/vision/enroll.html', key: 'home.faceEnroll', roles: ['REGISTRAR'] }, { href: '/proctor/identity.html', key: 'home.identityQueue', roles: ['PROCTOR'] },
 ];
 
-page({ bundles: ['exam', 'oral', 'vision'], title: 'home.title', render(main) {
+page({ bundles: ['exam', 'oral', 'vision', 'casework'], title: 'home.title', render(main) {
   const u = user();
   const tiles = TILES.filter(x => x.roles.some(r => u.roles.includes(r)));
   main.append(
