@@ -16,7 +16,7 @@ page({ bundles: ['casework'], title: 'act.title', async render(main) {
 
   async function reload() {
     const a = await api(`/api/acts/${id}`);
-    body.replaceChildren(
+    body.replaceChildren(...[
       h('h1', t('act.title')),
       h('div.act-head',
         h('span.badge#act-kind', t('act.kind.' + a.kind)),
@@ -33,7 +33,7 @@ page({ bundles: ['casework'], title: 'act.title', async render(main) {
       a.can.vote ? voteForm(a) : null,
       a.can.decide ? decideForm(a) : null,
       a.decision ? decision(a) : null,
-      a.mail.length ? mail(a) : null);
+      a.mail.length ? mail(a) : null].filter(Boolean));
   }
 
   function evidence(a) {

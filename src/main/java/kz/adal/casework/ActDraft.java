@@ -58,15 +58,16 @@ public final class ActDraft {
     public record Result(List<Interval> eventChannel, List<Interval> mediaChannel, List<Interval> suspended,
                          List<Note> problemReports, List<Note> errors, long lostSeconds) {
 
-        /** The evidence as plain lines, for the act's text, the e-mail and the PDF. */
-        public List<String> lines() {
+        /** The evidence as plain lines in the institution's time zone, for the act's text, the e-mail and the PDF. */
+        public List<String> lines(java.time.ZoneId zone) {
+            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
             List<String> out = new ArrayList<>();
-            eventChannel.forEach(i -> out.add("Connection lost " + i.from() + " – " + i.to() + (i.open() ? " (not restored)" : "")
+            eventChannel.forEach(i -> out.add("Connection lost " + f.format(i.from()) + " – " + f.format(i.to()) + (i.open() ? " (not restored)" : "")
                     + ", " + i.seconds() + " s (" + i.what() + ")"));
-            mediaChannel.forEach(i -> out.add("Recording stopped " + i.from() + " – " + i.to() + (i.open() ? " (not restored)" : "")
+            mediaChannel.forEach(i -> out.add("Recording stopped " + f.format(i.from()) + " – " + f.format(i.to()) + (i.open() ? " (not restored)" : "")
                     + ", " + i.seconds() + " s (" + i.what() + ")"));
-            problemReports.forEach(n -> out.add("Student reported at " + n.at() + ": " + n.text()));
-            errors.forEach(n -> out.add("Error at " + n.at() + ": " + n.text()));
+            problemReports.forEach(n -> out.add("Student reported at " + f.format(n.at()) + ": " + n.text()));
+            errors.forEach(n -> out.add("Error at " + f.format(n.at()) + ": " + n.text()));
             out.add("Time lost: " + lostSeconds + " s");
             return out;
         }

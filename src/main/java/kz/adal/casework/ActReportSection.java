@@ -26,7 +26,7 @@ public class ActReportSection implements AttemptReportSection {
         for (Act a : Act.forAttempt(attemptId)) {
             List<Entry> e = new ArrayList<>();
             e.add(new Entry(a.draftedAt, "Act drafted by " + name(a.draftedBy)));
-            acts.parse(a.evidence).lines().forEach(l -> e.add(new Entry(null, l)));
+            acts.parse(a.evidence).lines(kz.adal.platform.TimeSource.ZONE).forEach(l -> e.add(new Entry(null, l)));
             if (a.whatHappened != null) e.add(new Entry(null, "What happened: " + a.whatHappened));
             if (a.effect != null) e.add(new Entry(null, "Effect: " + a.effect));
             if (a.measures != null) e.add(new Entry(null, "Measures: " + a.measures));

@@ -116,7 +116,7 @@ public class ActService {
         act.studentId = a.studentId;
         act.evidence = toJson(r);
         act.lostSeconds = r.lostSeconds();
-        act.whatHappened = String.join("\n", r.lines());
+        act.whatHappened = String.join("\n", r.lines(kz.adal.platform.TimeSource.ZONE));
         act.draftedBy = me.id();
         act.draftedAt = now;
         act.persist();
@@ -395,7 +395,7 @@ public class ActService {
         if (act.decision != null) fields.add(new String[]{"Decision", act.decision + " (" + act.decidedAt + ", " + name(act.decidedBy) + ")"});
         p.fields(fields);
         p.heading("Evidence");
-        parse(act.evidence).lines().forEach(p::paragraph);
+        parse(act.evidence).lines(kz.adal.platform.TimeSource.ZONE).forEach(p::paragraph);
         p.heading("What happened");
         p.paragraph(nz(act.whatHappened));
         if (!blank(act.effect)) { p.heading("Effect"); p.paragraph(act.effect); }

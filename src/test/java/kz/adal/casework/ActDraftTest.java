@@ -92,7 +92,7 @@ class ActDraftTest {
         assertEquals(at(9, 0), r.problemReports().get(0).at());
         assertEquals("(no text)", r.problemReports().get(1).text());
         assertEquals("camera stopped", r.errors().get(0).text());
-        assertTrue(r.lines().stream().anyMatch(l -> l.contains("My internet is gone")));
+        assertTrue(r.lines(java.time.ZoneOffset.UTC).stream().anyMatch(l -> l.contains("My internet is gone")));
     }
 
     @Test

@@ -40,12 +40,17 @@ class ActFlowTest {
     TimeSource time;
     @Inject
     AttemptService attempts;
+    @Inject
+    ActReportSection report;
+    @Inject
+    CommissionAccess access;
 
     GreenMail smtp;
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.mailer.port", Integer.class),
+                "127.0.0.1", ServerSetup.PROTOCOL_SMTP)) /* the configured test port (3025; override when several checkouts test at once) */;
         smtp.start();
     }
 
@@ -157,6 +162,13 @@ class ActFlowTest {
     void aVoidDecisionVoidsTheAttemptAndOpensAnIndividualSheet() throws Exception {
         ActGiven.Case c = outageThatExpiredTheAttempt();
         String act = c.secretary().api().post("/api/attempts/" + c.attemptId() + "/acts").then().statusCode(201).extract().path("id");
+        java.util.UUID attemptId = java.util.UUID.fromString(c.attemptId());
+        // an open act holds the recordings; the commission may review the exam and view its recordings, others may not
+        assertTrue(access.holdsFor(attemptId).contains(kz.adal.media.RecordingHold.OPEN_ACT));
+        assertTrue(access.mayReview(c.member2().id(), Set.of(), c.examId()));
+        assertTrue(access.mayView(new kz.adal.media.RecordingAccessPolicy.Viewer(c.chair().id(), Set.of()),
+                new kz.adal.media.RecordingAccessPolicy.Subject(attemptId, c.examId(), c.student().id())));
+        assertTrue(!access.mayReview(c.proctor().id(), Set.of(), c.examId()));
         c.secretary().api().post("/api/acts/" + act + "/sign").then().statusCode(200);
         // a tie: the chair decides between the tied options
         c.chair().api().body(Map.of("choice", "VOID")).post("/api/acts/" + act + "/votes").then().statusCode(200);
@@ -169,6 +181,12 @@ class ActFlowTest {
                 .body("findAll { it.examId == '" + c.examId() + "' }", hasSize(1))
                 .body("find { it.examId == '" + c.examId() + "' }.state", equalTo("APPLIED"));
         c.chair().api().body(Map.of("decision", "RESUME")).post("/api/acts/" + act + "/decision").then().statusCode(409);
+        assertTrue(!access.holdsFor(attemptId).contains(kz.adal.media.RecordingHold.OPEN_ACT));
+        // the act, its votes and the decision are in the per-attempt report
+        var sections = report.sectionsFor(attemptId);
+        assertEquals(1, sections.size());
+        assertTrue(sections.get(0).entries().stream().anyMatch(e -> e.text().contains("Decision of the chair") && e.text().contains("VOID")));
+        assertTrue(sections.get(0).entries().stream().anyMatch(e -> e.text().contains("The page froze")));
     }
 
     @Test

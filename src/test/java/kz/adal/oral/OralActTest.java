@@ -44,7 +44,8 @@ class OralActTest {
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.mailer.port", Integer.class),
+                "127.0.0.1", ServerSetup.PROTOCOL_SMTP)) /* the configured test port (3025; override when several checkouts test at once) */;
         smtp.start();
     }
 
