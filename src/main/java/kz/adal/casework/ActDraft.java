@@ -60,7 +60,7 @@ public final class ActDraft {
 
         /** The evidence as plain lines in the institution's time zone, for the act's text, the e-mail and the PDF. */
         public List<String> lines(java.time.ZoneId zone) {
-            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx").withZone(zone);
             List<String> out = new ArrayList<>();
             eventChannel.forEach(i -> out.add("Connection lost " + f.format(i.from()) + " – " + f.format(i.to()) + (i.open() ? " (not restored)" : "")
                     + ", " + i.seconds() + " s (" + i.what() + ")"));

@@ -192,7 +192,8 @@ public class ActService {
         act.signedBy = me.id();
         act.signedAt = time.now();
         String subject = "Technical-failure act: " + subjectTitle(act) + " — " + name(act.studentId);
-        String body = "A technical-failure act was signed by " + name(me.id()) + " on " + act.signedAt
+        String body = "A technical-failure act was signed by " + name(me.id()) + " on "
+                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").withZone(TimeSource.ZONE).format(act.signedAt)
                 + " and awaits the commission's vote (001 §6.15.6).\n\n" + act.whatHappened
                 + (blank(act.effect) ? "" : "\n\nEffect: " + act.effect) + (blank(act.measures) ? "" : "\nMeasures: " + act.measures);
         List<Notice> notices = inbox.post(c.everyone(), new Inbox.Message("act.signed", subject, body,
