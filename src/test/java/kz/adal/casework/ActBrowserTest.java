@@ -111,6 +111,18 @@ class ActBrowserTest {
             Browser.screenshot(page, "act-decided-chair");
         }
         c.student().api().get("/api/attempts/" + c.attemptId()).then().body("state", equalTo("IN_PROGRESS"));
+
+        // the student reads the decision, here in Kazakh, and can't vote or edit
+        try (BrowserContext ctx = Browser.context()) {
+            Page page = Browser.loggedIn(ctx, base.toString(), c.student().login());
+            page.evaluate("localStorage.setItem('adal.lang','kk')");
+            page.navigate(base + "casework/inbox.html");
+            page.locator("#notices a.button").first().click();
+            assertThat(page.locator("#decision")).containsText("Жоғалған уақытты есептеп, сол әрекетті жалғастыру");
+            assertThat(page.locator("#vote-form")).hasCount(0);
+            assertThat(page.locator("#act-form")).hasCount(0);
+            Browser.screenshot(page, "act-decided-student-kk");
+        }
     }
 
     @Test
