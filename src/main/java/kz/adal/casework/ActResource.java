@@ -65,6 +65,12 @@ public class ActResource {
     }
 
     @GET
+    @Path("/acts/candidates")
+    public List<ActViews.Candidate> candidates() {
+        return acts.candidates();
+    }
+
+    @GET
     @Path("/acts/{id}")
     public ActViews.ActView get(@PathParam("id") UUID id) {
         return acts.get(id);

@@ -324,6 +324,38 @@ public class ActService {
         return out;
     }
 
+    /**
+     * Attempts this person may draft an act for (the exam's technical secretary, or its proctor): started,
+     * not submitted, without an open act — most recent first, at most 100.
+     */
+    @Transactional
+    public List<ActViews.Candidate> candidates() {
+        UUID id = me.id();
+        java.util.Set<UUID> exams = new java.util.HashSet<>();
+        java.util.Set<UUID> attemptIds = new java.util.HashSet<>();
+        ExamCommissionSeat.<ExamCommissionSeat>list("key.userId = ?1 and role = ?2", id, ExamCommissionSeat.Seat.SECRETARY)
+                .forEach(s -> exams.add(s.key.examId));
+        if (me.has(Role.PROCTOR)) {
+            ProctorAssignment.<ProctorAssignment>list("proctorId", id).forEach(p -> {
+                if (p.examId != null) exams.add(p.examId);
+                if (p.attemptId != null) attemptIds.add(p.attemptId);
+            });
+        }
+        if (exams.isEmpty() && attemptIds.isEmpty()) return List.of();
+        Set<kz.adal.attempt.AttemptState> states = java.util.EnumSet.of(kz.adal.attempt.AttemptState.IN_PROGRESS,
+                kz.adal.attempt.AttemptState.SUSPENDED, kz.adal.attempt.AttemptState.EXPIRED);
+        List<Attempt> found = Attempt.<Attempt>find("(examId in ?1 or id in ?2) and state in ?3 and startedAt is not null order by startedAt desc",
+                exams.isEmpty() ? Set.of(new UUID(0, 0)) : exams, attemptIds.isEmpty() ? Set.of(new UUID(0, 0)) : attemptIds, states)
+                .page(0, 100).list();
+        Set<UUID> open = Act.<Act>list("attemptId in ?1 and state <> ?2", found.isEmpty() ? Set.of(new UUID(0, 0))
+                : found.stream().map(a -> a.id).collect(Collectors.toSet()), Act.State.DECIDED).stream().map(a -> a.attemptId).collect(Collectors.toSet());
+        Map<UUID, String> names = names(found.stream().map(a -> a.studentId).collect(Collectors.toSet()));
+        Map<UUID, String> titles = new HashMap<>();
+        return found.stream().filter(a -> !open.contains(a.id)).map(a -> new ActViews.Candidate(a.id,
+                titles.computeIfAbsent(a.examId, e -> ((Exam) Exam.findById(e)).title), names.get(a.studentId), a.state.name(),
+                a.startedAt)).toList();
+    }
+
     @Transactional
     public byte[] pdfFor(UUID actId) {
         Act act = find(actId);

@@ -40,4 +40,8 @@ public final class ActViews {
     public record ActRow(UUID id, String kind, String state, String title, String student, UUID attemptId, UUID turnId,
                          Instant draftedAt, Instant signedAt, String decision, String myRole) {
     }
+
+    /** An attempt an act may be drafted for. */
+    public record Candidate(UUID attemptId, String exam, String student, String state, Instant startedAt) {
+    }
 }

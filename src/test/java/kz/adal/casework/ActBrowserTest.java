@@ -55,15 +55,17 @@ class ActBrowserTest {
                 "recording.resumed", c.startedAt().plus(Duration.ofMinutes(9)), Map.of("track", "CAMERA", "reason", "RESUMED"),
                 "connection.opened", c.startedAt().plus(Duration.ofMinutes(9)), Map.of());
         time.advance(Duration.ofMinutes(15));
-        String act = c.secretary().api().post("/api/attempts/" + c.attemptId() + "/acts").then().statusCode(201).extract().path("id");
-
+        String act;
         try (BrowserContext ctx = Browser.context()) {
             Page page = Browser.loggedIn(ctx, base.toString(), c.secretary().login());
             page.evaluate("localStorage.setItem('adal.lang','en')");
             page.navigate(base + "casework/acts.html");
-            assertThat(page.locator("tr[data-act='" + act + "']")).containsText("Draft");
+            // the exam's secretary sees the attempt and drafts its act with one button
+            assertThat(page.locator("#candidates tr[data-attempt='" + c.attemptId() + "']")).containsText(c.student().login());
             Browser.screenshot(page, "act-list-secretary");
-            page.locator("tr[data-act='" + act + "'] a").click();
+            page.locator("#candidates tr[data-attempt='" + c.attemptId() + "'] button").click();
+            page.waitForURL("**/casework/act.html?id=*");
+            act = page.url().substring(page.url().indexOf("id=") + 3);
             assertThat(page.locator("#evidence")).containsText("Интернет жоқ, бет қатып қалды");
             assertThat(page.locator("#evidence")).containsText("camera recording stopped: ENDED");
             assertThat(page.locator("#lost")).containsText("420 s");
