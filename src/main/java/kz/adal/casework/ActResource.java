@@ -86,7 +86,7 @@ public class ActResource {
     @Path("/acts/{id}/sign")
     public ActViews.ActView sign(@PathParam("id") UUID id) {
         ActService.Posted p = acts.sign(id);
-        inbox.mail(p.notices());
+        deliver(p.notices());
         return acts.get(id);
     }
 
@@ -100,8 +100,28 @@ public class ActResource {
     @Path("/acts/{id}/decision")
     public ActViews.ActView decide(@PathParam("id") UUID id, ActService.Decision d) {
         ActService.Posted p = acts.decide(id, d);
-        inbox.mail(p.notices());
+        deliver(p.notices());
         return acts.get(id);
+    }
+
+    /**
+     * The e-mails go out after the commit, in the background: a slow or unreachable SMTP server never holds the
+     * secretary's request. A failed mail is tried once more; each outcome is recorded on its notice and shown on
+     * the act page (pending → sent / failed).
+     */
+    private void deliver(List<Notice> notices) {
+        if (notices.isEmpty()) return;
+        io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool().execute(() -> {
+            inbox.mail(notices);
+            List<UUID> failed = notices.stream().filter(n -> n.mailStatus == Notice.MailStatus.FAILED).map(n -> n.id).toList();
+            if (failed.isEmpty()) return;
+            List<Notice> again = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                List<Notice> out = Notice.<Notice>list("id in ?1", failed);
+                out.forEach(n -> n.mailStatus = Notice.MailStatus.PENDING);
+                return out;
+            });
+            inbox.mail(again);
+        });
     }
 
     @GET

@@ -44,14 +44,11 @@ class OralActTest {
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.mailer.port", Integer.class),
-                "127.0.0.1", ServerSetup.PROTOCOL_SMTP)) /* the configured test port (3025; override when several checkouts test at once) */;
-        smtp.start();
+        smtp = kz.adal.casework.TestSmtp.fresh();
     }
 
     @AfterEach
     void stop() {
-        smtp.stop();
         time.reset();
     }
 
@@ -76,7 +73,7 @@ class OralActTest {
                 .body("incomplete.grade", equalTo("I")).body("can.sign", equalTo(true));
         Api.as("chair").post("/api/acts/" + act + "/sign").then().statusCode(403);
         Api.as("secretary").post("/api/acts/" + act + "/sign").then().statusCode(200).body("state", equalTo("SIGNED"));
-        assertTrue(smtp.waitForIncomingEmail(5000, 4));
+        assertTrue(smtp.waitForIncomingEmail(90_000, 4));
         assertTrue(Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> {
             try { return m.getAllRecipients()[0].toString().equals("chair@demo.adal.kz"); } catch (Exception e) { return false; }
         }));
