@@ -19,12 +19,15 @@ const TILES = [
   { href: '/casework/absence-dean.html', key: 'home.absenceDean', roles: ['DEAN'] },
   { href: '/casework/absence-chair.html', key: 'home.absenceChair', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT'] },
   { href: '/admin/calendar.html', key: 'home.calendar', roles: ['SYSTEM_ADMIN'] },
+  { href: '/casework/acts.html', key: 'home.acts', roles: ['PROCTOR', 'TECHNICAL_SECRETARY', 'TEACHER', 'HEAD_OF_DEPARTMENT', 'DEAN', 'SYSTEM_ADMIN', 'STUDENT'] },
+  { href: '/casework/commission.html', key: 'home.commission', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'SYSTEM_ADMIN'] },
+  { href: '/casework/inbox.html', key: 'home.inbox', roles: ['STUDENT', 'TEACHER', 'BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXPERT', 'DEAN', 'ACADEMIC_POLICY_DIRECTOR', 'ACADEMIC_VICE_RECTOR', 'REGISTRAR', 'PORTAL_ADMIN', 'PROCTOR', 'TECHNICAL_SECRETARY', 'REVIEWER', 'SYSTEM_ADMIN'] },
   { href: '/vision/enroll.html', key: 'home.faceEnroll', roles: ['REGISTRAR'] }, { href: '/proctor/identity.html', key: 'home.identityQueue', roles: ['PROCTOR'] },
   { href: '/review/index.html', key: 'home.review', roles: ['REVIEWER', 'DEAN'] },
   { href: '/review/monitoring.html', key: 'home.monitoring', roles: ['REGISTRAR', 'SYSTEM_ADMIN'] },
 ];
 
-page({ bundles: ['exam', 'oral', 'vision', 'review', 'appeal'], title: 'home.title', render(main) {
+page({ bundles: ['exam', 'oral', 'vision', 'review', 'appeal', 'casework'], title: 'home.title', render(main) {
   const u = user();
   const tiles = TILES.filter(x => x.roles.some(r => u.roles.includes(r)));
   main.append(

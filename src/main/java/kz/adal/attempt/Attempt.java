@@ -217,4 +217,33 @@ public class Attempt extends PanacheEntityBase {
             throw new AttemptRuleException("attempt.reason-required", "A reason is required.");
         }
     }
+
+    /**
+     * After a technical-failure decision (001 §6.15.6; product decision: never a second attempt): the same
+     * attempt continues with {@code credit} added. A suspended attempt resumes (its pause moves the deadline);
+     * an attempt the outage let expire is reopened: the time since it expired counts as a pause, its provisional
+     * grade is withdrawn. A submitted, terminated or voided attempt is not reopened.
+     */
+    public void continueAfterFailure(Instant now, Duration credit) {
+        if (state == AttemptState.SUSPENDED) {
+            resume(now);
+        } else if (state == AttemptState.EXPIRED && startedAt != null && durationSeconds != null) {
+            Instant stoppedAt = deadlineAt != null && (finishedAt == null || deadlineAt.isBefore(finishedAt)) ? deadlineAt
+                    : finishedAt == null ? now : finishedAt; // the time ran out at the deadline
+            long idle = Math.max(0, Duration.between(stoppedAt, now).toSeconds());
+            state = AttemptState.IN_PROGRESS; // the one audited way back from EXPIRED
+            finishedAt = null;
+            finishReason = null;
+            percent = null;
+            letter = null;
+            gpa = null;
+            traditionalMark = null;
+            gradedAt = null;
+            suspendedAt = null;
+            pausedSeconds += idle;
+        } else if (state != AttemptState.IN_PROGRESS) {
+            throw new AttemptRuleException("attempt.continue.refused", "An attempt that is " + state + " cannot continue.");
+        }
+        credit(credit, now);
+    }
 }

@@ -617,4 +617,43 @@ public class AttemptService {
                         "reason", reason == null ? "" : reason)));
         return new GradeChange(a.id, a.examId, a.studentId, beforePercent, beforeLetter, p, a.letter);
     }
+
+    // ---------------------------------------------------------------- technical-failure decisions (kz.adal.casework)
+
+    /**
+     * The commission decided that the same attempt continues with {@code credit} added (001 §6.15.6, product
+     * decision: never a second attempt). Brings a suspended or expired attempt back to IN_PROGRESS. Audited with
+     * the act; the caller checks the decision.
+     */
+    @Transactional
+    public AttemptView resumeAfterFailure(UUID attemptId, Duration credit, UUID actId) {
+        Attempt a = lockExisting(attemptId);
+        AttemptState before = a.state;
+        try {
+            a.continueAfterFailure(now(), credit);
+        } catch (AttemptRuleException e) {
+            throw Problem.conflict("ATTEMPT_CANNOT_CONTINUE", e.getMessage());
+        }
+        audit.record(Change.of("attempt.resumed-after-failure", "attempt", a.id).scope(a.examId)
+                .detail(Map.of("act", actId.toString(), "stateBefore", before.name(), "creditedSeconds", credit.toSeconds(),
+                        "deadlineAt", a.deadlineAt.toString())));
+        return view(a, Exam.findById(a.examId));
+    }
+
+    /** The commission decided to void the attempt after a technical failure; final and audited. */
+    @Transactional
+    public AttemptView voidAfterFailure(UUID attemptId, UUID actId, String reason) {
+        Attempt a = lockExisting(attemptId);
+        AttemptState before = a.state;
+        Instant now = now();
+        try {
+            a.voidIt(now, reason);
+        } catch (AttemptRuleException e) {
+            throw Problem.conflict("ATTEMPT_CANNOT_VOID", e.getMessage());
+        }
+        audit.record(Change.of("attempt.voided", "attempt", a.id).scope(a.examId)
+                .detail(Map.of("act", actId.toString(), "stateBefore", before.name(), "reason", reason)));
+        if (!before.isFinished()) finished.fire(new AttemptFinished(a.id, a.examId, a.studentId, a.state, now));
+        return view(a, Exam.findById(a.examId));
+    }
 }

@@ -376,4 +376,30 @@ public class ExtensionService {
                 e.refusalReason, e.orderNumber, e.orderIssuedAt, e.receivedOn, validThrough, e.isValidOn(today),
                 e.gradePercent, e.returnedOn, sheet.gradesCount(), due, overdue, e.aisRecordedAt, next);
     }
+
+    // --- after a technical-failure act (kz.adal.casework) ---
+
+    /**
+     * The commission voided the student's attempt after a technical failure: an individual sheet opens for
+     * the student (product decision: the re-sit is never a second attempt), applied on their behalf with the
+     * signed act as its document, then signed in the usual chain (001 §5.34). Audited; returns the sheet's id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID openAfterTechnicalFailure(UUID examId, UUID studentId, UUID actId, String reason, byte[] actPdf) {
+        Extension open = Extension.find("examId = ?1 and studentId = ?2 and state in ?3", examId, studentId, OPEN).firstResult();
+        if (open != null) return open.id;
+        Extension e = new Extension();
+        e.examId = examId;
+        e.studentId = studentId;
+        e.take(IndividualSheet.apply());
+        e.reason = reason;
+        e.document = actPdf;
+        e.documentName = "technical-failure-act-" + actId + ".pdf";
+        e.documentType = "application/pdf";
+        e.appliedAt = time.now();
+        e.persist();
+        audit.record(Change.of("sheet.applied", "individual-sheet", e.id).scope(examId)
+                .detail(Map.of("student", studentId.toString(), "act", actId.toString(), "onBehalf", true)));
+        return e.id;
+    }
 }

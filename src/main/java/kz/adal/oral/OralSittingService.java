@@ -63,6 +63,9 @@ public class OralSittingService {
     private final TransactionSynchronizationRegistry tx;
     private final LetterScale scale;
     private final SecureRandom random = new SecureRandom();
+    /** Casework drafts the technical-failure act from this (001 §6.15.6). */
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<TechnicalFailureRecorded> failures;
 
     OralSittingService(OralConfig config, TimeSource time, AuditTrail audit, OralRoomBus bus, FaceComparison faces,
                        ObjectMapper json, TransactionSynchronizationRegistry tx) {
@@ -575,6 +578,8 @@ public class OralSittingService {
                 .detail(Map.of("stageBefore", before.name(), "note", t.failureNote, "ticket", String.valueOf(t.ticketNumber),
                         "incompleteDue", due.toString())));
         event(s.id, t.id, "TECHNICAL_FAILURE", actor, "at stage " + before + ": " + t.failureNote + "; I due " + due);
+        failures.fire(new TechnicalFailureRecorded(t.id, s.id, t.studentId, actor.id(), t.failureAt, t.failureNote, before.name(),
+                t.ticketNumber, due));
         changed(s.id, "failure");
         return t;
     }

@@ -1,14 +1,12 @@
 package kz.adal.casework;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import kz.adal.identity.AppUser;
 import kz.adal.platform.TimeSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +29,7 @@ class AppealMailTest {
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterEach
-    void stopSmtp() {
-        smtp.stop();
+        smtp = TestSmtp.fresh(); // one server per test JVM (see TestSmtp)
     }
 
     @Test

@@ -33,14 +33,9 @@ class InboxMailTest {
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSmtp.fresh(); // one server per test JVM (see TestSmtp)
     }
 
-    @AfterEach
-    void stopSmtp() {
-        smtp.stop();
-    }
 
     @Test
     void aNoticeIsKeptInTheAppAndMailedToThePersonsAddress() throws Exception {
@@ -83,6 +78,5 @@ class InboxMailTest {
 
         member.api().get("/api/inbox").then().body("[0].mailStatus", equalTo("FAILED"));
         noAddress.api().get("/api/inbox").then().body("[0].mailStatus", equalTo("NO_ADDRESS"));
-        smtp.start(); // for @AfterEach
     }
 }

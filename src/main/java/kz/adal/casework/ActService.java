@@ -1,0 +1,560 @@
+package kz.adal.casework;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptService;
+import kz.adal.audit.AuditTrail;
+import kz.adal.audit.AuditTrail.Change;
+import kz.adal.exam.Exam;
+import kz.adal.exam.ExtensionService;
+import kz.adal.identity.AppUser;
+import kz.adal.identity.CurrentUser;
+import kz.adal.identity.Role;
+import kz.adal.oral.OralActor;
+import kz.adal.oral.OralSitting;
+import kz.adal.oral.OralSittingService;
+import kz.adal.oral.OralTurn;
+import kz.adal.oral.TechnicalFailureRecorded;
+import kz.adal.platform.PdfDocument;
+import kz.adal.platform.Problem;
+import kz.adal.platform.TimeSource;
+import kz.adal.proctoring.EventStore;
+import kz.adal.proctoring.LiveEvent;
+import kz.adal.proctoring.ProctorAssignment;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Technical-failure acts (001 §6.15.2, §6.15.6; for tests a product extension): drafted from the evidence,
+ * completed and signed by the technical secretary (or a proctor of the test), sent the same day to every
+ * commission member in the app and by e-mail, voted on, decided by the chair, and carried out: the same
+ * attempt continues with the lost time credited, or it is voided and an individual sheet opens; for an oral
+ * exam another time with a new ticket. Every step is audited in its own transaction (scope: the exam, or the
+ * oral sitting). Methods that post notices return them; the caller mails them after the commit.
+ */
+@ApplicationScoped
+public class ActService {
+
+    public static final String CASE_TYPE = "act";
+
+    /** A signed act and the notices to mail once committed. */
+    public record Posted(ActViews.ActView act, List<Notice> notices) {
+    }
+
+    public record Edit(String whatHappened, String effect, String measures) {
+    }
+
+    public record Decision(String decision, String reason, Long creditSeconds, UUID resitSittingId) {
+    }
+
+    private final AuditTrail audit;
+    private final TimeSource time;
+    private final CurrentUser me;
+    private final Inbox inbox;
+    private final EventStore events;
+    private final AttemptService attempts;
+    private final ExtensionService extensions;
+    private final OralSittingService oral;
+    private final ObjectMapper json;
+    private final Duration grace;
+
+    ActService(AuditTrail audit, TimeSource time, CurrentUser me, Inbox inbox, EventStore events, AttemptService attempts,
+               ExtensionService extensions, OralSittingService oral, ObjectMapper json,
+               @ConfigProperty(name = "adal.casework.act-grace", defaultValue = "PT30S") Duration grace) {
+        this.audit = audit;
+        this.time = time;
+        this.me = me;
+        this.inbox = inbox;
+        this.events = events;
+        this.attempts = attempts;
+        this.extensions = extensions;
+        this.oral = oral;
+        this.json = json;
+        this.grace = grace;
+    }
+
+    // ------------------------------------------------------------------ drafting
+
+    /** "Draft act" for a test attempt: the evidence is read from the proctoring and recording events. */
+    @Transactional
+    public ActViews.ActView draftForAttempt(UUID attemptId) {
+        Attempt a = Attempt.findById(attemptId);
+        if (a == null) throw Problem.notFound("Attempt");
+        if (!mayDraftTest(a.examId, a.id)) {
+            throw Problem.forbidden("The exam's technical secretary or its proctor drafts the act (001 §6.15.6)");
+        }
+        if (a.startedAt == null) throw Problem.conflict("ACT_NOT_STARTED", "The attempt never started: there is no failure to record");
+        if (Act.count("attemptId = ?1 and state <> ?2", a.id, Act.State.DECIDED) > 0) {
+            throw Problem.conflict("ACT_OPEN_EXISTS", "An act for this attempt is already open");
+        }
+        Instant now = time.now();
+        Instant until = a.finishedAt == null ? now : a.finishedAt;
+        List<ActDraft.Evidence> evidence = events.load(a.id).stream().map(ActService::evidence).toList();
+        ActDraft.Result r = ActDraft.draft(evidence, a.startedAt, until, grace);
+        Act act = new Act();
+        act.id = UUID.randomUUID();
+        act.kind = Act.Kind.TEST;
+        act.state = Act.State.DRAFT;
+        act.examId = a.examId;
+        act.scopeId = a.examId;
+        act.attemptId = a.id;
+        act.studentId = a.studentId;
+        act.evidence = toJson(r);
+        act.lostSeconds = r.lostSeconds();
+        act.whatHappened = String.join("\n", r.lines(kz.adal.platform.TimeSource.ZONE));
+        act.draftedBy = me.id();
+        act.draftedAt = now;
+        act.persist();
+        audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
+                .detail(Map.of("attempt", a.id.toString(), "attemptState", a.state.name(), "lostSeconds", r.lostSeconds(),
+                        "outages", r.eventChannel().size(), "mediaGaps", r.mediaChannel().size(), "reports", r.problemReports().size())));
+        return view(act);
+    }
+
+    /** The oral service recorded a technical failure: the act is drafted in the same transaction, and the "I" kept. */
+    void onOralFailure(@Observes TechnicalFailureRecorded f) {
+        Act act = new Act();
+        act.id = UUID.randomUUID();
+        act.kind = Act.Kind.ORAL;
+        act.state = Act.State.DRAFT;
+        act.sittingId = f.sittingId();
+        act.scopeId = f.sittingId();
+        act.turnId = f.turnId();
+        act.studentId = f.studentId();
+        ActDraft.Result r = new ActDraft.Result(List.of(), List.of(), List.of(), List.of(),
+                List.of(new ActDraft.Note(f.at(), "at stage " + f.stageBefore() + (f.ticketNumber() == null ? "" : ", ticket " + f.ticketNumber())
+                        + ": " + f.note())), 0);
+        act.evidence = toJson(r);
+        act.lostSeconds = 0;
+        act.whatHappened = f.note();
+        act.draftedBy = f.secretaryId();
+        act.draftedAt = time.now();
+        act.persist();
+        Incomplete i = new Incomplete();
+        i.id = UUID.randomUUID();
+        i.turnId = f.turnId();
+        i.actId = act.id;
+        i.studentId = f.studentId();
+        i.scopeId = f.sittingId();
+        i.awardedOn = LocalDate.ofInstant(f.at(), TimeSource.ZONE);
+        i.dueOn = f.incompleteDue();
+        i.grade = "I";
+        i.changedAt = time.now();
+        i.persist();
+        audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
+                .detail(Map.of("turn", f.turnId().toString(), "stage", f.stageBefore(), "incompleteDue", f.incompleteDue().toString())));
+    }
+
+    /** The secretary completes the drafted text; refused once signed (the act is then immutable). */
+    @Transactional
+    public ActViews.ActView edit(UUID actId, Edit e) {
+        Act act = find(actId);
+        requireSigner(act);
+        if (act.state != Act.State.DRAFT) throw Problem.conflict("ACT_SIGNED", "A signed act can't be changed");
+        if (e == null) throw Problem.badRequest("ACT_BODY_MISSING", "Send whatHappened, effect and measures");
+        act.whatHappened = text(e.whatHappened(), "whatHappened", 4000);
+        act.effect = text(e.effect(), "effect", 4000);
+        act.measures = text(e.measures(), "measures", 4000);
+        audit.record(Change.of("act.edited", "act", act.id).scope(act.scopeId).detail(Map.of("by", me.login())));
+        return view(act);
+    }
+
+    /**
+     * Signing: the act becomes immutable and goes the same day to every commission member, in the app and by
+     * e-mail (001 §6.15.6). The returned notices are mailed by the caller after the commit.
+     */
+    @Transactional
+    public Posted sign(UUID actId) {
+        Act act = find(actId);
+        requireSigner(act);
+        if (act.state != Act.State.DRAFT) throw Problem.conflict("ACT_SIGNED", "The act is already signed");
+        if (blank(act.whatHappened)) throw Problem.badRequest("ACT_TEXT_REQUIRED", "Describe what happened before signing");
+        ActCommission c = commission(act);
+        if (c.isEmpty()) {
+            throw Problem.conflict("ACT_NO_COMMISSION", "The exam has no commission (chair and members) to send the act to; set it up first");
+        }
+        act.state = Act.State.SIGNED;
+        act.signedBy = me.id();
+        act.signedAt = time.now();
+        String subject = "Technical-failure act: " + subjectTitle(act) + " — " + name(act.studentId);
+        String body = "A technical-failure act was signed by " + name(me.id()) + " on "
+                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").withZone(TimeSource.ZONE).format(act.signedAt)
+                + " and awaits the commission's vote (001 §6.15.6).\n\n" + act.whatHappened
+                + (blank(act.effect) ? "" : "\n\nEffect: " + act.effect) + (blank(act.measures) ? "" : "\nMeasures: " + act.measures);
+        List<Notice> notices = inbox.post(c.everyone(), new Inbox.Message("act.signed", subject, body,
+                "/casework/act.html?id=" + act.id, CASE_TYPE, act.id), true);
+        audit.record(Change.of("act.signed", "act", act.id).scope(act.scopeId)
+                .detail(Map.of("sentTo", c.everyone().stream().map(UUID::toString).toList(), "lostSeconds", act.lostSeconds)));
+        return new Posted(view(act), notices);
+    }
+
+    // ------------------------------------------------------------------ voting and the decision
+
+    @Transactional
+    public ActViews.ActView vote(UUID actId, String choice, String comment) {
+        Act act = find(actId);
+        if (act.state != Act.State.SIGNED) {
+            throw Problem.conflict("ACT_NOT_VOTING", act.state == Act.State.DRAFT ? "The act is not signed yet" : "The act is already decided");
+        }
+        ActCommission c = commission(act);
+        List<ActVote> cast = ActVote.of(act.id);
+        try {
+            ActVotes.checkVote(c.voters(), votes(cast), act.kind.options, me.id(), choice);
+        } catch (CaseworkRuleException e) {
+            throw new Problem("act.not-a-member".equals(e.code()) ? 403 : "act.already-voted".equals(e.code()) ? 409 : 400,
+                    e.code(), e.getMessage());
+        }
+        ActVote v = new ActVote();
+        v.key = new ActVote.Key(act.id, me.id());
+        v.choice = choice;
+        v.comment = blank(comment) ? null : limit(comment.strip(), 2000);
+        v.castAt = time.now();
+        v.persist();
+        audit.record(Change.of("act.voted", "act", act.id).scope(act.scopeId)
+                .detail(Map.of("voter", me.login(), "choice", choice, "comment", v.comment == null ? "" : v.comment)));
+        List<ActVote> now = new ArrayList<>(cast);
+        now.add(v);
+        if (ActVotes.tally(c.voters(), votes(now), act.kind.options).allIn()) {
+            inbox.post(List.of(c.chairId()), new Inbox.Message("act.votes-in", "All votes are in: " + subjectTitle(act),
+                    "Every member has voted on the technical-failure act; record the decision.", "/casework/act.html?id=" + act.id,
+                    CASE_TYPE, act.id), false);
+        }
+        return view(act);
+    }
+
+    /** The chair records the commission's decision and it is carried out in the same transaction. */
+    @Transactional
+    public Posted decide(UUID actId, Decision d) {
+        Act act = find(actId);
+        ActCommission c = commission(act);
+        if (!me.id().equals(c.chairId())) throw Problem.forbidden("The commission's chair records the decision");
+        if (act.state != Act.State.SIGNED) throw Problem.conflict("ACT_NOT_VOTING", "Only a signed, undecided act is decided");
+        if (d == null) throw Problem.badRequest("ACT_BODY_MISSING", "Send the decision");
+        ActVotes.Tally tally = ActVotes.tally(c.voters(), votes(ActVote.of(act.id)), act.kind.options);
+        String decision;
+        try {
+            decision = ActVotes.decide(tally, d.decision());
+        } catch (CaseworkRuleException e) {
+            throw Problem.conflict(e.code(), e.getMessage());
+        }
+        act.decision = decision;
+        act.decisionReason = blank(d.reason()) ? null : limit(d.reason().strip(), 2000);
+        act.decidedBy = me.id();
+        act.decidedAt = time.now();
+        act.state = Act.State.DECIDED;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("decision", decision);
+        detail.put("votes", tally.counts());
+        detail.put("tie", tally.tie());
+        String outcome;
+        switch (decision) {
+            case "RESUME" -> {
+                long credit = d.creditSeconds() == null ? act.lostSeconds : d.creditSeconds();
+                if (credit < 0 || credit > Duration.ofHours(12).toSeconds()) {
+                    throw Problem.badRequest("ACT_CREDIT_INVALID", "Credit between 0 seconds and 12 hours");
+                }
+                act.creditedSeconds = credit;
+                attempts.resumeAfterFailure(act.attemptId, Duration.ofSeconds(credit), act.id);
+                detail.put("creditedSeconds", credit);
+                outcome = "The same attempt continues; " + credit + " s are credited. Open the exam to continue.";
+            }
+            case "VOID" -> {
+                attempts.voidAfterFailure(act.attemptId, act.id, "Technical-failure act " + act.id + ": voided by the commission");
+                act.sheetId = extensions.openAfterTechnicalFailure(act.examId, act.studentId, act.id,
+                        "Technical failure (act " + act.id + "); the attempt was voided by the commission's decision", pdf(act));
+                detail.put("sheet", act.sheetId.toString());
+                outcome = "The attempt is voided; an individual sheet has been opened for you.";
+            }
+            case "RESIT" -> {
+                UUID target = d.resitSittingId() == null ? act.sittingId : d.resitSittingId();
+                AppUser chair = AppUser.findById(me.id());
+                OralTurn resit = oral.scheduleResit(new OralActor(chair.id, chair.login, chair.roleSet()), act.turnId, target);
+                act.resitTurnId = resit.id;
+                detail.put("resitTurn", resit.id.toString());
+                detail.put("resitSitting", target.toString());
+                OralSitting s = OralSitting.findById(target);
+                outcome = "Another time is given on " + s.sittingDate + " (" + s.title + ") with a new ticket; your grade is I until then.";
+            }
+            default -> outcome = "The commission found no technical failure that prevented finishing; the result stands.";
+        }
+        audit.record(Change.of("act.decided", "act", act.id).scope(act.scopeId).detail(detail));
+        List<Notice> notices = new ArrayList<>(inbox.post(List.of(act.studentId), new Inbox.Message("act.decided",
+                "Decision on the technical failure: " + subjectTitle(act), outcome
+                        + (act.decisionReason == null ? "" : "\n\n" + act.decisionReason), "/casework/act.html?id=" + act.id, CASE_TYPE, act.id), true));
+        inbox.post(c.everyone().stream().filter(u -> !u.equals(me.id())).toList(), new Inbox.Message("act.decided",
+                "Decided: " + subjectTitle(act), decision + ": " + outcome, "/casework/act.html?id=" + act.id, CASE_TYPE, act.id), false);
+        return new Posted(view(act), notices);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    @Transactional
+    public ActViews.ActView get(UUID actId) {
+        Act act = find(actId);
+        requireReader(act);
+        return view(act);
+    }
+
+    /** The acts this person deals with: as a commission member, a drafter (secretary, proctor), the student, or an admin. */
+    @Transactional
+    public List<ActViews.ActRow> mine() {
+        List<Act> all = Act.list("order by draftedAt desc");
+        List<ActViews.ActRow> out = new ArrayList<>();
+        for (Act a : all) {
+            if (!mayRead(a)) continue;
+            out.add(new ActViews.ActRow(a.id, a.kind.name(), a.state.name(), subjectTitle(a), name(a.studentId), a.attemptId, a.turnId, a.draftedAt,
+                    a.signedAt, a.decision, role(a)));
+            if (out.size() >= 200) break;
+        }
+        return out;
+    }
+
+    /**
+     * Attempts this person may draft an act for (the exam's technical secretary, or its proctor): started,
+     * not submitted, without an open act — most recent first, at most 100.
+     */
+    @Transactional
+    public List<ActViews.Candidate> candidates() {
+        UUID id = me.id();
+        java.util.Set<UUID> exams = new java.util.HashSet<>();
+        java.util.Set<UUID> attemptIds = new java.util.HashSet<>();
+        ExamCommissionSeat.<ExamCommissionSeat>list("key.userId = ?1 and role = ?2", id, ExamCommissionSeat.Seat.SECRETARY)
+                .forEach(s -> exams.add(s.key.examId));
+        if (me.has(Role.PROCTOR)) {
+            ProctorAssignment.<ProctorAssignment>list("proctorId", id).forEach(p -> {
+                if (p.examId != null) exams.add(p.examId);
+                if (p.attemptId != null) attemptIds.add(p.attemptId);
+            });
+        }
+        if (exams.isEmpty() && attemptIds.isEmpty()) return List.of();
+        Set<kz.adal.attempt.AttemptState> states = java.util.EnumSet.of(kz.adal.attempt.AttemptState.IN_PROGRESS,
+                kz.adal.attempt.AttemptState.SUSPENDED, kz.adal.attempt.AttemptState.EXPIRED);
+        List<Attempt> found = Attempt.<Attempt>find("(examId in ?1 or id in ?2) and state in ?3 and startedAt is not null order by startedAt desc",
+                exams.isEmpty() ? Set.of(new UUID(0, 0)) : exams, attemptIds.isEmpty() ? Set.of(new UUID(0, 0)) : attemptIds, states)
+                .page(0, 100).list();
+        Set<UUID> open = Act.<Act>list("attemptId in ?1 and state <> ?2", found.isEmpty() ? Set.of(new UUID(0, 0))
+                : found.stream().map(a -> a.id).collect(Collectors.toSet()), Act.State.DECIDED).stream().map(a -> a.attemptId).collect(Collectors.toSet());
+        Map<UUID, String> names = names(found.stream().map(a -> a.studentId).collect(Collectors.toSet()));
+        Map<UUID, String> titles = new HashMap<>();
+        return found.stream().filter(a -> !open.contains(a.id)).map(a -> new ActViews.Candidate(a.id,
+                titles.computeIfAbsent(a.examId, e -> ((Exam) Exam.findById(e)).title), names.get(a.studentId), a.state.name(),
+                a.startedAt)).toList();
+    }
+
+    @Transactional
+    public byte[] pdfFor(UUID actId) {
+        Act act = find(actId);
+        requireReader(act);
+        return pdf(act);
+    }
+
+    /** The student's own "I" grades with their due dates (001 §6.15.2). */
+    @Transactional
+    public List<ActViews.IncompleteView> myIncompletes() {
+        return Incomplete.<Incomplete>list("studentId = ?1 order by dueOn", me.id()).stream().map(i -> {
+            OralSitting s = OralSitting.findById(i.scopeId);
+            return new ActViews.IncompleteView(i.id, i.turnId, s == null ? null : s.title, i.awardedOn, i.dueOn, i.grade, i.clearedOn, i.actId);
+        }).toList();
+    }
+
+    // ------------------------------------------------------------------ the views
+
+    ActViews.ActView view(Act act) {
+        ActCommission c = commission(act);
+        List<ActVote> cast = ActVote.of(act.id);
+        ActVotes.Tally tally = ActVotes.tally(c.voters(), votes(cast), act.kind.options);
+        Set<UUID> people = new java.util.HashSet<>(c.everyone());
+        people.add(act.studentId);
+        if (act.draftedBy != null) people.add(act.draftedBy);
+        if (act.signedBy != null) people.add(act.signedBy);
+        if (act.decidedBy != null) people.add(act.decidedBy);
+        Map<UUID, String> names = names(people);
+        UUID meId = me.id();
+        boolean staff = c.has(meId) || mayDraft(act) || me.has(Role.SYSTEM_ADMIN);
+        List<ActViews.VoteView> voteViews = cast.stream().map(v -> new ActViews.VoteView(names.getOrDefault(v.key.voterId, "?"),
+                v.choice, v.comment, v.castAt)).toList();
+        List<ActViews.Member> members = c.seats().entrySet().stream().map(e -> new ActViews.Member(e.getKey(), names.get(e.getKey()), e.getValue(),
+                cast.stream().anyMatch(v -> v.key.voterId.equals(e.getKey())))).toList();
+        List<ActViews.NoticeStatus> mail = staff ? Notice.forCase(CASE_TYPE, act.id).stream().filter(n -> "act.signed".equals(n.kind))
+                .map(n -> new ActViews.NoticeStatus(names(Set.of(n.recipientId)).get(n.recipientId), n.mailTo, n.mailStatus.name(), n.readAt != null))
+                .toList() : List.of();
+        String myVote = cast.stream().filter(v -> v.key.voterId.equals(meId)).map(v -> v.choice).findFirst().orElse(null);
+        boolean signer = mayDraft(act);
+        ActViews.Permissions can = new ActViews.Permissions(act.state == Act.State.DRAFT && signer, act.state == Act.State.DRAFT && signer,
+                act.state == Act.State.SIGNED && c.voters().contains(meId) && myVote == null,
+                act.state == Act.State.SIGNED && meId.equals(c.chairId()) && tally.allIn());
+        String attemptState = null;
+        Long deadline = null;
+        if (act.attemptId != null) {
+            Attempt a = Attempt.findById(act.attemptId);
+            attemptState = a.state.name();
+        }
+        Incomplete inc = act.turnId == null ? null : Incomplete.find("turnId", act.turnId).firstResult();
+        return new ActViews.ActView(act.id, act.kind.name(), act.state.name(), subjectTitle(act), act.examId, act.attemptId, act.sittingId,
+                act.turnId, names.get(act.studentId), attemptState, parse(act.evidence), act.lostSeconds, act.whatHappened, act.effect,
+                act.measures, names.get(act.draftedBy), act.draftedAt, names.get(act.signedBy), act.signedAt,
+                act.kind.options.stream().sorted().toList(), members, voteViews, tally.counts(),
+                tally.waitingFor().stream().map(names::get).toList(), tally.tie() ? tally.leaders() : List.of(), myVote,
+                act.decision, act.decisionReason, names.get(act.decidedBy), act.decidedAt, act.creditedSeconds, act.sheetId,
+                act.resitTurnId, inc == null ? null : new ActViews.IncompleteView(inc.id, inc.turnId, null, inc.awardedOn, inc.dueOn,
+                inc.grade, inc.clearedOn, inc.actId), mail, can);
+    }
+
+    byte[] pdf(Act act) {
+        ActCommission c = commission(act);
+        Map<UUID, String> names = names(new java.util.HashSet<>(c.everyone()));
+        PdfDocument p = PdfDocument.create("Act of technical failure");
+        List<String[]> fields = new ArrayList<>();
+        fields.add(new String[]{"Exam", subjectTitle(act)});
+        fields.add(new String[]{"Student", name(act.studentId)});
+        fields.add(new String[]{"Drafted", act.draftedAt + " by " + name(act.draftedBy)});
+        fields.add(new String[]{"Signed", act.signedAt == null ? "not signed" : act.signedAt + " by " + name(act.signedBy)});
+        fields.add(new String[]{"Time lost", act.lostSeconds + " s"});
+        if (act.decision != null) fields.add(new String[]{"Decision", act.decision + " (" + act.decidedAt + ", " + name(act.decidedBy) + ")"});
+        p.fields(fields);
+        p.heading("Evidence");
+        parse(act.evidence).lines(kz.adal.platform.TimeSource.ZONE).forEach(p::paragraph);
+        p.heading("What happened");
+        p.paragraph(nz(act.whatHappened));
+        if (!blank(act.effect)) { p.heading("Effect"); p.paragraph(act.effect); }
+        if (!blank(act.measures)) { p.heading("Measures"); p.paragraph(act.measures); }
+        List<ActVote> cast = ActVote.of(act.id);
+        if (!cast.isEmpty()) {
+            p.heading("Votes");
+            p.table(List.of("Member", "Vote", "Comment", "At"), cast.stream().map(v -> List.of(names.getOrDefault(v.key.voterId, "?"), v.choice,
+                    nz(v.comment), v.castAt.toString())).toList(), 3, 2, 4, 3);
+        }
+        p.signatureLines(c.everyone().stream().map(u -> names.getOrDefault(u, "?") + " (" + c.seats().get(u).toLowerCase() + ")").toList());
+        return p.bytes();
+    }
+
+    // ------------------------------------------------------------------ rules of access
+
+    private boolean mayDraftTest(UUID examId, UUID attemptId) {
+        UUID id = me.id();
+        if (ExamCommissionSeat.count("key.examId = ?1 and key.userId = ?2 and role = ?3", examId, id, ExamCommissionSeat.Seat.SECRETARY) > 0) return true;
+        return me.has(Role.PROCTOR) && ProctorAssignment.count("proctorId = ?1 and (examId = ?2 or attemptId = ?3)", id, examId, attemptId) > 0;
+    }
+
+    /** Who drafts, completes and signs: the technical secretary, or for a test also a proctor of the exam. */
+    private boolean mayDraft(Act act) {
+        if (act.kind == Act.Kind.TEST) return mayDraftTest(act.examId, act.attemptId);
+        return commission(act).secretaries().contains(me.id());
+    }
+
+    private void requireSigner(Act act) {
+        if (!mayDraft(act)) throw Problem.forbidden("The technical secretary (or the test's proctor) completes and signs the act (001 §6.15.6)");
+    }
+
+    private boolean mayRead(Act act) {
+        UUID id = me.id();
+        if (me.has(Role.SYSTEM_ADMIN) || commission(act).has(id) || mayDraft(act)) return true;
+        return act.studentId.equals(id) && act.state != Act.State.DRAFT;
+    }
+
+    private void requireReader(Act act) {
+        if (!mayRead(act)) throw Problem.notFound("Act");
+    }
+
+    private String role(Act act) {
+        ActCommission c = commission(act);
+        UUID id = me.id();
+        if (c.seats().containsKey(id)) return c.seats().get(id);
+        if (mayDraft(act)) return "PROCTOR";
+        if (act.studentId.equals(id)) return "STUDENT";
+        return "ADMIN";
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    ActCommission commission(Act act) {
+        if (act.kind == Act.Kind.TEST) return ActCommission.ofExam(act.examId);
+        OralSitting s = OralSitting.findById(act.sittingId);
+        return ActCommission.ofSitting(s);
+    }
+
+    private Act find(UUID id) {
+        Act act = Act.findById(id);
+        if (act == null) throw Problem.notFound("Act");
+        return act;
+    }
+
+    String subjectTitle(Act act) {
+        if (act.kind == Act.Kind.TEST) {
+            Exam e = Exam.findById(act.examId);
+            return e == null ? "?" : e.title;
+        }
+        OralSitting s = OralSitting.findById(act.sittingId);
+        return s == null ? "?" : s.title + " (" + s.sittingDate + ")";
+    }
+
+    private static List<ActVotes.Vote> votes(List<ActVote> cast) {
+        return cast.stream().map(v -> new ActVotes.Vote(v.key.voterId, v.choice)).toList();
+    }
+
+    private static ActDraft.Evidence evidence(LiveEvent e) {
+        Map<String, String> data = new HashMap<>();
+        e.data().forEach((k, v) -> data.put(k, String.valueOf(v)));
+        return new ActDraft.Evidence(e.kind(), e.at(), data);
+    }
+
+    private String toJson(ActDraft.Result r) {
+        try {
+            return json.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ActDraft.Result parse(String evidence) {
+        try {
+            return json.readValue(evidence, ActDraft.Result.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable act evidence", e);
+        }
+    }
+
+    private String name(UUID id) {
+        if (id == null) return null;
+        AppUser u = AppUser.findById(id);
+        return u == null ? "?" : u.fullName;
+    }
+
+    private static Map<UUID, String> names(Set<UUID> ids) {
+        if (ids.isEmpty()) return Map.of();
+        return AppUser.<AppUser>list("id in ?1", ids).stream().collect(Collectors.toMap(u -> u.id, u -> u.fullName));
+    }
+
+    private static String text(String s, String field, int max) {
+        if (s == null) return null;
+        if (s.length() > max) throw Problem.badRequest("ACT_TEXT_TOO_LONG", field + " is longer than " + max + " characters");
+        return s.isBlank() ? null : s.strip();
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String limit(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}

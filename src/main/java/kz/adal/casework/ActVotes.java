@@ -1,0 +1,92 @@
+package kz.adal.casework;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The commission's collegial decision on a technical-failure act (001 §6.15.6). Pure rules:
+ * <ul>
+ *   <li>Every voting member (the chair and the members; the technical secretary drafts and does not vote)
+ *       has exactly one vote, for one of the act's options.</li>
+ *   <li>The chair records the decision only when every voting member has voted.</li>
+ *   <li>The option with the most votes is the decision; the chair must record it.</li>
+ *   <li>When two or more options share the most votes, the chair decides between them (a casting decision;
+ *       the chair's own vote has already been counted like everyone else's).</li>
+ * </ul>
+ */
+public final class ActVotes {
+
+    public record Vote(UUID voter, String choice) {
+    }
+
+    /** The count so far. {@code leaders} are the options with the most votes (several on a tie). */
+    public record Tally(Map<String, Integer> counts, int cast, int expected, List<UUID> waitingFor, List<String> leaders) {
+        public boolean allIn() {
+            return waitingFor.isEmpty();
+        }
+
+        public boolean tie() {
+            return leaders.size() > 1;
+        }
+    }
+
+    private ActVotes() {
+    }
+
+    /** Checks one new vote: a voter of this commission, an option of this act, not voted yet. */
+    public static void checkVote(List<UUID> voters, List<Vote> cast, Set<String> options, UUID voter, String choice) {
+        if (!voters.contains(voter)) {
+            throw new CaseworkRuleException("act.not-a-member", "Only the commission's chair and members vote on the act.");
+        }
+        if (choice == null || !options.contains(choice)) {
+            throw new CaseworkRuleException("act.choice-invalid", "Vote for one of " + options + ".");
+        }
+        if (cast.stream().anyMatch(v -> v.voter().equals(voter))) {
+            throw new CaseworkRuleException("act.already-voted", "Each member votes once; your vote is recorded.");
+        }
+    }
+
+    public static Tally tally(List<UUID> voters, List<Vote> cast, Set<String> options) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        options.stream().sorted().forEach(o -> counts.put(o, 0));
+        List<UUID> waiting = new ArrayList<>(voters);
+        int n = 0;
+        for (Vote v : cast) {
+            if (!voters.contains(v.voter()) || !counts.containsKey(v.choice())) continue; // a former member's vote does not count
+            counts.merge(v.choice(), 1, Integer::sum);
+            waiting.remove(v.voter());
+            n++;
+        }
+        int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<String> leaders = max == 0 ? List.of() : counts.entrySet().stream().filter(e -> e.getValue() == max).map(Map.Entry::getKey).toList();
+        return new Tally(counts, n, voters.size(), waiting, leaders);
+    }
+
+    /** The decision the chair may record: the majority's option, or on a tie the chair's choice among the tied ones. */
+    public static String decide(Tally tally, String chairChoice) {
+        if (!tally.allIn()) {
+            throw new CaseworkRuleException("act.votes-pending",
+                    "The decision is recorded when every member has voted (" + tally.cast() + " of " + tally.expected() + ").");
+        }
+        if (tally.leaders().isEmpty()) {
+            throw new CaseworkRuleException("act.no-votes", "The commission has no votes to decide on.");
+        }
+        if (!tally.tie()) {
+            String majority = tally.leaders().getFirst();
+            if (chairChoice != null && !chairChoice.equals(majority)) {
+                throw new CaseworkRuleException("act.against-majority",
+                        "The commission voted " + majority + "; the chair records the majority's decision.");
+            }
+            return majority;
+        }
+        if (chairChoice == null || !tally.leaders().contains(chairChoice)) {
+            throw new CaseworkRuleException("act.tie-needs-chair",
+                    "The votes are tied between " + tally.leaders() + "; the chair decides between them.");
+        }
+        return chairChoice;
+    }
+}

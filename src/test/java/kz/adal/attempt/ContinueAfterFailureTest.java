@@ -1,0 +1,63 @@
+package kz.adal.attempt;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** After a technical-failure decision the same attempt continues with the lost time (product decision; 001 §6.15.6). */
+class ContinueAfterFailureTest {
+    static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+
+    static Attempt running() {
+        Attempt a = Attempt.open(UUID.randomUUID(), UUID.randomUUID(), 1, null, T0);
+        a.beginChecks(T0);
+        a.start(T0, Duration.ofMinutes(50), Duration.ZERO, false);
+        return a;
+    }
+
+    @Test
+    void anAttemptTheOutageLetExpireIsReopenedWithExactlyTheCreditLeft() {
+        Attempt a = running();
+        a.expire(T0.plus(Duration.ofMinutes(50)).plusSeconds(3)); // the sweeper noticed a little late
+        a.percent = BigDecimal.TEN;
+        a.letter = "F";
+        a.gradedAt = T0.plus(Duration.ofMinutes(50));
+        Instant decided = T0.plus(Duration.ofHours(26));
+        a.continueAfterFailure(decided, Duration.ofMinutes(7));
+        assertEquals(AttemptState.IN_PROGRESS, a.state);
+        assertEquals(decided.plus(Duration.ofMinutes(7)), a.deadlineAt);
+        assertEquals(420, a.creditedSeconds);
+        assertNull(a.finishedAt);
+        assertNull(a.percent);
+        assertNull(a.letter);
+        assertNull(a.gradedAt);
+    }
+
+    @Test
+    void aSuspendedAttemptResumesAndGetsTheCredit() {
+        Attempt a = running();
+        a.suspend(T0.plus(Duration.ofMinutes(10)));
+        a.continueAfterFailure(T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(2));
+        assertEquals(AttemptState.IN_PROGRESS, a.state);
+        // 50 minutes + 20 paused + 2 credited
+        assertEquals(T0.plus(Duration.ofMinutes(72)), a.deadlineAt);
+    }
+
+    @Test
+    void aSubmittedOrVoidedAttemptNeverContinues() {
+        Attempt a = running();
+        a.submit(T0.plus(Duration.ofMinutes(20)));
+        assertThrows(AttemptRuleException.class, () -> a.continueAfterFailure(T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(5)));
+        assertEquals(AttemptState.SUBMITTED, a.state);
+        Attempt v = running();
+        v.voidIt(T0.plus(Duration.ofMinutes(5)), "act");
+        assertThrows(AttemptRuleException.class, () -> v.continueAfterFailure(T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(5)));
+    }
+}

@@ -1,0 +1,67 @@
+package kz.adal.casework;
+
+import kz.adal.casework.ActVotes.Vote;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The commission decides collegially (001 §6.15.6): one vote each, majority, the chair breaks a tie. */
+class ActVotesTest {
+    static final Set<String> OPTIONS = Set.of("RESUME", "VOID", "REJECT");
+    final UUID chair = UUID.randomUUID(), m1 = UUID.randomUUID(), m2 = UUID.randomUUID(), m3 = UUID.randomUUID();
+    final List<UUID> voters = List.of(chair, m1, m2, m3);
+
+    @Test
+    void theMajorityDecidesAndTheChairMustRecordIt() {
+        var votes = List.of(new Vote(chair, "VOID"), new Vote(m1, "RESUME"), new Vote(m2, "RESUME"), new Vote(m3, "RESUME"));
+        var t = ActVotes.tally(voters, votes, OPTIONS);
+        assertEquals(3, t.counts().get("RESUME"));
+        assertEquals("RESUME", ActVotes.decide(t, null));
+        assertEquals("RESUME", ActVotes.decide(t, "RESUME"));
+        var e = assertThrows(CaseworkRuleException.class, () -> ActVotes.decide(t, "VOID"));
+        assertEquals("act.against-majority", e.code());
+    }
+
+    @Test
+    void aTieIsDecidedByTheChairBetweenTheTiedOptionsOnly() {
+        var votes = List.of(new Vote(chair, "VOID"), new Vote(m1, "RESUME"), new Vote(m2, "VOID"), new Vote(m3, "RESUME"));
+        var t = ActVotes.tally(voters, votes, OPTIONS);
+        assertTrue(t.tie());
+        assertEquals("act.tie-needs-chair", assertThrows(CaseworkRuleException.class, () -> ActVotes.decide(t, null)).code());
+        assertEquals("act.tie-needs-chair", assertThrows(CaseworkRuleException.class, () -> ActVotes.decide(t, "REJECT")).code());
+        assertEquals("RESUME", ActVotes.decide(t, "RESUME"));
+    }
+
+    @Test
+    void noDecisionUntilEveryMemberHasVoted() {
+        var t = ActVotes.tally(voters, List.of(new Vote(chair, "VOID"), new Vote(m1, "VOID")), OPTIONS);
+        assertEquals(List.of(m2, m3), t.waitingFor());
+        assertEquals("act.votes-pending", assertThrows(CaseworkRuleException.class, () -> ActVotes.decide(t, "VOID")).code());
+    }
+
+    @Test
+    void oneVoteEachFromMembersOnlyForAnOfferedOption() {
+        var cast = List.of(new Vote(m1, "VOID"));
+        assertEquals("act.already-voted", assertThrows(CaseworkRuleException.class,
+                () -> ActVotes.checkVote(voters, cast, OPTIONS, m1, "RESUME")).code());
+        assertEquals("act.not-a-member", assertThrows(CaseworkRuleException.class,
+                () -> ActVotes.checkVote(voters, cast, OPTIONS, UUID.randomUUID(), "RESUME")).code());
+        assertEquals("act.choice-invalid", assertThrows(CaseworkRuleException.class,
+                () -> ActVotes.checkVote(voters, cast, OPTIONS, m2, "RESIT")).code());
+        ActVotes.checkVote(voters, cast, OPTIONS, m2, "RESUME");
+    }
+
+    @Test
+    void aFormerMembersVoteDoesNotCount() {
+        UUID gone = UUID.randomUUID();
+        var t = ActVotes.tally(List.of(chair, m1), List.of(new Vote(gone, "VOID"), new Vote(chair, "RESUME"), new Vote(m1, "RESUME")), OPTIONS);
+        assertEquals(0, t.counts().get("VOID"));
+        assertEquals(2, t.cast());
+    }
+}
