@@ -25,6 +25,11 @@ class OralRoomBusProducer {
         return redis ? new RedisOralRoomBus(redisSource.get(), channel, heartbeat, ttl) : new LocalOralRoomBus();
     }
 
+    /** The bus is made at start-up, so a node hears the other nodes before its first socket or request. */
+    void eager(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ev, OralRoomBus bus) {
+        io.quarkus.arc.ClientProxy.unwrap(bus); // creates the bus (and its Redis subscription) now
+    }
+
     /** At shutdown the Redis bus stops its heartbeat (this node's sockets then expire within the ttl). */
     void close(@jakarta.enterprise.inject.Disposes OralRoomBus bus) {
         if (bus instanceof RedisOralRoomBus r) r.close();

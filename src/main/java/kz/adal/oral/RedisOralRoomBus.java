@@ -55,7 +55,7 @@ public final class RedisOralRoomBus implements OralRoomBus, AutoCloseable {
         this.prefix = channel;
         this.ttl = ttl;
         // subscribe now and wait: a node must not accept sockets before it hears the others
-        subscriber = pubsub.subscribe(channel, this::deliver).await().atMost(Duration.ofSeconds(10));
+        subscriber = subscribeWithRetry(channel);
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "oral-room-presence");
             t.setDaemon(true);
@@ -64,6 +64,24 @@ public final class RedisOralRoomBus implements OralRoomBus, AutoCloseable {
         long every = heartbeatEvery.toMillis();
         heartbeat.scheduleAtFixedRate(this::stampAll, every, every, TimeUnit.MILLISECONDS);
         LOG.infof("oral room bus: Redis pub/sub on channel %s, presence ttl %s", channel, ttl);
+    }
+
+    /**
+     * Seen here: now and then the subscribe confirmation is lost by the client ("No handler waiting for
+     * message: [subscribe, …]") and the wait would never end; a fresh subscribe then works. A message
+     * delivered twice meanwhile is harmless: every room message is an idempotent "changed" or the same draw.
+     */
+    private ReactivePubSubCommands.ReactiveRedisSubscriber subscribeWithRetry(String channel) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            try {
+                return pubsub.subscribe(channel, this::deliver).await().atMost(Duration.ofSeconds(3));
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warnf("oral room bus: subscribing to %s failed (attempt %d): %s", channel, attempt, e.getMessage());
+            }
+        }
+        throw last;
     }
 
     private void deliver(String message) {

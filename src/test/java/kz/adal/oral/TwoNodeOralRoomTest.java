@@ -107,6 +107,7 @@ class TwoNodeOralRoomTest {
         JsonNode sittings = JSON.readTree(call(PORT_A, "GET", "/api/oral/sittings", chair, null).body());
         String sitting = sittings.get(0).path("id").asText();
         JsonNode room = JSON.readTree(call(PORT_A, "GET", "/api/oral/sittings/" + sitting, head, null).body());
+        assertTrue(room.path("turns").size() > 0, "the demo sitting's turns, as the head sees them: " + room);
         String turn = room.path("turns").get(0).path("id").asText();
 
         // the secretary (node A) passes the check; the draw then waits for the student to be in the room
