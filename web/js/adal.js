@@ -192,6 +192,9 @@ export async function page({ bundles = [], roles = null, title, render, anonymou
   }
   if (title) document.title = `${t(title)} — Adal`;
   const main = h('main#main', { tabindex: '-1' });
+  // pages build optional parts as `cond ? part : null`; the DOM would print a bare null as "null"
+  const append = main.append.bind(main);
+  main.append = (...parts) => append(...parts.filter(p => p != null && p !== false));
   document.body.replaceChildren(h('a.skip', { href: '#main' }, t('core.skip')), header(), main);
   if (roles && !hasRole(...roles)) { main.append(h('div.problem', { role: 'alert' }, t('core.noAccess'))); return; }
   try {

@@ -54,7 +54,7 @@ public class AbsenceResource {
     @RolesAllowed(Role.Names.STUDENT)
     public Response apply(AbsenceService.ApplyRequest body) {
         var r = absences.apply(me.id(), body);
-        inbox.mail(r.notices());
+        inbox.deliverLater(r.notices());
         return Response.status(201).entity(r.value()).build();
     }
 
@@ -70,7 +70,7 @@ public class AbsenceResource {
     @RolesAllowed(Role.Names.DEAN)
     public AbsenceService.View forward(@PathParam("id") UUID id, AbsenceService.ForwardRequest body) {
         var r = absences.forward(me.id(), id, body);
-        inbox.mail(r.notices());
+        inbox.deliverLater(r.notices());
         return r.value();
     }
 
@@ -90,7 +90,7 @@ public class AbsenceResource {
     @Path("/absences/{id}/visa")
     public AbsenceService.View visa(@PathParam("id") UUID id, AbsenceService.VisaRequest body) {
         var r = absences.visa(me.id(), id, body);
-        inbox.mail(r.notices());
+        inbox.deliverLater(r.notices());
         return r.value();
     }
 

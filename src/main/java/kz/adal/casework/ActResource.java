@@ -104,24 +104,8 @@ public class ActResource {
         return acts.get(id);
     }
 
-    /**
-     * The e-mails go out after the commit, in the background: a slow or unreachable SMTP server never holds the
-     * secretary's request. A failed mail is tried once more; each outcome is recorded on its notice and shown on
-     * the act page (pending → sent / failed).
-     */
     private void deliver(List<Notice> notices) {
-        if (notices.isEmpty()) return;
-        io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool().execute(() -> {
-            inbox.mail(notices);
-            List<UUID> failed = notices.stream().filter(n -> n.mailStatus == Notice.MailStatus.FAILED).map(n -> n.id).toList();
-            if (failed.isEmpty()) return;
-            List<Notice> again = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-                List<Notice> out = Notice.<Notice>list("id in ?1", failed);
-                out.forEach(n -> n.mailStatus = Notice.MailStatus.PENDING);
-                return out;
-            });
-            inbox.mail(again);
-        });
+        inbox.deliverLater(notices);
     }
 
     @GET

@@ -58,7 +58,7 @@ public class AppealResource {
     @RolesAllowed(Role.Names.STUDENT)
     public Response file(AppealService.FileRequest body) {
         var r = appeals.file(me.id(), body);
-        inbox.mail(r.notices());
+        inbox.deliverLater(r.notices());
         return Response.status(201).entity(r.value()).build();
     }
 
@@ -87,7 +87,7 @@ public class AppealResource {
     @Path("/appeals/{id}/hearing")
     public AppealService.AppealView hearing(@PathParam("id") UUID id, AppealService.HearingRequest body) {
         var r = appeals.scheduleHearing(id, me.id(), roles(), body);
-        inbox.mail(r.notices());
+        inbox.deliverLater(r.notices());
         return r.value();
     }
 
@@ -95,7 +95,7 @@ public class AppealResource {
     @Path("/appeals/{id}/decision")
     public AppealService.AppealView decide(@PathParam("id") UUID id, AppealService.DecisionRequest body) {
         var r = appeals.decide(id, me.id(), roles(), body);
-        inbox.mail(r.notices());
+        inbox.deliverLater(r.notices());
         return r.value();
     }
 
@@ -110,7 +110,7 @@ public class AppealResource {
     @RolesAllowed({Role.Names.DEAN, Role.Names.SYSTEM_ADMIN})
     public Response create(AppealService.CommissionRequest body) {
         var r = appeals.createCommission(me.id(), body);
-        inbox.mail(r.notices());
+        inbox.deliverLater(r.notices());
         return Response.status(201).entity(r.value()).build();
     }
 

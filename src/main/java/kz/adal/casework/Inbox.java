@@ -1,7 +1,8 @@
 package kz.adal.casework;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.identity.AppUser;
@@ -10,6 +11,7 @@ import kz.adal.platform.TimeSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,13 +33,16 @@ public class Inbox {
     public record Message(String kind, String subject, String body, String link, String caseType, UUID caseId) {
     }
 
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final TimeSource time;
     private final String siteUrl;
+    private final Duration mailTimeout;
 
-    Inbox(Mailer mailer, TimeSource time, @ConfigProperty(name = "adal.site-url", defaultValue = "http://localhost:8080") String siteUrl) {
+    Inbox(ReactiveMailer mailer, TimeSource time, @ConfigProperty(name = "adal.site-url", defaultValue = "http://localhost:8080") String siteUrl,
+          @ConfigProperty(name = "adal.mail.timeout", defaultValue = "PT20S") Duration mailTimeout) {
         this.mailer = mailer;
         this.time = time;
+        this.mailTimeout = mailTimeout;
         this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     }
 
@@ -58,7 +63,8 @@ public class Inbox {
             String error = null;
             try {
                 String text = n.body + (n.link == null ? "" : "\n\n" + siteUrl + n.link);
-                mailer.send(Mail.withText(n.mailTo, n.subject, text));
+                // bounded: a mail server that stops answering must not hold a thread for ever (quarkus#51042)
+                mailer.send(Mail.withText(n.mailTo, n.subject, text)).await().atMost(mailTimeout);
                 status = Notice.MailStatus.SENT;
             } catch (RuntimeException e) {
                 LOG.warnf("Mail to %s about %s failed: %s", n.mailTo, n.kind, e.getMessage());
@@ -69,6 +75,26 @@ public class Inbox {
             n.mailStatus = status; // the caller's detached copy, for its response
             n.mailError = error;
         }
+    }
+
+    /**
+     * {@link #mail} in the background, after the caller's commit: a slow or unreachable SMTP server never holds
+     * the request that made the notices. A failed mail is tried once more; each outcome is recorded on its
+     * notice (pending → sent / failed) and shown to whoever sent it.
+     */
+    public void deliverLater(List<Notice> notices) {
+        if (notices.isEmpty()) return;
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            mail(notices);
+            List<UUID> failed = notices.stream().filter(n -> n.mailStatus == Notice.MailStatus.FAILED).map(n -> n.id).toList();
+            if (failed.isEmpty()) return;
+            List<Notice> again = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                List<Notice> out = Notice.<Notice>list("id in ?1", failed);
+                out.forEach(n -> n.mailStatus = Notice.MailStatus.PENDING);
+                return out;
+            });
+            mail(again);
+        });
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

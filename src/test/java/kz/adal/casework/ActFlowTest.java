@@ -102,14 +102,16 @@ class ActFlowTest {
         assertTrue(smtp.waitForIncomingEmail(90_000, 4));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> c.secretary().api().get("/api/acts/" + act)
                 .then().extract().jsonPath().getList("mail.mailStatus").equals(List.of("SENT", "SENT", "SENT", "SENT")));
-        MimeMessage[] mails = smtp.getReceivedMessages();
-        Set<String> to = Arrays.stream(mails).map(m -> {
+        // this act's mails (another test's act may still be mailing in the background)
+        List<MimeMessage> mails = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try { return ((String) m.getContent()).contains("/casework/act.html?id=" + act); } catch (Exception e) { throw new RuntimeException(e); }
+        }).toList();
+        Set<String> to = mails.stream().map(m -> {
             try { return m.getAllRecipients()[0].toString(); } catch (Exception e) { throw new RuntimeException(e); }
         }).collect(Collectors.toSet());
         assertEquals(c.commission().stream().map(p -> p.login() + "@uni.example").collect(Collectors.toSet()), to);
         for (MimeMessage m : mails) {
             assertTrue(m.getSubject().startsWith("Technical-failure act: Act exam"), m.getSubject());
-            assertTrue(((String) m.getContent()).contains("/casework/act.html?id=" + act));
         }
         for (Fixtures.Person p : c.commission()) {
             p.api().get("/api/inbox").then().body("kind", hasItem("act.signed")).body("[0].link", containsString(act));

@@ -111,4 +111,24 @@ class IdentityGateBrowserTest {
             page.waitForURL("**/student/exam.html?attempt=*");
         }
     }
+
+    /** The registrar's page (000 §4.7): consent first, then the ID-card photo becomes the reference. */
+    @Test
+    void theRegistrarRecordsConsentAndEnrollsTheIdCardPhoto() throws Exception {
+        VisionFixtures.Sitting s = VisionFixtures.sitting();
+        try (BrowserContext ctx = Browser.context()) {
+            Page page = Browser.loggedIn(ctx, base.toString(), "registrar");
+            page.navigate(base + "vision/enroll.html");
+            page.locator("#filter").fill(s.login());
+            page.locator("button.link[data-login='" + s.login() + "']").click();
+            assertThat(page.locator("#photo")).hasCount(0); // no photo before consent
+            page.locator("#consent-given").click();
+            page.locator("#photo").setInputFiles(faces.resolve("howard/howard2.png"));
+            page.locator("#upload").click();
+            assertThat(page.locator("#student-detail img")).isVisible();
+            assertThat(page.locator("tr:has(button.link[data-login='" + s.login() + "']) .badge.ok")).hasCount(2);
+            assertThat(page.locator("main")).not().containsText("null");
+            Browser.screenshot(page, "identity-registrar-enrolled");
+        }
+    }
 }
