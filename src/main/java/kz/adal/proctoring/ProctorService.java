@@ -399,21 +399,7 @@ public class ProctorService {
     @Transactional
     public TimelineView timeline(UUID attemptId, Actor actor) {
         requireWatched(attemptId, actor);
-        AttemptFacts f = directory.facts(attemptId).orElseThrow(() -> Problem.notFound("Attempt"));
-        Instant now = now();
-        List<LiveEvent> list = new Timeline(events.load(attemptId), null, now, config.disconnectGrace()).events();
-        List<Flag> flags = FlagRules.withNearestSnapshots(hub.flags(f, list, now), events.evidence(attemptId));
-        CredibilityScore score = CredibilityScore.of(flags, hub.weights(), now);
-        Duration left = f.remaining(now);
-        return new TimelineView(f.attemptId(), f.examId(), f.examTitle(), f.studentName(), f.state().name(), f.deadlineAt(),
-                left == null ? null : left.toMillis(), now, score.score(),
-                score.items().stream().map(i -> new CostView(i.type().name(), i.count(), i.seconds(), i.cost())).toList(),
-                flags.stream().map(x -> new FlagView(x.type().name(), x.severity().name(), x.startAt(), x.endAt(),
-                        x.duration(now).toSeconds(), x.eventIds(), x.snapshotId(), x.detail())).toList(),
-                list.stream().map(e -> new EventView(e.id(), e.seq(), e.kind(), e.at(), e.clientAt(), e.serverAt(), e.data())).toList(),
-                ProctorMessage.<ProctorMessage>list("attemptId = ?1 order by sentAt", attemptId).stream().map(MessageView::of).toList(),
-                ProctorTermination.<ProctorTermination>list("attemptId = ?1 order by requestedAt", attemptId).stream()
-                        .map(TerminationView::of).toList());
+        return reviewTimeline(attemptId);
     }
 
     /** An evidence snapshot (JPEG). */

@@ -33,50 +33,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TwoNodeOralRoomTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SCRIPT = Paths.get("deploy/multi-node/run-local.sh");
-    private static final Path JAR = Paths.get("target/quarkus-app/quarkus-run.jar");
     private static final int PORT_A = 18591;
     private static final int PORT_B = 18592;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Path run;
-    private static String dbUrl;
+    private static kz.adal.testing.TwoNodes nodes;
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        Assumptions.assumeTrue(Files.exists(JAR), "run `mvn -B package -DskipTests` first: this test starts the packaged jar twice");
-        try (Socket s = new Socket("127.0.0.1", 6379)) {
-            assertTrue(s.isConnected());
-        } catch (IOException e) {
-            throw new IllegalStateException("Redis is not running on 127.0.0.1:6379", e);
-        }
-        run = Files.createTempDirectory("adal-two-oral-nodes");
-        dbUrl = "jdbc:h2:file:" + run.resolve("shared/adal") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-        script("start");
+        nodes = kz.adal.testing.TwoNodes.start("adal-two-oral-nodes", PORT_A, PORT_B);
     }
 
     @AfterAll
     static void stopThem() throws Exception {
-        if (run != null) script("stop");
-    }
-
-    private static void script(String command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("sh", SCRIPT.toString(), command).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("ADAL_JAR", JAR.toAbsolutePath().toString());
-        env.put("ADAL_RUN_DIR", run.toString());
-        env.put("NODE_A_PORT", String.valueOf(PORT_A));
-        env.put("NODE_B_PORT", String.valueOf(PORT_B));
-        env.put("ADAL_DB_URL", dbUrl);
-        env.put("ADAL_DB_USER", "adal");
-        env.put("ADAL_DB_PASSWORD", "adal");
-        env.put("ADAL_VISION_IDENTITY_GATE", "false");
-        env.put("ADAL_DEMO", "true");
-        env.put("ADAL_JAVA_OPTS", "-Xmx384m");
-        env.put("JAVA", Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "script timed out");
-        assertEquals(0, p.exitValue(), "run-local.sh " + command + " failed:\n" + out);
+        if (nodes != null) nodes.close();
     }
 
     private static HttpResponse<String> call(int port, String method, String path, String token, Object body) throws Exception {
@@ -135,6 +104,6 @@ class TwoNodeOralRoomTest {
             }
             onA.await(m -> m.path("type").asText().equals("state") && !studentPresent(m));
         }
-        assertTrue(Files.readString(run.resolve("node-a.log")).contains("oral room bus: Redis"), "node A uses the Redis room bus");
+        assertTrue(Files.readString(nodes.log("node-a")).contains("oral room bus: Redis"), "node A uses the Redis room bus");
     }
 }
