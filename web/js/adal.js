@@ -142,6 +142,29 @@ export function notify(message, kind = 'info') {
   notify.timer = setTimeout(() => { box.className = 'notice hidden'; }, kind === 'error' ? 8000 : 4000);
 }
 
+/**
+ * An address someone typed, fit for href: only https:// (or, with sameSite, a path on this site); otherwise null,
+ * so a stored `javascript:` link never becomes clickable. Links made from it open with rel="noopener noreferrer".
+ */
+export function safeHref(url, { sameSite = false } = {}) {
+  if (typeof url !== 'string') return null;
+  if (sameSite && /^\/(?!\/)/.test(url)) return url;
+  try { const u = new URL(url); return u.protocol === 'https:' && !u.username && !u.password ? u.href : null; } catch { return null; }
+}
+
+/** The close code of a live socket whose login ended (logout, suspension, a role removed): pages never reconnect after it. */
+export const ACCESS_ENDED = 4440;
+
+/** Says "signed out" at the top of the page, with a way to log in again (after an ACCESS_ENDED close). */
+export function signedOut() {
+  if ($('#signed-out')) return;
+  store.removeItem('adal.token');
+  const next = '/?next=' + encodeURIComponent(location.pathname + location.search);
+  const box = h('div.problem#signed-out', { role: 'alert' }, h('strong', t('core.signedOut')), ' ', t('core.signedOutText'), ' ',
+    h('a', { href: next }, t('core.loginAgain')));
+  ($('#main') || document.body).prepend(box);
+}
+
 /** Show an ApiError: its message, and per-item errors (with line numbers) when present. */
 export function problemView(err) {
   const items = (err.errors || []).map(e => h('li', e.line ? `${t('core.line')} ${e.line}: ${e.message}` : (e.message || JSON.stringify(e))));

@@ -1,5 +1,5 @@
 // The student's appeals: file one within 48 hours (001 §6.15.4), follow its hearing and decision.
-import { page, h, t, api, problemView, notify, readFile, fmtDate, $ } from '/js/adal.js';
+import { page, h, t, api, problemView, notify, readFile, fmtDate, $, safeHref } from '/js/adal.js';
 import { base64, deadlines, decisionBlock, stateBadge, download } from '/js/casework-appeal-common.js';
 
 function appealCard(a) {
@@ -10,7 +10,7 @@ function appealCard(a) {
     a.attachmentName ? h('p', h('button.link', { onclick: () => download(`/api/appeals/${a.id}/attachment`, a.attachmentName) }, a.attachmentName)) : null,
     a.evidenceLink ? h('p', h('a.evidence', { href: a.evidenceLink }, t('appeal.evidence'))) : null,
     deadlines(a),
-    a.hearingAt ? h('p.hearing', t('appeal.hearingAt', { at: fmtDate(a.hearingAt) }), a.hearingLink ? [' · ', h('a', { href: a.hearingLink, rel: 'noopener' }, t('appeal.join'))] : null) : null,
+    a.hearingAt ? h('p.hearing', t('appeal.hearingAt', { at: fmtDate(a.hearingAt) }), safeHref(a.hearingLink) ? [' · ', h('a.hearing-join', { href: safeHref(a.hearingLink), target: '_blank', rel: 'noopener noreferrer' }, t('appeal.join'))] : null) : null,
     a.commission ? h('p.muted', t('appeal.to', { name: a.commission.signer.name })) : h('p.muted', t('appeal.noCommission')),
     decisionBlock(a));
 }

@@ -1,4 +1,4 @@
-import { page, h, t, api, fmtDate, notify } from '/js/adal.js';
+import { page, h, t, api, fmtDate, notify, safeHref } from '/js/adal.js';
 
 page({ bundles: ['casework'], title: 'inbox.title', async render(main) {
   const count = h('p#unread.muted', { 'aria-live': 'polite' });
@@ -12,7 +12,7 @@ page({ bundles: ['casework'], title: 'inbox.title', async render(main) {
         n.mailStatus !== 'NONE' ? h('span.badge', t('act.mail.' + n.mailStatus)) : null),
       h('p.act-text', n.body),
       h('div.actions',
-        n.link ? h('a.button', { href: n.link, onclick: () => { if (!n.readAt) api(`/api/inbox/${n.id}/read`, { method: 'POST' }).catch(() => {}); } }, t('inbox.open')) : null,
+        safeHref(n.link, { sameSite: true }) ? h('a.button', { href: safeHref(n.link, { sameSite: true }), onclick: () => { if (!n.readAt) api(`/api/inbox/${n.id}/read`, { method: 'POST' }).catch(() => {}); } }, t('inbox.open')) : null,
         n.readAt ? null : h('button', { onclick: async () => {
           try { await api(`/api/inbox/${n.id}/read`, { method: 'POST' }); await reload(); } catch (x) { notify(x.message, 'error'); }
         } }, t('inbox.markRead')))))

@@ -1,6 +1,6 @@
 // The oral-exam room (001 §6.15.6): one page that adapts to the viewer's role in this sitting
 // (student, member, chair, technical secretary, head of department), kept in step over a WebSocket.
-import { page, h, t, api, ApiError, notify, problemView, token, fmtDate } from '/js/adal.js';
+import { page, h, t, api, ApiError, notify, problemView, token, fmtDate, ACCESS_ENDED, signedOut } from '/js/adal.js';
 import { verifyDraw } from '/js/oral-verify.js';
 
 const params = new URLSearchParams(location.search);
@@ -40,6 +40,7 @@ function connect(main) {
   socket.onclose = e => {
     connected = false; status();
     if (e.code === 4403 || e.code === 4404) { notify(t('oral.refused'), 'error'); return; }
+    if (e.code === ACCESS_ENDED) { signedOut(); return; }
     // reconnect; the REST call refreshes an expired token first
     setTimeout(() => api(`/api/oral/sittings/${sittingId}`).then(v => applyState(v, main)).catch(() => {}).finally(() => connect(main)), 2000);
   };

@@ -1,4 +1,4 @@
-import { page, h, t, api, token, ApiError, problemView, notify, hasRole } from '/js/adal.js';
+import { page, h, t, api, token, ApiError, problemView, notify, hasRole, ACCESS_ENDED, signedOut } from '/js/adal.js';
 
 /*
  * The proctor console: the attempts assigned to this proctor as a live grid (latest snapshot, name,
@@ -26,9 +26,10 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/proctor`);
     ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token: token() }));
     ws.onmessage = e => onMessage(JSON.parse(e.data));
-    ws.onclose = async () => {
+    ws.onclose = async e => {
       live.textContent = t('proctoring.liveLost');
       live.dataset.state = 'lost';
+      if (e.code === ACCESS_ENDED) { signedOut(); return; }   // logged out, suspended or no longer a proctor
       try { await api('/api/proctor/sessions'); } catch { /* refreshes an expired token */ }
       retry = Math.min(retry + 1, 5);
       setTimeout(connect, 500 * 2 ** (retry - 1));

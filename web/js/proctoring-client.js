@@ -5,7 +5,7 @@
 // snapshots, and shows the proctor's messages, warnings, presence checks and suspensions.
 // Events are numbered and kept in localStorage until the server acknowledges them; after a reconnect
 // the unacknowledged ones are sent again (the server counts each seq once).
-import { h, token, lang, api } from '/js/adal.js';
+import { h, token, lang, api, ACCESS_ENDED, signedOut } from '/js/adal.js';
 
 const attemptId = new URLSearchParams(location.search).get('attempt');
 const KEY = `adal.proctoring.${attemptId}`;
@@ -61,6 +61,7 @@ async function onClose(code) {
   ready = false;
   clearInterval(hbTimer);
   if (stopped) return;
+  if (code === ACCESS_ENDED) { stopped = true; status('offline'); signedOut(); return; }
   if (code === 4410) { stopped = true; status('replaced'); modal(tr('proctoring.replaced'), tr('proctoring.replacedText')); return; }
   if (code === 4409 || code === 4404) return;      // handled by the error that came first
   if (code === 4401) { try { await api(`/api/attempts/${attemptId}`); } catch { /* refreshes the token when it can */ } }

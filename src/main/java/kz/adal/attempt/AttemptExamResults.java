@@ -33,6 +33,15 @@ public class AttemptExamResults implements ExamResults {
         }).toList();
     }
 
+    @Override
+    @Transactional
+    public List<kz.adal.exam.ResultHold.AttemptStanding> standings(UUID examId) {
+        return Attempt.<Attempt>list("examId", examId).stream()
+                .map(a -> new kz.adal.exam.ResultHold.AttemptStanding(a.studentId, a.round, a.state.isFinished(),
+                        a.startedAt != null && !a.state.isFinished(), a.deadlineAt))
+                .toList();
+    }
+
     @jakarta.inject.Inject
     @jakarta.enterprise.inject.Any
     jakarta.enterprise.inject.Instance<ResultStanding> standings;

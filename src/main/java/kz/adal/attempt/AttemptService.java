@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import kz.adal.attempt.AttemptEvents.AttemptFinished;
 import kz.adal.attempt.AttemptEvents.AttemptStarted;
 import kz.adal.exam.ExamAccess;
+import kz.adal.exam.ResultHold;
+import kz.adal.exam.ResultHolds;
 import kz.adal.exam.StartPermit;
 import kz.adal.attempt.StartGate.GateResult;
 import kz.adal.attempt.StartGate.StartingAttempt;
@@ -66,9 +68,12 @@ public class AttemptService {
     private final Event<AttemptStarted> started;
     private final Event<AttemptFinished> finished;
 
+    private final ResultHolds holds;
+
     AttemptService(EntityManager em, TimeSource time, ExamAccess access, BankCatalog catalog, FrozenBankCache bank, AttemptGrader grader,
                    AuditTrail audit, AttemptConfig config, @Any Instance<StartGate> gates,
-                   Event<AttemptStarted> started, Event<AttemptFinished> finished) {
+                   Event<AttemptStarted> started, Event<AttemptFinished> finished, ResultHolds holds) {
+        this.holds = holds;
         this.em = em;
         this.time = time;
         this.access = access;
@@ -499,8 +504,13 @@ public class AttemptService {
         if (!a.isGraded()) throw Problem.conflict("RESULT_NOT_GRADED", "The attempt is not graded yet");
         if (!exam.resultsVisible(now())) {
             throw Problem.conflict("RESULT_NOT_VISIBLE", exam.resultsVisibleAt == null
-                    ? "Results will be shown when the teacher releases them" : "Results will be shown from " + exam.resultsVisibleAt);
+                    ? "Results will be shown when the teacher releases them" : "Results will be shown from " + exam.resultsVisibleAt)
+                    .with("until", exam.resultsVisibleAt);
         }
+        // released in data (a visibility time inside the window, an early release) is not enough: nobody
+        // admitted may still be sitting it, or the correct answers would travel to them
+        var hold = holds.holdFor(exam, now());
+        if (hold.isPresent()) throw ResultHolds.refusal("RESULT_NOT_VISIBLE", hold.get(), languageOf(studentId));
         List<AttemptQuestion> rows = rows(a.id);
         Map<UUID, BankCatalog.QuestionContent> content = bank.content(rows.stream().map(r -> r.questionId).toList());
         List<ResultView.Item> items = new ArrayList<>();
@@ -521,6 +531,16 @@ public class AttemptService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Results may be shown: released, and nobody admitted can still sit the exam ({@link ResultHold}). */
+    private boolean resultsOpen(Exam e, Instant now) {
+        return e.resultsVisible(now) && holds.holdFor(e, now).isEmpty();
+    }
+
+    private static String languageOf(UUID userId) {
+        kz.adal.identity.AppUser u = kz.adal.identity.AppUser.findById(userId);
+        return u == null ? "kk" : u.uiLanguage;
+    }
 
     /** The server's time in milliseconds: what is returned equals what is read back from the database. */
     private Instant now() {
@@ -560,7 +580,7 @@ public class AttemptService {
         long count = a.startedAt == null ? 0 : AttemptQuestion.count("key.attemptId", a.id);
         long answered = a.startedAt == null ? 0 : AttemptQuestion.count("key.attemptId = ?1 and selected <> ''", a.id);
         return new AttemptView(a.id, a.examId, exam == null ? null : exam.title, a.state, now(), a.startedAt, a.deadlineAt,
-                a.cutAtClose, (int) count, (int) answered, a.finishedAt, a.isGraded() && exam != null && exam.resultsVisible(now()),
+                a.cutAtClose, (int) count, (int) answered, a.finishedAt, a.isGraded() && exam != null && resultsOpen(exam, now()),
                 gateResults);
     }
 

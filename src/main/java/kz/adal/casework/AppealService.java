@@ -89,14 +89,22 @@ public class AppealService {
     private final AttemptService attempts;
     private final OralSittingService oral;
 
+    private final kz.adal.platform.Links links;
+
     AppealService(CalendarService calendar, AuditTrail audit, TimeSource time, Inbox inbox, AttemptService attempts,
-                  OralSittingService oral) {
+                  OralSittingService oral, kz.adal.platform.Links links) {
+        this.links = links;
         this.calendar = calendar;
         this.audit = audit;
         this.time = time;
         this.inbox = inbox;
         this.attempts = attempts;
         this.oral = oral;
+    }
+
+    private static String languageOf(UUID userId) {
+        kz.adal.identity.AppUser u = kz.adal.identity.AppUser.findById(userId);
+        return u == null ? "kk" : u.uiLanguage;
     }
 
     // ------------------------------------------------------------------ the student
@@ -328,6 +336,8 @@ public class AppealService {
         AppealCommission c = signerCommission(a, actor, "sets the hearing");
         if (a.state == Appeal.State.DECIDED) throw Problem.conflict("APPEAL_DECIDED", "This appeal is decided");
         if (r == null || r.at() == null) throw Problem.badRequest("APPEAL_HEARING_TIME", "Give the date and time of the hearing");
+        // the student opens this link with their token in the page: only a safe https address (no javascript:)
+        String link = links.optional(r.link(), "APPEAL_HEARING_LINK_INVALID", "link", languageOf(actor));
         AppealDeadlines d = deadlines();
         LocalDate due;
         try {
@@ -346,7 +356,7 @@ public class AppealService {
         }
         Instant before = a.hearingAt;
         a.hearingAt = r.at();
-        a.hearingLink = r.link() == null || r.link().isBlank() ? null : r.link().strip();
+        a.hearingLink = link;
         a.hearingSetBy = actor;
         a.state = Appeal.State.HEARING_SET;
         audit.record(Change.of("appeal.hearing-set", "appeal", a.id).scope(a.scopeId)

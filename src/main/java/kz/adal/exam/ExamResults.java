@@ -12,4 +12,9 @@ public interface ExamResults {
 
     /** The counted result of every student who has one for the exam (at most one row per student). */
     List<StudentResult> resultsFor(UUID examId);
+
+    /** Every attempt of the exam as {@link ResultHold} sees it (finished, or running until when). */
+    default List<ResultHold.AttemptStanding> standings(UUID examId) {
+        return List.of();
+    }
 }

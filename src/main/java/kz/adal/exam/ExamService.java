@@ -43,8 +43,10 @@ public class ExamService {
     private final TimeSource time;
     private final CurrentUser me;
     private final EntityManager em;
+    private final ResultHolds holds;
 
-    ExamService(BankCatalog catalog, AuditTrail audit, TimeSource time, CurrentUser me, EntityManager em) {
+    ExamService(BankCatalog catalog, AuditTrail audit, TimeSource time, CurrentUser me, EntityManager em, ResultHolds holds) {
+        this.holds = holds;
         this.catalog = catalog;
         this.audit = audit;
         this.time = time;
@@ -234,10 +236,15 @@ public class ExamService {
         return ExamView.of(e);
     }
 
-    /** Shows results from now on (when the definition left the moment open, or to show them earlier). */
-    @Transactional
+    /**
+     * Shows results from now on (when the definition left the moment open, or to show them earlier) — but
+     * never while anyone admitted can still sit the exam: then 409 RESULTS_HELD says why and {@code until} when.
+     */
+    @Transactional(dontRollbackOn = Problem.class)
     public ExamView releaseResults(UUID id) {
         Exam e = requireManageable(id);
+        var hold = holds.holdFor(e, time.now());
+        if (hold.isPresent()) throw ResultHolds.refusal("RESULTS_HELD", hold.get(), me.language());
         e.resultsVisibleAt = time.now();
         audit.record(Change.of("exam.results-released", "exam", e.id).scope(e.id));
         return ExamView.of(e);

@@ -237,32 +237,48 @@ public class ExtensionService {
                 .toList();
     }
 
-    /** Sheets of one exam, for its teacher. */
+    /** Sheets of one exam, for its teacher (others who see the exam get the sheets without the applications). */
     @Transactional
     public List<SheetView> forExam(UUID examId) {
-        return Extension.<Extension>list("examId = ?1 order by appliedAt", examId).stream().map(this::view).toList();
+        return Extension.<Extension>list("examId = ?1 order by appliedAt", examId).stream()
+                .map(e -> mayReadApplication(e) ? view(e) : withoutApplication(view(e))).toList();
+    }
+
+    /**
+     * The application — its reason and document, often medical — is read by the applicant, the dean chain
+     * (dean, academic-policy director, vice-rector), the exam's teacher and the registrar; nobody else,
+     * whatever their role (001 §5.34).
+     */
+    boolean mayReadApplication(Extension e) {
+        if (e.studentId.equals(me.id())) return true;
+        if (me.has(Role.DEAN) || me.has(Role.ACADEMIC_POLICY_DIRECTOR) || me.has(Role.ACADEMIC_VICE_RECTOR) || me.has(Role.REGISTRAR)) {
+            return true;
+        }
+        Exam exam = Exam.findById(e.examId);
+        return exam != null && me.id().equals(exam.createdBy);
+    }
+
+    private static SheetView withoutApplication(SheetView v) {
+        return new SheetView(v.id(), v.examId(), v.examTitle(), v.discipline(), v.groupCode(), v.studentId(), v.studentLogin(),
+                v.studentName(), v.state(), null, null, v.appliedAt(), v.deanSignedAt(), v.policySignedAt(), v.viceSignedAt(),
+                v.refusalReason(), v.orderNumber(), v.orderIssuedAt(), v.receivedOn(), v.validThrough(), v.validToday(),
+                v.gradePercent(), v.returnedOn(), v.gradesCount(), v.aisEntryDueOn(), v.aisEntryOverdue(), v.aisRecordedAt(), v.nextStep());
     }
 
     public record Document(String name, String type, byte[] bytes) {}
 
-    /** The student, the signatories, the registrar and the exam's teacher may read the document. */
+    /** The applicant, the signatories, the registrar and the exam's teacher may read the document. */
     @Transactional
     public Document document(UUID id) {
         Extension e = find(id);
-        Exam exam = Exam.findById(e.examId);
-        boolean allowed = e.studentId.equals(me.id()) || exam.createdBy.equals(me.id()) || me.has(Role.DEAN)
-                || me.has(Role.ACADEMIC_POLICY_DIRECTOR) || me.has(Role.ACADEMIC_VICE_RECTOR) || me.has(Role.REGISTRAR)
-                || me.has(Role.HEAD_OF_DEPARTMENT) || me.has(Role.SYSTEM_ADMIN);
-        if (!allowed) throw Problem.forbidden("This document belongs to someone else");
+        if (!mayReadApplication(e)) throw Problem.notFound("Application");
         return new Document(e.documentName, e.documentType, e.document);
     }
 
     @Transactional
     public SheetView get(UUID id) {
         Extension e = find(id);
-        if (me.has(Role.STUDENT) && !e.studentId.equals(me.id()) && !isStaff()) {
-            throw Problem.forbidden("This application belongs to someone else");
-        }
+        if (!mayReadApplication(e)) throw Problem.notFound("Application");
         return view(e);
     }
 
@@ -301,11 +317,6 @@ public class ExtensionService {
     }
 
     // --- helpers ---
-
-    private boolean isStaff() {
-        return me.has(Role.DEAN) || me.has(Role.ACADEMIC_POLICY_DIRECTOR) || me.has(Role.ACADEMIC_VICE_RECTOR)
-                || me.has(Role.REGISTRAR) || me.has(Role.TEACHER) || me.has(Role.SYSTEM_ADMIN);
-    }
 
     private void requireTurn(SheetSignatory who) {
         Role role = switch (who) {

@@ -2,6 +2,7 @@ package kz.adal.identity;
 
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditChain;
 import kz.adal.platform.Problem;
@@ -12,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -24,9 +26,12 @@ public class AuthService {
     private final PasswordHasher hasher;
     private final String decoyHash;
 
-    AuthService(IdentityConfig config, TimeSource time) {
+    private final Event<AccessChanged> accessChanged;
+
+    AuthService(IdentityConfig config, TimeSource time, Event<AccessChanged> accessChanged) {
         this.config = config;
         this.time = time;
+        this.accessChanged = accessChanged;
         this.hasher = new PasswordHasher(config.passwordIterations());
         this.decoyHash = hasher.decoy();
     }
@@ -116,21 +121,39 @@ public class AuthService {
     public void logout(UUID sessionId) {
         if (sessionId == null) return;
         UserSession s = UserSession.findById(sessionId);
-        if (s != null && s.revokedAt == null) s.revokedAt = time.now();
+        if (s != null && s.revokedAt == null) {
+            s.revokedAt = time.now();
+            accessChanged.fire(new AccessChanged(s.userId));
+        }
     }
 
     @Transactional
     public void revokeAllSessions(UUID userId) {
         UserSession.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", time.now(), userId);
+        accessChanged.fire(new AccessChanged(userId));
     }
 
     /** Is the session behind a token still usable? Checked on every authenticated request. */
     @Transactional
     public boolean sessionIsLive(UUID sessionId, UUID userId) {
+        return standing(sessionId, userId, Set.of()) == Standing.LIVE;
+    }
+
+    /**
+     * Whether a token of this session may still act with the roles it carries: the session live, the
+     * account active, and every role of the token still held (a role removed by an admin ends the
+     * token's use at once; the browser refreshes and gets a token with the current roles). Two
+     * primary-key reads — the same cost the session check always had.
+     */
+    @Transactional
+    public Standing standing(UUID sessionId, UUID userId, Set<Role> tokenRoles) {
         UserSession s = UserSession.findById(sessionId);
-        if (s == null || !s.userId.equals(userId) || !s.isLive(time.now())) return false;
+        if (s == null || !s.userId.equals(userId)) return Standing.SESSION_ENDED;
         AppUser u = AppUser.findById(userId);
-        return u != null && u.isActive();
+        if (u == null || !u.isActive()) return Standing.ACCOUNT_SUSPENDED;  // suspension also revokes: say the real reason
+        if (!s.isLive(time.now())) return Standing.SESSION_ENDED;
+        if (!u.roles.containsAll(tokenRoles)) return Standing.ROLE_REMOVED;
+        return Standing.LIVE;
     }
 
     private String newRefreshToken(UserSession s) {

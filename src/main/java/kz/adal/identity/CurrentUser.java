@@ -29,6 +29,13 @@ public class CurrentUser {
 
     public boolean isAnonymous() { return identity.isAnonymous(); }
 
+    /** The caller's interface language (kk, ru or en), for texts the server words. */
+    public String language() {
+        if (identity.isAnonymous() || jwt.getSubject() == null) return "kk";
+        AppUser u = AppUser.findById(UUID.fromString(jwt.getSubject()));
+        return u == null || u.uiLanguage == null ? "kk" : u.uiLanguage;
+    }
+
     public UUID sessionId() {
         Object sid = jwt.getClaim("sid");
         return sid == null ? null : UUID.fromString(sid.toString());

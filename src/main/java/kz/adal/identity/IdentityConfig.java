@@ -21,6 +21,13 @@ public interface IdentityConfig {
 
     Throttle throttle();
 
+    /**
+     * How often every node re-checks the login behind each open WebSocket (the safety net for a logout,
+     * suspension or role removal made on another node; on this node they close the sockets at once).
+     */
+    @WithDefault("PT5S")
+    Duration socketRecheckEvery();
+
     interface Throttle {
         /** Failures within the window that lock the login. */
         @WithDefault("5")

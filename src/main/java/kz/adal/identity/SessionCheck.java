@@ -11,8 +11,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.UUID;
 
 /**
- * Makes logout and suspension take effect at once: a signed token whose session was revoked,
- * or whose account was suspended, is refused even before it expires.
+ * Makes logout, suspension and role removal take effect at once: a signed token whose session was
+ * revoked, whose account was suspended, or which carries a role the account no longer holds is
+ * refused even before it expires (the browser then refreshes and gets the current roles).
  */
 @ApplicationScoped
 public class SessionCheck implements SecurityIdentityAugmentor {
@@ -38,7 +39,8 @@ public class SessionCheck implements SecurityIdentityAugmentor {
         Object sid = jwt.getClaim("sid");
         if (sid == null || jwt.getSubject() == null) return false;
         try {
-            return auth.sessionIsLive(UUID.fromString(sid.toString()), UUID.fromString(jwt.getSubject()));
+            return auth.standing(UUID.fromString(sid.toString()), UUID.fromString(jwt.getSubject()),
+                    TokenVerifier.roles(jwt.getGroups())) == Standing.LIVE;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -30,6 +30,25 @@ public class TokenVerifier {
         public boolean has(Role r) { return roles.contains(r); }
     }
 
+    /** The token's roles we know (a role from a newer version is not granted here). */
+    static Set<Role> roles(Set<String> groups) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (groups == null) return roles;
+        for (String g : groups) {
+            try {
+                roles.add(Role.valueOf(g));
+            } catch (IllegalArgumentException ignored) {
+                // unknown role name
+            }
+        }
+        return roles;
+    }
+
+    /** Whether a socket opened with this caller may stay open, and if not, why. Blocking. */
+    public Standing standing(Caller caller) {
+        return auth.standing(caller.sessionId(), caller.userId(), caller.roles());
+    }
+
     public Optional<Caller> verify(String token) {
         if (token == null || token.isBlank() || token.length() > 8192) return Optional.empty();
         try {
@@ -38,15 +57,8 @@ public class TokenVerifier {
             if (sid == null || jwt.getSubject() == null) return Optional.empty();
             UUID userId = UUID.fromString(jwt.getSubject());
             UUID sessionId = UUID.fromString(sid.toString());
-            if (!auth.sessionIsLive(sessionId, userId)) return Optional.empty();
-            Set<Role> roles = EnumSet.noneOf(Role.class);
-            for (String g : jwt.getGroups()) {
-                try {
-                    roles.add(Role.valueOf(g));
-                } catch (IllegalArgumentException ignored) {
-                    // a role from a newer version: not granted here
-                }
-            }
+            Set<Role> roles = roles(jwt.getGroups());
+            if (auth.standing(sessionId, userId, roles) != Standing.LIVE) return Optional.empty();
             Object name = jwt.getClaim("name");
             return Optional.of(new Caller(userId, jwt.getName(), name == null ? jwt.getName() : name.toString(), roles, sessionId));
         } catch (ParseException | IllegalArgumentException e) {

@@ -32,14 +32,18 @@ public class UserResource {
     @GET
     @RolesAllowed({Role.Names.SYSTEM_ADMIN, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.TEACHER, Role.Names.DEAN,
             Role.Names.REGISTRAR, Role.Names.BANK_AUTHOR, Role.Names.TECHNICAL_SECRETARY, Role.Names.PROCTOR})
-    public List<UserView> list(@QueryParam("role") Role role, @QueryParam("group") String group, @QueryParam("q") String q) {
+    public List<?> list(@QueryParam("role") Role role, @QueryParam("group") String group, @QueryParam("q") String q) {
         StringBuilder where = new StringBuilder("1=1");
         Map<String, Object> params = new java.util.HashMap<>();
         if (role != null) { where.append(" and :role member of roles"); params.put("role", role); }
         if (group != null && !group.isBlank()) { where.append(" and groupCode = :group"); params.put("group", group); }
         if (q != null && !q.isBlank()) { where.append(" and (lower(login) like :q or lower(fullName) like :q)"); params.put("q", "%" + q.toLowerCase() + "%"); }
         List<AppUser> found = AppUser.find(where + " order by fullName", params).page(0, 500).list();
-        return found.stream().map(UserView::of).toList();
+        if (me.has(Role.SYSTEM_ADMIN)) return found.stream().map(UserView::of).toList();
+        // a picker shows the least: no e-mail, programme or flags to every member of staff; the head of
+        // department also sees a student's group, language and curriculum, which the oral sitting's admission needs
+        boolean oralSetup = me.has(Role.HEAD_OF_DEPARTMENT);
+        return found.stream().map(u -> UserPick.of(u, oralSetup)).toList();
     }
 
     @GET

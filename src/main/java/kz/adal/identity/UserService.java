@@ -24,7 +24,10 @@ public class UserService {
     private final AuditTrail audit;
     private final TimeSource time;
 
-    UserService(AuthService auth, AuditTrail audit, TimeSource time) {
+    private final jakarta.enterprise.event.Event<AccessChanged> accessChanged;
+
+    UserService(AuthService auth, AuditTrail audit, TimeSource time, jakarta.enterprise.event.Event<AccessChanged> accessChanged) {
+        this.accessChanged = accessChanged;
         this.auth = auth;
         this.audit = audit;
         this.time = time;
@@ -139,6 +142,8 @@ public class UserService {
         Set<Role> before = u.roleSet();
         u.roles.clear();
         u.roles.addAll(roles);
+        // a removed role stops working on the next request (SessionCheck) and closes sockets opened with it
+        if (!roles.containsAll(before)) accessChanged.fire(new AccessChanged(u.id));
         audit.record(Change.of("user.roles", "user", u.id).detail(Map.of("from", before.toString(), "to", roles.toString())));
         return UserView.of(u);
     }

@@ -10,7 +10,6 @@ import kz.adal.media.TrackKind;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,11 @@ public class OralRecordingService {
     private final OralSittingService sittings;
     private final jakarta.transaction.TransactionSynchronizationRegistry tx;
 
+    private final kz.adal.platform.Links links;
+
     OralRecordingService(RecordingService recordings, AuditTrail audit, TimeSource time, OralRoomBus bus, OralSittingService sittings,
-                         jakarta.transaction.TransactionSynchronizationRegistry tx) {
+                         jakarta.transaction.TransactionSynchronizationRegistry tx, kz.adal.platform.Links links) {
+        this.links = links;
         this.tx = tx;
         this.recordings = recordings;
         this.audit = audit;
@@ -109,16 +111,10 @@ public class OralRecordingService {
         if (!sittings.rolesIn(sittingId, actor.id()).contains(SittingRole.SECRETARY)) {
             throw Problem.forbidden("Only the technical secretary keeps the room recording's link");
         }
-        if (url == null || url.isBlank() || url.length() > 1000) {
-            throw Problem.badRequest("ORAL_RECORDING_URL_INVALID", "Send the recording's https address (at most 1000 characters)");
-        }
-        try {
-            URI u = URI.create(url.trim());
-            if (!"https".equals(u.getScheme()) || u.getHost() == null) throw new IllegalArgumentException();
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("ORAL_RECORDING_URL_INVALID", "Send the recording's https address");
-        }
-        s.jitsiRecordingUrl = url.trim();
+        kz.adal.identity.AppUser me = kz.adal.identity.AppUser.findById(actor.id());
+        String safe = links.optional(url, "ORAL_RECORDING_URL_INVALID", "url", me == null ? "kk" : me.uiLanguage);
+        if (safe == null) throw Problem.badRequest("ORAL_RECORDING_URL_INVALID", "Send the recording's https address").with("field", "url");
+        s.jitsiRecordingUrl = safe;
         OralEvent e = new OralEvent();
         e.sittingId = s.id;
         e.at = time.now();

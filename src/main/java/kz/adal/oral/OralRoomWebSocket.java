@@ -9,6 +9,8 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import kz.adal.identity.SocketGuard;
+import kz.adal.identity.Standing;
 import kz.adal.identity.TokenVerifier;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
@@ -50,8 +52,11 @@ public class OralRoomWebSocket {
     private final OralRoomBus bus;
     private final ObjectMapper json;
     private final TimeSource time;
+    private final SocketGuard guard;
 
-    OralRoomWebSocket(Vertx vertx, TokenVerifier tokens, OralSittingService service, OralRoomBus bus, ObjectMapper json, TimeSource time) {
+    OralRoomWebSocket(Vertx vertx, TokenVerifier tokens, OralSittingService service, OralRoomBus bus, ObjectMapper json, TimeSource time,
+                      SocketGuard guard) {
+        this.guard = guard;
         this.vertx = vertx;
         this.tokens = tokens;
         this.service = service;
@@ -77,7 +82,7 @@ public class OralRoomWebSocket {
     }
 
     /** One open socket. Vert.x calls its handlers on one event-loop thread; blocking work goes to workers. */
-    final class Connection {
+    final class Connection implements SocketGuard.Guarded {
         private final ServerWebSocket ws;
         private final UUID sittingId;
         private final String id = UUID.randomUUID().toString();
@@ -221,6 +226,8 @@ public class OralRoomWebSocket {
                     ws.close((short) (status == 401 ? 4401 : status == 403 ? 4403 : status == 404 ? 4404 : 4500), "refused");
                     return;
                 }
+                // sitting roles are not standing roles: the room needs a live session of an active account
+                guard.watch(this, caller, Set.of());
                 subscription = bus.subscribe(sittingId, this::onBus);
                 Map<String, Object> welcome = new LinkedHashMap<>();
                 welcome.put("type", "welcome");
@@ -289,10 +296,18 @@ public class OralRoomWebSocket {
             });
         }
 
+        /** Logged out or suspended: the room closes for this person (the page says "signed out"). */
+        @Override
+        public void accessEnded(Standing why) {
+            error("ACCESS_ENDED", "Your session has ended; log in again");
+            ws.close(SocketGuard.CLOSE_CODE, why.closeReason());
+        }
+
         private void onClose() {
             LOG.infof("oral socket closed: %s", caller == null ? "-" : caller.login());
             if (closed) return;
             closed = true;
+            guard.forget(this);
             if (subscription != null) {
                 try {
                     subscription.close();

@@ -12,6 +12,8 @@ public class Problem extends RuntimeException {
     private final int status;
     private final String code;
     private final List<?> errors;
+    /** Extra members of the problem details (RFC 9457 §3.2), e.g. {@code until} for a refusal that ends at a known time. */
+    private final Map<String, Object> extensions = new java.util.LinkedHashMap<>();
 
     public Problem(int status, String code, String message) {
         this(status, code, message, List.of());
@@ -34,7 +36,17 @@ public class Problem extends RuntimeException {
     public String code() { return code; }
     public List<?> errors() { return errors; }
 
+    /** Adds a member to the problem details (not one of the standard ones). */
+    public Problem with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public Map<String, Object> extensions() { return extensions; }
+
     public Map<String, Object> body(String instance) {
-        return ProblemMapper.body(status, code, getMessage(), instance, errors);
+        Map<String, Object> body = ProblemMapper.body(status, code, getMessage(), instance, errors);
+        extensions.forEach(body::putIfAbsent);
+        return body;
     }
 }

@@ -44,7 +44,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response problem(Problem p, UriInfo uri) {
         LOG.debugf("%s %s: %s", p.status(), p.code(), p.getMessage());
-        Response r = respond(p.status(), p.code(), p.getMessage(), uri, p.errors());
+        Response r = p.extensions().isEmpty() ? respond(p.status(), p.code(), p.getMessage(), uri, p.errors())
+                : Response.status(p.status()).type(PROBLEM_JSON).entity(p.body(uri == null ? null : uri.getPath())).build();
         if (p instanceof TooManyRequests tmr) {
             return Response.fromResponse(r).header("Retry-After", tmr.retryAfterSeconds()).build();
         }

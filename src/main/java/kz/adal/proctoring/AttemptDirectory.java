@@ -53,6 +53,14 @@ class AttemptDirectory {
                 .setParameter("id", attemptId).setParameter("p", proctorId).getSingleResult() > 0);
     }
 
+    /** Whether the proctor is assigned to any attempt of this student (directly or through its exam). */
+    boolean watchesStudent(UUID proctorId, UUID studentId) {
+        return QuarkusTransaction.joiningExisting().call(() -> em.createQuery("select count(a) from Attempt a where a.studentId = :s and ("
+                        + "a.examId in (select pa.examId from ProctorAssignment pa where pa.proctorId = :p and pa.examId is not null) "
+                        + "or a.id in (select pa.attemptId from ProctorAssignment pa where pa.proctorId = :p and pa.attemptId is not null))", Long.class)
+                .setParameter("s", studentId).setParameter("p", proctorId).getSingleResult() > 0);
+    }
+
     private static List<AttemptFacts> facts(List<Object[]> rows) {
         List<AttemptFacts> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) out.add(AttemptFacts.of((Attempt) r[0], (String) r[1], (String) r[2], (String) r[3]));

@@ -8,6 +8,8 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import kz.adal.identity.Role;
+import kz.adal.identity.SocketGuard;
+import kz.adal.identity.Standing;
 import kz.adal.identity.TokenVerifier;
 import org.jboss.logging.Logger;
 
@@ -42,8 +44,10 @@ public class ProctorSocket {
     private final LiveHub hub;
     private final AttemptDirectory directory;
     private final ObjectMapper json;
+    private final SocketGuard guard;
 
-    ProctorSocket(Vertx vertx, TokenVerifier tokens, LiveHub hub, AttemptDirectory directory, ObjectMapper json) {
+    ProctorSocket(Vertx vertx, TokenVerifier tokens, LiveHub hub, AttemptDirectory directory, ObjectMapper json, SocketGuard guard) {
+        this.guard = guard;
         this.vertx = vertx;
         this.tokens = tokens;
         this.hub = hub;
@@ -57,7 +61,7 @@ public class ProctorSocket {
                 .onFailure(e -> LOG.debugf("proctor socket upgrade failed: %s", e.getMessage())));
     }
 
-    final class Connection implements LiveHub.ProctorClient {
+    final class Connection implements LiveHub.ProctorClient, SocketGuard.Guarded {
         private final ServerWebSocket ws;
         private volatile TokenVerifier.Caller caller;
         private volatile boolean closed;
@@ -79,10 +83,18 @@ public class ProctorSocket {
             if (!closed) ws.writeTextMessage(text);
         }
 
+        /** Logged out, suspended or no longer a proctor: the feed stops at once. */
+        @Override
+        public void accessEnded(Standing why) {
+            error("ACCESS_ENDED", "Your session has ended; log in again");
+            ws.close(SocketGuard.CLOSE_CODE, why.closeReason());
+        }
+
         void start() {
             ws.textMessageHandler(this::onText);
             ws.closeHandler(v -> {
                 closed = true;
+                guard.forget(this);
                 if (refresher >= 0) vertx.cancelTimer(refresher);
                 if (caller != null) hub.proctorGone(this);
             });
@@ -154,7 +166,9 @@ public class ProctorSocket {
                     ws.close((short) 4401, "unauthenticated");
                     return;
                 }
+                if (closed) return;
                 caller = c.get();
+                guard.watch(this, caller, Set.of(Role.PROCTOR));
                 hub.proctorConnected(this);
                 send(json.createObjectNode().put("type", "ready").put("serverNow", hub.now().toString()).put("node", hub.node()).toString());
                 refresh();

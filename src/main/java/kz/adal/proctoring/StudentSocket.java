@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import kz.adal.attempt.AttemptState;
 import kz.adal.identity.Role;
+import kz.adal.identity.SocketGuard;
+import kz.adal.identity.Standing;
 import kz.adal.identity.TokenVerifier;
 import org.jboss.logging.Logger;
 
@@ -62,9 +64,11 @@ public class StudentSocket {
     private final ProctorService proctors;
     private final ProctoringConfig config;
     private final ObjectMapper json;
+    private final SocketGuard guard;
 
     StudentSocket(Vertx vertx, TokenVerifier tokens, LiveHub hub, SessionClaims claims, AttemptDirectory directory, EventStore store,
-                  ProctorService proctors, ProctoringConfig config, ObjectMapper json) {
+                  ProctorService proctors, ProctoringConfig config, ObjectMapper json, SocketGuard guard) {
+        this.guard = guard;
         this.vertx = vertx;
         this.tokens = tokens;
         this.hub = hub;
@@ -97,7 +101,7 @@ public class StudentSocket {
     }
 
     /** One student socket; Vert.x calls its handlers on one event-loop thread, blocking work goes to workers. */
-    final class Connection implements LiveHub.StudentClient {
+    final class Connection implements LiveHub.StudentClient, SocketGuard.Guarded {
         private final ServerWebSocket ws;
         private final UUID attemptId;
         private final String id = UUID.randomUUID().toString();
@@ -148,6 +152,14 @@ public class StudentSocket {
         @Override
         public void send(String text) {
             if (!closed) ws.writeTextMessage(text);
+        }
+
+        /** Logged out, suspended or no longer a student: the page shows "signed out" and does not reconnect. */
+        @Override
+        public void accessEnded(Standing why) {
+            closeReason = why.closeReason();
+            error("ACCESS_ENDED", "Your session has ended; log in again");
+            ws.close(SocketGuard.CLOSE_CODE, why.closeReason());
         }
 
         @Override
@@ -263,6 +275,7 @@ public class StudentSocket {
                 }
                 caller = r.caller;
                 lastSeenNanos = System.nanoTime();
+                guard.watch(this, caller, Set.of(Role.STUDENT));
                 hub.studentConnected(attemptId, this);
                 if (r.replaced != null) hub.replaced(attemptId, r.replaced);
                 Map<String, Object> data = new LinkedHashMap<>();
@@ -414,6 +427,7 @@ public class StudentSocket {
 
         private void onClose() {
             closed = true;
+            guard.forget(this);
             vertx.cancelTimer(watchdog);
             if (caller == null || replaced) return;
             hub.studentGone(attemptId, this);

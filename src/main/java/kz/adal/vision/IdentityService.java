@@ -37,8 +37,10 @@ public class IdentityService {
     private final VisionConfig config;
     private final AuditTrail audit;
     private final TimeSource time;
+    private final AttemptWatch watch;
 
-    IdentityService(FaceEngine engine, VisionConfig config, AuditTrail audit, TimeSource time) {
+    IdentityService(FaceEngine engine, VisionConfig config, AuditTrail audit, TimeSource time, AttemptWatch watch) {
+        this.watch = watch;
         this.engine = engine;
         this.config = config;
         this.audit = audit;
@@ -256,9 +258,11 @@ public class IdentityService {
                             boolean hasReference, String consent, Instant createdAt) {
     }
 
+    /** The checks waiting for this proctor: only of the attempts they watch (assigned to it or its exam). */
     @Transactional
-    public List<QueueItem> pending() {
-        return IdentityCheck.<IdentityCheck>list("status = ?1 order by createdAt", IdentityCheck.Status.PENDING).stream().map(c -> {
+    public List<QueueItem> pending(UUID proctorId) {
+        return IdentityCheck.<IdentityCheck>list("status = ?1 order by createdAt", IdentityCheck.Status.PENDING).stream()
+                .filter(c -> watch.watches(proctorId, c.attemptId)).map(c -> {
             AppUser s = AppUser.findById(c.studentId);
             kz.adal.exam.Exam e = kz.adal.exam.Exam.findById(c.examId);
             BiometricConsent consent = BiometricConsent.findById(c.studentId);
@@ -269,10 +273,11 @@ public class IdentityService {
         }).toList();
     }
 
+    /** A check of an attempt this proctor watches; any other is answered like a missing one. */
     @Transactional
-    public IdentityCheck check(UUID checkId) {
+    public IdentityCheck check(UUID checkId, UUID proctorId) {
         IdentityCheck c = IdentityCheck.findById(checkId);
-        if (c == null) throw Problem.notFound("Identity check");
+        if (c == null || !watch.watches(proctorId, c.attemptId)) throw Problem.notFound("Identity check");
         return c;
     }
 
@@ -283,7 +288,7 @@ public class IdentityService {
     @Transactional
     public CheckView decide(UUID checkId, boolean approve, String note, boolean enrollCapture, UUID proctorId) {
         if (note == null || note.isBlank()) throw Problem.badRequest("REASON_REQUIRED", "Say why you approve or deny");
-        IdentityCheck c = check(checkId);
+        IdentityCheck c = check(checkId, proctorId);
         if (c.status != IdentityCheck.Status.PENDING) {
             throw Problem.conflict("IDENTITY_ALREADY_DECIDED", "This check is " + c.status.name().toLowerCase(java.util.Locale.ROOT));
         }

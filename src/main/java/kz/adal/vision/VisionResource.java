@@ -32,8 +32,11 @@ public class VisionResource {
     private final TimeSource time;
     private final IdentityGate gate;
     private final FaceEngine engine;
+    private final AttemptWatch watch;
 
-    VisionResource(IdentityService identity, FaceCheckService faceChecks, CurrentUser user, TimeSource time, IdentityGate gate, FaceEngine engine) {
+    VisionResource(IdentityService identity, FaceCheckService faceChecks, CurrentUser user, TimeSource time, IdentityGate gate,
+                   FaceEngine engine, AttemptWatch watch) {
+        this.watch = watch;
         this.gate = gate;
         this.engine = engine;
         this.identity = identity;
@@ -61,7 +64,7 @@ public class VisionResource {
     @Path("/vision/enrollments/{studentId}")
     @RolesAllowed({Role.Names.REGISTRAR, Role.Names.SYSTEM_ADMIN, Role.Names.PROCTOR, Role.Names.STUDENT})
     public IdentityService.EnrollmentStatus enrollment(@PathParam("studentId") UUID studentId) {
-        user.requireSelfOr(studentId, Role.REGISTRAR, Role.SYSTEM_ADMIN, Role.PROCTOR);
+        requireProctorWatchesStudent(studentId);
         return identity.status(studentId);
     }
 
@@ -89,6 +92,7 @@ public class VisionResource {
     @Produces({"image/jpeg", "image/png"})
     @RolesAllowed({Role.Names.REGISTRAR, Role.Names.PROCTOR, Role.Names.SYSTEM_ADMIN})
     public Response photo(@PathParam("studentId") UUID studentId) {
+        requireProctorWatchesStudent(studentId);
         FaceEnrollment e = identity.enrollment(studentId);
         return Response.ok(e.photo, e.photoType).header("Cache-Control", "no-store").build();
     }
@@ -130,7 +134,7 @@ public class VisionResource {
     @Path("/proctor/identity-checks")
     @RolesAllowed(Role.Names.PROCTOR)
     public List<IdentityService.QueueItem> queue() {
-        return identity.pending();
+        return identity.pending(user.id());
     }
 
     @GET
@@ -138,7 +142,7 @@ public class VisionResource {
     @Produces("image/jpeg")
     @RolesAllowed(Role.Names.PROCTOR)
     public Response frame(@PathParam("id") UUID checkId) {
-        IdentityCheck c = identity.check(checkId);
+        IdentityCheck c = identity.check(checkId, user.id());
         if (c.frame == null) throw Problem.notFound("Frame");
         return Response.ok(c.frame, "image/jpeg").header("Cache-Control", "no-store").build();
     }
@@ -160,7 +164,7 @@ public class VisionResource {
     @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Role.Names.STUDENT, Role.Names.PROCTOR})
     public FaceCheckResult snapshot(@PathParam("id") UUID attemptId, byte[] frame) {
-        requireAttemptOwnerOr(attemptId, Role.PROCTOR);
+        requireAttemptOwnerOrWatcher(attemptId);
         SnapshotVerdict v = faceChecks.analyseSnapshot(attemptId, frame, time.now());
         return new FaceCheckResult(v.outcome().name(), v.faceCount(), v.similarity());
     }
@@ -172,6 +176,7 @@ public class VisionResource {
     @Path("/attempts/{id}/face-checks")
     @RolesAllowed({Role.Names.PROCTOR, Role.Names.REVIEWER, Role.Names.SYSTEM_ADMIN})
     public List<FaceCheckService.FaceCheckView> faceChecks(@PathParam("id") UUID attemptId) {
+        requireEvidenceReader(attemptId);
         return faceChecks.checks(attemptId);
     }
 
@@ -181,13 +186,32 @@ public class VisionResource {
     @RolesAllowed({Role.Names.PROCTOR, Role.Names.REVIEWER, Role.Names.SYSTEM_ADMIN})
     public Response faceCheckFrame(@PathParam("id") UUID id) {
         FaceCheck c = faceChecks.check(id);
+        requireEvidenceReader(c.attemptId);
         if (c.frame == null) throw Problem.notFound("Frame");
         return Response.ok(c.frame, "image/jpeg").header("Cache-Control", "no-store").build();
     }
 
-    private void requireAttemptOwnerOr(UUID attemptId, Role role) {
+    /** The attempt's own student, or a proctor who watches it; to anyone else it does not exist. */
+    private void requireAttemptOwnerOrWatcher(UUID attemptId) {
         Attempt a = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Attempt.findById(attemptId));
         if (a == null) throw Problem.notFound("Attempt");
-        user.requireSelfOr(a.studentId, role);
+        if (a.studentId.equals(user.id())) return;
+        if (user.has(Role.PROCTOR) && watch.watches(user.id(), attemptId)) return;
+        throw Problem.notFound("Attempt");
+    }
+
+    /**
+     * Face evidence is read by the review (standing reviewers, the administrator) and by the proctors who
+     * watch the attempt; a proctor of another exam gets 404.
+     */
+    private void requireEvidenceReader(UUID attemptId) {
+        if (user.has(Role.REVIEWER) || user.has(Role.SYSTEM_ADMIN)) return;
+        if (!watch.watches(user.id(), attemptId)) throw Problem.notFound("Attempt");
+    }
+
+    /** A proctor sees a student's enrollment and reference photo only while watching one of their attempts. */
+    private void requireProctorWatchesStudent(UUID studentId) {
+        if (user.has(Role.REGISTRAR) || user.has(Role.SYSTEM_ADMIN) || studentId.equals(user.id())) return;
+        if (!watch.watchesStudent(user.id(), studentId)) throw Problem.notFound("Student");
     }
 }

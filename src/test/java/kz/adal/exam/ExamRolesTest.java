@@ -36,6 +36,7 @@ class ExamRolesTest {
         String s0 = group.student(0).login();
         String s1 = group.student(1).login();
         UUID st = group.student(1).id();
+        String otherTeacher = kz.adal.testing.Fixtures.person("tch", java.util.Set.of(kz.adal.identity.Role.TEACHER), null).login();
         Map<String, Object> def = ExamFixtures.attestation(group, ExamFixtures.demoBank("kk"));
         List<Call> calls = List.of(
                 new Call(null, "GET", "/api/exams", null, 401),
@@ -58,8 +59,19 @@ class ExamRolesTest {
                 new Call("proctor", "GET", "/api/exams/" + exam + "/grades.csv", null, 403),
                 new Call("registrar", "GET", "/api/exams/" + exam + "/ais-export", null, 403),
                 new Call("teacher", "POST", "/api/sheets", Map.of("examId", exam.toString()), 403),
-                new Call(s1, "GET", "/api/sheets/" + sheet, null, 403),
-                new Call(s1, "GET", "/api/sheets/" + sheet + "/document", null, 403),
+                // the application (reason, document): the applicant, the dean chain, the exam's teacher, the registrar only
+                new Call(s1, "GET", "/api/sheets/" + sheet, null, 404),
+                new Call(s1, "GET", "/api/sheets/" + sheet + "/document", null, 404),
+                new Call(otherTeacher, "GET", "/api/sheets/" + sheet, null, 404),
+                new Call(otherTeacher, "GET", "/api/sheets/" + sheet + "/document", null, 404),
+                new Call("head", "GET", "/api/sheets/" + sheet, null, 404),
+                new Call("admin", "GET", "/api/sheets/" + sheet + "/document", null, 404),
+                new Call("proctor", "GET", "/api/sheets/" + sheet, null, 404),
+                new Call("reviewer", "GET", "/api/sheets/" + sheet + "/document", null, 404),
+                new Call(s0, "GET", "/api/sheets/" + sheet + "/document", null, 200),
+                new Call("teacher", "GET", "/api/sheets/" + sheet, null, 200),
+                new Call("policy", "GET", "/api/sheets/" + sheet + "/document", null, 200),
+                new Call("registrar", "GET", "/api/sheets/" + sheet, null, 200),
                 new Call(s0, "POST", "/api/sheets/" + sheet + "/sign", null, 403),
                 new Call("teacher", "POST", "/api/sheets/" + sheet + "/sign", null, 403),
                 new Call("registrar", "POST", "/api/sheets/" + sheet + "/sign", null, 403),

@@ -90,6 +90,42 @@ class AuthTest {
     }
 
     @Test
+    void aRemovedRoleStopsWorkingOnTheNextRequest() {
+        String id = Api.as("admin").body(Map.of("login", "to.demote", "fullName", "Demote Me", "roles", new String[]{"TEACHER", "REGISTRAR"},
+                        "password", "pass-word1"))
+                .post("/api/users").then().statusCode(200).extract().path("user.id");
+        String token = Api.freshToken("to.demote", "pass-word1");
+        given().auth().oauth2(token).get("/api/vision/enrollments").then().statusCode(200);
+        Api.as("admin").body(new String[]{"TEACHER"}).put("/api/users/" + id + "/roles").then().statusCode(200);
+        // the old token still says REGISTRAR: refused at once, not when it expires
+        given().auth().oauth2(token).get("/api/vision/enrollments").then().statusCode(401);
+        given().auth().oauth2(token).get("/api/auth/me").then().statusCode(401);
+        // a new token carries the current roles
+        String fresh = Api.freshToken("to.demote", "pass-word1");
+        given().auth().oauth2(fresh).get("/api/auth/me").then().statusCode(200).body("roles", not(hasItem("REGISTRAR")));
+        given().auth().oauth2(fresh).get("/api/vision/enrollments").then().statusCode(403);
+        // adding a role never spoils a token
+        Api.as("admin").body(new String[]{"TEACHER", "DEAN"}).put("/api/users/" + id + "/roles").then().statusCode(200);
+        given().auth().oauth2(fresh).get("/api/auth/me").then().statusCode(200);
+    }
+
+    @Test
+    void staffPickersShowNameAndLoginButNoEmail() {
+        Api.as("admin").body(Map.of("login", "picked.student", "fullName", "Picked Student", "email", "picked@student.example",
+                        "roles", new String[]{"STUDENT"}, "groupCode", "PK-1", "instructionLanguage", "kk", "password", "pass-word1"))
+                .post("/api/users").then().statusCode(200);
+        Api.as("teacher").queryParam("q", "picked.student").get("/api/users").then().statusCode(200)
+                .body("[0].login", equalTo("picked.student")).body("[0].fullName", equalTo("Picked Student"))
+                .body("[0]", not(org.hamcrest.Matchers.hasKey("email"))).body("[0]", not(org.hamcrest.Matchers.hasKey("programme")))
+                .body("[0]", not(org.hamcrest.Matchers.hasKey("groupCode")));
+        // the head of department admits students to an oral sitting: group, language and curriculum, still no e-mail
+        Api.as("head").queryParam("q", "picked.student").get("/api/users").then().statusCode(200)
+                .body("[0].groupCode", equalTo("PK-1")).body("[0]", not(org.hamcrest.Matchers.hasKey("email")));
+        Api.as("admin").queryParam("q", "picked.student").get("/api/users").then().statusCode(200)
+                .body("[0].email", equalTo("picked@student.example"));
+    }
+
+    @Test
     void everyApiIsClosedToStrangers() {
         given().get("/api/users").then().statusCode(401).contentType(containsString("problem+json"));
         given().get("/api/audit/verify").then().statusCode(401);

@@ -26,6 +26,8 @@ public class JsonSocket implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     /** Completes with the close status (-1 on a transport error). */
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** The reason the server gave with its close frame. */
+    public volatile String closeReason;
     private final WebSocket ws;
 
     protected JsonSocket(URL base, String pathAndQuery) throws Exception {
@@ -50,6 +52,7 @@ public class JsonSocket implements AutoCloseable {
 
             @Override
             public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
+                closeReason = reason;
                 closed.complete(status);
                 return null;
             }

@@ -31,13 +31,18 @@ final class VisionFixtures {
         }
     }
 
-    /** A new student admitted to a new published proctored exam, with the identity gate enforced for it. */
+    /**
+     * A new student admitted to a new published proctored exam, with the identity gate enforced for it
+     * and the demo proctor assigned to the exam (only assigned proctors work its identity checks).
+     */
     static Sitting sitting() {
         String group = Fixtures.group("V");
         Fixtures.Person student = Fixtures.student("vis", group);
         UUID examId = Fixtures.publishedExam(group, "Identity test", 10, 40, DeliveryMode.REMOTE_PROCTORED);
         Fixtures.admit(examId, student.id(), "identity test");
         Arc.container().instance(IdentityGate.class).get().enforceFor(examId);
+        Api.as("teacher").body(java.util.Map.of("proctorLogin", "proctor", "examId", examId.toString()))
+                .post("/api/proctor/assignments").then().statusCode(200);
         return new Sitting(examId, student.id(), student.login());
     }
 

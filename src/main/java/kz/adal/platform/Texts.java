@@ -1,0 +1,38 @@
+package kz.adal.platform;
+
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+
+/**
+ * Refusals the server words for a person, in their language: the catalogue
+ * {@code src/main/resources/texts/texts[_kk|_ru].properties} (English is the base file). Codes stay
+ * stable; only the sentence changes with the language.
+ */
+public final class Texts {
+    private static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(TimeSource.ZONE);
+
+    private Texts() {
+    }
+
+    public static String of(String lang, String key, Object... args) {
+        String l = lang != null && LANGUAGES.contains(lang) ? lang : "kk";
+        try {
+            ResourceBundle b = ResourceBundle.getBundle("texts.texts", Locale.forLanguageTag(l),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            return new MessageFormat(b.getString(key), Locale.forLanguageTag(l)).format(args);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    /** A moment as people there read it: 24-hour, the institution's time zone. */
+    public static String dateTime(Instant at, String lang) {
+        return DATE_TIME.format(at);
+    }
+}
