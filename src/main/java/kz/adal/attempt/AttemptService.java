@@ -335,12 +335,12 @@ public class AttemptService {
      */
     @Transactional
     public AnswerAck saveAnswer(UUID attemptId, UUID studentId, int position, SaveAnswerRequest req) {
+        // a shared lock: many saves may run together, but submit and expiry (FOR UPDATE) wait for them
+        Attempt a = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_READ);
+        requireOwner(a, studentId);  // first: a stranger learns nothing, not even what a valid body looks like
         if (req == null) throw Problem.badRequest("ANSWER_BODY_MISSING", "Send {selected, marked, seq}");
         if (req.seq() == null || req.seq() < 1) throw Problem.badRequest("ANSWER_SEQ_INVALID", "seq must be a positive number");
         if (req.selected() == null) throw Problem.badRequest("ANSWER_SELECTED_MISSING", "selected must be a list (empty to clear)");
-        // a shared lock: many saves may run together, but submit and expiry (FOR UPDATE) wait for them
-        Attempt a = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_READ);
-        requireOwner(a, studentId);
         Instant now = now();
         if (!a.state.acceptsAnswers()) {
             throw new Problem(409, "ATTEMPT_NOT_ACCEPTING_ANSWERS", "The attempt is " + a.state + " and takes no answers",
@@ -503,8 +503,10 @@ public class AttemptService {
         Exam exam = Exam.findById(a.examId);
         if (!a.isGraded()) throw Problem.conflict("RESULT_NOT_GRADED", "The attempt is not graded yet");
         if (!exam.resultsVisible(now())) {
+            String lang = languageOf(studentId);
             throw Problem.conflict("RESULT_NOT_VISIBLE", exam.resultsVisibleAt == null
-                    ? "Results will be shown when the teacher releases them" : "Results will be shown from " + exam.resultsVisibleAt)
+                    ? kz.adal.platform.Texts.of(lang, "results.later.release")
+                    : kz.adal.platform.Texts.of(lang, "results.later", kz.adal.platform.Texts.dateTime(exam.resultsVisibleAt, lang)))
                     .with("until", exam.resultsVisibleAt);
         }
         // released in data (a visibility time inside the window, an early release) is not enough: nobody

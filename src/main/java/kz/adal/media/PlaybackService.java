@@ -128,10 +128,10 @@ public class PlaybackService {
     /** "Open at flag time": the media second of each finalised track for an attempt-clock instant. */
     @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
     public OffsetView offsets(UUID attemptId, Instant at, UUID viewerId) {
-        if (at == null) throw Problem.badRequest("OFFSET_AT_MISSING", "Send at=<ISO instant>");
         Attempt a = Attempt.findById(attemptId);
         if (a == null) throw Problem.notFound("Attempt");
-        requireAccess(a, viewerId, "recording.offset", Map.of("at", at.toString()));
+        requireAccess(a, viewerId, "recording.offset", Map.of("at", String.valueOf(at)));  // access first, then the input
+        if (at == null) throw Problem.badRequest("OFFSET_AT_MISSING", "Send at=<ISO instant>");
         List<TrackOffset> out = new ArrayList<>();
         for (MediaTrack t : MediaTrack.<MediaTrack>list("attemptId = ?1 order by kind", attemptId)) {
             TrackAlignment align = t.alignment();

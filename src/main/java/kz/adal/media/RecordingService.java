@@ -91,14 +91,15 @@ public class RecordingService {
      */
     public ChunkAck accept(UUID attemptId, UUID studentId, TrackKind kind, int segment, int seq, byte[] bytes,
                            Instant clientStart, Instant clientEnd) {
-        ChunkUpload upload = upload(segment, seq, bytes, clientStart, clientEnd);
         Instant now = now();
+        ChunkUpload[] upload = new ChunkUpload[1];
         UUID trackId = QuarkusTransaction.requiringNew().call(() -> {
-            Attempt a = ownedAttempt(attemptId, studentId);
+            Attempt a = ownedAttempt(attemptId, studentId);  // first: a stranger learns nothing about the chunk rules
+            upload[0] = upload(segment, seq, bytes, clientStart, clientEnd);
             requireUploadWindow(a, now);
             return trackFor(a.id, kind, now).id;
         });
-        return store(trackId, new TrackId(attemptId, kind, segment), upload, now);
+        return store(trackId, new TrackId(attemptId, kind, segment), upload[0], now);
     }
 
     /**
@@ -291,10 +292,10 @@ public class RecordingService {
      */
     @Transactional
     public void interrupted(UUID attemptId, UUID studentId, TrackKind kind, InterruptionRequest req) {
+        Attempt a = ownedAttempt(attemptId, studentId);  // the owner check before the input check
         if (req == null || req.reason() == null || !REASONS.contains(req.reason())) {
             throw Problem.badRequest("INTERRUPTION_REASON_INVALID", "reason must be one of " + REASONS);
         }
-        Attempt a = ownedAttempt(attemptId, studentId);
         Instant now = now();
         requireUploadWindow(a, now);
         RecordingInterruption r = new RecordingInterruption();
