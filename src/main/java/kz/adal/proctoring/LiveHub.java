@@ -380,6 +380,7 @@ public class LiveHub {
             t.put("examId", f.examId().toString()).put("examTitle", f.examTitle()).put("studentName", f.studentName())
                     .put("studentLogin", f.studentLogin()).put("state", f.state().name());
             if (f.deadlineAt() != null) t.put("deadlineAt", f.deadlineAt().toString());
+            if (f.finishedAt() != null) t.put("finishedAt", f.finishedAt().toString());
             Duration left = f.remaining(now);
             if (left != null) t.put("remainingMs", left.toMillis());
         }
