@@ -159,10 +159,15 @@ export function fmtDate(iso) {
 }
 
 /** Time of day (with seconds unless told otherwise) in the user's language, 24-hour, in the institution's zone. */
+const timeFormats = new Map();   // a formatter is costly to make and pages format many times a second
 export function fmtTime(iso, seconds = true) {
   if (!iso) return '—';
-  return new Date(iso).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}),
-    hourCycle: 'h23', timeZone: ZONE });
+  const key = `${locale()}|${seconds}`;
+  if (!timeFormats.has(key)) {
+    timeFormats.set(key, new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}),
+      hourCycle: 'h23', timeZone: ZONE }));
+  }
+  return timeFormats.get(key).format(new Date(iso));
 }
 
 // ---------- the page frame ----------

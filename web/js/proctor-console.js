@@ -193,14 +193,12 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       keep.add(key);
       let b = v.badges.get(key);
       if (!b) {
-        b = isOpen ? h('span.badge.bad', { dataset: { flag: f.type } }, '⚑ ' + flagLabel(f.type))
-          : h('span.badge.was', { dataset: { was: f.type } });
-        v.badges.set(key, b);
-      }
-      if (!isOpen) {
+        // a closed flag does not change any more: its words are written once
         const duration = mmss(f.seconds * 1000);
-        setText(b, `✓ ${flagLabel(f.type)} ${duration}`);
-        setAttr(b, 'title', t('proctoring.closedFlag', { flag: flagLabel(f.type), time: fmtTime(f.endAt), duration }));
+        b = isOpen ? h('span.badge.bad', { dataset: { flag: f.type } }, '⚑ ' + flagLabel(f.type))
+          : h('span.badge.was', { dataset: { was: f.type }, title: t('proctoring.closedFlag', { flag: flagLabel(f.type), time: fmtTime(f.endAt), duration }) },
+            `✓ ${flagLabel(f.type)} ${duration}`);
+        v.badges.set(key, b);
       }
       if (b !== before) v.flags.insertBefore(b, before); else before = before.nextSibling;
     }

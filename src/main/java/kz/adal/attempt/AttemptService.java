@@ -498,8 +498,10 @@ public class AttemptService {
         Exam exam = Exam.findById(a.examId);
         if (!a.isGraded()) throw Problem.conflict("RESULT_NOT_GRADED", "The attempt is not graded yet");
         if (!exam.resultsVisible(now())) {
-            throw Problem.conflict("RESULT_NOT_VISIBLE", exam.resultsVisibleAt == null
-                    ? "Results will be shown when the teacher releases them" : "Results will be shown from " + exam.resultsVisibleAt);
+            // the time also as data: the page shows it in the student's language and the institution's zone
+            throw new Problem(409, "RESULT_NOT_VISIBLE", exam.resultsVisibleAt == null
+                    ? "Results will be shown when the teacher releases them" : "Results will be shown from " + exam.resultsVisibleAt,
+                    exam.resultsVisibleAt == null ? List.of() : List.of(Map.of("resultsVisibleAt", exam.resultsVisibleAt.toString())));
         }
         List<AttemptQuestion> rows = rows(a.id);
         Map<UUID, BankCatalog.QuestionContent> content = bank.content(rows.stream().map(r -> r.questionId).toList());

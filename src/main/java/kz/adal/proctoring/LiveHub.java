@@ -362,7 +362,7 @@ public class LiveHub {
         List<FlagRule> rules = new ArrayList<>(FlagRules.standard());
         extraRules.forEach(rules::add);
         Instant end = facts != null && facts.state().isFinished() ? facts.finishedAt() : null;
-        return FlagRules.evaluate(rules, new Timeline(events, end, now, config.disconnectGrace()));
+        return FlagRules.evaluate(rules, new Timeline(events, end, now, config.disconnectGrace(), config.setupGrace(), config.setupLimit()));
     }
 
     ScoreWeights weights() {

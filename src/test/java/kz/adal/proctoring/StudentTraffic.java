@@ -1,5 +1,8 @@
 package kz.adal.proctoring;
 
+import io.quarkus.arc.Arc;
+import kz.adal.platform.TimeSource;
+
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -40,11 +43,14 @@ final class StudentTraffic implements AutoCloseable {
             this.snapshot = snapshot;
         }
 
+        /** At the server's time (tests may have moved the server's clock, {@link TimeSource#advance}). */
         void event(String kind) {
-            socket.event(sitting.attemptId(), seq.incrementAndGet(), kind, Map.of());
+            socket.send(Map.of("type", "event", "attemptId", sitting.attemptId(), "seq", seq.incrementAndGet(), "kind", kind,
+                    "at", CLOCK.now().toString(), "data", Map.of()));
         }
     }
 
+    private static final TimeSource CLOCK = Arc.container().instance(TimeSource.class).get();
     private final List<Student> students = new ArrayList<>();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "student-traffic");
@@ -98,7 +104,7 @@ final class StudentTraffic implements AutoCloseable {
             }), offset, eventEvery.toMillis(), TimeUnit.MILLISECONDS);
             if (!snapshotEvery.isZero()) {
                 sender.scheduleAtFixedRate(() -> safely(() -> s.socket.send(Map.of("type", "snapshot", "attemptId", s.sitting.attemptId(),
-                                "at", java.time.Instant.now().toString(), "jpeg", s.snapshot))),
+                                "at", CLOCK.now().toString(), "jpeg", s.snapshot))),
                         snapshotEvery.toMillis() * i / n, snapshotEvery.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
