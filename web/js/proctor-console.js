@@ -15,6 +15,7 @@ const FINISHED = new Set(['SUBMITTED', 'EXPIRED', 'TERMINATED', 'VOIDED']);
 const IDENTITY_POLL_MS = 10000;
 const DETAIL_FETCH_MS = 1500;         // the REST part of the open session (messages, terminations, evidence) at most this often
 const SERVER_EVENTS = /^(message|presence|termination|attempt)\./;
+const DRAW_MS = 250;                  // the grid is drawn at most four times a second
 
 const setText = (el, s) => { if (el.textContent !== s) el.textContent = s; };
 const setAttr = (el, k, v) => {
@@ -30,7 +31,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
   const sessions = new Map();   // attemptId → { tile, receivedAt, snapshot, view, row }
   let offset = 0, focused = null, ws = null, retry = 0, hbTimer = null, open = null;
   const dirty = new Set();
-  let frame = 0, reorderLater = false;
+  let frame = 0, lastDraw = 0, reorderLater = false;
 
   const live = h('p.pc-live#pc-live', { role: 'status', 'aria-live': 'polite' }, t('proctoring.liveLost'));
   const identityLink = h('a#pc-identity-link', { href: '/proctor/identity.html' });
@@ -104,10 +105,17 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     }
   }
 
-  /** Many tiles may change within one frame: they are drawn once, in the next animation frame. */
+  /**
+   * Tiles change many times a second in a full room: what changed is drawn together, at most every
+   * DRAW_MS and in an animation frame, so the page lays itself out a few times a second, not per message.
+   * The open session is drawn at the next frame.
+   */
   function changed(id) {
     if (id) dirty.add(id);
-    if (!frame) frame = requestAnimationFrame(drawChanged);
+    if (frame) return;
+    const urgent = id && open && open.id === id;
+    const wait = urgent ? 0 : Math.max(0, lastDraw + DRAW_MS - Date.now());
+    frame = setTimeout(() => requestAnimationFrame(drawChanged), wait);
   }
 
   function showSnapshot(img, noimg, src) {
@@ -118,6 +126,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
   // ---------------------------------------------------------------- the grid
   function drawChanged() {
     frame = 0;
+    lastDraw = Date.now();
     for (const id of dirty) {
       const s = sessions.get(id);
       if (!s) continue;

@@ -33,8 +33,14 @@ const serverNow = () => new Date(Date.now() + offset).toISOString();
 // An event recorded before this page heard the server's time (the page load's own events) gets its time on
 // the server's clock once known: a browser whose clock is off would otherwise misplace them in the timeline.
 let synced = false;
+// A page being left (a reload, closing the tab) hides itself and leaves fullscreen: that is the navigation,
+// not the student; the next page load starts afresh (session.start) and a closed tab is a disconnection.
+let leaving = false;
+window.addEventListener('beforeunload', () => { leaving = true; });
+window.addEventListener('pagehide', () => { leaving = true; });
+window.addEventListener('pageshow', () => { leaving = false; });
 function record(kind, data = {}) {
-  if (stopped) return;
+  if (stopped || leaving) return;
   const ev = { seq: ++store.seq, kind, at: synced ? serverNow() : null, local: Date.now(), data };
   store.pending.push(ev);
   persist();
@@ -132,6 +138,7 @@ function watchBrowser() {
   window.addEventListener('blur', () => record('focus.lost'));
   window.addEventListener('focus', () => record('focus.gained'));
   document.addEventListener('fullscreenchange', () => {
+    fullscreenReported = !!document.fullscreenElement;
     record(document.fullscreenElement ? 'fullscreen.enter' : 'fullscreen.exit');
     fullscreenPrompt(!document.fullscreenElement);
     checkSetup();
@@ -327,9 +334,11 @@ function fullscreenPrompt(show) {
  * Camera, the entire screen and fullscreen all in place after this page load: the page's own setup step is
  * over and from now on a loss counts (the server does not flag what happens before, FlagRules/Timeline.setups).
  */
-let setupDone = false;
+let setupDone = false, fullscreenReported = false;
 function checkSetup() {
-  if (setupDone || !baselineDone || stopped) return;
+  // fullscreen as reported (the fullscreenchange event may come after requestFullscreen's promise): the
+  // server must see fullscreen.enter before setup.complete
+  if (setupDone || !baselineDone || stopped || !fullscreenReported) return;
   const cam = camera && camera.getVideoTracks()[0];
   const scr = screenStream && screenStream.getVideoTracks()[0];
   if (!cam || cam.readyState !== 'live' || !scr || scr.readyState !== 'live' || !document.fullscreenElement) return;
@@ -385,6 +394,7 @@ async function main() {
   connect();
   // the state as this page starts (a reload resets what the rules know)
   record('session.start', { visible: !document.hidden, focused: document.hasFocus(), fullscreen: !!document.fullscreenElement, ...(() => { const s = screens(); return { screens: s.count, extended: s.extended }; })() });
+  fullscreenReported = !!document.fullscreenElement;
   if (!adopted.screen) record('screen.ended');
   if (!adopted.camera) record('camera.ended');
   baselineDone = true;

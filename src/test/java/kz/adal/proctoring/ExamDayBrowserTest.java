@@ -117,6 +117,10 @@ class ExamDayBrowserTest {
             Locator dialog = exam.locator("dialog#confirm");
             assertThat(dialog).isVisible();
             assertThat(dialog).not().containsText("null");
+            if (dialog.locator("#confirm-submit").count() == 0) {
+                Browser.screenshot(exam, "exam-submit-dialog");
+                throw new AssertionError("no hand-in button; the dialog says: " + dialog.innerText());
+            }
             dialog.locator("#confirm-submit").click();
             exam.waitForURL("**/student/result.html**");
             Locator pending = exam.locator("#result-pending");

@@ -7,12 +7,16 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import kz.adal.testing.Browser;
+import kz.adal.vision.IdentityCheck;
 import kz.adal.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -69,11 +73,34 @@ class ProctorConsoleBrowserTest {
         assertThat(box).hasValue("");
     }
 
+    /** An identity check waiting for a proctor (the queue is everyone's). */
+    static void identityCheckWaiting(Proctored.Sitting s) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            IdentityCheck c = new IdentityCheck();
+            c.id = UUID.randomUUID();
+            c.attemptId = UUID.fromString(s.attemptId());
+            c.examId = s.examId();
+            c.studentId = s.student().id();
+            c.status = IdentityCheck.Status.PENDING;
+            c.reason = IdentityCheck.Reason.NO_REFERENCE;
+            c.faceCount = 1;
+            c.frame = Base64.getDecoder().decode(StudentTraffic.jpeg(1));
+            c.createdAt = Instant.now();
+            c.persist();
+        });
+    }
+
     @Test
     void whatTheProctorTypesSurvivesLiveUpdatesAndTheWarningArrives() throws Exception {
         Room room = room(2);
+        identityCheckWaiting(room.sittings().get(1));
+        int waiting = room.proctor().api().get("/api/proctor/identity-checks").then().statusCode(200).extract().jsonPath().getList("id").size();
         try (StudentTraffic traffic = StudentTraffic.connect(base, room.sittings()); BrowserContext ctx = Browser.context()) {
             Page console = console(ctx, room);
+            // how many identity checks wait, with the way to them
+            Locator identity = console.locator("#pc-identity-link");
+            assertThat(identity).hasText("Identity checks waiting: " + waiting + " — Open the identity queue");
+            assertThat(identity).hasAttribute("href", "/proctor/identity.html");
             StudentTraffic.Student a = traffic.student(0);
             Locator tile = console.locator(".pc-tile[data-attempt='" + a.sitting.attemptId() + "']");
             assertThat(tile).isVisible();
@@ -90,6 +117,13 @@ class ProctorConsoleBrowserTest {
             assertThat(console.locator("#pc-events")).not().containsText("visibility.");
             assertThat(console.locator("#pc-detail")).not().containsText("IN_PROGRESS");
             Browser.screenshot(console, "proctor-console-typing");
+
+            // the other student hands in: the session leaves the live grid for the finished list
+            StudentTraffic.Student b = traffic.student(1);
+            b.sitting.student().api().post("/api/attempts/" + b.sitting.attemptId() + "/submit").then().statusCode(200);
+            assertThat(console.locator(".pc-tile[data-attempt='" + b.sitting.attemptId() + "']")).hasCount(0);
+            assertThat(console.locator("#pc-finished li[data-attempt='" + b.sitting.attemptId() + "']")).containsText("handed in");
+            assertThat(console.locator("#pc-grid")).not().containsText("SUBMITTED");
         }
     }
 
