@@ -171,10 +171,26 @@ export function problemView(err) {
   return h('div.problem', { role: 'alert' }, h('strong', err.message || t('core.error')), items.length ? h('ul', items) : null);
 }
 
+/** The institution's time zone (the server's TimeSource.ZONE, adal.zone): times on screen are read there. */
+export const ZONE = 'Asia/Almaty';
+function locale() { const l = currentLang(); return l === 'en' ? 'en-GB' : l === 'ru' ? 'ru-RU' : 'kk-KZ'; }
+
+/** Date and time in the user's language, 24-hour, in the institution's zone ('—' when there is none). */
 export function fmtDate(iso) {
   if (!iso) return '—';
-  const d = new Date(iso);
-  return d.toLocaleString(currentLang() === 'en' ? 'en-GB' : currentLang() === 'ru' ? 'ru-RU' : 'kk-KZ', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: ZONE });
+}
+
+/** Time of day (with seconds unless told otherwise) in the user's language, 24-hour, in the institution's zone. */
+const timeFormats = new Map();   // a formatter is costly to make and pages format many times a second
+export function fmtTime(iso, seconds = true) {
+  if (!iso) return '—';
+  const key = `${locale()}|${seconds}`;
+  if (!timeFormats.has(key)) {
+    timeFormats.set(key, new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}),
+      hourCycle: 'h23', timeZone: ZONE }));
+  }
+  return timeFormats.get(key).format(new Date(iso));
 }
 
 // ---------- the page frame ----------

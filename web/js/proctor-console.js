@@ -1,27 +1,52 @@
-import { page, h, t, api, token, ApiError, problemView, notify, hasRole, ACCESS_ENDED, signedOut } from '/js/adal.js';
+import { page, h, t, api, token, ApiError, problemView, notify, hasRole, fmtTime, ACCESS_ENDED, signedOut } from '/js/adal.js';
 
 /*
  * The proctor console: the attempts assigned to this proctor as a live grid (latest snapshot, name,
  * time left, connection, flags, credibility score), the most suspicious first. Updates come over
  * /ws/proctor within a second. Opening a tile shows its timeline, a faster snapshot stream and the
  * actions (message, warning, voice presence check 001 §6.9, suspend/resume, termination 001 §6.14).
+ *
+ * Everything is updated in place: each tile and each row of the open session is one element, kept by
+ * its key, and only the fields that changed are written. Nothing a proctor is typing, selecting or
+ * scrolling is rebuilt, however often the students' tiles change (30–50 sessions, many a second).
  */
+const RECENT_MS = 5 * 60000;          // a closed flag stays on its tile this long, with what it was
+const FINISHED = new Set(['SUBMITTED', 'EXPIRED', 'TERMINATED', 'VOIDED']);
+const IDENTITY_POLL_MS = 10000;
+const DETAIL_FETCH_MS = 1500;         // the REST part of the open session (messages, terminations, evidence) at most this often
+const SERVER_EVENTS = /^(message|presence|termination|attempt)\./;
+const DRAW_MS = 250;                  // the grid is drawn at most four times a second
+
+const setText = (el, s) => { if (el.textContent !== s) el.textContent = s; };
+const setAttr = (el, k, v) => {
+  if (v == null || v === false) { if (el.hasAttribute(k)) el.removeAttribute(k); } else if (el.getAttribute(k) !== String(v)) el.setAttribute(k, String(v));
+};
+const setClass = (el, c) => { if (el.className !== c) el.className = c; };
+const mmss = ms => { const s = Math.max(0, Math.ceil(ms / 1000)); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`; };
+const flagLabel = type => t('proctoring.flag.' + type);
+const stateLabel = state => t('proctoring.state.' + state);
+const flagKey = f => `${f.type}|${f.startAt}`;
+
 page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console', async render(main) {
-  const tiles = new Map();      // attemptId → { tile, snapshot, at (local ms of serverNow) }
-  let offset = 0, focused = null, ws = null, retry = 0, detailTimer = null;
+  const sessions = new Map();   // attemptId → { tile, receivedAt, snapshot, view, row }
+  let offset = 0, focused = null, ws = null, retry = 0, hbTimer = null, open = null;
+  const dirty = new Set();
+  let frame = 0, lastDraw = 0, reorderLater = false;
 
   const live = h('p.pc-live#pc-live', { role: 'status', 'aria-live': 'polite' }, t('proctoring.liveLost'));
+  const identityLink = h('a#pc-identity-link', { href: '/proctor/identity.html' });
+  const identity = h('p.pc-identity#pc-identity', { hidden: true }, identityLink);
   const grid = h('div.pc-grid#pc-grid', { role: 'list', 'aria-label': t('proctoring.sessions') });
   const empty = h('p.muted#pc-empty', t('proctoring.none'));
-  const detail = h('section.card.pc-detail#pc-detail', { 'aria-live': 'polite' }, h('p.muted', t('proctoring.pick')));
-  main.append(h('h1', t('proctoring.console')), live,
-    h('div.pc-layout', h('section', { 'aria-labelledby': 'pc-h' }, h('h2#pc-h', t('proctoring.sessions')), empty, grid), detail));
+  const finishedList = h('ul.pc-finished#pc-finished');
+  const finishedBox = h('section.pc-finished-box', { hidden: true, 'aria-labelledby': 'pc-fin-h' }, h('h2#pc-fin-h', t('proctoring.finished')), finishedList);
+  const detail = h('section.card.pc-detail#pc-detail', h('p.muted', t('proctoring.pick')));
+  main.append(h('h1', t('proctoring.console')), live, identity,
+    h('div.pc-layout', h('section', { 'aria-labelledby': 'pc-h' }, h('h2#pc-h', t('proctoring.sessions')), empty, grid, finishedBox), detail));
 
   const now = () => Date.now() + offset;
-  const fmt = iso => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const mmss = ms => { const s = Math.max(0, Math.ceil(ms / 1000)); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`; };
-  const level = tile => tile.score < 70 || tile.connection === 'offline' ? 'bad' : tile.score < 90 || tile.openFlags > 0 ? 'warn' : 'ok';
 
+  // ---------------------------------------------------------------- the socket
   function connect() {
     ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/proctor`);
     ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token: token() }));
@@ -29,6 +54,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     ws.onclose = async e => {
       live.textContent = t('proctoring.liveLost');
       live.dataset.state = 'lost';
+      clearInterval(hbTimer);
       if (e.code === ACCESS_ENDED) { signedOut(); return; }   // logged out, suspended or no longer a proctor
       try { await api('/api/proctor/sessions'); } catch { /* refreshes an expired token */ }
       retry = Math.min(retry + 1, 5);
@@ -41,134 +67,363 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     switch (m.type) {
       case 'ready':
         retry = 0; live.textContent = t('proctoring.liveOk'); live.dataset.state = 'ok';
-        setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('{"type":"hb"}'), 20000);
+        clearInterval(hbTimer);
+        hbTimer = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('{"type":"hb"}'), 20000);
         if (focused) ws.send(JSON.stringify({ type: 'focus', attemptId: focused }));
         break;
       case 'tile': {
-        const old = tiles.get(m.tile.attemptId) || {};
-        tiles.set(m.tile.attemptId, { ...old, tile: m.tile, receivedAt: Date.now() });
-        draw();
-        if (m.tile.attemptId === focused) refreshDetail();
+        const id = m.tile.attemptId;
+        const s = sessions.get(id) || { view: null };
+        s.tile = m.tile; s.receivedAt = Date.now();
+        sessions.set(id, s);
+        changed(id);
         break;
       }
       case 'snapshot': {
-        const e = tiles.get(m.attemptId);
-        if (!e) break;
-        e.snapshot = `data:image/jpeg;base64,${m.jpeg}`;
-        const img = grid.querySelector(`[data-attempt="${m.attemptId}"] img`);
-        if (img) img.src = e.snapshot; else draw();
-        if (m.attemptId === focused) { const big = detail.querySelector('img.big'); if (big) big.src = e.snapshot; }
+        const s = sessions.get(m.attemptId);
+        if (!s) break;
+        s.snapshot = `data:image/jpeg;base64,${m.jpeg}`;
+        if (s.view) showSnapshot(s.view.img, s.view.noimg, s.snapshot);
+        if (open && open.id === m.attemptId) showSnapshot(open.big, open.noimg, s.snapshot);
         break;
       }
-      case 'gone': tiles.delete(m.attemptId); draw(); break;
-      case 'timeline': if (m.attemptId === focused) drawEvents(m.events); break;
-      case 'event': if (m.attemptId === focused) addEvent(m.event); break;
+      case 'gone': {
+        const s = sessions.get(m.attemptId);
+        sessions.delete(m.attemptId);
+        s?.view?.el.remove();
+        s?.row?.remove();
+        changed(null);
+        break;
+      }
+      case 'timeline': if (open && m.attemptId === open.id) m.events.forEach(addEvent); break;
+      case 'event':
+        if (open && m.attemptId === open.id) {
+          addEvent(m.event);
+          if (SERVER_EVENTS.test(m.event.kind)) fetchDetail();
+        }
+        break;
       default: break;
     }
   }
 
-  function remaining(e) {
-    const tile = e.tile;
-    if (tile.remainingMs == null) return '—';
-    const ms = tile.state === 'IN_PROGRESS' ? tile.remainingMs - (Date.now() - e.receivedAt) : tile.remainingMs;
-    return mmss(ms);
+  /**
+   * Tiles change many times a second in a full room: what changed is drawn together, at most every
+   * DRAW_MS and in an animation frame, so the page lays itself out a few times a second, not per message.
+   * The open session is drawn at the next frame.
+   */
+  function changed(id) {
+    if (id) dirty.add(id);
+    if (frame) return;
+    const urgent = id && open && open.id === id;
+    const wait = urgent ? 0 : Math.max(0, lastDraw + DRAW_MS - Date.now());
+    frame = setTimeout(() => requestAnimationFrame(drawChanged), wait);
   }
 
-  function draw() {
-    const list = [...tiles.values()].sort((a, b) => a.tile.score - b.tile.score || b.tile.openFlags - a.tile.openFlags
-      || (a.tile.studentName || '').localeCompare(b.tile.studentName || ''));
-    empty.hidden = list.length > 0;
-    grid.replaceChildren(...list.map(e => {
-      const x = e.tile;
-      const open = x.flags.filter(f => !f.endAt);
-      const label = `${x.studentName}, ${t('proctoring.score')} ${x.score}, ${t('proctoring.conn.' + x.connection)}, ${t('proctoring.openFlags', { n: open.length })}`;
-      return h('button.pc-tile', { role: 'listitem', 'aria-label': label, 'aria-pressed': String(x.attemptId === focused),
-        dataset: { attempt: x.attemptId, level: level(x), connection: x.connection, score: String(x.score) },
-        onclick: () => focus(x.attemptId) },
-        e.snapshot ? h('img', { src: e.snapshot, alt: '' }) : h('div.pc-noimg', t('proctoring.noSnapshot')),
-        h('span.name', { title: x.studentName }, x.studentName),
-        h('span.line', h('span.muted', x.examTitle)),
-        h('span.line', h('span.badge' + (x.connection === 'online' ? '.ok' : '.bad'), t('proctoring.conn.' + x.connection)),
-          h('span.timer', { dataset: { attempt: x.attemptId } }, x.state === 'IN_PROGRESS' ? remaining(e) : x.state)),
-        h('span.line', h('span.pc-score', `${t('proctoring.score')}: ${x.score}`), x.problem ? h('span.badge.warn', '⚠ ' + t('proctoring.problem')) : null),
-        h('span.pc-flags', open.map(f => h('span.badge.bad', { dataset: { flag: f.type } }, '⚑ ' + t('proctoring.flag.' + f.type))),
-          x.flags.length > open.length ? h('span.badge', `+${x.flags.length - open.length}`) : null));
-    }));
+  function showSnapshot(img, noimg, src) {
+    if (img.src !== src) img.src = src;
+    img.hidden = false; noimg.hidden = true;
   }
+
+  // ---------------------------------------------------------------- the grid
+  function drawChanged() {
+    frame = 0;
+    lastDraw = Date.now();
+    for (const id of dirty) {
+      const s = sessions.get(id);
+      if (!s) continue;
+      if (FINISHED.has(s.tile.state)) finish(id, s); else drawTile(id, s);
+      if (open && open.id === id) drawDetailFromTile(s.tile);
+    }
+    dirty.clear();
+    reorder();
+    const running = [...sessions.values()].filter(s => s.view && s.view.el.isConnected).length;
+    empty.hidden = running > 0;
+    finishedBox.hidden = finishedList.children.length === 0;
+  }
+
+  function tileView(id) {
+    const v = {
+      img: h('img', { alt: '', hidden: true }), noimg: h('div.pc-noimg', t('proctoring.noSnapshot')),
+      name: h('span.name'), exam: h('span.muted'), conn: h('span.badge'), timer: h('span.timer', { dataset: { attempt: id } }),
+      score: h('span.pc-score'), problem: h('span.badge.warn', { hidden: true }, '⚠ ' + t('proctoring.problem')),
+      flags: h('span.pc-flags'), badges: new Map(), more: h('span.badge.more', { hidden: true }),
+    };
+    v.flags.append(v.more);
+    v.el = h('button.pc-tile', { type: 'button', role: 'listitem', 'aria-pressed': 'false', dataset: { attempt: id }, onclick: () => focus(id) },
+      v.img, v.noimg, v.name, h('span.line', v.exam), h('span.line', v.conn, v.timer), h('span.line', v.score, v.problem), v.flags);
+    return v;
+  }
+
+  const level = x => x.score < 70 || x.connection === 'offline' ? 'bad' : x.score < 90 || x.openFlags > 0 ? 'warn' : 'ok';
+
+  function timerText(s) {
+    const x = s.tile;
+    if (x.state !== 'IN_PROGRESS') return stateLabel(x.state);
+    if (x.remainingMs == null) return '—';
+    return mmss(x.remainingMs - (Date.now() - s.receivedAt));
+  }
+
+  function drawTile(id, s) {
+    const x = s.tile;
+    if (!s.view) {
+      s.view = tileView(id);
+      if (s.snapshot) showSnapshot(s.view.img, s.view.noimg, s.snapshot);
+    }
+    const v = s.view;
+    if (!v.el.isConnected) { grid.append(v.el); s.row?.remove(); }
+    setText(v.name, x.studentName || ''); setAttr(v.name, 'title', x.studentName || '');
+    setText(v.exam, x.examTitle || '');
+    setText(v.conn, t('proctoring.conn.' + x.connection)); setClass(v.conn, 'badge ' + (x.connection === 'online' ? 'ok' : 'bad'));
+    setText(v.timer, timerText(s));
+    setText(v.score, `${t('proctoring.score')}: ${x.score}`);
+    v.problem.hidden = !x.problem;
+    setAttr(v.problem, 'title', x.problem ? x.problem.text : null);
+    drawFlags(v, x);
+    const openFlags = x.flags.filter(f => !f.endAt).length;
+    setAttr(v.el, 'aria-label', `${x.studentName}, ${t('proctoring.score')} ${x.score}, ${t('proctoring.conn.' + x.connection)}, ${t('proctoring.openFlags', { n: openFlags })}`);
+    setAttr(v.el, 'data-level', level(x)); setAttr(v.el, 'data-connection', x.connection);
+    setAttr(v.el, 'data-score', x.score); setAttr(v.el, 'data-state', x.state);
+  }
+
+  /** Open flags, then the ones closed in the last minutes (newest first) with what and how long; older ones counted. */
+  function drawFlags(v, x) {
+    const t0 = now();
+    const shown = [];
+    let older = 0;
+    for (const f of x.flags) {
+      if (!f.endAt) shown.push({ f, open: true });
+      else if (t0 - Date.parse(f.endAt) < RECENT_MS) shown.push({ f, open: false });
+      else older++;
+    }
+    shown.sort((a, b) => (b.open - a.open) || Date.parse(b.f.endAt || b.f.startAt) - Date.parse(a.f.endAt || a.f.startAt));
+    const keep = new Set();
+    let before = v.flags.firstChild;
+    for (const { f, open: isOpen } of shown) {
+      const key = flagKey(f) + (isOpen ? '' : '|closed');
+      keep.add(key);
+      let b = v.badges.get(key);
+      if (!b) {
+        // a closed flag does not change any more: its words are written once
+        const duration = mmss(f.seconds * 1000);
+        b = isOpen ? h('span.badge.bad', { dataset: { flag: f.type } }, '⚑ ' + flagLabel(f.type))
+          : h('span.badge.was', { dataset: { was: f.type }, title: t('proctoring.closedFlag', { flag: flagLabel(f.type), time: fmtTime(f.endAt), duration }) },
+            `✓ ${flagLabel(f.type)} ${duration}`);
+        v.badges.set(key, b);
+      }
+      if (b !== before) v.flags.insertBefore(b, before); else before = before.nextSibling;
+    }
+    for (const [key, b] of v.badges) if (!keep.has(key)) { b.remove(); v.badges.delete(key); }
+    v.more.hidden = older === 0;
+    if (older) { setText(v.more, `+${older}`); setAttr(v.more, 'title', t('proctoring.earlierFlags', { n: older })); setAttr(v.more, 'aria-label', t('proctoring.earlierFlags', { n: older })); }
+    v.flags.append(v.more);
+  }
+
+  /** A finished session leaves the live grid for the list of finished ones. */
+  function finish(id, s) {
+    const x = s.tile;
+    s.view?.el.remove();
+    if (!s.row) {
+      s.row = h('li', { dataset: { attempt: id } }, h('button.link', { type: 'button', onclick: () => focus(id) }), ' ', h('span.muted'));
+    }
+    setText(s.row.children[0], x.studentName || '');
+    setText(s.row.children[1], t('proctoring.finishedAt', { state: stateLabel(x.state), time: fmtTime(x.finishedAt || new Date(s.receivedAt).toISOString(), false) }));
+    if (!s.row.isConnected) finishedList.prepend(s.row);
+  }
+
+  const order = (a, b) => a.tile.score - b.tile.score || b.tile.openFlags - a.tile.openFlags
+    || (a.tile.studentName || '').localeCompare(b.tile.studentName || '');
+
+  /** The most suspicious first; never while the proctor's focus is on a tile (moving it would take the focus away). */
+  function reorder() {
+    if (grid.contains(document.activeElement)) { reorderLater = true; return; }
+    reorderLater = false;
+    const want = [...sessions.values()].filter(s => s.view && s.view.el.isConnected).sort(order).map(s => s.view.el);
+    const have = grid.children;
+    if (want.length === have.length && want.every((el, i) => have[i] === el)) return;
+    for (const [i, el] of want.entries()) if (grid.children[i] !== el) grid.insertBefore(el, grid.children[i] || null);
+  }
+  grid.addEventListener('focusout', () => { if (reorderLater) setTimeout(reorder, 0); });
+
   setInterval(() => {
-    for (const e of tiles.values()) {
-      const el = grid.querySelector(`.timer[data-attempt="${e.tile.attemptId}"]`);
-      if (el && e.tile.state === 'IN_PROGRESS') el.textContent = remaining(e);
+    for (const [id, s] of sessions) {
+      if (s.view && s.view.el.isConnected) {
+        setText(s.view.timer, timerText(s));
+        if (s.tile.flags.some(f => f.endAt)) drawFlags(s.view, s.tile);   // closed flags age out
+      }
+      if (open && open.id === id) setText(open.timer, timerText(s));
     }
   }, 1000);
 
-  // ---------------------------------------------------------------- one attempt
+  // ---------------------------------------------------------------- identity checks waiting
+  async function identityCount() {
+    try {
+      const list = await api('/api/proctor/identity-checks');
+      identity.hidden = list.length === 0;
+      setText(identityLink, `${t('proctoring.identityWaiting', { n: list.length })} — ${t('proctoring.identityQueue')}`);
+      identity.dataset.count = String(list.length);
+    } catch { /* the next poll tries again */ }
+  }
+  identityCount();
+  setInterval(identityCount, IDENTITY_POLL_MS);
+
+  // ---------------------------------------------------------------- one session
   function focus(id) {
+    if (focused === id) return;
     if (focused && ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'unfocus', attemptId: focused }));
+    const before = sessions.get(focused);
+    if (before?.view) setAttr(before.view.el, 'aria-pressed', 'false');
     focused = id;
+    const s = sessions.get(id);
+    if (s?.view) setAttr(s.view.el, 'aria-pressed', 'true');
     if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'focus', attemptId: id }));
-    draw();
-    refreshDetail(true);
+    buildDetail(id);
+    if (s) drawDetailFromTile(s.tile);
+    fetchDetail(true);
   }
 
-  const events = h('ol.pc-timeline#pc-events', { 'aria-label': t('proctoring.timeline') });
+  /** The panel of one session, built once when it is opened; later only its fields change. */
+  function buildDetail(id) {
+    const d = open = {
+      id, name: h('h2#pc-name'), sub: h('p.muted#pc-sub'), timer: h('span'),
+      big: h('img.big', { alt: t('proctoring.noSnapshot'), hidden: true }), noimg: h('div.pc-noimg', t('proctoring.noSnapshot')),
+      score: h('strong#pc-score'), costs: h('tbody'), costItems: new Map(), flags: h('ul#pc-flags'), flagItems: new Map(), evidence: new Map(),
+      text: h('textarea#pc-text', { rows: 2, maxlength: 1000 }), out: h('div', { 'aria-live': 'polite' }),
+      pending: h('div#pc-pending'), pendingItems: new Map(),
+      messages: h('ul#pc-messages'), messageItems: new Map(),
+      events: h('ol.pc-timeline#pc-events', { 'aria-label': t('proctoring.timeline') }), eventIds: new Set(),
+      lastFetch: 0, fetchTimer: null,
+    };
+    const snap = sessions.get(id)?.snapshot;
+    if (snap) showSnapshot(d.big, d.noimg, snap);
+    const act = (path, body) => async () => {
+      d.out.replaceChildren();
+      try {
+        await api(`/api/proctor/attempts/${id}/${path}`, { method: 'POST', body });
+        notify(t('proctoring.done'), 'ok');
+        d.text.value = '';
+        fetchDetail(true);
+      } catch (e) { d.out.replaceChildren(e instanceof ApiError ? problemView(e) : h('p', String(e))); }
+    };
+    const needText = fn => () => { if (!d.text.value.trim()) { d.text.focus(); return; } fn()(); };
+    d.suspend = h('button#pc-suspend', { type: 'button', onclick: needText(() => act('suspend', { reason: d.text.value })) }, t('proctoring.suspend'));
+    d.resume = h('button#pc-resume', { type: 'button', hidden: true, onclick: () => act('resume', {})() }, t('proctoring.resume'));
+    d.actions = h('section.pc-actions', { 'aria-labelledby': 'pc-act' }, h('h3#pc-act', t('proctoring.actions')),
+      h('label', { for: 'pc-text' }, t('proctoring.text') + ' / ' + t('proctoring.reason')), d.text,
+      h('div.row',
+        h('button#pc-message', { type: 'button', onclick: needText(() => act('messages', { kind: 'MESSAGE', text: d.text.value })) }, t('proctoring.sendMessage')),
+        h('button#pc-warning', { type: 'button', onclick: needText(() => act('messages', { kind: 'WARNING', text: d.text.value })) }, t('proctoring.sendWarning')),
+        h('button#pc-presence', { type: 'button', onclick: needText(() => act('presence-checks', { question: d.text.value, answerWithinSeconds: 60 })) }, t('proctoring.presence'))),
+      h('div.row', d.suspend, d.resume,
+        h('button.danger#pc-terminate', { type: 'button', onclick: needText(() => act('terminate', { reason: d.text.value })) }, t('proctoring.terminate'))),
+      h('p.muted', t('proctoring.terminateNote')), d.out);
+    d.costsTable = h('table#pc-costs', { hidden: true }, h('caption', t('proctoring.costs')), d.costs);
+    d.messagesH = h('h3', { hidden: true }, t('proctoring.messages'));
+    detail.replaceChildren(h('div', d.name, h('p.muted', d.sub, ' · ', d.timer), d.big, d.noimg, h('p', d.score), d.costsTable,
+      h('h3', t('proctoring.flags')), d.flags, d.actions, d.pending, d.messagesH, d.messages, h('h3', t('proctoring.timeline')), d.events));
+  }
+
+  /** What the live tile knows: state, score, its costs and the flags. */
+  function drawDetailFromTile(x) {
+    const d = open;
+    if (!d || !x) return;
+    setText(d.name, x.studentName || '');
+    setText(d.sub, `${x.examTitle || ''} · ${stateLabel(x.state)}`);
+    const s = sessions.get(d.id);
+    if (s) setText(d.timer, timerText(s));
+    setText(d.score, `${t('proctoring.score')}: ${x.score}`);
+    const running = x.state === 'IN_PROGRESS' || x.state === 'SUSPENDED';
+    d.actions.hidden = !running;
+    d.suspend.hidden = x.state !== 'IN_PROGRESS';
+    d.resume.hidden = x.state !== 'SUSPENDED';
+    // costs: one row per flag type
+    d.costsTable.hidden = !x.costs.length;
+    keyed(d.costs, d.costItems, x.costs, c => c.type, c => h('tr', { dataset: { flag: c.type } }, h('td'), h('td'), h('td'), h('td')), (tr, c) => {
+      setText(tr.children[0], flagLabel(c.type)); setText(tr.children[1], `×${c.count}`);
+      setText(tr.children[2], mmss(c.seconds * 1000)); setText(tr.children[3], `−${c.cost}`);
+    });
+    keyed(d.flags, d.flagItems, x.flags, flagKey, f => h('li', { dataset: { flag: f.type } },
+      h('time'), ' ', h('strong', flagLabel(f.type)), h('span'), h('span.ev')), (li, f) => {
+      setText(li.children[0], fmtTime(f.startAt));
+      setText(li.children[2], ` (${t('proctoring.severity.' + f.severity)}) ${f.endAt ? mmss(f.seconds * 1000) : t('proctoring.stillOpen')}`);
+      drawEvidence(li.children[3], d.evidence.get(flagKey(f)));
+    });
+  }
+
+  function drawEvidence(slot, snapshotId) {
+    if (!snapshotId || slot.dataset.snapshot === snapshotId) return;
+    slot.dataset.snapshot = snapshotId;
+    slot.replaceChildren(' ', h('button.link', { type: 'button', title: t('proctoring.evidence'), 'aria-label': t('proctoring.evidence'),
+      onclick: () => evidence(open.id, snapshotId) }, '📷'));
+  }
+
+  /**
+   * Keeps the children of `parent` one per item, in the items' order: an element is made once per key,
+   * `update` writes only what changed, and elements whose key is gone are removed.
+   */
+  function keyed(parent, items, list, key, make, update) {
+    const seen = new Set();
+    let before = parent.firstChild;
+    for (const x of list) {
+      const k = key(x);
+      seen.add(k);
+      let el = items.get(k);
+      if (!el) { el = make(x); items.set(k, el); }
+      update(el, x);
+      if (el !== before) parent.insertBefore(el, before); else before = before.nextSibling;
+    }
+    for (const [k, el] of items) if (!seen.has(k)) { el.remove(); items.delete(k); }
+  }
+
+  /** What only the REST view has: messages with their answers, terminations waiting, evidence snapshots. */
+  function fetchDetail(now = false) {
+    const d = open;
+    if (!d) return;
+    clearTimeout(d.fetchTimer);
+    const wait = now ? 0 : Math.max(0, d.lastFetch + DETAIL_FETCH_MS - Date.now());
+    d.fetchTimer = setTimeout(async () => {
+      d.lastFetch = Date.now();
+      let v;
+      try { v = await api(`/api/proctor/attempts/${d.id}/timeline`); } catch (e) { d.out.replaceChildren(e instanceof ApiError ? problemView(e) : h('p', String(e))); return; }
+      if (open !== d) return;
+      for (const f of v.flags) if (f.snapshotId) d.evidence.set(flagKey(f), f.snapshotId);
+      drawDetailFromTile(sessions.get(d.id)?.tile || v);
+      drawTerminations(d, v.terminations.filter(x => x.state === 'PENDING'));
+      d.messagesH.hidden = !v.messages.length;
+      keyed(d.messages, d.messageItems, v.messages.slice().reverse(), m => m.id, m => h('li', { dataset: { message: m.id } }), (li, m) => {
+        const answer = m.answer != null ? `«${m.answer}» (${t('proctoring.mode.' + m.answerMode)})` : m.acknowledgedAt ? t('proctoring.acked') : t('proctoring.notAcked');
+        setText(li, `${fmtTime(m.sentAt)} ${t('proctoring.kind.' + m.kind)}: ${m.text} — ${answer}`);
+      });
+      v.events.forEach(addEvent);
+    }, wait);
+  }
+
+  function drawTerminations(d, pending) {
+    const canConfirm = hasRole('TEACHER', 'DEAN', 'HEAD_OF_DEPARTMENT', 'ACADEMIC_POLICY_DIRECTOR', 'ACADEMIC_VICE_RECTOR');
+    d.pending.className = pending.length ? 'problem' : '';
+    keyed(d.pending, d.pendingItems, pending, p => p.id, p => h('p', `${t('proctoring.pending')}: ${p.reason} (${p.rule})`,
+      canConfirm ? [' ', h('button', { type: 'button', onclick: async () => { await api(`/api/proctor/terminations/${p.id}/confirm`, { method: 'POST' }); fetchDetail(true); } }, t('proctoring.confirm')),
+        ' ', h('button', { type: 'button', onclick: async () => { await api(`/api/proctor/terminations/${p.id}/decline`, { method: 'POST' }); fetchDetail(true); } }, t('proctoring.decline'))] : null),
+    () => {});
+  }
+
   function eventText(e) {
     const d = e.data || {};
-    return e.kind + (d.text ? `: ${d.text}` : d.surface ? `: ${d.surface}` : d.reason ? `: ${d.reason}` : d.count ? `: ${d.count}` : '');
-  }
-  function drawEvents(list) { events.replaceChildren(...list.slice().reverse().map(e => h('li', h('time', fmt(e.at)), h('span', eventText(e))))); }
-  function addEvent(e) { events.prepend(h('li', h('time', fmt(e.at)), h('span', eventText(e)))); }
-
-  function refreshDetail(now = false) {
-    clearTimeout(detailTimer);
-    detailTimer = setTimeout(drawDetail, now ? 0 : 400);
+    const label = t('proctoring.event.' + e.kind);
+    if (e.kind === 'face.check' && d.outcome) return `${label}: ${d.outcome === 'OK' ? '✓' : flagLabel({ COVERED: 'CAMERA_BLOCKED', FROZEN: 'CAMERA_BLOCKED', NO_FACE: 'FACE_MISSING', MISMATCH: 'FACE_MISMATCH' }[d.outcome] || d.outcome)}`;
+    return label + (d.text ? `: ${d.text}` : d.reason && typeof d.reason === 'string' && e.kind.startsWith('attempt.') ? `: ${d.reason}` : '');
   }
 
-  async function drawDetail() {
-    const id = focused;
-    if (!id) return;
-    let v;
-    try { v = await api(`/api/proctor/attempts/${id}/timeline`); } catch (e) { detail.replaceChildren(e instanceof ApiError ? problemView(e) : h('p', String(e))); return; }
-    if (id !== focused) return;
-    const snap = tiles.get(id)?.snapshot;
-    const text = h('textarea#pc-text', { rows: 2, maxlength: 1000 });
-    const out = h('div', { 'aria-live': 'polite' });
-    const act = (path, body, done) => async () => {
-      try { await api(`/api/proctor/attempts/${id}/${path}`, { method: 'POST', body }); notify(done || t('proctoring.done'), 'ok'); text.value = ''; refreshDetail(true); }
-      catch (e) { out.replaceChildren(e instanceof ApiError ? problemView(e) : h('p', String(e))); }
-    };
-    const needText = fn => () => { if (!text.value.trim()) { text.focus(); return; } fn()(); };
-    const pending = v.terminations.filter(x => x.state === 'PENDING');
-    const canConfirm = hasRole('TEACHER', 'DEAN', 'HEAD_OF_DEPARTMENT', 'ACADEMIC_POLICY_DIRECTOR', 'ACADEMIC_VICE_RECTOR');
-    const running = v.state === 'IN_PROGRESS' || v.state === 'SUSPENDED';
-    detail.replaceChildren(h('div',
-      h('h2', v.studentName), h('p.muted', `${v.examTitle} · ${v.state}`),
-      snap ? h('img.big', { src: snap, alt: t('proctoring.noSnapshot') }) : h('div.pc-noimg', t('proctoring.noSnapshot')),
-      h('p', h('strong', `${t('proctoring.score')}: ${v.score}`)),
-      v.costs.length ? h('table#pc-costs', h('caption', t('proctoring.costs')),
-        h('tbody', v.costs.map(c => h('tr', h('td', t('proctoring.flag.' + c.type)), h('td', `×${c.count}`), h('td', mmss(c.seconds * 1000)), h('td', `−${c.cost}`))))) : null,
-      h('h3', t('proctoring.flags')),
-      h('ul#pc-flags', v.flags.map(f => h('li', { dataset: { flag: f.type } }, `${fmt(f.startAt)} `, h('strong', t('proctoring.flag.' + f.type)),
-        ` (${f.severity.toLowerCase()}) ${f.endAt ? mmss(f.seconds * 1000) : '…'}`,
-        f.snapshotId ? [' ', h('button.link', { onclick: () => evidence(id, f.snapshotId) }, '📷')] : null))),
-      running ? h('section.pc-actions', { 'aria-labelledby': 'pc-act' }, h('h3#pc-act', t('proctoring.actions')),
-        h('label', { for: 'pc-text' }, t('proctoring.text') + ' / ' + t('proctoring.reason')), text,
-        h('div.row',
-          h('button#pc-message', { onclick: needText(() => act('messages', { kind: 'MESSAGE', text: text.value })) }, t('proctoring.sendMessage')),
-          h('button#pc-warning', { onclick: needText(() => act('messages', { kind: 'WARNING', text: text.value })) }, t('proctoring.sendWarning')),
-          h('button#pc-presence', { onclick: needText(() => act('presence-checks', { question: text.value, answerWithinSeconds: 60 })) }, t('proctoring.presence'))),
-        h('div.row',
-          v.state === 'IN_PROGRESS' ? h('button#pc-suspend', { onclick: needText(() => act('suspend', { reason: text.value })) }, t('proctoring.suspend'))
-            : h('button#pc-resume', { onclick: act('resume', {}) }, t('proctoring.resume')),
-          h('button.danger#pc-terminate', { onclick: needText(() => act('terminate', { reason: text.value })) }, t('proctoring.terminate'))),
-        h('p.muted', t('proctoring.terminateNote')), out) : null,
-      pending.length ? h('div.problem', pending.map(p => h('p', `${t('proctoring.pending')}: ${p.reason} (${p.rule})`,
-        canConfirm ? [' ', h('button', { onclick: async () => { await api(`/api/proctor/terminations/${p.id}/confirm`, { method: 'POST' }); refreshDetail(true); } }, t('proctoring.confirm')),
-          ' ', h('button', { onclick: async () => { await api(`/api/proctor/terminations/${p.id}/decline`, { method: 'POST' }); refreshDetail(true); } }, t('proctoring.decline'))] : null))) : null,
-      v.messages.length ? [h('h3', t('proctoring.messages')), h('ul', v.messages.map(m => h('li', `${fmt(m.sentAt)} ${m.kind}: ${m.text} — `,
-        m.answer != null ? `«${m.answer}» (${m.answerMode})` : m.acknowledgedAt ? t('proctoring.acked') : t('proctoring.notAcked'))))] : null,
-      h('h3', t('proctoring.timeline')), events));
-    drawEvents(v.events.map(e => ({ ...e })));
+  /** Newest first; each event once (the socket's timeline, its pushes and the REST view overlap). */
+  function addEvent(e) {
+    const d = open;
+    if (!d || d.eventIds.has(e.id)) return;
+    d.eventIds.add(e.id);
+    const ms = Date.parse(e.at);
+    const li = h('li', { dataset: { kind: e.kind, ms: String(ms) } }, h('time', { datetime: e.at }, fmtTime(e.at)), h('span', eventText(e)));
+    // keep newest first even when an older event arrives late (a replay after a reconnect)
+    let next = d.events.firstChild;
+    while (next && Number(next.dataset.ms) > ms) next = next.nextSibling;
+    d.events.insertBefore(li, next);
   }
 
   async function evidence(id, snapshotId) {

@@ -30,15 +30,25 @@ const ui = {};
 const serverNow = () => new Date(Date.now() + offset).toISOString();
 
 /** A numbered event: kept until acknowledged, sent now if the socket is open. */
+// An event recorded before this page heard the server's time (the page load's own events) gets its time on
+// the server's clock once known: a browser whose clock is off would otherwise misplace them in the timeline.
+let synced = false;
+// A page being left (a reload, closing the tab) hides itself and leaves fullscreen: that is the navigation,
+// not the student; the next page load starts afresh (session.start) and a closed tab is a disconnection.
+let leaving = false;
+window.addEventListener('beforeunload', () => { leaving = true; });
+window.addEventListener('pagehide', () => { leaving = true; });
+window.addEventListener('pageshow', () => { leaving = false; });
 function record(kind, data = {}) {
-  if (stopped) return;
-  const ev = { seq: ++store.seq, kind, at: serverNow(), data };
+  if (stopped || leaving) return;
+  const ev = { seq: ++store.seq, kind, at: synced ? serverNow() : null, local: Date.now(), data };
   store.pending.push(ev);
   persist();
   sendEvent(ev);
 }
 function sendEvent(ev) {
   if (ws && ready && ws.readyState === WebSocket.OPEN) {
+    if (!ev.at) { ev.at = new Date(ev.local + offset).toISOString(); persist(); }
     ev.sentAt = Date.now();
     ws.send(JSON.stringify({ type: 'event', attemptId, seq: ev.seq, kind: ev.kind, at: ev.at, data: ev.data }));
   }
@@ -76,6 +86,7 @@ function onMessage(m) {
     case 'ready': {
       ready = true; retry = 0; takeover = false;
       offset = Date.parse(m.serverNow) - Date.now();
+      synced = true;
       cfg = m;
       store.seq = Math.max(store.seq, m.lastSeq);
       persist();
@@ -98,8 +109,10 @@ function onMessage(m) {
       break;
     case 'message': showMessage(m); break;
     case 'state':
+      // the exam page changes at once too (answers re-enabled, the clock): no wait for its own poll
+      window.dispatchEvent(new CustomEvent('adal:attempt-state', { detail: m }));
       if (m.state === 'SUSPENDED') suspended(true, m.reason);
-      else if (m.state === 'IN_PROGRESS') suspended(false);
+      else if (m.state === 'IN_PROGRESS') { suspended(false); if (pauseWasShown(m)) resumed(m.creditedSeconds); }
       else if (m.state === 'TERMINATED') { suspended(false); modal(tr('proctoring.terminated'), m.reason ? tr('proctoring.terminatedText', { reason: m.reason }) : ''); stop(); }
       else { suspended(false); stop(); }   // submitted or expired: the exam page says so
       break;
@@ -125,7 +138,12 @@ function watchBrowser() {
   document.addEventListener('visibilitychange', () => record(document.hidden ? 'visibility.hidden' : 'visibility.visible'));
   window.addEventListener('blur', () => record('focus.lost'));
   window.addEventListener('focus', () => record('focus.gained'));
-  document.addEventListener('fullscreenchange', () => record(document.fullscreenElement ? 'fullscreen.enter' : 'fullscreen.exit'));
+  document.addEventListener('fullscreenchange', () => {
+    fullscreenReported = !!document.fullscreenElement;
+    record(document.fullscreenElement ? 'fullscreen.enter' : 'fullscreen.exit');
+    fullscreenPrompt(!document.fullscreenElement);
+    checkSetup();
+  });
   for (const k of ['copy', 'cut', 'paste']) document.addEventListener(k, () => record(`clipboard.${k}`));
   document.addEventListener('contextmenu', e => { e.preventDefault(); record('contextmenu'); });
   document.addEventListener('keydown', e => {
@@ -190,6 +208,7 @@ function adopt(kind, stream) {
     ui.bar.dataset.sharing = surface === 'monitor' ? 'yes' : 'partial';
   }
   showStart(!document.fullscreenElement || !screenStream || !camera);
+  checkSetup();
 }
 
 function watchTrack(track, prefix) {
@@ -201,7 +220,7 @@ function watchTrack(track, prefix) {
 async function startMedia() {
   ui.start.disabled = true;
   try { if (!document.fullscreenElement) await document.documentElement.requestFullscreen(); } catch { record('fullscreen.exit', { initial: true }); }
-  if (recorderPresent()) { showStart(!screenStream || !camera || !document.fullscreenElement); ui.start.disabled = false; return; }
+  if (recorderPresent()) { showStart(!screenStream || !camera || !document.fullscreenElement); ui.start.disabled = false; checkSetup(); return; }
   try {
     camera = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
     const v = camera.getVideoTracks()[0], a = camera.getAudioTracks()[0];
@@ -218,6 +237,7 @@ async function startMedia() {
   } catch { record('screen.ended'); }
   showStart(!screenStream || !camera);
   ui.start.disabled = false;
+  checkSetup();
 }
 
 function scheduleSnapshots(seconds) {
@@ -280,10 +300,52 @@ function presenceCheck(m) {
   input.focus();
 }
 
-let pause = null;
+let pause = null, pausedHere = false;
+const pauseWasShown = m => { const was = pausedHere; pausedHere = false; return was || m.creditedSeconds > 0; };
 function suspended(on, reason) {
+  if (on) pausedHere = true;
   if (on && !pause) pause = modal(tr('proctoring.suspended'), reason ? tr('proctoring.suspendedText', { reason }) : tr('proctoring.suspendedPlain'));
   if (!on && pause) { pause.close(); pause.remove(); pause = null; }
+}
+
+/** The proctor resumed: said at once, with the time added for the pause. */
+function resumed(creditedSeconds) {
+  const minutes = Math.round((creditedSeconds || 0) / 60);
+  const ok = h('button.primary#pm-resumed-ok', { onclick: () => { d.close(); d.remove(); } }, tr('proctoring.acknowledge'));
+  const d = modal(tr('proctoring.resumed'), minutes > 0 ? tr('proctoring.credited', { n: minutes }) : '', h('div.actions', ok));
+  d.id = 'pm-resumed';
+  ok.focus();
+}
+
+/** After leaving fullscreen the student is asked back, with a button that does it (a click may request fullscreen). */
+function fullscreenPrompt(show) {
+  if (!setupDone || stopped) show = false;
+  if (show && !ui.fullscreen) {
+    ui.fullscreen = h('div.pm-fullscreen#pm-fullscreen', { role: 'alert' },
+      h('strong', tr('proctoring.fullscreenTitle')), h('span', tr('proctoring.fullscreenText')),
+      h('button.primary#pm-fullscreen-back', { onclick: async () => {
+        try { await document.documentElement.requestFullscreen(); } catch { /* refused: the prompt stays */ }
+      } }, tr('proctoring.fullscreenBack')));
+    ui.bar.after(ui.fullscreen);
+  }
+  if (ui.fullscreen) ui.fullscreen.hidden = !show;
+}
+
+/**
+ * Camera, the entire screen and fullscreen all in place after this page load: the page's own setup step is
+ * over and from now on a loss counts (the server does not flag what happens before, FlagRules/Timeline.setups).
+ */
+let setupDone = false, fullscreenReported = false;
+function checkSetup() {
+  // fullscreen as reported (the fullscreenchange event may come after requestFullscreen's promise): the
+  // server must see fullscreen.enter before setup.complete
+  if (setupDone || !baselineDone || stopped || !fullscreenReported) return;
+  const cam = camera && camera.getVideoTracks()[0];
+  const scr = screenStream && screenStream.getVideoTracks()[0];
+  if (!cam || cam.readyState !== 'live' || !scr || scr.readyState !== 'live' || !document.fullscreenElement) return;
+  if ((scr.getSettings().displaySurface || 'monitor') !== 'monitor') return;
+  setupDone = true;
+  record('setup.complete');
 }
 
 function elsewhere() {
@@ -333,6 +395,7 @@ async function main() {
   connect();
   // the state as this page starts (a reload resets what the rules know)
   record('session.start', { visible: !document.hidden, focused: document.hasFocus(), fullscreen: !!document.fullscreenElement, ...(() => { const s = screens(); return { screens: s.count, extended: s.extended }; })() });
+  fullscreenReported = !!document.fullscreenElement;
   if (!adopted.screen) record('screen.ended');
   if (!adopted.camera) record('camera.ended');
   baselineDone = true;

@@ -17,6 +17,14 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.checkTitle', as
     return;
   }
 
+  // already handed in (or ended otherwise): say so, not "cannot be started now"
+  if (['SUBMITTED', 'EXPIRED', 'TERMINATED', 'VOIDED'].includes(exam.attemptState)) {
+    main.append(h('p', h('a', { href: '/student/index.html' }, '← ', t('student.exams'))), h('h1', t('student.checkTitle')),
+      h('div.okbox#already-finished', { role: 'status' }, h('h2', exam.title), h('p', t('student.finished.' + exam.attemptState)),
+        h('p', h('a', { href: `/student/result.html?attempt=${exam.attemptId}` }, t('student.seeResult')))));
+    return;
+  }
+
   const startOut = h('div', { 'aria-live': 'polite' });
   const acceptCut = exam.mustWarnCut ? h('input#accept-cut', { type: 'checkbox', onchange: () => refresh() }) : null;
   const startBtn = h('button.primary#start', { onclick: start }, t('student.start'));

@@ -243,16 +243,29 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
       h('a', { href: `/student/result.html?attempt=${attemptId}` }, t('student.seeResult'))));
   }
   // every 20 s: the state (a proctor may suspend) and the deadline (credited time) from the server
-  setInterval(async () => {
+  async function reloadAttempt() {
     if (failure) return;
     const t0 = Date.now();
+    const was = attempt.state;
     try {
       const a = await api(`/api/attempts/${attemptId}`);
       clock.sync(t0, a.serverNow);
       attempt = a;
       if (a.state !== 'IN_PROGRESS' && a.state !== 'SUSPENDED') stop(t('student.save.closed'));
+      else if (a.state !== was) { showQuestion(current, false); tick(); }
     } catch { /* offline: the banner says so */ }
-  }, 20000);
+  }
+  setInterval(reloadAttempt, 20000);
+  // a proctor's pause or resume comes over the proctoring socket (proctoring-client.js) at once: the answers
+  // are disabled or enabled again now, and the server's view (clock, deadline) is read straight after
+  window.addEventListener('adal:attempt-state', e => {
+    const m = e.detail || {};
+    if (failure || (m.state !== 'IN_PROGRESS' && m.state !== 'SUSPENDED')) { reloadAttempt(); return; }
+    attempt = { ...attempt, state: m.state, ...(m.deadlineAt ? { deadlineAt: m.deadlineAt } : {}) };
+    showQuestion(current, false);
+    tick();
+    reloadAttempt();
+  });
 
   // ---------- submit ----------
   async function confirmSubmit() {
@@ -266,7 +279,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
     const unanswered = answers.filter(a => a.selected.length === 0).length;
     const marked = answers.filter(a => a.marked).length;
     const out = h('div', { 'aria-live': 'polite' });
-    dialog.replaceChildren(
+    dialog.replaceChildren(...[
       h('h2#confirm-title', t('student.submitTitle')),
       h('p#confirm-text', unanswered > 0 ? t('student.submitUnanswered', { n: unanswered, total: n }) : t('student.submitAllAnswered', { total: n })),
       marked > 0 ? h('p', t('student.submitMarked', { n: marked })) : null,
@@ -280,7 +293,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
             localStorage.removeItem(KEY);
             location.href = `/student/result.html?attempt=${attemptId}`;
           } catch (x) { e.target.disabled = false; out.replaceChildren(x instanceof ApiError ? problemView(x) : h('div.problem', String(x))); }
-        } }, t('student.submitConfirm'))));
+        } }, t('student.submitConfirm')))].filter(Boolean));   // no "null" for a part left out
     dialog.showModal();
     dialog.querySelector('#confirm-cancel').focus();
   }

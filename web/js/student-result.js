@@ -1,6 +1,13 @@
 import { page, h, t, api, ApiError, problemView, fmtDate } from '/js/adal.js';
 import { LETTERS } from '/js/student-common.js';
 
+/** When the result will be shown, in the student's language (never the server's raw timestamp). */
+function resultLater(e) {
+  if (e.code !== 'RESULT_NOT_VISIBLE') return t('student.resultGrading');
+  const at = e.body?.until || (e.errors || []).find(x => x.resultsVisibleAt)?.resultsVisibleAt;
+  return at ? t('student.resultFrom', { at: fmtDate(at) }) : t('student.resultLater');
+}
+
 page({ bundles: ['student', 'review'], roles: ['STUDENT'], title: 'student.resultTitle', async render(main) {
   const attemptId = new URLSearchParams(location.search).get('attempt');
   main.append(h('p', h('a', { href: '/student/index.html' }, '← ', t('student.exams'))), h('h1', t('student.resultTitle')));
@@ -12,7 +19,7 @@ page({ bundles: ['student', 'review'], roles: ['STUDENT'], title: 'student.resul
       const a = await api(`/api/attempts/${attemptId}`).catch(() => null);
       main.append(h('div.okbox#result-pending', { role: 'status' },
         a ? h('p', { style: 'margin-top:0' }, t('student.finished.' + a.state)) : null,
-        h('p', { style: 'margin-bottom:0' }, t(e.code === 'RESULT_NOT_VISIBLE' ? 'student.resultLater' : 'student.resultGrading'), ' ', e.message)));
+        h('p', { style: 'margin-bottom:0' }, resultLater(e))));
       return;
     }
     throw e;

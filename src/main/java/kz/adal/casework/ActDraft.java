@@ -74,6 +74,8 @@ public final class ActDraft {
     }
 
     private static final Set<String> DEVICE_ENDED = Set.of("camera.ended", "mic.ended", "screen.ended");
+    /** The longest a page's own setup step is taken to last (kz.adal.proctoring.Timeline.SETUP_LIMIT). */
+    private static final Duration SETUP_LIMIT = Duration.ofMinutes(3);
 
     private ActDraft() {
     }
@@ -107,11 +109,20 @@ public final class ActDraft {
 
         List<Note> reports = new ArrayList<>();
         List<Note> errors = new ArrayList<>();
+        Instant setupFrom = null;
         for (Evidence e : sorted) {
+            if (e.kind().equals("session.start")) {
+                setupFrom = e.at();
+            } else if (e.kind().equals("setup.complete")) {
+                setupFrom = null;
+            }
             if (e.kind().equals("problem.reported")) {
                 String text = e.data().get("text");
                 reports.add(new Note(e.at(), text == null || text.isBlank() ? "(no text)" : text.strip()));
             } else if (DEVICE_ENDED.contains(e.kind())) {
+                // a page load reports no camera and no screen until the student's setup step asked for them:
+                // that is the page, not a failure (as for the flags: kz.adal.proctoring.Timeline#setups)
+                if (setupFrom != null && Duration.between(setupFrom, e.at()).compareTo(SETUP_LIMIT) < 0) continue;
                 errors.add(new Note(e.at(), e.kind().substring(0, e.kind().indexOf('.')) + " stopped"));
             } else if (e.kind().equals("recording.stopped")) {
                 errors.add(new Note(e.at(), e.data().getOrDefault("track", "recording").toLowerCase() + " recording stopped: "

@@ -13,6 +13,8 @@ public final class EventKinds {
 
     public static final Map<String, Set<String>> CLIENT = Map.ofEntries(
             Map.entry("session.start", Set.of("visible", "focused", "fullscreen", "screens", "extended")),
+            // camera, entire screen and fullscreen in place after the page load: the page's own setup is over
+            Map.entry("setup.complete", Set.of()),
             Map.entry("visibility.hidden", Set.of()),
             Map.entry("visibility.visible", Set.of()),
             Map.entry("focus.lost", Set.of()),

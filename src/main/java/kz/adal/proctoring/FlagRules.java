@@ -14,7 +14,9 @@ import java.util.function.Predicate;
  * The standard rules. Each interval flag opens on one kind of event and closes on another; an
  * interval still open when the attempt ends closes there, and one open while the attempt runs stays
  * open ({@code endAt == null}). {@code session.start} (sent by every page load) resets the state, so a
- * reload does not leave a flag open forever.
+ * reload does not leave a flag open forever. What the page's own setup step causes (camera, screen and
+ * fullscreen asked for after a page load, the focus taken by the browser's sharing prompt) is no flag:
+ * see {@link Timeline#setups()}.
  */
 public final class FlagRules {
     private FlagRules() {
@@ -60,7 +62,7 @@ public final class FlagRules {
 
     /** Hidden tab or lost focus, until the tab is visible and focused again. */
     static List<Flag> tabLeft(Timeline t) {
-        Tracker tr = new Tracker(FlagType.TAB_LEFT, t);
+        Tracker tr = new Tracker(FlagType.TAB_LEFT, t, true);
         boolean hidden = false;
         boolean blurred = false;
         for (LiveEvent e : t.relevant()) {
@@ -83,7 +85,7 @@ public final class FlagRules {
     }
 
     static List<Flag> fullscreen(Timeline t) {
-        Tracker tr = new Tracker(FlagType.FULLSCREEN_EXITED, t);
+        Tracker tr = new Tracker(FlagType.FULLSCREEN_EXITED, t, true);
         for (LiveEvent e : t.relevant()) {
             switch (e.kind()) {
                 case "fullscreen.exit" -> tr.state(true, e, null);
@@ -113,7 +115,7 @@ public final class FlagRules {
     }
 
     static List<Flag> windowShrunk(Timeline t) {
-        return simple(t, FlagType.WINDOW_SHRUNK, e -> e.kind().equals("window.small"), e -> e.kind().equals("window.ok"));
+        return simple(t, FlagType.WINDOW_SHRUNK, false, e -> e.kind().equals("window.small"), e -> e.kind().equals("window.ok"));
     }
 
     static List<Flag> secondScreen(Timeline t) {
@@ -128,7 +130,7 @@ public final class FlagRules {
     }
 
     static List<Flag> screenShare(Timeline t) {
-        Tracker tr = new Tracker(FlagType.SCREEN_SHARE_STOPPED, t);
+        Tracker tr = new Tracker(FlagType.SCREEN_SHARE_STOPPED, t, true);
         for (LiveEvent e : t.relevant()) {
             switch (e.kind()) {
                 case "screen.ended" -> tr.state(true, e, "ended");
@@ -145,13 +147,13 @@ public final class FlagRules {
     }
 
     static List<Flag> camera(Timeline t) {
-        return simple(t, FlagType.CAMERA_LOST, e -> Set.of("camera.ended", "camera.muted").contains(e.kind()),
+        return simple(t, FlagType.CAMERA_LOST, true, e -> Set.of("camera.ended", "camera.muted").contains(e.kind()),
                 e -> Set.of("camera.started", "camera.unmuted").contains(e.kind()));
     }
 
     /** A recording reported stopped by the upload path, until the same track reports it resumed. */
     static List<Flag> recording(Timeline t) {
-        Tracker tr = new Tracker(FlagType.RECORDING_STOPPED, t);
+        Tracker tr = new Tracker(FlagType.RECORDING_STOPPED, t, true);
         java.util.Set<String> stopped = new java.util.HashSet<>();
         for (LiveEvent e : t.relevant()) {
             String track = String.valueOf(e.data().getOrDefault("track", "?"));
@@ -189,7 +191,7 @@ public final class FlagRules {
     }
 
     static List<Flag> microphone(Timeline t) {
-        return simple(t, FlagType.MICROPHONE_LOST, e -> Set.of("mic.ended", "mic.muted").contains(e.kind()),
+        return simple(t, FlagType.MICROPHONE_LOST, true, e -> Set.of("mic.ended", "mic.muted").contains(e.kind()),
                 e -> Set.of("mic.started", "mic.unmuted").contains(e.kind()));
     }
 
@@ -219,8 +221,8 @@ public final class FlagRules {
         return out;
     }
 
-    private static List<Flag> simple(Timeline t, FlagType type, Predicate<LiveEvent> opens, Predicate<LiveEvent> closes) {
-        Tracker tr = new Tracker(type, t);
+    private static List<Flag> simple(Timeline t, FlagType type, boolean setupAware, Predicate<LiveEvent> opens, Predicate<LiveEvent> closes) {
+        Tracker tr = new Tracker(type, t, setupAware);
         for (LiveEvent e : t.relevant()) {
             if (opens.test(e)) tr.state(true, e, e.kind());
             else if (closes.test(e)) tr.state(false, e, null);
@@ -228,31 +230,72 @@ public final class FlagRules {
         return tr.done();
     }
 
-    /** Follows one on/off condition and makes an interval flag of each "on" stretch. */
+    /**
+     * Follows one on/off condition and makes an interval flag of each "on" stretch. A stretch of no length
+     * (lost and back at the same instant) is no flag. A tracker of something the page sets up itself
+     * (camera, screen, fullscreen, focus) does not open a flag during a setup stretch ({@link Timeline#setups()}):
+     * a condition still on when the stretch ends opens its flag then.
+     */
     private static final class Tracker {
         private final FlagType type;
         private final Timeline timeline;
+        private final List<Timeline.Setup> setups;
         private final List<Flag> out = new ArrayList<>();
         private LiveEvent openedBy;
+        private Instant openedAt;
         private String detail;
+        private LiveEvent deferred;
+        private String deferredWhy;
 
         Tracker(FlagType type, Timeline timeline) {
+            this(type, timeline, false);
+        }
+
+        Tracker(FlagType type, Timeline timeline, boolean setupAware) {
             this.type = type;
             this.timeline = timeline;
+            this.setups = setupAware ? new ArrayList<>(timeline.setups()) : new ArrayList<>();
         }
 
         void state(boolean on, LiveEvent e, String why) {
+            settle(e.at());
+            if (on && openedBy == null && setups.stream().anyMatch(s -> s.covers(e.at()))) {
+                if (deferred == null) {
+                    deferred = e;
+                    deferredWhy = why;
+                }
+                return;
+            }
+            if (!on) deferred = null;
             if (on && openedBy == null) {
                 openedBy = e;
+                openedAt = e.at();
                 detail = why;
             } else if (!on && openedBy != null) {
-                out.add(Flag.of(type, openedBy.at(), e.at(), List.of(openedBy.id(), e.id()), detail));
+                if (e.at().isAfter(openedAt)) out.add(Flag.of(type, openedAt, e.at(), List.of(openedBy.id(), e.id()), detail));
                 openedBy = null;
             }
         }
 
+        /** Setup stretches that ended by {@code t}: what is still lost at their end opens a flag there. */
+        private void settle(Instant t) {
+            while (!setups.isEmpty() && setups.get(0).until() != null && !setups.get(0).until().isAfter(t)) {
+                Timeline.Setup s = setups.remove(0);
+                if (deferred != null && openedBy == null) {
+                    openedBy = deferred;
+                    openedAt = s.until();
+                    detail = deferredWhy;
+                }
+                deferred = null;
+            }
+        }
+
         List<Flag> done() {
-            if (openedBy != null) out.add(Flag.of(type, openedBy.at(), timeline.openEnd(), List.of(openedBy.id()), detail));
+            Instant until = timeline.end() != null ? timeline.end() : timeline.now();
+            if (until != null) settle(until);
+            if (openedBy != null && (timeline.openEnd() == null || timeline.openEnd().isAfter(openedAt))) {
+                out.add(Flag.of(type, openedAt, timeline.openEnd(), List.of(openedBy.id()), detail));
+            }
             return out;
         }
     }

@@ -362,7 +362,7 @@ public class LiveHub {
         List<FlagRule> rules = new ArrayList<>(FlagRules.standard());
         extraRules.forEach(rules::add);
         Instant end = facts != null && facts.state().isFinished() ? facts.finishedAt() : null;
-        return FlagRules.evaluate(rules, new Timeline(events, end, now, config.disconnectGrace()));
+        return FlagRules.evaluate(rules, new Timeline(events, end, now, config.disconnectGrace(), config.setupGrace(), config.setupLimit()));
     }
 
     ScoreWeights weights() {
@@ -380,6 +380,7 @@ public class LiveHub {
             t.put("examId", f.examId().toString()).put("examTitle", f.examTitle()).put("studentName", f.studentName())
                     .put("studentLogin", f.studentLogin()).put("state", f.state().name());
             if (f.deadlineAt() != null) t.put("deadlineAt", f.deadlineAt().toString());
+            if (f.finishedAt() != null) t.put("finishedAt", f.finishedAt().toString());
             Duration left = f.remaining(now);
             if (left != null) t.put("remainingMs", left.toMillis());
         }

@@ -263,12 +263,15 @@ public class ProctorService {
 
     @Transactional
     public void resume(UUID attemptId, Actor actor) {
-        requireWatched(attemptId, actor);
+        long pausedBefore = requireWatched(attemptId, actor).pausedSeconds;
         attempts.resume(attemptId);
         Attempt a = Attempt.findById(attemptId);
         String deadline = a.deadlineAt.toString();
+        // the pause is added to the deadline: the student is told how much
+        long credited = Math.max(0, a.pausedSeconds - pausedBefore);
         afterCommit(() -> {
-            hub.toStudent(attemptId, json.createObjectNode().put("type", "state").put("state", "IN_PROGRESS").put("deadlineAt", deadline));
+            hub.toStudent(attemptId, json.createObjectNode().put("type", "state").put("state", "IN_PROGRESS").put("deadlineAt", deadline)
+                    .put("creditedSeconds", credited));
             hub.recordServerEvent(attemptId, "attempt.resumed", Map.of("by", actor.login(), "deadlineAt", deadline));
             hub.attemptChanged(attemptId);
         });

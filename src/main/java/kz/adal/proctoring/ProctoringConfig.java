@@ -37,6 +37,17 @@ public interface ProctoringConfig {
     @WithDefault("PT2M")
     Duration disconnectGrace();
 
+    /**
+     * After a reload (a page opened again once the setup was complete), how long camera, screen and
+     * fullscreen may be missing without a flag while the student shares them again (Timeline#setups).
+     */
+    @WithDefault("PT15S")
+    Duration setupGrace();
+
+    /** The same for the attempt's first page load, where the browser asks for permissions. */
+    @WithDefault("PT3M")
+    Duration setupLimit();
+
     /** Largest text message from a browser, in characters (a snapshot message may be larger). */
     @WithDefault("4096")
     int maxMessageChars();

@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class FaceCheckService {
     private final SnapshotAnalysis analysis;
     private final Map<UUID, FaceImage> previous = new ConcurrentHashMap<>();
+    /** Each attempt's head pose at its start: looking away is a turn from it (same node caveat as above). */
+    private final Map<UUID, PoseBaseline> baselines = new ConcurrentHashMap<>();
 
     FaceCheckService(SnapshotAnalysis analysis) {
         this.analysis = analysis;
@@ -56,7 +58,7 @@ public class FaceCheckService {
         SnapshotVerdict v;
         FaceImage before = previous.put(attemptId, frame);
         try {
-            v = analysis.analyse(frame, before, ref == null ? null : ref.reference());
+            v = analysis.analyse(frame, before, ref == null ? null : ref.reference(), baselines.computeIfAbsent(attemptId, k -> new PoseBaseline()));
         } finally {
             if (before != null) before.close();
         }
@@ -87,6 +89,7 @@ public class FaceCheckService {
 
     /** A finished attempt sends no more snapshots: free its previous frame. */
     void onFinished(@Observes AttemptFinished e) {
+        baselines.remove(e.attemptId());
         FaceImage f = previous.remove(e.attemptId());
         if (f != null) f.close();
     }

@@ -29,6 +29,18 @@ public final class SnapshotAnalysis {
      * @param reference the reference embedding from the identity check, or {@code null} (no identity check)
      */
     public SnapshotVerdict analyse(FaceImage snapshot, FaceImage previous, float[] reference) {
+        return analyse(snapshot, previous, reference, null);
+    }
+
+    /**
+     * As {@link #analyse(FaceImage, FaceImage, float[])}, judging LOOKING_AWAY against the student's own
+     * pose at the start of the attempt ({@link PoseBaseline}) instead of the camera's axis. A good
+     * snapshot (one face, identity matching or not checked) feeds the baseline until it is known; before
+     * that, no snapshot is LOOKING_AWAY.
+     *
+     * @param baseline the attempt's baseline, or {@code null} to judge against the camera's axis
+     */
+    public SnapshotVerdict analyse(FaceImage snapshot, FaceImage previous, float[] reference, PoseBaseline baseline) {
         FrameChecks.Exposure exposure = frameChecks.exposure(snapshot);
         FrameChecks.Motion motion = previous == null ? null : frameChecks.motion(previous, snapshot);
         if (exposure.covered()) {
@@ -51,13 +63,19 @@ public final class SnapshotAnalysis {
         SnapshotOutcome outcome;
         if (faces.size() > 1) {
             outcome = SnapshotOutcome.MULTIPLE_FACES; // 001 §6.13: no outsiders in the frame
-        } else if (Math.abs(pose.yaw()) > policy.maxAbsYaw() || Math.abs(pose.pitch()) > policy.maxAbsPitch()) {
+        } else if (lookingAway(pose, baseline)) {
             outcome = SnapshotOutcome.LOOKING_AWAY;
         } else if (similarity != null && similarity < policy.matchThreshold()) {
             outcome = SnapshotOutcome.MISMATCH;
         } else {
             outcome = SnapshotOutcome.OK;
         }
+        if (baseline != null && faces.size() == 1 && (similarity == null || similarity >= policy.matchThreshold())) baseline.offer(pose);
         return new SnapshotVerdict(outcome, exposure, motion, scores, similarity, pose, main);
+    }
+
+    private boolean lookingAway(HeadPose pose, PoseBaseline baseline) {
+        if (baseline == null) return Math.abs(pose.yaw()) > policy.maxAbsYaw() || Math.abs(pose.pitch()) > policy.maxAbsPitch();
+        return baseline.get().map(b -> PoseBaseline.lookingAway(pose, b, policy)).orElse(false);
     }
 }

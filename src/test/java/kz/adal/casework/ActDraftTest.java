@@ -96,6 +96,21 @@ class ActDraftTest {
     }
 
     @Test
+    void thePagesOwnSetupAfterALoadIsNoError() {
+        var r = ActDraft.draft(List.of(
+                Evidence.of("session.start", at(1, 0)),
+                Evidence.of("camera.ended", at(1, 0)),
+                Evidence.of("screen.ended", at(1, 0)),
+                Evidence.of("setup.complete", at(1, 10)),
+                Evidence.of("session.start", at(20, 0)),
+                Evidence.of("screen.ended", at(20, 0)),
+                Evidence.of("setup.complete", at(20, 8)),
+                Evidence.of("camera.ended", at(31, 0))), T0, at(50, 0), GRACE);
+        assertEquals(1, r.errors().size(), r.errors().toString());
+        assertEquals(at(31, 0), r.errors().get(0).at());
+    }
+
+    @Test
     void outagesBeforeTheStartAndAfterTheEndAreNotCounted() {
         var r = ActDraft.draft(List.of(
                 Evidence.of("connection.closed", T0.minusSeconds(120)), Evidence.of("connection.opened", T0.plusSeconds(60)),

@@ -66,17 +66,93 @@ class FlagRulesTest {
     }
 
     @Test
-    void aReloadedPageStartsFromWhatItReports() {
+    void aReloadedPageStartsFromWhatItReportsAndAFullscreenNotBackWithinTheGraceIsAFlagFromItsEnd() {
+        client(0, "session.start", Map.of("visible", true, "focused", true, "fullscreen", false));
+        client(2, "fullscreen.enter");
+        client(2, "setup.complete");
         client(10, "visibility.hidden");
         client(30, "session.start", Map.of("visible", true, "focused", true, "fullscreen", false));
         client(50, "fullscreen.enter");
         List<Flag> f = flags(null, 100);
-        assertEquals(2, f.size());
+        assertEquals(2, f.size(), f.toString());
         assertEquals(FlagType.TAB_LEFT, f.get(0).type());
         assertEquals(T0.plusSeconds(30), f.get(0).endAt());
         assertEquals(FlagType.FULLSCREEN_EXITED, f.get(1).type());
-        assertEquals(T0.plusSeconds(30), f.get(1).startAt());
+        assertEquals(T0.plusSeconds(30).plus(Timeline.SETUP_GRACE), f.get(1).startAt());
         assertEquals(T0.plusSeconds(50), f.get(1).endAt());
+    }
+
+    /** What the exam page does on load: no camera, no screen, not fullscreen, then the student's one click. */
+    private void pageLoadAndSetup(int second, boolean complete) {
+        client(second, "session.start", Map.of("visible", true, "focused", true, "fullscreen", false, "screens", 1));
+        client(second, "screen.ended");
+        client(second, "camera.ended");
+        client(second, "mic.ended");
+        client(second + 1, "focus.lost");            // the browser's sharing prompt takes the focus
+        client(second + 3, "camera.started");
+        client(second + 3, "mic.started");
+        client(second + 4, "focus.gained");
+        client(second + 4, "screen.started", Map.of("surface", "monitor"));
+        client(second + 6, "fullscreen.enter");
+        if (complete) client(second + 6, "setup.complete");
+    }
+
+    @Test
+    void thePagesOwnSetupAndAReloadMakeNoFlags() {
+        pageLoadAndSetup(0, true);
+        pageLoadAndSetup(60, true);                  // a reload: everything asked for again within the grace
+        assertEquals(List.of(), flags(null, 300));
+        assertEquals(List.of(), flags(T0.plusSeconds(200), 300));
+    }
+
+    @Test
+    void aLossAtTheSameInstantAsItsReturnIsNoFlag() {
+        pageLoadAndSetup(0, true);
+        client(50, "camera.ended");
+        client(50, "camera.started");
+        client(70, "fullscreen.exit");
+        client(70, "fullscreen.enter");
+        assertEquals(List.of(), flags(null, 300));
+    }
+
+    @Test
+    void aLossAfterTheSetupIsAFlagAsBefore() {
+        pageLoadAndSetup(0, true);
+        client(50, "camera.ended");
+        client(80, "camera.started");
+        List<Flag> f = flags(null, 300);
+        assertEquals(1, f.size());
+        assertEquals(FlagType.CAMERA_LOST, f.get(0).type());
+        assertEquals(T0.plusSeconds(50), f.get(0).startAt());
+    }
+
+    @Test
+    void aScreenNotSharedAgainWithinTheReloadGraceIsAFlagFromTheGracesEnd() {
+        pageLoadAndSetup(0, true);
+        client(100, "session.start", Map.of("visible", true, "focused", true, "fullscreen", false, "screens", 1));
+        client(100, "screen.ended");
+        client(100, "camera.ended");
+        client(103, "camera.started");
+        client(104, "fullscreen.enter");
+        assertEquals(List.of(), flags(null, 110), "within the grace: nothing yet");
+        List<Flag> f = flags(null, 200);
+        assertEquals(1, f.size(), f.toString());
+        assertEquals(FlagType.SCREEN_SHARE_STOPPED, f.get(0).type());
+        assertEquals(T0.plusSeconds(100).plus(Timeline.SETUP_GRACE), f.get(0).startAt());
+        assertNull(f.get(0).endAt());
+    }
+
+    @Test
+    void aFirstSetupNeverCompletedFlagsOnceItsLimitHasPassed() {
+        client(0, "session.start", Map.of("visible", true, "focused", true, "fullscreen", true, "screens", 1));
+        client(0, "screen.ended");
+        client(0, "camera.ended");
+        client(5, "camera.started");
+        assertEquals(List.of(), flags(null, 120));
+        List<Flag> f = flags(null, 400);
+        assertEquals(1, f.size(), f.toString());
+        assertEquals(FlagType.SCREEN_SHARE_STOPPED, f.get(0).type());
+        assertEquals(T0.plus(Timeline.SETUP_LIMIT), f.get(0).startAt());
     }
 
     @Test

@@ -82,7 +82,7 @@ class ProctoringBrowserTest {
             // the proctor opens the session, warns the student, who must acknowledge
             tile.click();
             assertThat(console.locator("#pc-flags [data-flag=DISCONNECTED]")).isVisible();
-            assertThat(console.locator("#pc-events")).containsText("network.offline");
+            assertThat(console.locator("#pc-events [data-kind='network.offline']")).hasCount(1);
             console.locator("#pc-text").fill("Please stay in the exam tab");
             console.locator("#pc-warning").click();
             Locator modal = exam.locator("dialog.proctoring-modal.warning");
@@ -90,7 +90,7 @@ class ProctoringBrowserTest {
             assertThat(modal).containsText("Please stay in the exam tab");
             Browser.screenshot(exam, "proctoring-student-warning");
             modal.locator("button").click();
-            assertThat(console.locator("#pc-events")).containsText("message.acknowledged", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(5 * SECONDS));
+            assertThat(console.locator("#pc-events [data-kind='message.acknowledged']")).hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(5 * SECONDS));
 
             // the student reports a problem; it reaches the console
             exam.locator("#proctoring-report").click();

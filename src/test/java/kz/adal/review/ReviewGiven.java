@@ -81,6 +81,7 @@ final class ReviewGiven {
         long seq = 1;
         List<CompletableFuture<EventStore.Outcome>> stored = new ArrayList<>();
         stored.add(append(events, attempt, seq++, "session.start", tabLeft.minusSeconds(2), Map.of("visible", true, "focused", true, "fullscreen", true, "screens", 1)));
+        stored.add(append(events, attempt, seq++, "setup.complete", tabLeft.minusSeconds(1), Map.of()));
         stored.add(append(events, attempt, seq++, "visibility.hidden", tabLeft, Map.of()));
         stored.add(append(events, attempt, seq++, "visibility.visible", tabLeft.plusSeconds(2), Map.of()));
         stored.add(append(events, attempt, seq++, "clipboard.paste", paste, Map.of()));
