@@ -193,12 +193,31 @@ export function fmtTime(iso, seconds = true) {
   return timeFormats.get(key).format(new Date(iso));
 }
 
+/**
+ * Asks before an action that can't be undone, in a modal <dialog> (keyboard: Tab between the buttons,
+ * Escape cancels). Resolves true when the person confirms.
+ */
+export function confirmDialog({ title, text, ok, cancel = t('core.cancel'), danger = false }) {
+  return new Promise(resolve => {
+    const done = yes => { d.close(); d.remove(); resolve(yes); };
+    const no = h('button#confirm-cancel', { type: 'button', onclick: () => done(false) }, cancel);
+    const yes = h('button#confirm-ok' + (danger ? '.danger' : '.primary'), { type: 'button', onclick: () => done(true) }, ok);
+    const d = h('dialog.confirm', { 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-text' },
+      h('h2#confirm-title', title), h('p#confirm-text', text), h('div.actions', yes, no));
+    d.addEventListener('cancel', e => { e.preventDefault(); done(false); });
+    document.body.append(d);
+    d.showModal();
+    no.focus();
+  });
+}
+
 // ---------- the page frame ----------
 const NAV = [
   { href: '/home.html', key: 'nav.home', roles: null },
   { href: '/admin/users.html', key: 'nav.users', roles: ['SYSTEM_ADMIN'] },
   { href: '/bank/index.html', key: 'nav.banks', roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXPERT', 'TEACHER', 'SYSTEM_ADMIN'] },
   { href: '/student/index.html', key: 'nav.myExams', roles: ['STUDENT'] },
+  { href: '/exam/index.html', key: 'nav.exams', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'SYSTEM_ADMIN', 'DEAN', 'REGISTRAR'] },
   { href: '/proctor/index.html', key: 'nav.proctor', roles: ['PROCTOR'] },
   { href: '/admin/audit.html', key: 'nav.audit', roles: ['SYSTEM_ADMIN', 'REGISTRAR', 'REVIEWER'] },
 ];

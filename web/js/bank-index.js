@@ -20,7 +20,8 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
       h('tbody', banks.map(b => h('tr', { dataset: { title: b.title } },
         h('td', h('a', { href: `/bank/version.html?bank=${b.id}` }, b.title)), h('td', b.discipline), h('td', b.language.toUpperCase()),
         h('td', b.compilers.map(c => c.fullName).join(', ')), h('td', b.latestVersion),
-        h('td', h('span.badge' + (b.latestState === 'DRAFT' ? '.warn' : '.ok'), t('bank.vstate.' + b.latestState))),
+        h('td', h('span.badge' + (b.latestState === 'DRAFT' ? '.warn' : '.ok'), t('bank.vstate.' + b.latestState)),
+          b.sentToDepartmentAt ? h('div.muted.sent', t('bank.sentOn', { at: fmtDate(b.sentToDepartmentAt) })) : null),
         h('td', b.usable ? h('span.badge.ok', '✓ ' + t('core.yes')) : h('span.badge', t('core.no')))))))
       : h('p.muted', t('bank.none'))));
 

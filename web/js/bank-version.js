@@ -1,4 +1,4 @@
-import { page, h, t, api, hasRole, ApiError, problemView, notify, readFile, fmtDate, $ } from '/js/adal.js';
+import { page, h, t, api, hasRole, ApiError, problemView, notify, readFile, fmtDate, $, confirmDialog } from '/js/adal.js';
 
 const DIFFS = ['EASY', 'MEDIUM', 'HARD'];
 const params = new URLSearchParams(location.search);
@@ -75,22 +75,65 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
       h('ul', issues.map(i => h('li', (i.questionIndex != null ? `#${i.questionIndex + 1}: ` : '') + i.message)))));
     if (canEdit) wrap.append(editor(null));
     const typicalOn = v.canEdit || v.canApprove;
+    // the typical tasks are kept here, not read from the page: only one page of questions is drawn at a time
+    const typical = new Set(v.questions.filter(q => q.typical).map(q => q.id));
     const decision = h('input#typical-decision', { value: bank.typicalDecision || '', 'aria-label': t('bank.typicalDecision'), placeholder: t('bank.typicalDecision') });
+    const PAGE = 25;
+    let shown = v.questions;
+    let pageNo = 0;
+    const search = h('input#q-search', { type: 'search', placeholder: t('bank.searchHint') });
+    const diffFilter = h('select#q-diff', h('option', { value: '' }, t('bank.allDifficulties')),
+      DIFFS.map(d => h('option', { value: d }, t('bank.' + d.toLowerCase()))));
+    const count = h('p#q-count.muted', { 'aria-live': 'polite' });
+    const list = h('ol.qlist');
+    const pager = h('nav.actions#q-pager', { 'aria-label': t('bank.pages') });
+    // lower-cased text per question, built once: a 1,000-question bank filters on every keystroke without a pause
+    const haystack = new Map(v.questions.map(q => [q.id, [q.stem, q.topic || '', ...q.options.map(o => o.text)].join('\n').toLowerCase()]));
+    function filter() {
+      const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+      shown = v.questions.filter(q => (!diffFilter.value || q.difficulty === diffFilter.value)
+        && words.every(w => haystack.get(q.id).includes(w)));
+      pageNo = 0;
+      draw();
+    }
+    function draw() {
+      const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+      pageNo = Math.min(pageNo, pages - 1);
+      const slice = shown.slice(pageNo * PAGE, pageNo * PAGE + PAGE);
+      count.textContent = t('bank.shown', { from: shown.length ? pageNo * PAGE + 1 : 0, to: pageNo * PAGE + slice.length, n: shown.length, total: v.questions.length });
+      list.start = pageNo * PAGE + 1;
+      list.replaceChildren(...slice.map(questionCard));
+      pager.replaceChildren(
+        h('button#q-prev', { type: 'button', disabled: pageNo === 0, onclick: () => { pageNo--; draw(); list.focus(); } }, t('bank.prevPage')),
+        h('span', t('bank.pageOf', { p: pageNo + 1, n: pages })),
+        h('button#q-next', { type: 'button', disabled: pageNo >= pages - 1, onclick: () => { pageNo++; draw(); list.focus(); } }, t('bank.nextPage')));
+      loadImages(list);
+    }
+    function questionCard(q) {
+      return h('li.card', { id: 'q-' + q.id, dataset: { position: q.position } },
+        h('div', h('span.badge', t('bank.' + q.difficulty.toLowerCase())), ' ', q.topic ? h('span.badge', q.topic) : null, ' ',
+          typicalOn ? h('label.inline-check', h('input.typical', { type: 'checkbox', value: q.id, checked: typical.has(q.id),
+            onchange: e => { if (e.target.checked) typical.add(q.id); else typical.delete(q.id); } }), ' ', t('bank.typical'))
+            : (q.typical ? h('span.badge.ok', t('bank.typical')) : null)),
+        h('p', h('strong', q.stem)),
+        q.hasImage ? h('img.q-image', { alt: t('bank.image'), 'data-src': `/api/questions/${q.id}/image` }) : null,
+        h('ol.options', { type: 'A' }, q.options.map(o => h('li' + (o.correct ? '.correct' : ''), o.text, o.correct ? ` ✓ (${t('bank.correct')})` : ''))),
+        canEdit ? h('div.actions', h('button', { type: 'button', onclick: () => { const li = $('#q-' + q.id); li.replaceChildren(editor(q)); } }, t('bank.edit')),
+          h('button.danger', { type: 'button', onclick: async () => { if (!confirm(t('bank.confirmDelete'))) return; await api(`/api/questions/${q.id}`, { method: 'DELETE' }); location.reload(); } }, t('bank.delete'))) : null);
+    }
+    let debounce;
+    search.addEventListener('input', () => { clearTimeout(debounce); debounce = setTimeout(filter, 120); });
+    diffFilter.addEventListener('change', filter);
+    list.tabIndex = -1;
     wrap.append(h('div.card', h('h2', t('bank.tab.questions')),
-      typicalOn ? h('div.row', h('div', decision), h('div', { style: 'flex:0 0 auto' }, h('button#save-typical', { onclick: async () => {
-        const ids = [...document.querySelectorAll('input.typical:checked')].map(c => c.value);
-        try { await api(`/api/bank-versions/${v.id}/typical`, { method: 'PUT', body: { questionIds: ids, decision: decision.value } }); notify(t('core.saved'), 'ok'); }
+      typicalOn ? h('div.row', h('div', decision), h('div.shrink', h('button#save-typical', { type: 'button', onclick: async () => {
+        try { await api(`/api/bank-versions/${v.id}/typical`, { method: 'PUT', body: { questionIds: [...typical], decision: decision.value } }); notify(t('core.saved'), 'ok'); }
         catch (x) { notify(x.message, 'error'); }
       } }, t('bank.saveTypical')))) : null,
-      h('ol.qlist', v.questions.map(q => h('li.card', { id: 'q-' + q.id, dataset: { position: q.position } },
-        h('div', h('span.badge', t('bank.' + q.difficulty.toLowerCase())), ' ', q.topic ? h('span.badge', q.topic) : null, ' ',
-          typicalOn ? h('label', { style: 'display:inline;font-weight:400' }, h('input.typical', { type: 'checkbox', value: q.id, checked: q.typical }), ' ', t('bank.typical')) : (q.typical ? h('span.badge.ok', t('bank.typical')) : null)),
-        h('p', h('strong', q.stem)),
-        q.hasImage ? h('img', { alt: t('bank.image'), style: 'max-width:320px', 'data-src': `/api/questions/${q.id}/image` }) : null,
-        h('ol.options', { type: 'A' }, q.options.map(o => h('li' + (o.correct ? '.correct' : ''), o.text, o.correct ? ` ✓ (${t('bank.correct')})` : ''))),
-        canEdit ? h('div.actions', h('button', { onclick: () => { const li = $('#q-' + q.id); li.replaceChildren(editor(q)); } }, t('bank.edit')),
-          h('button.danger', { onclick: async () => { if (!confirm(t('bank.confirmDelete'))) return; await api(`/api/questions/${q.id}`, { method: 'DELETE' }); location.reload(); } }, t('bank.delete'))) : null)))));
-    loadImages(wrap);
+      h('div.row#q-filters', h('div', h('label', { for: 'q-search' }, t('core.search')), search),
+        h('div.shrink', h('label', { for: 'q-diff' }, t('bank.difficulty')), diffFilter)),
+      count, list, pager));
+    draw();
     return wrap;
   }
 
@@ -182,6 +225,7 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
   async function approval() {
     const out = h('div', { 'aria-live': 'polite' });
     const wrap = h('div');
+    wrap.append(submission());
     wrap.append(h('div.card', h('h2', t('bank.approval')),
       v.approval ? h('p.okbox', t('bank.approvedBy', { date: v.approval.approvedOn, minutes: v.approval.minutesNumber, who: v.approval.recordedBy }))
         : v.canApprove && v.state === 'DRAFT' ? (() => {
@@ -217,6 +261,31 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
         } }, t('bank.assign')))), rout);
     }
     return wrap;
+  }
+
+  /** The author's step before the meeting: send the draft to the department (001 §5.19); the head sees when. */
+  function submission() {
+    if (v.state !== 'DRAFT') return h('div');
+    const sent = v.submission;
+    const box = h('div.card#submission', h('h2', t('bank.toDepartment')),
+      sent ? h('p.okbox#sent-state', t('bank.sentBy', { at: fmtDate(sent.submittedAt), who: sent.submittedBy }), sent.note ? ` — ${sent.note}` : '')
+        : h('p.muted#sent-state', t('bank.notSent')));
+    if (!v.canEdit) return box;
+    const passes = v.validation.issues.length === 0;
+    const note = h('textarea#send-note', { rows: 2, maxlength: 2000 });
+    const out = h('div', { 'aria-live': 'polite' });
+    box.append(h('p.muted', t('bank.sendHint')),
+      passes ? null : h('p.problem', t('bank.sendFixFirst', { n: v.validation.issues.length })),
+      h('label', { for: 'send-note' }, t('bank.sendNote')), note,
+      h('div.actions', h('button.primary#send-to-department', { type: 'button', disabled: !passes, onclick: async () => {
+        out.replaceChildren();
+        const yes = await confirmDialog({ title: t('bank.sendTitle'), text: t('bank.sendText', { n: v.questions.length, version: v.number }),
+          ok: t(sent ? 'bank.sendAgain' : 'bank.send') });
+        if (!yes) return;
+        try { v = await api(`/api/bank-versions/${v.id}/submission`, { method: 'POST', body: { note: note.value } }); box.replaceWith(submission()); notify(t('bank.sent'), 'ok'); }
+        catch (x) { out.append(problemView(x)); }
+      } }, t(sent ? 'bank.sendAgain' : 'bank.send'))), out);
+    return box;
   }
 } });
 

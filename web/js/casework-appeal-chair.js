@@ -22,7 +22,10 @@ function actions(a, reload) {
       h('div.row', h('div', h('label', t('appeal.hearingWhen')), at), h('div', h('label', t('appeal.hearingLink')), link),
         h('div', h('button.primary.set-hearing', { onclick: () => act(`/api/appeals/${a.id}/hearing`, { at: new Date(at.value).toISOString(), link: link.value }) }, t('appeal.setHearingButton')))));
   }
-  if (a.state === 'HEARING_SET') {
+  if (a.state === 'HEARING_SET' && a.hearingAt && new Date(a.hearingAt) > new Date()) {
+    // the commission decides at the hearing it holds (001 §6.15.5): no decision form before it
+    box.append(h('p.muted.decide-after', t('appeal.decideAfter', { at: fmtDate(a.hearingAt) })));
+  } else if (a.state === 'HEARING_SET') {
     const note = h('textarea.decision-note', { rows: 3, 'aria-label': t('appeal.decisionNote') });
     const grade = h('input.new-grade', { type: 'number', min: 0, max: 100, step: a.kind === 'TEST' ? '0.01' : '1', 'aria-label': t(a.kind === 'TEST' ? 'appeal.newPercent' : 'appeal.newPoints') });
     const decide = (decision) => {

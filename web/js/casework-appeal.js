@@ -65,7 +65,10 @@ page({ bundles: ['appeal'], roles: ['STUDENT'], title: 'appeal.title', async ren
           h('td', o.title, h('div.muted', t('appeal.kind.' + o.kind))), h('td', o.grade || '—'), h('td', fmtDate(o.examEndedAt)),
           h('td', o.closesAt ? fmtDate(o.closesAt) : '—', ' ', o.open ? h('span.badge.ok', t('appeal.open')) : h('span.badge', t('appeal.why.' + o.notOpenReason))),
           h('td', o.appealId ? h('span.badge', t('appeal.already'))
-            : h('button.file', { onclick: () => openForm(o) }, t('appeal.fileButton')))))))
+            // nothing to appeal before the result is published (001 §6.15.4); after the 48 hours the button stays,
+            // so the refusal can say when the window closed
+            : h('button.file', { type: 'button', onclick: () => openForm(o), disabled: o.notOpenReason === 'RESULT_NOT_PUBLISHED',
+              title: o.open ? null : t('appeal.why.' + o.notOpenReason) }, t('appeal.fileButton')))))))
         : h('p.muted', t('appeal.noOptions')));
     mineBox.replaceChildren(h('h2#mine-h', t('appeal.mine')), mine.length ? h('div#my-appeals', mine.map(appealCard)) : h('p.muted', t('appeal.none')));
     const focus = new URLSearchParams(location.search).get('id');

@@ -1,5 +1,5 @@
 // Shared bits of the exam-administration pages.
-import { h, t, api, fmtDate } from '/js/adal.js';
+import { h, t, api, fmtDate, hasRole, confirmDialog, ApiError, notify } from '/js/adal.js';
 
 export const STAFF = ['TEACHER', 'HEAD_OF_DEPARTMENT', 'SYSTEM_ADMIN'];
 
@@ -28,5 +28,38 @@ export function examHeader(exam) {
       h('a.button', { href: `/exam/students.html?id=${exam.id}` }, t('exam.students')),
       h('a.button', { href: `/exam/grades.html?id=${exam.id}` }, t('exam.grades')),
       exam.state === 'DRAFT' ? h('a.button', { href: `/exam/edit.html?id=${exam.id}` }, t('exam.edit')) : null,
-      h('a.button', { href: '/exam/index.html' }, t('core.back'))));
+      h('a.button', { href: '/exam/index.html' }, t('core.back'))),
+    exam.state === 'PUBLISHED' && hasRole(...STAFF) ? resultsRelease(exam) : null);
+}
+
+/**
+ * When students see their results. An exam defined with no moment waits for the teacher to release them;
+ * the server refuses while an admitted student can still sit, and says until when.
+ */
+function resultsRelease(exam) {
+  const box = h('div#results-release', { 'aria-live': 'polite' });
+  const show = e => {
+    const visible = e.resultsVisibleAt && new Date(e.resultsVisibleAt) <= new Date();
+    box.replaceChildren(
+      h('p#results-state', visible ? t('exam.results.visible', { time: fmtDate(e.resultsVisibleAt) })
+        : e.resultsVisibleAt ? t('exam.results.from', { time: fmtDate(e.resultsVisibleAt) }) : t('exam.results.notYet')),
+      visible ? null : h('button#release-results.primary', { type: 'button', onclick: release }, t('exam.results.release')));
+  };
+  async function release() {
+    const yes = await confirmDialog({ title: t('exam.results.confirmTitle'), text: t('exam.results.confirmText', { title: exam.title }),
+      ok: t('exam.results.release') });
+    if (!yes) return;
+    try {
+      show(await api(`/api/exams/${exam.id}/release-results`, { method: 'POST' }));
+      notify(t('exam.results.released'), 'ok');
+    } catch (x) {
+      if (!(x instanceof ApiError)) throw x;
+      const until = x.body?.until;
+      box.querySelector('#release-problem')?.remove();
+      box.append(h('div.problem#release-problem', { role: 'alert' }, h('strong', x.message || t('core.error')),
+        until ? h('p', t('exam.results.until', { time: fmtDate(until) })) : null));
+    }
+  }
+  show(exam);
+  return box;
 }

@@ -1,4 +1,4 @@
-import { page, h, t, api, ApiError, problemView, notify, readFile, fmtDate, hasRole } from '/js/adal.js';
+import { page, h, t, api, ApiError, problemView, notify, readFile, fmtDate, hasRole, confirmDialog } from '/js/adal.js';
 import { STAFF, param, examHeader } from '/js/exam-common.js';
 
 page({ bundles: ['exam'], roles: [...STAFF, 'DEAN'], title: 'exam.students', async render(main) {
@@ -52,8 +52,52 @@ page({ bundles: ['exam'], roles: [...STAFF, 'DEAN'], title: 'exam.students', asy
       } catch (x) { importOut.append(x instanceof ApiError ? problemView(x) : h('div.problem', String(x))); }
     } }, t('exam.upload')))) : null;
 
-  main.append(examHeader(exam), h('div.card', h('h2', t('exam.students')),
+  main.append(examHeader(exam), teacher ? await proctorsCard(exam) : null, h('div.card', h('h2', t('exam.students')),
     h('table', h('thead', h('tr', ['exam.student', 'exam.admission', 'exam.mayStart', 'exam.accommodation', 'sheet.title', teacher ? 'exam.decide' : null]
       .filter(Boolean).map(k => h('th', t(k))))), body)), imp);
   await load();
 } });
+
+/** Who watches this exam live: the proctors assigned to it, added from the staff with the proctor role. */
+async function proctorsCard(exam) {
+  const [proctors, assigned] = await Promise.all([api('/api/users?role=PROCTOR'), api(`/api/proctor/assignments?examId=${exam.id}`)]);
+  const byId = new Map(proctors.map(p => [p.id, p]));
+  const list = h('ul#proctors.plain');
+  const pick = h('select#proctor-pick');
+  const out = h('div', { 'aria-live': 'polite' });
+  let current = assigned;
+  function draw() {
+    const taken = new Set(current.map(a => a.proctorId));
+    list.replaceChildren(...(current.length ? current.map(a => {
+      const p = byId.get(a.proctorId);
+      const name = p ? `${p.fullName} (${p.login})` : a.proctorLogin;
+      return h('li', { dataset: { proctor: a.proctorLogin } }, h('span', name), ' ',
+        h('span.muted', t('exam.proctors.since', { time: fmtDate(a.assignedAt) })), ' ',
+        h('button.danger', { type: 'button', 'aria-label': t('exam.proctors.removeWho', { name }), onclick: () => remove(a, name) }, t('exam.proctors.remove')));
+    }) : [h('li.muted', t('exam.proctors.none'))]));
+    const free = proctors.filter(p => p.state === 'ACTIVE' && !taken.has(p.id));
+    pick.replaceChildren(h('option', { value: '' }, free.length ? t('exam.proctors.choose') : t('exam.proctors.noMore')),
+      ...free.map(p => h('option', { value: p.login }, `${p.fullName} (${p.login})`)));
+  }
+  async function reload() { current = await api(`/api/proctor/assignments?examId=${exam.id}`); draw(); }
+  async function add(e) {
+    e.preventDefault(); out.replaceChildren();
+    if (!pick.value) { out.append(h('div.problem', { role: 'alert' }, t('exam.proctors.chooseFirst'))); pick.focus(); return; }
+    try {
+      await api('/api/proctor/assignments', { method: 'POST', body: { proctorLogin: pick.value, examId: exam.id } });
+      await reload(); notify(t('exam.proctors.added'), 'ok'); pick.focus();
+    } catch (x) { out.append(x instanceof ApiError ? problemView(x) : h('div.problem', String(x))); }
+  }
+  async function remove(a, name) {
+    if (!await confirmDialog({ title: t('exam.proctors.removeTitle'), text: t('exam.proctors.removeText', { name, title: exam.title }),
+      ok: t('exam.proctors.remove'), danger: true })) return;
+    out.replaceChildren();
+    try { await api(`/api/proctor/assignments/${a.id}`, { method: 'DELETE' }); await reload(); notify(t('exam.proctors.removed'), 'ok'); pick.focus(); }
+    catch (x) { out.append(x instanceof ApiError ? problemView(x) : h('div.problem', String(x))); }
+  }
+  draw();
+  return h('section.card#proctors-card', { 'aria-labelledby': 'proctors-title' }, h('h2#proctors-title', t('exam.proctors.title')),
+    h('p.muted', t('exam.proctors.hint')), list,
+    h('form.inline#proctor-add', { onsubmit: add }, h('label.sr-only', { for: 'proctor-pick' }, t('exam.proctors.choose')), pick,
+      h('button.primary', { type: 'submit' }, t('exam.proctors.add'))), out);
+}

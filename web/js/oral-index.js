@@ -10,7 +10,8 @@ page({ bundles: ['oral'], title: 'oral.title', async render(main) {
       ? h('table#sittings', h('thead', h('tr', ['oral.date', 'oral.sitting', 'oral.programme', 'oral.myRoles', 'core.actions'].map(k => h('th', t(k))))),
         h('tbody', sittings.map(s => h('tr', { dataset: { sitting: s.id } }, h('td', s.date), h('td', s.title), h('td', `${s.programme} (${s.language})`),
           h('td', s.myRoles.map(r => t('oral.role.' + r)).join(', ') || '—'),
-          h('td', h('a.button', { href: `/oral/room.html?sitting=${s.id}` }, t('oral.enter')))))))
+          h('td', s.myRoles.length || hasRole('SYSTEM_ADMIN') ? h('a.button', { href: `/oral/room.html?sitting=${s.id}` }, t('oral.enter'))
+            : h('span.muted.not-participant', t('oral.notParticipant')))))))
       : h('p', t('oral.none'))));
   if (hasRole(...SETUP_ROLES)) main.append(await setupForm());
 } });

@@ -50,7 +50,8 @@ export function describeEntry(e) {
   const label = t('review.event.' + e.kind);
   const base = label === 'review.event.' + e.kind ? e.kind : label;
   if (e.kind === 'flag.raised') return `${base}: ${flagName(e.text)}`;
-  if (e.kind === 'answer.saved') return t('review.event.answer', { n: e.text });
+  // positions are stored from 0; the student saw the questions numbered from 1
+  if (e.kind === 'answer.saved') return t('review.event.answer', { n: Number(e.data?.position ?? e.text) + 1 });
   if (e.kind === 'attempt.ended') {
     const why = e.text && e.text.includes(': ') ? e.text.slice(e.text.indexOf(': ') + 2) : '';
     return `${base}: ${t('review.state.' + e.data.state)}${why ? ' — ' + why : ''}`;

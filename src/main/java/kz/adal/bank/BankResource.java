@@ -192,6 +192,12 @@ public class BankResource {
 
     // ---- approval and review
 
+    /** The author sends the draft to the department meeting (001 §5.19); the heads of department are told. */
+    @POST
+    @Path("/bank-versions/{id}/submission")
+    @RolesAllowed(Role.Names.BANK_AUTHOR)
+    public BankViews.VersionDetail submit(@PathParam("id") UUID id, BankViews.SubmitRequest r) { return banks.submitToDepartment(id, r); }
+
     @POST
     @Path("/bank-versions/{id}/approval")
     @RolesAllowed(Role.Names.HEAD_OF_DEPARTMENT)

@@ -45,8 +45,10 @@ public class BankService {
     private final AuditTrail audit;
     private final TimeSource time;
     private final BankValidator validator = BankValidator.standard();
+    private final jakarta.enterprise.event.Event<BankVersionSubmitted> submitted;
 
-    BankService(CurrentUser me, AuditTrail audit, TimeSource time) {
+    BankService(CurrentUser me, AuditTrail audit, TimeSource time, jakarta.enterprise.event.Event<BankVersionSubmitted> submitted) {
+        this.submitted = submitted;
         this.me = me;
         this.audit = audit;
         this.time = time;
@@ -105,7 +107,9 @@ public class BankService {
         BankVersion latest = versions.get(0);
         boolean usable = versions.stream().anyMatch(v -> v.state == BankVersionState.APPROVED
                 && ExpertReview.<ExpertReview>list("versionId", v.id).stream().anyMatch(r -> r.allowsComputerTestingOn(time.today())));
-        return new BankSummary(b.id, b.title, latest.discipline, latest.language, people(b.compilers), latest.number, latest.state.name(), usable);
+        DepartmentSubmission sent = latest.state == BankVersionState.DRAFT ? DepartmentSubmission.findById(latest.id) : null;
+        return new BankSummary(b.id, b.title, latest.discipline, latest.language, people(b.compilers), latest.number, latest.state.name(), usable,
+                sent == null ? null : sent.submittedAt);
     }
 
     @Transactional
@@ -172,7 +176,47 @@ public class BankService {
         List<MaterialView> materials = BankMaterial.<BankMaterial>list("versionId", v.id).stream()
                 .map(m -> new MaterialView(m.id, m.fileName, m.contentType)).toList();
         return new VersionDetail(v.id, b.id, b.title, v.number, v.state.name(), passport(v), people(b.compilers), materials, questions,
-                report, approval(v.id), reviews(v.id), !v.state.isFrozen(), b.isCompiler(me.id()), me.has(Role.HEAD_OF_DEPARTMENT));
+                report, approval(v.id), reviews(v.id), !v.state.isFrozen(), b.isCompiler(me.id()), me.has(Role.HEAD_OF_DEPARTMENT),
+                submission(v.id));
+    }
+
+    static BankViews.SubmissionView submission(UUID versionId) {
+        DepartmentSubmission s = DepartmentSubmission.findById(versionId);
+        if (s == null) return null;
+        AppUser u = AppUser.findById(s.submittedBy);
+        return new BankViews.SubmissionView(s.submittedAt, u == null ? "?" : u.fullName, s.note);
+    }
+
+    /**
+     * The author sends a draft to the department meeting (001 §5.19): only a version that passes validation
+     * (at least 100 questions, five options each, 001 §7.6) goes; the heads of department are told. Sending again
+     * after more edits records the new moment.
+     */
+    @Transactional
+    public VersionDetail submitToDepartment(UUID versionId, BankViews.SubmitRequest r) {
+        BankVersion v = version(versionId);
+        Bank b = bank(v.bankId);
+        requireCompiler(b);
+        if (v.state != BankVersionState.DRAFT) throw Problem.conflict("ALREADY_APPROVED", "Version " + v.number + " is already " + v.state);
+        List<QuestionDraft> drafts = drafts(v.id);
+        BankValidationReport report = validator.validate(drafts);
+        if (!report.passes()) {
+            throw Problem.unprocessable("BANK_INVALID", "Fix the validation problems before sending the version to the department", report.issues());
+        }
+        DepartmentSubmission s = DepartmentSubmission.findById(v.id);
+        if (s == null) {
+            s = new DepartmentSubmission();
+            s.versionId = v.id;
+        }
+        s.submittedBy = me.id();
+        s.submittedAt = time.now();
+        s.note = r == null || blank(r.note()) ? null : r.note().strip();
+        s.persist();
+        audit.record(Change.of("bank.sent-to-department", "bank-version", v.id).scope(v.bankId)
+                .detail(Map.of("questions", drafts.size(), "note", s.note == null ? "" : s.note)));
+        AppUser author = AppUser.findById(me.id());
+        submitted.fire(new BankVersionSubmitted(v.id, b.id, b.title, v.number, drafts.size(), author == null ? "" : author.fullName, s.note));
+        return versionDetail(v.id);
     }
 
     @Transactional

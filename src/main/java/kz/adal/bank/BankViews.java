@@ -13,7 +13,7 @@ public final class BankViews {
     public record PersonRef(UUID id, String fullName) {}
 
     public record BankSummary(UUID id, String title, String discipline, String language, List<PersonRef> compilers,
-                              int latestVersion, String latestState, boolean usable) {}
+                              int latestVersion, String latestState, boolean usable, Instant sentToDepartmentAt) {}
 
     public record BankDetail(UUID id, String title, List<PersonRef> compilers, String typicalDecision,
                              List<VersionSummary> versions, boolean canEdit, boolean canApprove) {}
@@ -38,7 +38,12 @@ public final class BankViews {
     public record VersionDetail(UUID id, UUID bankId, String bankTitle, int number, String state, Passport passport,
                                 List<PersonRef> compilers, List<MaterialView> materials, List<QuestionView> questions,
                                 BankValidationReport validation, ApprovalView approval, List<ReviewSummary> reviews,
-                                boolean editable, boolean canEdit, boolean canApprove) {}
+                                boolean editable, boolean canEdit, boolean canApprove, SubmissionView submission) {}
+
+    /** When and by whom a draft was sent to the department meeting for approval (001 §5.19). */
+    public record SubmissionView(Instant submittedAt, String submittedBy, String note) {}
+
+    public record SubmitRequest(String note) {}
 
     public record CreateBankRequest(String title, String discipline, String programme, String language, String referenceMaterials) {}
 

@@ -39,7 +39,12 @@ public class AbsenceService {
 
     public record ForwardRequest(String note) {}
 
-    public record VisaRequest(Boolean allowed, String note, UUID resitSittingId) {}
+    /** Allowed needs the re-sit: an existing sitting day ({@code resitSittingId}) or a new one on {@code resitDate}. */
+    public record VisaRequest(Boolean allowed, String note, UUID resitSittingId, LocalDate resitDate) {
+        public VisaRequest(Boolean allowed, String note, UUID resitSittingId) {
+            this(allowed, note, resitSittingId, null);
+        }
+    }
 
     public record Option(UUID turnId, UUID sittingId, String sitting, LocalDate date, UUID applicationId) {}
 
@@ -169,8 +174,24 @@ public class AbsenceService {
         Instant now = time.now();
         OralTurn resit = null;
         if (r.allowed()) {
-            if (r.resitSittingId() == null) throw Problem.badRequest("ORAL_RESIT_SITTING", "Choose the sitting day of the re-sit");
-            resit = oral.scheduleAbsenceResit(a.turnId, r.resitSittingId(), "absence " + a.id + " allowed by " + c.fullName);
+            if (r.resitSittingId() == null && r.resitDate() == null) {
+                throw Problem.badRequest("ORAL_RESIT_SITTING", "Choose the sitting day of the re-sit, or set a new one");
+            }
+            UUID target;
+            if (r.resitSittingId() != null) {
+                target = r.resitSittingId();
+                OralSitting missed = OralSitting.findById(a.sittingId);
+                OralSitting chosen = OralSitting.findById(target);
+                if (chosen == null) throw Problem.notFound("Sitting");
+                if (!fitsStudent(missed, chosen)) {
+                    throw new Problem(422, "ORAL_RESIT_PROGRAMME", "The re-sit is a sitting of the same programme and language of instruction ("
+                            + missed.programme + ", " + missed.language + ")");
+                }
+            } else {
+                // a new sitting day, set from the decision itself: same commission, programme, language and tickets
+                target = oral.resitDay(a.sittingId, r.resitDate(), chair).id;
+            }
+            resit = oral.scheduleAbsenceResit(a.turnId, target, "absence " + a.id + " allowed by " + c.fullName);
             a.resitTurnId = resit.id;
             a.resitSittingId = resit.sittingId;
         }
@@ -209,8 +230,16 @@ public class AbsenceService {
         AbsenceApplication a = find(id);
         if (!chair.equals(chairOf(a))) throw Problem.forbidden("The chair of the sitting's commission gives the visa");
         LocalDate today = time.today();
+        OralSitting missed = OralSitting.findById(a.sittingId);
         return OralSitting.<OralSitting>list("sittingDate >= ?1 order by sittingDate", today).stream()
-                .filter(s -> !s.id.equals(a.sittingId)).map(s -> new SittingOption(s.id, s.title, s.sittingDate)).toList();
+                .filter(s -> !s.id.equals(a.sittingId) && fitsStudent(missed, s))
+                .map(s -> new SittingOption(s.id, s.title, s.sittingDate)).toList();
+    }
+
+    /** A re-sit is a sitting of the missed one's programme and language of instruction (001 §5.23.5). */
+    static boolean fitsStudent(OralSitting missed, OralSitting other) {
+        return missed != null && other != null && missed.language.equals(other.language)
+                && missed.programme.strip().equalsIgnoreCase(other.programme.strip());
     }
 
     @Transactional

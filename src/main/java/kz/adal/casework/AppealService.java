@@ -253,6 +253,7 @@ public class AppealService {
             if (u == null) throw Problem.notFound("Person " + id);
             if (u.has(Role.STUDENT)) throw new Problem(422, "COMMISSION_STUDENT", u.fullName + " is a student and can't sit on the appeal commission");
         }
+        requireIndependent(r, members);
         UUID scope = r.examId() != null ? r.examId() : r.sittingId();
         if (AppealCommission.forScope(scope) != null) throw Problem.conflict("COMMISSION_EXISTS", "This exam already has an appeal commission");
         AppealCommission c = new AppealCommission();
@@ -379,6 +380,13 @@ public class AppealService {
         AppealCommission c = signerCommission(a, actor, "signs the decision");
         if (a.state == Appeal.State.DECIDED) throw Problem.conflict("APPEAL_DECIDED", "This appeal is already decided");
         if (a.state != Appeal.State.HEARING_SET) throw Problem.conflict("APPEAL_NO_HEARING", "Set and hold the hearing first (001 §6.15.5)");
+        if (time.now().isBefore(a.hearingAt)) {
+            // the commission decides at the hearing it holds (001 §6.15.5), not before it
+            throw new Problem(409, "APPEAL_BEFORE_HEARING", "The hearing is set for "
+                    + a.hearingAt.atZone(TimeSource.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' ')
+                    + " (" + TimeSource.ZONE + "): the decision is recorded after it is held (001 §6.15.5)",
+                    List.of(Map.of("hearingAt", a.hearingAt.toString())));
+        }
         if (r == null || r.decision() == null) throw Problem.badRequest("APPEAL_DECISION", "Choose UPHELD or REJECTED");
         Appeal.Decision decision;
         try {
@@ -456,6 +464,37 @@ public class AppealService {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * The appeal commission re-examines what the examiners did (001 §6.15.4), so nobody who graded sits on it:
+     * for an oral sitting, its commission's chair and members and the head who ran the draw; for a test, the
+     * teacher who set it.
+     */
+    private static void requireIndependent(CommissionRequest r, List<UUID> members) {
+        Map<UUID, String> graders = new LinkedHashMap<>();
+        if (r.sittingId() != null) {
+            OralSitting s = OralSitting.findById(r.sittingId());
+            s.commission.forEach(c -> graders.put(c.userId, c.role.name()));
+            graders.putIfAbsent(s.headId, "HEAD");
+        } else {
+            Exam e = Exam.findById(r.examId());
+            if (e.createdBy != null) graders.put(e.createdBy, "TEACHER");
+        }
+        for (UUID id : concat(List.of(r.chairId(), r.deputyId()), members)) {
+            String role = graders.get(id);
+            if (role == null) continue;
+            AppUser u = AppUser.findById(id);
+            String what = switch (role) {
+                case "CHAIR" -> "chairs the examining commission of this sitting";
+                case "MEMBER" -> "graded this sitting as a commission member";
+                case "SECRETARY" -> "is the technical secretary of this sitting";
+                case "HEAD" -> "ran the ticket draw of this sitting";
+                default -> "set and graded this test";
+            };
+            throw new Problem(422, "COMMISSION_NOT_INDEPENDENT", u.fullName + " " + what
+                    + ": the appeal commission is independent of the one that graded (001 §6.15.4); choose someone else");
+        }
+    }
 
     private AppealCommission signerCommission(Appeal a, UUID actor, String what) {
         AppealCommission c = a.commissionId == null ? null : AppealCommission.findById(a.commissionId);

@@ -663,8 +663,13 @@ public class OralSittingService {
         List<OralTurn> turns = OralTurn.of(sittingId);
         boolean student = turns.stream().anyMatch(t -> t.studentId.equals(actor.id()));
         Set<SittingRole> roles = s.rolesOf(actor.id(), student);
-        boolean observer = actor.has(Role.SYSTEM_ADMIN) || actor.has(Role.DEAN);
-        if (roles.isEmpty() && !observer) throw Problem.forbidden("You are not in this sitting");
+        // the room is the commission's, the head's and the admitted students' (001 §6.15.2, §6.15.6): a dean who set the
+        // sitting up is not a participant; only the administrator may look in (support)
+        boolean observer = actor.has(Role.SYSTEM_ADMIN);
+        if (roles.isEmpty() && !observer) {
+            throw new Problem(403, "ORAL_NOT_A_PARTICIPANT", "You are not a participant of this sitting: only its commission, "
+                    + "the head of department who runs the draw and the admitted students enter the room");
+        }
         boolean staff = roles.stream().anyMatch(r -> r != SittingRole.STUDENT) || observer;
         Set<UUID> present = bus.present(sittingId);
         Set<UUID> ids = new HashSet<>();
@@ -922,5 +927,44 @@ public class OralSittingService {
         event(absent.sittingId, absent.id, "ABSENCE_EXCUSED", null, "re-sit on " + target.sittingDate + ": " + basis);
         changed(target.id, "resit");
         return r;
+    }
+
+    /**
+     * A new sitting day for an absence re-sit (001 §6.15.3: "a re-sit on another sitting day set by the
+     * commission"): the same commission, head of department, programme, language, emergency basis, timings and
+     * tickets as the sitting the student missed, on {@code date}, with nobody admitted yet (the re-sit turn is
+     * added by {@link #scheduleAbsenceResit}). Today or later, within the current academic period.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OralSitting resitDay(UUID missedSittingId, LocalDate date, UUID setBy) {
+        OralSitting from = sitting(missedSittingId);
+        LocalDate today = time.today();
+        if (date == null) throw Problem.badRequest("ORAL_RESIT_SITTING", "Choose the sitting day of the re-sit");
+        if (date.isBefore(today) || date.isAfter(periodEnd(today))) {
+            throw new Problem(422, "ORAL_RESIT_DATE", "The re-sit is today or later, in the current academic period (by " + periodEnd(today) + ")");
+        }
+        if (date.equals(from.sittingDate)) {
+            throw new Problem(422, "ORAL_RESIT_SAME_SITTING", "The re-sit is on another sitting day (001 §6.15.3)");
+        }
+        OralSitting s = new OralSitting();
+        s.title = from.title + " — " + date;
+        s.emergencyBasis = from.emergencyBasis;
+        s.studyLevel = from.studyLevel;
+        s.sittingDate = date;
+        s.programme = from.programme;
+        s.language = from.language;
+        s.headId = from.headId;
+        s.allowRepeatTickets = from.allowRepeatTickets;
+        s.preparationMinutes = from.preparationMinutes;
+        s.answerMinutes = from.answerMinutes;
+        s.createdBy = setBy;
+        s.createdAt = time.now();
+        from.commission.forEach(c -> s.commission.add(new CommissionSeat(c.userId, c.role)));
+        s.persist();
+        storeTickets(s.id, OralTicket.of(from.id).stream().map(tk -> new TicketImport.Ticket(tk.number, List.copyOf(tk.questions))).toList());
+        audit.record(Change.of("oral.sitting.created", "oral-sitting", s.id).scope(s.id)
+                .detail(Map.of("resitDayOf", from.id.toString(), "date", date.toString())));
+        event(s.id, null, "SITTING_CREATED", null, "re-sit day of " + from.title + " (" + from.sittingDate + ")");
+        return s;
     }
 }

@@ -69,10 +69,12 @@ public class ProctorService {
     private final LetterScaleConfig letters;
     private final TransactionSynchronizationRegistry tx;
     private final ObjectMapper json;
+    private final jakarta.enterprise.event.Event<TerminationRequested> terminationRequested;
 
     ProctorService(AttemptService attempts, AttemptDirectory directory, AuditTrail audit, TimeSource time, LiveHub hub,
                    EventStore events, ProctoringConfig config, LetterScaleConfig letters, TransactionSynchronizationRegistry tx,
-                   ObjectMapper json) {
+                   ObjectMapper json, jakarta.enterprise.event.Event<TerminationRequested> terminationRequested) {
+        this.terminationRequested = terminationRequested;
         this.attempts = attempts;
         this.directory = directory;
         this.audit = audit;
@@ -298,6 +300,7 @@ public class ProctorService {
         if (actor.hasAuthority()) {
             confirm(t, a, actor);
         } else {
+            terminationRequested.fire(TerminationCases.requested(t, a)); // the deciders' inbox notices, in this transaction
             afterCommit(() -> hub.recordServerEvent(attemptId, "termination.requested", Map.of("by", actor.login(), "reason", t.reason)));
         }
         return TerminationView.of(t);

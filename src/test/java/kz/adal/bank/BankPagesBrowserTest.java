@@ -85,10 +85,32 @@ class BankPagesBrowserTest {
             a.waitForURL("**tab=import*");
             a.locator("#tab-questions").click();
             assertThat(a.locator("text=Passes validation")).isVisible();
+            // 120 questions: 25 to a page, with search over stems and options
+            assertThat(a.locator("#q-count")).containsText("1–25 of 120");
+            assertThat(a.locator("ol.qlist > li")).hasCount(25);
+            a.locator("#q-next").click();
+            assertThat(a.locator("#q-count")).containsText("26–50 of 120");
+            String stem = a.locator("ol.qlist > li strong").first().textContent();
+            a.locator("#q-search").fill(stem);
+            assertThat(a.locator("#q-count")).containsText("of 1 found");
+            assertThat(a.locator("ol.qlist > li strong")).hasText(stem);
+            a.locator("#q-search").fill("");
+            a.selectOption("#q-diff", "HARD");
+            assertThat(a.locator("#q-count")).containsText("of 24 found");
             Browser.screenshot(a, "bank-questions");
+
+            // the author sends the version to the department; the head is told
+            a.locator("#tab-approval").click();
+            assertThat(a.locator("#sent-state")).containsText("Not sent");
+            a.locator("#send-note").fill("Ready for the meeting of the 12th");
+            a.locator("#send-to-department").click();
+            a.locator("#confirm-ok").click();
+            assertThat(a.locator("#sent-state")).containsText("Sent to the department");
 
             // --- the head of department records the meeting's approval and assigns the expert
             Page h = as(head, "head");
+            h.navigate(h.url().replaceAll("/[^/]*$", "/") + "casework/inbox.html");
+            assertThat(h.locator("article.notice-row:has-text('" + title + "')").first()).containsText("Ready for the meeting of the 12th");
             String url = a.url().replaceAll("&tab=.*", "").replaceAll("\\?tab=[^&]*&?", "?");
             h.navigate(url + (url.contains("?") ? "&" : "?") + "tab=approval");
             h.locator("#a-on").fill(LocalDate.now().minusDays(1).toString());

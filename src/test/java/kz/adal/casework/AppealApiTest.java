@@ -120,6 +120,10 @@ class AppealApiTest {
         Api.as("dean").body(Map.of("absent", true, "note", "on sick leave")).post("/api/appeal-commissions/" + c.id() + "/chair-absence")
                 .then().statusCode(200).body("chairAbsent", equalTo(true)).body("signer.id", equalTo(c.deputy().id().toString()));
         Map<String, Object> reject = Map.of("decision", "REJECTED", "note", "The recording shows a second person in the room");
+        // not before the hearing is held (001 §6.15.5)
+        c.deputy().api().body(reject).post("/api/appeals/" + id + "/decision").then().statusCode(409)
+                .body("code", equalTo("APPEAL_BEFORE_HEARING"));
+        time.advance(Duration.ofMinutes(11));
         c.member().api().body(reject).post("/api/appeals/" + id + "/decision").then().statusCode(403);
         c.chair().api().body(reject).post("/api/appeals/" + id + "/decision").then().statusCode(403)
                 .body("detail", containsString("deputy chair"));

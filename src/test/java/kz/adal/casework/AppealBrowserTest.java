@@ -30,6 +30,11 @@ class AppealBrowserTest {
     @TestHTTPResource("/")
     URL base;
 
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        time.reset();
+    }
+
     @Inject
     TimeSource time;
 
@@ -135,6 +140,12 @@ class AppealBrowserTest {
             Browser.screenshot(chair, "appeal-chair-deadline");
             card.locator("button.set-hearing").click();
             assertThat(card.locator(".hearing")).isVisible();
+            // no decision before the hearing is held (001 §6.15.5); an hour and more later it is
+            assertThat(card.locator(".decide-after")).isVisible();
+            assertThat(card.locator("button.uphold")).hasCount(0);
+            time.advance(java.time.Duration.ofMinutes(65));
+            chair.clock().setFixedTime(System.currentTimeMillis() + 65 * 60_000L);
+            chair.reload();
             card = chair.locator("#appeal-cases [data-appeal]").filter(new com.microsoft.playwright.Locator.FilterOptions()
                     .setHasText("Question 7 has two correct options"));
             card.locator("textarea.decision-note").fill("Option B is also correct; the key is fixed.");

@@ -130,6 +130,10 @@ final class AppealGiven {
 
     /** An oral sitting on {@code date} with a fresh commission, the head as head, and the given students. */
     static Map<String, Object> sitting(LocalDate date, UUID chairId, List<UUID> students, String title) {
+        return sitting(date, chairId, students, title, "6B06102 Information systems");
+    }
+
+    static Map<String, Object> sitting(LocalDate date, UUID chairId, List<UUID> students, String title, String programme) {
         calendarCoversTheComingMonths();
         Fixtures.Person m1 = Fixtures.person("omember", Set.of(Role.TEACHER), null);
         Fixtures.Person m2 = Fixtures.person("omember", Set.of(Role.TEACHER), null);
@@ -141,7 +145,7 @@ final class AppealGiven {
         b.put("emergencyBasis", "Order No. 7: quarantine declared in the region");
         b.put("studyLevel", "BACHELOR");
         b.put("date", date.toString());
-        b.put("programme", "6B06102 Information systems");
+        b.put("programme", programme);
         b.put("language", "en");
         b.put("chairId", chairId);
         b.put("memberIds", List.of(m1.id(), m2.id()));

@@ -51,8 +51,15 @@ class OralAppealApiTest {
                 .body("find { it.turnId == '" + turnId + "' }.open", equalTo(true));
         // the commission for the sitting: the admin sets it up
         Fixtures.Person deputy = Fixtures.person("odeputy", Set.of(Role.TEACHER), null);
+        // the sitting's own chair graded it: the appeal commission is independent (001 §6.15.4)
+        Api.as("admin").body(Map.of("sittingId", sittingId, "chairId", chair.id(), "deputyId", deputy.id()))
+                .post("/api/appeal-commissions").then().statusCode(422).body("code", equalTo("COMMISSION_NOT_INDEPENDENT"))
+                .body("detail", org.hamcrest.Matchers.containsString("independent"));
+        Fixtures.Person examiner = chair;
+        chair = Fixtures.person("oachair", Set.of(Role.TEACHER), null);
         String commission = Api.as("admin").body(Map.of("sittingId", sittingId, "chairId", chair.id(), "deputyId", deputy.id()))
                 .post("/api/appeal-commissions").then().statusCode(201).extract().path("id");
+        org.junit.jupiter.api.Assertions.assertNotEquals(examiner.id(), chair.id());
         String id = student.api().body(Map.of("turnId", turnId, "reason", "The commission did not hear my answer to question 2"))
                 .post("/api/appeals").then().statusCode(201).body("kind", equalTo("ORAL")).body("commission.id", equalTo(commission))
                 .extract().path("id");

@@ -62,6 +62,8 @@ class ReviewBrowserTest {
                     + " && document.querySelector('#video-screen').readyState >= 1"));
             assertThat(page.locator("#rv-timeline li[data-kind='problem.reported']")).isVisible();
             assertThat(page.locator("#rv-timeline li[data-kind='answer.saved']")).isVisible();
+            // the answer was saved at position 1, which the student saw as question 2 (numbered from 1, not 0)
+            assertThat(page.locator("#rv-timeline li[data-kind='answer.saved']")).containsText("question 2");
             Browser.screenshot(page, "review-2-attempt");
 
             // clicking the paste flag moves both videos there, each by its own alignment

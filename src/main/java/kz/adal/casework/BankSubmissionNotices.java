@@ -1,0 +1,46 @@
+package kz.adal.casework;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import kz.adal.bank.BankVersionSubmitted;
+import kz.adal.identity.AppUser;
+import kz.adal.identity.Role;
+
+import java.util.List;
+import java.util.UUID;
+
+/** An author sent a bank version to the department meeting (001 §5.19): the heads of department are told. */
+@ApplicationScoped
+class BankSubmissionNotices {
+    private final Inbox inbox;
+    private final TransactionSynchronizationRegistry tx;
+
+    BankSubmissionNotices(Inbox inbox, TransactionSynchronizationRegistry tx) {
+        this.inbox = inbox;
+        this.tx = tx;
+    }
+
+    void onSubmitted(@Observes BankVersionSubmitted s) {
+        List<UUID> heads = AppUser.<AppUser>list("select u from AppUser u join u.roles r where r = ?1", Role.HEAD_OF_DEPARTMENT)
+                .stream().map(u -> u.id).toList();
+        if (heads.isEmpty()) return;
+        List<Notice> notices = inbox.post(heads, new Inbox.Message("bank.sent-to-department",
+                "Bank sent for approval: " + s.bankTitle() + ", version " + s.number(),
+                s.submittedByName() + " sent version " + s.number() + " of " + s.bankTitle() + " (" + s.questions()
+                        + " questions) to the department meeting for approval (001 §5.19)." + (s.note() == null ? "" : "\n" + s.note()),
+                s.link(), "bank-version", s.versionId()), true);
+        tx.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) inbox.deliverLater(notices);
+            }
+        });
+    }
+}

@@ -1,0 +1,110 @@
+package kz.adal.proctoring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import kz.adal.attempt.Attempt;
+import kz.adal.exam.Exam;
+import kz.adal.identity.AppUser;
+import kz.adal.identity.Role;
+import kz.adal.platform.Problem;
+import kz.adal.proctoring.ProctorViews.TerminationView;
+import kz.adal.proctoring.ProctorViews.TimelineView;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A proctor's request to stop a student, as the person who decides it sees it (001 §6.14): who may decide
+ * (the exam's teacher, or anyone with academic-administrative authority assigned to the exam or attempt, never
+ * the requester), telling them, and the request with its evidence for the decision page.
+ */
+@ApplicationScoped
+public class TerminationCases {
+
+    /** The request with what is needed to decide it: the timeline, flags and evidence frames of the attempt. */
+    public record CaseView(TerminationView termination, String requestedByName, String decidedByName, String studentName,
+                           String examTitle, boolean mayDecide, TimelineView timeline) {
+    }
+
+    private final ProctorService proctoring;
+
+    TerminationCases(ProctorService proctoring) {
+        this.proctoring = proctoring;
+    }
+
+    /** What is fired in the transaction that stored a PENDING request, so whoever may decide it is told. */
+    static TerminationRequested requested(ProctorTermination t, Attempt a) {
+        Exam exam = Exam.findById(a.examId);
+        return new TerminationRequested(t.id, a.id, a.examId, exam == null ? "" : exam.title, name(a.studentId),
+                name(t.requestedBy), t.reason, t.requestedAt, deciders(t, a, exam));
+    }
+
+    /** The exam's teacher and the assigned people with authority, except the one who asked. */
+    static List<UUID> deciders(ProctorTermination t, Attempt a, Exam exam) {
+        Set<UUID> out = new LinkedHashSet<>();
+        if (exam != null && exam.createdBy != null) out.add(exam.createdBy);
+        List<ProctorAssignment> assigned = ProctorAssignment.list("examId = ?1 or attemptId = ?2", a.examId, a.id);
+        for (ProctorAssignment pa : assigned) {
+            AppUser u = AppUser.findById(pa.proctorId);
+            if (u != null && u.roles.stream().anyMatch(ProctorService.AUTHORITY::contains)) out.add(u.id);
+        }
+        out.remove(t.requestedBy);
+        return List.copyOf(out);
+    }
+
+    /** The request and its evidence, for a person who may decide it (or did). Anyone else gets 404. */
+    @Transactional
+    public CaseView view(UUID terminationId, ProctorService.Actor actor) {
+        ProctorTermination t = requireVisible(terminationId, actor);
+        Attempt a = Attempt.findById(t.attemptId);
+        Exam exam = Exam.findById(a.examId);
+        boolean mayDecide = t.state == ProctorTermination.State.PENDING && actor.hasAuthority()
+                && !t.requestedBy.equals(actor.id()) && deciders(t, a, exam).contains(actor.id());
+        return new CaseView(TerminationView.of(t), name(t.requestedBy), t.decidedBy == null ? null : name(t.decidedBy),
+                name(a.studentId), exam == null ? "" : exam.title, mayDecide, proctoring.reviewTimeline(a.id));
+    }
+
+    /** An evidence frame of the request's attempt (JPEG). */
+    @Transactional
+    public byte[] evidence(UUID terminationId, UUID snapshotId, ProctorService.Actor actor) {
+        ProctorTermination t = requireVisible(terminationId, actor);
+        byte[] jpeg = proctoring.reviewEvidenceJpeg(t.attemptId, snapshotId);
+        if (jpeg == null) throw Problem.notFound("Snapshot");
+        return jpeg;
+    }
+
+    /** The requests waiting for this person, oldest first. */
+    @Transactional
+    public List<CaseView> waitingFor(ProctorService.Actor actor) {
+        if (!actor.hasAuthority()) return List.of();
+        return ProctorTermination.<ProctorTermination>list("state = ?1 order by requestedAt", ProctorTermination.State.PENDING).stream()
+                .filter(t -> {
+                    Attempt a = Attempt.findById(t.attemptId);
+                    return a != null && deciders(t, a, Exam.findById(a.examId)).contains(actor.id());
+                })
+                .map(t -> {
+                    Attempt a = Attempt.findById(t.attemptId);
+                    Exam exam = Exam.findById(a.examId);
+                    return new CaseView(TerminationView.of(t), name(t.requestedBy), null, name(a.studentId),
+                            exam == null ? "" : exam.title, true, null);
+                }).toList();
+    }
+
+    private ProctorTermination requireVisible(UUID terminationId, ProctorService.Actor actor) {
+        ProctorTermination t = ProctorTermination.findById(terminationId);
+        if (t == null) throw Problem.notFound("Termination request");
+        Attempt a = Attempt.findById(t.attemptId);
+        boolean involved = t.requestedBy.equals(actor.id()) || actor.id().equals(t.decidedBy)
+                || (a != null && deciders(t, a, Exam.findById(a.examId)).contains(actor.id()))
+                || actor.roles().contains(Role.SYSTEM_ADMIN);
+        if (a == null || !involved) throw Problem.notFound("Termination request");
+        return t;
+    }
+
+    private static String name(UUID userId) {
+        AppUser u = AppUser.findById(userId);
+        return u == null ? "" : u.fullName;
+    }
+}
