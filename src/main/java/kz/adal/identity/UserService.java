@@ -176,7 +176,7 @@ public class UserService {
 
     @Transactional
     public void setUiLanguage(UUID id, String lang) {
-        if (!LANGUAGES.contains(lang)) throw Problem.badRequest("BAD_LANGUAGE", "Language must be kk, ru or en");
+        if (lang == null || !LANGUAGES.contains(lang)) throw Problem.badRequest("BAD_LANGUAGE", "Language must be kk, ru or en");
         find(id).uiLanguage = lang;
     }
 
