@@ -30,7 +30,7 @@ class PhotoBoundsTest {
     }
 
     @Test
-    void aTwelveMegapixelPhotoIsDecodedAtMost1280PixelsWide() throws Exception {
+    void aTwelveMegapixelPhotoIsWorkedOnAtMostFullHdSize() throws Exception {
         try (FaceImage image = FaceImage.decode(photo(4000, 3000, "jpg"))) {
             assertTrue(Math.max(image.width(), image.height()) <= FaceImage.MAX_SIDE, image.width() + "×" + image.height());
             assertEquals(4.0 / 3, (double) image.width() / image.height(), 0.01, "the aspect is kept");
@@ -46,8 +46,8 @@ class PhotoBoundsTest {
     @Test
     void aLargeJpegIsDecodedAtReducedSizeNotWhole() {
         assertEquals(org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_2, FaceImage.reducedDecodeFlag(4000));
-        assertEquals(org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_4, FaceImage.reducedDecodeFlag(6000));
-        assertEquals(org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR, FaceImage.reducedDecodeFlag(1920));
+        assertEquals(org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_4, FaceImage.reducedDecodeFlag(8000));
+        assertEquals(org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR, FaceImage.reducedDecodeFlag(3000));
     }
 
     private static DetectedFace face(double x, double y, double size) {
