@@ -168,7 +168,9 @@ export function signedOut() {
 /** Show an ApiError: its message, and per-item errors (with line numbers) when present. */
 export function problemView(err) {
   const items = (err.errors || []).map(e => h('li', e.line ? `${t('core.line')} ${e.line}: ${e.message}` : (e.message || JSON.stringify(e))));
-  return h('div.problem', { role: 'alert' }, h('strong', err.message || t('core.error')), items.length ? h('ul', items) : null);
+  // a refusal with a text in the page bundles (problem.<CODE>) is shown in the reader's language
+  const own = err.code && messages[`problem.${err.code}`];
+  return h('div.problem', { role: 'alert' }, h('strong', own || err.message || t('core.error')), items.length ? h('ul', items) : null);
 }
 
 /** The institution's time zone (the server's TimeSource.ZONE, adal.zone): times on screen are read there. */

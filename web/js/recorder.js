@@ -19,7 +19,7 @@ const DEGRADE_AFTER_DRAIN_S = 20;
 const RECOVER_BELOW_DRAIN_S = 5;
 const RECOVER_AFTER_MS = 60000;
 /** Codes after which a chunk can never be stored: drop it (kept chunks would block the queue forever). */
-const DROP_CODES = new Set(['NOT_WEBM', 'CHUNK_TOO_LARGE', 'CHUNK_CONFLICT', 'INVALID_CHUNK', 'INVALID_SEQUENCE', 'TRACK_KIND_INVALID']);
+const DROP_CODES = new Set(['NOT_WEBM', 'CHUNK_TOO_LARGE', 'RECORDING_QUOTA_EXCEEDED', 'CHUNK_CONFLICT', 'INVALID_CHUNK', 'INVALID_SEQUENCE', 'TRACK_KIND_INVALID']);
 /** Codes after which nothing more of this attempt will be taken. */
 const CLOSED_CODES = new Set(['RECORDING_CLOSED', 'TRACK_CLOSED', 'RECORDING_NOT_REQUIRED', 'NOT_FOUND']);
 

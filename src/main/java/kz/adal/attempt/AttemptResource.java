@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kz.adal.bank.BankCatalog;
-import kz.adal.bank.BankMaterial;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 
@@ -104,9 +103,8 @@ public class AttemptResource {
     @Path("/attempts/{id}/materials/{materialId}")
     @Produces("*/*")
     public Response material(@PathParam("id") UUID id, @PathParam("materialId") UUID materialId) {
-        BankMaterial m = attempts.material(id, me.id(), materialId);
-        String safeName = m.fileName.replaceAll("[^\\w.\\- ]", "_");
-        return Response.ok(m.content, m.contentType)
-                .header("Content-Disposition", "attachment; filename=\"" + safeName + "\"").build();
+        BankCatalog.MaterialFile m = attempts.material(id, me.id(), materialId);
+        return Response.ok(m.content(), m.contentType())
+                .header("Content-Disposition", kz.adal.bank.BankResource.contentDisposition("attachment", m.fileName())).build();
     }
 }

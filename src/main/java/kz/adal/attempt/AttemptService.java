@@ -308,12 +308,12 @@ public class AttemptService {
 
     /** A permitted reference file of the attempt's bank version. */
     @Transactional
-    public kz.adal.bank.BankMaterial material(UUID attemptId, UUID studentId, UUID materialId) {
+    public BankCatalog.MaterialFile material(UUID attemptId, UUID studentId, UUID materialId) {
         Attempt a = owned(attemptId, studentId);
         Exam exam = Exam.findById(a.examId);
         kz.adal.bank.BankMaterial m = catalog.material(materialId);
         if (m == null || !m.versionId.equals(exam.bankVersionId) || a.startedAt == null) throw Problem.notFound("Material");
-        return m;
+        return BankCatalog.MaterialFile.of(m);
     }
 
     @Transactional

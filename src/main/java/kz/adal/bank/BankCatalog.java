@@ -93,6 +93,16 @@ public class BankCatalog {
     public record QuestionImage(byte[] bytes, String contentType) {}
 
     @Transactional
+    /**
+     * A reference material's file, read whole while the transaction is open: its content is loaded
+     * lazily, and touching it after the transaction answered every download with a 500.
+     */
+    public record MaterialFile(UUID versionId, String fileName, String contentType, byte[] content) {
+        public static MaterialFile of(BankMaterial m) {
+            return new MaterialFile(m.versionId, m.fileName, m.contentType, m.content);
+        }
+    }
+
     public BankMaterial material(UUID materialId) {
         return BankMaterial.findById(materialId);
     }

@@ -119,8 +119,15 @@ public class BankResource {
     @Path("/bank-materials/{id}")
     @Produces(MediaType.WILDCARD)
     public Response material(@PathParam("id") UUID id) {
-        BankMaterial m = banks.material(id);
-        return Response.ok(m.content, m.contentType).header("Content-Disposition", "inline; filename=\"" + m.fileName + "\"").build();
+        BankCatalog.MaterialFile m = banks.material(id);
+        return Response.ok(m.content(), m.contentType()).header("Content-Disposition", contentDisposition("inline", m.fileName())).build();
+    }
+
+    /** A header that no file name can break: an ASCII fallback plus the exact name per RFC 6266/5987. */
+    public static String contentDisposition(String kind, String fileName) {
+        String ascii = fileName.replaceAll("[^A-Za-z0-9._ -]", "_");
+        String encoded = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return kind + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     @DELETE

@@ -441,12 +441,12 @@ public class BankService {
     }
 
     @Transactional
-    public BankMaterial material(UUID materialId) {
+    public BankCatalog.MaterialFile material(UUID materialId) {
         BankMaterial m = BankMaterial.findById(materialId);
         if (m == null) throw Problem.notFound("Material");
         BankVersion v = version(m.versionId);
         requireContentAccess(bank(v.bankId), v);
-        return m;
+        return BankCatalog.MaterialFile.of(m);
     }
 
     @Transactional

@@ -35,10 +35,23 @@ final class HtmlText {
     private HtmlText() {
     }
 
+    /** Formatting that survives as text: line structure, emphasis (its words kept), sub- and superscripts. */
+    private static final java.util.Set<String> KEPT = java.util.Set.of("p", "div", "span", "br", "b", "i", "em", "strong", "u",
+            "s", "small", "sub", "sup", "code", "pre", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "font");
+    private static final Pattern TAG_NAME = Pattern.compile("<\\s*/?\\s*([a-zA-Z][a-zA-Z0-9]*)");
+
     /** Why the HTML cannot be imported as plain text, or null when it can. */
     static String refusal(String html) {
         Matcher m = REFUSED.matcher(html);
         if (!m.find()) {
+            Matcher t = TAG_NAME.matcher(html);
+            while (t.find()) {
+                String name = t.group(1).toLowerCase(Locale.ROOT);
+                if (!KEPT.contains(name)) {
+                    return "The text contains <" + name + ">, which is not imported (only paragraphs, line breaks,"
+                            + " emphasis, code, lists and sub- and superscripts are). Rewrite it or add the question by hand.";
+                }
+            }
             return null;
         }
         String what = m.group(1) == null ? "an embedded file" : "<" + m.group(1).toLowerCase(Locale.ROOT) + ">";

@@ -19,6 +19,8 @@ final class ItemBuilder {
     private Difficulty difficulty;
     private String topic;
     private final List<ImportProblem> problems = new ArrayList<>();
+    private byte[] image;
+    private String imageType;
 
     ItemBuilder(int line, int number) {
         this.line = line;
@@ -27,6 +29,12 @@ final class ItemBuilder {
 
     void problem(String code, String message) {
         problems.add(new ImportProblem(line, number, code, message));
+    }
+
+    /** The question's image (sniffed by the reader). */
+    void image(byte[] bytes, String type) {
+        this.image = bytes;
+        this.imageType = type;
     }
 
     boolean hasProblems() {
@@ -96,7 +104,7 @@ final class ItemBuilder {
                 : categoryTopic != null ? categoryTopic
                 : settings.defaultTopic();
         Difficulty effectiveDifficulty = difficulty != null ? difficulty : settings.defaultDifficulty();
-        return new QuestionDraft(stem, options, effectiveDifficulty, effectiveTopic, line);
+        return new QuestionDraft(stem, options, effectiveDifficulty, effectiveTopic, line, image, imageType);
     }
 
     private void checkContent(ImportOptions settings) {

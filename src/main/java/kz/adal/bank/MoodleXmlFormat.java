@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -29,7 +31,11 @@ final class MoodleXmlFormat {
     }
 
     /** A parsed element: enough of a tree for one {@code <question>}. */
-    private record Node(String name, Map<String, String> attributes, StringBuilder text, List<Node> children, int line) {
+    /**
+     * @param markup the element's content as written (text escaped, child elements as tags), so that
+     *               inline markup written as XML elements ({@code <text>H<sub>2</sub>O</text>}) keeps its place
+     */
+    private record Node(String name, Map<String, String> attributes, StringBuilder text, StringBuilder markup, List<Node> children, int line) {
         Node child(String childName) {
             for (Node c : children) {
                 if (c.name.equals(childName)) {
@@ -142,14 +148,20 @@ final class MoodleXmlFormat {
         for (int a = 0; a < reader.getAttributeCount(); a++) {
             attributes.put(reader.getAttributeLocalName(a), reader.getAttributeValue(a));
         }
-        Node node = new Node(reader.getLocalName(), attributes, new StringBuilder(), new ArrayList<>(),
+        Node node = new Node(reader.getLocalName(), attributes, new StringBuilder(), new StringBuilder(), new ArrayList<>(),
                 reader.getLocation().getLineNumber());
         while (reader.hasNext()) {
             int event = reader.next();
             switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> node.children.add(readElement(reader));
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        node.text.append(reader.getText());
+                case XMLStreamConstants.START_ELEMENT -> {
+                    Node child = readElement(reader);
+                    node.children.add(child);
+                    node.markup.append('<').append(child.name).append('>').append(child.markup).append("</").append(child.name).append('>');
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    node.text.append(reader.getText());
+                    node.markup.append(reader.getText().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+                }
                 case XMLStreamConstants.END_ELEMENT -> {
                     return node;
                 }
@@ -170,12 +182,7 @@ final class MoodleXmlFormat {
             item.problem("MALFORMED", "The question has no <questiontext>.");
             return;
         }
-        if (!questionText.all("file").isEmpty()) {
-            item.problem("UNSUPPORTED_CONTENT", "The question text has embedded files; images and files"
-                    + " are not imported.");
-            return;
-        }
-        String stem = text(questionText, item);
+        String stem = text(questionText, item, true);
         if (stem == null) {
             return;
         }
@@ -189,11 +196,12 @@ final class MoodleXmlFormat {
                 item.problem("MALFORMED", "An answer has fraction '" + fraction + "', not a number.");
                 return;
             }
-            if (!answer.all("file").isEmpty()) {
-                item.problem("UNSUPPORTED_CONTENT", "An answer has embedded files; images and files are not imported.");
+            if (!answer.all("file").isEmpty() || answer.textChild().contains(PLUGINFILE)) {
+                item.problem("UNSUPPORTED_CONTENT", "An answer has an image or an embedded file; only the question text"
+                        + " may have an image. Describe the option in words.");
                 return;
             }
-            String optionText = text(answer, item);
+            String optionText = text(answer, item, false);
             if (optionText == null) {
                 return;
             }
@@ -207,11 +215,28 @@ final class MoodleXmlFormat {
         }
     }
 
-    /** Plain text of a Moodle text field: HTML flattened (see {@link HtmlText}), other formats kept. */
-    private static String text(Node field, ItemBuilder item) {
-        String raw = field.textChild();
+    private static final String PLUGINFILE = "@@PLUGINFILE@@";
+    private static final Pattern PLUGIN_IMAGE = Pattern.compile(
+            "<\\s*img\\b[^>]*\\bsrc\\s*=\\s*[\"']@@PLUGINFILE@@/([^\"']+)[\"'][^>]*>", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Plain text of a Moodle text field: HTML flattened (see {@link HtmlText}), other formats kept.
+     * Inline markup written as XML elements inside {@code <text>} is read as HTML, not dropped. A
+     * question text may carry one image embedded as a {@code <file>}: it becomes the question's image.
+     * Null (with a named problem) when the field can't be imported faithfully.
+     */
+    private static String text(Node field, ItemBuilder item, boolean mayHaveImage) {
+        Node textNode = field.child("text");
+        boolean nested = textNode != null && !textNode.children.isEmpty();
+        String raw = nested ? textNode.markup.toString() : field.textChild();
         String format = field.attributes.getOrDefault("format", "");
-        if (format.equals("html")) {
+        if (mayHaveImage && (raw.contains(PLUGINFILE) || !field.all("file").isEmpty())) {
+            raw = takeImage(field, raw, item);
+            if (raw == null) {
+                return null;
+            }
+        }
+        if (format.equals("html") || nested) {
             String refusal = HtmlText.refusal(raw);
             if (refusal != null) {
                 item.problem("UNSUPPORTED_CONTENT", refusal);
@@ -220,6 +245,50 @@ final class MoodleXmlFormat {
             return HtmlText.toPlain(raw);
         }
         return raw.strip();
+    }
+
+    /** Moves the one embedded image of a question text to the question; the text without its {@code <img>}, or null. */
+    private static String takeImage(Node field, String raw, ItemBuilder item) {
+        Matcher m = PLUGIN_IMAGE.matcher(raw);
+        List<String> referenced = new ArrayList<>();
+        while (m.find()) referenced.add(m.group(1));
+        List<Node> files = field.all("file");
+        if (referenced.size() == 1 && files.isEmpty()) {
+            item.problem("UNSUPPORTED_CONTENT", "The question text shows the image '" + ItemBuilder.excerpt(referenced.get(0))
+                    + "' but the file does not carry it; export the questions with their files included.");
+            return null;
+        }
+        if (referenced.size() != 1 || files.size() != 1 || raw.replaceAll(PLUGIN_IMAGE.pattern(), "").contains(PLUGINFILE)) {
+            item.problem("UNSUPPORTED_CONTENT", "The question text has " + Math.max(referenced.size(), files.size())
+                    + " embedded files; one image per question is imported. Split the figure or add it by hand.");
+            return null;
+        }
+        Node file = files.get(0);
+        String name = java.net.URLDecoder.decode(referenced.get(0), java.nio.charset.StandardCharsets.UTF_8);
+        if (!name.equals(file.attributes.getOrDefault("name", ""))) {
+            item.problem("UNSUPPORTED_CONTENT", "The question text shows '" + ItemBuilder.excerpt(name)
+                    + "' but the embedded file is '" + ItemBuilder.excerpt(file.attributes.getOrDefault("name", "")) + "'.");
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getMimeDecoder().decode(file.text.toString().strip());
+        } catch (IllegalArgumentException e) {
+            item.problem("UNSUPPORTED_CONTENT", "The embedded file '" + ItemBuilder.excerpt(name) + "' is not valid base64.");
+            return null;
+        }
+        String type = ImageSniffer.type(bytes);
+        if (type == null) {
+            item.problem("UNSUPPORTED_CONTENT", "The embedded file '" + ItemBuilder.excerpt(name)
+                    + "' is not a PNG, JPEG, GIF or WebP image.");
+            return null;
+        }
+        if (bytes.length > BankService.MAX_IMAGE_BYTES) {
+            item.problem("UNSUPPORTED_CONTENT", "The image '" + ItemBuilder.excerpt(name) + "' is larger than 2 MB.");
+            return null;
+        }
+        item.image(bytes, type);
+        return PLUGIN_IMAGE.matcher(raw).replaceAll("");
     }
 
     static byte[] write(List<QuestionDraft> questions) {

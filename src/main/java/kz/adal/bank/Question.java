@@ -68,5 +68,9 @@ public class Question extends PanacheEntityBase {
         topic = d.topic() == null || d.topic().isBlank() ? null : d.topic().strip();
         options.clear();
         for (OptionDraft o : d.options()) options.add(new QuestionOption(o.text().strip(), o.correct()));
+        if (d.image() != null) {
+            image = d.image();
+            imageType = d.imageType();
+        }
     }
 }

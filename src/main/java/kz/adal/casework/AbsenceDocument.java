@@ -36,16 +36,11 @@ public record AbsenceDocument(String name, String type, byte[] bytes) {
         if (type == null) {
             throw new Problem(415, "DOCUMENT_TYPE", "The document must be a PDF, JPEG or PNG file; \"" + name.strip() + "\" is not.");
         }
-        String clean = name.strip().replaceAll("[\\\\/\\p{Cntrl}]", "_");
-        return new AbsenceDocument(clean.length() > 200 ? clean.substring(0, 200) : clean, type, bytes);
+        return new AbsenceDocument(kz.adal.platform.UploadedFiles.safeName(name, kz.adal.platform.UploadedFiles.fallbackName(type)), type, bytes);
     }
 
     /** The type from the magic bytes: PDF, JPEG, PNG; anything else null. */
     public static String sniff(byte[] b) {
-        if (b == null || b.length < 8) return null;
-        if (b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') return "application/pdf";
-        if ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) return "image/jpeg";
-        if ((b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D && b[5] == 0x0A) return "image/png";
-        return null;
+        return kz.adal.platform.UploadedFiles.documentType(b);
     }
 }

@@ -77,8 +77,8 @@ public class ExtensionService {
         e.take(IndividualSheet.apply());
         e.reason = r.reason().trim();
         e.document = doc;
-        e.documentName = r.documentName().trim();
-        e.documentType = r.documentType();
+        e.documentType = kz.adal.platform.UploadedFiles.documentType(doc);
+        e.documentName = kz.adal.platform.UploadedFiles.safeName(r.documentName(), kz.adal.platform.UploadedFiles.fallbackName(e.documentType));
         e.appliedAt = time.now();
         e.persist();
         audit.record(Change.of("sheet.applied", "individual-sheet", e.id).scope(exam.id)
@@ -347,6 +347,10 @@ public class ExtensionService {
         }
         if (bytes.length == 0) throw Problem.badRequest("DOCUMENT_REQUIRED", "The document is empty");
         if (bytes.length > MAX_DOCUMENT_BYTES) throw Problem.badRequest("DOCUMENT_TOO_LARGE", "The document is larger than 5 MB");
+        // the type is read from the bytes, not taken from the browser's claim
+        if (kz.adal.platform.UploadedFiles.documentType(bytes) == null) {
+            throw Problem.badRequest("DOCUMENT_TYPE", "The document must be a PDF, JPEG or PNG file");
+        }
         return bytes;
     }
 

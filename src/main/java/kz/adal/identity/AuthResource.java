@@ -7,6 +7,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
@@ -31,9 +34,20 @@ public class AuthResource {
     @POST
     @Path("/login")
     @PermitAll
-    public Response login(LoginRequest req, @HeaderParam("User-Agent") String agent) {
+    public Response login(LoginRequest req, @HeaderParam("User-Agent") String agent, @Context HttpServerRequest http) {
         if (req == null) req = new LoginRequest(null, null);
-        return withCookie(auth.login(req.login(), req.password(), agent));
+        return withCookie(auth.login(req.login(), req.password(), agent, clientAddress(http)));
+    }
+
+    /**
+     * The peer's address as Vert.x reports it. Behind a proxy that is the proxy, unless
+     * {@code quarkus.http.proxy.proxy-address-forwarding} is on (deploy/multi-node sets it), when
+     * Quarkus takes it from X-Forwarded-For/Forwarded; without that setting those headers are ignored,
+     * so a client can't pick a fresh address per guess.
+     */
+    static String clientAddress(HttpServerRequest http) {
+        SocketAddress a = http == null ? null : http.remoteAddress();
+        return a == null ? null : a.hostAddress();
     }
 
     @POST

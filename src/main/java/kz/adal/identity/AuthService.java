@@ -24,36 +24,51 @@ public class AuthService {
     private final IdentityConfig config;
     private final TimeSource time;
     private final PasswordHasher hasher;
+    private final PasswordCheckGate gate;
+    private final LoginBackoff backoff;
     private final String decoyHash;
 
     private final Event<AccessChanged> accessChanged;
 
-    AuthService(IdentityConfig config, TimeSource time, Event<AccessChanged> accessChanged) {
+    AuthService(IdentityConfig config, TimeSource time, PasswordCheckGate gate, Event<AccessChanged> accessChanged) {
         this.config = config;
         this.time = time;
+        this.gate = gate;
         this.accessChanged = accessChanged;
-        this.hasher = new PasswordHasher(config.passwordIterations());
+        this.hasher = new PasswordHasher(config.argon2());
+        this.backoff = LoginBackoff.of(config.throttle());
         this.decoyHash = hasher.decoy();
     }
 
     public PasswordHasher hasher() { return hasher; }
 
+    /** Does the password match? Through the gate, so that hashing never takes every core. */
+    public boolean passwordMatches(String password, String stored) {
+        return gate.check(() -> hasher.matches(password, stored));
+    }
+
     public record Tokens(String accessToken, long expiresIn, String refreshToken, UserView user) {}
 
+    /**
+     * Logs in. Failures are counted per login and client address: a guesser elsewhere slows only
+     * themselves, and the account's owner still gets in from their own device.
+     */
     @Transactional(dontRollbackOn = Problem.class)
-    public Tokens login(String login, String password, String userAgent) {
+    public Tokens login(String login, String password, String userAgent, String clientAddress) {
         if (login == null || login.isBlank() || password == null) {
             throw Problem.badRequest("CREDENTIALS_REQUIRED", "Enter your login and password");
         }
-        String key = login.trim().toLowerCase();
+        String name = login.trim().toLowerCase();
+        String key = LoginThrottle.key(name, clientAddress);
         Instant now = time.now();
         LoginThrottle throttle = LoginThrottle.findById(key);
         if (throttle != null && throttle.lockedUntil != null && now.isBefore(throttle.lockedUntil)) {
             long wait = Duration.between(now, throttle.lockedUntil).toSeconds() + 1;
-            throw new TooManyRequests("LOGIN_LOCKED", "Too many failed attempts; try again in " + ((wait + 59) / 60) + " min", wait);
+            throw new TooManyRequests("LOGIN_LOCKED", "Too many failed attempts from this device; try again in "
+                    + (wait < 60 ? wait + " s" : ((wait + 59) / 60) + " min") + " or log in from another device", wait);
         }
-        AppUser user = AppUser.findByLogin(key).orElse(null);
-        boolean ok = hasher.matches(password, user == null ? decoyHash : user.passwordHash);
+        AppUser user = name.length() > 100 ? null : AppUser.findByLogin(name).orElse(null);
+        boolean ok = passwordMatches(password, user == null ? decoyHash : user.passwordHash);
         if (!ok || user == null) {
             recordFailure(key, throttle, now);
             throw new Problem(401, "BAD_CREDENTIALS", "Login or password is wrong");
@@ -62,6 +77,10 @@ public class AuthService {
             throw new Problem(403, "ACCOUNT_SUSPENDED", "This account is suspended; contact the dean's office");
         }
         if (throttle != null) throttle.delete();
+        if (hasher.needsRehash(user.passwordHash)) {
+            // the password is at hand only now: move an old or cheaper hash to the current cost
+            user.passwordHash = gate.check(() -> hasher.hash(password));
+        }
         UserSession s = new UserSession();
         s.id = UUID.randomUUID();
         s.userId = user.id;
@@ -74,22 +93,25 @@ public class AuthService {
     }
 
     private void recordFailure(String key, LoginThrottle throttle, Instant now) {
-        var t = config.throttle();
         if (throttle == null) {
             throttle = new LoginThrottle();
-            throttle.loginKey = key;
+            throttle.loginKey = key.length() > 200 ? key.substring(0, 200) : key;
             throttle.windowStart = now;
             throttle.failures = 0;
             throttle.persist();
         }
-        if (Duration.between(throttle.windowStart, now).compareTo(t.window()) > 0) {
+        if (Duration.between(throttle.windowStart, now).compareTo(config.throttle().window()) > 0) {
             throttle.windowStart = now;
             throttle.failures = 0;
             throttle.lockedUntil = null;
         }
         throttle.failures++;
-        if (throttle.failures >= t.maxFailures()) {
-            throttle.lockedUntil = now.plus(t.lockout());
+        Duration wait = backoff.waitAfter(throttle.failures);
+        if (!wait.isZero()) {
+            throttle.lockedUntil = now.plus(wait);
+            // the quiet period that forgets failures starts when the wait ends, so a guesser who
+            // waits it out and fails again waits twice as long
+            throttle.windowStart = throttle.lockedUntil;
         }
     }
 

@@ -62,7 +62,7 @@ public class DemoAccounts {
     @Transactional
     void seed(@Observes @Priority(PRIORITY) StartupEvent ev) {
         if (!enabled || AppUser.count() > 0) return;
-        ACCOUNTS.forEach((login, d) -> users.create(new UserService.NewUser(login, d.name(), login + "@demo.adal.kz", d.roles(),
+        ACCOUNTS.forEach((login, d) -> users.createDemo(new UserService.NewUser(login, d.name(), login + "@demo.adal.kz", d.roles(),
                 d.group(), d.group() == null ? null : "6B06102 Information systems", d.language(), password, true, false)));
         LOG.info("Demo accounts created");
     }

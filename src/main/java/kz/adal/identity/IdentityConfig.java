@@ -15,9 +15,8 @@ public interface IdentityConfig {
     @WithDefault("PT12H")
     Duration refreshTokenTtl();
 
-    /** PBKDF2-HMAC-SHA256 iterations for new hashes (stored in each hash, so it can be raised later). */
-    @WithDefault("210000")
-    int passwordIterations();
+    /** Cost of new password hashes (each hash records its own, so it can be raised; older ones are upgraded at login). */
+    Argon2 argon2();
 
     Throttle throttle();
 
@@ -28,15 +27,54 @@ public interface IdentityConfig {
     @WithDefault("PT5S")
     Duration socketRecheckEvery();
 
+
+    PasswordChecks passwordChecks();
+
+    interface Argon2 {
+        /** Memory in KiB: OWASP's 19 MiB. */
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+    }
+
+    /**
+     * Failed logins are counted per login <em>and</em> client address, so that a stranger elsewhere
+     * cannot lock a student out: the student's own device is a different address.
+     */
     interface Throttle {
-        /** Failures within the window that lock the login. */
+        /** Failures from one address within the window before that address has to wait. */
         @WithDefault("5")
         int maxFailures();
 
+        /** A quiet period after which an address's failures are forgotten. */
         @WithDefault("PT15M")
         Duration window();
 
+        /** The first wait; it doubles with each further failure. */
+        @WithDefault("PT30S")
+        Duration firstLockout();
+
+        /** The longest wait. */
         @WithDefault("PT15M")
         Duration lockout();
+    }
+
+    /**
+     * Password hashing is deliberately slow; this caps how many run at once so that a flood of
+     * logins can't take every core from the students already writing. Excess is refused at once (429).
+     */
+    interface PasswordChecks {
+        /** Hashes computed at the same time on this node. */
+        @WithDefault("1")
+        int concurrent();
+
+        /** How long a login may wait for a free slot before it is refused. */
+        @WithDefault("PT0.5S")
+        Duration maxWait();
     }
 }

@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** Failed logins per login name, kept in the database so that every node sees them. */
+/**
+ * Failed logins for one login name from one client address, kept in the database so that every
+ * node sees them. Keyed by both so that failures elsewhere never lock the account's owner out.
+ */
 @Entity
 @Table(name = "login_throttle")
 public class LoginThrottle extends PanacheEntityBase {
@@ -24,4 +27,9 @@ public class LoginThrottle extends PanacheEntityBase {
 
     @Column(name = "locked_until")
     public Instant lockedUntil;
+
+    /** The key of one login from one address; the address is as the HTTP layer reports it (see docs/security.md). */
+    static String key(String login, String clientAddress) {
+        return login + "|" + (clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress);
+    }
 }

@@ -1,5 +1,9 @@
 package kz.adal.identity;
 
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
@@ -8,34 +12,45 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * PBKDF2-HMAC-SHA256 with a per-password salt; the format
- * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} records its own cost so that it can be raised.
- * Chosen over bcrypt/argon2 because the JDK has it and no extra dependency is needed.
+ * Argon2id (password4j) at the cost OWASP recommends (m = 19 MiB, t = 2, p = 1), stored in the PHC
+ * format {@code $argon2id$v=19$m=…,t=…,p=…$salt$hash} so that each hash records its own cost.
+ * Hashes from before ({@code pbkdf2-sha256$<iterations>$<salt>$<hash>}) still verify and are
+ * replaced on the next successful login ({@link #needsRehash}).
  */
 public final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final int iterations;
+    private static final String LEGACY_PREFIX = "pbkdf2-sha256$";
+    private final Argon2Function argon2;
 
-    public PasswordHasher(int iterations) {
-        this.iterations = iterations;
+    public PasswordHasher(IdentityConfig.Argon2 cost) {
+        this.argon2 = Argon2Function.getInstance(cost.memoryKib(), cost.iterations(), cost.parallelism(), 32, Argon2.ID);
     }
 
     public String hash(String password) {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        byte[] hash = derive(password.toCharArray(), salt, iterations);
-        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+        return Password.hash(password).addRandomSalt(16).with(argon2).getResult();
     }
 
     public boolean matches(String password, String stored) {
         if (password == null || stored == null) return false;
-        String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) return false;
-        int iter = Integer.parseInt(parts[1]);
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(password.toCharArray(), salt, iter));
+        if (stored.startsWith(LEGACY_PREFIX)) return matchesPbkdf2(password, stored);
+        if (!stored.startsWith("$argon2")) return false;
+        try {
+            return Password.check(password, stored).with(Argon2Function.getInstanceFromHash(stored));
+        } catch (RuntimeException malformed) {
+            return false;
+        }
+    }
+
+    /** True when a stored hash is of an older kind or cost than new hashes: replace it while the password is at hand. */
+    public boolean needsRehash(String stored) {
+        if (stored == null || !stored.startsWith("$argon2id$")) return true;
+        try {
+            Argon2Function f = Argon2Function.getInstanceFromHash(stored);
+            return f.getMemory() != argon2.getMemory() || f.getIterations() != argon2.getIterations()
+                    || f.getParallelism() != argon2.getParallelism();
+        } catch (RuntimeException malformed) {
+            return true;
+        }
     }
 
     /** A hash of a random password: compared against when the login is unknown, so timing says nothing. */
@@ -43,10 +58,18 @@ public final class PasswordHasher {
         return hash(Long.toHexString(RANDOM.nextLong()));
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+    private static boolean matchesPbkdf2(String password, String stored) {
+        String[] parts = stored.split("\\$");
+        if (parts.length != 4) return false;
         try {
-            PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            int iterations = Integer.parseInt(parts[1]);
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
+            byte[] actual = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return MessageDigest.isEqual(expected, actual);
+        } catch (IllegalArgumentException malformed) {
+            return false;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2 unavailable", e);
         }

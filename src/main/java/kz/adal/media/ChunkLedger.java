@@ -19,7 +19,8 @@ import java.util.TreeMap;
  *   <li>a seq already stored: identical sha256 → acknowledged again as a duplicate (even after close:
  *       it changes nothing); different bytes → {@link MediaError#CHUNK_CONFLICT};</li>
  *   <li>a new seq on a closed track → {@link MediaError#TRACK_CLOSED};</li>
- *   <li>chunk 0 must start with the EBML magic {@code 1A 45 DF A3} ({@link MediaError#NOT_WEBM}).</li>
+ *   <li>chunk 0 must start with the EBML magic {@code 1A 45 DF A3}, a later chunk must carry WebM cluster
+ *       content ({@link WebmScanner#carriesClusterContent}) ({@link MediaError#NOT_WEBM}).</li>
  * </ol>
  * Chunks may arrive in any order; {@link #missing()} lists the holes.
  */
@@ -97,6 +98,9 @@ public final class ChunkLedger {
         }
         if (seq == 0 && !startsWithEbmlMagic(bytes)) {
             throw new MediaException(MediaError.NOT_WEBM, "Chunk 0 does not start with a WebM (EBML) header");
+        }
+        if (seq > 0 && !WebmScanner.carriesClusterContent(bytes)) {
+            throw new MediaException(MediaError.NOT_WEBM, "Chunk " + seq + " carries no WebM cluster content");
         }
         return Optional.empty();
     }

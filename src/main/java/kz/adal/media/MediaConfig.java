@@ -70,6 +70,23 @@ public interface MediaConfig {
     /** Recording defaults sent to the browser (docs/media.md "Formats"). */
     Recorder recorder();
 
+    /** How much one track may hold ({@link RecordingQuota}). */
+    Quota quota();
+
+    interface Quota {
+        /** Multiple of bitrate × length a track may hold. */
+        @WithDefault("3")
+        double headroom();
+
+        /** Fixed allowance on top (headers, a short exam's reloads). */
+        @WithDefault("10485760")
+        long extraBytes();
+
+        /** The length assumed for a recording that is not an attempt's (an oral turn), whose end is not planned. */
+        @WithDefault("PT3H")
+        Duration ownedRecordingLength();
+    }
+
     Consent consent();
 
     Kurento kurento();

@@ -8,9 +8,11 @@ public enum MediaError {
     CHUNK_CONFLICT,
     /** The chunk is larger than the configured limit. */
     CHUNK_TOO_LARGE,
+    /** The track already holds what its exam's length at the configured bitrate allows (with headroom). */
+    RECORDING_QUOTA_EXCEEDED,
     /** The chunk is empty or its client time range is reversed. */
     INVALID_CHUNK,
-    /** Chunk 0 does not start with the EBML magic {@code 1A 45 DF A3}. */
+    /** Chunk 0 does not start with the EBML magic {@code 1A 45 DF A3}, or a later chunk carries no cluster content. */
     NOT_WEBM,
     /** The track was closed; no more chunks are accepted. */
     TRACK_CLOSED,

@@ -69,10 +69,12 @@ public class RecordingService {
     private final AuditTrail audit;
     private final Event<RecordingInterrupted> interrupted;
     private final RecordingOwners owners;
+    private final RecordingQuota quota;
 
     RecordingService(EntityManager em, RecordingStorage storage, MediaConfig config, TimeSource time, AuditTrail audit,
                      Event<RecordingInterrupted> interrupted, RecordingOwners owners) {
         this.owners = owners;
+        this.quota = RecordingQuota.of(config.quota());
         this.em = em;
         this.storage = storage;
         this.config = config;
@@ -93,13 +95,15 @@ public class RecordingService {
                            Instant clientStart, Instant clientEnd) {
         Instant now = now();
         ChunkUpload[] upload = new ChunkUpload[1];
+        long[] allowance = new long[1];
         UUID trackId = QuarkusTransaction.requiringNew().call(() -> {
             Attempt a = ownedAttempt(attemptId, studentId);  // first: a stranger learns nothing about the chunk rules
             upload[0] = upload(segment, seq, bytes, clientStart, clientEnd);
             requireUploadWindow(a, now);
+            allowance[0] = quota.bytesFor(plannedLength(a, now), RecordingQuota.bitsPerSecond(config.recorder(), kind));
             return trackFor(a.id, kind, now).id;
         });
-        return store(trackId, new TrackId(attemptId, kind, segment), upload[0], now);
+        return store(trackId, new TrackId(attemptId, kind, segment), upload[0], now, allowance[0]);
     }
 
     /**
@@ -117,7 +121,8 @@ public class RecordingService {
             requireOwnerWindow(owner, ownerId, now);
             return ownedTrackFor(owner, ownerId, kind, now).id;
         });
-        return store(trackId, new TrackId(ownerId, kind, segment, owner.folder()), upload, now);
+        long allowance = quota.bytesFor(config.quota().ownedRecordingLength(), RecordingQuota.bitsPerSecond(config.recorder(), kind));
+        return store(trackId, new TrackId(ownerId, kind, segment, owner.folder()), upload, now, allowance);
     }
 
     private static ChunkUpload upload(int segment, int seq, byte[] bytes, Instant clientStart, Instant clientEnd) {
@@ -132,7 +137,15 @@ public class RecordingService {
     }
 
     /** The exactly-once part, the same for every owner: admit by the ledger, insert the row, write the object. */
-    private ChunkAck store(UUID trackId, TrackId id, ChunkUpload upload, Instant now) {
+    /** The attempt's length as planned now: start to deadline (which moves with extensions and pauses). */
+    private static java.time.Duration plannedLength(Attempt a, Instant now) {
+        if (a.startedAt != null && a.deadlineAt != null) {
+            return java.time.Duration.between(a.startedAt, a.deadlineAt.isAfter(now) ? a.deadlineAt : now);
+        }
+        return java.time.Duration.ofSeconds(a.durationSeconds == null ? 0 : a.durationSeconds);
+    }
+
+    private ChunkAck store(UUID trackId, TrackId id, ChunkUpload upload, Instant now, long allowedTrackBytes) {
         TrackKind kind = id.kind();
         int segment = id.segment();
         int seq = upload.seq();
@@ -142,6 +155,14 @@ public class RecordingService {
         Admission admission = QuarkusTransaction.requiringNew().call(() -> admit(trackId, id, upload, sha256));
         if (admission.duplicate() != null) {
             return ack(trackId, kind, segment, seq, ChunkReceipt.Outcome.DUPLICATE, admission.duplicate().receivedAt(), now);
+        }
+        long held = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select coalesce(sum(c.size), 0) from MediaChunk c where c.trackId = :t", Number.class)
+                .setParameter("t", trackId).getSingleResult().longValue());
+        if (held + bytes.length > allowedTrackBytes) {
+            throw new Problem(413, MediaError.RECORDING_QUOTA_EXCEEDED.name(), "This " + kind.name().toLowerCase()
+                    + " recording already holds " + held + " bytes; a track may hold at most " + allowedTrackBytes
+                    + " for this exam's length at the configured bitrate");
         }
         ChunkRecord record = new ChunkRecord(seq, sha256, bytes.length, upload.clientStart(), upload.clientEnd(), now);
         byte[] payload = bytes;
@@ -435,7 +456,7 @@ public class RecordingService {
 
     static Problem problem(MediaException e) {
         int status = switch (e.code()) {
-            case CHUNK_TOO_LARGE -> 413;
+            case CHUNK_TOO_LARGE, RECORDING_QUOTA_EXCEEDED -> 413;
             case NOT_WEBM -> 415;
             case CHUNK_CONFLICT, TRACK_CLOSED, STORAGE_CONFLICT -> 409;
             case NOT_FOUND -> 404;

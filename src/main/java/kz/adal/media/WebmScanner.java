@@ -84,6 +84,70 @@ final class WebmScanner {
         return new Element(pos, id, sizePos + sizeLength, allOnes ? -1 : size);
     }
 
+    /** Elements that follow one another inside a live Cluster (or start the next one). */
+    private static final java.util.Set<Integer> CLUSTER_LEVEL = java.util.Set.of(SIMPLE_BLOCK, BLOCK_GROUP, CLUSTER, TIMECODE, CUES,
+            0xEC /* Void */, 0xA7 /* Position */, 0xAB /* PrevSize */);
+
+    /**
+     * What a chunk may start with before its first whole element: Chromium's muxer writes an element's
+     * ID and its size and data in separate writes, and a timeslice may fall between them, so a recorded
+     * chunk starts right after a SimpleBlock's ID (A3) or inside a Cluster's ID (the fixtures in
+     * src/test/resources/media do both).
+     */
+    private static final byte[][] CUT_ID_PREFIXES = {{}, {(byte) 0xA3}, {0x1F}, {0x1F, 0x43}, {0x1F, 0x43, (byte) 0xB6}};
+
+    /**
+     * Does a chunk other than a segment's first carry Matroska cluster content? Its bytes (after a cut
+     * ID, see {@link #CUT_ID_PREFIXES}) must read as a run of cluster-level elements — blocks of a
+     * plausible track, timecodes, cluster headers — to the chunk's end, where the last may continue in
+     * the next chunk. A web page, a script, a document or random bytes fail at the first element.
+     */
+    static boolean carriesClusterContent(byte[] bytes) {
+        for (byte[] prefix : CUT_ID_PREFIXES) {
+            byte[] candidate = bytes;
+            if (prefix.length > 0) {
+                candidate = new byte[prefix.length + bytes.length];
+                System.arraycopy(prefix, 0, candidate, 0, prefix.length);
+                System.arraycopy(bytes, 0, candidate, prefix.length, bytes.length);
+            }
+            if (walksAsClusterContent(candidate)) return true;
+        }
+        return false;
+    }
+
+    private static boolean walksAsClusterContent(byte[] b) {
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        long limit = b.length;
+        long pos = 0;
+        int whole = 0;
+        while (pos < limit) {
+            Element e = readElement(buf, pos, limit);
+            if (e == null) {
+                // the chunk ends inside the next element's header
+                return whole >= 2 && limit - pos <= 12;
+            }
+            if (!CLUSTER_LEVEL.contains(e.id())) return false;
+            if (e.id() == CLUSTER) {                 // its children follow directly
+                pos = e.dataStart();
+                whole++;
+                continue;
+            }
+            if (e.unknownSize()) return false;
+            if (e.id() == SIMPLE_BLOCK) {
+                if (e.size() < 4) return false;
+                if (e.dataStart() < limit) {
+                    int track = b[(int) e.dataStart()] & 0xff;
+                    if (track < 0x81 || track > 0x88) return false;
+                }
+            }
+            if (e.end() > limit) return whole >= 1;  // continues in the next chunk
+            whole++;
+            if (e.end() == limit) return true;
+            pos = e.end();
+        }
+        return whole >= 1;
+    }
+
     static long readUnsigned(ByteBuffer b, long pos, long length) {
         long v = 0;
         for (int i = 0; i < length; i++) {

@@ -70,6 +70,17 @@ public class ProblemMapper {
         return respond(400, "MALFORMED_JSON", "The request body is not valid JSON for this endpoint", uri, List.of());
     }
 
+    /**
+     * A value of the wrong type in a field ({@code "roles": "X"} for a list): Jackson's own mapper
+     * answered these with a JSON body of its own, not problem details.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        return respond(400, "MALFORMED_JSON", field == null ? "The request body does not have the expected shape"
+                : "The field '" + field + "' has a value of the wrong type", uri, List.of());
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return respond(401, "UNAUTHENTICATED", "Log in first", uri, List.of());

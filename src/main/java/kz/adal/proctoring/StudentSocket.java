@@ -115,6 +115,9 @@ public class StudentSocket {
         private long lastSnapshotNanos;
         private long lastRateErrorNanos;
         private Instant lastEvidence = Instant.EPOCH;
+        /** The highest seq accepted on this attempt (from the database at auth, then as events arrive). */
+        private long highestSeq;
+        private Instant attemptStartedAt;
         private String closeReason = "closed";
         private long watchdog;
 
@@ -274,6 +277,8 @@ public class StudentSocket {
                     return;
                 }
                 caller = r.caller;
+                highestSeq = r.lastSeq;
+                attemptStartedAt = r.startedAt;
                 lastSeenNanos = System.nanoTime();
                 guard.watch(this, caller, Set.of(Role.STUDENT));
                 hub.studentConnected(attemptId, this);
@@ -294,9 +299,9 @@ public class StudentSocket {
         }
 
         private record Ready(TokenVerifier.Caller caller, String code, String message, int closeCode, String replaced, long lastSeq,
-                             AttemptState state, java.util.List<ObjectNode> pending) {
+                             AttemptState state, java.util.List<ObjectNode> pending, Instant startedAt) {
             static Ready refused(String code, String message, int closeCode) {
-                return new Ready(null, code, message, closeCode, null, 0, null, java.util.List.of());
+                return new Ready(null, code, message, closeCode, null, 0, null, java.util.List.of(), null);
             }
         }
 
@@ -317,7 +322,8 @@ public class StudentSocket {
                 return Ready.refused("PROCTORING_SESSION_ELSEWHERE", "This exam is open in another tab or window; take over to continue here", 4409);
             }
             java.util.List<ObjectNode> pending = proctors.pendingFor(attemptId).stream().map(proctors::studentMessage).toList();
-            return new Ready(c.get(), null, null, 0, claim.replacedConnection(), store.lastSeq(attemptId), state, pending);
+            Instant startedAt = f.get().clock() == null ? null : f.get().clock().startedAt();
+            return new Ready(c.get(), null, null, 0, claim.replacedConnection(), store.lastSeq(attemptId), state, pending, startedAt);
         }
 
         private void event(JsonNode msg) {
@@ -327,6 +333,11 @@ public class StudentSocket {
                 return;
             }
             long seq = seqNode.asLong();
+            if (!EventBounds.DEFAULT.seqAcceptable(seq, highestSeq)) {
+                error("PROCTORING_WS_SEQ_OUT_OF_RANGE", "seq may run at most " + EventBounds.DEFAULT.seqWindow()
+                        + " ahead of the last accepted one (" + highestSeq + ")", seq);
+                return;
+            }
             String kind = msg.path("kind").asText();
             Set<String> dataFields = EventKinds.CLIENT.get(kind);
             if (dataFields == null) {
@@ -359,7 +370,13 @@ public class StudentSocket {
                 }
             }
             Instant now = hub.now();
-            LiveEvent e = new LiveEvent(UUID.randomUUID(), attemptId, seq, kind, clientAt, now, data);
+            Instant believed = EventBounds.DEFAULT.believedClientTime(clientAt, now, attemptStartedAt);
+            if (clientAt != null && believed == null) {
+                // kept for the reviewer, never used for timing
+                data.put("clientTimeIgnored", clip(clientAt.toString()));
+            }
+            highestSeq = Math.max(highestSeq, seq);
+            LiveEvent e = new LiveEvent(UUID.randomUUID(), attemptId, seq, kind, believed, now, data);
             hub.record(e, outcome -> {
                 if (outcome == EventStore.Outcome.FAILED) return; // not acknowledged: the browser sends it again
                 send(json.createObjectNode().put("type", "ack").put("seq", seq)
@@ -397,6 +414,7 @@ public class StudentSocket {
             } catch (DateTimeParseException e) {
                 clientAt = null;
             }
+            clientAt = EventBounds.DEFAULT.believedClientTime(clientAt, hub.now(), attemptStartedAt);
             lastSnapshotNanos = now;
             hub.snapshot(attemptId, clientAt, jpeg, b64);
         }

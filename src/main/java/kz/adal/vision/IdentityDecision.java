@@ -26,21 +26,36 @@ public final class IdentityDecision {
     public static Result judge(FaceEngine engine, double matchThreshold, Boolean consent, float[] reference, byte[] frame) {
         if (Boolean.FALSE.equals(consent)) return Result.pending(IdentityCheck.Reason.BIOMETRICS_REFUSED, null, null);
         if (!engine.available()) return Result.pending(IdentityCheck.Reason.MODELS_ABSENT, null, null);
+        return compare(engine, matchThreshold, reference, probe(engine, frame));
+    }
+
+    /** What one frame shows: the embedding of its one face, or why there is none to compare. */
+    record Probe(float[] embedding, IdentityCheck.Reason refusal, Integer faceCount) {
+    }
+
+    /** The frame half of the check: decode (scaled down), exactly one face, its embedding. */
+    static Probe probe(FaceEngine engine, byte[] frame) {
         FaceImage image;
         try {
             image = FaceImage.decode(frame);
         } catch (IllegalArgumentException e) {
-            return Result.pending(IdentityCheck.Reason.UNREADABLE_FRAME, null, null);
+            return new Probe(null, IdentityCheck.Reason.UNREADABLE_FRAME, null);
         }
         try (image) {
             List<DetectedFace> faces = engine.detect(image);
-            if (faces.isEmpty()) return Result.pending(IdentityCheck.Reason.NO_FACE, null, 0);
+            if (faces.isEmpty()) return new Probe(null, IdentityCheck.Reason.NO_FACE, 0);
             // 001 §6.13: no outsiders in the frame
-            if (faces.size() > 1) return Result.pending(IdentityCheck.Reason.MULTIPLE_FACES, null, faces.size());
-            if (reference == null) return Result.pending(IdentityCheck.Reason.NO_REFERENCE, null, 1);
-            double similarity = engine.similarity(reference, engine.embed(image, faces.get(0)));
-            if (similarity < matchThreshold) return Result.pending(IdentityCheck.Reason.MISMATCH, similarity, 1);
-            return new Result(IdentityCheck.Status.PASSED, null, similarity, 1);
+            if (faces.size() > 1) return new Probe(null, IdentityCheck.Reason.MULTIPLE_FACES, faces.size());
+            return new Probe(engine.embed(image, faces.get(0)), null, 1);
         }
+    }
+
+    /** The comparison half: the probe's face against the reference at the threshold. */
+    static Result compare(FaceEngine engine, double matchThreshold, float[] reference, Probe probe) {
+        if (probe.refusal() != null) return Result.pending(probe.refusal(), null, probe.faceCount());
+        if (reference == null) return Result.pending(IdentityCheck.Reason.NO_REFERENCE, null, 1);
+        double similarity = engine.similarity(reference, probe.embedding());
+        if (similarity < matchThreshold) return Result.pending(IdentityCheck.Reason.MISMATCH, similarity, 1);
+        return new Result(IdentityCheck.Status.PASSED, null, similarity, 1);
     }
 }

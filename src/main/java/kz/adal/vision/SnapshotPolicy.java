@@ -4,7 +4,7 @@ package kz.adal.vision;
  * Thresholds for judging a snapshot.
  *
  * @param matchThreshold cosine similarity below which the face is a MISMATCH; the default is
- *                       the measured midpoint between impostor and genuine scores (docs/vision.md)
+ *                       chosen on half the test faces through the gate's own path and checked on the rest (docs/vision.md)
  * @param maxAbsYaw      degrees of head turn beyond which the student is LOOKING_AWAY
  * @param maxAbsPitch    degrees of nod beyond which the student is LOOKING_AWAY
  */
@@ -20,6 +20,6 @@ public record SnapshotPolicy(double matchThreshold, double maxAbsYaw, double max
     }
 
     public static SnapshotPolicy defaults() {
-        return new SnapshotPolicy(0.34, 35, 25);
+        return new SnapshotPolicy(0.37, 35, 25);
     }
 }

@@ -15,7 +15,7 @@ public interface VisionConfig {
     String modelsDir();
 
     /** Cosine similarity below which a face does not match the reference. */
-    @WithDefault("0.34")
+    @WithDefault("0.37")
     double matchThreshold();
 
     @WithDefault("35")

@@ -49,6 +49,67 @@ class MoodleXmlImportTest {
         assertTrue(preview.problems().get(0).message().contains("truefalse"));
     }
 
+    private static String question(String stem, String firstOption) {
+        return "<question type=\"multichoice\"><name><text>q</text></name>" + stem
+                + "<answer fraction=\"100\">" + firstOption + "</answer>"
+                + "<answer fraction=\"0\"><text>b</text></answer><answer fraction=\"0\"><text>c</text></answer>"
+                + "<answer fraction=\"0\"><text>d</text></answer><answer fraction=\"0\"><text>e</text></answer>"
+                + "<tags><tag><text>easy</text></tag></tags></question>";
+    }
+
+    private ImportPreview parseQuiz(String... questions) {
+        return parse(utf8("<?xml version=\"1.0\"?><quiz>" + String.join("", questions) + "</quiz>"));
+    }
+
+    @Test
+    void keepsInlineMarkupWrittenAsXmlElementsInsteadOfDroppingIt() {
+        ImportPreview preview = parseQuiz(question(
+                "<questiontext format=\"html\"><text>Which is <b>water</b>?</text></questiontext>",
+                "<text>H<sub>2</sub>O</text>"));
+        assertTrue(preview.problems().isEmpty(), preview.problems().toString());
+        QuestionDraft q = preview.questions().get(0);
+        assertEquals("Which is water?", q.stem());
+        assertEquals("H₂O", q.options().get(0).text(), "the correct option is not silently changed to HO");
+    }
+
+    @Test
+    void refusesUnknownMarkupWithItsName() {
+        ImportPreview preview = parseQuiz(question(
+                "<questiontext format=\"html\"><text>Pick one</text></questiontext>", "<text>x<blink>2</blink></text>"));
+        assertTrue(preview.questions().isEmpty());
+        assertEquals(List.of("UNSUPPORTED_CONTENT"), codes(preview));
+        assertTrue(preview.problems().get(0).message().contains("<blink>"), preview.problems().get(0).message());
+    }
+
+    /** The smallest PNG: 1×1, grey. */
+    static final String PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==";
+
+    @Test
+    void importsAQuestionWithItsEmbeddedImage() {
+        ImportPreview preview = parseQuiz(question(
+                "<questiontext format=\"html\"><text><![CDATA[<p>What does the graph show?</p><p><img src=\"@@PLUGINFILE@@/graph%201.png\" alt=\"\"></p>]]></text>"
+                        + "<file name=\"graph 1.png\" path=\"/\" encoding=\"base64\">" + PNG_BASE64 + "</file></questiontext>",
+                "<text>a</text>"));
+        assertTrue(preview.problems().isEmpty(), preview.problems().toString());
+        QuestionDraft q = preview.questions().get(0);
+        assertEquals("What does the graph show?", q.stem());
+        assertEquals("image/png", q.imageType());
+        assertEquals(java.util.Base64.getDecoder().decode(PNG_BASE64).length, q.image().length);
+    }
+
+    @Test
+    void namesWhyAnEmbeddedFileIsNotImported() {
+        ImportPreview preview = parseQuiz(
+                question("<questiontext format=\"html\"><text><![CDATA[<img src=\"@@PLUGINFILE@@/a.png\">]]></text>"
+                        + "<file name=\"a.png\" path=\"/\" encoding=\"base64\">" + java.util.Base64.getEncoder().encodeToString("<html>not an image</html>".getBytes()) + "</file></questiontext>", "<text>a</text>"),
+                question("<questiontext format=\"html\"><text>Pick</text></questiontext>",
+                        "<text><![CDATA[<img src=\"@@PLUGINFILE@@/b.png\">]]></text><file name=\"b.png\" encoding=\"base64\">" + PNG_BASE64 + "</file>"));
+        assertTrue(preview.questions().isEmpty());
+        assertEquals(List.of("UNSUPPORTED_CONTENT", "UNSUPPORTED_CONTENT"), codes(preview));
+        assertTrue(preview.problems().get(0).message().contains("not a PNG, JPEG, GIF or WebP"), preview.problems().get(0).message());
+        assertTrue(preview.problems().get(1).message().contains("answer"), preview.problems().get(1).message());
+    }
+
     @Test
     void refusesADoctypeWithAnExternalEntityAndNeverReadsTheTarget(@TempDir Path dir) throws IOException {
         Path secret = dir.resolve("secret.txt");

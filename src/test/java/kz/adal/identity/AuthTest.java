@@ -51,6 +51,21 @@ class AuthTest {
     }
 
     @Test
+    void aForwardedForHeaderIsIgnoredWithoutAConfiguredProxy() {
+        Api.as("admin").body(Map.of("login", "spoofing.user", "fullName", "Spoof Test", "roles", new String[]{"TEACHER"},
+                "password", "right-pass1")).post("/api/users").then().statusCode(200);
+        // a guesser can't pose as a fresh address per guess: without a proxy the peer address counts
+        for (int i = 0; i < 5; i++) {
+            given().contentType(ContentType.JSON).header("X-Forwarded-For", "192.0.2." + i)
+                    .body(Map.of("login", "spoofing.user", "password", "wrong-pass" + i))
+                    .post("/api/auth/login").then().statusCode(401);
+        }
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", "192.0.2.99")
+                .body(Map.of("login", "spoofing.user", "password", "wrong-pass9"))
+                .post("/api/auth/login").then().statusCode(429).body("code", equalTo("LOGIN_LOCKED"));
+    }
+
+    @Test
     void logoutRevokesTheTokenAtOnce() {
         String token = Api.freshToken("reviewer", Api.PASSWORD);
         given().auth().oauth2(token).get("/api/auth/me").then().statusCode(200);

@@ -129,6 +129,8 @@ class RecordingApiTest {
         put(s.student(), othersAttempt, 0, 0, 0).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         put(s.student(), UUID.randomUUID(), 0, 0, 0).then().statusCode(404);
         // chunk 0 must carry the WebM header
+        put(s.student(), attempt, "camera", 0, 3, "<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(), 1000, 2000)
+                .then().statusCode(415).body("code", equalTo("NOT_WEBM"));
         put(s.student(), attempt, "camera", 0, 0, "not a webm file".getBytes(), 1000, 2000).then().statusCode(415)
                 .body("code", equalTo("NOT_WEBM"));
         // oversized

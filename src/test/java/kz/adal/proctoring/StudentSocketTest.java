@@ -66,6 +66,50 @@ class StudentSocketTest {
     }
 
     @Test
+    void aHugeSeqCannotMakeTheBrowsersLaterEventsUnsendable() throws Exception {
+        Proctored.Sitting s = Proctored.started();
+        String a = s.attemptId();
+        try (LiveSocket ws = LiveSocket.student(base, a, s.student().token(), "tab-1")) {
+            ws.await(m -> LiveSocket.type(m, "ready"));
+            ws.event(a, Long.MAX_VALUE, "visibility.visible", Map.of());
+            assertEquals(Long.MAX_VALUE, ws.error("PROCTORING_WS_SEQ_OUT_OF_RANGE").path("seq").asLong());
+            ws.event(a, 1, "clipboard.copy", Map.of());
+            assertFalse(ws.ack(1).path("duplicate").asBoolean());
+        }
+        // after a reconnect the stock client numbers on from lastSeq: still small, so its events go on being stored
+        try (LiveSocket ws = LiveSocket.student(base, a, s.student().token(), "tab-1")) {
+            assertEquals(1, ws.await(m -> LiveSocket.type(m, "ready")).path("lastSeq").asLong());
+            ws.event(a, 2, "clipboard.paste", Map.of());
+            assertFalse(ws.ack(2).path("duplicate").asBoolean());
+        }
+        assertEquals(0, store.countSeq(UUID.fromString(a), Long.MAX_VALUE));
+    }
+
+    @Test
+    void aClientTimeOutsideTheAttemptCannotMakeADecadesLongFlag() throws Exception {
+        Proctored.Sitting s = Proctored.started();
+        Proctored.Person proctor = Proctored.proctor();
+        Proctored.assign(proctor, s.examId());
+        String a = s.attemptId();
+        try (LiveSocket ws = LiveSocket.student(base, a, s.student().token(), "tab-1")) {
+            ws.await(m -> LiveSocket.type(m, "ready"));
+            ws.send(Map.of("type", "event", "attemptId", a, "seq", 1, "kind", "visibility.hidden",
+                    "at", "1970-01-01T00:00:00Z", "data", Map.of()));
+            ws.ack(1);
+            ws.event(a, 2, "visibility.visible", Map.of());
+            ws.ack(2);
+        }
+        JsonNode timeline = LiveSocket.JSON.readTree(proctor.api().get("/api/proctor/attempts/" + a + "/timeline").asString());
+        JsonNode flag = timeline.path("flags").get(0);
+        java.time.Duration length = java.time.Duration.between(java.time.Instant.parse(flag.path("startAt").asText()),
+                java.time.Instant.parse(flag.path("endAt").asText()));
+        assertTrue(length.compareTo(java.time.Duration.ofMinutes(1)) < 0, "flag length " + length);
+        assertTrue(timeline.path("score").asInt() > 90, timeline.path("score").toString());
+        // the claim is kept for the reviewer, not used for timing
+        assertTrue(timeline.toString().contains("1970-01-01T00:00:00Z"), "the ignored client time is noted");
+    }
+
+    @Test
     void refusesBadMessagesWithoutHarmingTheSession() throws Exception {
         Proctored.Sitting s = Proctored.started();
         String a = s.attemptId();

@@ -35,7 +35,7 @@ class SnapshotAnalysisTest {
         try (FaceImage now = snapshot("leonard/leonard2.png"); FaceImage before = snapshot("leonard/leonard3.png")) {
             SnapshotVerdict v = analysis(SnapshotPolicy.defaults()).analyse(now, before, reference("leonard/leonard1.png"));
             assertEquals(SnapshotOutcome.OK, v.outcome(), v.toString());
-            assertTrue(v.similarity() >= 0.34);
+            assertTrue(v.similarity() >= SnapshotPolicy.defaults().matchThreshold());
             assertEquals(1, v.faceCount());
             assertNotNull(v.pose());
             assertNotNull(v.motion());
