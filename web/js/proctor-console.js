@@ -11,7 +11,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
   let offset = 0, focused = null, ws = null, retry = 0, detailTimer = null;
 
   const live = h('p.pc-live#pc-live', { role: 'status', 'aria-live': 'polite' }, t('proctoring.liveLost'));
-  const grid = h('div.pc-grid#pc-grid', { role: 'list', 'aria-label': t('proctoring.sessions') });
+  const grid = h('div.pc-grid#pc-grid', { role: 'group', 'aria-label': t('proctoring.sessions') });
   const empty = h('p.muted#pc-empty', t('proctoring.none'));
   const detail = h('section.card.pc-detail#pc-detail', { 'aria-live': 'polite' }, h('p.muted', t('proctoring.pick')));
   main.append(h('h1', t('proctoring.console')), live,
@@ -81,7 +81,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       const x = e.tile;
       const open = x.flags.filter(f => !f.endAt);
       const label = `${x.studentName}, ${t('proctoring.score')} ${x.score}, ${t('proctoring.conn.' + x.connection)}, ${t('proctoring.openFlags', { n: open.length })}`;
-      return h('button.pc-tile', { role: 'listitem', 'aria-label': label, 'aria-pressed': String(x.attemptId === focused),
+      return h('button.pc-tile', { 'aria-label': label, 'aria-pressed': String(x.attemptId === focused),
         dataset: { attempt: x.attemptId, level: level(x), connection: x.connection, score: String(x.score) },
         onclick: () => focus(x.attemptId) },
         e.snapshot ? h('img', { src: e.snapshot, alt: '' }) : h('div.pc-noimg', t('proctoring.noSnapshot')),
