@@ -39,7 +39,9 @@ async function setupForm() {
       };
       try {
         const room = await api('/api/oral/sittings', { method: 'POST', body });
-        location.href = `/oral/room.html?sitting=${room.sittingId}`;
+        // into the room only for its participants: a dean who set it up is not one
+        if (room.myRoles.length || hasRole('SYSTEM_ADMIN')) location.href = `/oral/room.html?sitting=${room.sittingId}`;
+        else location.reload();
       } catch (x) { out.append(x instanceof ApiError ? problemView(x) : h('div.problem', String(x))); }
     } },
     h('h2', t('oral.setup')),

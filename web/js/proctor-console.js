@@ -36,7 +36,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
   const live = h('p.pc-live#pc-live', { role: 'status', 'aria-live': 'polite' }, t('proctoring.liveLost'));
   const identityLink = h('a#pc-identity-link', { href: '/proctor/identity.html' });
   const identity = h('p.pc-identity#pc-identity', { hidden: true }, identityLink);
-  const grid = h('div.pc-grid#pc-grid', { role: 'list', 'aria-label': t('proctoring.sessions') });
+  const grid = h('div.pc-grid#pc-grid', { role: 'group', 'aria-label': t('proctoring.sessions') });
   const empty = h('p.muted#pc-empty', t('proctoring.none'));
   const finishedList = h('ul.pc-finished#pc-finished');
   const finishedBox = h('section.pc-finished-box', { hidden: true, 'aria-labelledby': 'pc-fin-h' }, h('h2#pc-fin-h', t('proctoring.finished')), finishedList);
@@ -149,7 +149,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       flags: h('span.pc-flags'), badges: new Map(), more: h('span.badge.more', { hidden: true }),
     };
     v.flags.append(v.more);
-    v.el = h('button.pc-tile', { type: 'button', role: 'listitem', 'aria-pressed': 'false', dataset: { attempt: id }, onclick: () => focus(id) },
+    v.el = h('button.pc-tile', { type: 'button', 'aria-pressed': 'false', dataset: { attempt: id }, onclick: () => focus(id) },
       v.img, v.noimg, v.name, h('span.line', v.exam), h('span.line', v.conn, v.timer), h('span.line', v.score, v.problem), v.flags);
     return v;
   }

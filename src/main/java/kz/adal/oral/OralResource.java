@@ -58,7 +58,7 @@ public class OralResource {
     @RolesAllowed({Role.Names.HEAD_OF_DEPARTMENT, Role.Names.DEAN, Role.Names.SYSTEM_ADMIN})
     public Response create(OralSittingService.SetupRequest r) {
         OralSitting s = service.create(actor(), r);
-        return Response.status(201).entity(service.room(actor(), s.id)).build();
+        return Response.status(201).entity(service.created(actor(), s.id)).build();
     }
 
     @GET

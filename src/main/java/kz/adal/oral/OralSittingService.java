@@ -659,13 +659,23 @@ public class OralSittingService {
     /** The room as this viewer may see it. */
     @Transactional
     public OralViews.Room room(OralActor actor, UUID sittingId) {
+        return room(actor, sittingId, actor.has(Role.SYSTEM_ADMIN));
+    }
+
+    /** The sitting as its creator sees it right after setting it up (a dean who set it up need not be in it). */
+    @Transactional
+    public OralViews.Room created(OralActor actor, UUID sittingId) {
+        return room(actor, sittingId, true);
+    }
+
+    private OralViews.Room room(OralActor actor, UUID sittingId, boolean mayObserve) {
         OralSitting s = sitting(sittingId);
         List<OralTurn> turns = OralTurn.of(sittingId);
         boolean student = turns.stream().anyMatch(t -> t.studentId.equals(actor.id()));
         Set<SittingRole> roles = s.rolesOf(actor.id(), student);
         // the room is the commission's, the head's and the admitted students' (001 §6.15.2, §6.15.6): a dean who set the
         // sitting up is not a participant; only the administrator may look in (support)
-        boolean observer = actor.has(Role.SYSTEM_ADMIN);
+        boolean observer = mayObserve;
         if (roles.isEmpty() && !observer) {
             throw new Problem(403, "ORAL_NOT_A_PARTICIPANT", "You are not a participant of this sitting: only its commission, "
                     + "the head of department who runs the draw and the admitted students enter the room");

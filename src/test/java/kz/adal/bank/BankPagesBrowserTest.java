@@ -144,4 +144,40 @@ class BankPagesBrowserTest {
             assertThat(h.locator("tr[data-title='" + title + "'] td").last()).containsText("Yes");
         }
     }
+
+    @Test
+    void aThousandQuestionBankIsPagedAndSearchedWithoutAWait() {
+        String v = BankApiTest.newBank("Large bank " + System.nanoTime(), "en");
+        StringBuilder aiken = new StringBuilder();
+        String[] level = {"easy", "medium", "hard"};
+        for (int i = 1; i <= 1000; i++) {
+            aiken.append("Question number ").append(i).append(i == 777 ? " about eigenvalues" : "").append("?\n")
+                    .append("A. first ").append(i).append("\nB. second\nC. third\nD. fourth\nE. fifth\nANSWER: A\n")
+                    .append("DIFFICULTY: ").append(level[i % 3]).append("\n\n");
+        }
+        BankApiTest.upload(v, "apply", "AIKEN", aiken.toString().getBytes(StandardCharsets.UTF_8), "").statusCode(200);
+        String bank = kz.adal.testing.Api.as("author").get("/api/bank-versions/" + v).then().statusCode(200).extract().path("bankId");
+        try (BrowserContext ctx = Browser.context()) {
+            Page a = as(ctx, "author");
+            a.navigate(base + "bank/version.html?bank=" + bank + "&v=" + v + "&tab=questions");
+            assertThat(a.locator("#q-count")).containsText("1–25 of 1000");
+            assertThat(a.locator("ol.qlist > li")).hasCount(25);
+            // typing a word: the one matching question shows at once (filtering 1,000 questions, drawing 25)
+            Number ms = (Number) a.evaluate("""
+                    () => new Promise(done => {
+                      const count = document.querySelector('#q-count'), before = count.textContent, input = document.querySelector('#q-search');
+                      const t0 = performance.now();
+                      input.value = 'eigenvalues';
+                      input.dispatchEvent(new Event('input', { bubbles: true }));
+                      const poll = () => count.textContent !== before ? done(performance.now() - t0) : requestAnimationFrame(poll);
+                      poll();
+                    })""");
+            assertThat(a.locator("#q-count")).containsText("of 1 found");
+            assertThat(a.locator("ol.qlist > li strong")).hasText("Question number 777 about eigenvalues?");
+            org.junit.jupiter.api.Assertions.assertTrue(ms.doubleValue() < 1000, "search took " + ms + " ms");
+            a.locator("#q-search").fill("");
+            a.locator("#q-next").click();
+            assertThat(a.locator("#q-count")).containsText("26–50 of 1000");
+        }
+    }
 }

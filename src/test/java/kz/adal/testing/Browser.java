@@ -77,6 +77,30 @@ public final class Browser {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
+    /** Where the per-role guides keep their pictures (docs/guides/*.md). */
+    public static final Path GUIDES = Paths.get("docs/guides/img");
+
+    /**
+     * A picture for the per-role guides in docs/guides/img, only when {@code -Dadal.guides.screenshots=true} (so normal
+     * runs leave the tree clean): the visible part of the page at 1024 px wide, as a JPEG small enough to commit.
+     */
+    public static void guide(Page page, String name) {
+        if (!Boolean.getBoolean("adal.guides.screenshots")) return;
+        try {
+            Files.createDirectories(GUIDES);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var size = page.viewportSize();
+        page.setViewportSize(1024, 720);
+        try {
+            page.screenshot(new Page.ScreenshotOptions().setPath(GUIDES.resolve(name + ".jpg"))
+                    .setType(com.microsoft.playwright.options.ScreenshotType.JPEG).setQuality(70));
+        } finally {
+            if (size != null) page.setViewportSize(size.width, size.height);
+        }
+    }
+
     static synchronized void closeAll() {
         BROWSERS.values().forEach(b -> { try { b.close(); } catch (RuntimeException ignored) { } });
         BROWSERS.clear();
