@@ -40,6 +40,7 @@ class SignedOutBrowserTest {
             Api.as("admin").body(new String[]{"TEACHER"}).put("/api/users/" + proctor.id() + "/roles").then().statusCode(200);
 
             assertThat(console.locator("#signed-out")).isVisible();
+            assertThat(console.locator("#pc-live")).hasAttribute("data-state", "stopped");
             assertThat(console.locator("#signed-out a")).hasAttribute("href", java.util.regex.Pattern.compile("^/\\?next="));
             Browser.screenshot(console, "proctor-signed-out");
             console.waitForTimeout(2000);  // proving an absence needs a wait: longer than the first reconnect delays (0.5 s, 1 s)
