@@ -52,10 +52,13 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token: token() }));
     ws.onmessage = e => onMessage(JSON.parse(e.data));
     ws.onclose = async e => {
+      if (e.code === ACCESS_ENDED) {   // logged out, suspended or no longer a proctor: stop for good
+        clearInterval(hbTimer);
+        live.textContent = t('core.signedOut'); live.dataset.state = 'stopped'; signedOut(); return;
+      }
       live.textContent = t('proctoring.liveLost');
       live.dataset.state = 'lost';
       clearInterval(hbTimer);
-      if (e.code === ACCESS_ENDED) { signedOut(); return; }   // logged out, suspended or no longer a proctor
       try { await api('/api/proctor/sessions'); } catch { /* refreshes an expired token */ }
       retry = Math.min(retry + 1, 5);
       setTimeout(connect, 500 * 2 ** (retry - 1));
