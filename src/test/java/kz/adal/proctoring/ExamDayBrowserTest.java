@@ -109,7 +109,9 @@ class ExamDayBrowserTest {
             resumed.locator("button").click();
             assertThat(option).isEnabled(new LocatorAssertions.IsEnabledOptions().setTimeout(2000));
             assertThat(exam.locator("#timer")).not().hasText("Paused");
-            option.check();
+            // the answer is saved before the hand-in (the dialog would otherwise say it is not sent yet)
+            exam.waitForResponse(r -> r.url().contains("/answers/") && "PUT".equals(r.request().method()) && r.status() == 200, option::check);
+            exam.waitForFunction("a => !Object.keys((JSON.parse(localStorage.getItem('adal.attempt.' + a)) || {}).pending || {}).length", a);
             assertThat(exam.locator("#save-state")).hasAttribute("data-state", "saved");
 
             // the hand-in dialog with nothing marked

@@ -77,7 +77,6 @@ class ProctorConsoleBrowserTest {
     static void identityCheckWaiting(Proctored.Sitting s) {
         QuarkusTransaction.requiringNew().run(() -> {
             IdentityCheck c = new IdentityCheck();
-            c.id = UUID.randomUUID();
             c.attemptId = UUID.fromString(s.attemptId());
             c.examId = s.examId();
             c.studentId = s.student().id();
