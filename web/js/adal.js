@@ -120,6 +120,8 @@ export function h(spec, attrs = {}, ...children) {
     if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
     else if (k === 'dataset') Object.assign(e.dataset, v);
     else if (k === 'html') e.innerHTML = v;
+    // through the CSSOM: the Content-Security-Policy refuses style="…" attributes (no 'unsafe-inline')
+    else if (k === 'style' && typeof v === 'string') e.style.cssText = v;
     else if (k in e && typeof v !== 'string') e[k] = v;
     else e.setAttribute(k, v === true ? '' : v);
   }

@@ -31,9 +31,39 @@ public final class AuditChain {
         }
     }
 
+    static byte[] sha256Bytes(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String s(Object o) { return o == null ? "" : o.toString(); }
 
-    public record Break(long seq, String problem) {}
+    /** A place where the log was tampered with; {@code code} names the kind for the page's own language. */
+    public record Break(long seq, String problem, String code) {
+        public Break(long seq, String problem) { this(seq, problem, null); }
+    }
+
+    /**
+     * Checks the rows against signed checkpoints kept outside the database: every checkpoint's row must still be
+     * there with the hash it had, and the log must reach the latest one. This is what catches deleting the last
+     * rows and rewinding the head, which {@link #verify} alone cannot see.
+     */
+    public static List<Break> verifyCheckpoints(java.util.Map<Long, String> hashBySeq, long headSeq, Iterable<AuditCheckpoint> checkpoints) {
+        List<Break> breaks = new ArrayList<>();
+        for (AuditCheckpoint cp : checkpoints) {
+            if (cp.seq() > headSeq) {
+                breaks.add(new Break(cp.seq(), "the log ends at " + headSeq + " but a checkpoint signed at " + cp.at() + " by " + cp.signer()
+                        + " recorded " + cp.seq() + " rows: rows were removed from the end", "TRUNCATED"));
+            } else if (!cp.hash().equals(hashBySeq.get(cp.seq()))) {
+                breaks.add(new Break(cp.seq(), "row " + cp.seq() + " is not the one the checkpoint signed at " + cp.at() + " recorded",
+                        "CHECKPOINT_DIFFERS"));
+            }
+        }
+        return breaks;
+    }
 
     /**
      * Checks rows in sequence order against each other and against the recorded head

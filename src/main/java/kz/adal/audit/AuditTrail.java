@@ -27,13 +27,16 @@ public class AuditTrail {
     private final ObjectMapper json;
     private final Instance<SecurityIdentity> identity;
     private final Instance<JsonWebToken> jwt;
+    private final AuditCheckpointStore checkpoints;
 
-    AuditTrail(EntityManager em, TimeSource time, ObjectMapper json, Instance<SecurityIdentity> identity, Instance<JsonWebToken> jwt) {
+    AuditTrail(EntityManager em, TimeSource time, ObjectMapper json, Instance<SecurityIdentity> identity, Instance<JsonWebToken> jwt,
+               AuditCheckpointStore checkpoints) {
         this.em = em;
         this.time = time;
         this.json = json;
         this.identity = identity;
         this.jwt = jwt;
+        this.checkpoints = checkpoints;
     }
 
     /** What happened, to what, in which scope; before/after are hashed, detail is kept readable. */
@@ -107,19 +110,50 @@ public class AuditTrail {
         }
     }
 
-    public record Verification(boolean intact, long rows, List<AuditChain.Break> breaks) {}
+    /**
+     * The outcome of a verification. {@code checkpoint} is the latest signed checkpoint the log was checked against
+     * (null when none has been written yet); {@code checkpoints} how many were checked.
+     */
+    public record Verification(boolean intact, long rows, List<AuditChain.Break> breaks, AuditCheckpoint.View checkpoint, int checkpoints) {}
 
-    /** Recomputes the whole chain; with a scope, reports whether any break touches that scope. */
+    /**
+     * Recomputes the whole chain and checks it against every signed checkpoint; with a scope, reports whether any
+     * break touches that scope.
+     */
     @Transactional
     public Verification verify(String scopeId) {
         AuditHead head = em.find(AuditHead.class, 1);
         List<AuditEntry> rows = em.createQuery("from AuditEntry order by seq", AuditEntry.class).getResultList();
-        List<AuditChain.Break> breaks = AuditChain.verify(rows, head.lastSeq, head.lastHash);
+        List<AuditChain.Break> breaks = new java.util.ArrayList<>(AuditChain.verify(rows, head.lastSeq, head.lastHash));
+        AuditCheckpointStore.Loaded signed = checkpoints.load();
+        java.util.Map<Long, String> hashBySeq = new java.util.HashMap<>();
+        for (AuditEntry r : rows) hashBySeq.put(r.seq, r.hash);
+        // the log's real end: the head may have been rewound along with the rows
+        long lastSeq = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).seq;
+        breaks.addAll(AuditChain.verifyCheckpoints(hashBySeq, Math.min(head.lastSeq, lastSeq), signed.checkpoints()));
+        for (AuditCheckpointStore.Forged f : signed.forged()) {
+            breaks.add(new AuditChain.Break(0, "checkpoint file " + f.file() + ": " + f.problem(), "CHECKPOINT_FORGED"));
+        }
+        AuditCheckpoint.View latest = signed.latest().map(AuditCheckpoint::view).orElse(null);
+        int checked = signed.checkpoints().size();
         if (scopeId != null && breaks.isEmpty()) {
             long inScope = rows.stream().filter(r -> scopeId.equals(r.scopeId)).count();
-            return new Verification(true, inScope, breaks);
+            return new Verification(true, inScope, breaks, latest, checked);
         }
-        return new Verification(breaks.isEmpty(), rows.size(), breaks);
+        return new Verification(breaks.isEmpty(), rows.size(), breaks, latest, checked);
+    }
+
+    /**
+     * Signs a checkpoint of the current head and keeps it outside the database; nothing when the log has not grown
+     * since the latest checkpoint. Returns the checkpoint the log is now anchored to (empty while the log is empty).
+     */
+    @Transactional
+    public java.util.Optional<AuditCheckpoint> checkpoint() {
+        AuditHead head = em.find(AuditHead.class, 1);
+        if (head.lastSeq == 0) return java.util.Optional.empty();
+        java.util.Optional<AuditCheckpoint> latest = checkpoints.load().latest();
+        if (latest.isPresent() && latest.get().seq() == head.lastSeq && latest.get().hash().equals(head.lastHash)) return latest;
+        return java.util.Optional.of(checkpoints.write(head.lastSeq, head.lastHash, time.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     }
 
     public List<AuditEntry> recent(String scopeId, int limit) {

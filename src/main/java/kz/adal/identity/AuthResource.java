@@ -1,6 +1,7 @@
 package kz.adal.identity;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -19,13 +20,16 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/api/auth")
 public class AuthResource {
-    static final String REFRESH_COOKIE = "adal_refresh";
+    static final String REFRESH_COOKIE = RefreshCookie.NAME;
     private final AuthService auth;
     private final CurrentUser me;
+    // the request as the browser made it (scheme and host from X-Forwarded-* behind the TLS proxy)
+    private final HttpServerRequest request;
 
-    AuthResource(AuthService auth, CurrentUser me) {
+    AuthResource(AuthService auth, CurrentUser me, HttpServerRequest request) {
         this.auth = auth;
         this.me = me;
+        this.request = request;
     }
 
     public record LoginRequest(String login, String password) {}
@@ -78,8 +82,8 @@ public class AuthResource {
         return Response.ok(t).cookie(cookie(t.refreshToken(), 12 * 3600)).build();
     }
 
-    private static NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(REFRESH_COOKIE).value(value).path("/api/auth").httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+    private NewCookie cookie(String value, int maxAge) {
+        String host = request.authority() == null ? null : request.authority().host();
+        return RefreshCookie.of(value, maxAge, RefreshCookie.secure(request.scheme(), host));
     }
 }

@@ -16,7 +16,7 @@ public class StartupBanner {
         var cfg = ConfigProvider.getConfig();
         int port = cfg.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
         if (cfg.getOptionalValue("smallrye.jwt.sign.key.location", String.class).orElse("").contains("demo-private")) {
-            LOG.warn("Tokens are signed with the DEMO key shipped in the source. Set ADAL_JWT_PRIVATE_KEY and ADAL_JWT_PUBLIC_KEY in production.");
+            LOG.warn("Demo mode: tokens are signed with the DEMO key shipped in the source. Outside demo mode the server refuses it: set ADAL_JWT_PRIVATE_KEY and ADAL_JWT_PUBLIC_KEY (docs/security.md).");
         }
         LOG.infof("%n%n  Adal is running: http://localhost:%d/%n", port);
     }

@@ -19,6 +19,9 @@ class AuditTrailTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    AuditTrail trail;
+
     @Test
     void detectsARowEditedInTheDatabase() throws Exception {
         Api.as("admin").body(Map.of("login", "audit.probe", "fullName", "Audit Probe", "roles", new String[]{"REVIEWER"}))
@@ -67,6 +70,65 @@ class AuditTrailTest {
                 int i = 1;
                 for (Object v : row.values()) ps.setObject(i++, v);
                 ps.executeUpdate();
+            }
+        }
+        Api.as("admin").get("/api/audit/verify").then().body("intact", equalTo(true));
+    }
+
+    @Test
+    void detectsTheLastRowsDeletedAndTheHeadRewoundAgainstTheLatestSignedCheckpoint() throws Exception {
+        Api.as("admin").body(Map.of("login", "audit.probe3", "fullName", "Audit Probe 3", "roles", new String[]{"REVIEWER"}))
+                .post("/api/users").then().statusCode(200);
+        AuditCheckpoint cp = trail.checkpoint().orElseThrow();
+        Api.as("admin").get("/api/audit/verify").then().body("intact", equalTo(true))
+                .body("checkpoint.seq", equalTo((int) cp.seq())).body("checkpoint.signer", org.hamcrest.Matchers.notNullValue());
+        Api.as("admin").body(Map.of("login", "audit.probe4", "fullName", "Audit Probe 4", "roles", new String[]{"REVIEWER"}))
+                .post("/api/users").then().statusCode(200);
+
+        // someone with database access removes the last rows, checkpointed ones included, and rewinds the head
+        long keep = cp.seq() - 1;
+        java.util.List<Map<String, Object>> removed = new java.util.ArrayList<>();
+        long headSeq;
+        String headHash;
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            var h = st.executeQuery("select last_seq, last_hash from audit_head where id = 1");
+            h.next();
+            headSeq = h.getLong(1);
+            headHash = h.getString(2);
+            var rs = st.executeQuery("select * from audit_entry where seq > " + keep + " order by seq");
+            while (rs.next()) {
+                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) row.put(rs.getMetaData().getColumnName(i).toLowerCase(), rs.getObject(i));
+                removed.add(row);
+            }
+            var last = st.executeQuery("select hash from audit_entry where seq = " + keep);
+            last.next();
+            String keptHash = last.getString(1);
+            st.executeUpdate("delete from audit_entry where seq > " + keep);
+            st.executeUpdate("update audit_head set last_seq = " + keep + ", last_hash = '" + keptHash + "' where id = 1");
+        }
+        try {
+            Api.as("admin").get("/api/audit/verify").then().statusCode(200)
+                    .body("intact", equalTo(false))
+                    .body("breaks.code", hasItem("TRUNCATED"))
+                    .body("breaks.seq", hasItem((int) cp.seq()))
+                    .body("checkpoint.seq", equalTo((int) cp.seq()));
+        } finally {
+            try (Connection c = db.getConnection()) {
+                for (Map<String, Object> row : removed) {
+                    String cols = String.join(",", row.keySet());
+                    String marks = String.join(",", row.keySet().stream().map(k -> "?").toList());
+                    try (var ps = c.prepareStatement("insert into audit_entry(" + cols + ") values (" + marks + ")")) {
+                        int i = 1;
+                        for (Object v : row.values()) ps.setObject(i++, v);
+                        ps.executeUpdate();
+                    }
+                }
+                try (var ps = c.prepareStatement("update audit_head set last_seq = ?, last_hash = ? where id = 1")) {
+                    ps.setLong(1, headSeq);
+                    ps.setString(2, headHash);
+                    ps.executeUpdate();
+                }
             }
         }
         Api.as("admin").get("/api/audit/verify").then().body("intact", equalTo(true));

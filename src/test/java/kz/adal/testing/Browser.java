@@ -52,9 +52,30 @@ public final class Browser {
         });
     }
 
+    private static final List<String> CSP_VIOLATIONS = java.util.Collections.synchronizedList(new ArrayList<>());
+
     public static BrowserContext context(String... extraArgs) {
-        return browser(extraArgs).newContext(new NewContextOptions().setViewportSize(1280, 860)
+        BrowserContext ctx = browser(extraArgs).newContext(new NewContextOptions().setViewportSize(1280, 860)
                 .setPermissions(List.of("camera", "microphone")));
+        // every browser test reports what the Content-Security-Policy refused (Chromium logs "Refused to …")
+        ctx.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy") || m.text().startsWith("Refused to")) {
+                CSP_VIOLATIONS.add(m.page() == null ? m.text() : m.page().url() + ": " + m.text());
+                System.err.println("CSP VIOLATION " + (m.page() == null ? "" : m.page().url()) + ": " + m.text());
+            }
+        });
+        return ctx;
+    }
+
+    /** What the Content-Security-Policy refused in any page of any context so far (see {@link #context}). */
+    public static List<String> cspViolations() {
+        synchronized (CSP_VIOLATIONS) {
+            return List.copyOf(CSP_VIOLATIONS);
+        }
+    }
+
+    public static void forgetCspViolations() {
+        CSP_VIOLATIONS.clear();
     }
 
     /** Opens the app's login page and logs in as a demo account; returns the page on /home.html. */

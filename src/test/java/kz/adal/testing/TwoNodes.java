@@ -69,6 +69,9 @@ public final class TwoNodes implements AutoCloseable {
         env.put("ADAL_RUN_DIR", run.toString());
         env.put("NODE_A_PORT", String.valueOf(portA));
         env.put("NODE_B_PORT", String.valueOf(portB));
+        // metrics ports: any free one (helpers and CI may run two-node tests side by side)
+        env.put("NODE_A_MANAGEMENT_PORT", "0");
+        env.put("NODE_B_MANAGEMENT_PORT", "0");
         env.put("ADAL_DB_URL", dbUrl);
         env.put("ADAL_DB_USER", "adal");
         env.put("ADAL_DB_PASSWORD", "adal");

@@ -1,0 +1,25 @@
+package kz.adal.platform;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
+
+/**
+ * Puts the Content-Security-Policy and Permissions-Policy on every response of the public port: pages,
+ * scripts, the API and its errors (the fixed headers — nosniff, Referrer-Policy, X-Frame-Options — are in
+ * application.properties). Computed once at start from the configured Jitsi domain.
+ */
+@ApplicationScoped
+public class SecurityHeaders {
+    void register(@Observes Filters filters, @ConfigProperty(name = "adal.oral.jitsi.domain") Optional<String> jitsiDomain) {
+        String csp = ContentSecurityPolicy.header(jitsiDomain);
+        String permissions = ContentSecurityPolicy.permissionsPolicy(jitsiDomain);
+        filters.register(rc -> {
+            rc.response().headers().set("Content-Security-Policy", csp).set("Permissions-Policy", permissions);
+            rc.next();
+        }, 10);
+    }
+}
