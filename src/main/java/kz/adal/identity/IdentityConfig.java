@@ -15,6 +15,14 @@ public interface IdentityConfig {
     @WithDefault("PT12H")
     Duration refreshTokenTtl();
 
+    /**
+     * How long the refresh token just rotated out may be presented once more (its response was
+     * lost on the way back). Within it, one replay gets a new pair; any other reuse ends the session
+     * (OAuth 2.0 Security BCP, RFC 9700 §4.14.2).
+     */
+    @WithDefault("PT60S")
+    Duration refreshReuseGrace();
+
     /** PBKDF2-HMAC-SHA256 iterations for new hashes (stored in each hash, so it can be raised later). */
     @WithDefault("210000")
     int passwordIterations();
