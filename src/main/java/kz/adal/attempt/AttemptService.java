@@ -325,7 +325,9 @@ public class AttemptService {
     /**
      * Saves one answer change. Idempotent and ordered by {@code seq}: a conditional update keeps the
      * change with the highest seq, so a repeat or an older change arriving late never overwrites a
-     * newer one. Refused after the deadline (plus {@link AttemptConfig#answerGrace()}) or when the
+     * newer one; a change made on a page that had not seen the stored answer ({@code baseSeq} older
+     * than it: another tab or device) is not applied either, so two devices never silently overwrite
+     * each other. Refused after the deadline (plus {@link AttemptConfig#answerGrace()}) or when the
      * attempt is not in progress; bad input is refused before anything is written.
      */
     @Transactional
@@ -358,8 +360,11 @@ public class AttemptService {
         }
         boolean marked = req.marked() != null && req.marked();
         int updated = em.createQuery("update AttemptQuestion q set q.selected = :sel, q.marked = :marked, q.seq = :seq, "
-                        + "q.clientAt = :clientAt, q.savedAt = :now where q.key.attemptId = :a and q.key.position = :p and q.seq < :seq")
+                        + "q.clientAt = :clientAt, q.savedAt = :now where q.key.attemptId = :a and q.key.position = :p and q.seq < :seq "
+                        + "and q.seq <= :base")
                 .setParameter("sel", AttemptQuestion.join(chosen)).setParameter("marked", marked).setParameter("seq", req.seq())
+                // a change made over an answer the page never saw (another tab or device) is not applied
+                .setParameter("base", req.baseSeq() == null ? Long.MAX_VALUE : req.baseSeq())
                 .setParameter("clientAt", req.clientAt()).setParameter("now", now)
                 .setParameter("a", attemptId).setParameter("p", position).executeUpdate();
         if (updated == 1) {
