@@ -1,5 +1,5 @@
 import { page, h, t, api, ApiError, problemView } from '/js/adal.js';
-import { ServerClock, clockText, LETTERS } from '/js/student-common.js';
+import { ServerClock, clockText, LETTERS, receiptButton } from '/js/student-common.js';
 
 /*
  * The exam page. Every change is kept in localStorage first (keyed by attempt), then sent at once
@@ -77,7 +77,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
           h('ul.legend', h('li', '✓ ', t('student.legend.answered')), h('li', '○ ', t('student.legend.unanswered')),
             h('li', '⚑ ', t('student.legend.marked')))),
         materials(),
-        h('section.card', h('div.actions', { style: 'margin-top:0' }, submitBtn)))),
+        h('section.card', h('div.actions', { style: 'margin-top:0' }, submitBtn, receiptButton(attemptId))))),
     dialog);
 
   function materials() {

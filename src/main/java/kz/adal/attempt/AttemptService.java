@@ -374,6 +374,26 @@ public class AttemptService {
         return new AnswerAck(position, row.seq, false, row.selectedDisplayed(), row.marked, now, a.deadlineAt);
     }
 
+    /**
+     * A signed receipt over the student's answers as stored now: on hand-in, and on request during
+     * the attempt. Signed with the token key; valid as long as that key (no expiry of its own).
+     */
+    @Transactional
+    public AnswerReceipt receipt(UUID attemptId, UUID studentId) {
+        Attempt a = owned(attemptId, studentId);
+        if (a.startedAt == null) throw Problem.conflict("ATTEMPT_NOT_STARTED", "The attempt has not started yet");
+        List<AttemptQuestion> rows = rows(a.id);
+        String hash = AnswerReceipt.answersSha256(rows);
+        int answered = (int) rows.stream().filter(r -> !r.selected.isEmpty()).count();
+        Instant now = now();
+        String signed = io.smallrye.jwt.build.Jwt.issuer(AnswerReceipt.ISSUER).subject(studentId.toString())
+                .claim("attempt", a.id.toString()).claim("exam", a.examId.toString()).claim("state", a.state.name())
+                .claim("answered", answered).claim("questions", rows.size()).claim("answersSha256", hash)
+                .issuedAt(now).expiresAt(now.plus(Duration.ofDays(3650)))
+                .sign();
+        return new AnswerReceipt(a.id, a.state.name(), now, answered, hash, signed);
+    }
+
     // ---------------------------------------------------------------- finishing
 
     /** The student hands in; graded at once. Idempotent for a finished attempt. A late submit expires it instead. */
