@@ -51,7 +51,9 @@ public final class JarNode implements AutoCloseable {
                 "ADAL_MAIL_MOCK", "true",
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 // a shared, loaded test machine: opening a database after a kill may take longer than the 5 s default
-                "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "PT60S"));
+                "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "PT60S",
+                // and seeding the demo data may take longer than the 60 s transaction default
+                "QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT", "PT5M"));
         env.putAll(extraEnv);
         return new JarNode(jar, dir, port, env);
     }
