@@ -52,12 +52,27 @@ export async function login(loginName, password) {
   return body.user;
 }
 
+/**
+ * Thrown by api() when the server can't be reached (a network error, or the token refresh had no
+ * answer). It is never a logout: callers keep what they were sending and try again later.
+ */
+export class Unreachable extends Error {
+  constructor(cause) { super('server unreachable'); this.cause = cause; }
+}
+
+/**
+ * Gets a new access token with the refresh cookie. 'ok', 'ended' (the server refused: log in
+ * again) or 'unreachable' (no answer, a 5xx, throttled: the session may well be alive — try later).
+ */
 let refreshing = null;
 async function refresh() {
   if (!refreshing) {
     refreshing = fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' })
-      .then(async r => { if (!r.ok) return false; saveTokens(await r.json()); return true; })
-      .catch(() => false)
+      .then(async r => {
+        if (r.ok) { saveTokens(await r.json()); return 'ok'; }
+        return r.status === 401 || r.status === 403 ? 'ended' : 'unreachable';
+      })
+      .catch(() => 'unreachable')
       .finally(() => { setTimeout(() => { refreshing = null; }, 0); });
   }
   return refreshing;
@@ -88,14 +103,19 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
     }
     return fetch(path, { method, headers: h, body: payload, credentials: 'same-origin', signal });
   };
-  let r = await go();
+  let r;
+  try { r = await go(); } catch (e) { if (e?.name === 'AbortError') throw e; throw new Unreachable(e); }
   if (r.status === 401 && !path.startsWith('/api/auth/')) {
-    if (await refresh()) r = await go();
+    const got = await refresh();
+    if (got === 'unreachable') throw new Unreachable();
+    if (got === 'ok') {
+      try { r = await go(); } catch (e) { if (e?.name === 'AbortError') throw e; throw new Unreachable(e); }
+    }
   }
   if (r.status === 401 && !path.startsWith('/api/auth/')) {
     store.removeItem('adal.token');
     location.href = '/?next=' + encodeURIComponent(location.pathname + location.search);
-    throw new ApiError(401, {});
+    throw new ApiError(401, { code: 'SESSION_ENDED' });
   }
   if (raw) { if (!r.ok) throw new ApiError(r.status, await r.json().catch(() => ({}))); return r; }
   if (r.status === 204) return null;
@@ -250,7 +270,8 @@ function header() {
 export async function page({ bundles = [], roles = null, title, render, anonymous = false }) {
   await loadMessages(['core', ...bundles]);
   if (!anonymous && !token()) {
-    if (!(await refresh())) { location.href = '/?next=' + encodeURIComponent(location.pathname + location.search); return; }
+    // only a refusal sends the person to the login page; no answer leaves them here to try again
+    if ((await refresh()) === 'ended') { location.href = '/?next=' + encodeURIComponent(location.pathname + location.search); return; }
   }
   if (title) document.title = `${t(title)} — Adal`;
   const main = h('main#main', { tabindex: '-1' });

@@ -1,5 +1,5 @@
 // Shared by the student pages: the server's clock, durations, the device's screen-sharing ability.
-import { t } from '/js/adal.js';
+import { t, h, api } from '/js/adal.js';
 
 /**
  * The server owns the clock. The browser's Date may be hours off: we keep only the offset between
@@ -41,3 +41,17 @@ export function canShareScreen() {
 }
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'E'];
+
+/**
+ * Downloads the server-signed receipt over the student's answers as stored (kz.adal.attempt.AnswerReceipt):
+ * a JSON file the student keeps; docs/reliability.md says how anyone verifies it.
+ */
+export function receiptButton(attemptId) {
+  return h('button#receipt', { type: 'button', onclick: async () => {
+    const r = await api(`/api/attempts/${attemptId}/receipt`);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(r, null, 2)], { type: 'application/json' }));
+    const a = h('a', { href: url, download: `adal-receipt-${attemptId}.json` });
+    document.body.append(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } }, t('student.receipt.download'));
+}

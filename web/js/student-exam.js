@@ -1,5 +1,5 @@
 import { page, h, t, api, ApiError, problemView } from '/js/adal.js';
-import { ServerClock, clockText, LETTERS } from '/js/student-common.js';
+import { ServerClock, clockText, LETTERS, receiptButton } from '/js/student-common.js';
 
 /*
  * The exam page. Every change is kept in localStorage first (keyed by attempt), then sent at once
@@ -14,10 +14,26 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
   const attemptId = new URLSearchParams(location.search).get('attempt');
   const KEY = `adal.attempt.${attemptId}`;
   const clock = new ServerClock();
-  const local = (() => { try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch { return {}; } })();
+  const stored = () => { try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch { return {}; } };
+  const local = stored();
   local.pending = local.pending || {};
   local.seq = local.seq || 0;
-  const persist = () => localStorage.setItem(KEY, JSON.stringify(local));
+  local.handled = local.handled || {};   // per question, the highest seq of a change this page is done with
+  let answers = null;   // filled once the paper is loaded
+  // Another tab of this attempt writes the same key: its unsent changes this tab has not seen are
+  // kept too (and sent from here as well: a repeat is harmless), so one tab never wipes another's.
+  const persist = () => {
+    const other = stored();
+    for (const [pos, ch] of Object.entries(other.pending || {})) {
+      const seen = Math.max(local.pending[pos]?.seq || 0, answers?.[pos]?.seq || 0, local.handled[pos] || 0);
+      if (ch.seq > seen) {
+        local.pending[pos] = ch;
+        if (answers?.[pos]) answers[pos] = { ...ch };
+      }
+    }
+    local.seq = Math.max(local.seq, other.seq || 0);
+    localStorage.setItem(KEY, JSON.stringify(local));
+  };
 
   const before = Date.now();
   const paper = await api(`/api/attempts/${attemptId}/paper`);
@@ -29,7 +45,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
   const n = qs.length;
   local.seq = Math.max(local.seq, paper.lastSeq);
   // what the student sees: the server's answer, or a newer unsent change kept on this computer
-  const answers = qs.map(q => ({ selected: q.selected, marked: q.marked, seq: q.seq }));
+  answers = qs.map(q => ({ selected: q.selected, marked: q.marked, seq: q.seq }));
   for (const [pos, ch] of Object.entries(local.pending)) {
     if (answers[pos] && ch.seq > answers[pos].seq) answers[pos] = { ...ch };
     else delete local.pending[pos];
@@ -42,6 +58,8 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
   const timerWarn = h('div.sr-only#timer-warning', { 'aria-live': 'assertive' });
   const saveState = h('span.save-state#save-state', { role: 'status', 'aria-live': 'polite' });
   const banner = h('div.offline-banner#offline-banner', { role: 'alert', hidden: true }, t('student.offlineBanner'));
+  // a change that was not applied because another tab or device had changed the answer meanwhile
+  const elsewhere = h('div.changed-elsewhere#changed-elsewhere', { role: 'status', 'aria-live': 'polite', hidden: true });
   const ended = h('div#ended', { 'aria-live': 'assertive' });
   const qCard = h('section.card.question#question', { 'aria-labelledby': 'q-heading' });
   const grid = h('div.navgrid#navgrid', { role: 'group', 'aria-label': t('student.navigation') });
@@ -50,7 +68,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
 
   main.append(
     h('div.exam-bar', h('h1', attempt.examTitle), h('span', h('span.muted', t('student.timeLeft'), ': '), timer), saveState),
-    timerWarn, banner, ended,
+    timerWarn, banner, elsewhere, ended,
     h('div.exam-layout',
       qCard,
       h('aside',
@@ -59,7 +77,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
           h('ul.legend', h('li', '✓ ', t('student.legend.answered')), h('li', '○ ', t('student.legend.unanswered')),
             h('li', '⚑ ', t('student.legend.marked')))),
         materials(),
-        h('section.card', h('div.actions', { style: 'margin-top:0' }, submitBtn)))),
+        h('section.card', h('div.actions', { style: 'margin-top:0' }, submitBtn, receiptButton(attemptId))))),
     dialog);
 
   function materials() {
@@ -135,12 +153,18 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
 
   function change(pos, selected, marked) {
     if (!accepting()) return;
-    local.seq += 1;
-    const ch = { selected: [...selected].sort((x, y) => x - y), marked, seq: local.seq, clientAt: new Date(clock.now()).toISOString() };
+    // above everything this page has seen, so another tab's numbers never make it look older;
+    // baseSeq says which answer the student changed, so the server can tell a change made over
+    // an answer this page never saw (another tab or device) and refuse to overwrite it silently
+    local.seq = Math.max(local.seq, answers[pos].seq) + 1;
+    const ch = { selected: [...selected].sort((x, y) => x - y), marked, seq: local.seq, baseSeq: answers[pos].seq,
+      clientAt: new Date(clock.now()).toISOString() };
+    elsewhere.hidden = true;
     local.pending[pos] = ch;
     answers[pos] = { ...ch };
     persist();
     drawGrid();
+    showSave();   // "saving" at once: the page never says saved before the server did
     flush();
   }
   const unsent = () => Object.keys(local.pending).length;
@@ -171,18 +195,31 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
         } catch (e) {
           if (e instanceof ApiError) {
             if (e.code === 'ATTEMPT_TIME_UP' || e.code === 'ATTEMPT_NOT_ACCEPTING_ANSWERS') { stop(t('student.save.closed')); break; }
-            if (e.status >= 400 && e.status < 500) { delete local.pending[pos]; persist(); failure = null; continue; } // refused input: nothing to retry
+            // the session ended: the page goes to the login page; the change stays on this computer
+            // and is sent once the student is back (a 401 is never a refusal of the answer)
+            if (e.status === 401) break;
+            if (refusesTheAnswer(e)) { delete local.pending[pos]; local.handled[pos] = ch.seq; persist(); continue; }   // nothing to retry
           }
-          setOnline(false);   // network error or server trouble: keep it, retry later
+          setOnline(false);   // network error, a refresh with no answer, server trouble: keep it, retry later
           break;
         }
         setOnline(true);
         clock.sync(t0, ack.serverNow);
         if (ack.deadlineAt) attempt.deadlineAt = ack.deadlineAt;
-        if (local.pending[pos] && local.pending[pos].seq <= Math.max(ack.seq, ch.seq)) delete local.pending[pos];
-        if (!ack.applied && ack.seq > ch.seq && !local.pending[pos]) {   // a newer answer from another tab or computer
+        local.seq = Math.max(local.seq, ack.seq);
+        const newer = local.pending[pos] && local.pending[pos].seq > ch.seq;   // changed again while this one was on its way
+        if (!newer) delete local.pending[pos];
+        local.handled[pos] = Math.max(local.handled[pos] || 0, ch.seq);
+        const sameAsSent = same(ack, ch);
+        if (!ack.applied && !sameAsSent && !newer) {
+          // not applied and not a repeat of ours: the server holds another answer (another tab or
+          // device). Show what is stored and say so — never our change as saved.
           answers[pos] = { selected: ack.selected, marked: ack.marked, seq: ack.seq };
+          elsewhere.textContent = t('student.save.changedElsewhere', { n: Number(pos) + 1 });
+          elsewhere.hidden = false;
           if (Number(pos) === current) showQuestion(current, false);
+        } else if (!newer) {
+          answers[pos] = { ...answers[pos], seq: Math.max(answers[pos].seq, ack.seq) };
         }
         persist();
         drawGrid();
@@ -192,6 +229,12 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
       sending = false;
       showSave();
     }
+  }
+
+  /** A refusal about this answer itself (bad position or option): the only kind that drops a change. */
+  function refusesTheAnswer(e) { return e.status === 400 && /^ANSWER_/.test(e.code || ''); }
+  function same(ack, ch) {
+    return !!ack.marked === !!ch.marked && JSON.stringify([...ack.selected].sort((x, y) => x - y)) === JSON.stringify(ch.selected);
   }
 
   function setOnline(v) { online = v; showSave(); }

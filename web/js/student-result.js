@@ -1,5 +1,5 @@
 import { page, h, t, api, ApiError, problemView, fmtDate } from '/js/adal.js';
-import { LETTERS } from '/js/student-common.js';
+import { LETTERS, receiptButton } from '/js/student-common.js';
 
 /** When the result will be shown, in the student's language (never the server's raw timestamp). */
 function resultLater(e) {
@@ -10,7 +10,8 @@ function resultLater(e) {
 
 page({ bundles: ['student', 'review'], roles: ['STUDENT'], title: 'student.resultTitle', async render(main) {
   const attemptId = new URLSearchParams(location.search).get('attempt');
-  main.append(h('p', h('a', { href: '/student/index.html' }, '← ', t('student.exams'))), h('h1', t('student.resultTitle')));
+  main.append(h('p', h('a', { href: '/student/index.html' }, '← ', t('student.exams'))), h('h1', t('student.resultTitle')),
+    h('section.card#receipt-card', h('p', t('student.receipt.note')), receiptButton(attemptId)));
   let r;
   try {
     r = await api(`/api/attempts/${attemptId}/result`);

@@ -78,6 +78,12 @@ public class AttemptResource {
         return attempts.saveAnswer(id, me.id(), position, body);
     }
 
+    @GET
+    @Path("/attempts/{id}/receipt")
+    public AnswerReceipt receipt(@PathParam("id") UUID id) {
+        return attempts.receipt(id, me.id());
+    }
+
     @POST
     @Path("/attempts/{id}/submit")
     public AttemptView submit(@PathParam("id") UUID id) {

@@ -330,7 +330,9 @@ public class AttemptService {
     /**
      * Saves one answer change. Idempotent and ordered by {@code seq}: a conditional update keeps the
      * change with the highest seq, so a repeat or an older change arriving late never overwrites a
-     * newer one. Refused after the deadline (plus {@link AttemptConfig#answerGrace()}) or when the
+     * newer one; a change made on a page that had not seen the stored answer ({@code baseSeq} older
+     * than it: another tab or device) is not applied either, so two devices never silently overwrite
+     * each other. Refused after the deadline (plus {@link AttemptConfig#answerGrace()}) or when the
      * attempt is not in progress; bad input is refused before anything is written.
      */
     @Transactional
@@ -363,8 +365,11 @@ public class AttemptService {
         }
         boolean marked = req.marked() != null && req.marked();
         int updated = em.createQuery("update AttemptQuestion q set q.selected = :sel, q.marked = :marked, q.seq = :seq, "
-                        + "q.clientAt = :clientAt, q.savedAt = :now where q.key.attemptId = :a and q.key.position = :p and q.seq < :seq")
+                        + "q.clientAt = :clientAt, q.savedAt = :now where q.key.attemptId = :a and q.key.position = :p and q.seq < :seq "
+                        + "and q.seq <= :base")
                 .setParameter("sel", AttemptQuestion.join(chosen)).setParameter("marked", marked).setParameter("seq", req.seq())
+                // a change made over an answer the page never saw (another tab or device) is not applied
+                .setParameter("base", req.baseSeq() == null ? Long.MAX_VALUE : req.baseSeq())
                 .setParameter("clientAt", req.clientAt()).setParameter("now", now)
                 .setParameter("a", attemptId).setParameter("p", position).executeUpdate();
         if (updated == 1) {
@@ -372,6 +377,26 @@ public class AttemptService {
         }
         em.refresh(row);
         return new AnswerAck(position, row.seq, false, row.selectedDisplayed(), row.marked, now, a.deadlineAt);
+    }
+
+    /**
+     * A signed receipt over the student's answers as stored now: on hand-in, and on request during
+     * the attempt. Signed with the token key; valid as long as that key (no expiry of its own).
+     */
+    @Transactional
+    public AnswerReceipt receipt(UUID attemptId, UUID studentId) {
+        Attempt a = owned(attemptId, studentId);
+        if (a.startedAt == null) throw Problem.conflict("ATTEMPT_NOT_STARTED", "The attempt has not started yet");
+        List<AttemptQuestion> rows = rows(a.id);
+        String hash = AnswerReceipt.answersSha256(rows);
+        int answered = (int) rows.stream().filter(r -> !r.selected.isEmpty()).count();
+        Instant now = now();
+        String signed = io.smallrye.jwt.build.Jwt.issuer(AnswerReceipt.ISSUER).subject(studentId.toString())
+                .claim("attempt", a.id.toString()).claim("exam", a.examId.toString()).claim("state", a.state.name())
+                .claim("answered", answered).claim("questions", rows.size()).claim("answersSha256", hash)
+                .issuedAt(now).expiresAt(now.plus(Duration.ofDays(3650)))
+                .sign();
+        return new AnswerReceipt(a.id, a.state.name(), now, answered, hash, signed);
     }
 
     // ---------------------------------------------------------------- finishing

@@ -3,6 +3,7 @@ package kz.adal.identity;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditChain;
 import kz.adal.platform.Problem;
@@ -87,7 +88,8 @@ public class AuthService {
         s.createdAt = now;
         s.expiresAt = now.plus(config.refreshTokenTtl());
         s.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length()));
-        String refresh = newRefreshToken(s);
+        String refresh = newRefreshToken(s.id);
+        s.refreshHash = AuditChain.sha256(refresh);
         s.persist();
         return issue(user, s, refresh);
     }
@@ -126,17 +128,21 @@ public class AuthService {
         } catch (IllegalArgumentException e) {
             throw new Problem(401, "BAD_REFRESH_TOKEN", "Your session has ended; log in again");
         }
-        UserSession s = UserSession.findById(sid);
+        // locked: two refreshes of one session (two tabs) are decided one after the other
+        UserSession s = UserSession.findById(sid, LockModeType.PESSIMISTIC_WRITE);
         Instant now = time.now();
         if (s == null || !s.isLive(now)) throw new Problem(401, "SESSION_ENDED", "Your session has ended; log in again");
-        if (!s.refreshHash.equals(AuditChain.sha256(refreshToken))) {
+        UserSession.Presented presented = s.check(AuditChain.sha256(refreshToken), now, config.refreshReuseGrace());
+        if (presented == UserSession.Presented.REUSED) {
             // A rotated-out token used again: someone else may hold it, so end the session.
             s.revokedAt = now;
             throw new Problem(401, "REFRESH_REUSED", "This session was ended for safety; log in again");
         }
         AppUser user = AppUser.findById(s.userId);
         if (user == null || !user.isActive()) throw new Problem(403, "ACCOUNT_SUSPENDED", "This account is suspended");
-        return issue(user, s, newRefreshToken(s));
+        String token = newRefreshToken(s.id);
+        s.rotate(AuditChain.sha256(token), presented, now);
+        return issue(user, s, token);
     }
 
     @Transactional
@@ -178,12 +184,10 @@ public class AuthService {
         return Standing.LIVE;
     }
 
-    private String newRefreshToken(UserSession s) {
+    private static String newRefreshToken(UUID sessionId) {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
-        String token = s.id + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        s.refreshHash = AuditChain.sha256(token);
-        return token;
+        return sessionId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     private Tokens issue(AppUser user, UserSession s, String refresh) {

@@ -15,6 +15,14 @@ public interface IdentityConfig {
     @WithDefault("PT12H")
     Duration refreshTokenTtl();
 
+    /**
+     * How long the refresh token just rotated out may be presented once more (its response was
+     * lost on the way back). Within it, one replay gets a new pair; any other reuse ends the session
+     * (OAuth 2.0 Security BCP, RFC 9700 §4.14.2).
+     */
+    @WithDefault("PT60S")
+    Duration refreshReuseGrace();
+
     /** Cost of new password hashes (each hash records its own, so it can be raised; older ones are upgraded at login). */
     Argon2 argon2();
 

@@ -19,6 +19,19 @@ public interface MediaConfig {
     @WithDefault("./data/recordings")
     String localRoot();
 
+    /**
+     * A finalisation claim not renewed for this long is taken over by another node (its node died).
+     * The node at work renews its claims every third of it.
+     */
+    @WithDefault("PT2M")
+    Duration finaliseLease();
+
+    /**
+     * This node's name on finalisation claims; the same after a restart, so a restarted node
+     * releases what it held. Default: the host name and the work directory.
+     */
+    Optional<String> node();
+
     /** A local directory for FFmpeg's temporary files while finalising. */
     @WithDefault("./data/media-work")
     String workDir();

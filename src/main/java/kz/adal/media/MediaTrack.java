@@ -57,6 +57,10 @@ public class MediaTrack extends PanacheEntityBase {
     @Column(name = "claimed_at")
     public Instant claimedAt;
 
+    /** The node finalising this track (with {@link #claimedAt} renewed while it works). */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
     @Column(name = "finalised_at")
     public Instant finalisedAt;
 

@@ -1,5 +1,9 @@
 package kz.adal.media;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.StartupEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,12 +40,13 @@ import java.util.stream.Stream;
  * Finalises recordings once their attempt finished and the upload grace passed ({@code adal.media.upload-grace}):
  * every segment through {@link TrackFinaliser} (seekable WebM, gaps, alignment), then all segments on one time
  * line ({@link SegmentJoiner}) with a thumbnail strip. Several nodes may run it: a track is claimed by a
- * conditional update (RECORDING → FINALISING) before the slow work; a claim older than an hour is taken over.
+ * conditional update (RECORDING → FINALISING) before the slow work, naming the node; the node renews its
+ * claims while it works and releases them when it starts again, so a claim dies with its node: one not
+ * renewed for {@link MediaConfig#finaliseLease()} is taken over.
  */
 @ApplicationScoped
 public class RecordingFinaliseJob {
     private static final Logger LOG = Logger.getLogger(RecordingFinaliseJob.class);
-    private static final Duration STALE_CLAIM = Duration.ofHours(1);
 
     /** What one track's finalisation gave. */
     public record Outcome(UUID trackId, TrackKind kind, TrackState state, double durationSeconds, List<RecordingGap> gaps,
@@ -56,6 +61,10 @@ public class RecordingFinaliseJob {
     private final ObjectMapper json;
     private final Event<TrackFinalised> finalised;
     private final RecordingOwners owners;
+    /** This node's name on its claims (stable across restarts). */
+    private final String node;
+    /** Tracks this node is finalising now: their claims are renewed while the work goes on. */
+    private final Set<UUID> working = ConcurrentHashMap.newKeySet();
 
     RecordingFinaliseJob(EntityManager em, RecordingStorage storage, MediaConfig config, TimeSource time, AuditTrail audit,
                          ObjectMapper json, Event<TrackFinalised> finalised, RecordingOwners owners) {
@@ -67,6 +76,68 @@ public class RecordingFinaliseJob {
         this.audit = audit;
         this.json = json;
         this.finalised = finalised;
+        this.node = config.node().filter(n -> !n.isBlank()).orElseGet(() -> defaultNode(config.workDir()));
+    }
+
+    private static String defaultNode(String workDir) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        String name = host + ":" + Paths.get(workDir).toAbsolutePath().normalize();
+        return name.length() <= 200 ? name : name.substring(name.length() - 200);
+    }
+
+    String node() { return node; }
+
+    /**
+     * A node that died while finalising held claims nobody renews; when it starts again it releases
+     * them at once (they are finalised anew) and removes the temporary folders the dead run left.
+     */
+    void onStart(@Observes StartupEvent ev) {
+        int released = releaseOwnClaims();
+        if (released > 0) LOG.warnf("released %d finalisation claim(s) this node held when it stopped", released);
+    }
+
+    int releaseOwnClaims() {
+        int released = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "update MediaTrack t set t.state = :recording, t.claimedAt = null, t.claimedBy = null "
+                                + "where t.state = :finalising and t.claimedBy = :node")
+                .setParameter("recording", TrackState.RECORDING).setParameter("finalising", TrackState.FINALISING)
+                .setParameter("node", node).executeUpdate());
+        Path work = Paths.get(config.workDir());
+        if (Files.isDirectory(work)) {
+            try (var leftovers = Files.list(work)) {
+                leftovers.filter(p -> p.getFileName().toString().startsWith("join-") || p.getFileName().toString().startsWith("finalise-"))
+                        .forEach(RecordingFinaliseJob::deleteTree);
+            } catch (IOException e) {
+                LOG.warnf("could not clean the media work directory %s: %s", work, e.getMessage());
+            }
+        }
+        return released;
+    }
+
+    /** For tests: the track counts as in this node's hands, and its claim is renewed now. */
+    void renewWhileWorking(UUID track) {
+        working.add(track);
+        try {
+            renewClaims();
+        } finally {
+            working.remove(track);
+        }
+    }
+
+    /** Renews this node's claims while it works, so no other node takes a track over mid-way. */
+    @Scheduled(identity = "recording-finalise-lease", every = "${adal.media.finalise-lease-renew:40s}")
+    void renewClaims() {
+        if (working.isEmpty()) return;
+        Instant now = now();
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery(
+                        "update MediaTrack t set t.claimedAt = :now where t.id in :ids and t.claimedBy = :node and t.state = :finalising")
+                .setParameter("now", now).setParameter("ids", Set.copyOf(working)).setParameter("node", node)
+                .setParameter("finalising", TrackState.FINALISING).executeUpdate());
     }
 
     @Scheduled(identity = "recording-finalise", every = "${adal.media.finalise-every:30s}",
@@ -85,14 +156,19 @@ public class RecordingFinaliseJob {
                                 + "and a.finishedAt < :cutoff and (t.state = :recording or (t.state = :finalising and t.claimedAt < :stale)) "
                                 + "order by a.finishedAt", UUID.class)
                 .setParameter("cutoff", cutoff).setParameter("recording", TrackState.RECORDING)
-                .setParameter("finalising", TrackState.FINALISING).setParameter("stale", now.minus(STALE_CLAIM))
+                .setParameter("finalising", TrackState.FINALISING).setParameter("stale", now.minus(config.finaliseLease()))
                 .setMaxResults(20).getResultList());
         due = new ArrayList<>(due);
         due.addAll(ownedDue(now, cutoff));
         List<Outcome> outcomes = new ArrayList<>();
         for (UUID id : due) {
             if (!claim(id, now)) continue; // another node was first
-            outcomes.add(finalise(id));
+            working.add(id);
+            try {
+                outcomes.add(finalise(id));
+            } finally {
+                working.remove(id);
+            }
         }
         return outcomes;
     }
@@ -105,7 +181,7 @@ public class RecordingFinaliseJob {
                         "select t.id, t.ownerKind, t.ownerId from MediaTrack t where t.ownerKind is not null and t.ownerKind <> :attempt "
                                 + "and (t.state = :recording or (t.state = :finalising and t.claimedAt < :stale)) order by t.createdAt", Object[].class)
                 .setParameter("attempt", MediaTrack.ATTEMPT).setParameter("recording", TrackState.RECORDING)
-                .setParameter("finalising", TrackState.FINALISING).setParameter("stale", now.minus(STALE_CLAIM))
+                .setParameter("finalising", TrackState.FINALISING).setParameter("stale", now.minus(config.finaliseLease()))
                 .setMaxResults(200).getResultList().stream()
                 .map(r -> new Candidate((UUID) r[0], (String) r[1], (UUID) r[2])).toList());
         List<UUID> due = new ArrayList<>();
@@ -121,10 +197,11 @@ public class RecordingFinaliseJob {
 
     private boolean claim(UUID trackId, Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "update MediaTrack t set t.state = :finalising, t.claimedAt = :now, t.closedAt = coalesce(t.closedAt, :now) "
+                        "update MediaTrack t set t.state = :finalising, t.claimedAt = :now, t.claimedBy = :node, t.closedAt = coalesce(t.closedAt, :now) "
                                 + "where t.id = :id and (t.state = :recording or (t.state = :finalising and t.claimedAt < :stale))")
                 .setParameter("finalising", TrackState.FINALISING).setParameter("recording", TrackState.RECORDING)
-                .setParameter("now", now).setParameter("stale", now.minus(STALE_CLAIM)).setParameter("id", trackId)
+                .setParameter("now", now).setParameter("stale", now.minus(config.finaliseLease())).setParameter("id", trackId)
+                .setParameter("node", node)
                 .executeUpdate() == 1);
     }
 

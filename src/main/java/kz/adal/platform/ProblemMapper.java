@@ -117,7 +117,23 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Exception e, UriInfo uri) {
+        if (isClientDisconnect(e)) {
+            // a torn upload (the browser went offline or closed the tab mid-body) is ordinary: the
+            // client retries it; nobody reads this response
+            LOG.debugf("client disconnected during %s: %s", uri == null ? "a request" : uri.getPath(), e);
+            return respond(400, "CLIENT_DISCONNECTED", "The connection closed before the request was complete", uri, List.of());
+        }
         LOG.error("Unexpected failure", e);
         return respond(500, "INTERNAL", "Something went wrong on our side; nothing you saved was lost", uri, List.of());
+    }
+
+    /** The client went away mid-request (its connection closed while the body was being read). */
+    static boolean isClientDisconnect(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.channels.ClosedChannelException) return true;
+            String m = c.getMessage();
+            if ((c instanceof java.io.IOException || c.getClass().getName().startsWith("io.vertx")) && m != null && (m.contains("Connection reset") || m.contains("Connection was closed"))) return true;
+        }
+        return false;
     }
 }

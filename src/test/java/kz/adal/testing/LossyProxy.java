@@ -1,0 +1,107 @@
+package kz.adal.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fault-injecting TCP proxy on loopback: it forwards each connection to the server, and when
+ * armed it lets the request through, waits until the server has answered (so the server has
+ * committed), then throws the answer away and cuts the client off. That is a response lost on the
+ * way back — the fault a mobile network makes — as opposed to a request that never left.
+ */
+public final class LossyProxy implements AutoCloseable {
+    private final ServerSocket listener;
+    private final InetSocketAddress target;
+    private final AtomicInteger responsesToDrop = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private volatile boolean open = true;
+
+    public LossyProxy(int targetPort) {
+        this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
+        try {
+            listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread.ofPlatform().daemon().name("lossy-proxy").start(this::acceptLoop);
+    }
+
+    public int port() { return listener.getLocalPort(); }
+
+    public String baseUrl() { return "http://127.0.0.1:" + port(); }
+
+    /** The next {@code n} connections have their response dropped after the server answered. */
+    public void dropNextResponses(int n) { responsesToDrop.set(n); }
+
+    /** How many responses were thrown away so far. */
+    public int dropped() { return dropped.get(); }
+
+    private void acceptLoop() {
+        while (open) {
+            try {
+                Socket client = listener.accept();
+                boolean drop = responsesToDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+                Thread.ofPlatform().daemon().name("lossy-proxy-conn").start(() -> serve(client, drop));
+            } catch (IOException e) {
+                if (open) throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void serve(Socket client, boolean drop) {
+        try (client; Socket server = new Socket()) {
+            server.connect(target, 5000);
+            Thread up = Thread.ofPlatform().daemon().start(() -> pump(client, server));
+            InputStream fromServer = server.getInputStream();
+            OutputStream toClient = client.getOutputStream();
+            byte[] buf = new byte[16384];
+            int n = fromServer.read(buf);
+            if (drop) {
+                // the server has answered: it committed. The client never hears of it.
+                dropped.incrementAndGet();
+                client.setSoLinger(true, 0);   // a reset, as when a mobile link dies
+                return;
+            }
+            while (n >= 0) {
+                toClient.write(buf, 0, n);
+                toClient.flush();
+                n = fromServer.read(buf);
+            }
+            up.join(1000);
+        } catch (IOException | InterruptedException ignored) {
+            // a closed side ends the connection, as in a real proxy
+        }
+    }
+
+    private static void pump(Socket from, Socket to) {
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            byte[] buf = new byte[16384];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                out.write(buf, 0, n);
+                out.flush();
+            }
+            to.shutdownOutput();
+        } catch (IOException ignored) {
+            // the other direction closed first
+        }
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+}
