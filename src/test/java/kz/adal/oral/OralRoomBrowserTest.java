@@ -128,6 +128,9 @@ class OralRoomBrowserTest {
             page.put("member2", member2);
             assertThat(member2.locator("#conn.ok")).isVisible();
             assertThat(chair.locator("#members-missing")).hasCount(0);
+            // issue 14: the answer needs the link — every grader's page receives the student's audio and video
+            assertThat(chair.locator("#link-status[data-ok=true]")).isVisible(
+                    new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
             chair.locator("#answer-start").click();
             for (Page p : page.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "ANSWERING");
             for (Page p : page.values()) assertThat(p.locator("#timer[data-running='true'] .clock")).containsText("14:");

@@ -183,7 +183,16 @@ class OralSittingTest {
             try (RoomSocket member2 = RoomSocket.join(base, sitting, Api.token("member2"))) {
                 chair.state(v -> allGradersPresent(v));
                 Api.as("member1").post("/api/oral/turns/" + turn + "/answer/start").then().statusCode(403);
-                Api.as("chair").post("/api/oral/turns/" + turn + "/answer/start").then().statusCode(200)
+                // present is not enough: the student's audio and video must reach every grader (issue 14)
+                Api.as("chair").post("/api/oral/turns/" + turn + "/answer/start").then().statusCode(409)
+                        .body("code", equalTo("ORAL_NO_LINK")).body("detail", containsString("Виктор Ли"));
+                String studentId = OralFixture.id("student");
+                chair.receives(sitting, studentId);
+                member1.receives(sitting, studentId);
+                member2.receives(sitting, studentId);
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        Api.as("chair").post("/api/oral/turns/" + turn + "/answer/start").statusCode() != 409);
+                Api.as("chair").get("/api/oral/sittings/" + sitting).then().statusCode(200)
                         .body("turns[0].stage", equalTo("ANSWERING"));
                 JsonPath answering = Api.as("student").get("/api/oral/sittings/" + sitting).then().extract().jsonPath();
                 assertNotNull(answering.getString("turns[0].answerDeadline"));
@@ -325,7 +334,12 @@ class OralSittingTest {
                 seed = Api.as("head").post("/api/oral/turns/" + turn + "/draw").then().statusCode(200).extract().path("seed");
                 Api.as("chair").post("/api/oral/turns/" + turn + "/preparation/end").then().statusCode(200);
                 c.state(v -> allGradersPresent(v));
-                Api.as("chair").post("/api/oral/turns/" + turn + "/answer/start").then().statusCode(200);
+                String studentId = OralFixture.id("student");
+                c.receives(sitting, studentId);
+                m1.receives(sitting, studentId);
+                m2.receives(sitting, studentId);
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        Api.as("chair").post("/api/oral/turns/" + turn + "/answer/start").statusCode() == 200);
                 Api.as("chair").post("/api/oral/turns/" + turn + "/answer/end").then().statusCode(200)
                         .body("turns[0].stage", equalTo("GRADING"));
             }
