@@ -16,6 +16,17 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
   const detail = h('section.card.pc-detail#pc-detail', { 'aria-live': 'polite' }, h('p.muted', t('proctoring.pick')));
   main.append(h('h1', t('proctoring.console')), live,
     h('div.pc-layout', h('section', { 'aria-labelledby': 'pc-h' }, h('h2#pc-h', t('proctoring.sessions')), empty, grid), detail));
+  // a live view of one student (web/js/live-view.js, issue 14): outside the detail panel, which is redrawn
+  let liveView = null;
+  const liveBox = h('div#pc-live-box');
+  main.append(liveBox);
+  async function openLive(id, name) {
+    liveView?.close();
+    const { openLiveView } = await import('/js/live-view.js');
+    await openLiveView({ attemptId: id, container: liveBox, title: t('proctoring.live.of', { name }),
+      send: m => ws?.readyState === WebSocket.OPEN && ws.send(JSON.stringify(m)),
+      register: v => { const close = v.close; v.attemptId = id; v.close = () => { close(); liveView = null; }; liveView = v; } });
+  }
 
   const now = () => Date.now() + offset;
   const fmt = iso => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -62,6 +73,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       case 'gone': tiles.delete(m.attemptId); draw(); break;
       case 'timeline': if (m.attemptId === focused) drawEvents(m.events); break;
       case 'event': if (m.attemptId === focused) addEvent(m.event); break;
+      case 'live.signal': if (liveView && m.attemptId === liveView.attemptId) liveView.handle(m); break;
       default: break;
     }
   }
@@ -143,6 +155,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     detail.replaceChildren(h('div',
       h('h2', v.studentName), h('p.muted', `${v.examTitle} · ${v.state}`),
       snap ? h('img.big', { src: snap, alt: t('proctoring.noSnapshot') }) : h('div.pc-noimg', t('proctoring.noSnapshot')),
+      running ? h('button#pc-live-open', { type: 'button', onclick: () => openLive(id, v.studentName) }, t('proctoring.live.open')) : null,
       h('p', h('strong', `${t('proctoring.score')}: ${v.score}`)),
       v.costs.length ? h('table#pc-costs', h('caption', t('proctoring.costs')),
         h('tbody', v.costs.map(c => h('tr', h('td', t('proctoring.flag.' + c.type)), h('td', `×${c.count}`), h('td', mmss(c.seconds * 1000)), h('td', `−${c.cost}`))))) : null,

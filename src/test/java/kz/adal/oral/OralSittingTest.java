@@ -247,6 +247,22 @@ class OralSittingTest {
             // cells wrap long values: compare without whitespace too
             assertTrue(text.contains(expected) || text.contains(expected.replaceAll("\\s+", "")), "protocol holds " + expected);
         }
+        // issue 14: who was connected when, and the draw re-checked from the document alone
+        String flat = text.replaceAll("\\s+", "");
+        String studentId = OralFixture.id("student");
+        assertTrue(flat.contains("Connectedtotheroom"), "the protocol lists the connections");
+        assertTrue(flat.contains("Disconnected") && flat.contains("Қайрат"), "connection rows");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "sittingid([0-9a-f-]{36});studentid([0-9a-f-]{36});commitment([0-9a-f]{64});seed([0-9a-f]{64});ticketcount(\\d+);ticket№(\\d+)")
+                .matcher(flat);
+        assertTrue(m.find(), "the draw's verification data: " + flat);
+        assertEquals(f.sitting, m.group(1));
+        assertEquals(studentId, m.group(2));
+        assertEquals(TicketDraw.commitment(m.group(4), UUID.fromString(m.group(1)), UUID.fromString(m.group(2))), m.group(3));
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int i = 1; i <= Integer.parseInt(m.group(5)); i++) all.add(i);
+        assertEquals(TicketDraw.ticket(m.group(4), all), Integer.parseInt(m.group(6)));
+
         // each member's own grade is listed (the extractor drops the cell gaps: name, then points)
         assertTrue(text.contains("ҚайратОмаров80") && text.contains("ЛаураСейдахметова85") && text.contains("ВикторЛи91"),
                 "each member's grade is listed");
