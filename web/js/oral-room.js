@@ -165,7 +165,11 @@ async function roomRecordingStream(c) {
     mixIn('self', ownStream);
     document.querySelectorAll('#tiles figure[data-conn] video').forEach(v => { if (v.srcObject) mixIn(v.closest('figure').dataset.conn, v.srcObject); });
   }
-  if (roomMix.ctx.state === 'suspended') roomMix.ctx.resume().catch(() => {});
+  if (roomMix.ctx.state !== 'running') {
+    await Promise.race([roomMix.ctx.resume().catch(() => {}), new Promise(r => setTimeout(r, 1000))]);
+  }
+  // a suspended audio context gives no samples and would stall the recorder: then the own camera and microphone
+  if (roomMix.ctx.state !== 'running') return new MediaStream(ownStream.getTracks().map(t => t.clone()));
   const video = ownStream.getVideoTracks()[0].clone();
   video.applyConstraints({ width: { ideal: c.width }, height: { ideal: c.height }, frameRate: { ideal: c.frameRate, max: c.frameRate } }).catch(() => {});
   return new MediaStream([video, roomMix.dest.stream.getAudioTracks()[0].clone()]);
@@ -523,7 +527,7 @@ function tick() {
 // ---------------------------------------------------------------- video
 async function setupVideo() {
   const box = document.getElementById('video');
-  try { videoCfg = await api(`/api/oral/sittings/${sittingId}/video`); } catch { videoCfg = { enabled: false, iceServers: [], upstreamKbps: 450 }; }
+  try { videoCfg = await api(`/api/oral/sittings/${sittingId}/video`); } catch { videoCfg = { enabled: false, iceServers: [], upstreamKbps: 400 }; }
   if (videoCfg.enabled) { jitsi(box, videoCfg); if (has('SECRETARY')) jitsiRecordingLink(box); return; }
   // no Jitsi configured: the built-in room, every participant's camera and microphone over a WebRTC mesh
   box.append(h('p.muted', t('oral.video.builtIn')),
@@ -562,7 +566,7 @@ async function joinVideo() {
     }
     if (!mesh) {
       const send = m => { if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ ...m, sittingId })); };
-      mesh = createMesh({ send, iceServers: videoCfg.iceServers || [], upstreamKbps: videoCfg.upstreamKbps || 450,
+      mesh = createMesh({ send, iceServers: videoCfg.iceServers || [], upstreamKbps: videoCfg.upstreamKbps || 400,
         fullVideo: has('STUDENT') && !isStaff(), stream: ownStream, onRemote: remoteTile });
     }
     mesh.join(connectionId);

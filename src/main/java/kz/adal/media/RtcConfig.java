@@ -31,6 +31,6 @@ public interface RtcConfig {
      * The upstream a participant may use in total (kbit/s, audio and video to every peer together); the
      * pages cap their senders to it (000 §4.6: 512 kbit/s links, with some headroom).
      */
-    @WithDefault("450")
+    @WithDefault("400")
     int upstreamKbps();
 }
