@@ -135,7 +135,7 @@ class NothingLostBrowserTest {
     /** Opens the exam on a second device; when the first still holds the proctoring socket, continues here. */
     private Page takeOver(BrowserContext ctx, Given.Student st, String attemptId) {
         Page page = examPage(ctx, st, attemptId);
-        page.waitForFunction("document.querySelector('#pm-takeover') || document.querySelector('#proctoring-state')?.dataset.state === 'online'",
+        page.waitForFunction("() => document.querySelector('#pm-takeover') || document.querySelector('#proctoring-state')?.dataset.state === 'online'",
                 null, new Page.WaitForFunctionOptions().setTimeout(30_000));
         if (page.locator("#pm-takeover").isVisible()) page.locator("#pm-takeover").click();
         assertThat(page.locator("#proctoring-state")).hasAttribute("data-state", "online", PATIENTLY);
