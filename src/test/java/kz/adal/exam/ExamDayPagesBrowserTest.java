@@ -114,6 +114,7 @@ class ExamDayPagesBrowserTest {
             Page page = Browser.loggedIn(ctx, base.toString(), "student.en");
             page.evaluate("localStorage.setItem('adal.lang','en')");
             page.reload();
+            page.locator("a.tile").first().waitFor();   // the tiles are drawn after the page's data arrives
             List<String> tiles = page.locator("a.tile").evaluateAll("ts => ts.map(t => t.getAttribute('href'))")
                     instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
             assertEquals(List.of("/student/index.html", "/exam/practice.html", "/casework/appeal.html", "/casework/absence.html",

@@ -59,9 +59,19 @@ class TrackAssemblerTest {
     }
 
     private static byte[] body(int seq) {
-        byte[] b = new byte[100];
-        Arrays.fill(b, (byte) seq);
-        return seq == 0 ? HEADER : b;
+        return seq == 0 ? HEADER : cluster(100, (byte) seq);
+    }
+
+    /** A later chunk as the recorder cuts it: one SimpleBlock of track 1 filling the chunk (the assembler checks the content). */
+    static byte[] cluster(int length, byte fill) {
+        byte[] b = new byte[length];
+        Arrays.fill(b, fill);
+        long size = length - 9;
+        b[0] = (byte) 0xA3;                                   // SimpleBlock
+        b[1] = 0x01;                                          // an 8-byte size
+        for (int i = 0; i < 7; i++) b[2 + i] = (byte) (size >>> (8 * (6 - i)));
+        b[9] = (byte) 0x81;                                   // track 1
+        return b;
     }
 
     private ChunkReceipt send(int seq) {
@@ -118,18 +128,18 @@ class TrackAssemblerTest {
 
     @Test
     void refusesAChunkOverTheConfiguredLimit() {
-        assertEquals(MediaError.CHUNK_TOO_LARGE, refusal(() -> assembler.accept(chunk(1, new byte[1001]), T0)));
-        assertEquals(ChunkReceipt.Outcome.STORED, assembler.accept(chunk(1, new byte[1000]), T0).outcome());
+        assertEquals(MediaError.CHUNK_TOO_LARGE, refusal(() -> assembler.accept(chunk(1, cluster(1001, (byte) 0)), T0)));
+        assertEquals(ChunkReceipt.Outcome.STORED, assembler.accept(chunk(1, cluster(1000, (byte) 0)), T0).outcome());
         assertEquals(1, storage.writes.get(), "the refused chunk was never written");
     }
 
     @Test
     void defaultLimitIsTwoMebibytes() {
         TrackAssembler defaults = new TrackAssembler(storage, ChunkLedger.open(track));
-        byte[] big = new byte[2 * 1024 * 1024 + 1];
+        byte[] big = cluster(2 * 1024 * 1024 + 1, (byte) 0);
         assertEquals(MediaError.CHUNK_TOO_LARGE, refusal(() -> defaults.accept(chunk(1, big), T0)));
         assertEquals(ChunkReceipt.Outcome.STORED,
-                defaults.accept(chunk(1, Arrays.copyOf(big, 2 * 1024 * 1024)), T0).outcome());
+                defaults.accept(chunk(1, cluster(2 * 1024 * 1024, (byte) 0)), T0).outcome());
     }
 
     @Test

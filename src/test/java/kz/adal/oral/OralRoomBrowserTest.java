@@ -39,19 +39,6 @@ class OralRoomBrowserTest {
 
     static final List<String> ROLES = List.of("student", "member1", "member2", "chair", "secretary", "head");
 
-    /**
-     * Six Chromium processes each encode their own camera and decode five others (the built-in video room) on
-     * a two-core machine: a page answers in seconds, not milliseconds, so the assertions wait longer.
-     */
-    @org.junit.jupiter.api.BeforeAll
-    static void slowPages() {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void usualPages() {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
-    }
 
     @Test
     void aSittingGoesFromTheCheckToThePublishedResultInSixBrowsers() throws Exception {
