@@ -2,6 +2,7 @@
 // (student, member, chair, technical secretary, head of department), kept in step over a WebSocket.
 import { page, h, t, api, ApiError, notify, problemView, token, fmtDate, ACCESS_ENDED, signedOut } from '/js/adal.js';
 import { verifyDraw } from '/js/oral-verify.js';
+import { createMesh } from '/js/oral-mesh.js';
 
 const params = new URLSearchParams(location.search);
 const sittingId = params.get('sitting');
@@ -12,6 +13,10 @@ let socket = null;
 let connected = false;
 let ownStream = null;     // the built-in camera (fallback video)
 let animating = false;    // a draw animation is running
+let videoCfg = null;      // GET …/video: Jitsi, or the built-in mesh's ICE servers and budget
+let mesh = null;          // the built-in video room (oral-mesh.js)
+let connectionId = null;  // this page's socket, as the server names it
+const rtcStatus = new Map();   // userId → last rtc.status (mute state, what that page receives)
 const kept = new Map();   // key → element, so forms survive state updates
 
 const has = r => view?.myRoles?.includes(r);
@@ -31,7 +36,13 @@ function connect(main) {
   socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token: token(), sittingId }));
   socket.onmessage = e => {
     const msg = JSON.parse(e.data);
-    if (msg.type === 'welcome') { connected = true; offset = Date.parse(msg.serverTime) - Date.now(); status(); }
+    if (msg.type === 'welcome') {
+      connected = true; offset = Date.parse(msg.serverTime) - Date.now(); status();
+      connectionId = msg.connectionId; if (mesh) mesh.joined = false; joinVideo();
+    }
+    else if (msg.type === 'rtc.status') { rtcStatus.set(msg.userId, { ...msg, at: Date.now() }); renderPeople(); renderLinkStatus(); }
+    else if (msg.type === 'rtc.leave') { rtcStatus.delete(msg.userId); mesh?.handle(msg); renderPeople(); renderLinkStatus(); }
+    else if (msg.type.startsWith('rtc.')) mesh?.handle(msg).catch(err => console.warn('rtc', err));
     else if (msg.type === 'state') applyState(msg.view, main);
     else if (msg.type === 'draw') animateDraw(msg.draw);
     else if (msg.type === 'snapshot.request') sendSnapshot(msg.turnId, msg.kind);
@@ -64,6 +75,25 @@ function applyState(v, main) {
   renderCurrent(previous);
   status();
   if (has('STUDENT') && !isStaff()) recording();
+  joinVideo();
+  renderLinkStatus();
+}
+
+/** The staff see whether every grader receives the current student's sound and picture (the answer needs it). */
+function renderLinkStatus() {
+  const el = document.getElementById('link-status');
+  if (!el || !view) return;
+  const turn = current();
+  if (!turn || !isStaff() || !['CHECKED', 'PREPARING', 'PREPARED', 'ANSWERING', 'ANSWER_PAUSED'].includes(turn.stage)) {
+    el.replaceChildren(); delete el.dataset.ok; return;
+  }
+  const fresh = id => { const st = rtcStatus.get(id); return st && Date.now() - st.at < 8000 ? st : null; };
+  const without = view.commission.filter(p => p.role !== 'SECRETARY')
+    .filter(g => !(fresh(g.id)?.peers || []).some(p => p.userId === turn.studentId && p.audio && p.video));
+  el.dataset.ok = String(!without.length);
+  el.replaceChildren(without.length
+    ? h('p.warnbox', t('oral.link.without', { names: without.map(p => p.name).join(', ') }))
+    : h('p.okbox', t('oral.link.all')));
 }
 
 // ---------------------------------------------------------------- recording the turn (issue 8)
@@ -114,8 +144,48 @@ async function startRecording(turnId, plan, box) {
     key: 'oral-turn:' + turnId, base: `/api/oral/turns/${turnId}`, kinds: ['camera'], mount: '#video-card',
     normalise: p => ({ required: true, running: p.record, timesliceMs: p.media.timesliceMs, camera: p.media.camera,
       tracks: p.media.tracks }),
+    cameraStream: roomRecordingStream,
   };
   await import('/js/recorder.js');
+}
+
+// The record of the sitting holds the commission's questions too (issue 14): the student's camera with the room's
+// audio mixed in this browser (WebAudio: the own microphone and every remote participant's audio as they come
+// and go). The recorder gets clones, so stopping it never stops the video room.
+const roomMix = { ctx: null, dest: null, sources: new Map() };
+
+async function roomRecordingStream(c) {
+  if (!ownStream) {
+    ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
+    const own = document.getElementById('own-camera');
+    if (own) own.srcObject = ownStream;
+  }
+  if (!roomMix.ctx) {
+    roomMix.ctx = new AudioContext();
+    roomMix.dest = roomMix.ctx.createMediaStreamDestination();
+    mixIn('self', ownStream);
+    document.querySelectorAll('#tiles figure[data-conn] video').forEach(v => { if (v.srcObject) mixIn(v.closest('figure').dataset.conn, v.srcObject); });
+  }
+  if (roomMix.ctx.state !== 'running') {
+    await Promise.race([roomMix.ctx.resume().catch(() => {}), new Promise(r => setTimeout(r, 1000))]);
+  }
+  // a suspended audio context gives no samples and would stall the recorder: then the own camera and microphone
+  if (roomMix.ctx.state !== 'running') return new MediaStream(ownStream.getTracks().map(t => t.clone()));
+  const video = ownStream.getVideoTracks()[0].clone();
+  video.applyConstraints({ width: { ideal: c.width }, height: { ideal: c.height }, frameRate: { ideal: c.frameRate, max: c.frameRate } }).catch(() => {});
+  return new MediaStream([video, roomMix.dest.stream.getAudioTracks()[0].clone()]);
+}
+
+/** One participant's audio into the recording's mix (or out of it when their page left). */
+function mixIn(key, stream) {
+  if (!roomMix.ctx) return;
+  roomMix.sources.get(key)?.disconnect();
+  roomMix.sources.delete(key);
+  if (!stream || !stream.getAudioTracks().length) return;
+  const source = roomMix.ctx.createMediaStreamSource(stream);
+  source.connect(roomMix.dest);
+  roomMix.sources.set(key, source);
+  document.getElementById('video')?.setAttribute('data-mixed', String(roomMix.sources.size));
 }
 
 function build(main) {
@@ -129,6 +199,7 @@ function build(main) {
         isStaff() ? h('button#protocol', { onclick: downloadProtocol }, t('oral.protocol')) : null)),
     h('div.room-grid',
       h('section.card#video-card', { 'aria-labelledby': 'video-h' }, h('h2#video-h', t('oral.video')), h('div#video'),
+        h('div#link-status', { role: 'status' }),
         h('div#recording-notice'),
         h('h2', t('oral.people')), h('ul#people.people')),
       h('section.card#current', { 'aria-live': 'polite' })),
@@ -139,10 +210,18 @@ function build(main) {
 function renderPeople() {
   const ul = document.getElementById('people');
   const all = [...view.commission, view.head, ...view.students];
-  ul.replaceChildren(...all.map(p => h('li', { dataset: { user: p.id, present: String(p.present) } },
-    h('span.dot' + (p.present ? '.on' : ''), { 'aria-hidden': 'true' }),
-    h('span', p.name), ' ', h('span.muted', t('oral.role.' + p.role)), ' ',
-    h('span.sr-only', t(p.present ? 'oral.present' : 'oral.absent')))));
+  ul.replaceChildren(...all.map(p => {
+    const st = rtcStatus.get(p.id);
+    const inVideo = !!(st && st.inMesh) || p.id === view.me && !!mesh;
+    return h('li', { dataset: { user: p.id, present: String(p.present), video: String(inVideo),
+        micOff: String(!!st?.muted?.audio), camOff: String(!!st?.muted?.video) } },
+      h('span.dot' + (p.present ? '.on' : ''), { 'aria-hidden': 'true' }),
+      h('span', p.name), ' ', h('span.muted', t('oral.role.' + p.role)), ' ',
+      h('span.sr-only', t(p.present ? 'oral.present' : 'oral.absent')),
+      inVideo ? h('span.badge.ok', t('oral.video.in')) : null,
+      st?.muted?.audio ? h('span.badge.warn', t('oral.video.micOff')) : null,
+      st?.muted?.video ? h('span.badge.warn', t('oral.video.camOff')) : null);
+  }));
 }
 
 function renderTurns() {
@@ -213,7 +292,7 @@ function renderCurrent(previous) {
   panel.questions.replaceChildren(...(turn.questions && !animating ? [h('h3', t('oral.ticketN', { n: turn.ticketNumber })),
     h('ol#questions.questions', turn.questions.map(q => h('li', q)))] : []));
   renderActions(panel.actions, turn);
-  panel.result.replaceChildren(resultBlock(turn) || '');
+  panel.result.replaceChildren(linkBlock(turn) || '', resultBlock(turn) || '');
   tick();
 }
 
@@ -261,6 +340,20 @@ function animateDraw(draw) {
       applyState(view, document.getElementById('main'));
     }
   }, 70);
+}
+
+/** The student's audio/video stopped reaching the commission: everyone is told; a long outage pauses the answer. */
+function linkBlock(turn) {
+  if (turn.stage === 'ANSWER_PAUSED') {
+    return h('div.problem#answer-paused', { role: 'alert' }, h('strong', t('oral.link.paused')), ' ',
+      t('oral.link.pausedDetail', { time: fmtDate(turn.answerPausedAt), left: Math.round((turn.answerRemainingMs || 0) / 1000) }),
+      has('CHAIR') ? h('div.actions', h('button.primary#answer-resume', { onclick: () => act(`/api/oral/turns/${turn.id}/answer/resume`) },
+        t('oral.link.resume'))) : null);
+  }
+  if (turn.linkLostAt && turn.stage === 'ANSWERING') {
+    return h('div.warnbox#link-lost', { role: 'alert' }, t('oral.link.lost', { time: fmtDate(turn.linkLostAt) }));
+  }
+  return null;
 }
 
 function resultBlock(turn) {
@@ -323,7 +416,7 @@ function secretaryBlock(turn) {
     renderSnaps(form.querySelector('#snaps'), turn);
     return form;
   }
-  const canFail = ['CHECKED', 'PREPARING', 'PREPARED', 'ANSWERING', 'GRADING'].includes(turn.stage);
+  const canFail = ['CHECKED', 'PREPARING', 'PREPARED', 'ANSWERING', 'ANSWER_PAUSED', 'GRADING'].includes(turn.stage);
   return h('div.block', h('h3', t('oral.check')),
     h('p', turn.check?.passed ? h('span.badge.ok#check-passed', t('oral.checkPassed')) : '—', ' ',
       turn.check?.idDocument ? `${t('oral.idDocument')}: ${turn.check.idDocument}` : ''),
@@ -366,7 +459,7 @@ function chairBlock(turn) {
     h('div.actions',
       h('button#prep-end', { disabled: turn.stage !== 'PREPARING', onclick: () => act(`/api/oral/turns/${turn.id}/preparation/end`) }, t('oral.prepEnd')),
       h('button.primary#answer-start', { disabled: turn.stage !== 'PREPARED', onclick: () => act(`/api/oral/turns/${turn.id}/answer/start`) }, t('oral.answerStart')),
-      h('button#answer-end', { disabled: turn.stage !== 'ANSWERING', onclick: () => act(`/api/oral/turns/${turn.id}/answer/end`) }, t('oral.answerEnd'))),
+      h('button#answer-end', { disabled: !['ANSWERING', 'ANSWER_PAUSED'].includes(turn.stage), onclick: () => act(`/api/oral/turns/${turn.id}/answer/end`) }, t('oral.answerEnd'))),
     publishBlock());
 }
 
@@ -411,7 +504,7 @@ function gradeBlock(turn) {
 
 function studentBlock(turn) {
   const hints = { WAITING: 'oral.hint.WAITING', CHECKED: 'oral.hint.CHECKED', PREPARING: 'oral.hint.PREPARING', PREPARED: 'oral.hint.PREPARED',
-    ANSWERING: 'oral.hint.ANSWERING', GRADING: 'oral.hint.GRADING', GRADED: 'oral.hint.GRADING', PUBLISHED: 'oral.hint.PUBLISHED', TECHNICAL_FAILURE: 'oral.hint.TECHNICAL_FAILURE' };
+    ANSWERING: 'oral.hint.ANSWERING', ANSWER_PAUSED: 'oral.hint.ANSWER_PAUSED', GRADING: 'oral.hint.GRADING', GRADED: 'oral.hint.GRADING', PUBLISHED: 'oral.hint.PUBLISHED', TECHNICAL_FAILURE: 'oral.hint.TECHNICAL_FAILURE' };
   return h('div.block', h('p#student-hint', t(hints[turn.stage])));
 }
 
@@ -424,6 +517,7 @@ function tick() {
   let label = null, deadline = null;
   if (turn.stage === 'PREPARING') { label = 'oral.prepLeft'; deadline = Date.parse(turn.prepDeadline); }
   else if (turn.stage === 'ANSWERING') { label = 'oral.answerLeft'; deadline = Date.parse(turn.answerDeadline); }
+  else if (turn.stage === 'ANSWER_PAUSED') { label = 'oral.answerLeft'; deadline = now + (turn.answerRemainingMs || 0); }
   if (!label) { el.replaceChildren(); el.dataset.running = 'false'; return; }
   const left = Math.max(0, Math.round((deadline - now) / 1000));
   const mm = String(Math.floor(left / 60)).padStart(2, '0'), ss = String(left % 60).padStart(2, '0');
@@ -434,17 +528,74 @@ function tick() {
 // ---------------------------------------------------------------- video
 async function setupVideo() {
   const box = document.getElementById('video');
-  let cfg;
-  try { cfg = await api(`/api/oral/sittings/${sittingId}/video`); } catch { cfg = { enabled: false }; }
-  if (cfg.enabled) { jitsi(box, cfg); if (has('SECRETARY')) jitsiRecordingLink(box); return; }
-  // no Jitsi configured: the built-in camera view (the recording pipeline records the sitting)
-  box.append(h('p.muted', t('oral.fallback')));
-  const video = h('video#own-camera', { autoplay: true, muted: true, playsinline: true, width: 320, height: 240, 'aria-label': t('oral.ownCamera') });
-  box.append(video);
+  try { videoCfg = await api(`/api/oral/sittings/${sittingId}/video`); } catch { videoCfg = { enabled: false, iceServers: [], upstreamKbps: 400 }; }
+  if (videoCfg.enabled) { jitsi(box, videoCfg); if (has('SECRETARY')) jitsiRecordingLink(box); return; }
+  // no Jitsi configured: the built-in room, every participant's camera and microphone over a WebRTC mesh
+  box.append(h('p.muted', t('oral.video.builtIn')),
+    h('div#tiles.tiles', h('figure.tile.own', { dataset: { user: view.me } },
+      h('video#own-camera', { autoplay: true, muted: true, playsinline: true, 'aria-label': t('oral.ownCamera') }),
+      h('figcaption', t('oral.video.you')))),
+    h('div.actions',
+      h('button#mute-audio', { type: 'button', 'aria-pressed': 'false', onclick: e => toggleMute(e.target, 'audio') }, t('oral.video.muteMic')),
+      h('button#mute-video', { type: 'button', 'aria-pressed': 'false', onclick: e => toggleMute(e.target, 'video') }, t('oral.video.muteCam'))));
+  joinVideo();
+}
+
+function toggleMute(button, kind) {
+  if (!mesh) return;
+  const on = mesh.toggle(kind);
+  button.setAttribute('aria-pressed', String(!on));
+  button.textContent = t(on ? (kind === 'audio' ? 'oral.video.muteMic' : 'oral.video.muteCam') : (kind === 'audio' ? 'oral.video.unmuteMic' : 'oral.video.unmuteCam'));
+}
+
+/** The staff join the video at once; a student when their turn is the current one. */
+function mayJoinVideo() {
+  if (isStaff()) return true;
+  const turn = current();
+  return !!turn && turn.studentId === view.me && !turn.stage.match(/^(GRADED|PUBLISHED|TECHNICAL_FAILURE)$/);
+}
+
+let joining = false;
+async function joinVideo() {
+  if (!videoCfg || videoCfg.enabled || !connected || !connectionId || joining || !mayJoinVideo()) return;
+  if (mesh && mesh.joined === connectionId) return;
+  joining = true;
   try {
-    ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
-    video.srcObject = ownStream;
-  } catch { box.append(h('p.problem', t('oral.noCamera'))); }
+    if (!ownStream) {
+      ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
+      document.getElementById('own-camera').srcObject = ownStream;
+    }
+    if (!mesh) {
+      const send = m => { if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ ...m, sittingId })); };
+      mesh = createMesh({ send, iceServers: videoCfg.iceServers || [], upstreamKbps: videoCfg.upstreamKbps || 400,
+        fullVideo: has('STUDENT') && !isStaff(), stream: ownStream, onRemote: remoteTile });
+    }
+    mesh.join(connectionId);
+    mesh.joined = connectionId;
+    renderPeople();
+  } catch {
+    document.getElementById('video')?.append(h('p.problem', t('oral.noCamera')));
+  } finally {
+    joining = false;
+  }
+}
+
+/** A peer's camera and microphone in a tile (or the tile removed when that page left). */
+function remoteTile(userId, stream, conn) {
+  const tiles = document.getElementById('tiles');
+  if (!tiles) return;
+  let tile = tiles.querySelector(`figure[data-conn="${conn}"]`);
+  mixIn(conn, stream);
+  if (!stream) { tile?.remove(); return; }
+  if (!tile) {
+    const person = [...view.commission, view.head, ...view.students].find(p => p.id === userId);
+    tile = h('figure.tile', { dataset: { conn, user: userId, role: person?.role || '' } },
+      h('video', { autoplay: true, playsinline: true, 'aria-label': person?.name || '' }),
+      h('figcaption', person ? `${person.name} · ${t('oral.role.' + person.role)}` : ''));
+    tiles.append(tile);
+  }
+  const video = tile.querySelector('video');
+  if (video.srcObject !== stream) video.srcObject = stream;
 }
 
 /** The technical secretary keeps the link to the Jitsi room's recording with the sitting (printed in the protocol). */
@@ -467,6 +618,7 @@ function jitsi(box, cfg) {
     const meet = new JitsiMeetExternalAPI(cfg.domain, { roomName: cfg.room, jwt: cfg.jwt, parentNode: box, width: '100%', height: 360,
       userInfo: { displayName: cfg.displayName } });
     if (cfg.moderator) meet.addListener('videoConferenceJoined', () => meet.executeCommand('toggleLobby', true));
+    jitsiLinkReports(meet);
     // the room's own recording (Jibri) when configured; the secretary then keeps its link (PUT …/jitsi-recording)
     if (cfg.record && has('SECRETARY')) meet.addListener('videoConferenceJoined', () => meet.executeCommand('startRecording', { mode: 'file' }));
     if (has('SECRETARY')) {
@@ -481,10 +633,32 @@ function jitsi(box, cfg) {
   document.head.append(s);
 }
 
+/**
+ * The answer needs the link with Jitsi too: the same rtc.stats report, read from Jitsi's participant events
+ * (who joined, who muted what), the participant named by the display name the token carries.
+ */
+function jitsiLinkReports(meet) {
+  const joined = new Map();   // Jitsi participant id → { name, audio, video }
+  meet.addListener('participantJoined', p => joined.set(p.id, { name: p.displayName, audio: true, video: true }));
+  meet.addListener('participantLeft', p => joined.delete(p.id));
+  meet.addListener('displayNameChange', p => { const j = joined.get(p.id); if (j) j.name = p.displayname || p.displayName; });
+  meet.addListener('participantMuted', p => {
+    const j = joined.get(p.id);
+    if (j) j[p.mediaType === 'video' ? 'video' : 'audio'] = !p.isMuted;
+  });
+  setInterval(() => {
+    if (socket?.readyState !== WebSocket.OPEN || !view) return;
+    const people = [...view.commission, view.head, ...view.students];
+    const peers = [...joined.values()].map(j => ({ ...j, userId: people.find(p => p.name === j.name)?.id })).filter(x => x.userId)
+      .map(x => ({ userId: x.userId, audio: x.audio, video: x.video }));
+    socket.send(JSON.stringify({ type: 'rtc.stats', sittingId, peers, muted: { audio: false, video: false } }));
+  }, 2000);
+}
+
 /** Fallback mode: the secretary asked this student's page for a frame of its own camera. */
 async function sendSnapshot(turnId, kind) {
   try {
-    if (!ownStream) ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
+    if (!ownStream) ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
     const video = document.createElement('video');
     video.muted = true; video.srcObject = ownStream; await video.play();
     const canvas = document.createElement('canvas');

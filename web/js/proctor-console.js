@@ -43,6 +43,17 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
   const detail = h('section.card.pc-detail#pc-detail', h('p.muted', t('proctoring.pick')));
   main.append(h('h1', t('proctoring.console')), live, identity,
     h('div.pc-layout', h('section', { 'aria-labelledby': 'pc-h' }, h('h2#pc-h', t('proctoring.sessions')), empty, grid, finishedBox), detail));
+  // a live view of one student (web/js/live-view.js, issue 14): outside the detail panel, which is redrawn
+  let liveView = null;
+  const liveBox = h('div#pc-live-box');
+  main.append(liveBox);
+  async function openLive(id, name) {
+    liveView?.close();
+    const { openLiveView } = await import('/js/live-view.js');
+    await openLiveView({ attemptId: id, container: liveBox, title: t('proctoring.live.of', { name }),
+      send: m => ws?.readyState === WebSocket.OPEN && ws.send(JSON.stringify(m)),
+      register: v => { const close = v.close; v.attemptId = id; v.close = () => { close(); liveView = null; }; liveView = v; } });
+  }
 
   const now = () => Date.now() + offset;
 
@@ -105,6 +116,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
           if (SERVER_EVENTS.test(m.event.kind)) fetchDetail();
         }
         break;
+      case 'live.signal': if (liveView && m.attemptId === liveView.attemptId) liveView.handle(m); break;
       default: break;
     }
   }
@@ -309,6 +321,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     };
     const needText = fn => () => { if (!d.text.value.trim()) { d.text.focus(); return; } fn()(); };
     d.suspend = h('button#pc-suspend', { type: 'button', onclick: needText(() => act('suspend', { reason: d.text.value })) }, t('proctoring.suspend'));
+    d.liveOpen = h('button#pc-live-open', { type: 'button', onclick: () => openLive(id, sessions.get(id)?.tile.studentName || '') }, t('proctoring.live.open'));
     d.resume = h('button#pc-resume', { type: 'button', hidden: true, onclick: () => act('resume', {})() }, t('proctoring.resume'));
     d.actions = h('section.pc-actions', { 'aria-labelledby': 'pc-act' }, h('h3#pc-act', t('proctoring.actions')),
       h('label', { for: 'pc-text' }, t('proctoring.text') + ' / ' + t('proctoring.reason')), d.text,
@@ -321,7 +334,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       h('p.muted', t('proctoring.terminateNote')), d.out);
     d.costsTable = h('table#pc-costs', { hidden: true }, h('caption', t('proctoring.costs')), d.costs);
     d.messagesH = h('h3', { hidden: true }, t('proctoring.messages'));
-    detail.replaceChildren(h('div', d.name, h('p.muted', d.sub, ' · ', d.timer), d.big, d.noimg, h('p', d.score), d.costsTable,
+    detail.replaceChildren(h('div', d.name, h('p.muted', d.sub, ' · ', d.timer), d.big, d.noimg, d.liveOpen, h('p', d.score), d.costsTable,
       h('h3', t('proctoring.flags')), d.flags, d.actions, d.pending, d.messagesH, d.messages, h('h3', t('proctoring.timeline')), d.events));
   }
 
@@ -336,6 +349,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     setText(d.score, `${t('proctoring.score')}: ${x.score}`);
     const running = x.state === 'IN_PROGRESS' || x.state === 'SUSPENDED';
     d.actions.hidden = !running;
+    d.liveOpen.hidden = !running;
     d.suspend.hidden = x.state !== 'IN_PROGRESS';
     d.resume.hidden = x.state !== 'SUSPENDED';
     // costs: one row per flag type

@@ -118,6 +118,10 @@ function onMessage(m) {
       break;
     case 'rate': scheduleSnapshots(m.snapshotEverySeconds); break;
     case 'replaced': break;
+    case 'live.signal':       // a proctor's live view (issue 14): answered with the streams already shared
+      import('/js/live-view.js').then(v => v.answerLiveView(m, { camera, screen: screenStream,
+        send: x => ws?.readyState === WebSocket.OPEN && ws.send(JSON.stringify({ ...x, attemptId })) })).catch(() => {});
+      break;
     default: break;
   }
 }

@@ -25,7 +25,8 @@ const CLOSED_CODES = new Set(['RECORDING_CLOSED', 'TRACK_CLOSED', 'RECORDING_NOT
 
 // A page that records something other than an attempt (the oral exam's turn) sets window.adalRecordingTarget
 // before importing this module: { key, base, kinds, mount, normalise(plan) → { required, running, timesliceMs,
-// camera, screen, tracks } }. The protocol under `base` is the same: GET base/recording, PUT base/tracks/…/chunks/…,
+// camera, screen, tracks } } and optionally cameraStream(options) → a MediaStream to record as the camera track
+// (the recorder stops its tracks when it stops: hand it clones). The protocol under `base` is the same: GET base/recording, PUT base/tracks/…/chunks/…,
 // POST base/tracks/…/interruptions (docs/media.md "Owners").
 const target = window.adalRecordingTarget || null;
 const attemptId = target ? target.key : new URLSearchParams(location.search).get('attempt');
@@ -202,6 +203,8 @@ async function nextSegment(kind) {
 
 async function cameraStream() {
   const c = state.plan.camera;
+  // a page may supply its own camera stream (the oral room: the student's camera with the room's mixed audio)
+  if (target?.cameraStream) return target.cameraStream(c);
   return navigator.mediaDevices.getUserMedia({
     video: { width: { ideal: c.width }, height: { ideal: c.height }, frameRate: { ideal: c.frameRate, max: c.frameRate } },
     audio: { echoCancellation: true, noiseSuppression: true },

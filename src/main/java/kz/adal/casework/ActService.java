@@ -18,6 +18,7 @@ import kz.adal.oral.OralActor;
 import kz.adal.oral.OralSitting;
 import kz.adal.oral.OralSittingService;
 import kz.adal.oral.OralTurn;
+import kz.adal.oral.AnswerLinkLost;
 import kz.adal.oral.TechnicalFailureRecorded;
 import kz.adal.platform.PdfDocument;
 import kz.adal.platform.Problem;
@@ -126,8 +127,47 @@ public class ActService {
         return view(act);
     }
 
+    /**
+     * The student's audio/video stopped reaching the commission during the answer long enough for the answer to
+     * be paused (issue 14): the act is drafted with the measured outage, for the secretary to complete and sign.
+     * No "I" yet: the commission may resume the answer once the link is back.
+     */
+    void onOralLinkLost(@Observes AnswerLinkLost f) {
+        if (Act.count("turnId = ?1 and state = ?2", f.turnId(), Act.State.DRAFT) > 0) return;
+        Act act = new Act();
+        act.id = UUID.randomUUID();
+        act.kind = Act.Kind.ORAL;
+        act.state = Act.State.DRAFT;
+        act.sittingId = f.sittingId();
+        act.scopeId = f.sittingId();
+        act.turnId = f.turnId();
+        act.studentId = f.studentId();
+        ActDraft.Result r = new ActDraft.Result(
+                List.of(new ActDraft.Interval(f.lostAt(), f.pausedAt(), true, "the student's audio and video did not reach " + f.notReaching())),
+                List.of(), List.of(), List.of(),
+                List.of(new ActDraft.Note(f.pausedAt(), "the answer was paused" + (f.ticketNumber() == null ? "" : " (ticket " + f.ticketNumber() + ")"))),
+                f.outageSeconds());
+        act.evidence = toJson(r);
+        act.lostSeconds = f.outageSeconds();
+        act.whatHappened = String.join("\n", r.lines(TimeSource.ZONE));
+        act.draftedBy = f.secretaryId();
+        act.draftedAt = time.now();
+        act.persist();
+        audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
+                .detail(Map.of("turn", f.turnId().toString(), "stage", "ANSWER_PAUSED", "lostSeconds", f.outageSeconds())), null, "system");
+    }
+
     /** The oral service recorded a technical failure: the act is drafted in the same transaction, and the "I" kept. */
     void onOralFailure(@Observes TechnicalFailureRecorded f) {
+        Act paused = Act.find("turnId = ?1 and state = ?2", f.turnId(), Act.State.DRAFT).firstResult();
+        if (paused != null) {
+            // the act drafted when the answer was paused: the secretary's note completes it, the "I" is kept
+            paused.whatHappened = paused.whatHappened + "\n" + f.note();
+            incomplete(f, paused);
+            audit.record(Change.of("act.edited", "act", paused.id).scope(paused.scopeId)
+                    .detail(Map.of("turn", f.turnId().toString(), "technicalFailure", f.note())));
+            return;
+        }
         Act act = new Act();
         act.id = UUID.randomUUID();
         act.kind = Act.Kind.ORAL;
@@ -145,6 +185,12 @@ public class ActService {
         act.draftedBy = f.secretaryId();
         act.draftedAt = time.now();
         act.persist();
+        incomplete(f, act);
+        audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
+                .detail(Map.of("turn", f.turnId().toString(), "stage", f.stageBefore(), "incompleteDue", f.incompleteDue().toString())));
+    }
+
+    private void incomplete(TechnicalFailureRecorded f, Act act) {
         Incomplete i = new Incomplete();
         i.id = UUID.randomUUID();
         i.turnId = f.turnId();
@@ -156,8 +202,6 @@ public class ActService {
         i.grade = "I";
         i.changedAt = time.now();
         i.persist();
-        audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
-                .detail(Map.of("turn", f.turnId().toString(), "stage", f.stageBefore(), "incompleteDue", f.incompleteDue().toString())));
     }
 
     /** The secretary completes the drafted text; refused once signed (the act is then immutable). */

@@ -31,10 +31,22 @@ public class LiveMediaResource {
 
     private final LiveMediaProvider live;
     private final CurrentUser me;
+    private final IceServers ice;
+    private final kz.adal.platform.TimeSource time;
 
-    LiveMediaResource(LiveMediaProvider live, CurrentUser me) {
+    LiveMediaResource(LiveMediaProvider live, CurrentUser me, IceServers ice, kz.adal.platform.TimeSource time) {
         this.live = live;
         this.me = me;
+        this.ice = ice;
+        this.time = time;
+    }
+
+    /** STUN/TURN for a browser-to-browser live view (a proctor watching a student, issue 14): TURN credentials per user. */
+    @GET
+    @Path("/ice-servers")
+    @RolesAllowed({Role.Names.STUDENT, Role.Names.PROCTOR})
+    public Map<String, Object> iceServers() {
+        return Map.of("iceServers", ice.forUser(me.id().toString(), time.now()), "upstreamKbps", ice.upstreamKbps());
     }
 
     @GET

@@ -16,6 +16,8 @@ public class LocalOralRoomBus implements OralRoomBus {
     private final Map<UUID, CopyOnWriteArrayList<Consumer<String>>> listeners = new ConcurrentHashMap<>();
     /** sitting → connection → user */
     private final Map<UUID, Map<String, UUID>> connections = new ConcurrentHashMap<>();
+    /** sitting → reporter → (expires at epoch ms, report) */
+    private final Map<UUID, Map<UUID, Map.Entry<Long, String>>> links = new ConcurrentHashMap<>();
 
     @Override
     public void publish(UUID sittingId, String json) {
@@ -43,6 +45,20 @@ public class LocalOralRoomBus implements OralRoomBus {
     public void leave(UUID sittingId, UUID userId, String connectionId) {
         Map<String, UUID> c = connections.get(sittingId);
         if (c != null) c.remove(connectionId);
+    }
+
+    @Override
+    public void reportLink(UUID sittingId, UUID userId, String json) {
+        links.computeIfAbsent(sittingId, k -> new ConcurrentHashMap<>())
+                .put(userId, Map.entry(System.currentTimeMillis() + LINK_TTL.toMillis(), json));
+    }
+
+    @Override
+    public Map<UUID, String> links(UUID sittingId) {
+        long now = System.currentTimeMillis();
+        Map<UUID, String> out = new java.util.HashMap<>();
+        links.getOrDefault(sittingId, Map.of()).forEach((user, e) -> { if (e.getKey() > now) out.put(user, e.getValue()); });
+        return out;
     }
 
     @Override

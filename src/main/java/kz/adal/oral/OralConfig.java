@@ -38,6 +38,15 @@ public interface OralConfig {
 
     Jitsi jitsi();
 
+    Link link();
+
+    /** The answer needs the link (issue 14): the student's audio and video reaching every grader. */
+    interface Link {
+        /** An outage during the answer longer than this pauses the answer and drafts a technical-failure act. */
+        @WithDefault("PT30S")
+        Duration pauseAfter();
+    }
+
     interface Jitsi {
         /** The Jitsi Meet host name (e.g. meet.example.edu); empty: the built-in camera view is used. */
         Optional<String> domain();

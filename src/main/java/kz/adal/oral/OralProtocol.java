@@ -62,7 +62,8 @@ public class OralProtocol {
                 new String[]{"Final-grade rule", service.config().finalGradeRule().name()
                         + ", rounded half-up; the chair's grade decides an even split across two letters"},
                 new String[]{"Results published", s.publishedAt == null ? "not yet" : at(s.publishedAt)},
-                new String[]{"Recording", "each student's camera and microphone through Adal's recording pipeline"
+                new String[]{"Recording", "each student's camera with the room's mixed audio (the student's microphone and the commission's"
+                        + " voices) through Adal's recording pipeline; played back by the sitting's commission and the student"
                         + (s.jitsiRecordingUrl == null ? "" : "; the Jitsi room's recording: " + s.jitsiRecordingUrl)}));
         pdf.heading("Attestation commission");
         pdf.table(List.of("Role", "Name"), s.commission.stream()
@@ -88,7 +89,10 @@ public class OralProtocol {
                     + (t.checkNote == null ? "" : "; " + t.checkNote)});
             f.add(new String[]{"Commitment SHA-256", nz(t.commitment)});
             f.add(new String[]{"Seed (revealed)", t.isDrawn() ? t.seedHex : "not revealed (no draw)"});
-            f.add(new String[]{"Drawn from tickets", t.isDrawn() ? t.availableTickets : "—"});
+            f.add(new String[]{"Drawn from tickets", t.isDrawn() ? t.availableTickets + " (n = " + t.available().size() + ")" : "—"});
+            f.add(new String[]{"Draw verification data", "sitting id " + s.id + "; student id " + t.studentId
+                    + (t.isDrawn() ? "; commitment " + t.commitment + "; seed " + t.seedHex + "; ticket count " + t.available().size()
+                    + "; ticket № " + t.ticketNumber : "; no draw yet")});
             f.add(new String[]{"Ticket", t.ticketNumber == null ? "—" : "№ " + t.ticketNumber + " at " + at(t.drawnAt)});
             if (t.ticketNumber != null && tickets.containsKey(t.ticketNumber)) {
                 List<String> q = tickets.get(t.ticketNumber).questions;
@@ -99,6 +103,11 @@ public class OralProtocol {
             if (t.excludedTickets != null) f.add(new String[]{"Excluded (seen before)", t.excludedTickets});
             f.add(new String[]{"Preparation", at(t.prepStartedAt) + " → " + at(t.prepEndedAt) + " (limit " + at(t.prepDeadline) + ")"});
             f.add(new String[]{"Answer", at(t.answerStartedAt) + " → " + at(t.answerEndedAt) + " (limit " + at(t.answerDeadline) + ")"});
+            if (t.linkLostSeconds > 0 || t.linkLostAt != null || t.answerPausedAt != null) {
+                f.add(new String[]{"Link during the answer", "outages " + t.linkLostSeconds + " s in total"
+                        + (t.linkLostAt != null ? "; lost since " + at(t.linkLostAt) : "")
+                        + (t.answerPausedAt != null ? "; answer paused at " + at(t.answerPausedAt) : "")});
+            }
             f.add(new String[]{"Final grade", t.finalPoints == null ? grade(t) : t.finalPoints + " points, " + t.finalLetter + " — " + t.finalRule});
             if (t.failureAt != null) {
                 f.add(new String[]{"Technical failure", at(t.failureAt) + ": " + t.failureNote + "; grade I due " + t.incompleteDue});
@@ -117,6 +126,16 @@ public class OralProtocol {
                 pdf.note(grades.size() + " of " + s.graders().size() + " members have graded; grades are shown once all are in.");
             }
         }
+
+        pdf.heading("Connected to the room (who, when)");
+        Map<UUID, String> roles = new java.util.HashMap<>();
+        s.commission.forEach(c -> roles.put(c.userId, role(c.role)));
+        roles.put(s.headId, "Head of department");
+        turns.forEach(t -> roles.putIfAbsent(t.studentId, "Student"));
+        List<OralPresence> presence = OralPresence.of(sittingId);
+        pdf.table(List.of("Name", "Role", "Connected", "Disconnected"), presence.stream().map(p -> List.of(
+                names.getOrDefault(p.userId, p.userId.toString()), roles.getOrDefault(p.userId, ""), at(p.joinedAt),
+                p.leftAt == null ? "still connected" : at(p.leftAt))).toList(), 2.5f, 2f, 1.6f, 1.6f);
 
         pdf.heading("Events and incidents");
         pdf.table(List.of("Time", "Student", "Event", "By", "Detail"), OralEvent.of(sittingId).stream().map(e -> List.of(at(e.at),

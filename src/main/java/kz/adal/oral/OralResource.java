@@ -136,6 +136,12 @@ public class OralResource {
         return service.room(actor(), service.endAnswer(actor(), turnId).sittingId);
     }
 
+    @POST
+    @Path("/turns/{turnId}/answer/resume")
+    public OralViews.Room resumeAnswer(@PathParam("turnId") UUID turnId) {
+        return service.room(actor(), service.resumeAnswer(actor(), turnId).sittingId);
+    }
+
     public record GradeRequest(Integer points) {}
 
     @PUT
@@ -178,7 +184,7 @@ public class OralResource {
 
     @GET
     @Path("/sittings/{id}/video")
-    public OralViews.Jitsi video(@PathParam("id") UUID id) {
+    public OralViews.Video video(@PathParam("id") UUID id) {
         return video.join(actor(), id);
     }
 

@@ -24,4 +24,13 @@ public interface OralRoomBus {
 
     /** Users with at least one open socket in the sitting. */
     Set<UUID> present(UUID sittingId);
+
+    /** How long a media report counts: pages send one every 2 s; a page that stops reporting soon stops counting. */
+    java.time.Duration LINK_TTL = java.time.Duration.ofSeconds(8);
+
+    /** A participant's latest report of the media it receives ({@link RoomLink.Report} as JSON); replaces the previous. */
+    void reportLink(UUID sittingId, UUID userId, String json);
+
+    /** The reports younger than {@link #LINK_TTL}: reporter → JSON. May block (Redis). */
+    java.util.Map<UUID, String> links(UUID sittingId);
 }

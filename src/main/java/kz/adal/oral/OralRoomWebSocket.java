@@ -38,13 +38,20 @@ public class OralRoomWebSocket {
     private static final Logger LOG = Logger.getLogger(OralRoomWebSocket.class);
     /** Client messages are small; snapshots travel over HTTP. */
     public static final int MAX_MESSAGE_CHARS = 4096;
+    /** A WebRTC session description is larger (a few kB with audio and video). */
+    public static final int MAX_SIGNAL_CHARS = 16384;
     private static final long AUTH_TIMEOUT_MS = 10_000;
     /** type → the fields it may carry (besides "type"). */
     private static final Map<String, Set<String>> SCHEMA = Map.of(
             "auth", Set.of("token", "sittingId"),
             "ping", Set.of("sittingId"),
             "sync", Set.of("sittingId"),
-            "snapshot.request", Set.of("sittingId", "turnId", "kind"));
+            "snapshot.request", Set.of("sittingId", "turnId", "kind"),
+            // the built-in video room (issue 14): a WebRTC mesh signalled through here, across nodes through the bus
+            "rtc.join", Set.of("sittingId"),
+            "rtc.signal", Set.of("sittingId", "to", "data"),
+            "rtc.stats", Set.of("sittingId", "muted", "peers"),
+            "rtc.leave", Set.of("sittingId"));
 
     private final Vertx vertx;
     private final TokenVerifier tokens;
@@ -90,6 +97,8 @@ public class OralRoomWebSocket {
         private volatile OralActor actor;
         private volatile boolean authenticating;
         private volatile boolean closed;
+        /** This page takes part in the video mesh (sent rtc.join and was allowed). */
+        private volatile boolean inMesh;
         private AutoCloseable subscription;
         private final AtomicBoolean computing = new AtomicBoolean();
         private final AtomicBoolean dirty = new AtomicBoolean();
@@ -114,7 +123,7 @@ public class OralRoomWebSocket {
         }
 
         private void onText(String text) {
-            if (text.length() > MAX_MESSAGE_CHARS) {
+            if (text.length() > MAX_SIGNAL_CHARS) {
                 error("ORAL_WS_TOO_LARGE", "A message is at most " + MAX_MESSAGE_CHARS + " characters");
                 return;
             }
@@ -130,6 +139,10 @@ public class OralRoomWebSocket {
                 return;
             }
             String type = msg.get("type").asText();
+            if (text.length() > MAX_MESSAGE_CHARS && !type.equals("rtc.signal")) {
+                error("ORAL_WS_TOO_LARGE", "A message is at most " + MAX_MESSAGE_CHARS + " characters");
+                return;
+            }
             Set<String> allowed = SCHEMA.get(type);
             if (allowed == null) {
                 error("ORAL_WS_UNKNOWN_TYPE", "Unknown message type " + clip(type));
@@ -168,6 +181,10 @@ public class OralRoomWebSocket {
                 case "ping" -> send(Map.of("type", "pong", "serverTime", time.now()));
                 case "sync" -> refresh();
                 case "snapshot.request" -> requestSnapshot(msg);
+                case "rtc.join" -> joinMesh();
+                case "rtc.signal" -> signal(msg);
+                case "rtc.stats" -> linkReport(msg);
+                case "rtc.leave" -> leaveMesh();
                 default -> error("ORAL_WS_UNKNOWN_TYPE", "Unknown message type");
             }
         }
@@ -199,6 +216,73 @@ public class OralRoomWebSocket {
             });
         }
 
+        /**
+         * This page's camera and microphone join the room's mesh: the staff always, a student only while their own
+         * turn is the current one (a student waiting for a later turn neither sees nor is seen).
+         */
+        private void joinMesh() {
+            vertx.executeBlocking(() -> service.mayJoinVideo(sittingId, caller.userId()), false).onComplete(ar -> {
+                if (closed) return;
+                if (ar.failed() || !Boolean.TRUE.equals(ar.result())) {
+                    error("ORAL_WS_VIDEO_NOT_YET", "You join the video when your turn comes");
+                    return;
+                }
+                inMesh = true;
+                bus.publish(sittingId, service.toJson(Map.of("type", "rtc.join", "from", id, "userId", caller.userId())));
+            });
+        }
+
+        /** An offer, answer or ICE candidate for one other page of the mesh; the server adds who sent it. */
+        private void signal(JsonNode msg) {
+            if (!inMesh) {
+                error("ORAL_WS_VIDEO_JOIN_FIRST", "Join the video first");
+                return;
+            }
+            if (!msg.path("to").isTextual() || !msg.path("data").isObject()) {
+                error("ORAL_WS_SCHEMA", "rtc.signal needs a connection id \"to\" and an object \"data\"");
+                return;
+            }
+            ObjectNode out = json.createObjectNode();
+            out.put("type", "rtc.signal");
+            out.put("from", id);
+            out.put("userId", caller.userId().toString());
+            out.put("to", msg.get("to").asText());
+            out.set("data", msg.get("data"));
+            bus.publish(sittingId, out.toString());
+        }
+
+        /**
+         * What this page receives from each peer (from getStats) and its own mute state: kept for the "answer needs
+         * the link" rule and shown to everyone.
+         */
+        private void linkReport(JsonNode msg) {
+            if (!msg.path("peers").isArray() || msg.path("peers").size() > 20 || (msg.has("muted") && !msg.get("muted").isObject())) {
+                error("ORAL_WS_SCHEMA", "rtc.stats needs peers [{userId, audio, video}] and muted {audio, video}");
+                return;
+            }
+            RoomLink.Report r = RoomLink.parse(msg);
+            ObjectNode stored = json.createObjectNode();
+            var peers = stored.putArray("peers");
+            r.receiving().forEach((user, m) -> peers.addObject().put("userId", user.toString()).put("audio", m.audio()).put("video", m.video()));
+            stored.putObject("muted").put("audio", r.audioMuted()).put("video", r.videoMuted());
+            UUID user = caller.userId();
+            vertx.executeBlocking(() -> {
+                bus.reportLink(sittingId, user, stored.toString());
+                return null;
+            }, false);
+            stored.put("type", "rtc.status");
+            stored.put("from", id);
+            stored.put("userId", user.toString());
+            stored.put("inMesh", inMesh);
+            bus.publish(sittingId, stored.toString());
+        }
+
+        private void leaveMesh() {
+            if (!inMesh) return;
+            inMesh = false;
+            bus.publish(sittingId, service.toJson(Map.of("type", "rtc.leave", "from", id, "userId", caller.userId())));
+        }
+
         private void authenticate(String token) {
             authenticating = true;
             vertx.<Set<SittingRole>>executeBlocking(() -> {
@@ -210,6 +294,7 @@ public class OralRoomWebSocket {
                 actor = new OralActor(caller.userId(), caller.login(), caller.roles());
                 // presence is in place before anyone hears of it (with Redis this waits for the node's write)
                 bus.join(sittingId, caller.userId(), id);
+                service.presenceOpened(sittingId, caller.userId(), id);
                 return roles;
             }, false).onComplete(ar -> {
                 authenticating = false;
@@ -233,6 +318,7 @@ public class OralRoomWebSocket {
                 welcome.put("type", "welcome");
                 welcome.put("sittingId", sittingId);
                 welcome.put("userId", caller.userId());
+                welcome.put("connectionId", id);
                 welcome.put("roles", ar.result());
                 welcome.put("serverTime", time.now());
                 send(welcome);
@@ -262,6 +348,16 @@ public class OralRoomWebSocket {
             switch (msg.path("type").asText()) {
                 case "changed" -> refresh();
                 case "draw" -> ws.writeTextMessage(message);
+                case "rtc.join" -> {
+                    if (inMesh && !id.equals(msg.path("from").asText())) ws.writeTextMessage(message);
+                }
+                case "rtc.signal" -> {
+                    if (inMesh && id.equals(msg.path("to").asText())) ws.writeTextMessage(message);
+                }
+                case "rtc.leave" -> {
+                    if (!id.equals(msg.path("from").asText())) ws.writeTextMessage(message);
+                }
+                case "rtc.status" -> ws.writeTextMessage(message);
                 case "snapshot.request" -> {
                     if (caller != null && caller.userId().toString().equals(msg.path("studentId").asText())) ws.writeTextMessage(message);
                 }
@@ -315,7 +411,10 @@ public class OralRoomWebSocket {
                     // nothing to release
                 }
             }
-            if (caller != null && !authenticating) leaveRoom();
+            if (caller != null && !authenticating) {
+                if (inMesh) bus.publish(sittingId, service.toJson(Map.of("type", "rtc.leave", "from", id, "userId", caller.userId())));
+                leaveRoom();
+            }
         }
 
         /** Presence gone first, then everyone is told (off the event loop: the Redis bus waits for its write). */
@@ -323,6 +422,7 @@ public class OralRoomWebSocket {
             UUID user = caller.userId();
             vertx.executeBlocking(() -> {
                 bus.leave(sittingId, user, id);
+                service.presenceClosed(id);
                 return null;
             }, false).onComplete(ar -> bus.publish(sittingId,
                     service.toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "presence"))));

@@ -66,6 +66,9 @@ public class OralSittingService {
     /** Casework drafts the technical-failure act from this (001 §6.15.6). */
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<TechnicalFailureRecorded> failures;
+    /** Casework drafts the act for a paused answer from this (issue 14). */
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<AnswerLinkLost> linkLosses;
 
     OralSittingService(OralConfig config, TimeSource time, AuditTrail audit, OralRoomBus bus, FaceComparison faces,
                        ObjectMapper json, TransactionSynchronizationRegistry tx) {
@@ -446,9 +449,93 @@ public class OralSittingService {
                     "The answer is given with all commission members present (001 §6.15.6); not in the room: " + names,
                     absent.stream().map(id -> Map.of("memberId", id.toString(), "message", absentNames.get(id) + " is not in the room")).toList());
         }
+        requireLink(s, t);
         t.answerStarted(time.now(), Duration.ofMinutes(s.answerMinutes));
-        stageChange(s, t, "ANSWER_STARTED", actor, "until " + t.answerDeadline + "; present: " + s.graders().size() + " of " + s.graders().size());
+        stageChange(s, t, "ANSWER_STARTED", actor, "until " + t.answerDeadline + "; present with the student's audio and video: "
+                + s.graders().size() + " of " + s.graders().size());
         return t;
+    }
+
+    /** Every grader must receive the student's audio and video, as their pages report (issue 14). */
+    private void requireLink(OralSitting s, OralTurn t) {
+        List<UUID> without = RoomLink.withoutStudent(s.graders(), t.studentId, RoomLink.parseAll(bus.links(s.id), json));
+        if (without.isEmpty()) return;
+        Map<UUID, String> n = names(without);
+        String who = without.stream().map(n::get).sorted().collect(Collectors.joining(", "));
+        throw new Problem(409, "ORAL_NO_LINK",
+                "The student's audio and video do not reach every commission member yet: " + who,
+                without.stream().map(id -> Map.of("memberId", id.toString(), "message", n.get(id) + " does not receive the student's audio and video")).toList());
+    }
+
+    /** The chair resumes a paused answer once the link is back; the time left when it was paused runs again. */
+    @Transactional
+    public OralTurn resumeAnswer(OralActor actor, UUID turnId) {
+        OralTurn t = lockedTurn(turnId);
+        OralSitting s = sitting(t.sittingId);
+        requireCommissionRole(actor, s, CommissionRole.CHAIR, "Only the chair resumes the answer");
+        if (t.stage != TurnStage.ANSWER_PAUSED) throw Problem.conflict("ORAL_STAGE", "The answer is not paused");
+        requireLink(s, t);
+        long outage = t.linkRestored(time.now());
+        t.answerResumed(time.now());
+        stageChange(s, t, "ANSWER_RESUMED", actor, "until " + t.answerDeadline + "; outage " + outage + " s, "
+                + t.linkLostSeconds + " s in total");
+        return t;
+    }
+
+    /**
+     * Watches the link of every answer under way (run every second by {@link OralTimerJob}, on every node: row
+     * lock, then re-check). An outage is logged when it starts and when it ends, with its measured length; the
+     * room is told both times. One longer than {@code adal.oral.link.pause-after} pauses the answer (its clock
+     * stops) and {@link AnswerLinkLost} lets casework draft the technical-failure act with the measured outage.
+     */
+    @Transactional
+    public int watchLinks() {
+        int moved = 0;
+        for (OralTurn candidate : OralTurn.<OralTurn>list("stage", TurnStage.ANSWERING)) {
+            Instant now = time.now();
+            OralSitting s = sitting(candidate.sittingId);
+            List<UUID> without = RoomLink.withoutStudent(s.graders(), candidate.studentId, RoomLink.parseAll(bus.links(s.id), json));
+            boolean lost = !without.isEmpty();
+            if (lost == (candidate.linkLostAt != null) && !(lost && overdue(candidate, now))) continue;
+            OralTurn t = lockedTurn(candidate.id);
+            if (t.stage != TurnStage.ANSWERING) continue;
+            if (lost && t.linkLostAt == null) {
+                t.linkLost(now);
+                Map<UUID, String> n = names(without);
+                String who = without.stream().map(n::get).sorted().collect(Collectors.joining(", "));
+                audit.record(Change.of("oral.link-lost", "oral-turn", t.id).scope(s.id).detail(Map.of("without", who)), null, "system");
+                event(s.id, t.id, "LINK_LOST", null, "the student's audio/video does not reach: " + who);
+                changed(s.id, "link");
+                moved++;
+            } else if (!lost && t.linkLostAt != null) {
+                Instant from = t.linkLostAt;
+                long seconds = t.linkRestored(now);
+                audit.record(Change.of("oral.link-restored", "oral-turn", t.id).scope(s.id)
+                        .detail(Map.of("from", from.toString(), "seconds", seconds)), null, "system");
+                event(s.id, t.id, "LINK_RESTORED", null, "outage of " + seconds + " s from " + from);
+                changed(s.id, "link");
+                moved++;
+            } else if (lost && overdue(t, now)) {
+                Instant from = t.linkLostAt;
+                long seconds = Math.max(0, Duration.between(from, now).toSeconds());
+                t.answerPaused(now);
+                Map<UUID, String> n = names(without);
+                String who = without.stream().map(n::get).sorted().collect(Collectors.joining(", "));
+                audit.record(Change.of("oral.answer-paused", "oral-turn", t.id).scope(s.id)
+                        .detail(Map.of("from", from.toString(), "seconds", seconds, "without", who)), null, "system");
+                event(s.id, t.id, "ANSWER_PAUSED", null, "no audio/video from the student for " + seconds + " s (since " + from
+                        + ", not reaching " + who + "); " + (t.answerRemainingMs / 1000) + " s of the answer left");
+                UUID secretary = s.commission.stream().filter(c -> c.role == CommissionRole.SECRETARY).map(c -> c.userId).findFirst().orElse(null);
+                linkLosses.fire(new AnswerLinkLost(t.id, s.id, t.studentId, secretary, from, now, seconds, who, t.ticketNumber));
+                changed(s.id, "paused");
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    private boolean overdue(OralTurn t, Instant now) {
+        return t.linkLostAt != null && !now.isBefore(t.linkLostAt.plus(config.link().pauseAfter()));
     }
 
     @Transactional
@@ -456,7 +543,7 @@ public class OralSittingService {
         OralTurn t = lockedTurn(turnId);
         OralSitting s = sitting(t.sittingId);
         requireCommissionRole(actor, s, CommissionRole.CHAIR, "Only the chair ends the answer early");
-        if (t.stage != TurnStage.ANSWERING) throw Problem.conflict("ORAL_STAGE", "The student is not answering");
+        if (t.stage != TurnStage.ANSWERING && t.stage != TurnStage.ANSWER_PAUSED) throw Problem.conflict("ORAL_STAGE", "The student is not answering");
         t.answerEnded(time.now());
         stageChange(s, t, "ANSWER_ENDED", actor, "ended early by the chair");
         return t;
@@ -656,6 +743,34 @@ public class OralSittingService {
         return out;
     }
 
+    /** A socket opened in the room: logged for the protocol ("who was connected when"). */
+    @Transactional
+    public void presenceOpened(UUID sittingId, UUID userId, String connectionId) {
+        OralPresence p = new OralPresence();
+        p.id = UUID.randomUUID();
+        p.sittingId = sittingId;
+        p.userId = userId;
+        p.connectionId = connectionId;
+        p.joinedAt = time.now();
+        p.persist();
+    }
+
+    @Transactional
+    public void presenceClosed(String connectionId) {
+        OralPresence.update("leftAt = ?1 where connectionId = ?2 and leftAt is null", time.now(), connectionId);
+    }
+
+    /** The staff of the sitting always join the video; a student only while their own turn is the current one. */
+    @Transactional
+    public boolean mayJoinVideo(UUID sittingId, UUID userId) {
+        OralSitting s = sitting(sittingId);
+        if (s.commissionRole(userId).isPresent() || userId.equals(s.headId)) return true;
+        List<OralTurn> turns = OralTurn.of(sittingId);
+        return turns.stream().filter(t -> t.stage.isActive()).findFirst()
+                .or(() -> turns.stream().filter(t -> t.stage == TurnStage.WAITING).findFirst())
+                .map(t -> t.studentId.equals(userId)).orElse(false);
+    }
+
     /** The room as this viewer may see it. */
     @Transactional
     public OralViews.Room room(OralActor actor, UUID sittingId) {
@@ -753,7 +868,8 @@ public class OralSittingService {
         return new OralViews.Turn(t.id, t.studentId, names.get(t.studentId), t.position, t.stage.name(), present.contains(t.studentId),
                 check, t.commitment, drawn ? t.seedHex : null, drawn ? t.available() : null, t.ticketNumber, questions,
                 t.drawnAt, t.prepStartedAt, t.prepDeadline, t.prepEndedAt, t.answerStartedAt, t.answerDeadline, t.answerEndedAt,
-                grades, result, failure, t.resitOf, t.excluded());
+                grades, result, failure, t.resitOf, t.excluded(),
+                t.linkLostAt, t.linkLostSeconds, t.answerPausedAt, t.answerRemainingMs);
     }
 
     /** "I" until the re-sit is graded, then that grade; "F" after the due date (001 §6.15.2). */

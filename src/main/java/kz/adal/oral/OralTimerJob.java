@@ -3,7 +3,10 @@ package kz.adal.oral;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Ends preparation and answer stages whose server-kept deadline has passed, even if nobody clicks. */
+/**
+ * Ends preparation and answer stages whose server-kept deadline has passed, even if nobody clicks; and watches
+ * the link of every answer under way (an outage is measured, a long one pauses the answer).
+ */
 @ApplicationScoped
 public class OralTimerJob {
     private final OralSittingService service;
@@ -15,5 +18,6 @@ public class OralTimerJob {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
         service.expireDue();
+        service.watchLinks();
     }
 }

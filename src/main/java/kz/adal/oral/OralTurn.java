@@ -125,6 +125,19 @@ public class OralTurn extends PanacheEntityBase {
     @Column(name = "recording_notice_at")
     public Instant recordingNoticeAt;
 
+    // --- the link during the answer (issue 14) ---
+    /** Since when the student's audio/video has not reached every grader; null while the link holds. */
+    @Column(name = "link_lost_at")
+    public Instant linkLostAt;
+    /** Measured outages of this answer so far, in seconds (ended ones). */
+    @Column(name = "link_lost_seconds", nullable = false)
+    public long linkLostSeconds;
+    @Column(name = "answer_paused_at")
+    public Instant answerPausedAt;
+    /** The answer time left when it was paused; the deadline is set anew from it on resume. */
+    @Column(name = "answer_remaining_ms")
+    public Long answerRemainingMs;
+
     public static List<OralTurn> of(UUID sittingId) {
         return list("sittingId = ?1 order by position", sittingId);
     }
@@ -188,8 +201,38 @@ public class OralTurn extends PanacheEntityBase {
     }
 
     void answerEnded(Instant now) {
+        boolean paused = stage == TurnStage.ANSWER_PAUSED;
         moveTo(TurnStage.GRADING);
-        answerEndedAt = now.isAfter(answerDeadline) ? answerDeadline : now;
+        answerEndedAt = paused ? answerPausedAt : now.isAfter(answerDeadline) ? answerDeadline : now;
+    }
+
+    /** The student's media stopped reaching a grader. */
+    void linkLost(Instant now) {
+        if (linkLostAt == null) linkLostAt = now;
+    }
+
+    /** The link is back: the outage is added to the measured total; returns its length in seconds. */
+    long linkRestored(Instant now) {
+        if (linkLostAt == null) return 0;
+        long s = Math.max(0, Duration.between(linkLostAt, now).toSeconds());
+        linkLostSeconds += s;
+        linkLostAt = null;
+        return s;
+    }
+
+    /** The outage lasted too long: the answer clock stops, its remaining time kept. */
+    void answerPaused(Instant now) {
+        moveTo(TurnStage.ANSWER_PAUSED);
+        answerPausedAt = now;
+        answerRemainingMs = Math.max(0, Duration.between(now, answerDeadline).toMillis());
+    }
+
+    /** The chair resumes with the link back: the time left when paused runs again. */
+    void answerResumed(Instant now) {
+        moveTo(TurnStage.ANSWERING);
+        answerDeadline = now.plusMillis(answerRemainingMs == null ? 0 : answerRemainingMs);
+        answerPausedAt = null;
+        answerRemainingMs = null;
     }
 
     void graded(FinalGradeRule.Outcome outcome, Instant now) {

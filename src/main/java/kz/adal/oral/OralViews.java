@@ -40,13 +40,18 @@ public final class OralViews {
                        Check check, String commitment, String seed, List<Integer> availableTickets, Integer ticketNumber,
                        List<String> questions, Instant drawnAt, Instant prepStartedAt, Instant prepDeadline,
                        Instant prepEndedAt, Instant answerStartedAt, Instant answerDeadline, Instant answerEndedAt,
-                       Grades grades, Result result, Failure failure, UUID resitOf, List<Integer> excludedTickets) {}
+                       Grades grades, Result result, Failure failure, UUID resitOf, List<Integer> excludedTickets,
+                       Instant linkLostAt, long linkLostSeconds, Instant answerPausedAt, Long answerRemainingMs) {}
 
     /** The draw, as broadcast to everyone at once and returned to the head (same on every replay). */
     public record Draw(UUID sittingId, UUID turnId, UUID studentId, String commitment, String seed,
                        List<Integer> availableTickets, int ticketNumber, Instant drawnAt, boolean replay) {}
 
-    /** {@code record}: the secretary's page asks Jitsi to record the room (Jibri) when it joins. */
-    public record Jitsi(boolean enabled, String domain, String room, String jwt, boolean moderator, boolean lobby,
-                        String displayName, boolean record) {}
+    /**
+     * The room's video. {@code enabled}: Jitsi is configured (then {@code domain}, {@code room}, {@code jwt}; with
+     * {@code record} the secretary's page asks Jitsi to record the room). Otherwise the built-in WebRTC mesh with
+     * these {@code iceServers} (STUN, TURN with time-limited credentials) and an upstream budget per participant.
+     */
+    public record Video(boolean enabled, String domain, String room, String jwt, boolean moderator, boolean lobby,
+                        String displayName, boolean record, List<Map<String, Object>> iceServers, int upstreamKbps) {}
 }

@@ -151,6 +151,33 @@ public final class RedisOralRoomBus implements OralRoomBus, AutoCloseable {
         return Set.copyOf(users);
     }
 
+    /** One hash per sitting ({@code <prefix>:link:<sittingId>}): reporter → {@code expiresAtEpochMs|json}. */
+    @Override
+    public void reportLink(UUID sittingId, UUID userId, String json) {
+        String k = prefix + ":link:" + sittingId;
+        hashes.hset(k, userId.toString(), (System.currentTimeMillis() + LINK_TTL.toMillis()) + "|" + json)
+                .chain(() -> keys.pexpire(k, ttl.multipliedBy(4)))
+                .subscribe().with(n -> { }, e -> LOG.warnf("oral link report failed: %s", e.getMessage()));
+    }
+
+    @Override
+    public Map<UUID, String> links(UUID sittingId) {
+        Map<String, String> all = hashes.hgetall(prefix + ":link:" + sittingId).await().atMost(WAIT);
+        long now = System.currentTimeMillis();
+        Map<UUID, String> out = new java.util.HashMap<>();
+        for (Map.Entry<String, String> e : all.entrySet()) {
+            int bar = e.getValue().indexOf('|');
+            try {
+                if (bar > 0 && Long.parseLong(e.getValue().substring(0, bar)) > now) {
+                    out.put(UUID.fromString(e.getKey()), e.getValue().substring(bar + 1));
+                }
+            } catch (IllegalArgumentException ignored) {
+                // a malformed entry counts as no report
+            }
+        }
+        return out;
+    }
+
     private io.smallrye.mutiny.Uni<Void> stamp(UUID sittingId, UUID userId, String connectionId) {
         String k = key(sittingId);
         return hashes.hset(k, connectionId, userId + "," + (System.currentTimeMillis() + ttl.toMillis()))

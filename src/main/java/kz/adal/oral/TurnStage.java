@@ -9,13 +9,15 @@ import java.util.Set;
  *
  * <pre>
  * WAITING → CHECKED (identity, desk and room passed) → PREPARING (ticket drawn, up to 20 min)
- *   → PREPARED (time up or ended early) → ANSWERING (all members present, up to 15 min)
+ *   → PREPARED (time up or ended early) → ANSWERING (all members present, with the student's audio and
+ *     video reaching each of them, up to 15 min) ⇄ ANSWER_PAUSED (the link was lost longer than allowed;
+ *     the clock stops; the chair resumes once the link is back)
  *   → GRADING → GRADED (every member graded) → PUBLISHED (the chair announced, the same day)
- * any stage from CHECKED to GRADING → TECHNICAL_FAILURE (lost connection; "I" until the re-sit)
+ * any stage from CHECKED to GRADING (ANSWER_PAUSED included) → TECHNICAL_FAILURE (lost connection; "I" until the re-sit)
  * </pre>
  */
 public enum TurnStage {
-    WAITING, CHECKED, PREPARING, PREPARED, ANSWERING, GRADING, GRADED, PUBLISHED, TECHNICAL_FAILURE;
+    WAITING, CHECKED, PREPARING, PREPARED, ANSWERING, ANSWER_PAUSED, GRADING, GRADED, PUBLISHED, TECHNICAL_FAILURE;
 
     public boolean canMoveTo(TurnStage next) {
         return switch (this) {
@@ -23,7 +25,8 @@ public enum TurnStage {
             case CHECKED -> next == PREPARING || next == TECHNICAL_FAILURE;
             case PREPARING -> next == PREPARED || next == TECHNICAL_FAILURE;
             case PREPARED -> next == ANSWERING || next == TECHNICAL_FAILURE;
-            case ANSWERING -> next == GRADING || next == TECHNICAL_FAILURE;
+            case ANSWERING -> next == GRADING || next == ANSWER_PAUSED || next == TECHNICAL_FAILURE;
+            case ANSWER_PAUSED -> next == ANSWERING || next == GRADING || next == TECHNICAL_FAILURE;
             case GRADING -> next == GRADED || next == TECHNICAL_FAILURE;
             case GRADED -> next == PUBLISHED;
             case PUBLISHED, TECHNICAL_FAILURE -> false;
@@ -39,5 +42,5 @@ public enum TurnStage {
         return this == GRADED || this == PUBLISHED || this == TECHNICAL_FAILURE;
     }
 
-    private static final Set<TurnStage> ACTIVE = EnumSet.of(CHECKED, PREPARING, PREPARED, ANSWERING, GRADING);
+    private static final Set<TurnStage> ACTIVE = EnumSet.of(CHECKED, PREPARING, PREPARED, ANSWERING, ANSWER_PAUSED, GRADING);
 }

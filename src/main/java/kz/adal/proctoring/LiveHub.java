@@ -56,6 +56,9 @@ public class LiveHub {
     interface ProctorClient {
         UUID proctorId();
 
+        /** Tells this proctor's sockets apart (a live view's signals go back to the one that asked). */
+        String connectionId();
+
         void send(String json);
     }
 
@@ -208,6 +211,26 @@ public class LiveHub {
         bus.publish(m.toString());
     }
 
+    /**
+     * A proctor's live view (003 §16, issue 14): a WebRTC offer/candidate/bye for the attempt's student page, only
+     * for an attempt on this proctor's grid. The student page answers with its camera and screen.
+     */
+    boolean liveToStudent(ProctorClient p, UUID attemptId, JsonNode data) {
+        Watched w = watched.get(attemptId);
+        if (w == null || !w.watchers.contains(p)) return false;
+        ObjectNode m = json.createObjectNode().put("type", "live.signal").put("from", p.connectionId());
+        m.set("data", data);
+        toStudent(attemptId, m);
+        return true;
+    }
+
+    /** The student page's answer/candidates for the proctor socket that opened the live view, wherever it is. */
+    void liveToProctor(UUID attemptId, String proctorConnection, JsonNode data) {
+        ObjectNode m = json.createObjectNode().put("t", "live").put("a", attemptId.toString()).put("c", proctorConnection);
+        m.set("d", data);
+        bus.publish(m.toString());
+    }
+
     /** The attempt's state or clock changed: watching nodes re-read it. */
     void attemptChanged(UUID attemptId) {
         bus.publish(json.createObjectNode().put("t", "att").put("a", attemptId.toString()).toString());
@@ -257,6 +280,14 @@ public class LiveHub {
             case "stu" -> {
                 StudentClient c = students.get(a);
                 if (c != null) c.send(m.get("m").toString());
+            }
+            case "live" -> {
+                Watched w = watched.get(a);
+                if (w == null) return;
+                ObjectNode out = json.createObjectNode().put("type", "live.signal").put("attemptId", a.toString());
+                out.set("data", m.get("d"));
+                String signal = out.toString();
+                w.watchers.stream().filter(p -> p.connectionId().equals(m.path("c").asText())).forEach(p -> p.send(signal));
             }
             case "rep" -> {
                 StudentClient c = byConnection.remove(m.path("c").asText());

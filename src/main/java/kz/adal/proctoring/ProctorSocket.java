@@ -33,11 +33,14 @@ public class ProctorSocket {
     /** How often the assigned attempts are re-read (new attempts appear, finished ones stay 15 min). */
     static final long REFRESH_MS = 3_000;
     private static final int MAX_CHARS = 2048;
+    /** A live view's session description is larger (a few kB). */
+    private static final int MAX_SIGNAL_CHARS = 16384;
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "auth", Set.of("token"),
             "hb", Set.of(),
             "focus", Set.of("attemptId"),
-            "unfocus", Set.of("attemptId"));
+            "unfocus", Set.of("attemptId"),
+            "live.signal", Set.of("attemptId", "data"));
 
     private final Vertx vertx;
     private final TokenVerifier tokens;
@@ -68,6 +71,7 @@ public class ProctorSocket {
         private boolean authenticating;
         private long refresher = -1;
         private final AtomicBoolean refreshing = new AtomicBoolean();
+        private final String connectionId = UUID.randomUUID().toString();
 
         Connection(ServerWebSocket ws) {
             this.ws = ws;
@@ -76,6 +80,11 @@ public class ProctorSocket {
         @Override
         public UUID proctorId() {
             return caller.userId();
+        }
+
+        @Override
+        public String connectionId() {
+            return connectionId;
         }
 
         @Override
@@ -105,7 +114,7 @@ public class ProctorSocket {
         }
 
         private void onText(String text) {
-            if (text.length() > MAX_CHARS) {
+            if (text.length() > MAX_SIGNAL_CHARS) {
                 error("PROCTOR_WS_TOO_LARGE", "A message is at most " + MAX_CHARS + " characters");
                 return;
             }
@@ -121,6 +130,10 @@ public class ProctorSocket {
                 return;
             }
             String type = msg.get("type").asText();
+            if (text.length() > MAX_CHARS && !type.equals("live.signal")) {
+                error("PROCTOR_WS_TOO_LARGE", "A message is at most " + MAX_CHARS + " characters");
+                return;
+            }
             for (var it = msg.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (!f.equals("type") && !FIELDS.get(type).contains(f)) {
@@ -147,6 +160,20 @@ public class ProctorSocket {
                         return;
                     }
                     if (!hub.focus(this, id, type.equals("focus"))) error("PROCTOR_WS_NOT_WATCHED", "This attempt is not on your grid");
+                }
+                case "live.signal" -> {
+                    UUID id;
+                    try {
+                        id = UUID.fromString(msg.path("attemptId").asText());
+                    } catch (IllegalArgumentException e) {
+                        error("PROCTOR_WS_SCHEMA", "attemptId must be a UUID");
+                        return;
+                    }
+                    if (!msg.path("data").isObject()) {
+                        error("PROCTOR_WS_SCHEMA", "live.signal needs an object \"data\"");
+                        return;
+                    }
+                    if (!hub.liveToStudent(this, id, msg.get("data"))) error("PROCTOR_WS_NOT_WATCHED", "This attempt is not on your grid");
                 }
                 default -> error("PROCTOR_WS_UNKNOWN_TYPE", "Unknown message type");
             }

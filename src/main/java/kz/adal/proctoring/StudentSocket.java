@@ -53,7 +53,9 @@ public class StudentSocket {
             "event", Set.of("attemptId", "seq", "kind", "at", "data"),
             "snapshot", Set.of("attemptId", "at", "jpeg"),
             "ack", Set.of("attemptId", "messageId"),
-            "answer", Set.of("attemptId", "messageId", "text", "mode"));
+            "answer", Set.of("attemptId", "messageId", "text", "mode"),
+            // a proctor's live view (issue 14): this page's answer and candidates, to the proctor socket that asked
+            "live.signal", Set.of("attemptId", "to", "data"));
 
     private final Vertx vertx;
     private final TokenVerifier tokens;
@@ -196,7 +198,7 @@ public class StudentSocket {
                 error("PROCTORING_WS_UNKNOWN_TYPE", "Unknown message type " + clip(type));
                 return;
             }
-            if (!type.equals("snapshot") && text.length() > config.maxMessageChars()) {
+            if (!type.equals("snapshot") && text.length() > (type.equals("live.signal") ? 16384 : config.maxMessageChars())) {
                 error("PROCTORING_WS_TOO_LARGE", "A " + clip(type) + " message is at most " + config.maxMessageChars() + " characters");
                 return;
             }
@@ -225,6 +227,13 @@ public class StudentSocket {
                 case "snapshot" -> snapshot(msg);
                 case "ack" -> messageReply(msg, false);
                 case "answer" -> messageReply(msg, true);
+                case "live.signal" -> {
+                    if (!msg.path("to").isTextual() || !msg.path("data").isObject()) {
+                        error("PROCTORING_WS_SCHEMA", "live.signal needs \"to\" and an object \"data\"");
+                        return;
+                    }
+                    hub.liveToProctor(attemptId, msg.get("to").asText(), msg.get("data"));
+                }
                 default -> error("PROCTORING_WS_UNKNOWN_TYPE", "Unknown message type");
             }
         }

@@ -129,6 +129,9 @@ class OralRoomBrowserTest {
             page.put("member2", member2);
             assertThat(member2.locator("#conn.ok")).isVisible();
             assertThat(chair.locator("#members-missing")).hasCount(0);
+            // issue 14: the answer needs the link — every grader's page receives the student's audio and video
+            assertThat(chair.locator("#link-status[data-ok=true]")).isVisible(
+                    new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
             chair.locator("#answer-start").click();
             for (Page p : page.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "ANSWERING");
             for (Page p : page.values()) assertThat(p.locator("#timer[data-running='true'] .clock")).containsText("14:");
@@ -184,7 +187,8 @@ class OralRoomBrowserTest {
             chair.waitForFunction("() => { const v = document.querySelector('#rec-video'); return v.readyState >= 1 && v.duration > 2; }");
             Browser.screenshot(chair, "oral-room-chair-recording");
         } catch (AssertionError | RuntimeException e) {
-            page.forEach((who, p) -> { if (!p.isClosed()) Browser.screenshot(p, "oral-failed-" + who); });
+            // a screenshot that times out on a loaded machine must not hide the failure
+            page.forEach((who, p) -> { try { if (!p.isClosed()) Browser.screenshot(p, "oral-failed-" + who); } catch (RuntimeException ignored) { } });
             throw e;
         } finally {
             ctx.values().forEach(BrowserContext::close);

@@ -183,7 +183,16 @@ class OralSittingTest {
             try (RoomSocket member2 = RoomSocket.join(base, sitting, Api.token("member2"))) {
                 chair.state(v -> allGradersPresent(v));
                 Api.as("member1").post("/api/oral/turns/" + turn + "/answer/start").then().statusCode(403);
-                Api.as("chair").post("/api/oral/turns/" + turn + "/answer/start").then().statusCode(200)
+                // present is not enough: the student's audio and video must reach every grader (issue 14)
+                Api.as("chair").post("/api/oral/turns/" + turn + "/answer/start").then().statusCode(409)
+                        .body("code", equalTo("ORAL_NO_LINK")).body("detail", containsString("Виктор Ли"));
+                String studentId = OralFixture.id("student");
+                chair.receives(sitting, studentId);
+                member1.receives(sitting, studentId);
+                member2.receives(sitting, studentId);
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        Api.as("chair").post("/api/oral/turns/" + turn + "/answer/start").statusCode() != 409);
+                Api.as("chair").get("/api/oral/sittings/" + sitting).then().statusCode(200)
                         .body("turns[0].stage", equalTo("ANSWERING"));
                 JsonPath answering = Api.as("student").get("/api/oral/sittings/" + sitting).then().extract().jsonPath();
                 assertNotNull(answering.getString("turns[0].answerDeadline"));
@@ -238,6 +247,22 @@ class OralSittingTest {
             // cells wrap long values: compare without whitespace too
             assertTrue(text.contains(expected) || text.contains(expected.replaceAll("\\s+", "")), "protocol holds " + expected);
         }
+        // issue 14: who was connected when, and the draw re-checked from the document alone
+        String flat = text.replaceAll("\\s+", "");
+        String studentId = OralFixture.id("student");
+        assertTrue(flat.contains("Connectedtotheroom"), "the protocol lists the connections");
+        assertTrue(flat.contains("Disconnected") && flat.contains("Қайрат"), "connection rows");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "sittingid([0-9a-f-]{36});studentid([0-9a-f-]{36});commitment([0-9a-f]{64});seed([0-9a-f]{64});ticketcount(\\d+);ticket№(\\d+)")
+                .matcher(flat);
+        assertTrue(m.find(), "the draw's verification data: " + flat);
+        assertEquals(f.sitting, m.group(1));
+        assertEquals(studentId, m.group(2));
+        assertEquals(TicketDraw.commitment(m.group(4), UUID.fromString(m.group(1)), UUID.fromString(m.group(2))), m.group(3));
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int i = 1; i <= Integer.parseInt(m.group(5)); i++) all.add(i);
+        assertEquals(TicketDraw.ticket(m.group(4), all), Integer.parseInt(m.group(6)));
+
         // each member's own grade is listed (the extractor drops the cell gaps: name, then points)
         assertTrue(text.contains("ҚайратОмаров80") && text.contains("ЛаураСейдахметова85") && text.contains("ВикторЛи91"),
                 "each member's grade is listed");
@@ -325,7 +350,12 @@ class OralSittingTest {
                 seed = Api.as("head").post("/api/oral/turns/" + turn + "/draw").then().statusCode(200).extract().path("seed");
                 Api.as("chair").post("/api/oral/turns/" + turn + "/preparation/end").then().statusCode(200);
                 c.state(v -> allGradersPresent(v));
-                Api.as("chair").post("/api/oral/turns/" + turn + "/answer/start").then().statusCode(200);
+                String studentId = OralFixture.id("student");
+                c.receives(sitting, studentId);
+                m1.receives(sitting, studentId);
+                m2.receives(sitting, studentId);
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        Api.as("chair").post("/api/oral/turns/" + turn + "/answer/start").statusCode() == 200);
                 Api.as("chair").post("/api/oral/turns/" + turn + "/answer/end").then().statusCode(200)
                         .body("turns[0].stage", equalTo("GRADING"));
             }

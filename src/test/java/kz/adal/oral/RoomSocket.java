@@ -25,6 +25,16 @@ final class RoomSocket extends JsonSocket {
         return new RoomSocket(base, sittingId, "");
     }
 
+    /**
+     * Reports, as a page's getStats() would, that this socket's user receives live audio and video from
+     * {@code fromUserId} (the answer needs the student's media at every grader, issue 14).
+     */
+    void receives(String sittingId, String fromUserId) {
+        send(java.util.Map.of("type", "rtc.stats", "sittingId", sittingId,
+                "peers", java.util.List.of(java.util.Map.of("userId", fromUserId, "audio", true, "video", true)),
+                "muted", java.util.Map.of("audio", false, "video", false)));
+    }
+
     /** The next state whose view satisfies p. */
     JsonNode state(Predicate<JsonNode> p) throws InterruptedException {
         return await(m -> type(m, "state") && p.test(m.path("view")));

@@ -1,0 +1,321 @@
+package kz.adal.oral;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import kz.adal.casework.Act;
+import kz.adal.platform.TimeSource;
+import kz.adal.testing.Api;
+import kz.adal.testing.Browser;
+import kz.adal.testing.Coturn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The built-in video room (issue 14) in Chromium: four participants, each in its own browser process with its
+ * own fake camera file (different test patterns), connect through the room socket's signalling. From
+ * {@code getStats()}: every member decodes video frames and audio from the student and the student from the
+ * chair — once directly on loopback (host candidates), once forced through a real coturn relay
+ * ({@code iceTransportPolicy: "relay"}, credentials issued by the server). Each page's upstream is measured.
+ * Then the answer needs the link: refused while the student's media does not arrive, started once it does;
+ * the student's media stops mid-answer → everyone is told, the answer is paused and the act drafted with the
+ * measured outage.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = Coturn.class, restrictToAnnotatedClass = true)
+class OralMeshBrowserTest {
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    TimeSource time;
+
+    static final Path FILES = Path.of("target/oral-mesh");
+    /** Each participant's own camera: a different pattern (the student's is red, so a member's tile can be checked). */
+    static final Map<String, String> PATTERNS = Map.of(
+            "student", "color=c=0xd01010:s=320x240:r=10,noise=alls=20:allf=t",
+            "chair", "testsrc=s=320x240:r=10",
+            "member1", "smptebars=s=320x240:r=10",
+            "member2", "color=c=0x1030d0:s=320x240:r=10,noise=alls=20:allf=t");
+    static final List<String> PEOPLE = List.of("chair", "member1", "member2", "student");
+
+    /** Collects the page's peer connections (and, for the relay run, forces TURN) — test-side only. */
+    static final String HOOK = """
+            (() => {
+              const Native = window.RTCPeerConnection;
+              window.__pcs = [];
+              window.RTCPeerConnection = function (cfg) {
+                const c = Object.assign({}, cfg || {});
+                if (window.__forceRelay) c.iceTransportPolicy = 'relay';
+                const pc = new Native(c);
+                window.__pcs.push(pc);
+                return pc;
+              };
+              window.RTCPeerConnection.prototype = Native.prototype;
+            })();
+            """;
+
+    /** Per remote user: decoded video frames, decoded audio samples, bytes sent to them, the selected candidate type. */
+    static final String STATS = """
+            async () => {
+              const byTrack = new Map();
+              document.querySelectorAll('#tiles figure[data-conn]').forEach(f => {
+                const v = f.querySelector('video');
+                (v.srcObject ? v.srcObject.getTracks() : []).forEach(t => byTrack.set(t.id, f.dataset.user));
+              });
+              const out = {};
+              for (const pc of window.__pcs || []) {
+                if (pc.connectionState !== 'connected') continue;
+                const user = pc.getReceivers().map(r => r.track && byTrack.get(r.track.id)).find(Boolean);
+                if (!user) continue;
+                const st = await pc.getStats();
+                let frames = 0, samples = 0, packets = 0, sent = 0, pairId = null, candidate = null;
+                st.forEach(s => {
+                  if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId;
+                  if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded || 0;
+                  if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+                    samples += (s.totalSamplesReceived || 0) - (s.concealedSamples || 0);
+                    packets += s.packetsReceived || 0;
+                  }
+                  if (s.type === 'outbound-rtp') sent += (s.bytesSent || 0) + (s.headerBytesSent || 0);
+                });
+                if (pairId) {
+                  const pair = st.get(pairId);
+                  const local = pair && st.get(pair.localCandidateId);
+                  candidate = local ? local.candidateType : null;
+                }
+                out[user] = { frames, samples, packets, sent, candidate };
+              }
+              return out;
+            }
+            """;
+
+    final Map<String, BrowserContext> contexts = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void cameras() throws Exception {
+        // four browsers with live video on a shared, loaded machine: give page assertions more time than 5 s
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        Files.createDirectories(FILES);
+        for (var e : PATTERNS.entrySet()) {
+            Path out = FILES.resolve(e.getKey() + ".y4m");
+            if (Files.exists(out)) continue;
+            Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", e.getValue(), "-frames:v", "20",
+                    "-pix_fmt", "yuv420p", out.toString()).redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), "ffmpeg: " + log);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        contexts.values().forEach(c -> {
+            try {
+                c.close();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        });
+        contexts.clear();
+        time.reset();
+    }
+
+    Page open(String login, String url, boolean relay) {
+        BrowserContext c = Browser.context("--use-file-for-fake-video-capture=" + FILES.resolve(login + ".y4m").toAbsolutePath(),
+                "--autoplay-policy=no-user-gesture-required");
+        contexts.put(login, c);
+        if (relay) c.addInitScript("window.__forceRelay = true;");
+        c.addInitScript(HOOK);
+        Page p = Browser.loggedIn(c, base.toString(), login);
+        p.evaluate("localStorage.setItem('adal.lang', 'en')");
+        p.navigate(url);
+        assertThat(p.locator("#conn.ok")).isVisible();
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> stats(Page p) {
+        return (Map<String, Map<String, Object>>) p.evaluate(STATS);
+    }
+
+    static long n(Map<String, Map<String, Object>> s, String user, String key) {
+        Map<String, Object> m = s.get(user);
+        return m == null ? -1 : ((Number) m.get(key)).longValue();
+    }
+
+    /** Waits until {@code viewer} decodes growing video frames and audio samples from {@code from}. */
+    static Map<String, Object> decodes(Page viewer, String from, String who) {
+        Map<String, Map<String, Object>>[] first = new Map[2];
+        try {
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Map<String, Map<String, Object>> s = stats(viewer);
+            first[1] = s;
+            if (n(s, from, "frames") <= 0 || n(s, from, "samples") <= 0) return false;
+            if (first[0] == null) {
+                first[0] = s;
+                return false;
+            }
+            return n(s, from, "frames") > n(first[0], from, "frames") && n(s, from, "samples") > n(first[0], from, "samples");
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(who + " does not decode " + from + ": first " + first[0] + "; last " + first[1], e);
+        }
+        Map<String, Object> last = stats(viewer).get(from);
+        assertNotNull(last, who + " has a connection to " + from);
+        return last;
+    }
+
+    record Room(String sitting, String turn, String url, Map<String, String> ids) {}
+
+    Room room() {
+        JsonPath room = OralFixture.create(OralFixture.setup());
+        String sitting = room.getString("sittingId");
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String p : PEOPLE) ids.put(p, OralFixture.id(p));
+        return new Room(sitting, OralFixture.firstTurn(room), base + "oral/room.html?sitting=" + sitting, ids);
+    }
+
+    /** Every member decodes the student; the student decodes the chair; returns the candidate types seen. */
+    List<String> everyoneDecodes(Room r, Map<String, Page> pages) {
+        List<String> candidates = new ArrayList<>();
+        for (String member : List.of("chair", "member1", "member2")) {
+            Map<String, Object> s = decodes(pages.get(member), r.ids().get("student"), member);
+            candidates.add(String.valueOf(s.get("candidate")));
+        }
+        Map<String, Object> s = decodes(pages.get("student"), r.ids().get("chair"), "student");
+        candidates.add(String.valueOf(s.get("candidate")));
+        return candidates;
+    }
+
+    /** A page's whole upstream (RTP payload and headers to every peer), in kbit/s, over a few seconds. */
+    static double upstreamKbps(Page p) throws InterruptedException {
+        long before = p.evaluate("() => Promise.all((window.__pcs || []).filter(pc => pc.connectionState === 'connected').map(pc => pc.getStats()))"
+                + ".then(all => all.flatMap(st => [...st.values()]).filter(s => s.type === 'outbound-rtp')"
+                + ".reduce((a, s) => a + (s.bytesSent || 0) + (s.headerBytesSent || 0), 0))") instanceof Number b ? b.longValue() : 0;
+        long t0 = System.nanoTime();
+        Thread.sleep(4000); // a measurement window, not a wait for a condition
+        long after = ((Number) p.evaluate("() => Promise.all((window.__pcs || []).filter(pc => pc.connectionState === 'connected').map(pc => pc.getStats()))"
+                + ".then(all => all.flatMap(st => [...st.values()]).filter(s => s.type === 'outbound-rtp')"
+                + ".reduce((a, s) => a + (s.bytesSent || 0) + (s.headerBytesSent || 0), 0))")).longValue();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return (after - before) * 8 / 1000.0 / seconds;
+    }
+
+    @Test
+    void fourParticipantsSeeAndHearEachOtherDirectlyAndTheAnswerNeedsTheLink() throws Exception {
+        Room r = room();
+        Map<String, Page> pages = new LinkedHashMap<>();
+        for (String who : List.of("chair", "member1", "member2")) pages.put(who, open(who, r.url(), false));
+        OralFixture.check(r.turn());
+
+        // the student is in the room (a socket) but no media arrives: the draw works, the answer does not start
+        try (RoomSocket bare = RoomSocket.join(base, r.sitting(), Api.token("student"))) {
+            Api.as("head").post("/api/oral/turns/" + r.turn() + "/draw").then().statusCode(200);
+            Api.as("chair").post("/api/oral/turns/" + r.turn() + "/preparation/end").then().statusCode(200);
+            pages.get("chair").locator("#answer-start").click();
+            assertThat(pages.get("chair").locator("#action-problem")).containsText("do not reach every commission member");
+            Api.as("chair").post("/api/oral/turns/" + r.turn() + "/answer/start").then().statusCode(409)
+                    .body("code", equalTo("ORAL_NO_LINK"));
+        }
+
+        pages.put("student", open("student", r.url(), false));
+        List<String> candidates = everyoneDecodes(r, pages);
+        assertTrue(candidates.stream().allMatch("host"::equals), "direct on loopback: " + candidates);
+        // the student's own camera file reaches the chair: the student's tile is red
+        Object rgb = pages.get("chair").evaluate("u => { const v = document.querySelector(`#tiles figure[data-user='${u}'] video`);"
+                + " const c = document.createElement('canvas'); c.width = 32; c.height = 24; const g = c.getContext('2d');"
+                + " g.drawImage(v, 0, 0, 32, 24); const d = g.getImageData(8, 6, 16, 12).data; let R = 0, G = 0, B = 0;"
+                + " for (let i = 0; i < d.length; i += 4) { R += d[i]; G += d[i + 1]; B += d[i + 2]; } return [R, G, B]; }", r.ids().get("student"));
+        List<?> c = (List<?>) rgb;
+        assertTrue(((Number) c.get(0)).doubleValue() > 2 * ((Number) c.get(2)).doubleValue(), "the student's tile shows the red camera: " + c);
+        for (Page p : pages.values()) assertThat(p.locator("#people [data-video=true]")).hasCount(4);
+
+        // upstream per participant within the 512 kbit/s link of 000 §4.6
+        Map<String, Double> kbps = new LinkedHashMap<>();
+        for (String who : List.of("student", "chair")) kbps.put(who, upstreamKbps(pages.get(who)));
+        System.out.println("[oral-mesh] upstream kbit/s with 4 participants: " + kbps);
+        kbps.forEach((who, v) -> assertTrue(v > 40 && v <= 512, who + " sends " + v + " kbit/s"));
+        Browser.screenshot(pages.get("chair"), "oral-mesh-chair");
+        Browser.screenshot(pages.get("student"), "oral-mesh-student");
+
+        // the record of the sitting: the student's camera with the room's audio mixed in (own microphone + 3 peers)
+        pages.get("student").locator("#recording-ack").click();
+        assertThat(pages.get("student").locator("#video[data-mixed='4']")).isVisible();
+        await().atMost(Duration.ofSeconds(60)).until(() -> chunks(r.turn()) >= 1);
+
+        // a muted microphone is shown to everyone
+        pages.get("member1").locator("#mute-audio").click();
+        assertThat(pages.get("chair").locator("#people [data-user='" + r.ids().get("member1") + "'][data-mic-off=true]")).isVisible();
+
+        // every grader now reports the student's audio and video: the answer starts
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Api.as("chair").post("/api/oral/turns/" + r.turn() + "/answer/start").statusCode() == 200);
+        for (Page p : pages.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "ANSWERING");
+
+        // the student's camera and microphone stop mid-answer: everyone is told, the outage measured
+        pages.get("student").evaluate("() => document.querySelector('#own-camera').srcObject.getTracks().forEach(t => t.stop())");
+        for (Page p : pages.values()) assertThat(p.locator("#link-lost")).isVisible();
+        Browser.screenshot(pages.get("chair"), "oral-mesh-link-lost");
+        // … and after adal.oral.link.pause-after (30 s) the answer is paused and the act drafted
+        time.advance(Duration.ofSeconds(31));
+        for (Page p : pages.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "ANSWER_PAUSED");
+        assertThat(pages.get("chair").locator("#answer-paused")).isVisible();
+        assertThat(pages.get("chair").locator("#answer-resume")).isVisible();
+        Browser.screenshot(pages.get("chair"), "oral-mesh-paused");
+        Act act = QuarkusTransaction.requiringNew().call(() -> Act.<Act>find("turnId", UUID.fromString(r.turn())).firstResult());
+        assertNotNull(act, "a technical-failure act is drafted");
+        assertEquals(Act.State.DRAFT, act.state);
+        assertTrue(act.lostSeconds >= 31, "the measured outage: " + act.lostSeconds);
+        assertTrue(act.whatHappened.contains("did not reach"), act.whatHappened);
+        // the resume is refused while the link is still down
+        Api.as("chair").post("/api/oral/turns/" + r.turn() + "/answer/resume").then().statusCode(409).body("code", equalTo("ORAL_NO_LINK"));
+        String events = String.join("\n", QuarkusTransaction.requiringNew().call(() -> OralEvent.<OralEvent>list("turnId", UUID.fromString(r.turn()))
+                .stream().map(e -> e.kind + " " + e.detail).toList()));
+        assertTrue(events.contains("LINK_LOST") && events.contains("ANSWER_PAUSED"), events);
+        assertFalse(events.contains("LINK_RESTORED"), events);
+    }
+
+    /** Camera chunks stored for the turn's recording. */
+    static long chunks(String turn) {
+        return QuarkusTransaction.requiringNew().call(() -> kz.adal.media.MediaChunk.count(
+                "trackId in (select t.id from MediaTrack t where t.ownerKind = ?1 and t.ownerId = ?2)",
+                OralTurnRecordingOwner.KIND, UUID.fromString(turn)));
+    }
+
+    @Test
+    void theMeshWorksForcedThroughARealTurnRelay() throws Exception {
+        Coturn.assumeRunning();
+        Room r = room();
+        Map<String, Page> pages = new LinkedHashMap<>();
+        for (String who : PEOPLE) pages.put(who, open(who, r.url(), true));
+        // the server issued time-limited TURN credentials (TURN REST: expiry:user)
+        JsonPath video = Api.as("chair").get("/api/oral/sittings/" + r.sitting() + "/video").then().statusCode(200).extract().jsonPath();
+        assertTrue(video.getString("iceServers[0].username").endsWith(":" + r.ids().get("chair")), video.prettify());
+        List<String> candidates = everyoneDecodes(r, pages);
+        assertTrue(candidates.stream().allMatch("relay"::equals), "through TURN: " + candidates);
+        System.out.println("[oral-mesh] relay upstream kbit/s, student: " + upstreamKbps(pages.get("student")));
+    }
+}
