@@ -152,15 +152,6 @@ public class OralRecordingService {
     /** Every socket of the sitting re-reads its state once this transaction has committed. */
     private void afterCommitChanged(UUID sittingId) {
         String json = sittings.toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "recording"));
-        tx.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) bus.publish(sittingId, json);
-            }
-        });
+        kz.adal.platform.AfterCommit.run(tx, () -> bus.publish(sittingId, json));
     }
 }

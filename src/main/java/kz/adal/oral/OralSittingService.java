@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
@@ -16,6 +14,7 @@ import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScale;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.Role;
+import kz.adal.platform.AfterCommit;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 
@@ -942,15 +941,7 @@ public class OralSittingService {
     }
 
     private void afterCommit(Runnable r) {
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) r.run();
-            }
-        });
+        AfterCommit.run(tx, r);
     }
 
     Map<String, Boolean> checklist(String jsonText) {

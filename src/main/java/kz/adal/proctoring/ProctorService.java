@@ -3,8 +3,6 @@ package kz.adal.proctoring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.Attempt;
@@ -17,6 +15,7 @@ import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScaleConfig;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.Role;
+import kz.adal.platform.AfterCommit;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.ProctorViews.AssignRequest;
@@ -461,16 +460,7 @@ public class ProctorService {
     }
 
     private void afterCommit(Runnable r) {
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) r.run();
-            }
-        });
+        AfterCommit.run(tx, r);
     }
 
     private Instant now() {
