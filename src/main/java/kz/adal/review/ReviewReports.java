@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.Attempt;
 import kz.adal.exam.Exam;
+import kz.adal.platform.Csv;
 import kz.adal.platform.PdfDocument;
 import kz.adal.platform.Problem;
 import kz.adal.proctoring.ProctorService;
@@ -122,16 +123,16 @@ public class ReviewReports {
     @Transactional
     public String examCsv(UUID examId, ReviewService.Actor actor) {
         List<ReviewQueue.Row> rows = examRows(examId, actor);
-        StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+        Csv csv = Csv.withUnixLines(CSV_COLUMNS);
         for (ReviewQueue.Row r : rows) {
             long[] cd = decisions(r.attemptId());
             ReviewVerdict v = ReviewVerdict.findById(r.attemptId());
-            line(sb, List.of(r.attemptId().toString(), nz(r.studentLogin()), nz(r.studentName()), r.state(),
+            csv.row(List.of(r.attemptId().toString(), nz(r.studentLogin()), nz(r.studentName()), r.state(),
                     r.percent() == null ? "" : r.percent().toPlainString(), String.valueOf(r.score()), String.valueOf(r.flagTotal()),
                     byType(r.flagCounts()), String.valueOf(cd[0]), String.valueOf(cd[1]),
                     v == null ? "UNREVIEWED" : v.verdict.name(), v == null ? "" : v.reason));
         }
-        return sb.toString();
+        return csv.text();
     }
 
     @Transactional
@@ -162,18 +163,6 @@ public class ReviewReports {
         StringBuilder sb = new StringBuilder();
         counts.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v));
         return sb.toString();
-    }
-
-    static void line(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) sb.append(',');
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            // a leading = + - @ would run as a formula in a spreadsheet
-            if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0) c = "'" + c;
-            if (c.contains(",") || c.contains("\"") || c.contains("\n")) c = '"' + c.replace("\"", "\"\"") + '"';
-            sb.append(c);
-        }
-        sb.append('\n');
     }
 
     static String time(Instant at) {
