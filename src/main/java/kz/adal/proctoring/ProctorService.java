@@ -14,6 +14,7 @@ import kz.adal.exam.Exam;
 import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScaleConfig;
 import kz.adal.identity.AppUser;
+import kz.adal.identity.Actor;
 import kz.adal.identity.Role;
 import kz.adal.platform.AfterCommit;
 import kz.adal.platform.Problem;
@@ -84,13 +85,6 @@ public class ProctorService {
         this.letters = letters;
         this.tx = tx;
         this.json = json;
-    }
-
-    /** Who is acting (from the request, or the socket's verified token). */
-    public record Actor(UUID id, String login, Set<Role> roles) {
-        boolean hasAuthority() {
-            return roles.stream().anyMatch(AUTHORITY::contains);
-        }
     }
 
     // ------------------------------------------------------------------ assignments
@@ -296,7 +290,7 @@ public class ProctorService {
         t.persist();
         audit.record(Change.of("proctoring.termination.requested", "attempt", a.id).scope(a.examId)
                 .detail(Map.of("reason", t.reason, "rule", t.rule, "termination", t.id.toString())));
-        if (actor.hasAuthority()) {
+        if (actor.hasAny(AUTHORITY)) {
             confirm(t, a, actor);
         } else {
             terminationRequested.fire(TerminationCases.requested(t, a)); // the deciders' inbox notices, in this transaction
@@ -337,7 +331,7 @@ public class ProctorService {
     }
 
     private void requireConfirmer(ProctorTermination t, Attempt a, Actor actor) {
-        if (!actor.hasAuthority()) {
+        if (!actor.hasAny(AUTHORITY)) {
             throw new Problem(403, "TERMINATION_NEEDS_AUTHORITY",
                     "Only a teacher or another person with academic-administrative authority confirms a termination (001 §6.14)");
         }

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.Attempt;
 import kz.adal.exam.Exam;
+import kz.adal.identity.Actor;
 import kz.adal.platform.Csv;
 import kz.adal.platform.PdfDocument;
 import kz.adal.platform.Problem;
@@ -45,7 +46,7 @@ public class ReviewReports {
     }
 
     @Transactional
-    public byte[] attemptPdf(UUID attemptId, ReviewService.Actor actor) {
+    public byte[] attemptPdf(UUID attemptId, Actor actor) {
         AttemptReview r = review.attempt(attemptId, actor);
         PdfDocument pdf = PdfDocument.create("Attempt review report");
         pdf.fields(List.of(
@@ -114,14 +115,14 @@ public class ReviewReports {
 
     /** One exam's attempts: score, credibility, flag counts, decisions, verdicts. */
     @Transactional
-    public List<ReviewQueue.Row> examRows(UUID examId, ReviewService.Actor actor) {
+    public List<ReviewQueue.Row> examRows(UUID examId, Actor actor) {
         if (Exam.findById(examId) == null || !review.mayReview(actor, examId)) throw Problem.notFound("Exam");
         return review.queue(actor, new ReviewQueue.Filter(examId, null, null, null)).stream()
                 .sorted(Comparator.comparing(ReviewQueue.Row::studentLogin, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 
     @Transactional
-    public String examCsv(UUID examId, ReviewService.Actor actor) {
+    public String examCsv(UUID examId, Actor actor) {
         List<ReviewQueue.Row> rows = examRows(examId, actor);
         Csv csv = Csv.withUnixLines(CSV_COLUMNS);
         for (ReviewQueue.Row r : rows) {
@@ -136,7 +137,7 @@ public class ReviewReports {
     }
 
     @Transactional
-    public byte[] examPdf(UUID examId, ReviewService.Actor actor) {
+    public byte[] examPdf(UUID examId, Actor actor) {
         List<ReviewQueue.Row> rows = examRows(examId, actor);
         Exam e = Exam.findById(examId);
         PdfDocument pdf = PdfDocument.create("Review summary: " + e.title);
