@@ -5,7 +5,8 @@
 // snapshots, and shows the proctor's messages, warnings, presence checks and suspensions.
 // Events are numbered and kept in localStorage until the server acknowledges them; after a reconnect
 // the unacknowledged ones are sent again (the server counts each seq once).
-import { h, token, lang, api, ACCESS_ENDED, signedOut } from '/js/adal.js';
+import { h, token, lang, api, signedOut } from '/js/adal.js';
+import { reconnectingSocket } from '/js/reconnecting-socket.js';
 
 const attemptId = new URLSearchParams(location.search).get('attempt');
 const KEY = `adal.proctoring.${attemptId}`;
@@ -22,7 +23,7 @@ store.pending = store.pending || [];
 const persist = () => { try { localStorage.setItem(KEY, JSON.stringify(store)); } catch { /* full: the socket still has them */ } };
 const tab = sessionStorage.getItem(TAB_KEY) || (() => { const t = crypto.randomUUID(); sessionStorage.setItem(TAB_KEY, t); return t; })();
 
-let ws = null, ready = false, stopped = false, takeover = false, retry = 0, offset = 0;
+let ready = false, stopped = false, takeover = false, offset = 0;
 let cfg = { heartbeatEverySeconds: 5, snapshotEverySeconds: 10, windowMinFraction: 0.75 };
 let hbTimer = null, snapTimer = null, camera = null, screenStream = null, smallWindow = false;
 const ui = {};
@@ -47,44 +48,40 @@ function record(kind, data = {}) {
   sendEvent(ev);
 }
 function sendEvent(ev) {
-  if (ws && ready && ws.readyState === WebSocket.OPEN) {
+  if (ready && socket.isOpen()) {
     if (!ev.at) { ev.at = new Date(ev.local + offset).toISOString(); persist(); }
     ev.sentAt = Date.now();
-    ws.send(JSON.stringify({ type: 'event', attemptId, seq: ev.seq, kind: ev.kind, at: ev.at, data: ev.data }));
+    socket.send({ type: 'event', attemptId, seq: ev.seq, kind: ev.kind, at: ev.at, data: ev.data });
   }
 }
-function send(msg) { if (ws && ready && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ ...msg, attemptId })); }
+function send(msg) { if (ready) socket.send({ ...msg, attemptId }); }
 
-// ---------------------------------------------------------------- the socket
+// ---------------------------------------------------------------- the socket (web/js/reconnecting-socket.js)
+const socket = reconnectingSocket({
+  path: `/ws/attempts/${attemptId}`,
+  hello: () => ({ type: 'auth', attemptId, token: token(), tab, takeover }),
+  onMessage,
+  onConnecting() { ready = false; status('connecting'); },
+  onClose(code) {
+    ready = false;
+    clearInterval(hbTimer);
+    if (code === 4410) { stopped = true; status('replaced'); modal(tr('proctoring.replaced'), tr('proctoring.replacedText')); return false; }
+    if (code === 4409 || code === 4404) return false;   // handled by the error that came first
+    status(navigator.onLine ? 'reconnecting' : 'offline');   // offline: going back online reconnects
+    return true;
+  },
+  async beforeReconnect(code) { if (code === 4401) await api(`/api/attempts/${attemptId}`); },   // refreshes the token when it can
+  onSignedOut() { ready = false; clearInterval(hbTimer); stopped = true; status('offline'); signedOut(); },
+});
+
 function connect() {
-  if (stopped || (ws && ws.readyState <= WebSocket.OPEN)) return;
-  ready = false;
-  const proto = location.protocol === 'https:' ? 'wss' : 'ws';
-  ws = new WebSocket(`${proto}://${location.host}/ws/attempts/${attemptId}`);
-  ws.onopen = () => { ws.send(JSON.stringify({ type: 'auth', attemptId, token: token(), tab, takeover })); };
-  ws.onmessage = e => onMessage(JSON.parse(e.data));
-  ws.onclose = e => onClose(e.code);
-  status('connecting');
-}
-
-async function onClose(code) {
-  ready = false;
-  clearInterval(hbTimer);
-  if (stopped) return;
-  if (code === ACCESS_ENDED) { stopped = true; status('offline'); signedOut(); return; }
-  if (code === 4410) { stopped = true; status('replaced'); modal(tr('proctoring.replaced'), tr('proctoring.replacedText')); return; }
-  if (code === 4409 || code === 4404) return;      // handled by the error that came first
-  if (code === 4401) { try { await api(`/api/attempts/${attemptId}`); } catch { /* refreshes the token when it can */ } }
-  status(navigator.onLine ? 'reconnecting' : 'offline');
-  if (!navigator.onLine) return;                   // 'online' reconnects
-  retry = Math.min(retry + 1, 5);
-  setTimeout(connect, 500 * 2 ** (retry - 1));
+  if (!stopped) socket.connect();
 }
 
 function onMessage(m) {
   switch (m.type) {
     case 'ready': {
-      ready = true; retry = 0; takeover = false;
+      ready = true; takeover = false; socket.settled();
       offset = Date.parse(m.serverNow) - Date.now();
       synced = true;
       cfg = m;
@@ -120,7 +117,7 @@ function onMessage(m) {
     case 'replaced': break;
     case 'live.signal':       // a proctor's live view (issue 14): answered with the streams already shared
       import('/js/live-view.js').then(v => v.answerLiveView(m, { camera, screen: screenStream,
-        send: x => ws?.readyState === WebSocket.OPEN && ws.send(JSON.stringify({ ...x, attemptId })) })).catch(() => {});
+        send: x => socket.send({ ...x, attemptId }) })).catch(() => {});
       break;
     default: break;
   }
@@ -130,7 +127,7 @@ function stop() {
   stopped = true;
   clearInterval(hbTimer); clearInterval(snapTimer);
   [camera, screenStream].forEach(s => s && s.getTracks().forEach(t => t.stop()));
-  if (ws) ws.close();
+  socket.close();
   status('stopped');
 }
 
@@ -156,8 +153,8 @@ function watchBrowser() {
   });
   window.addEventListener('beforeprint', () => record('shortcut.print', { key: 'print' }));
   window.addEventListener('resize', checkWindow);
-  window.addEventListener('offline', () => { record('network.offline'); status('offline'); if (ws) ws.close(); });
-  window.addEventListener('online', () => { record('network.online'); retry = 0; connect(); });
+  window.addEventListener('offline', () => { record('network.offline'); status('offline'); socket.drop(); });
+  window.addEventListener('online', () => { record('network.online'); socket.settled(); connect(); });
   if (window.screen && 'onchange' in window.screen) window.screen.addEventListener('change', () => record('screens', screens()));
   // the Window Management API counts screens exactly, but only where the student already allowed it
   if ('getScreenDetails' in window && navigator.permissions) {

@@ -24,14 +24,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Thin REST adapter over {@link BankService} and {@link ReviewService}. */
+/** Thin REST adapter over {@link BankService} and {@link ExpertReviewService}. */
 @Path("/api")
 @RolesAllowed({Role.Names.BANK_AUTHOR, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.BANK_EXPERT, Role.Names.TEACHER, Role.Names.SYSTEM_ADMIN})
 public class BankResource {
     private final BankService banks;
-    private final ReviewService reviews;
+    private final ExpertReviewService reviews;
 
-    BankResource(BankService banks, ReviewService reviews) {
+    BankResource(BankService banks, ExpertReviewService reviews) {
         this.banks = banks;
         this.reviews = reviews;
     }

@@ -11,10 +11,10 @@ import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.exam.Exam;
 import kz.adal.exam.ExtensionService;
+import kz.adal.identity.Actor;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
-import kz.adal.oral.OralActor;
 import kz.adal.oral.OralSitting;
 import kz.adal.oral.OralSittingService;
 import kz.adal.oral.OralTurn;
@@ -327,7 +327,7 @@ public class ActService {
             case "RESIT" -> {
                 UUID target = d.resitSittingId() == null ? act.sittingId : d.resitSittingId();
                 AppUser chair = AppUser.findById(me.id());
-                OralTurn resit = oral.scheduleResit(new OralActor(chair.id, chair.login, chair.roleSet()), act.turnId, target);
+                OralTurn resit = oral.scheduleResit(new Actor(chair.id, chair.login, chair.roleSet()), act.turnId, target);
                 act.resitTurnId = resit.id;
                 detail.put("resitTurn", resit.id.toString());
                 detail.put("resitSitting", target.toString());

@@ -2,12 +2,11 @@ package kz.adal.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import kz.adal.bank.BankVersionSubmitted;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.Role;
+import kz.adal.platform.AfterCommit;
 
 import java.util.List;
 import java.util.UUID;
@@ -32,15 +31,6 @@ class BankSubmissionNotices {
                 s.submittedByName() + " sent version " + s.number() + " of " + s.bankTitle() + " (" + s.questions()
                         + " questions) to the department meeting for approval (001 §5.19)." + (s.note() == null ? "" : "\n" + s.note()),
                 s.link(), "bank-version", s.versionId()), true);
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) inbox.deliverLater(notices);
-            }
-        });
+        AfterCommit.run(tx, () -> inbox.deliverLater(notices));
     }
 }

@@ -2,9 +2,8 @@ package kz.adal.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import kz.adal.platform.AfterCommit;
 import kz.adal.proctoring.TerminationRequested;
 
 import java.util.List;
@@ -32,15 +31,6 @@ class TerminationNotices {
                 r.requestedByName() + " asks to stop " + r.studentName() + " in " + r.examTitle() + " for breaking the rules (001 §6.14): "
                         + r.reason() + "\nThe attempt keeps running until you confirm. Open the request to see the flags and evidence, then confirm or decline.",
                 r.link(), CASE_TYPE, r.terminationId()), true);
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) inbox.deliverLater(notices);
-            }
-        });
+        AfterCommit.run(tx, () -> inbox.deliverLater(notices));
     }
 }

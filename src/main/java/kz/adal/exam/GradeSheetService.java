@@ -7,6 +7,7 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScale;
 import kz.adal.identity.AppUser;
+import kz.adal.platform.Csv;
 import kz.adal.platform.PdfDocument;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
@@ -14,7 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -97,13 +97,13 @@ public class GradeSheetService {
     @Transactional
     public byte[] csv(UUID examId) {
         Exam exam = exams.requireVisible(examId);
-        StringBuilder sb = new StringBuilder("\uFEFF").append(String.join(",", SHEET_COLUMNS)).append("\r\n");
+        Csv csv = Csv.withColumns(SHEET_COLUMNS);
         for (GradeRow r : rows(exam)) {
-            line(sb, List.of(r.login(), r.fullName(), exam.groupCode, r.admitted() ? "yes" : "no", r.state(), text(r.submittedAt()),
+            csv.row(List.of(r.login(), r.fullName(), exam.groupCode, r.admitted() ? "yes" : "no", r.state(), text(r.submittedAt()),
                     text(r.percent()), text(r.letter()), text(r.gpa()), text(r.traditionalMark()), text(r.source()), SCORE_TYPE));
         }
         audit.record(Change.of("exam.grade-sheet-exported", "exam", exam.id).scope(exam.id).detail(Map.of("format", "csv")));
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        return csv.utf8WithBom();
     }
 
     @Transactional
@@ -162,9 +162,9 @@ public class GradeSheetService {
         if ("xlsx".equals(format)) {
             out = Xlsx.write("AIS", AIS_COLUMNS, rows);
         } else {
-            StringBuilder sb = new StringBuilder("\uFEFF").append(String.join(",", AIS_COLUMNS)).append("\r\n");
-            for (List<Object> row : rows) line(sb, row.stream().map(GradeSheetService::text).toList());
-            out = sb.toString().getBytes(StandardCharsets.UTF_8);
+            Csv csv = Csv.withColumns(AIS_COLUMNS);
+            rows.forEach(csv::row);
+            out = csv.utf8WithBom();
         }
         audit.record(Change.of("exam.ais-exported", "exam", exam.id).scope(exam.id)
                 .detail(Map.of("format", "xlsx".equals(format) ? "xlsx" : "csv", "rows", rows.size())));
@@ -175,22 +175,5 @@ public class GradeSheetService {
         if (v == null) return "";
         if (v instanceof BigDecimal b) return b.toPlainString();
         return v.toString();
-    }
-
-    private static void line(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) sb.append(',');
-            sb.append(csvCell(cells.get(i)));
-        }
-        sb.append("\r\n");
-    }
-
-    /** RFC 4180 quoting; a leading = + - @ is neutralised so spreadsheets don't run it as a formula. */
-    static String csvCell(String v) {
-        if (v == null) return "";
-        String s = v;
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+(\\.\\d+)?")) s = "'" + s;
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) s = "\"" + s.replace("\"", "\"\"") + "\"";
-        return s;
     }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import kz.adal.platform.Problem;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** Who is calling, read from the verified token. */
@@ -28,6 +30,13 @@ public class CurrentUser {
     public boolean has(Role role) { return identity.hasRole(role.name()); }
 
     public boolean isAnonymous() { return identity.isAnonymous(); }
+
+    /** The caller as services take it: id, login and the roles of the token. */
+    public Actor actor() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role r : Role.values()) if (has(r)) roles.add(r);
+        return new Actor(id(), login(), roles);
+    }
 
     /** The caller's interface language (kk, ru or en), for texts the server words. */
     public String language() {

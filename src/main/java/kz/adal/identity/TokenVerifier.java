@@ -28,6 +28,9 @@ public class TokenVerifier {
 
     public record Caller(UUID userId, String login, String fullName, Set<Role> roles, UUID sessionId) {
         public boolean has(Role r) { return roles.contains(r); }
+
+        /** The caller as services take it. */
+        public Actor actor() { return new Actor(userId, login, roles); }
     }
 
     /** The token's roles we know (a role from a newer version is not granted here). */

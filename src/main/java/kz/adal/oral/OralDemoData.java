@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import kz.adal.identity.Actor;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.DemoAccounts;
 import kz.adal.identity.Role;
@@ -42,7 +43,7 @@ public class OralDemoData {
             String[] t = TOPICS[i];
             tickets.add(new OralSittingService.TicketInput(i + 1, List.of(t[0], t[1], t[2])));
         }
-        service.create(new OralActor(admin.id, admin.login, EnumSet.of(Role.SYSTEM_ADMIN)), new OralSittingService.SetupRequest(
+        service.create(new Actor(admin.id, admin.login, EnumSet.of(Role.SYSTEM_ADMIN)), new OralSittingService.SetupRequest(
                 DEMO_TITLE,
                 "Демо: төтенше жағдай туралы шешім № 1 (оқу үшін ғана) — ауызша емтихан бейнебайланыс арқылы",
                 OralSitting.BACHELOR, time.today(), "6B06102 Information systems", "kk",

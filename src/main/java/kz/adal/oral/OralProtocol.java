@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.identity.Actor;
 import kz.adal.platform.PdfDocument;
 import kz.adal.platform.TimeSource;
 
@@ -37,7 +38,7 @@ public class OralProtocol {
     }
 
     @Transactional
-    public byte[] pdf(OralActor actor, UUID sittingId) {
+    public byte[] pdf(Actor actor, UUID sittingId) {
         OralSitting s = service.sitting(sittingId);
         service.requireStaff(actor, s);
         List<OralTurn> turns = OralTurn.of(sittingId);

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.identity.Actor;
 import kz.adal.media.RecordingService;
 import kz.adal.media.TrackKind;
 import kz.adal.platform.Problem;
@@ -56,7 +57,7 @@ public class OralRecordingService {
     }
 
     @Transactional
-    public Plan plan(OralActor actor, UUID turnId) {
+    public Plan plan(Actor actor, UUID turnId) {
         OralTurn t = ownTurn(actor, turnId);
         Instant ended = OralTurnRecordingOwner.recordingEnd(t);
         boolean record = t.recordingNoticeAt != null && ended == null && !t.stage.isFinished() && t.stage != TurnStage.GRADING;
@@ -66,7 +67,7 @@ public class OralRecordingService {
 
     /** The student was told that the sitting is recorded and acknowledged it. Idempotent: the first time counts. */
     @Transactional
-    public Plan acknowledgeNotice(OralActor actor, UUID turnId) {
+    public Plan acknowledgeNotice(Actor actor, UUID turnId) {
         OralTurn t = ownTurn(actor, turnId);
         if (t.recordingNoticeAt == null) {
             if (OralTurnRecordingOwner.recordingEnd(t) != null || t.stage.isFinished()) {
@@ -89,13 +90,13 @@ public class OralRecordingService {
     }
 
     /** One chunk of the student's camera: checked here (owner, notice), stored exactly once by media. */
-    public RecordingService.ChunkAck chunk(OralActor actor, UUID turnId, TrackKind kind, int segment, int seq, byte[] body,
+    public RecordingService.ChunkAck chunk(Actor actor, UUID turnId, TrackKind kind, int segment, int seq, byte[] body,
                                            Instant clientStart, Instant clientEnd) {
         QuarkusTransaction.requiringNew().run(() -> requireRecording(actor, turnId, kind));
         return recordings.acceptOwned(OralTurnRecordingOwner.KIND, turnId, kind, segment, seq, body, clientStart, clientEnd);
     }
 
-    public void interruption(OralActor actor, UUID turnId, TrackKind kind, RecordingService.InterruptionRequest req) {
+    public void interruption(Actor actor, UUID turnId, TrackKind kind, RecordingService.InterruptionRequest req) {
         QuarkusTransaction.requiringNew().run(() -> requireRecording(actor, turnId, kind));
         recordings.interruptedOwned(OralTurnRecordingOwner.KIND, turnId, kind, req);
     }
@@ -105,7 +106,7 @@ public class OralRecordingService {
      * the technical secretary keeps the link to that recording with the sitting; the protocol prints it.
      */
     @Transactional
-    public String jitsiRecording(OralActor actor, UUID sittingId, String url) {
+    public String jitsiRecording(Actor actor, UUID sittingId, String url) {
         OralSitting s = OralSitting.findById(sittingId);
         if (s == null) throw Problem.notFound("Sitting");
         if (!sittings.rolesIn(sittingId, actor.id()).contains(SittingRole.SECRETARY)) {
@@ -132,7 +133,7 @@ public class OralRecordingService {
         return recordings.summaries(OralTurnRecordingOwner.KIND, turnId);
     }
 
-    private void requireRecording(OralActor actor, UUID turnId, TrackKind kind) {
+    private void requireRecording(Actor actor, UUID turnId, TrackKind kind) {
         OralTurn t = ownTurn(actor, turnId);
         if (kind != TrackKind.CAMERA) {
             throw Problem.badRequest("TRACK_KIND_INVALID", "The oral exam records the camera (with the microphone) only");
@@ -143,7 +144,7 @@ public class OralRecordingService {
     }
 
     /** The caller's own turn; another person's is answered like a missing one. */
-    private static OralTurn ownTurn(OralActor actor, UUID turnId) {
+    private static OralTurn ownTurn(Actor actor, UUID turnId) {
         OralTurn t = OralTurn.findById(turnId);
         if (t == null || !t.studentId.equals(actor.id())) throw Problem.notFound("Turn");
         return t;
@@ -152,15 +153,6 @@ public class OralRecordingService {
     /** Every socket of the sitting re-reads its state once this transaction has committed. */
     private void afterCommitChanged(UUID sittingId) {
         String json = sittings.toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "recording"));
-        tx.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) bus.publish(sittingId, json);
-            }
-        });
+        kz.adal.platform.AfterCommit.run(tx, () -> bus.publish(sittingId, json));
     }
 }

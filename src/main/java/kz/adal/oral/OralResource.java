@@ -12,14 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kz.adal.identity.Actor;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** REST for the oral exam; see docs/oral-exam.md for the flow. Thin: parse, call one service method. */
@@ -41,10 +40,8 @@ public class OralResource {
         this.me = me;
     }
 
-    private OralActor actor() {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role r : Role.values()) if (me.has(r)) roles.add(r);
-        return new OralActor(me.id(), me.login(), roles);
+    private Actor actor() {
+        return me.actor();
     }
 
     @GET

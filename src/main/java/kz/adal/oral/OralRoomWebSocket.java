@@ -9,6 +9,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import kz.adal.identity.Actor;
 import kz.adal.identity.SocketGuard;
 import kz.adal.identity.Standing;
 import kz.adal.identity.TokenVerifier;
@@ -94,7 +95,7 @@ public class OralRoomWebSocket {
         private final UUID sittingId;
         private final String id = UUID.randomUUID().toString();
         private volatile TokenVerifier.Caller caller;
-        private volatile OralActor actor;
+        private volatile Actor actor;
         private volatile boolean authenticating;
         private volatile boolean closed;
         /** This page takes part in the video mesh (sent rtc.join and was allowed). */
@@ -291,7 +292,7 @@ public class OralRoomWebSocket {
                 Set<SittingRole> roles = service.rolesIn(sittingId, c.get().userId());
                 if (roles.isEmpty()) throw Problem.forbidden("You are not in this sitting");
                 caller = c.get();
-                actor = new OralActor(caller.userId(), caller.login(), caller.roles());
+                actor = caller.actor();
                 // presence is in place before anyone hears of it (with Redis this waits for the node's write)
                 bus.join(sittingId, caller.userId(), id);
                 service.presenceOpened(sittingId, caller.userId(), id);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
@@ -14,8 +12,10 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.grading.IncompleteGrade;
 import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScale;
+import kz.adal.identity.Actor;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.Role;
+import kz.adal.platform.AfterCommit;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 
@@ -95,7 +95,7 @@ public class OralSittingService {
                                Integer answerMinutes, List<TicketInput> tickets, String ticketText) {}
 
     @Transactional
-    public OralSitting create(OralActor actor, SetupRequest r) {
+    public OralSitting create(Actor actor, SetupRequest r) {
         if (!(actor.has(Role.HEAD_OF_DEPARTMENT) || actor.has(Role.DEAN) || actor.has(Role.SYSTEM_ADMIN))) {
             throw Problem.forbidden("Only a head of department, a dean or an administrator sets up an oral sitting");
         }
@@ -216,7 +216,7 @@ public class OralSittingService {
 
     /** Replaces the ticket bank; refused once a ticket has been drawn in the sitting. */
     @Transactional
-    public int replaceTickets(OralActor actor, UUID sittingId, List<TicketInput> input, String text) {
+    public int replaceTickets(Actor actor, UUID sittingId, List<TicketInput> input, String text) {
         OralSitting s = sitting(sittingId);
         if (!(actor.id().equals(s.createdBy) || actor.id().equals(s.headId) || actor.has(Role.SYSTEM_ADMIN))) {
             throw Problem.forbidden("Only whoever set up the sitting, its head of department or an administrator changes the tickets");
@@ -271,7 +271,7 @@ public class OralSittingService {
 
     /** Stores a JPEG taken for the check: by the secretary, or by the student's own page on request. */
     @Transactional
-    public OralSnapshot addSnapshot(OralActor actor, UUID turnId, OralSnapshot.Kind kind, byte[] jpeg) {
+    public OralSnapshot addSnapshot(Actor actor, UUID turnId, OralSnapshot.Kind kind, byte[] jpeg) {
         OralTurn t = turn(turnId);
         OralSitting s = sitting(t.sittingId);
         boolean secretary = s.commissionRole(actor.id()).orElse(null) == CommissionRole.SECRETARY;
@@ -300,7 +300,7 @@ public class OralSittingService {
     }
 
     @Transactional
-    public byte[] snapshot(OralActor actor, UUID snapshotId) {
+    public byte[] snapshot(Actor actor, UUID snapshotId) {
         OralSnapshot shot = OralSnapshot.<OralSnapshot>findByIdOptional(snapshotId).orElseThrow(() -> Problem.notFound("Snapshot"));
         OralTurn t = turn(shot.turnId);
         requireStaff(actor, sitting(t.sittingId));
@@ -313,7 +313,7 @@ public class OralSittingService {
      * checklist item holds and at least one snapshot was kept; then the draw is armed (seed committed).
      */
     @Transactional
-    public OralTurn recordCheck(OralActor actor, UUID turnId, CheckRequest r) {
+    public OralTurn recordCheck(Actor actor, UUID turnId, CheckRequest r) {
         OralTurn t = lockedTurn(turnId);
         OralSitting s = sitting(t.sittingId);
         requireCommissionRole(actor, s, CommissionRole.SECRETARY, "Only the technical secretary records the identity and room check (001 §6.15.6)");
@@ -370,7 +370,7 @@ public class OralSittingService {
      * another ticket.
      */
     @Transactional
-    public OralViews.Draw draw(OralActor actor, UUID turnId) {
+    public OralViews.Draw draw(Actor actor, UUID turnId) {
         OralTurn t = lockedTurn(turnId);
         OralSitting s = sitting(t.sittingId);
         if (!actor.id().equals(s.headId)) {
@@ -420,7 +420,7 @@ public class OralSittingService {
     // ------------------------------------------------------------------ timers
 
     @Transactional
-    public OralTurn endPreparation(OralActor actor, UUID turnId) {
+    public OralTurn endPreparation(Actor actor, UUID turnId) {
         OralTurn t = lockedTurn(turnId);
         OralSitting s = sitting(t.sittingId);
         requireCommissionRole(actor, s, CommissionRole.CHAIR, "Only the chair ends the preparation early");
@@ -432,7 +432,7 @@ public class OralSittingService {
 
     /** The answer starts only with every commission member present (001 §6.15.6). */
     @Transactional
-    public OralTurn startAnswer(OralActor actor, UUID turnId) {
+    public OralTurn startAnswer(Actor actor, UUID turnId) {
         OralTurn t = lockedTurn(turnId);
         OralSitting s = sitting(t.sittingId);
         requireCommissionRole(actor, s, CommissionRole.CHAIR, "Only the chair starts the answer");
@@ -469,7 +469,7 @@ public class OralSittingService {
 
     /** The chair resumes a paused answer once the link is back; the time left when it was paused runs again. */
     @Transactional
-    public OralTurn resumeAnswer(OralActor actor, UUID turnId) {
+    public OralTurn resumeAnswer(Actor actor, UUID turnId) {
         OralTurn t = lockedTurn(turnId);
         OralSitting s = sitting(t.sittingId);
         requireCommissionRole(actor, s, CommissionRole.CHAIR, "Only the chair resumes the answer");
@@ -539,7 +539,7 @@ public class OralSittingService {
     }
 
     @Transactional
-    public OralTurn endAnswer(OralActor actor, UUID turnId) {
+    public OralTurn endAnswer(Actor actor, UUID turnId) {
         OralTurn t = lockedTurn(turnId);
         OralSitting s = sitting(t.sittingId);
         requireCommissionRole(actor, s, CommissionRole.CHAIR, "Only the chair ends the answer early");
@@ -569,7 +569,7 @@ public class OralSittingService {
         return moved;
     }
 
-    private void stageChange(OralSitting s, OralTurn t, String kind, OralActor actor, String detail) {
+    private void stageChange(OralSitting s, OralTurn t, String kind, Actor actor, String detail) {
         Change c = Change.of("oral.stage", "oral-turn", t.id).scope(s.id)
                 .detail(Map.of("event", kind, "stage", t.stage.name(), "detail", detail));
         if (actor == null) audit.record(c, null, "system");
@@ -582,7 +582,7 @@ public class OralSittingService {
 
     /** A member's own grade, 0–100; hidden from the others until everyone has graded (001 §6.15.6). */
     @Transactional
-    public OralTurn grade(OralActor actor, UUID turnId, Integer points) {
+    public OralTurn grade(Actor actor, UUID turnId, Integer points) {
         OralTurn t = lockedTurn(turnId);
         OralSitting s = sitting(t.sittingId);
         CommissionRole role = s.commissionRole(actor.id()).orElse(null);
@@ -621,7 +621,7 @@ public class OralSittingService {
 
     /** The chair announces the graded results; 001 §6.15.6 wants it the same day. */
     @Transactional
-    public int publish(OralActor actor, UUID sittingId) {
+    public int publish(Actor actor, UUID sittingId) {
         OralSitting s = sitting(sittingId);
         requireCommissionRole(actor, s, CommissionRole.CHAIR, "Only the chair publishes the results");
         List<OralTurn> graded = OralTurn.of(sittingId).stream().filter(t -> t.stage == TurnStage.GRADED).toList();
@@ -648,7 +648,7 @@ public class OralSittingService {
      * sends it to every member the same day; the re-sit is {@link #scheduleResit}.
      */
     @Transactional
-    public OralTurn technicalFailure(OralActor actor, UUID turnId, String note) {
+    public OralTurn technicalFailure(Actor actor, UUID turnId, String note) {
         OralTurn t = lockedTurn(turnId);
         OralSitting s = sitting(t.sittingId);
         requireCommissionRole(actor, s, CommissionRole.SECRETARY, "The technical secretary records a technical failure (001 §6.15.6)");
@@ -677,7 +677,7 @@ public class OralSittingService {
      * student has seen (tickets with the same questions).
      */
     @Transactional
-    public OralTurn scheduleResit(OralActor actor, UUID failedTurnId, UUID sittingId) {
+    public OralTurn scheduleResit(Actor actor, UUID failedTurnId, UUID sittingId) {
         OralTurn failed = turn(failedTurnId);
         OralSitting original = sitting(failed.sittingId);
         if (!(original.commissionRole(actor.id()).orElse(null) == CommissionRole.CHAIR || actor.has(Role.SYSTEM_ADMIN))) {
@@ -730,7 +730,7 @@ public class OralSittingService {
     }
 
     @Transactional
-    public List<OralViews.SittingSummary> mine(OralActor actor) {
+    public List<OralViews.SittingSummary> mine(Actor actor) {
         boolean all = actor.has(Role.SYSTEM_ADMIN) || actor.has(Role.DEAN) || actor.has(Role.HEAD_OF_DEPARTMENT);
         Set<UUID> asStudent = OralTurn.<OralTurn>list("studentId", actor.id()).stream().map(t -> t.sittingId).collect(Collectors.toSet());
         List<OralViews.SittingSummary> out = new ArrayList<>();
@@ -773,17 +773,17 @@ public class OralSittingService {
 
     /** The room as this viewer may see it. */
     @Transactional
-    public OralViews.Room room(OralActor actor, UUID sittingId) {
+    public OralViews.Room room(Actor actor, UUID sittingId) {
         return room(actor, sittingId, actor.has(Role.SYSTEM_ADMIN));
     }
 
     /** The sitting as its creator sees it right after setting it up (a dean who set it up need not be in it). */
     @Transactional
-    public OralViews.Room created(OralActor actor, UUID sittingId) {
+    public OralViews.Room created(Actor actor, UUID sittingId) {
         return room(actor, sittingId, true);
     }
 
-    private OralViews.Room room(OralActor actor, UUID sittingId, boolean mayObserve) {
+    private OralViews.Room room(Actor actor, UUID sittingId, boolean mayObserve) {
         OralSitting s = sitting(sittingId);
         List<OralTurn> turns = OralTurn.of(sittingId);
         boolean student = turns.stream().anyMatch(t -> t.studentId.equals(actor.id()));
@@ -825,7 +825,7 @@ public class OralSittingService {
                 config.jitsi().domain().isPresent() && config.jitsi().appSecret().isPresent(), CHECKLIST);
     }
 
-    private OralViews.Turn turnView(OralSitting s, OralTurn t, OralActor actor, boolean staff, Map<UUID, String> names,
+    private OralViews.Turn turnView(OralSitting s, OralTurn t, Actor actor, boolean staff, Map<UUID, String> names,
                                     Set<UUID> present, Map<Integer, OralTicket> tickets) {
         boolean own = t.studentId.equals(actor.id());
         OralViews.Check check = null;
@@ -885,7 +885,7 @@ public class OralSittingService {
     }
 
     /** Staff of the sitting (commission, head) and administrators see checks, grades and the protocol. */
-    void requireStaff(OralActor actor, OralSitting s) {
+    void requireStaff(Actor actor, OralSitting s) {
         if (actor.has(Role.SYSTEM_ADMIN)) return;
         if (s.commissionRole(actor.id()).isPresent() || actor.id().equals(s.headId)) return;
         throw Problem.forbidden("Only the commission, the head of department and administrators see this");
@@ -905,7 +905,7 @@ public class OralSittingService {
         return OralTurn.<OralTurn>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> Problem.notFound("Student's turn"));
     }
 
-    private void requireCommissionRole(OralActor actor, OralSitting s, CommissionRole role, String message) {
+    private void requireCommissionRole(Actor actor, OralSitting s, CommissionRole role, String message) {
         if (s.commissionRole(actor.id()).orElse(null) != role) throw Problem.forbidden(message);
     }
 
@@ -925,7 +925,7 @@ public class OralSittingService {
         return out;
     }
 
-    private void event(UUID sittingId, UUID turnId, String kind, OralActor actor, String detail) {
+    private void event(UUID sittingId, UUID turnId, String kind, Actor actor, String detail) {
         OralEvent e = new OralEvent();
         e.sittingId = sittingId;
         e.turnId = turnId;
@@ -942,15 +942,7 @@ public class OralSittingService {
     }
 
     private void afterCommit(Runnable r) {
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) r.run();
-            }
-        });
+        AfterCommit.run(tx, r);
     }
 
     Map<String, Boolean> checklist(String jsonText) {

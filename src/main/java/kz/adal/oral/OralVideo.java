@@ -2,6 +2,7 @@ package kz.adal.oral;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import kz.adal.identity.Actor;
 import kz.adal.identity.AppUser;
 import kz.adal.media.IceServers;
 import kz.adal.platform.Problem;
@@ -32,7 +33,7 @@ public class OralVideo {
     }
 
     @Transactional
-    public OralViews.Video join(OralActor actor, UUID sittingId) {
+    public OralViews.Video join(Actor actor, UUID sittingId) {
         Set<SittingRole> roles = service.rolesIn(sittingId, actor.id());
         if (roles.isEmpty()) throw Problem.forbidden("You are not in this sitting");
         AppUser me = AppUser.findById(actor.id());

@@ -3,7 +3,7 @@ package kz.adal.oral;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import kz.adal.platform.RedisPubSub;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The {@link OralRoomBus} across nodes, like {@code proctoring.RedisLiveBus}: one pub/sub channel carries
- * {@code "<sittingId> <json>"} to every node (the publisher's included), which hands it to its own sockets of
+ * The {@link OralRoomBus} across nodes, like {@code proctoring.RedisLiveBus}: one {@link RedisPubSub} channel
+ * carries {@code "<sittingId> <json>"} ({@link RedisPubSub.Keyed}) to every node (the publisher's included), which hands it to its own sockets of
  * that sitting. Presence lives in one Redis hash per sitting ({@code <prefix>:presence:<sittingId>}:
  * connection id → {@code userId,expiresAtEpochMs}); each node re-stamps its own connections every
  * {@code heartbeat} and an entry older than {@code ttl} is ignored and removed, so a crashed node's sockets
@@ -35,27 +35,24 @@ public final class RedisOralRoomBus implements OralRoomBus, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RedisOralRoomBus.class);
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final ReactivePubSubCommands<String> pubsub;
+    private final RedisPubSub pubsub;
     private final ReactiveHashCommands<String, String, String> hashes;
     private final ReactiveKeyCommands<String> keys;
-    private final String channel;
     private final String prefix;
     private final Duration ttl;
     private final Map<UUID, CopyOnWriteArrayList<Consumer<String>>> listeners = new ConcurrentHashMap<>();
     /** This node's open connections: connection → (sitting, user), re-stamped by the heartbeat. */
     private final Map<String, Map.Entry<UUID, UUID>> mine = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat;
-    private final ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
 
     public RedisOralRoomBus(ReactiveRedisDataSource redis, String channel, Duration heartbeatEvery, Duration ttl) {
-        this.pubsub = redis.pubsub(String.class);
         this.hashes = redis.hash(String.class, String.class, String.class);
         this.keys = redis.key(String.class);
-        this.channel = channel;
         this.prefix = channel;
         this.ttl = ttl;
-        // subscribe now and wait: a node must not accept sockets before it hears the others
-        subscriber = subscribeWithRetry(channel);
+        // subscribes now and waits: a node must not accept sockets before it hears the others
+        this.pubsub = new RedisPubSub(redis, channel, "oral room bus");
+        pubsub.subscribe(this::deliver);
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "oral-room-presence");
             t.setDaemon(true);
@@ -63,49 +60,24 @@ public final class RedisOralRoomBus implements OralRoomBus, AutoCloseable {
         });
         long every = heartbeatEvery.toMillis();
         heartbeat.scheduleAtFixedRate(this::stampAll, every, every, TimeUnit.MILLISECONDS);
-        LOG.infof("oral room bus: Redis pub/sub on channel %s, presence ttl %s", channel, ttl);
-    }
-
-    /**
-     * Seen here: now and then the subscribe confirmation is lost by the client ("No handler waiting for
-     * message: [subscribe, …]") and the wait would never end; a fresh subscribe then works. A message
-     * delivered twice meanwhile is harmless: every room message is an idempotent "changed" or the same draw.
-     */
-    private ReactivePubSubCommands.ReactiveRedisSubscriber subscribeWithRetry(String channel) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            try {
-                return pubsub.subscribe(channel, this::deliver).await().atMost(Duration.ofSeconds(3));
-            } catch (RuntimeException e) {
-                last = e;
-                LOG.warnf("oral room bus: subscribing to %s failed (attempt %d): %s", channel, attempt, e.getMessage());
-            }
-        }
-        throw last;
+        LOG.infof("oral room bus: presence ttl %s", ttl);
     }
 
     private void deliver(String message) {
-        if (message == null || message.length() < 38 || message.charAt(36) != ' ') return;
-        UUID sitting;
-        try {
-            sitting = UUID.fromString(message.substring(0, 36));
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        String json = message.substring(37);
-        for (Consumer<String> l : listeners.getOrDefault(sitting, new CopyOnWriteArrayList<>())) {
-            try {
-                l.accept(json);
-            } catch (RuntimeException e) {
-                LOG.debugf("room listener failed: %s", e.getMessage());
+        RedisPubSub.Keyed.parse(message).ifPresent(m -> {
+            for (Consumer<String> l : listeners.getOrDefault(m.key(), new CopyOnWriteArrayList<>())) {
+                try {
+                    l.accept(m.payload());
+                } catch (RuntimeException e) {
+                    LOG.debugf("room listener failed: %s", e.getMessage());
+                }
             }
-        }
+        });
     }
 
     @Override
     public void publish(UUID sittingId, String json) {
-        pubsub.publish(channel, sittingId + " " + json).subscribe()
-                .with(n -> { }, e -> LOG.warnf("oral room publish failed: %s", e.getMessage()));
+        pubsub.publish(new RedisPubSub.Keyed(sittingId, json).frame());
     }
 
     @Override
@@ -203,10 +175,6 @@ public final class RedisOralRoomBus implements OralRoomBus, AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        try {
-            subscriber.unsubscribe().await().atMost(WAIT);
-        } catch (RuntimeException e) {
-            LOG.debugf("oral room bus: unsubscribe at shutdown failed: %s", e.getMessage());
-        }
+        pubsub.close();
     }
 }

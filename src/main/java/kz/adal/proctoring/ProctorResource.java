@@ -22,10 +22,8 @@ import kz.adal.proctoring.ProctorViews.SendMessageRequest;
 import kz.adal.proctoring.ProctorViews.TerminationView;
 import kz.adal.proctoring.ProctorViews.TimelineView;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** The proctor's actions and the assignments. Thin: parse, call {@link ProctorService}. */
@@ -44,54 +42,48 @@ public class ProctorResource {
         this.me = me;
     }
 
-    private ProctorService.Actor actor() {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role r : Role.values()) if (me.has(r)) roles.add(r);
-        return new ProctorService.Actor(me.id(), me.login(), roles);
-    }
-
     @GET
     @Path("/proctor/sessions")
     public List<Map<String, Object>> sessions() {
-        return service.grid(actor());
+        return service.grid(me.actor());
     }
 
     @GET
     @Path("/proctor/attempts/{id}/timeline")
     public TimelineView timeline(@PathParam("id") UUID id) {
-        return service.timeline(id, actor());
+        return service.timeline(id, me.actor());
     }
 
     @GET
     @Path("/proctor/attempts/{id}/snapshots/{snapshotId}")
     @Produces("image/jpeg")
     public Response evidence(@PathParam("id") UUID id, @PathParam("snapshotId") UUID snapshotId) {
-        return Response.ok(service.evidence(id, snapshotId, actor())).header("Cache-Control", "private, max-age=3600").build();
+        return Response.ok(service.evidence(id, snapshotId, me.actor())).header("Cache-Control", "private, max-age=3600").build();
     }
 
     @POST
     @Path("/proctor/attempts/{id}/messages")
     public MessageView message(@PathParam("id") UUID id, SendMessageRequest body) {
-        return service.send(id, body == null ? null : body.kind(), body == null ? null : body.text(), actor());
+        return service.send(id, body == null ? null : body.kind(), body == null ? null : body.text(), me.actor());
     }
 
     @POST
     @Path("/proctor/attempts/{id}/presence-checks")
     public MessageView presence(@PathParam("id") UUID id, PresenceCheckRequest body) {
-        return service.presenceCheck(id, body == null ? null : body.question(), body == null ? null : body.answerWithinSeconds(), actor());
+        return service.presenceCheck(id, body == null ? null : body.question(), body == null ? null : body.answerWithinSeconds(), me.actor());
     }
 
     @POST
     @Path("/proctor/attempts/{id}/suspend")
     public Response suspend(@PathParam("id") UUID id, ReasonRequest body) {
-        service.suspend(id, body == null ? null : body.reason(), actor());
+        service.suspend(id, body == null ? null : body.reason(), me.actor());
         return Response.noContent().build();
     }
 
     @POST
     @Path("/proctor/attempts/{id}/resume")
     public Response resume(@PathParam("id") UUID id) {
-        service.resume(id, actor());
+        service.resume(id, me.actor());
         return Response.noContent().build();
     }
 
@@ -99,20 +91,20 @@ public class ProctorResource {
     @POST
     @Path("/proctor/attempts/{id}/terminate")
     public Response terminate(@PathParam("id") UUID id, ReasonRequest body) {
-        TerminationView t = service.terminate(id, body == null ? null : body.reason(), actor());
+        TerminationView t = service.terminate(id, body == null ? null : body.reason(), me.actor());
         return Response.status("PENDING".equals(t.state()) ? 202 : 200).entity(t).build();
     }
 
     @POST
     @Path("/proctor/terminations/{id}/confirm")
     public TerminationView confirm(@PathParam("id") UUID id) {
-        return service.confirmTermination(id, actor());
+        return service.confirmTermination(id, me.actor());
     }
 
     @POST
     @Path("/proctor/terminations/{id}/decline")
     public TerminationView decline(@PathParam("id") UUID id) {
-        return service.declineTermination(id, actor());
+        return service.declineTermination(id, me.actor());
     }
 
     @GET
@@ -126,14 +118,14 @@ public class ProctorResource {
     @Path("/proctor/assignments")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
     public AssignmentView assign(AssignRequest body) {
-        return service.assign(body, actor());
+        return service.assign(body, me.actor());
     }
 
     @DELETE
     @Path("/proctor/assignments/{id}")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
     public Response unassign(@PathParam("id") UUID id) {
-        service.unassign(id, actor());
+        service.unassign(id, me.actor());
         return Response.noContent().build();
     }
 }

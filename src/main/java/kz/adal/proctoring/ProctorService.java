@@ -3,8 +3,6 @@ package kz.adal.proctoring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.Attempt;
@@ -16,7 +14,9 @@ import kz.adal.exam.Exam;
 import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScaleConfig;
 import kz.adal.identity.AppUser;
+import kz.adal.identity.Actor;
 import kz.adal.identity.Role;
+import kz.adal.platform.AfterCommit;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.ProctorViews.AssignRequest;
@@ -85,13 +85,6 @@ public class ProctorService {
         this.letters = letters;
         this.tx = tx;
         this.json = json;
-    }
-
-    /** Who is acting (from the request, or the socket's verified token). */
-    public record Actor(UUID id, String login, Set<Role> roles) {
-        boolean hasAuthority() {
-            return roles.stream().anyMatch(AUTHORITY::contains);
-        }
     }
 
     // ------------------------------------------------------------------ assignments
@@ -297,7 +290,7 @@ public class ProctorService {
         t.persist();
         audit.record(Change.of("proctoring.termination.requested", "attempt", a.id).scope(a.examId)
                 .detail(Map.of("reason", t.reason, "rule", t.rule, "termination", t.id.toString())));
-        if (actor.hasAuthority()) {
+        if (actor.hasAny(AUTHORITY)) {
             confirm(t, a, actor);
         } else {
             terminationRequested.fire(TerminationCases.requested(t, a)); // the deciders' inbox notices, in this transaction
@@ -338,7 +331,7 @@ public class ProctorService {
     }
 
     private void requireConfirmer(ProctorTermination t, Attempt a, Actor actor) {
-        if (!actor.hasAuthority()) {
+        if (!actor.hasAny(AUTHORITY)) {
             throw new Problem(403, "TERMINATION_NEEDS_AUTHORITY",
                     "Only a teacher or another person with academic-administrative authority confirms a termination (001 §6.14)");
         }
@@ -461,16 +454,7 @@ public class ProctorService {
     }
 
     private void afterCommit(Runnable r) {
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) r.run();
-            }
-        });
+        AfterCommit.run(tx, r);
     }
 
     private Instant now() {

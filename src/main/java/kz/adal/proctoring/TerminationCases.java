@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.Attempt;
 import kz.adal.exam.Exam;
+import kz.adal.identity.Actor;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
@@ -56,11 +57,11 @@ public class TerminationCases {
 
     /** The request and its evidence, for a person who may decide it (or did). Anyone else gets 404. */
     @Transactional
-    public CaseView view(UUID terminationId, ProctorService.Actor actor) {
+    public CaseView view(UUID terminationId, Actor actor) {
         ProctorTermination t = requireVisible(terminationId, actor);
         Attempt a = Attempt.findById(t.attemptId);
         Exam exam = Exam.findById(a.examId);
-        boolean mayDecide = t.state == ProctorTermination.State.PENDING && actor.hasAuthority()
+        boolean mayDecide = t.state == ProctorTermination.State.PENDING && actor.hasAny(ProctorService.AUTHORITY)
                 && !t.requestedBy.equals(actor.id()) && deciders(t, a, exam).contains(actor.id());
         return new CaseView(TerminationView.of(t), name(t.requestedBy), t.decidedBy == null ? null : name(t.decidedBy),
                 name(a.studentId), exam == null ? "" : exam.title, mayDecide, proctoring.reviewTimeline(a.id));
@@ -68,7 +69,7 @@ public class TerminationCases {
 
     /** An evidence frame of the request's attempt (JPEG). */
     @Transactional
-    public byte[] evidence(UUID terminationId, UUID snapshotId, ProctorService.Actor actor) {
+    public byte[] evidence(UUID terminationId, UUID snapshotId, Actor actor) {
         ProctorTermination t = requireVisible(terminationId, actor);
         byte[] jpeg = proctoring.reviewEvidenceJpeg(t.attemptId, snapshotId);
         if (jpeg == null) throw Problem.notFound("Snapshot");
@@ -77,8 +78,8 @@ public class TerminationCases {
 
     /** The requests waiting for this person, oldest first. */
     @Transactional
-    public List<CaseView> waitingFor(ProctorService.Actor actor) {
-        if (!actor.hasAuthority()) return List.of();
+    public List<CaseView> waitingFor(Actor actor) {
+        if (!actor.hasAny(ProctorService.AUTHORITY)) return List.of();
         return ProctorTermination.<ProctorTermination>list("state = ?1 order by requestedAt", ProctorTermination.State.PENDING).stream()
                 .filter(t -> {
                     Attempt a = Attempt.findById(t.attemptId);
@@ -92,7 +93,7 @@ public class TerminationCases {
                 }).toList();
     }
 
-    private ProctorTermination requireVisible(UUID terminationId, ProctorService.Actor actor) {
+    private ProctorTermination requireVisible(UUID terminationId, Actor actor) {
         ProctorTermination t = ProctorTermination.findById(terminationId);
         if (t == null) throw Problem.notFound("Termination request");
         Attempt a = Attempt.findById(t.attemptId);

@@ -10,9 +10,7 @@ import jakarta.ws.rs.core.Response;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Termination requests as the people who decide them read them (confirm and decline are on {@link ProctorResource}). */
@@ -30,29 +28,23 @@ public class TerminationResource {
         this.me = me;
     }
 
-    private ProctorService.Actor actor() {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role r : Role.values()) if (me.has(r)) roles.add(r);
-        return new ProctorService.Actor(me.id(), me.login(), roles);
-    }
-
     /** The requests waiting for me to decide. */
     @GET
     @Path("/proctor/terminations")
     public List<TerminationCases.CaseView> waiting() {
-        return cases.waitingFor(actor());
+        return cases.waitingFor(me.actor());
     }
 
     @GET
     @Path("/proctor/terminations/{id}")
     public TerminationCases.CaseView get(@PathParam("id") UUID id) {
-        return cases.view(id, actor());
+        return cases.view(id, me.actor());
     }
 
     @GET
     @Path("/proctor/terminations/{id}/snapshots/{snapshotId}")
     @Produces("image/jpeg")
     public Response evidence(@PathParam("id") UUID id, @PathParam("snapshotId") UUID snapshotId) {
-        return Response.ok(cases.evidence(id, snapshotId, actor())).header("Cache-Control", "private, max-age=3600").build();
+        return Response.ok(cases.evidence(id, snapshotId, me.actor())).header("Cache-Control", "private, max-age=3600").build();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import kz.adal.exam.Exam;
 import kz.adal.media.MediaTrack;
+import kz.adal.platform.Csv;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,14 +52,14 @@ public class MonitoringReports {
     }
 
     public String csv(LocalDate from, LocalDate to) {
-        StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+        Csv csv = Csv.withUnixLines(CSV_COLUMNS);
         for (Row r : rows(from, to)) {
-            ReviewReports.line(sb, List.of(r.examId().toString(), r.exam(), r.group() == null ? "" : r.group(),
+            csv.row(List.of(r.examId().toString(), r.exam(), r.group() == null ? "" : r.group(),
                     ReviewReports.time(r.opensAt()), ReviewReports.time(r.closesAt()), n(r.logins()), n(r.attemptStarts()),
                     n(r.admitted()), n(r.started()), n(r.submitted()), n(r.absent()), n(r.connectionDrops()), n(r.recordingGaps()),
                     n(r.recordingStops()), n(r.problemReports())));
         }
-        return sb.toString();
+        return csv.text();
     }
 
     private Row row(Exam e) {

@@ -6,6 +6,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.Attempt;
 import kz.adal.exam.Exam;
+import kz.adal.identity.Actor;
+import kz.adal.platform.Csv;
 import kz.adal.platform.PdfDocument;
 import kz.adal.platform.Problem;
 import kz.adal.proctoring.ProctorService;
@@ -44,7 +46,7 @@ public class ReviewReports {
     }
 
     @Transactional
-    public byte[] attemptPdf(UUID attemptId, ReviewService.Actor actor) {
+    public byte[] attemptPdf(UUID attemptId, Actor actor) {
         AttemptReview r = review.attempt(attemptId, actor);
         PdfDocument pdf = PdfDocument.create("Attempt review report");
         pdf.fields(List.of(
@@ -113,29 +115,29 @@ public class ReviewReports {
 
     /** One exam's attempts: score, credibility, flag counts, decisions, verdicts. */
     @Transactional
-    public List<ReviewQueue.Row> examRows(UUID examId, ReviewService.Actor actor) {
+    public List<ReviewQueue.Row> examRows(UUID examId, Actor actor) {
         if (Exam.findById(examId) == null || !review.mayReview(actor, examId)) throw Problem.notFound("Exam");
         return review.queue(actor, new ReviewQueue.Filter(examId, null, null, null)).stream()
                 .sorted(Comparator.comparing(ReviewQueue.Row::studentLogin, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 
     @Transactional
-    public String examCsv(UUID examId, ReviewService.Actor actor) {
+    public String examCsv(UUID examId, Actor actor) {
         List<ReviewQueue.Row> rows = examRows(examId, actor);
-        StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+        Csv csv = Csv.withUnixLines(CSV_COLUMNS);
         for (ReviewQueue.Row r : rows) {
             long[] cd = decisions(r.attemptId());
             ReviewVerdict v = ReviewVerdict.findById(r.attemptId());
-            line(sb, List.of(r.attemptId().toString(), nz(r.studentLogin()), nz(r.studentName()), r.state(),
+            csv.row(List.of(r.attemptId().toString(), nz(r.studentLogin()), nz(r.studentName()), r.state(),
                     r.percent() == null ? "" : r.percent().toPlainString(), String.valueOf(r.score()), String.valueOf(r.flagTotal()),
                     byType(r.flagCounts()), String.valueOf(cd[0]), String.valueOf(cd[1]),
                     v == null ? "UNREVIEWED" : v.verdict.name(), v == null ? "" : v.reason));
         }
-        return sb.toString();
+        return csv.text();
     }
 
     @Transactional
-    public byte[] examPdf(UUID examId, ReviewService.Actor actor) {
+    public byte[] examPdf(UUID examId, Actor actor) {
         List<ReviewQueue.Row> rows = examRows(examId, actor);
         Exam e = Exam.findById(examId);
         PdfDocument pdf = PdfDocument.create("Review summary: " + e.title);
@@ -162,18 +164,6 @@ public class ReviewReports {
         StringBuilder sb = new StringBuilder();
         counts.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v));
         return sb.toString();
-    }
-
-    static void line(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) sb.append(',');
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            // a leading = + - @ would run as a formula in a spreadsheet
-            if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0) c = "'" + c;
-            if (c.contains(",") || c.contains("\"") || c.contains("\n")) c = '"' + c.replace("\"", "\"\"") + '"';
-            sb.append(c);
-        }
-        sb.append('\n');
     }
 
     static String time(Instant at) {

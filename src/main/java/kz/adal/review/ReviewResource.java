@@ -18,9 +18,7 @@ import kz.adal.platform.Problem;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,17 +42,11 @@ public class ReviewResource {
         this.me = me;
     }
 
-    private ReviewService.Actor actor() {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role r : Role.values()) if (me.has(r)) roles.add(r);
-        return new ReviewService.Actor(me.id(), me.login(), roles);
-    }
-
     @GET
     @Path("/review/exams")
     @Authenticated
     public List<ReviewService.ExamOption> exams() {
-        return service.exams(actor());
+        return service.exams(me.actor());
     }
 
     /** The queue: {@code ?exam=&flag=&verdict=UNREVIEWED|VALID|ANNULLED|RESIT&scoreBelow=}. */
@@ -74,14 +66,14 @@ public class ReviewResource {
         if (scoreBelow != null && (scoreBelow < 0 || scoreBelow > 101)) {
             throw Problem.badRequest("QUEUE_FILTER_INVALID", "scoreBelow is 0 to 101");
         }
-        return service.queue(actor(), new ReviewQueue.Filter(exam, flag == null || flag.isBlank() ? null : flag.trim(), state, scoreBelow));
+        return service.queue(me.actor(), new ReviewQueue.Filter(exam, flag == null || flag.isBlank() ? null : flag.trim(), state, scoreBelow));
     }
 
     @GET
     @Path("/review/attempts/{id}")
     @Authenticated
     public ReviewViews.AttemptReview attempt(@PathParam("id") UUID id) {
-        return service.attempt(id, actor());
+        return service.attempt(id, me.actor());
     }
 
     /** The student's own flags, decisions, verdict and evidence (for an appeal); 404 for anyone else's attempt. */
@@ -97,7 +89,7 @@ public class ReviewResource {
     @Authenticated
     @Produces("image/jpeg")
     public Response evidence(@PathParam("id") UUID id, @PathParam("snapshotId") UUID snapshotId) {
-        return Response.ok(service.evidence(id, snapshotId, actor())).header("Cache-Control", "private, max-age=3600").build();
+        return Response.ok(service.evidence(id, snapshotId, me.actor())).header("Cache-Control", "private, max-age=3600").build();
     }
 
     @PUT
@@ -105,14 +97,14 @@ public class ReviewResource {
     @Authenticated
     public ReviewViews.AttemptReview decideFlag(@PathParam("id") UUID id, @PathParam("key") String key,
                                                 ReviewViews.FlagDecisionRequest body) {
-        return service.decideFlag(id, key, body, actor());
+        return service.decideFlag(id, key, body, me.actor());
     }
 
     @POST
     @Path("/review/attempts/{id}/verdict")
     @Authenticated
     public ReviewViews.AttemptReview verdict(@PathParam("id") UUID id, ReviewViews.VerdictRequest body) {
-        return service.verdict(id, body, actor());
+        return service.verdict(id, body, me.actor());
     }
 
     @GET
@@ -120,7 +112,7 @@ public class ReviewResource {
     @Authenticated
     @Produces("application/pdf")
     public Response attemptReport(@PathParam("id") UUID id) {
-        return Response.ok(reports.attemptPdf(id, actor()))
+        return Response.ok(reports.attemptPdf(id, me.actor()))
                 .header("Content-Disposition", "inline; filename=\"attempt-" + id + ".pdf\"").build();
     }
 
@@ -129,7 +121,7 @@ public class ReviewResource {
     @Authenticated
     @Produces("text/csv")
     public Response examCsv(@PathParam("id") UUID id) {
-        return Response.ok(reports.examCsv(id, actor())).type("text/csv; charset=utf-8")
+        return Response.ok(reports.examCsv(id, me.actor())).type("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"exam-" + id + "-review.csv\"").build();
     }
 
@@ -138,7 +130,7 @@ public class ReviewResource {
     @Authenticated
     @Produces("application/pdf")
     public Response examPdf(@PathParam("id") UUID id) {
-        return Response.ok(reports.examPdf(id, actor()))
+        return Response.ok(reports.examPdf(id, me.actor()))
                 .header("Content-Disposition", "inline; filename=\"exam-" + id + "-review.pdf\"").build();
     }
 

@@ -9,8 +9,8 @@ import kz.adal.attempt.AttemptQuestion;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.exam.Exam;
+import kz.adal.identity.Actor;
 import kz.adal.identity.AppUser;
-import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.FlagRules;
@@ -38,7 +38,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -59,9 +58,6 @@ public class ReviewService {
     /** Evidence frames of a flag: its nearest snapshot and those taken from this long before its start to this long after its end. */
     static final Duration EVIDENCE_MARGIN = Duration.ofSeconds(1);
     static final int EVIDENCE_PER_FLAG = 6;
-
-    public record Actor(UUID id, String login, Set<Role> roles) {
-    }
 
     private final Instance<ReviewAccess> access;
     private final ProctorService proctoring;

@@ -26,13 +26,13 @@ import java.util.UUID;
  * not a compiler, per-question comments, the three criteria and the conclusion, printable documents.
  */
 @ApplicationScoped
-public class ReviewService {
+public class ExpertReviewService {
     private final CurrentUser me;
     private final AuditTrail audit;
     private final TimeSource time;
     private final BankService banks;
 
-    ReviewService(CurrentUser me, AuditTrail audit, TimeSource time, BankService banks) {
+    ExpertReviewService(CurrentUser me, AuditTrail audit, TimeSource time, BankService banks) {
         this.me = me;
         this.audit = audit;
         this.time = time;
