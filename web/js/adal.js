@@ -1,3 +1,4 @@
+// @ts-check
 // Adal browser core: session, API calls, message bundles and the page frame.
 // Native ES module, no build step. Every page imports this and calls `page({...})`.
 
@@ -25,12 +26,15 @@ export function t(key, params = {}) {
   return s;
 }
 
-/** Fill [data-i18n], [data-i18n-placeholder], [data-i18n-title], [data-i18n-aria] under root. */
+/**
+ * Fill [data-i18n], [data-i18n-placeholder], [data-i18n-title], [data-i18n-aria] under root.
+ * @param {ParentNode} [root]
+ */
 export function translate(root = document) {
-  root.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
-  root.querySelectorAll('[data-i18n-placeholder]').forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
-  root.querySelectorAll('[data-i18n-title]').forEach(e => { e.title = t(e.dataset.i18nTitle); });
-  root.querySelectorAll('[data-i18n-aria]').forEach(e => { e.setAttribute('aria-label', t(e.dataset.i18nAria)); });
+  root.querySelectorAll('[data-i18n]').forEach(/** @param {HTMLElement} e */ e => { e.textContent = t(e.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach(/** @param {HTMLInputElement} e */ e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+  root.querySelectorAll('[data-i18n-title]').forEach(/** @param {HTMLElement} e */ e => { e.title = t(e.dataset.i18nTitle); });
+  root.querySelectorAll('[data-i18n-aria]').forEach(/** @param {HTMLElement} e */ e => { e.setAttribute('aria-label', t(e.dataset.i18nAria)); });
 }
 
 // ---------- session ----------
@@ -91,9 +95,23 @@ export class ApiError extends Error {
   }
 }
 
-/** fetch against our API with the access token; refreshes once on 401; throws ApiError with the problem details. */
+/**
+ * @typedef {object} ApiOptions
+ * @property {string} [method] GET unless given
+ * @property {any} [body] an object is sent as JSON; a Blob, ArrayBuffer, FormData or string as it is
+ * @property {Record<string, string>} [headers]
+ * @property {boolean} [raw] resolve to the Response itself (downloads, streams)
+ * @property {AbortSignal} [signal]
+ */
+/**
+ * fetch against our API with the access token; refreshes once on 401; throws ApiError with the problem details.
+ * @param {string} path
+ * @param {ApiOptions} [options]
+ * @returns {Promise<any>}
+ */
 export async function api(path, { method = 'GET', body, headers = {}, raw = false, signal } = {}) {
   const go = () => {
+    /** @type {Record<string, string>} */
     const h = { ...headers };
     if (token()) h.Authorization = `Bearer ${token()}`;
     let payload = body;
@@ -154,14 +172,15 @@ export function h(spec, attrs = {}, ...children) {
 export const $ = (sel, root = document) => root.querySelector(sel);
 export const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
 
+let noticeTimer;
 /** A polite status line for screen readers and everyone else. */
 export function notify(message, kind = 'info') {
   let box = $('#notice');
   if (!box) { box = h('div#notice', { role: 'status', 'aria-live': 'polite' }); document.body.append(box); }
   box.className = `notice ${kind}`;
   box.textContent = message;
-  clearTimeout(notify.timer);
-  notify.timer = setTimeout(() => { box.className = 'notice hidden'; }, kind === 'error' ? 8000 : 4000);
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => { box.className = 'notice hidden'; }, kind === 'error' ? 8000 : 4000);
 }
 
 /**
@@ -266,6 +285,10 @@ function header() {
 /**
  * Build the page: load bundles, require login (and roles), draw the header, then call render(main).
  * Pages: `page({ bundles: ['bank'], roles: ['BANK_AUTHOR'], title: 'bank.title', render })`.
+ */
+/**
+ * Builds the page frame (header, language, navigation) and calls render(main) once the person may see it.
+ * @param {{ bundles?: string[], roles?: string[] | null, title?: string, render: (main: HTMLElement) => any, anonymous?: boolean }} options
  */
 export async function page({ bundles = [], roles = null, title, render, anonymous = false }) {
   await loadMessages(['core', ...bundles]);

@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, fmtDate } from '/js/adal.js';
 
 // what a break is, in the reader's language when the server names its kind (older kinds come as text)

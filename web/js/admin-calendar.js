@@ -1,3 +1,4 @@
+// @ts-check
 // The official working calendar, per year (system admin): public holidays, weekdays made days off by decree,
 // working Saturdays. Appeal deadlines count working days by it (001 §6.15.5).
 import { page, h, t, api, notify, problemView } from '/js/adal.js';

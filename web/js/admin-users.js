@@ -1,4 +1,5 @@
-import { page, h, t, api, ApiError, problemView, notify, readFile, $ } from '/js/adal.js';
+// @ts-check
+import { page, h, t, api, ApiError, problemView, notify, readFile } from '/js/adal.js';
 
 const ROLES = ['STUDENT', 'TEACHER', 'BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXPERT', 'DEAN', 'ACADEMIC_POLICY_DIRECTOR',
   'ACADEMIC_VICE_RECTOR', 'REGISTRAR', 'PORTAL_ADMIN', 'PROCTOR', 'TECHNICAL_SECRETARY', 'REVIEWER', 'SYSTEM_ADMIN'];

@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, hasRole, ApiError, problemView, fmtDate } from '/js/adal.js';
 
 page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXPERT', 'TEACHER', 'SYSTEM_ADMIN'], title: 'bank.banks', async render(main) {

@@ -1,4 +1,5 @@
-import { page, h, t, api, ApiError, problemView, notify } from '/js/adal.js';
+// @ts-check
+import { page, h, t, api, problemView, notify } from '/js/adal.js';
 
 const id = new URLSearchParams(location.search).get('id');
 

@@ -1,4 +1,5 @@
-import { page, h, t, api, hasRole, ApiError, problemView, notify, readFile, fmtDate, $, confirmDialog } from '/js/adal.js';
+// @ts-check
+import { page, h, t, api, problemView, notify, readFile, fmtDate, $, confirmDialog } from '/js/adal.js';
 
 const DIFFS = ['EASY', 'MEDIUM', 'HARD'];
 const params = new URLSearchParams(location.search);

@@ -1,3 +1,4 @@
+// @ts-check
 // The commission chair's visa on absence applications: allowed (a re-sit on another sitting day) or not allowed (001 §6.15.3).
 import { page, h, t, api, notify } from '/js/adal.js';
 import { absenceCardView } from '/js/casework-absence-view.js';

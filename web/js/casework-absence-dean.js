@@ -1,3 +1,4 @@
+// @ts-check
 // The dean's office forwards absence applications to the commission chair (001 §6.15.3).
 import { page, h, t, api, notify } from '/js/adal.js';
 import { absenceCardView } from '/js/casework-absence-view.js';

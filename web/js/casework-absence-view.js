@@ -1,3 +1,4 @@
+// @ts-check
 // One absence application as a card (student, dean's office and chair pages).
 import { h, t, fmtDate } from '/js/adal.js';
 import { fmtDay, stateBadge, download } from '/js/casework-appeal-common.js';

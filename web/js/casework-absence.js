@@ -1,5 +1,6 @@
+// @ts-check
 // The student's absence applications (001 §6.15.3): to the commission chair via the deputy dean, with a scanned document.
-import { page, h, t, api, notify, readFile, fmtDate, problemView } from '/js/adal.js';
+import { page, h, t, api, notify, readFile, problemView } from '/js/adal.js';
 import { base64, fmtDay } from '/js/casework-appeal-common.js';
 import { absenceCardView as absenceCard } from '/js/casework-absence-view.js';
 

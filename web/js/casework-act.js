@@ -1,8 +1,9 @@
+// @ts-check
 import { page, h, t, api, ApiError, problemView, notify, fmtDate } from '/js/adal.js';
 import { download } from '/js/exam-common.js';
 
 const list = (items, render) => items && items.length ? h('ul', items.map(i => h('li', render(i)))) : h('p.muted', t('act.nothing'));
-const interval = i => `${fmtDate(i.from)} – ${fmtDate(i.to)}${i.open ? ' (' + t('act.notRestored') + ')' : ''} · ${t('act.seconds', { n: i.seconds ?? Math.round((new Date(i.to) - new Date(i.from)) / 1000) })} · ${i.what}`;
+const interval = i => `${fmtDate(i.from)} – ${fmtDate(i.to)}${i.open ? ' (' + t('act.notRestored') + ')' : ''} · ${t('act.seconds', { n: i.seconds ?? Math.round((Date.parse(i.to) - Date.parse(i.from)) / 1000) })} · ${i.what}`;
 
 page({ bundles: ['casework'], title: 'act.title', async render(main) {
   const id = new URLSearchParams(location.search).get('id');

@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, ApiError, problemView, fmtDate, hasRole } from '/js/adal.js';
 
 const DRAFTERS = ['PROCTOR', 'TECHNICAL_SECRETARY', 'SYSTEM_ADMIN'];

@@ -1,3 +1,4 @@
+// @ts-check
 // The appeal commission's list (chair, deputy chair, members; the dean's office and the admin see all):
 // deadlines with overdue cases highlighted, the hearing, the signed decision (001 §6.15.4–6.15.5).
 import { page, h, t, api, notify, fmtDate, hasRole, user } from '/js/adal.js';

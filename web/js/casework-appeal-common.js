@@ -1,3 +1,4 @@
+// @ts-check
 // Shared by the appeal and absence pages: deadlines, badges, files.
 import { h, t, api, fmtDate } from '/js/adal.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, ApiError, problemView, notify } from '/js/adal.js';
 
 page({ bundles: ['casework'], roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'SYSTEM_ADMIN'], title: 'commission.title', async render(main) {

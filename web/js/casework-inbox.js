@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, fmtDate, notify, safeHref } from '/js/adal.js';
 
 page({ bundles: ['casework'], title: 'inbox.title', async render(main) {

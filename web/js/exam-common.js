@@ -1,3 +1,4 @@
+// @ts-check
 // Shared bits of the exam-administration pages.
 import { h, t, api, fmtDate, hasRole, confirmDialog, ApiError, notify } from '/js/adal.js';
 

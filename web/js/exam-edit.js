@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, ApiError, problemView, $ } from '/js/adal.js';
 import { STAFF, param } from '/js/exam-common.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, ApiError, problemView, notify, fmtDate, hasRole } from '/js/adal.js';
 import { STAFF, param, examHeader, download } from '/js/exam-common.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, fmtDate, notify, hasRole } from '/js/adal.js';
 import { STAFF, stateBadge } from '/js/exam-common.js';
 

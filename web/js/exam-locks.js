@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, ApiError, problemView, notify, fmtDate, hasRole } from '/js/adal.js';
 
 page({ bundles: ['exam'], roles: ['PORTAL_ADMIN', 'TEACHER', 'HEAD_OF_DEPARTMENT', 'SYSTEM_ADMIN', 'DEAN', 'REGISTRAR'], title: 'lock.title', async render(main) {

@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, notify } from '/js/adal.js';
 import { param } from '/js/exam-common.js';
 
@@ -42,6 +43,7 @@ page({ bundles: ['exam'], roles: ['STUDENT'], title: 'practice.title', async ren
   });
   // images need the token
   for (const img of main.querySelectorAll('img[data-src]')) {
+    if (!(img instanceof HTMLImageElement)) continue;
     api(img.dataset.src, { raw: true }).then(r => r.blob()).then(b => { img.src = URL.createObjectURL(b); }).catch(() => img.remove());
   }
 } });

@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, ApiError, problemView, notify, readFile, fmtDate, hasRole } from '/js/adal.js';
 import { download } from '/js/exam-common.js';
 

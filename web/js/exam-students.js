@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, ApiError, problemView, notify, readFile, fmtDate, hasRole, confirmDialog } from '/js/adal.js';
 import { STAFF, param, examHeader } from '/js/exam-common.js';
 

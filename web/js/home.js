@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, user } from '/js/adal.js';
 
 // What each role can open. A student's tiles speak of her own things; staff tiles are never shown to her.

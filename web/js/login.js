@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, login, ApiError, problemView, user } from '/js/adal.js';
 
 page({ anonymous: true, title: 'login.title', render(main) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Oral exams in an emergency: my sittings, and the setup form for a head of department, dean or admin.
 import { page, h, t, api, ApiError, problemView, hasRole } from '/js/adal.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Recomputes an oral-exam ticket draw in the browser (Web Crypto), exactly as kz.adal.oral.TicketDraw:
 //   commitment = SHA-256(seedHex + ":" + sittingId + ":" + studentId)            (UTF-8, lowercase hex)
 //   for k = 0, 1, …: x = first 4 bytes of SHA-256(seedHex + ":" + k), big-endian unsigned;

@@ -1,3 +1,4 @@
+// @ts-check
 // The proctor's identity queue (000 §4.5, §4.7): the captured frame beside the reference photo;
 // approve or deny by hand with a reason (audited). Liveness is not available with the current models.
 import { page, h, t, api, ApiError, problemView, fmtDate, notify } from '/js/adal.js';

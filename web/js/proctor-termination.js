@@ -1,3 +1,4 @@
+// @ts-check
 // A proctor's request to stop a student (001 §6.14), as the teacher or another person with
 // academic-administrative authority decides it: the reason, the flags with their evidence frames and the
 // timeline, then confirm or decline. Without an id: the requests waiting for me.

@@ -1,3 +1,4 @@
+// @ts-check
 // The student's side of live proctoring (003 §16; 001 §5.17.2, §6.9, §6.13–6.14). The exam page loads
 // it with one line: <script type="module" src="/js/proctoring-client.js"></script>. It keeps one socket
 // per attempt (/ws/attempts/{id}), sends heartbeats, what the browser sees (tab, focus, fullscreen,
@@ -187,7 +188,7 @@ function checkWindow() {
 // module adopts its streams ('adal:recording') instead of asking the student a second time.
 const adopted = {};
 let baselineDone = false;
-window.addEventListener('adal:recording', e => {
+window.addEventListener('adal:recording', /** @param {CustomEvent} e */ e => {
   adopted[e.detail.kind] = e.detail.stream;
   if (baselineDone) adopt(e.detail.kind, e.detail.stream);
 });

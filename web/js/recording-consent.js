@@ -1,3 +1,4 @@
+// @ts-check
 // The consent step of the pre-exam check (Law No. 94-V; purpose 002 §1.15; recording 003 §16, 001 §5.17.2;
 // conduct rules 001 §6.13). Loaded by check.html with one line; it adds its card above the start button and
 // holds the start until the student decided. A refusal is recorded, the teacher and dean are told, and the
@@ -80,7 +81,7 @@ async function main() {
   draw();
   // hold the start until the student decided (the server's gate refuses anyway; this explains why)
   document.addEventListener('click', e => {
-    if (!view.required || view.decision === 'GRANTED' || !e.target.closest('#start')) return;
+    if (!view.required || view.decision === 'GRANTED' || !(e.target instanceof Element && e.target.closest('#start'))) return;
     e.preventDefault();
     e.stopImmediatePropagation();
     draw(h('div.problem', { role: 'alert' }, tr(view.decision === 'REFUSED' ? 'consent.startRefused' : 'consent.startNeedsConsent')));

@@ -1,3 +1,4 @@
+// @ts-check
 // Messages of the recording modules (bundle web/i18n/recording.<lang>.json). Kept apart from adal.js's
 // messages so the modules can join a page that loaded its own bundles without replacing them.
 import { lang } from '/js/adal.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // The review screen of one attempt: camera and screen recordings played in sync on the attempt's clock (one
 // scrubber; each video follows it with its own offset from the recording's alignment), the timeline beside
 // them (answers, proctoring events, flags, connection drops, suspensions, problem reports, identity check),

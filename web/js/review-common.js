@@ -1,3 +1,4 @@
+// @ts-check
 // Shared by the review pages: names of flags and verdicts, authorised downloads and evidence images.
 import { h, t, api, fmtDate } from '/js/adal.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The student's own evidence (for an appeal): their attempt's flags with the evidence frames, the reviewer's
 // decisions and the verdict. Only their own attempt (the server answers 404 otherwise). ?attempt=<id>
 import { page, h, t, api } from '/js/adal.js';

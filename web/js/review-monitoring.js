@@ -1,3 +1,4 @@
+// @ts-check
 // Monitoring reports (001 §6.12.2) for the registrar and the IT centre: per exam of a period, access (logins
 // of the exam's students during its window, attempt starts), participation and the technical failures seen.
 import { page, h, t, api, ApiError, problemView } from '/js/adal.js';

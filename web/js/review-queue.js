@@ -1,3 +1,4 @@
+// @ts-check
 // The review queue: attempts of the exams this person reviews, the most suspicious (lowest credibility) first,
 // with filters by exam, flag type, verdict state and score. Per-exam summaries as CSV and PDF.
 import { page, h, t, api, ApiError, problemView, hasRole } from '/js/adal.js';

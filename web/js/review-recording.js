@@ -1,3 +1,4 @@
+// @ts-check
 // A minimal review player: camera and screen side by side, kept in step on the attempt's clock, the thumbnail
 // strips, "jump to" by clock time (the server's offset endpoint: a flag at 10:23:10 opens there) or by media
 // time, the gaps and the interruptions. ?attempt=<id>[&at=<ISO instant>]. Casework builds the review screen on it.

@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, ApiError, problemView, fmtDate } from '/js/adal.js';
 import { canShareScreen } from '/js/student-common.js';
 import { identityCheck } from '/js/vision-identity.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Shared by the student pages: the server's clock, durations, the device's screen-sharing ability.
 import { t, h, api } from '/js/adal.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, ApiError, problemView } from '/js/adal.js';
 import { ServerClock, clockText, LETTERS, receiptButton } from '/js/student-common.js';
 
@@ -301,7 +302,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
   setInterval(reloadAttempt, 20000);
   // a proctor's pause or resume comes over the proctoring socket (proctoring-client.js) at once: the answers
   // are disabled or enabled again now, and the server's view (clock, deadline) is read straight after
-  window.addEventListener('adal:attempt-state', e => {
+  window.addEventListener('adal:attempt-state', /** @param {CustomEvent} e */ e => {
     const m = e.detail || {};
     if (failure || (m.state !== 'IN_PROGRESS' && m.state !== 'SUSPENDED')) { reloadAttempt(); return; }
     attempt = { ...attempt, state: m.state, ...(m.deadlineAt ? { deadlineAt: m.deadlineAt } : {}) };

@@ -1,3 +1,4 @@
+// @ts-check
 import { page, h, t, api, fmtDate } from '/js/adal.js';
 import { ServerClock, spanText, canShareScreen } from '/js/student-common.js';
 

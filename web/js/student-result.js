@@ -1,4 +1,5 @@
-import { page, h, t, api, ApiError, problemView, fmtDate } from '/js/adal.js';
+// @ts-check
+import { page, h, t, api, ApiError, fmtDate } from '/js/adal.js';
 import { LETTERS, receiptButton } from '/js/student-common.js';
 
 /** When the result will be shown, in the student's language (never the server's raw timestamp). */

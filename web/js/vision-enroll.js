@@ -1,3 +1,4 @@
+// @ts-check
 // The registrar's enrollment page: a student's biometric consent (recorded on paper) and the
 // reference photo from their ID card. Without consent there is no photo: a proctor checks the ID document (000 §4.7).
 import { page, h, t, api, ApiError, problemView, fmtDate, notify } from '/js/adal.js';

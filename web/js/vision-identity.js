@@ -1,3 +1,4 @@
+// @ts-check
 // The identity check on the student's check page (000 §4.5, §4.7): one frame from the camera is
 // compared with the enrolled reference; anything the server cannot settle waits for a proctor.
 import { api, t } from '/js/adal.js';

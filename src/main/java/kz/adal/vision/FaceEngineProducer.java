@@ -32,6 +32,7 @@ public class FaceEngineProducer {
 
     /** Loads the models at start-up (not at the first exam) and says loudly when they are absent. */
     void onStart(@Observes StartupEvent ev, FaceEngine engine, VisionConfig config) {
+        if (!config.loadAtStart()) return;   // the engine is a client proxy: untouched, nothing loads
         if (engine.available()) {
             LOG.infof("Face models loaded from %s; match threshold %.3f (liveness: not available)", config.modelsDir(), config.matchThreshold());
         } else {

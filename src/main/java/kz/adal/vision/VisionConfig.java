@@ -14,6 +14,13 @@ public interface VisionConfig {
     @WithDefault("target/face-models")
     String modelsDir();
 
+    /**
+     * Load the models when the server starts (the first exam doesn't wait for them, and absent models are said
+     * loudly at once); false loads them at their first use, as the tests do to start faster.
+     */
+    @WithDefault("true")
+    boolean loadAtStart();
+
     /** Cosine similarity below which a face does not match the reference. */
     @WithDefault("0.37")
     double matchThreshold();

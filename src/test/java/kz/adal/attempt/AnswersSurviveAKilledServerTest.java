@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,7 +103,7 @@ class AnswersSurviveAKilledServerTest {
                 }));
             }
             long until = System.nanoTime() + 60_000_000_000L;
-            while (acks.get() < 100 && System.nanoTime() < until) Thread.sleep(5);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> acks.get() >= 100);
             // right after an acknowledgement: the newest commits are the ones a delayed write loses
             int seen = acks.get();
             while (acks.get() == seen && System.nanoTime() < until) Thread.onSpinWait();

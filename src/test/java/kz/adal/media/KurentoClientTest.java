@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,12 +155,9 @@ class KurentoClientTest {
         assertEquals(0, found.get(0).sdpMLineIndex());
     }
 
-    private static List<KurentoClient.IceCandidate> waitForCandidates(KurentoLiveMedia live, String key) throws InterruptedException {
+    private static List<KurentoClient.IceCandidate> waitForCandidates(KurentoLiveMedia live, String key) {
         List<KurentoClient.IceCandidate> all = new java.util.ArrayList<>();
-        for (int i = 0; i < 50 && all.isEmpty(); i++) {
-            all.addAll(live.candidates(key));
-            if (all.isEmpty()) Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> all.addAll(live.candidates(key)));
         return all;
     }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,13 +100,13 @@ class RedisOralRoomBusTest {
         assertEquals(Set.of(student), nodeB.present(sitting), "a leave on node A is seen on node B at once");
 
         // the heartbeat keeps a long-open socket present beyond the ttl
-        Thread.sleep(1_500);
-        assertEquals(Set.of(student), nodeA.present(sitting), "node B's heartbeat keeps its student present");
+        await("node B's heartbeat keeps its student present").during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3))
+                .until(() -> nodeA.present(sitting).equals(Set.of(student)));
 
         // node B "crashes": no leave, no more heartbeats → gone after the ttl
         nodeB.close();
-        Thread.sleep(1_400);
-        assertEquals(Set.of(), nodeA.present(sitting), "a dead node's sockets stop counting after the ttl");
+        await("a dead node's sockets stop counting after the ttl").atMost(Duration.ofSeconds(2))
+                .until(() -> nodeA.present(sitting).isEmpty());
         nodeB = new RedisOralRoomBus(new ReactiveRedisDataSourceImpl(vertx, redisB, RedisAPI.api(redisB)), channel,
                 Duration.ofMillis(300), Duration.ofSeconds(1));
     }

@@ -7,12 +7,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,6 +145,7 @@ class StudentSocketTest {
             for (int i = 0; i < 400; i++) ws.send(Map.of("type", "hb", "attemptId", a));
             ws.error("PROCTORING_WS_RATE_LIMITED");
             assertTrue(ws.isOpen());
+            // the limiter's bucket refills with time: a duration under test, not a condition to poll for
             Thread.sleep(1500);
             ws.drain();
             ws.event(a, 7, "clipboard.copy", Map.of());
@@ -150,8 +153,7 @@ class StudentSocketTest {
             assertTrue(ws.isOpen());
             byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
             ws.send(Map.of("type", "snapshot", "attemptId", a, "jpeg", Base64.getEncoder().encodeToString(jpeg)));
-            long until = System.currentTimeMillis() + 5000;
-            while (snapshots.latest(UUID.fromString(a)).isEmpty() && System.currentTimeMillis() < until) Thread.sleep(50);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !snapshots.latest(UUID.fromString(a)).isEmpty());
             assertEquals(7, snapshots.latest(UUID.fromString(a)).get(0).jpeg().length);
         }
         assertEquals(0, store.countSeq(UUID.fromString(a), 1));
@@ -198,11 +200,13 @@ class StudentSocketTest {
                 second.ack(1);
             }
         }
-        Thread.sleep(500);
-        List<String> kinds = proctor.api().get("/api/proctor/attempts/" + a + "/timeline").then().statusCode(200)
-                .extract().jsonPath().getList("events.kind");
-        // the replaced tab's close is not a disconnection; the taking-over tab's own close is
-        assertEquals(List.of("connection.opened", "connection.opened", "clipboard.copy", "connection.closed"),
-                kinds.stream().filter(k -> k.startsWith("connection") || k.startsWith("clipboard")).toList());
+        // the closes are recorded after the sockets went away
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            List<String> kinds = proctor.api().get("/api/proctor/attempts/" + a + "/timeline").then().statusCode(200)
+                    .extract().jsonPath().getList("events.kind");
+            // the replaced tab's close is not a disconnection; the taking-over tab's own close is
+            assertEquals(List.of("connection.opened", "connection.opened", "clipboard.copy", "connection.closed"),
+                    kinds.stream().filter(k -> k.startsWith("connection") || k.startsWith("clipboard")).toList());
+        });
     }
 }

@@ -10,7 +10,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -87,20 +88,19 @@ public class Coturn implements QuarkusTestResourceLifecycleManager {
     }
 
     private void waitForPort(int port) throws IOException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(until)) {
-            if (!process.isAlive()) throw new IOException("turnserver exited: " + Files.readString(dir.resolve("stdout.log")));
-            try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!process.isAlive()) throw new IllegalStateException("turnserver exited: " + Files.readString(dir.resolve("stdout.log")));
+                try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                    return true;
+                } catch (IOException notYet) {
+                    return false;
                 }
-            }
+            });
+        } catch (IllegalStateException exited) {
+            throw new IOException(exited.getMessage());
+        } catch (ConditionTimeoutException e) {
+            throw new IOException("turnserver did not listen on " + port);
         }
-        throw new IOException("turnserver did not listen on " + port);
     }
 }

@@ -11,7 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.Instant;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,21 +68,18 @@ public final class JarNode implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node.log").toFile()));
         pb.environment().putAll(env);
         process = pb.start();
-        Instant until = Instant.now().plus(Duration.ofMinutes(6));
         try (HttpClient http = HttpClient.newHttpClient()) {
-            while (Instant.now().isBefore(until)) {
-                if (!process.isAlive()) throw new IllegalStateException("the jar stopped:\n" + logTail());
-                try {
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 200) return this;
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(500);
-            }
+            Awaitility.await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(IOException.class)   // not listening yet
+                    .until(() -> {
+                        if (!process.isAlive()) throw new IllegalStateException("the jar stopped:\n" + logTail());
+                        return http.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    });
+            return this;
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the jar did not become ready:\n" + logTail());
         }
-        throw new IllegalStateException("the jar did not become ready:\n" + logTail());
     }
 
     private String logTail() throws IOException {

@@ -37,7 +37,7 @@ class FaceEnginesTest {
     @Test
     void aTamperedModelMakesTheEngineAbsent() throws IOException {
         Path models = TestFaces.modelsDir();
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(models.resolve(FaceModels.DETECT)), "models not fetched");
+        kz.adal.testing.Prerequisites.require(Files.isRegularFile(models.resolve(FaceModels.DETECT)), "face models not fetched by the build");
         for (String name : FaceModels.REQUIRED) {
             Files.copy(models.resolve(name), dir.resolve(name));
         }

@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static kz.adal.testing.Prerequisites.require;
 
 /** Enrollment, the identity gate, the proctor's decision and face-check records over HTTP (000 §4.5, §4.7). */
 @QuarkusTest
@@ -28,7 +28,7 @@ class IdentityApiTest {
 
     @BeforeEach
     void needsModelsAndFaces() {
-        assumeTrue(engine.available(), () -> "Face models absent: " + engine.unavailableReason());
+        require(engine.available(), () -> "Face models absent: " + engine.unavailableReason());
         faces = VisionFixtures.facesDirOrSkip();
     }
 
@@ -65,7 +65,7 @@ class IdentityApiTest {
                         .stream().map(e -> e.action).toList());
         assertEquals(List.of("user.created", "biometrics.consented", "face.enrolled", "face.re-enrolled"), actions);
         // a group photo is no reference
-        Api.as("registrar").contentType("image/jpeg").body(VisionFixtures.read(faces.resolve("bbt1.jpg")))
+        Api.as("registrar").contentType("image/jpeg").body(VisionFixtures.read(VisionFixtures.groupPhoto()))
                 .put("/api/vision/enrollments/" + s.studentId() + "/photo").then().statusCode(422).body("code", equalTo("ENROLL_FACE_COUNT"));
         // another student cannot consent for them; a student cannot upload
         VisionFixtures.Sitting other = VisionFixtures.sitting();
@@ -130,8 +130,8 @@ class IdentityApiTest {
     void twoFacesInTheFrameAreFlaggedAsMultipleFaces() {
         VisionFixtures.Sitting s = VisionFixtures.sitting();
         String id = open(s);
-        frame(s, id, VisionFixtures.read(faces.resolve("bbt1.jpg"))).then().statusCode(200).body("reason", equalTo("MULTIPLE_FACES"));
-        s.api().contentType("image/jpeg").body(VisionFixtures.read(faces.resolve("bbt1.jpg")))
+        frame(s, id, VisionFixtures.read(VisionFixtures.groupPhoto())).then().statusCode(200).body("reason", equalTo("MULTIPLE_FACES"));
+        s.api().contentType("image/jpeg").body(VisionFixtures.read(VisionFixtures.groupPhoto()))
                 .post("/api/attempts/" + id + "/snapshots/face-check").then().statusCode(200).body("outcome", equalTo("MULTIPLE_FACES"));
         List<String> outcomes = Api.as("proctor").get("/api/attempts/" + id + "/face-checks").then().statusCode(200).extract().path("outcome");
         assertEquals(List.of("MULTIPLE_FACES"), outcomes);

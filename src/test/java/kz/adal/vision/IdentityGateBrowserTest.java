@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static kz.adal.testing.Prerequisites.require;
 
 /**
  * The identity gate in Chromium with a fake camera playing a face crop (000 §4.5, §4.7): the
@@ -37,7 +37,7 @@ class IdentityGateBrowserTest {
 
     @BeforeEach
     void needsModelsAndFaces() {
-        assumeTrue(engine.available(), () -> "Face models absent: " + engine.unavailableReason());
+        require(engine.available(), () -> "Face models absent: " + engine.unavailableReason());
         faces = VisionFixtures.facesDirOrSkip();
     }
 

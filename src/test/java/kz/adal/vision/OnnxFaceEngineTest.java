@@ -4,7 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.flip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static kz.adal.testing.Prerequisites.require;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class OnnxFaceEngineTest {
     void countsFacesInFaceApiDemoPhotos(String file, int faces) {
         FaceEngine engine = TestFaces.engineOrSkip();
         Path photo = TestFaces.GROUP_PHOTOS.resolve(file);
-        assumeTrue(Files.isRegularFile(photo), "npm @vladmandic/face-api@1.7.15 demo photos not fetched (build step offline?): " + photo);
+        require(Files.isRegularFile(photo), "npm @vladmandic/face-api@1.7.15 demo photos not fetched (build step offline?): " + photo);
         try (FaceImage image = TestFaces.read(photo)) {
             List<DetectedFace> found = engine.detect(image);
             assertEquals(faces, found.size());
@@ -53,7 +53,9 @@ class OnnxFaceEngineTest {
     @Test
     void landmarksLieInsideTheBoxWithEyesAboveMouth() {
         FaceEngine engine = TestFaces.engineOrSkip();
-        try (FaceImage image = TestFaces.read(TestFaces.facesDirOrSkip().resolve("bbt4.jpg"))) {
+        Path photo = TestFaces.GROUP_PHOTOS.resolve("sample5.jpg");
+        require(Files.isRegularFile(photo), "demo photos not fetched");
+        try (FaceImage image = TestFaces.read(photo)) {
             for (DetectedFace face : engine.detect(image)) {
                 List<FacePoint> p = face.landmarks5();
                 for (FacePoint point : p) {
@@ -87,7 +89,7 @@ class OnnxFaceEngineTest {
     void mirroringTheImageMirrorsYawAndRoll() {
         FaceEngine engine = TestFaces.engineOrSkip();
         Path photo = TestFaces.GROUP_PHOTOS.resolve("sample2.jpg");
-        assumeTrue(Files.isRegularFile(photo), "demo photos not fetched");
+        require(Files.isRegularFile(photo), "demo photos not fetched");
         try (FaceImage image = TestFaces.read(photo); Mat mirrored = new Mat()) {
             flip(image.mat(), mirrored, 1);
             try (FaceImage flipped = FaceImage.of(mirrored)) {
@@ -117,7 +119,7 @@ class OnnxFaceEngineTest {
         List<Double> errors = new ArrayList<>();
         for (String file : List.of("sample1.jpg", "sample4.jpg", "sample5.jpg")) {
             Path photo = TestFaces.GROUP_PHOTOS.resolve(file);
-            assumeTrue(Files.isRegularFile(photo), "demo photos not fetched");
+            require(Files.isRegularFile(photo), "demo photos not fetched");
             try (FaceImage image = TestFaces.read(photo)) {
                 for (DetectedFace face : engine.detect(image)) {
                     FacePoint l = face.landmarks5().get(0);

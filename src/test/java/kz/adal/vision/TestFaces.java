@@ -2,7 +2,7 @@ package kz.adal.vision;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static kz.adal.testing.Prerequisites.require;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,12 +34,12 @@ final class TestFaces {
         return Path.of(System.getProperty("adal.vision.models-dir", FaceModels.DEFAULT_DIR.toString()));
     }
 
-    /** The shared engine, or the test is skipped when models are absent. */
+    /** The shared engine; when models are absent the test is skipped, or fails under CI. */
     static synchronized FaceEngine engineOrSkip() {
         if (engine == null) {
             engine = FaceEngines.load(modelsDir(), OnnxFaceEngine.Settings.defaults().withPoolSize(1));
         }
-        assumeTrue(engine.available(), () -> "Face models absent, skipping: " + engine.unavailableReason());
+        require(engine.available(), () -> "Face models absent, skipping: " + engine.unavailableReason());
         return engine;
     }
 
@@ -57,7 +57,7 @@ final class TestFaces {
 
     static Path facesDirOrSkip() {
         Optional<Path> dir = facesDir();
-        assumeTrue(dir.isPresent(), "Face crops not found at ../shared/data/faces (set -Dadal.vision.faces-dir)");
+        require(dir.isPresent(), "Face crops not found at ../shared/data/faces (set -Dadal.vision.faces-dir)");
         return dir.get();
     }
 

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static kz.adal.testing.Prerequisites.require;
 
 /** Students, proctored exams and frames for the identity tests; each test makes its own people. */
 final class VisionFixtures {
@@ -49,8 +49,15 @@ final class VisionFixtures {
     /** ../shared/data/faces from the repository root, or /work/shared/data/faces. */
     static Path facesDirOrSkip() {
         Path dir = TestFaces.facesDir().orElse(Path.of("/work/shared/data/faces"));
-        assumeTrue(Files.isDirectory(dir.resolve("amy")), "Face crops not found at ../shared/data/faces");
+        require(Files.isDirectory(dir.resolve("amy")), "Face crops not found at ../shared/data/faces");
         return dir;
+    }
+
+    /** A group photo of three people, from the npm package the build unpacks (@vladmandic/face-api demo). */
+    static Path groupPhoto() {
+        Path photo = TestFaces.GROUP_PHOTOS.resolve("sample1.jpg");
+        require(Files.isRegularFile(photo), "npm @vladmandic/face-api demo photos not fetched by the build: " + photo);
+        return photo;
     }
 
     static byte[] read(Path p) {

@@ -1,0 +1,104 @@
+package kz.adal;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The package graph of docs/architecture.md ("Dependencies point one way"), checked on the compiled classes so
+ * that a wrong import fails the build. When a new dependency is legitimate, change the table here and the
+ * sentence in the doc together.
+ */
+class ArchitectureTest {
+
+    /** Anyone may use these; they use no feature themselves (except identity → audit). */
+    static final Set<String> SHARED = Set.of("identity", "audit", "platform");
+
+    /**
+     * What each package uses directly besides itself (and, for a feature, {@link #SHARED}): the arrows of
+     * docs/architecture.md. A package may also use what those use (attempt → exam → bank lets attempt read bank).
+     * Lower packages first.
+     */
+    static final Map<String, Set<String>> ARROWS = new LinkedHashMap<>();
+
+    static {
+        ARROWS.put("platform", Set.of());
+        ARROWS.put("audit", Set.of("platform"));
+        ARROWS.put("identity", Set.of("audit", "platform"));
+        ARROWS.put("grading", Set.of());
+        ARROWS.put("bank", Set.of());
+        ARROWS.put("exam", Set.of("bank", "grading"));
+        ARROWS.put("attempt", Set.of("exam", "grading"));
+        ARROWS.put("vision", Set.of("attempt"));
+        ARROWS.put("media", Set.of("attempt"));
+        ARROWS.put("proctoring", Set.of("attempt", "media", "vision"));
+        ARROWS.put("review", Set.of("attempt", "proctoring", "media"));
+        ARROWS.put("oral", Set.of("grading", "media"));
+        ARROWS.put("casework", Set.of("review", "oral", "attempt", "exam", "media", "proctoring"));
+    }
+
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("kz.adal");
+
+    @TestFactory
+    Stream<DynamicTest> eachPackageUsesOnlyWhatTheArchitectureAllows() {
+        return ARROWS.keySet().stream().map(p -> DynamicTest.dynamicTest(p, () -> {
+            String[] forbidden = forbiddenFor(p).stream().map(f -> "kz.adal." + f + "..").toArray(String[]::new);
+            if (forbidden.length == 0) return;
+            noClasses().that().resideInAPackage("kz.adal." + p + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .because("docs/architecture.md: " + p + " may use only " + allowedFor(p))
+                    .check(MAIN);
+        }));
+    }
+
+    @Test
+    void everyPackageIsInTheTable() {
+        Set<String> found = new TreeSet<>();
+        MAIN.forEach(c -> {
+            String rest = c.getPackageName().startsWith("kz.adal.") ? c.getPackageName().substring("kz.adal.".length()) : "";
+            found.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
+        });
+        found.removeAll(ARROWS.keySet());
+        if (!found.isEmpty()) {
+            throw new AssertionError("packages missing from ArchitectureTest.ARROWS and docs/architecture.md: " + found);
+        }
+    }
+
+    @Test
+    void featureSlicesHaveNoCycles() {
+        slices().matching("kz.adal.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /** The arrows from {@code p} followed to the end, plus the shared packages for a feature. */
+    static Set<String> allowedFor(String p) {
+        Set<String> allowed = new TreeSet<>();
+        List<String> todo = new java.util.ArrayList<>(ARROWS.get(p));
+        while (!todo.isEmpty()) {
+            String next = todo.remove(todo.size() - 1);
+            if (allowed.add(next)) todo.addAll(ARROWS.get(next));
+        }
+        if (!List.of("platform", "audit", "identity").contains(p)) allowed.addAll(SHARED);
+        return allowed;
+    }
+
+    static Set<String> forbiddenFor(String p) {
+        Set<String> forbidden = new TreeSet<>(ARROWS.keySet());
+        forbidden.remove(p);
+        forbidden.removeAll(allowedFor(p));
+        return forbidden;
+    }
+}
