@@ -57,7 +57,7 @@ final class TestFaces {
 
     static Path facesDirOrSkip() {
         Optional<Path> dir = facesDir();
-        require(dir.isPresent(), "Face crops not found at ../shared/data/faces (set -Dadal.vision.faces-dir)");
+        kz.adal.testing.Prerequisites.optionalData(dir.isPresent(), "Face crops not found at ../shared/data/faces (set -Dadal.vision.faces-dir)");
         return dir.get();
     }
 
