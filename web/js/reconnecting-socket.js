@@ -1,3 +1,4 @@
+// @ts-check
 // One live socket that comes back after a drop, for every page that keeps one (the student's proctoring
 // client, the proctor console, the oral room). What the pages had each written for themselves, once:
 // - the socket is on this host (ws: or wss: as the page), and its first message is the page's `hello`
