@@ -97,7 +97,16 @@ async function cap(sender, { degradationPreference, ...encoding }) {
   }
 }
 
-const answering = new Map();   // proctor connection → { pc, queued } (the student's side)
+const answering = new Map();   // proctor connection → { pc, queued, parts, tracks } (the student's side)
+
+/** Two proctors watching the same student share the one budget: the link does not grow with the watchers. */
+async function share(kbps) {
+  const open = [...answering.values()].filter(e => e.pc && e.parts && e.pc.signalingState !== 'closed');
+  for (const e of open) {
+    const caps = budget((kbps || 200) / open.length, e.tracks);
+    for (let i = 0; i < caps.length; i++) await cap(e.parts[i]?.sender, caps[i]);
+  }
+}
 
 /**
  * The student's side: a proctor's offer is answered with the camera, microphone and screen this page already
@@ -106,7 +115,7 @@ const answering = new Map();   // proctor connection → { pc, queued } (the stu
 export async function answerLiveView(msg, { camera, screen, send, kbps }) {
   const from = msg.from, d = msg.data || {};
   let entry = answering.get(from);
-  if (d.bye) { entry?.pc?.close(); answering.delete(from); return; }
+  if (d.bye) { entry?.pc?.close(); answering.delete(from); await share(kbps); return; }
   if (d.description) {
     entry?.pc?.close();
     entry = { pc: null, queued: [] };       // set before any await: candidates that follow the offer wait here
@@ -114,6 +123,12 @@ export async function answerLiveView(msg, { camera, screen, send, kbps }) {
     const pc = new RTCPeerConnection({ iceServers: await iceServers() });
     entry.pc = pc;
     pc.onicecandidate = e => { if (e.candidate) send({ type: 'live.signal', to: from, data: { candidate: e.candidate.toJSON() } }); };
+    // a proctor who left without "bye" (closed the tab, lost the network): stop sending once the link fails
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState !== 'failed') return;
+      pc.close();
+      if (answering.get(from) === entry) { answering.delete(from); share(kbps); }
+    };
     await pc.setRemoteDescription(d.description);
     const parts = pc.getTransceivers();      // the proctor's offer: camera video, screen video, microphone
     const tracks = [camera?.getVideoTracks()[0], screen?.getVideoTracks()[0], camera?.getAudioTracks()[0]];
@@ -122,8 +137,8 @@ export async function answerLiveView(msg, { camera, screen, send, kbps }) {
       if (tracks[i]) await parts[i].sender.replaceTrack(tracks[i]);
     }
     await pc.setLocalDescription(await pc.createAnswer());
-    const caps = budget(kbps, tracks);
-    for (let i = 0; i < caps.length; i++) await cap(parts[i]?.sender, caps[i]);
+    entry.parts = parts; entry.tracks = tracks;
+    await share(kbps);
     send({ type: 'live.signal', to: from, data: { description: pc.localDescription.toJSON() } });
     for (const c of entry.queued.splice(0)) await pc.addIceCandidate(c).catch(() => {});
   } else if (d.candidate && entry) {

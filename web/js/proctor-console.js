@@ -109,6 +109,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       }
       case 'gone': {
         const s = sessions.get(m.attemptId);
+        if (liveView && liveView.attemptId === m.attemptId) liveView.close();   // no longer this proctor's student
         sessions.delete(m.attemptId);
         s?.view?.el.remove();
         s?.row?.remove();
@@ -159,7 +160,10 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     for (const id of dirty) {
       const s = sessions.get(id);
       if (!s) continue;
-      if (FINISHED.has(s.tile.state)) finish(id, s); else drawTile(id, s);
+      if (FINISHED.has(s.tile.state)) {
+        finish(id, s);
+        if (liveView && liveView.attemptId === id) liveView.close();   // nothing more to watch
+      } else drawTile(id, s);
       if (open && open.id === id) drawDetailFromTile(s.tile);
     }
     dirty.clear();

@@ -88,6 +88,7 @@ class RecordingBrowserTest {
             page.locator("#start").click();
             assertThat(page.locator("#consent [role=alert]")).isVisible();
             Browser.screenshot(page, "recording-consent");
+            assertThat(page.locator("#consent-live")).isVisible();   // the notice says a proctor may watch live (issue 14)
             page.locator("#consent-rules").check();
             page.locator("#consent-grant").click();
             assertThat(page.locator("#consent-status")).hasAttribute("data-decision", "GRANTED");

@@ -139,7 +139,7 @@ class ProctorLiveViewBrowserTest {
         return (Map<String, Object>) p.evaluate(STATS);
     }
 
-    record Live(Page exam, Page console, String attemptId) {
+    record Live(Page exam, Page console, String attemptId, java.util.UUID examId) {
     }
 
     /** A student sharing camera and screen, their proctor's console with the student's live view open. */
@@ -157,6 +157,7 @@ class ProctorLiveViewBrowserTest {
             c.addInitScript(HOOK);
         }
         Page exam = Browser.loggedIn(studentCtx, base.toString(), s.student().login());
+        exam.evaluate("localStorage.setItem('adal.lang', 'en')");
         exam.navigate(base + "student/exam.html?attempt=" + a);
         assertThat(exam.locator("#proctoring-state")).hasAttribute("data-state", "online");
         exam.locator("#proctoring-start").click();
@@ -168,7 +169,7 @@ class ProctorLiveViewBrowserTest {
         console.locator(".pc-tile[data-attempt='" + a + "']").click();
         console.locator("#pc-live-open").click();
         assertThat(console.locator("#live-state[data-state=connected]")).isVisible();
-        return new Live(exam, console, a);
+        return new Live(exam, console, a, s.examId());
     }
 
     @Test
@@ -232,6 +233,29 @@ class ProctorLiveViewBrowserTest {
         Thread.sleep(3000); // past the encoders' start
         Map<String, Object> cost = measure(exam, console, "direct");
         assertTrue(cost.get("upstream") instanceof Double up && up > 20 && up < 300, "live view upstream " + cost);
+
+        // a second proctor watching the same student shares the one budget: the link does not grow with the watchers
+        Proctored.Person second = Proctored.proctor();
+        Proctored.assign(second, live.examId());
+        BrowserContext secondCtx = Browser.context();
+        contexts.add(secondCtx);
+        Page other = Browser.loggedIn(secondCtx, base.toString(), second.login());
+        other.navigate(base + "proctor/index.html");
+        other.locator(".pc-tile[data-attempt='" + live.attemptId() + "']").click();
+        other.locator("#pc-live-open").click();
+        assertThat(other.locator("#live-state[data-state=connected]")).isVisible();
+        exam.waitForFunction("() => window.__pcs.filter(pc => pc.connectionState === 'connected').length === 2");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            List<Number> both = (List<Number>) exam.evaluate(CAPS);
+            return both.size() == 6 && both.stream().mapToLong(Number::longValue).sum() <= BUDGET_KBPS * 1000L;
+        });
+        other.locator("#live-close").click();
+        // the one left gets the whole budget back
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            List<Number> one = (List<Number>) exam.evaluate(CAPS);
+            long sum = one.stream().mapToLong(Number::longValue).sum();
+            return one.size() == 3 && sum > BUDGET_KBPS * 1000L * 3 / 4 && sum <= BUDGET_KBPS * 1000L;
+        });
 
         // closed: the student's side stops
         console.locator("#live-close").click();
