@@ -75,6 +75,7 @@ class RecordingBrowserTest {
         String attemptId;
         long wallStart;
         long wallEnd;
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         try (BrowserContext ctx = Browser.context()) {
             Page page = Browser.loggedIn(ctx, base.toString(), s.student().login());
             page.navigate(base + "student/check.html?exam=" + s.examId());
