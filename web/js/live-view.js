@@ -26,6 +26,7 @@ export async function openLiveView({ attemptId, send, container, title, register
     h('h3', title || t('proctoring.live.title')), state, h('div.live-videos', screenVideo, camVideo),
     h('button#live-close', { type: 'button', onclick: () => view.close() }, t('proctoring.live.close')));
   container.append(box);
+  box.scrollIntoView({ block: 'nearest' });
   camVideo.srcObject = new MediaStream([camera.receiver.track, audio.receiver.track]);
   screenVideo.srcObject = new MediaStream([screen.receiver.track]);
   const queued = [];
@@ -60,16 +61,61 @@ export async function openLiveView({ attemptId, send, container, title, register
   return view;
 }
 
-const answering = new Map();   // proctor connection → { pc, queued } (the student's side)
+/**
+ * What a live view may cost the student's upstream (000 §4.6: a 512 kbit/s link that also carries the recording
+ * upload and the snapshots): `kbps` in total (adal.proctoring.live-view-kbps, 200 by default), split into the
+ * microphone (at most 24 kbit/s), the camera (40 % of the rest, at most 320 px wide and 15 fps: a face) and the
+ * screen (the rest, at most 1280 px wide and 5 fps, resolution kept over frame rate so text stays legible).
+ * Encoder settings of this connection only: the recording of the same tracks is not touched.
+ */
+export function budget(kbps, [cameraTrack, screenTrack] = []) {
+  const total = Math.max(60, kbps || 200);
+  const audio = Math.min(24, Math.round(total * 0.12));
+  const camera = Math.round((total - audio) * 0.4);
+  const widthOf = t => t?.getSettings?.().width || 0;
+  return [
+    { maxBitrate: camera * 1000, maxFramerate: 15, scaleResolutionDownBy: Math.max(1, widthOf(cameraTrack) / 320) },
+    { maxBitrate: (total - audio - camera) * 1000, maxFramerate: 5, scaleResolutionDownBy: Math.max(1, widthOf(screenTrack) / 1280), degradationPreference: 'maintain-resolution' },
+    { maxBitrate: audio * 1000 },
+  ];
+}
+
+async function cap(sender, { degradationPreference, ...encoding }) {
+  if (!sender?.track) return;
+  const p = sender.getParameters();
+  if (!p.encodings?.length) return;
+  Object.assign(p.encodings[0], encoding);
+  const ok = await sender.setParameters(p).then(() => true, () => false);
+  if (!ok) {                         // a browser without frame-rate or scaling caps: the bitrate cap at least
+    const b = sender.getParameters();
+    if (b.encodings?.length) { b.encodings[0].maxBitrate = encoding.maxBitrate; await sender.setParameters(b).catch(() => {}); }
+  }
+  if (degradationPreference) {      // not every browser takes it: the caps above stand without it
+    const q = sender.getParameters();
+    q.degradationPreference = degradationPreference;
+    await sender.setParameters(q).catch(() => {});
+  }
+}
+
+const answering = new Map();   // proctor connection → { pc, queued, parts, tracks } (the student's side)
+
+/** Two proctors watching the same student share the one budget: the link does not grow with the watchers. */
+async function share(kbps) {
+  const open = [...answering.values()].filter(e => e.pc && e.parts && e.pc.signalingState !== 'closed');
+  for (const e of open) {
+    const caps = budget((kbps || 200) / open.length, e.tracks);
+    for (let i = 0; i < caps.length; i++) await cap(e.parts[i]?.sender, caps[i]);
+  }
+}
 
 /**
  * The student's side: a proctor's offer is answered with the camera, microphone and screen this page already
  * shares (never a new permission prompt); `bye` stops it.
  */
-export async function answerLiveView(msg, { camera, screen, send }) {
+export async function answerLiveView(msg, { camera, screen, send, kbps }) {
   const from = msg.from, d = msg.data || {};
   let entry = answering.get(from);
-  if (d.bye) { entry?.pc?.close(); answering.delete(from); return; }
+  if (d.bye) { entry?.pc?.close(); answering.delete(from); await share(kbps); return; }
   if (d.description) {
     entry?.pc?.close();
     entry = { pc: null, queued: [] };       // set before any await: candidates that follow the offer wait here
@@ -77,6 +123,12 @@ export async function answerLiveView(msg, { camera, screen, send }) {
     const pc = new RTCPeerConnection({ iceServers: await iceServers() });
     entry.pc = pc;
     pc.onicecandidate = e => { if (e.candidate) send({ type: 'live.signal', to: from, data: { candidate: e.candidate.toJSON() } }); };
+    // a proctor who left without "bye" (closed the tab, lost the network): stop sending once the link fails
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState !== 'failed') return;
+      pc.close();
+      if (answering.get(from) === entry) { answering.delete(from); share(kbps); }
+    };
     await pc.setRemoteDescription(d.description);
     const parts = pc.getTransceivers();      // the proctor's offer: camera video, screen video, microphone
     const tracks = [camera?.getVideoTracks()[0], screen?.getVideoTracks()[0], camera?.getAudioTracks()[0]];
@@ -85,13 +137,8 @@ export async function answerLiveView(msg, { camera, screen, send }) {
       if (tracks[i]) await parts[i].sender.replaceTrack(tracks[i]);
     }
     await pc.setLocalDescription(await pc.createAnswer());
-    // a live view costs the student's upstream: the camera capped lower than the screen (text must stay legible)
-    for (const [i, kbps] of [[0, 250], [1, 400]]) {
-      const sender = parts[i]?.sender;
-      if (!sender?.track) continue;
-      const p = sender.getParameters();
-      if (p.encodings?.length) { p.encodings[0].maxBitrate = kbps * 1000; await sender.setParameters(p).catch(() => {}); }
-    }
+    entry.parts = parts; entry.tracks = tracks;
+    await share(kbps);
     send({ type: 'live.signal', to: from, data: { description: pc.localDescription.toJSON() } });
     for (const c of entry.queued.splice(0)) await pc.addIceCandidate(c).catch(() => {});
   } else if (d.candidate && entry) {

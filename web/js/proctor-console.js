@@ -96,6 +96,12 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       case 'snapshot': {
         const s = sessions.get(m.attemptId);
         if (!s) break;
+        if (m.source === 'screen') {   // the tile's screen thumbnail: only the latest is kept, like the camera's
+          s.screen = { src: `data:image/jpeg;base64,${m.jpeg}`, at: m.at };
+          if (s.view) showScreen(s.view, s.screen);
+          if (open && open.id === m.attemptId) showScreen(open, s.screen);
+          break;
+        }
         s.snapshot = `data:image/jpeg;base64,${m.jpeg}`;
         if (s.view) showSnapshot(s.view.img, s.view.noimg, s.snapshot);
         if (open && open.id === m.attemptId) showSnapshot(open.big, open.noimg, s.snapshot);
@@ -103,6 +109,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       }
       case 'gone': {
         const s = sessions.get(m.attemptId);
+        if (liveView && liveView.attemptId === m.attemptId) liveView.close();   // no longer this proctor's student
         sessions.delete(m.attemptId);
         s?.view?.el.remove();
         s?.row?.remove();
@@ -139,6 +146,13 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     img.hidden = false; noimg.hidden = true;
   }
 
+  /** The screen thumbnail in place (a tile or the open session); none yet is no warning, just "no screen image". */
+  function showScreen(v, shot) {
+    if (v.screen.src !== shot.src) v.screen.src = shot.src;
+    setAttr(v.screen, 'title', t('proctoring.screenAt', { time: fmtTime(shot.at) }));
+    v.screen.hidden = false; v.noscreen.hidden = true;
+  }
+
   // ---------------------------------------------------------------- the grid
   function drawChanged() {
     frame = 0;
@@ -146,7 +160,10 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     for (const id of dirty) {
       const s = sessions.get(id);
       if (!s) continue;
-      if (FINISHED.has(s.tile.state)) finish(id, s); else drawTile(id, s);
+      if (FINISHED.has(s.tile.state)) {
+        finish(id, s);
+        if (liveView && liveView.attemptId === id) liveView.close();   // nothing more to watch
+      } else drawTile(id, s);
       if (open && open.id === id) drawDetailFromTile(s.tile);
     }
     dirty.clear();
@@ -159,13 +176,14 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
   function tileView(id) {
     const v = {
       img: h('img', { alt: '', hidden: true }), noimg: h('div.pc-noimg', t('proctoring.noSnapshot')),
+      screen: h('img.pc-screen', { alt: t('proctoring.screenThumb'), hidden: true }), noscreen: h('span.pc-noimg.pc-noscreen', t('proctoring.noScreen')),
       name: h('span.name'), exam: h('span.muted'), conn: h('span.badge'), timer: h('span.timer', { dataset: { attempt: id } }),
       score: h('span.pc-score'), problem: h('span.badge.warn', { hidden: true }, '⚠ ' + t('proctoring.problem')),
       flags: h('span.pc-flags'), badges: new Map(), more: h('span.badge.more', { hidden: true }),
     };
     v.flags.append(v.more);
     v.el = h('button.pc-tile', { type: 'button', 'aria-pressed': 'false', dataset: { attempt: id }, onclick: () => focus(id) },
-      v.img, v.noimg, v.name, h('span.line', v.exam), h('span.line', v.conn, v.timer), h('span.line', v.score, v.problem), v.flags);
+      h('span.pc-thumbs', h('span.pc-cam', v.img, v.noimg), h('span.pc-scr', v.screen, v.noscreen)), v.name, h('span.line', v.exam), h('span.line', v.conn, v.timer), h('span.line', v.score, v.problem), v.flags);
     return v;
   }
 
@@ -183,6 +201,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     if (!s.view) {
       s.view = tileView(id);
       if (s.snapshot) showSnapshot(s.view.img, s.view.noimg, s.snapshot);
+      if (s.screen) showScreen(s.view, s.screen);
     }
     const v = s.view;
     if (!v.el.isConnected) { grid.append(v.el); s.row?.remove(); }
@@ -301,6 +320,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     const d = open = {
       id, name: h('h2#pc-name'), sub: h('p.muted#pc-sub'), timer: h('span'),
       big: h('img.big', { alt: t('proctoring.noSnapshot'), hidden: true }), noimg: h('div.pc-noimg', t('proctoring.noSnapshot')),
+      screen: h('img.big.pc-screen#pc-screen', { alt: t('proctoring.screenThumb'), hidden: true }), noscreen: h('p.muted.pc-noscreen', t('proctoring.noScreen')),
       score: h('strong#pc-score'), costs: h('tbody'), costItems: new Map(), flags: h('ul#pc-flags'), flagItems: new Map(), evidence: new Map(),
       text: h('textarea#pc-text', { rows: 2, maxlength: 1000 }), out: h('div', { 'aria-live': 'polite' }),
       pending: h('div#pc-pending'), pendingItems: new Map(),
@@ -310,6 +330,8 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     };
     const snap = sessions.get(id)?.snapshot;
     if (snap) showSnapshot(d.big, d.noimg, snap);
+    const screenShot = sessions.get(id)?.screen;
+    if (screenShot) showScreen(d, screenShot);
     const act = (path, body) => async () => {
       d.out.replaceChildren();
       try {
@@ -334,7 +356,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       h('p.muted', t('proctoring.terminateNote')), d.out);
     d.costsTable = h('table#pc-costs', { hidden: true }, h('caption', t('proctoring.costs')), d.costs);
     d.messagesH = h('h3', { hidden: true }, t('proctoring.messages'));
-    detail.replaceChildren(h('div', d.name, h('p.muted', d.sub, ' · ', d.timer), d.big, d.noimg, d.liveOpen, h('p', d.score), d.costsTable,
+    detail.replaceChildren(h('div', d.name, h('p.muted', d.sub, ' · ', d.timer), d.big, d.noimg, d.screen, d.noscreen, d.liveOpen, h('p', d.score), d.costsTable,
       h('h3', t('proctoring.flags')), d.flags, d.actions, d.pending, d.messagesH, d.messages, h('h3', t('proctoring.timeline')), d.events));
   }
 

@@ -14,6 +14,8 @@ const KEY = `adal.proctoring.${attemptId}`;
 const TAB_KEY = `adal.proctoring.tab.${attemptId}`;
 const RESEND_MS = 8000;
 const SNAPSHOT_W = 320, SNAPSHOT_H = 240, SNAPSHOT_QUALITY = 0.6;
+// the tile's screen thumbnail: small (the live view is there for a closer look), at its own low rate
+const SCREEN_W = 400, SCREEN_QUALITY = 0.5;
 
 let msgs = {};
 const tr = (k, p = {}) => { let s = msgs[k] ?? k; for (const [a, b] of Object.entries(p)) s = s.replaceAll(`{${a}}`, b); return s; };
@@ -25,8 +27,8 @@ const persist = () => { try { localStorage.setItem(KEY, JSON.stringify(store)); 
 const tab = sessionStorage.getItem(TAB_KEY) || (() => { const t = crypto.randomUUID(); sessionStorage.setItem(TAB_KEY, t); return t; })();
 
 let ready = false, stopped = false, takeover = false, offset = 0;
-let cfg = { heartbeatEverySeconds: 5, snapshotEverySeconds: 10, windowMinFraction: 0.75 };
-let hbTimer = null, snapTimer = null, camera = null, screenStream = null, smallWindow = false;
+let cfg = { heartbeatEverySeconds: 5, snapshotEverySeconds: 10, screenSnapshotEverySeconds: 20, windowMinFraction: 0.75 };
+let hbTimer = null, snapTimer = null, screenTimer = null, camera = null, screenStream = null, smallWindow = false;
 const ui = {};
 
 const serverNow = () => new Date(Date.now() + offset).toISOString();
@@ -92,6 +94,7 @@ function onMessage(m) {
       clearInterval(hbTimer);
       hbTimer = setInterval(() => send({ type: 'hb' }), cfg.heartbeatEverySeconds * 1000);
       scheduleSnapshots(cfg.snapshotEverySeconds);
+      scheduleScreenThumbnails();
       store.pending.forEach(sendEvent);               // replay what was never acknowledged
       if (m.state === 'SUSPENDED') suspended(true);
       break;
@@ -117,7 +120,7 @@ function onMessage(m) {
     case 'rate': scheduleSnapshots(m.snapshotEverySeconds); break;
     case 'replaced': break;
     case 'live.signal':       // a proctor's live view (issue 14): answered with the streams already shared
-      import('/js/live-view.js').then(v => v.answerLiveView(m, { camera, screen: screenStream,
+      import('/js/live-view.js').then(v => v.answerLiveView(m, { camera, screen: screenStream, kbps: cfg.liveViewKbps,
         send: x => socket.send({ ...x, attemptId }) })).catch(() => {});
       break;
     default: break;
@@ -126,7 +129,7 @@ function onMessage(m) {
 
 function stop() {
   stopped = true;
-  clearInterval(hbTimer); clearInterval(snapTimer);
+  clearInterval(hbTimer); clearInterval(snapTimer); clearInterval(screenTimer);
   [camera, screenStream].forEach(s => s && s.getTracks().forEach(t => t.stop()));
   socket.close();
   status('stopped');
@@ -208,6 +211,7 @@ function adopt(kind, stream) {
     s.addEventListener('ended', () => { record('screen.ended'); ui.bar.dataset.sharing = 'no'; });
     record('screen.started', { surface });
     ui.bar.dataset.sharing = surface === 'monitor' ? 'yes' : 'partial';
+    scheduleScreenThumbnails();
   }
   showStart(!document.fullscreenElement || !screenStream || !camera);
   checkSetup();
@@ -236,6 +240,7 @@ async function startMedia() {
     s.addEventListener('ended', () => { record('screen.ended'); ui.bar.dataset.sharing = 'no'; showStart(true); });
     record('screen.started', { surface });
     ui.bar.dataset.sharing = surface === 'monitor' ? 'yes' : 'partial';
+    scheduleScreenThumbnails();
   } catch { record('screen.ended'); }
   showStart(!screenStream || !camera);
   ui.start.disabled = false;
@@ -259,6 +264,43 @@ function snapshot() {
     r.onload = () => send({ type: 'snapshot', at: serverNow(), jpeg: String(r.result).split(',')[1] });
     r.readAsDataURL(b);
   }, 'image/jpeg', SNAPSHOT_QUALITY);
+}
+
+/**
+ * The screen thumbnail for the proctor's tile (issue 14): one soon after the screen is shared (or the socket is
+ * back), then every screenSnapshotEverySeconds. Drawn from a detached, muted video of the shared screen; only
+ * the latest is kept on the server. Nothing is sent without a shared screen (that is the SCREEN_SHARE_STOPPED
+ * flag's business, not the thumbnail's).
+ */
+let screenVideo = null, screenFirst = null;
+function scheduleScreenThumbnails() {
+  clearInterval(screenTimer); clearInterval(screenFirst);
+  screenTimer = setInterval(screenThumbnail, Math.max(5, cfg.screenSnapshotEverySeconds || 20) * 1000);
+  let tries = 0;   // the first one as soon as the screen has a frame
+  screenFirst = setInterval(() => { if (screenThumbnail() || ++tries > 15) clearInterval(screenFirst); }, 1000);
+}
+
+function screenThumbnail() {
+  const track = screenStream && screenStream.getVideoTracks()[0];
+  if (!ready || !track || track.readyState !== 'live') return false;
+  if (!screenVideo || screenVideo.srcObject?.getVideoTracks()[0] !== track) {
+    screenVideo = h('video', { muted: true, playsinline: true });
+    screenVideo.muted = true;
+    screenVideo.srcObject = new MediaStream([track]);
+    screenVideo.play().catch(() => {});
+  }
+  const w = screenVideo.videoWidth, hgt = screenVideo.videoHeight;
+  if (!w || !hgt) return false;
+  const c = document.createElement('canvas');
+  c.width = Math.min(SCREEN_W, w); c.height = Math.round(hgt * c.width / w);
+  c.getContext('2d').drawImage(screenVideo, 0, 0, c.width, c.height);
+  c.toBlob(b => {
+    if (!b) return;
+    const r = new FileReader();
+    r.onload = () => send({ type: 'snapshot', source: 'screen', at: serverNow(), jpeg: String(r.result).split(',')[1] });
+    r.readAsDataURL(b);
+  }, 'image/jpeg', SCREEN_QUALITY);
+  return true;
 }
 
 // ---------------------------------------------------------------- what the student sees

@@ -157,8 +157,11 @@ public interface MediaConfig {
         @WithDefault("true")
         boolean required();
 
-        /** Version of the notice text the student agrees to; bump it when the text changes. */
-        @WithDefault("2026-1")
+        /**
+         * Version of the notice text the student agrees to; bump it when the text changes. 2026-2: a proctor may
+         * watch camera, microphone and screen live (issue 14).
+         */
+        @WithDefault("2026-2")
         String noticeVersion();
 
         /** The institution's alternative sitting, shown to a student who refuses (any language). */

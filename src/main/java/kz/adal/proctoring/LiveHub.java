@@ -74,6 +74,9 @@ public class LiveHub {
         volatile boolean loaded;
         volatile Instant snapshotAt;
         volatile String snapshot;
+        /** The latest screen thumbnail (base64 JPEG), only the latest. */
+        volatile Instant screenAt;
+        volatile String screen;
         volatile String signature = "";
 
         Watched(UUID attemptId) {
@@ -189,6 +192,19 @@ public class LiveHub {
         bus.publish(m.toString());
     }
 
+    /**
+     * A screen thumbnail for the tiles (issue 14): kept as the attempt's latest and published, but never a camera
+     * snapshot (no face checks, no flag evidence).
+     */
+    void screenSnapshot(UUID attemptId, Instant clientAt, byte[] jpeg, String base64) {
+        Instant now = now();
+        snapshots.putScreen(new SnapshotStore.Snapshot(attemptId, now, clientAt, jpeg));
+        ObjectNode m = json.createObjectNode().put("t", "snap").put("src", "screen").put("a", attemptId.toString())
+                .put("at", now.toString()).put("n", node).put("jpeg", base64);
+        if (clientAt != null) m.put("clientAt", clientAt.toString());
+        bus.publish(m.toString());
+    }
+
     /** Keeps the latest snapshot as evidence for a flag this event may open. */
     UUID keepEvidence(UUID attemptId, String reason) {
         return snapshots.newest(attemptId)
@@ -267,14 +283,21 @@ public class LiveHub {
                 if (w == null) return;
                 Instant at = Instant.parse(m.get("at").asText());
                 String b64 = m.get("jpeg").asText();
+                boolean screen = "screen".equals(m.path("src").asText());
                 if (!node.equals(m.path("n").asText())) {
                     Instant clientAt = m.hasNonNull("clientAt") ? Instant.parse(m.get("clientAt").asText()) : null;
-                    snapshots.put(new SnapshotStore.Snapshot(a, at, clientAt, Base64.getDecoder().decode(b64)));
+                    SnapshotStore.Snapshot s = new SnapshotStore.Snapshot(a, at, clientAt, Base64.getDecoder().decode(b64));
+                    if (screen) snapshots.putScreen(s);
+                    else snapshots.put(s);
                 }
-                w.snapshotAt = at;
-                w.snapshot = b64;
-                String msg = json.createObjectNode().put("type", "snapshot").put("attemptId", a.toString())
-                        .put("at", at.toString()).put("jpeg", b64).toString();
+                if (screen) {
+                    w.screenAt = at;
+                    w.screen = b64;
+                } else {
+                    w.snapshotAt = at;
+                    w.snapshot = b64;
+                }
+                String msg = snapshotMessage(a, at, b64, screen);
                 w.watchers.forEach(p -> p.send(msg));
             }
             case "stu" -> {
@@ -341,15 +364,17 @@ public class LiveHub {
                     w.snapshotAt = s.serverAt();
                     w.snapshot = Base64.getEncoder().encodeToString(s.jpeg());
                 });
+                snapshots.screen(f.attemptId()).ifPresent(s -> {
+                    w.screenAt = s.serverAt();
+                    w.screen = Base64.getEncoder().encodeToString(s.jpeg());
+                });
                 w.loaded = true;
             }
             if (changed) pushTile(w, true);
             if (w.watchers.add(p)) {
                 p.send(tileMessage(w, tile(w, now())));
-                if (w.snapshot != null) {
-                    p.send(json.createObjectNode().put("type", "snapshot").put("attemptId", w.attemptId.toString())
-                            .put("at", w.snapshotAt.toString()).put("jpeg", w.snapshot).toString());
-                }
+                if (w.snapshot != null) p.send(snapshotMessage(w.attemptId, w.snapshotAt, w.snapshot, false));
+                if (w.screen != null) p.send(snapshotMessage(w.attemptId, w.screenAt, w.screen, true));
             }
         }
         for (Watched w : watched.values()) {
@@ -448,6 +473,13 @@ public class LiveHub {
         if (problem != null) t.putObject("problem").put("text", problem.text("text")).put("at", problem.at().toString());
         if (w.snapshotAt != null) t.put("snapshotAt", w.snapshotAt.toString());
         return t;
+    }
+
+    /** A camera snapshot or (source "screen") a screen thumbnail for the console. */
+    private String snapshotMessage(UUID attemptId, Instant at, String base64, boolean screen) {
+        ObjectNode m = json.createObjectNode().put("type", "snapshot").put("attemptId", attemptId.toString());
+        if (screen) m.put("source", "screen");
+        return m.put("at", at.toString()).put("jpeg", base64).toString();
     }
 
     private String tileMessage(Watched w, ObjectNode tile) {

@@ -29,6 +29,21 @@ public interface ProctoringConfig {
     @WithDefault("PT2S")
     Duration focusedSnapshotEvery();
 
+    /**
+     * Screen thumbnail interval (the tile's small screen image beside the camera one, issue 14): a low rate of
+     * its own, about 8 kbit/s of the student's upstream at 20 KB per thumbnail.
+     */
+    @WithDefault("PT20S")
+    Duration screenSnapshotEvery();
+
+    /**
+     * What a proctor's live view may cost the student's upstream in total, kbit/s of payload (camera, screen and
+     * microphone together; the page splits it). With the recording upload (~170 kbit/s measured, docs/media.md)
+     * and the snapshots it stays within the 512 kbit/s link of 000 §4.6.
+     */
+    @WithDefault("200")
+    int liveViewKbps();
+
     /** Snapshots kept in memory per attempt ({@link SnapshotStore}). */
     @WithDefault("3")
     int snapshotsKept();

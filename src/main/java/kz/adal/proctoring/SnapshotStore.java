@@ -9,6 +9,7 @@ import java.util.UUID;
  * The latest camera snapshots of each attempt (JPEG, about 20 KB, every 5–10 s), kept in memory on
  * the node that received them and on nodes whose proctors watch the attempt. The face checks (issue 6)
  * read them here or observe {@link SnapshotReceived}; snapshots kept as evidence are in the database.
+ * The screen thumbnails of the console's tiles are not camera snapshots and are not here.
  */
 public interface SnapshotStore {
 

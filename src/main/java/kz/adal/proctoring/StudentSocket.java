@@ -51,7 +51,8 @@ public class StudentSocket {
             "auth", Set.of("attemptId", "token", "tab", "takeover"),
             "hb", Set.of("attemptId", "at"),
             "event", Set.of("attemptId", "seq", "kind", "at", "data"),
-            "snapshot", Set.of("attemptId", "at", "jpeg"),
+            // source: "camera" (the default) or "screen" (the tile's screen thumbnail, issue 14)
+            "snapshot", Set.of("attemptId", "at", "jpeg", "source"),
             "ack", Set.of("attemptId", "messageId"),
             "answer", Set.of("attemptId", "messageId", "text", "mode"),
             // a proctor's live view (issue 14): this page's answer and candidates, to the proctor socket that asked
@@ -115,6 +116,7 @@ public class StudentSocket {
         private double tokensLeft;
         private long refilledNanos = System.nanoTime();
         private long lastSnapshotNanos;
+        private long lastScreenSnapshotNanos;
         private long lastRateErrorNanos;
         private Instant lastEvidence = Instant.EPOCH;
         /** The highest seq accepted on this attempt (from the database at auth, then as events arrive). */
@@ -301,6 +303,8 @@ public class StudentSocket {
                         .put("lastSeq", r.lastSeq).put("serverNow", hub.now().toString()).put("state", r.state.name())
                         .put("heartbeatEverySeconds", config.heartbeatEvery().toSeconds())
                         .put("snapshotEverySeconds", config.snapshotEvery().toSeconds())
+                        .put("screenSnapshotEverySeconds", config.screenSnapshotEvery().toSeconds())
+                        .put("liveViewKbps", config.liveViewKbps())
                         .put("windowMinFraction", config.windowMinFraction()).put("node", hub.node());
                 send(ready.toString());
                 r.pending.forEach(m -> send(m.toString()));
@@ -399,9 +403,16 @@ public class StudentSocket {
 
         private void snapshot(JsonNode msg) {
             long now = System.nanoTime();
-            // at most twice the fastest rate a proctor can ask for
-            long minGap = Math.max(500, config.focusedSnapshotEvery().toMillis() / 2) * 1_000_000L;
-            if (lastSnapshotNanos != 0 && now - lastSnapshotNanos < minGap) {
+            String source = msg.path("source").asText("camera");
+            boolean screen = source.equals("screen");
+            if (!screen && !source.equals("camera")) {
+                error("PROCTORING_WS_SCHEMA", "source is camera or screen");
+                return;
+            }
+            // at most twice the fastest rate a proctor can ask for (the screen: twice its own low rate)
+            long minGap = Math.max(500, (screen ? config.screenSnapshotEvery() : config.focusedSnapshotEvery()).toMillis() / 2) * 1_000_000L;
+            long last = screen ? lastScreenSnapshotNanos : lastSnapshotNanos;
+            if (last != 0 && now - last < minGap) {
                 error("PROCTORING_WS_SNAPSHOT_TOO_FREQUENT", "Snapshots come at most every " + minGap / 1_000_000 + " ms");
                 return;
             }
@@ -424,8 +435,13 @@ public class StudentSocket {
                 clientAt = null;
             }
             clientAt = EventBounds.DEFAULT.believedClientTime(clientAt, hub.now(), attemptStartedAt);
-            lastSnapshotNanos = now;
-            hub.snapshot(attemptId, clientAt, jpeg, b64);
+            if (screen) {
+                lastScreenSnapshotNanos = now;
+                hub.screenSnapshot(attemptId, clientAt, jpeg, b64);
+            } else {
+                lastSnapshotNanos = now;
+                hub.snapshot(attemptId, clientAt, jpeg, b64);
+            }
         }
 
         private void messageReply(JsonNode msg, boolean answer) {

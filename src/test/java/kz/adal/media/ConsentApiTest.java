@@ -44,7 +44,7 @@ class ConsentApiTest {
                 .body("code", equalTo("ATTEMPT_CHECKS_PENDING")).body("errors.find { it.gate == 'consent' }.code", equalTo("CONSENT_MISSING"));
         s.student().api().body(Map.of("decision", "GRANTED", "rulesAcknowledged", false)).put(consentPath(s)).then().statusCode(400)
                 .body("code", equalTo("CONSENT_RULES_NOT_ACKNOWLEDGED"));
-        s.student().api().body(Map.of("decision", "GRANTED", "rulesAcknowledged", true, "noticeVersion", "2026-1")).put(consentPath(s))
+        s.student().api().body(Map.of("decision", "GRANTED", "rulesAcknowledged", true, "noticeVersion", "2026-2")).put(consentPath(s))
                 .then().statusCode(200).body("decision", equalTo("GRANTED"));
         s.student().api().body("{}").post("/api/attempts/" + attempt + "/start").then().statusCode(200).body("state", equalTo("IN_PROGRESS"));
     }

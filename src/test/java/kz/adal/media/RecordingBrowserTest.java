@@ -75,6 +75,7 @@ class RecordingBrowserTest {
         String attemptId;
         long wallStart;
         long wallEnd;
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         try (BrowserContext ctx = Browser.context()) {
             Page page = Browser.loggedIn(ctx, base.toString(), s.student().login());
             page.navigate(base + "student/check.html?exam=" + s.examId());
@@ -88,6 +89,7 @@ class RecordingBrowserTest {
             page.locator("#start").click();
             assertThat(page.locator("#consent [role=alert]")).isVisible();
             Browser.screenshot(page, "recording-consent");
+            assertThat(page.locator("#consent-live")).isVisible();   // the notice says a proctor may watch live (issue 14)
             page.locator("#consent-rules").check();
             page.locator("#consent-grant").click();
             assertThat(page.locator("#consent-status")).hasAttribute("data-decision", "GRANTED");

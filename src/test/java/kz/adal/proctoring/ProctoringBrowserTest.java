@@ -98,7 +98,7 @@ class ProctoringBrowserTest {
             exam.locator("#pm-report-send").click();
             assertThat(tile.locator(".badge.warn")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(3 * SECONDS));
             assertThat(console.locator("#pc-events")).containsText("My camera froze");
-            assertThat(tile.locator("img")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15 * SECONDS));
+            assertThat(tile.locator(".pc-cam img")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15 * SECONDS));
             Browser.screenshot(console, "proctoring-console-detail");
             int score = Integer.parseInt(tile.getAttribute("data-score"));
             assertTrue(score < 100, "score " + score);
