@@ -8,6 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,6 +24,9 @@ public final class LossyProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final AtomicInteger responsesToDrop = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
+    /** Requests whose first line matches this have their response dropped, {@link #matchesToDrop} times. */
+    private volatile Pattern dropAfter;
+    private final AtomicInteger matchesToDrop = new AtomicInteger();
     private volatile boolean open = true;
 
     public LossyProxy(int targetPort) {
@@ -40,6 +46,17 @@ public final class LossyProxy implements AutoCloseable {
     /** The next {@code n} connections have their response dropped after the server answered. */
     public void dropNextResponses(int n) { responsesToDrop.set(n); }
 
+    /**
+     * The responses to the next {@code n} requests whose request line matches {@code requestLine}
+     * (e.g. {@code "^PUT /api/attempts/[^ ]+/answers/"}) are dropped after the server answered,
+     * whichever connection they come on (a browser keeps its connections alive, so "the next
+     * connection" would not hit the request meant).
+     */
+    public void dropResponsesTo(String requestLine, int n) {
+        dropAfter = Pattern.compile(requestLine);
+        matchesToDrop.set(n);
+    }
+
     /** How many responses were thrown away so far. */
     public int dropped() { return dropped.get(); }
 
@@ -55,24 +72,25 @@ public final class LossyProxy implements AutoCloseable {
         }
     }
 
-    private void serve(Socket client, boolean drop) {
+    private void serve(Socket client, boolean dropThisConnection) {
+        // set by the client-to-server pump before it forwards a request meant to lose its response;
+        // HTTP/1.1 clients don't pipeline, so the next bytes from the server are that response
+        AtomicBoolean dropNext = new AtomicBoolean(dropThisConnection);
         try (client; Socket server = new Socket()) {
             server.connect(target, 5000);
-            Thread up = Thread.ofPlatform().daemon().start(() -> pump(client, server));
+            Thread up = Thread.ofPlatform().daemon().start(() -> pump(client, server, dropNext));
             InputStream fromServer = server.getInputStream();
             OutputStream toClient = client.getOutputStream();
             byte[] buf = new byte[16384];
-            int n = fromServer.read(buf);
-            if (drop) {
-                // the server has answered: it committed. The client never hears of it.
-                dropped.incrementAndGet();
-                client.setSoLinger(true, 0);   // a reset, as when a mobile link dies
-                return;
-            }
-            while (n >= 0) {
+            for (int n; (n = fromServer.read(buf)) >= 0; ) {
+                if (dropNext.get()) {
+                    // the server has answered: it committed. The client never hears of it.
+                    dropped.incrementAndGet();
+                    client.setSoLinger(true, 0);   // a reset, as when a mobile link dies
+                    return;
+                }
                 toClient.write(buf, 0, n);
                 toClient.flush();
-                n = fromServer.read(buf);
             }
             up.join(1000);
         } catch (IOException | InterruptedException ignored) {
@@ -80,12 +98,17 @@ public final class LossyProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, AtomicBoolean dropNext) {
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             byte[] buf = new byte[16384];
             for (int n; (n = in.read(buf)) >= 0; ) {
+                Pattern match = dropAfter;
+                if (match != null && match.matcher(new String(buf, 0, Math.min(n, 300), StandardCharsets.ISO_8859_1)).find()
+                        && matchesToDrop.getAndUpdate(k -> Math.max(0, k - 1)) > 0) {
+                    dropNext.set(true);
+                }
                 out.write(buf, 0, n);
                 out.flush();
             }
