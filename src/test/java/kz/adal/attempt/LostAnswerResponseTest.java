@@ -52,7 +52,7 @@ class LostAnswerResponseTest {
         Given.Sitting s = Given.sitting(Given.exam().questions(10));
         String id = AttemptApiTest.started(s);
         String token = Api.token(s.student().login());
-        try (LossyProxy proxy = new LossyProxy(base.getPort()); HttpClient http = HttpClient.newHttpClient()) {
+        try (LossyProxy proxy = new LossyProxy(base.getPort()); HttpClient http = LossyProxy.http11()) {
             proxy.dropResponsesTo(ANSWER_SAVE, 1);
             String change = "{\"selected\":[2],\"marked\":false,\"seq\":7,\"baseSeq\":0}";
             assertThrows(IOException.class, () -> save(http, proxy, token, id, 0, change), "the response is lost on the way back");

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * armed it lets the request through, waits until the server has answered (so the server has
  * committed), then throws the answer away and cuts the client off. That is a response lost on the
  * way back — the fault a mobile network makes — as opposed to a request that never left.
+ * Clients must speak HTTP/1.1 through it (the JDK client's default h2c upgrade would turn the
+ * first answer into a 101 and the rest into HTTP/2 frames): {@link #http11()}.
  */
 public final class LossyProxy implements AutoCloseable {
     private final ServerSocket listener;
@@ -40,6 +42,11 @@ public final class LossyProxy implements AutoCloseable {
     }
 
     public int port() { return listener.getLocalPort(); }
+
+    /** A JDK client that speaks HTTP/1.1, so each request gets its answer on the connection as the proxy sees it. */
+    public static java.net.http.HttpClient http11() {
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    }
 
     public String baseUrl() { return "http://127.0.0.1:" + port(); }
 
@@ -83,7 +90,9 @@ public final class LossyProxy implements AutoCloseable {
             OutputStream toClient = client.getOutputStream();
             byte[] buf = new byte[16384];
             for (int n; (n = fromServer.read(buf)) >= 0; ) {
-                if (dropNext.get()) {
+                // an interim answer (100 Continue) is not the answer: the server has not handled the request yet
+                boolean interim = n >= 10 && new String(buf, 0, 10, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 1");
+                if (dropNext.get() && !interim) {
                     // the server has answered: it committed. The client never hears of it.
                     dropped.incrementAndGet();
                     client.setSoLinger(true, 0);   // a reset, as when a mobile link dies
