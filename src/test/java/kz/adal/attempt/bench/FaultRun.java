@@ -234,6 +234,14 @@ public final class FaultRun {
         JarNode node = JarNode.create(jar, dir, serverPort, env);
         System.out.printf("fault run: %s, %d students (%d recording), %d s, %d kills, faults on %d %% of requests, reloads every ~%d s, in %s%n",
                 jar, n, recorders, seconds, killCount, faultPercent, reloadSeconds, dir);
+        // the jar goes with this program, however it ends
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                node.close();
+            } catch (InterruptedException ignored) {
+                // exiting anyway
+            }
+        }));
         node.start();
         startProxy();
 
@@ -251,8 +259,8 @@ public final class FaultRun {
             Student s = new Student("fault-" + tag + "-" + i, i < recorders);
             JsonNode u = until(direct(), "POST", "/api/users", admin, JSON.writeValueAsString(Map.of("login", s.login,
                     "fullName", "Fault Run " + i, "roles", List.of("STUDENT"), "groupCode", "IS-22-1k", "password", PASSWORD,
-                    "instructionLanguage", "kk")), 201);
-            until(direct(), "PUT", "/api/exams/" + examId + "/admissions/" + u.get("id").asText(), admin,
+                    "instructionLanguage", "kk")), 200);
+            until(direct(), "PUT", "/api/exams/" + examId + "/admissions/" + u.get("user").get("id").asText(), admin,
                     "{\"admitted\":true,\"reason\":\"fault run\"}", 200);
             students.add(s);
         }
