@@ -180,11 +180,12 @@ public final class FaultRun {
                 HttpResponse<String> r = send(base, method, path, token, json);
                 if (r.statusCode() == expect) return r.body().isEmpty() ? null : JSON.readTree(r.body());
                 last = r.statusCode() + " " + r.body();
-                if (r.statusCode() < 500) throw new IllegalStateException(method + " " + path + ": " + last);
+                // a busy login (429) and server trouble are retried, as a page does; other refusals end the student
+                if (r.statusCode() < 500 && r.statusCode() != 429) throw new IllegalStateException(method + " " + path + ": " + last);
             } catch (IOException e) {
                 last = e.toString();
             }
-            Thread.sleep(300);
+            Thread.sleep(ThreadLocalRandom.current().nextInt(300, 1500));
         }
         throw new IllegalStateException(method + " " + path + " never answered: " + last);
     }
