@@ -2,7 +2,7 @@
 // The appeal commission's list (chair, deputy chair, members; the dean's office and the admin see all):
 // deadlines with overdue cases highlighted, the hearing, the signed decision (001 §6.15.4–6.15.5).
 import { page, h, t, api, notify, fmtDate, hasRole, user } from '/js/adal.js';
-import { deadlines, decisionBlock, stateBadge, download, fmtDay } from '/js/casework-appeal-common.js';
+import { deadlines, decisionBlock, stateBadge, download, fmtDay, receiptBlock } from '/js/casework-appeal-common.js';
 
 const localInput = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 
@@ -53,6 +53,7 @@ function caseCard(a, reload) {
       a.myRole ? ' · ' + t('appeal.myRole.' + a.myRole) : ''),
     h('p.reason', a.reason),
     a.attachmentName ? h('p', h('button.link', { onclick: () => download(`/api/appeals/${a.id}/attachment`, a.attachmentName) }, a.attachmentName)) : null,
+    receiptBlock(a),
     deadlines(a),
     a.hearingAt ? h('p.hearing', t('appeal.hearingAt', { at: fmtDate(a.hearingAt) })) : null,
     a.commission ? h('p.muted', t('appeal.signerNow', { name: a.commission.signer.name }), a.commission.chairAbsent ? ' ' + t('appeal.chairAbsent') : '') : h('p.problem', t('appeal.noCommission')),

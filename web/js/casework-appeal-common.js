@@ -48,3 +48,13 @@ export function decisionBlock(a) {
     a.gradeChange ? h('p.grade-change', t('appeal.gradeChanged', { before: a.gradeChange.before, after: a.gradeChange.after })) : null,
     h('p.muted', t(a.signedAs === 'DEPUTY_CHAIR' ? 'appeal.signedDeputy' : 'appeal.signedChair', { name: a.signedByName, at: fmtDate(a.decidedAt) })));
 }
+
+/** The answer receipt filed with the appeal, checked by the server against the answers stored now. */
+export function receiptBlock(a) {
+  const r = a.receipt;
+  if (!r) return null;
+  const good = r.match === 'MATCHES';
+  return h('div', { class: (good ? 'okbox' : 'problem') + ' receipt-check', dataset: { match: r.match } },
+    h('strong', t('appeal.receipt.' + r.match, { at: r.issuedAt ? fmtDate(r.issuedAt) : '—' })),
+    r.receiptSha256 ? h('p.muted.hashes', t('appeal.receipt.hashes', { receipt: r.receiptSha256.slice(0, 16) + '…', stored: r.storedSha256.slice(0, 16) + '…' })) : null);
+}

@@ -1,7 +1,7 @@
 // @ts-check
 // The student's appeals: file one within 48 hours (001 §6.15.4), follow its hearing and decision.
-import { page, h, t, api, notify, readFile, fmtDate, $, safeHref } from '/js/adal.js';
-import { base64, deadlines, decisionBlock, stateBadge, download } from '/js/casework-appeal-common.js';
+import { page, h, t, api, problemView, notify, readFile, fmtDate, $, safeHref } from '/js/adal.js';
+import { base64, deadlines, decisionBlock, stateBadge, download, receiptBlock } from '/js/casework-appeal-common.js';
 
 function appealCard(a) {
   return h('article.case', { dataset: { appeal: a.id } },
@@ -10,6 +10,7 @@ function appealCard(a) {
     h('p.reason', a.reason),
     a.attachmentName ? h('p', h('button.link', { onclick: () => download(`/api/appeals/${a.id}/attachment`, a.attachmentName) }, a.attachmentName)) : null,
     a.evidenceLink ? h('p', h('a.evidence', { href: a.evidenceLink }, t('appeal.evidence'))) : null,
+    receiptBlock(a),
     deadlines(a),
     a.hearingAt ? h('p.hearing', t('appeal.hearingAt', { at: fmtDate(a.hearingAt) }), safeHref(a.hearingLink) ? [' · ', h('a.hearing-join', { href: safeHref(a.hearingLink), target: '_blank', rel: 'noopener noreferrer' }, t('appeal.join'))] : null) : null,
     a.commission ? h('p.muted', t('appeal.to', { name: a.commission.signer.name })) : h('p.muted', t('appeal.noCommission')),
@@ -26,6 +27,8 @@ page({ bundles: ['appeal'], roles: ['STUDENT'], title: 'appeal.title', async ren
   function openForm(o) {
     const reason = h('textarea#reason', { rows: 5, required: true, maxlength: 4000 });
     const file = h('input#attachment', { type: 'file', accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png' });
+    // the receipt the exam page gave (a test only): the commission sees whether the stored answers match it
+    const receipt = o.attemptId ? h('input#receipt', { type: 'file', accept: '.json,application/json' }) : null;
     const result = h('div', { 'aria-live': 'polite' });
     const submit = h('button.primary#file-appeal', { type: 'submit' }, t('appeal.submit'));
     const form = h('form.card', { onsubmit: async e => {
@@ -36,6 +39,7 @@ page({ bundles: ['appeal'], roles: ['STUDENT'], title: 'appeal.title', async ren
         const body = { attemptId: o.attemptId, turnId: o.turnId, reason: reason.value };
         const f = file.files[0];
         if (f) { body.attachmentName = f.name; body.attachmentBase64 = base64(await readFile(f)); }
+        if (receipt?.files[0]) body.receipt = await receipt.files[0].text();
         await api('/api/appeals', { method: 'POST', body });
         notify(t('appeal.filed'), 'ok');
         formBox.replaceChildren(h('div.okbox', t('appeal.filed')));
@@ -52,6 +56,7 @@ page({ bundles: ['appeal'], roles: ['STUDENT'], title: 'appeal.title', async ren
       h('p.muted', o.closesAt ? t('appeal.window', { at: fmtDate(o.closesAt) }) : t('appeal.notPublished')),
       h('label', { for: 'reason' }, t('appeal.reason')), h('p.muted', t('appeal.reasonHint')), reason,
       h('label', { for: 'attachment' }, t('appeal.attachment')), file, h('p.muted', t('appeal.attachmentHint')),
+      receipt ? [h('label', { for: 'receipt' }, t('appeal.receipt')), receipt, h('p.muted', t('appeal.receiptHint'))] : null,
       o.attemptId ? h('p', h('a', { href: `/student/evidence.html?attempt=${o.attemptId}` }, t('appeal.evidence'))) : null,
       h('div.actions', submit, h('button', { type: 'button', onclick: () => formBox.replaceChildren() }, t('appeal.cancel'))), result);
     formBox.replaceChildren(form);

@@ -70,6 +70,10 @@ public class Appeal extends PanacheEntityBase {
     @Column(name = "attachment_type")
     public String attachmentType;
 
+    /** The answer receipt (compact JWS) the student filed with the appeal, if any: shown checked against the stored answers. */
+    @Column(length = 4000)
+    public String receipt;
+
     @Column(name = "exam_ended_at", nullable = false)
     public Instant examEndedAt;
 

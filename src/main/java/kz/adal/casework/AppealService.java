@@ -3,6 +3,7 @@ package kz.adal.casework;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AnswerReceipts;
 import kz.adal.attempt.AttemptService;
 import kz.adal.attempt.AttemptState;
 import kz.adal.audit.AuditTrail;
@@ -50,7 +51,9 @@ public class AppealService {
 
     public static final String CASE_TYPE = "appeal";
 
-    public record FileRequest(String kind, UUID attemptId, UUID turnId, String reason, String attachmentName, String attachmentBase64) {}
+    /** @param receipt the answer receipt the student holds (its JSON file or the signed JWS in it), optional: the commission sees whether the stored answers match it */
+    public record FileRequest(String kind, UUID attemptId, UUID turnId, String reason, String attachmentName, String attachmentBase64,
+                              String receipt) {}
 
     public record CommissionRequest(UUID examId, UUID sittingId, String title, UUID chairId, UUID deputyId, List<UUID> memberIds) {}
 
@@ -74,7 +77,8 @@ public class AppealService {
                              Person student, String reason, String attachmentName, Instant examEndedAt, Instant filedAt, String state,
                              Instant hearingAt, String hearingLink, String decision, String decisionNote, String signedByName,
                              String signedAs, Instant decidedAt, Deadlines deadlines, String currentGrade, GradeChangeView gradeChange,
-                             String myRole, boolean maySign, String evidenceLink, CommissionView commission) {}
+                             String myRole, boolean maySign, String evidenceLink, CommissionView commission,
+                             AnswerReceipts.Check receipt) {}
 
     /** Something the student may appeal, with its filing window (shown even when closed). */
     public record Option(String kind, UUID attemptId, UUID turnId, String title, String grade, Instant examEndedAt,
@@ -90,10 +94,12 @@ public class AppealService {
     private final OralSittingService oral;
 
     private final kz.adal.platform.Links links;
+    private final AnswerReceipts receipts;
 
     AppealService(CalendarService calendar, AuditTrail audit, TimeSource time, Inbox inbox, AttemptService attempts,
-                  OralSittingService oral, kz.adal.platform.Links links) {
+                  OralSittingService oral, kz.adal.platform.Links links, AnswerReceipts receipts) {
         this.links = links;
+        this.receipts = receipts;
         this.calendar = calendar;
         this.audit = audit;
         this.time = time;
@@ -201,6 +207,10 @@ public class AppealService {
         AbsenceDocument doc = AbsenceDocument.of(r.attachmentName(), r.attachmentBase64(), false);
         a.studentId = studentId;
         a.reason = reason;
+        a.receipt = receiptJws(r.receipt());
+        if (a.receipt != null && a.kind != Appeal.Kind.TEST) {
+            throw Problem.badRequest("APPEAL_RECEIPT_NOT_A_TEST", "An answer receipt belongs to a test attempt");
+        }
         if (doc != null) {
             a.attachment = doc.bytes();
             a.attachmentName = doc.name();
@@ -212,7 +222,8 @@ public class AppealService {
         a.persist();
         audit.record(Change.of("appeal.filed", "appeal", a.id).scope(a.scopeId)
                 .detail(Map.of("kind", a.kind.name(), "subject", String.valueOf(a.attemptId != null ? a.attemptId : a.turnId),
-                        "reason", reason, "attachment", doc == null ? "" : doc.name(), "commission", String.valueOf(a.commissionId))));
+                        "reason", reason, "attachment", doc == null ? "" : doc.name(), "commission", String.valueOf(a.commissionId),
+                        "receipt", a.receipt == null ? "" : String.valueOf(receipts.check(a.attemptId, a.receipt).match()))));
         AppUser student = AppUser.findById(studentId);
         List<UUID> to = new ArrayList<>();
         if (c != null) {
@@ -570,7 +581,28 @@ public class AppealService {
                 g == null ? null : new GradeChangeView(g.beforeValue + " " + g.beforeLetter, g.afterValue + " " + g.afterLetter,
                         g.changedByName, g.changedAt),
                 myRole, maySign, a.attemptId == null ? null : "/student/evidence.html?attempt=" + a.attemptId,
-                c == null ? null : commissionView(c));
+                c == null ? null : commissionView(c),
+                a.receipt == null ? null : receipts.check(a.attemptId, a.receipt));
+    }
+
+    /**
+     * The signed receipt out of what the student gave: the downloaded receipt file (JSON with
+     * {@code signed}) or the compact JWS itself. Its genuineness is checked when shown, not here.
+     */
+    static String receiptJws(String given) {
+        if (given == null || given.isBlank()) return null;
+        String raw = given.strip();
+        if (raw.startsWith("{")) {
+            try {
+                raw = new com.fasterxml.jackson.databind.ObjectMapper().readTree(raw).path("signed").asText("");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw Problem.badRequest("APPEAL_RECEIPT_UNREADABLE", "The receipt file is not the one the exam page gave");
+            }
+        }
+        if (raw.isEmpty() || raw.length() > 4000 || raw.chars().filter(ch -> ch == '.').count() != 2) {
+            throw Problem.badRequest("APPEAL_RECEIPT_UNREADABLE", "The receipt file is not the one the exam page gave");
+        }
+        return raw;
     }
 
     CommissionView commissionView(AppealCommission c) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
+import kz.adal.attempt.AnswerReceipts;
 import kz.adal.attempt.Attempt;
 import kz.adal.exam.Exam;
 import kz.adal.identity.Actor;
@@ -38,8 +39,10 @@ public class ReviewReports {
     private final ReviewService review;
     private final ProctorService proctoring;
     private final Instance<AttemptReportSection> sections;
+    private final AnswerReceipts receipts;
 
-    ReviewReports(ReviewService review, ProctorService proctoring, @Any Instance<AttemptReportSection> sections) {
+    ReviewReports(ReviewService review, ProctorService proctoring, @Any Instance<AttemptReportSection> sections, AnswerReceipts receipts) {
+        this.receipts = receipts;
         this.review = review;
         this.proctoring = proctoring;
         this.sections = sections;
@@ -59,7 +62,9 @@ public class ReviewReports {
                 new String[]{"Result", r.percent() == null ? "—" : r.percent().toPlainString() + " %" + (r.letter() == null ? "" : " (" + r.letter() + ")")
                         + (r.annulledReason() == null ? "" : " — result annulled by the verdict: " + r.annulledReason())},
                 new String[]{"Credibility score", r.score() + " / 100 (advisory; never changes a grade)"},
-                new String[]{"Paused", r.pausedSeconds() + " s"}));
+                new String[]{"Paused", r.pausedSeconds() + " s"},
+                // what the student's signed receipt carries: equal means these are the answers the student was given a receipt for
+                new String[]{"Answers SHA-256 (as on the student's receipt)", receipts.storedSha256(r.attemptId())}));
 
         pdf.heading("Identity check");
         if (r.identity() == null) pdf.paragraph("No identity check recorded.");

@@ -41,7 +41,7 @@ class AnswersSurviveAKilledServerTest {
     void onTheEmbeddedDefaultDatabaseNoAcknowledgedAnswerIsLost(@TempDir Path dir) throws Exception {
         String url = System.getProperty("adal.kill-test.h2-url");
         Map<String, String> env = url == null ? Map.of() : Map.of("ADAL_DB_URL", url);
-        assertNothingLost(JarNode.create(JarNode.H2_JAR, dir, 18401, env));
+        assertNothingLost(JarNode.create(JarNode.H2_JAR, dir, 18401, env), "H2, " + (url == null ? "the default URL" : url));
     }
 
     @Test
@@ -51,7 +51,7 @@ class AnswersSurviveAKilledServerTest {
         psql("createdb", db);
         try {
             assertNothingLost(JarNode.create(JarNode.PG_JAR, dir, 18402, Map.of(
-                    "ADAL_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + db, "ADAL_DB_USER", "postgres", "ADAL_DB_PASSWORD", "")));
+                    "ADAL_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + db, "ADAL_DB_USER", "postgres", "ADAL_DB_PASSWORD", "")), "PostgreSQL");
         } finally {
             psql("dropdb", db);
         }
@@ -63,7 +63,7 @@ class AnswersSurviveAKilledServerTest {
         assertEquals(0, p.waitFor(), tool + " " + db + ": " + out);
     }
 
-    private static void assertNothingLost(JarNode node) throws Exception {
+    private static void assertNothingLost(JarNode node, String database) throws Exception {
         String attemptId;
         Map<Integer, Long> acked = new ConcurrentHashMap<>();
         AtomicInteger acks = new AtomicInteger();
@@ -124,7 +124,7 @@ class AnswersSurviveAKilledServerTest {
             });
             // the figure docs/reliability.md quotes
             System.out.printf("kill test on %s (%s): %d saves acknowledged before the kill, %d questions lost an acknowledged answer%n",
-                    node.dir, System.getProperty("adal.kill-test.h2-url", "the default URL"), acks.get(), lost.size());
+                    node.dir, database, acks.get(), lost.size());
             assertEquals(List.of(), lost, acks.get() + " saves acknowledged before the kill; these were lost");
         }
     }

@@ -51,6 +51,8 @@ public final class JarNode implements AutoCloseable {
                 "ADAL_MEDIA_CONSENT_REQUIRED", "false",
                 "ADAL_MAIL_MOCK", "true",
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
+                // the metrics interface's own port: two jars (or a jar and a dev server) must not both want 9000
+                "ADAL_MANAGEMENT_PORT", String.valueOf(port + 1000),
                 // a shared, loaded test machine: opening a database after a kill may take longer than the 5 s default
                 "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "PT60S",
                 // and seeding the demo data may take longer than the 60 s transaction default
