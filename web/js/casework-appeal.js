@@ -1,6 +1,6 @@
 // @ts-check
 // The student's appeals: file one within 48 hours (001 §6.15.4), follow its hearing and decision.
-import { page, h, t, api, problemView, notify, readFile, fmtDate, $, safeHref } from '/js/adal.js';
+import { page, h, t, api, notify, readFile, fmtDate, $, safeHref } from '/js/adal.js';
 import { base64, deadlines, decisionBlock, stateBadge, download, receiptBlock } from '/js/casework-appeal-common.js';
 
 function appealCard(a) {
