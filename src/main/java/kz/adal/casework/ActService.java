@@ -257,12 +257,7 @@ public class ActService {
         }
         ActCommission c = commission(act);
         List<ActVote> cast = ActVote.of(act.id);
-        try {
-            ActVotes.checkVote(c.voters(), votes(cast), act.kind.options, me.id(), choice);
-        } catch (CaseworkRuleException e) {
-            throw new Problem("act.not-a-member".equals(e.code()) ? 403 : "act.already-voted".equals(e.code()) ? 409 : 400,
-                    e.code(), e.getMessage());
-        }
+        ActVotes.checkVote(c.voters(), votes(cast), act.kind.options, me.id(), choice);
         ActVote v = new ActVote();
         v.key = new ActVote.Key(act.id, me.id());
         v.choice = choice;
@@ -290,12 +285,7 @@ public class ActService {
         if (act.state != Act.State.SIGNED) throw Problem.conflict("ACT_NOT_VOTING", "Only a signed, undecided act is decided");
         if (d == null) throw Problem.badRequest("ACT_BODY_MISSING", "Send the decision");
         ActVotes.Tally tally = ActVotes.tally(c.voters(), votes(ActVote.of(act.id)), act.kind.options);
-        String decision;
-        try {
-            decision = ActVotes.decide(tally, d.decision());
-        } catch (CaseworkRuleException e) {
-            throw Problem.conflict(e.code(), e.getMessage());
-        }
+        String decision = ActVotes.decide(tally, d.decision());
         act.decision = decision;
         act.decisionReason = blank(d.reason()) ? null : limit(d.reason().strip(), 2000);
         act.decidedBy = me.id();

@@ -15,6 +15,7 @@ import kz.adal.oral.OralSittingService;
 import kz.adal.oral.OralTurn;
 import kz.adal.oral.TurnStage;
 import kz.adal.platform.Problem;
+import kz.adal.platform.RuleViolation;
 import kz.adal.platform.TimeSource;
 
 import java.math.BigDecimal;
@@ -160,7 +161,7 @@ public class AppealService {
             if (at.gradedAt == null || at.state == AttemptState.VOIDED) throw Problem.conflict("APPEAL_NOT_GRADED", "This attempt has no grade to appeal");
             Exam e = Exam.findById(at.examId);
             if (e.resultsVisibleAt == null) {
-                throw new Problem(422, "appeal.not-open", "Your result is not published yet; the 48 hours start when it is (001 §6.15.4).");
+                throw new Problem(422, "APPEAL_NOT_OPEN", "Your result is not published yet; the 48 hours start when it is (001 §6.15.4).");
             }
             if (Appeal.count("attemptId", at.id) > 0) throw Problem.conflict("APPEAL_EXISTS", "You have already appealed this result");
             a.kind = Appeal.Kind.TEST;
@@ -173,7 +174,7 @@ public class AppealService {
             OralTurn t = OralTurn.findById(r.turnId());
             if (t == null || !t.studentId.equals(studentId)) throw Problem.notFound("Oral exam");
             if (t.publishedAt == null || t.stage != TurnStage.PUBLISHED) {
-                throw new Problem(422, "appeal.not-open", "The commission has not announced your result yet (001 §6.15.4).");
+                throw new Problem(422, "APPEAL_NOT_OPEN", "The commission has not announced your result yet (001 §6.15.4).");
             }
             if (Appeal.count("turnId", t.id) > 0) throw Problem.conflict("APPEAL_EXISTS", "You have already appealed this result");
             a.kind = Appeal.Kind.ORAL;
@@ -185,17 +186,7 @@ public class AppealService {
         } else {
             throw Problem.badRequest("APPEAL_SUBJECT", "Choose the test attempt or the oral exam you appeal");
         }
-        try {
-            AppealDeadlines.checkFiling(now, a.examEndedAt, a.resultAt);
-        } catch (CaseworkRuleException e) {
-            Instant closes = AppealDeadlines.filingClosesAt(a.examEndedAt, a.resultAt);
-            String message = "appeal.filing-closed".equals(e.code())
-                    ? "Appeals close 48 hours after the exam was held (001 §6.15.4); this one closed at "
-                    + closes.atZone(TimeSource.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' ') + " (" + TimeSource.ZONE + ")."
-                    : e.getMessage();
-            throw new Problem(422, e.code(), message, List.of(Map.of("closesAt", closes.toString(),
-                    "opensAt", AppealDeadlines.filingOpensAt(a.examEndedAt, a.resultAt).toString())));
-        }
+        AppealDeadlines.checkFiling(now, a.examEndedAt, a.resultAt);
         if (reason.isEmpty()) throw Problem.badRequest("APPEAL_REASON_REQUIRED", "State the concrete reason of the appeal (001 §6.15.4)");
         if (reason.length() > 4000) throw Problem.badRequest("APPEAL_REASON_TOO_LONG", "The reason is limited to 4000 characters");
         AbsenceDocument doc = AbsenceDocument.of(r.attachmentName(), r.attachmentBase64(), false);
@@ -340,12 +331,7 @@ public class AppealService {
         // the student opens this link with their token in the page: only a safe https address (no javascript:)
         String link = links.optional(r.link(), "APPEAL_HEARING_LINK_INVALID", "link", languageOf(actor));
         AppealDeadlines d = deadlines();
-        LocalDate due;
-        try {
-            due = d.hearingDueOn(a.filedAt);
-        } catch (CaseworkRuleException e) {
-            throw Problem.conflict(e.code(), e.getMessage() + " Ask the system admin to enter it; the hearing deadline can't be computed.");
-        }
+        LocalDate due = d.hearingDueOn(a.filedAt); // refused (409) while the year's working calendar is missing
         LocalDate on = LocalDate.ofInstant(r.at(), TimeSource.ZONE);
         if (on.isAfter(due)) {
             throw new Problem(422, "APPEAL_HEARING_LATE", "The hearing must be held by " + due + " (2 working days after receipt on "
@@ -530,7 +516,7 @@ public class AppealService {
             hearingDue = d.hearingDueOn(a.filedAt);
             LocalDate heard = a.hearingAt != null ? LocalDate.ofInstant(a.hearingAt, TimeSource.ZONE) : hearingDue;
             resultDue = d.resultDueOn(heard);
-        } catch (CaseworkRuleException e) {
+        } catch (RuleViolation e) { // the calendar is missing: the view says so instead of a date
             problem = e.getMessage();
         }
         boolean hearingOverdue = a.state == Appeal.State.FILED && hearingDue != null && today.isAfter(hearingDue);

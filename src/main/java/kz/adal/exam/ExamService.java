@@ -13,6 +13,7 @@ import kz.adal.identity.AppUser;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
+import kz.adal.platform.RuleViolation;
 import kz.adal.platform.TimeSource;
 
 import java.time.Duration;
@@ -73,14 +74,14 @@ public class ExamService {
             try {
                 limits = limits(r);
                 ExamRules.checkLimits(r.kind(), limits);
-            } catch (ExamRuleException e) {
+            } catch (RuleViolation e) { // collected with the other field problems, answered together
                 problems.add(ExamProblem.invalid(limitField(e.code()), e.code(), e.getMessage()));
             }
             if (limits != null) duration = limits.duration();
             try {
                 ExamRules.checkDelivery(r.kind(), delivery(r), r.deliveryReason());
-            } catch (ExamRuleException e) {
-                problems.add(ExamProblem.invalid(e.code().endsWith("reason-required") ? "deliveryReason" : "deliveryMode",
+            } catch (RuleViolation e) { // collected with the other field problems, answered together
+                problems.add(ExamProblem.invalid(e.code().endsWith("REASON_REQUIRED") ? "deliveryReason" : "deliveryMode",
                         e.code(), e.getMessage()));
             }
         }
@@ -393,9 +394,9 @@ public class ExamService {
     }
 
     private static String limitField(String code) {
-        if (code.contains("question")) return "questionCount";
-        if (code.contains("duration")) return "durationMinutes";
-        if (code.contains("attempt")) return "attemptsAllowed";
+        if (code.contains("QUESTION")) return "questionCount";
+        if (code.contains("DURATION")) return "durationMinutes";
+        if (code.contains("ATTEMPT")) return "attemptsAllowed";
         return "questionCount";
     }
 

@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.RuleViolation;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -54,10 +56,10 @@ class ContinueAfterFailureTest {
     void aSubmittedOrVoidedAttemptNeverContinues() {
         Attempt a = running();
         a.submit(T0.plus(Duration.ofMinutes(20)));
-        assertThrows(AttemptRuleException.class, () -> a.continueAfterFailure(T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(5)));
+        assertThrows(RuleViolation.class, () -> a.continueAfterFailure(T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(5)));
         assertEquals(AttemptState.SUBMITTED, a.state);
         Attempt v = running();
         v.voidIt(T0.plus(Duration.ofMinutes(5)), "act");
-        assertThrows(AttemptRuleException.class, () -> v.continueAfterFailure(T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(5)));
+        assertThrows(RuleViolation.class, () -> v.continueAfterFailure(T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(5)));
     }
 }
