@@ -302,7 +302,7 @@ public class AppealService {
                 : mine.isEmpty() ? List.of() : Appeal.list("commissionId in ?1 order by filedAt desc", mine);
         return list.stream().map(a -> view(a, userId, roles))
                 .sorted(Comparator.comparing((AppealView v) -> !(v.deadlines().hearingOverdue() || v.deadlines().resultOverdue()))
-                        .thenComparing(v -> "DECIDED".equals(v.state()))
+                        .thenComparing(v -> Appeal.State.DECIDED.name().equals(v.state()))
                         .thenComparing(v -> v.deadlines().hearingDueOn() == null ? LocalDate.MAX : v.deadlines().hearingDueOn()))
                 .toList();
     }
@@ -326,7 +326,7 @@ public class AppealService {
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
         AppealCommission c = signerCommission(a, actor, "sets the hearing");
-        if (a.state == Appeal.State.DECIDED) throw Problem.conflict("APPEAL_DECIDED", "This appeal is decided");
+        a.requireHearingCanBeSet();
         if (r == null || r.at() == null) throw Problem.badRequest("APPEAL_HEARING_TIME", "Give the date and time of the hearing");
         // the student opens this link with their token in the page: only a safe https address (no javascript:)
         String link = links.optional(r.link(), "APPEAL_HEARING_LINK_INVALID", "link", languageOf(actor));
@@ -342,10 +342,7 @@ public class AppealService {
             throw new Problem(422, "APPEAL_HEARING_BEFORE_RECEIPT", "The hearing can't be before the appeal was received");
         }
         Instant before = a.hearingAt;
-        a.hearingAt = r.at();
-        a.hearingLink = link;
-        a.hearingSetBy = actor;
-        a.state = Appeal.State.HEARING_SET;
+        a.setHearing(r.at(), link, actor);
         audit.record(Change.of("appeal.hearing-set", "appeal", a.id).scope(a.scopeId)
                 .detail(Map.of("at", a.hearingAt.toString(), "dueOn", due.toString(), "before", String.valueOf(before),
                         "by", c.roleOf(actor))));
@@ -364,8 +361,7 @@ public class AppealService {
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
         AppealCommission c = signerCommission(a, actor, "signs the decision");
-        if (a.state == Appeal.State.DECIDED) throw Problem.conflict("APPEAL_DECIDED", "This appeal is already decided");
-        if (a.state != Appeal.State.HEARING_SET) throw Problem.conflict("APPEAL_NO_HEARING", "Set and hold the hearing first (001 §6.15.5)");
+        a.requireDecidable();
         if (time.now().isBefore(a.hearingAt)) {
             // the commission decides at the hearing it holds (001 §6.15.5), not before it
             throw new Problem(409, "APPEAL_BEFORE_HEARING", "The hearing is set for "
@@ -418,13 +414,7 @@ public class AppealService {
             change.reason = note;
             change.persist();
         }
-        a.decision = decision;
-        a.decisionNote = note;
-        a.signedBy = actor;
-        a.signedByName = signer.fullName;
-        a.signedAs = c.roleOf(actor);
-        a.decidedAt = now;
-        a.state = Appeal.State.DECIDED;
+        a.decide(decision, note, actor, signer.fullName, c.roleOf(actor), now);
         Deadlines d = deadlinesOf(a);
         boolean late = d.resultDueOn() != null && LocalDate.ofInstant(now, TimeSource.ZONE).isAfter(d.resultDueOn());
         Map<String, Object> detail = new LinkedHashMap<>();
