@@ -199,9 +199,7 @@ public class ExamService {
     @Transactional
     public ExamView update(UUID id, ExamRequest r) {
         Exam e = requireManageable(id);
-        if (e.state != ExamState.DRAFT) {
-            throw Problem.conflict("EXAM_NOT_EDITABLE", "Only a draft can be edited; this exam is " + e.state);
-        }
+        e.requireEditable();
         requireNoProblems(check(r, id));
         ExamView before = ExamView.of(e);
         fill(e, r);
@@ -214,11 +212,9 @@ public class ExamService {
     @Transactional
     public ExamView publish(UUID id) {
         Exam e = requireManageable(id);
-        if (!e.state.canMoveTo(ExamState.PUBLISHED)) {
-            throw Problem.conflict("BAD_TRANSITION", "A " + e.state + " exam can't be published");
-        }
+        e.requirePublishable();
         requireNoProblems(check(requestOf(e), id));
-        e.state = ExamState.PUBLISHED;
+        e.publish(time.now());
         audit.record(Change.of("exam.published", "exam", e.id).scope(e.id));
         return ExamView.of(e);
     }
@@ -226,13 +222,9 @@ public class ExamService {
     @Transactional
     public ExamView cancel(UUID id, String reason) {
         Exam e = requireManageable(id);
-        if (!e.state.canMoveTo(ExamState.CANCELLED)) {
-            throw Problem.conflict("BAD_TRANSITION", "A " + e.state + " exam can't be cancelled");
-        }
+        e.requireCancellable();
         if (blank(reason)) throw Problem.badRequest("REASON_REQUIRED", "Say why the exam is cancelled");
-        e.state = ExamState.CANCELLED;
-        e.cancelReason = reason.trim();
-        e.attestationKey = null;
+        e.cancel(reason.trim(), time.now());
         audit.record(Change.of("exam.cancelled", "exam", e.id).scope(e.id).detail(Map.of("reason", e.cancelReason)));
         return ExamView.of(e);
     }
