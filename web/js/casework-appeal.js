@@ -47,8 +47,8 @@ page({ bundles: ['appeal'], roles: ['STUDENT'], title: 'appeal.title', async ren
       } catch (x) {
         const closes = x.errors?.[0]?.closesAt;
         result.replaceChildren(h('div.problem.refusal', { role: 'alert' },
-          h('strong', x.code === 'appeal.filing-closed' ? t('appeal.refused') : (x.message || t('core.error'))),
-          x.code === 'appeal.filing-closed' ? [h('p', x.message), closes ? h('p.closed-at', t('appeal.closedAt', { at: fmtDate(closes) })) : null] : null));
+          h('strong', x.code === 'APPEAL_FILING_CLOSED' ? t('appeal.refused') : (x.message || t('core.error'))),
+          x.code === 'APPEAL_FILING_CLOSED' ? [h('p', x.message), closes ? h('p.closed-at', t('appeal.closedAt', { at: fmtDate(closes) })) : null] : null));
         submit.disabled = false;
       }
     } },

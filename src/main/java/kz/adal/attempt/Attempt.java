@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.RuleViolation;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -110,7 +112,7 @@ public class Attempt extends PanacheEntityBase {
 
     /** NOT_STARTED → CHECKS: equipment, consent and identity checks before the clock starts. */
     public void beginChecks(Instant now) {
-        move(AttemptState.CHECKS);
+        move(AttemptState.CHECKS, "ATTEMPT_TRANSITION_REFUSED");
         checksAt = now;
     }
 
@@ -121,7 +123,8 @@ public class Attempt extends PanacheEntityBase {
      * @param accommodation approved extra time (001 §5.8.2); zero when already inside a cut duration
      */
     public void start(Instant now, Duration duration, Duration accommodation, boolean cut) {
-        move(AttemptState.IN_PROGRESS);
+        requireFrom(AttemptState.CHECKS, "ATTEMPT_TRANSITION_REFUSED"); // the other ways into IN_PROGRESS are resume and reopen
+        move(AttemptState.IN_PROGRESS, "ATTEMPT_TRANSITION_REFUSED");
         startedAt = now;
         cutAtClose = cut;
         store(AttemptClock.start(now, duration).withAccommodation(accommodation), now);
@@ -129,42 +132,44 @@ public class Attempt extends PanacheEntityBase {
 
     /** IN_PROGRESS → SUBMITTED: the student hands in. */
     public void submit(Instant now) {
-        move(AttemptState.SUBMITTED);
+        move(AttemptState.SUBMITTED, "ATTEMPT_TRANSITION_REFUSED");
         finishedAt = now;
     }
 
     /** IN_PROGRESS/SUSPENDED → EXPIRED: the deadline passed (the sweeper, or a late request noticing it). */
     public void expire(Instant now) {
-        move(AttemptState.EXPIRED);
+        move(AttemptState.EXPIRED, "ATTEMPT_TRANSITION_REFUSED");
         finishedAt = now;
     }
 
     /** IN_PROGRESS → SUSPENDED: the clock stops; the deadline moves by the pause. */
     public void suspend(Instant now) {
+        requireMove(AttemptState.SUSPENDED, "ATTEMPT_CANNOT_SUSPEND");
         AttemptClock next = clock().suspend(now);
-        move(AttemptState.SUSPENDED);
+        move(AttemptState.SUSPENDED, "ATTEMPT_CANNOT_SUSPEND");
         store(next, now);
     }
 
     /** SUSPENDED → IN_PROGRESS: the pause is added to the deadline. */
     public void resume(Instant now) {
+        requireFrom(AttemptState.SUSPENDED, "ATTEMPT_CANNOT_RESUME");
         AttemptClock next = clock().resume(now);
-        move(AttemptState.IN_PROGRESS);
+        move(AttemptState.IN_PROGRESS, "ATTEMPT_CANNOT_RESUME");
         store(next, now);
     }
 
     /** Stopped for breaking the rules (001 §6.14) or refused at the identity check. */
     public void terminate(Instant now, String reason) {
-        requireReason(reason);
-        move(AttemptState.TERMINATED);
+        requireReason(reason, "ATTEMPT_CANNOT_TERMINATE");
+        move(AttemptState.TERMINATED, "ATTEMPT_CANNOT_TERMINATE");
         finishedAt = now;
         finishReason = reason;
     }
 
     /** Voided after a technical-failure decision (audited by the caller); final. */
     public void voidIt(Instant now, String reason) {
-        requireReason(reason);
-        move(AttemptState.VOIDED);
+        requireReason(reason, "ATTEMPT_CANNOT_VOID");
+        move(AttemptState.VOIDED, "ATTEMPT_CANNOT_VOID");
         if (finishedAt == null) finishedAt = now;
         finishReason = reason;
     }
@@ -172,7 +177,7 @@ public class Attempt extends PanacheEntityBase {
     /** Time credited after a technical-failure decision; the same attempt continues. */
     public void credit(Duration extra, Instant now) {
         if (state.isFinished() || startedAt == null) {
-            throw new AttemptRuleException("attempt.credit.not-running", "Time can be credited only to a started, unfinished attempt.");
+            throw RuleViolation.conflict("ATTEMPT_CREDIT_NOT_RUNNING", "Time can be credited only to a started, unfinished attempt.");
         }
         store(clock().credit(extra), now);
     }
@@ -180,7 +185,7 @@ public class Attempt extends PanacheEntityBase {
     /** The stored clock; only for a started attempt. */
     public AttemptClock clock() {
         if (startedAt == null || durationSeconds == null) {
-            throw new AttemptRuleException("attempt.clock.not-started", "The attempt has not started.");
+            throw RuleViolation.conflict("ATTEMPT_CLOCK_NOT_STARTED", "The attempt has not started.");
         }
         return new AttemptClock(startedAt, Duration.ofSeconds(durationSeconds), Duration.ofSeconds(accommodationSeconds),
                 Duration.ofSeconds(creditedSeconds), Duration.ofSeconds(pausedSeconds), suspendedAt);
@@ -204,17 +209,28 @@ public class Attempt extends PanacheEntityBase {
         deadlineAt = c.deadlineAt(now);
     }
 
-    private void move(AttemptState target) {
-        if (!state.canMoveTo(target)) {
-            throw new AttemptRuleException("attempt.state.transition-refused",
-                    "An attempt that is " + state + " cannot become " + target + ".");
-        }
+    /** Takes a move of the table in {@link AttemptState}; {@code code} names the verb's refusal (409). */
+    private void move(AttemptState target, String code) {
+        requireMove(target, code);
         state = target;
     }
 
-    private static void requireReason(String reason) {
+    private void requireMove(AttemptState target, String code) {
+        if (!state.canMoveTo(target)) {
+            throw RuleViolation.conflict(code, "An attempt that is " + state + " cannot become " + target + ".");
+        }
+    }
+
+    /** Several moves end in IN_PROGRESS (start, resume, reopen): each verb takes only its own. */
+    private void requireFrom(AttemptState source, String code) {
+        if (state != source) {
+            throw RuleViolation.conflict(code, "An attempt that is " + state + " cannot do this; it must be " + source + ".");
+        }
+    }
+
+    private static void requireReason(String reason, String code) {
         if (reason == null || reason.isBlank()) {
-            throw new AttemptRuleException("attempt.reason-required", "A reason is required.");
+            throw RuleViolation.conflict(code, "A reason is required.");
         }
     }
 
@@ -227,11 +243,11 @@ public class Attempt extends PanacheEntityBase {
     public void continueAfterFailure(Instant now, Duration credit) {
         if (state == AttemptState.SUSPENDED) {
             resume(now);
-        } else if (state == AttemptState.EXPIRED && startedAt != null && durationSeconds != null) {
+        } else if (state.canReopen() && startedAt != null && durationSeconds != null) {
             Instant stoppedAt = deadlineAt != null && (finishedAt == null || deadlineAt.isBefore(finishedAt)) ? deadlineAt
                     : finishedAt == null ? now : finishedAt; // the time ran out at the deadline
             long idle = Math.max(0, Duration.between(stoppedAt, now).toSeconds());
-            state = AttemptState.IN_PROGRESS; // the one audited way back from EXPIRED
+            move(AttemptState.IN_PROGRESS, "ATTEMPT_CANNOT_CONTINUE"); // EXPIRED → IN_PROGRESS: the reopen move, only here
             finishedAt = null;
             finishReason = null;
             percent = null;
@@ -242,7 +258,7 @@ public class Attempt extends PanacheEntityBase {
             suspendedAt = null;
             pausedSeconds += idle;
         } else if (state != AttemptState.IN_PROGRESS) {
-            throw new AttemptRuleException("attempt.continue.refused", "An attempt that is " + state + " cannot continue.");
+            throw RuleViolation.conflict("ATTEMPT_CANNOT_CONTINUE", "An attempt that is " + state + " cannot continue.");
         }
         credit(credit, now);
     }

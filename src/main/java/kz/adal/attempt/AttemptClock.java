@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.RuleViolation;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,13 +24,13 @@ public record AttemptClock(Instant startedAt, Duration duration, Duration accomm
 
     public AttemptClock {
         if (startedAt == null || duration == null || accommodation == null || credited == null || paused == null) {
-            throw new AttemptRuleException("attempt.clock.incomplete", "Every clock field except suspendedAt is required.");
+            throw RuleViolation.conflict("ATTEMPT_CLOCK_INCOMPLETE", "Every clock field except suspendedAt is required.");
         }
         if (duration.isNegative() || duration.isZero()) {
-            throw new AttemptRuleException("attempt.clock.duration-not-positive", "The duration must be positive.");
+            throw RuleViolation.conflict("ATTEMPT_CLOCK_DURATION_NOT_POSITIVE", "The duration must be positive.");
         }
         if (accommodation.isNegative() || credited.isNegative() || paused.isNegative()) {
-            throw new AttemptRuleException("attempt.clock.negative-time",
+            throw RuleViolation.conflict("ATTEMPT_CLOCK_NEGATIVE_TIME",
                     "Accommodation, credited and paused time cannot be negative.");
         }
     }
@@ -46,7 +48,7 @@ public record AttemptClock(Instant startedAt, Duration duration, Duration accomm
     /** Adds time credited after a technical-failure decision. */
     public AttemptClock credit(Duration extra) {
         if (extra.isNegative()) {
-            throw new AttemptRuleException("attempt.clock.negative-time", "Credited time cannot be negative.");
+            throw RuleViolation.conflict("ATTEMPT_CLOCK_NEGATIVE_TIME", "Credited time cannot be negative.");
         }
         return new AttemptClock(startedAt, duration, accommodation, credited.plus(extra), paused, suspendedAt);
     }
@@ -58,13 +60,13 @@ public record AttemptClock(Instant startedAt, Duration duration, Duration accomm
     /** Stops the clock at {@code at}. Refused when already suspended or the time is already up. */
     public AttemptClock suspend(Instant at) {
         if (isSuspended()) {
-            throw new AttemptRuleException("attempt.clock.already-suspended", "The attempt is already suspended.");
+            throw RuleViolation.conflict("ATTEMPT_CLOCK_ALREADY_SUSPENDED", "The attempt is already suspended.");
         }
         if (at.isBefore(startedAt)) {
-            throw new AttemptRuleException("attempt.clock.before-start", "A suspension cannot begin before the start.");
+            throw RuleViolation.conflict("ATTEMPT_CLOCK_BEFORE_START", "A suspension cannot begin before the start.");
         }
         if (!at.isBefore(deadlineAt(at))) {
-            throw new AttemptRuleException("attempt.clock.time-up", "The time is up; the attempt cannot be suspended.");
+            throw RuleViolation.conflict("ATTEMPT_CLOCK_TIME_UP", "The time is up; the attempt cannot be suspended.");
         }
         return new AttemptClock(startedAt, duration, accommodation, credited, paused, at);
     }
@@ -72,10 +74,10 @@ public record AttemptClock(Instant startedAt, Duration duration, Duration accomm
     /** Restarts the clock at {@code at}; the pause is added to the deadline. */
     public AttemptClock resume(Instant at) {
         if (!isSuspended()) {
-            throw new AttemptRuleException("attempt.clock.not-suspended", "The attempt is not suspended.");
+            throw RuleViolation.conflict("ATTEMPT_CLOCK_NOT_SUSPENDED", "The attempt is not suspended.");
         }
         if (at.isBefore(suspendedAt)) {
-            throw new AttemptRuleException("attempt.clock.resume-before-suspend",
+            throw RuleViolation.conflict("ATTEMPT_CLOCK_RESUME_BEFORE_SUSPEND",
                     "The attempt cannot resume before it was suspended (" + suspendedAt + ").");
         }
         return new AttemptClock(startedAt, duration, accommodation, credited,

@@ -228,12 +228,8 @@ public class AttemptService {
     DrawnPaper draw(Exam exam, long seed) {
         List<PoolItem> pool = bank.pool(exam.bankVersionId, exam.topics).stream()
                 .map(q -> new PoolItem(q.id(), difficulty(q.difficulty()))).toList();
-        try {
-            return QuestionDraw.draw(pool, OPTIONS_PER_QUESTION, exam.questionCount,
-                    new DifficultyMix(exam.mixEasy, exam.mixMedium, exam.mixHard), seed);
-        } catch (AttemptRuleException e) {
-            throw Problem.conflict("ATTEMPT_DRAW_FAILED", e.getMessage());
-        }
+        return QuestionDraw.draw(pool, OPTIONS_PER_QUESTION, exam.questionCount,
+                new DifficultyMix(exam.mixEasy, exam.mixMedium, exam.mixHard), seed);
     }
 
     /** Rebuilds an attempt's paper from its stored seed and algorithm (for an appeal); compare with the stored rows. */
@@ -471,11 +467,7 @@ public class AttemptService {
     @Transactional
     public AttemptView suspend(UUID attemptId, String reason) {
         Attempt a = lockExisting(attemptId);
-        try {
-            a.suspend(now());
-        } catch (AttemptRuleException e) {
-            throw Problem.conflict("ATTEMPT_CANNOT_SUSPEND", e.getMessage());
-        }
+        a.suspend(now());
         audit.record(Change.of("attempt.suspended", "attempt", a.id).scope(a.examId)
                 .detail(Map.of("reason", reason == null ? "" : reason, "suspendedAt", a.suspendedAt.toString())));
         return view(a, Exam.findById(a.examId));
@@ -485,11 +477,7 @@ public class AttemptService {
     @Transactional
     public AttemptView resume(UUID attemptId) {
         Attempt a = lockExisting(attemptId);
-        try {
-            a.resume(now());
-        } catch (AttemptRuleException e) {
-            throw Problem.conflict("ATTEMPT_CANNOT_RESUME", e.getMessage());
-        }
+        a.resume(now());
         audit.record(Change.of("attempt.resumed", "attempt", a.id).scope(a.examId)
                 .detail(Map.of("pausedSeconds", a.pausedSeconds, "deadlineAt", a.deadlineAt.toString())));
         return view(a, Exam.findById(a.examId));
@@ -503,11 +491,7 @@ public class AttemptService {
     public AttemptView terminate(UUID attemptId, String reason) {
         Attempt a = lockExisting(attemptId);
         Instant now = now();
-        try {
-            a.terminate(now, reason);
-        } catch (AttemptRuleException e) {
-            throw Problem.conflict("ATTEMPT_CANNOT_TERMINATE", e.getMessage());
-        }
+        a.terminate(now, reason);
         audit.record(Change.of("attempt.terminated", "attempt", a.id).scope(a.examId).detail(Map.of("reason", reason)));
         finished.fire(new AttemptFinished(a.id, a.examId, a.studentId, a.state, now));
         return view(a, Exam.findById(a.examId));
@@ -676,11 +660,7 @@ public class AttemptService {
     public AttemptView resumeAfterFailure(UUID attemptId, Duration credit, UUID actId) {
         Attempt a = lockExisting(attemptId);
         AttemptState before = a.state;
-        try {
-            a.continueAfterFailure(now(), credit);
-        } catch (AttemptRuleException e) {
-            throw Problem.conflict("ATTEMPT_CANNOT_CONTINUE", e.getMessage());
-        }
+        a.continueAfterFailure(now(), credit);
         audit.record(Change.of("attempt.resumed-after-failure", "attempt", a.id).scope(a.examId)
                 .detail(Map.of("act", actId.toString(), "stateBefore", before.name(), "creditedSeconds", credit.toSeconds(),
                         "deadlineAt", a.deadlineAt.toString())));
@@ -693,11 +673,7 @@ public class AttemptService {
         Attempt a = lockExisting(attemptId);
         AttemptState before = a.state;
         Instant now = now();
-        try {
-            a.voidIt(now, reason);
-        } catch (AttemptRuleException e) {
-            throw Problem.conflict("ATTEMPT_CANNOT_VOID", e.getMessage());
-        }
+        a.voidIt(now, reason);
         audit.record(Change.of("attempt.voided", "attempt", a.id).scope(a.examId)
                 .detail(Map.of("act", actId.toString(), "stateBefore", before.name(), "reason", reason)));
         if (!before.isFinished()) finished.fire(new AttemptFinished(a.id, a.examId, a.studentId, a.state, now));

@@ -34,7 +34,8 @@ public enum AttemptState {
             case CHECKS -> EnumSet.of(IN_PROGRESS, TERMINATED);
             case IN_PROGRESS -> EnumSet.of(SUSPENDED, SUBMITTED, EXPIRED, TERMINATED, VOIDED);
             case SUSPENDED -> EnumSet.of(IN_PROGRESS, EXPIRED, TERMINATED, VOIDED);
-            case SUBMITTED, EXPIRED, TERMINATED -> EnumSet.of(VOIDED);
+            case EXPIRED -> EnumSet.of(VOIDED, IN_PROGRESS); // IN_PROGRESS: the reopen move, see canReopen
+            case SUBMITTED, TERMINATED -> EnumSet.of(VOIDED);
             case VOIDED -> EnumSet.noneOf(AttemptState.class);
         };
     }
@@ -43,7 +44,17 @@ public enum AttemptState {
         return next().contains(target);
     }
 
-    /** No more answers will ever come: submitted, expired, terminated or voided. */
+    /**
+     * The one way back from a finished state: an attempt that expired because of a technical failure is
+     * reopened when the commission decides the same attempt continues with the lost time credited (001
+     * §6.15.6 and the product decision "never a second attempt": {@code Attempt.continueAfterFailure}).
+     * A submitted, terminated or voided attempt is never reopened.
+     */
+    public boolean canReopen() {
+        return this == EXPIRED;
+    }
+
+    /** No more answers will come (unless an EXPIRED attempt is reopened): submitted, expired, terminated or voided. */
     public boolean isFinished() {
         return this == SUBMITTED || this == EXPIRED || this == TERMINATED || this == VOIDED;
     }

@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.RuleViolation;
+
 import java.util.UUID;
 
 /** A question eligible for a draw. */
@@ -7,7 +9,7 @@ public record PoolItem(UUID questionId, DrawDifficulty difficulty) {
 
     public PoolItem {
         if (questionId == null || difficulty == null) {
-            throw new AttemptRuleException("draw.pool-item-incomplete", "A pool item needs a question id and a difficulty.");
+            throw RuleViolation.conflict("DRAW_POOL_ITEM_INCOMPLETE", "A pool item needs a question id and a difficulty.");
         }
     }
 }

@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.RuleViolation;
+
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,13 +59,13 @@ public final class QuestionDraw {
      */
     public static DrawnPaper draw(List<PoolItem> pool, int optionCount, int n, DifficultyMix mix, long seed) {
         if (optionCount < 1) {
-            throw new AttemptRuleException("draw.option-count-invalid", "A question needs at least one option.");
+            throw RuleViolation.conflict("DRAW_OPTION_COUNT_INVALID", "A question needs at least one option.");
         }
         if (n < 1) {
-            throw new AttemptRuleException("draw.count-not-positive", "A paper needs at least one question, got " + n + ".");
+            throw RuleViolation.conflict("DRAW_COUNT_NOT_POSITIVE", "A paper needs at least one question, got " + n + ".");
         }
         if (n > pool.size()) {
-            throw new AttemptRuleException("draw.pool-too-small",
+            throw RuleViolation.conflict("DRAW_POOL_TOO_SMALL",
                     "Cannot draw " + n + " questions from a pool of " + pool.size() + ".");
         }
         List<PoolItem> sorted = new ArrayList<>(pool);
@@ -75,7 +77,7 @@ public final class QuestionDraw {
         }
         for (PoolItem item : sorted) {
             if (!seen.add(item.questionId())) {
-                throw new AttemptRuleException("draw.duplicate-question", "The pool holds question " + item.questionId() + " twice.");
+                throw RuleViolation.conflict("DRAW_DUPLICATE_QUESTION", "The pool holds question " + item.questionId() + " twice.");
             }
             byDifficulty.get(item.difficulty()).add(item);
         }
@@ -119,7 +121,7 @@ public final class QuestionDraw {
      */
     public static Map<DrawDifficulty, Integer> apportion(int n, DifficultyMix mix) {
         if (n < 0) {
-            throw new AttemptRuleException("draw.count-not-positive", "Cannot apportion " + n + " questions.");
+            throw RuleViolation.conflict("DRAW_COUNT_NOT_POSITIVE", "Cannot apportion " + n + " questions.");
         }
         Map<DrawDifficulty, Integer> seats = new EnumMap<>(DrawDifficulty.class);
         Map<DrawDifficulty, Integer> remainders = new EnumMap<>(DrawDifficulty.class); // in hundredths of a seat
@@ -167,7 +169,7 @@ public final class QuestionDraw {
             held += a;
         }
         if (wanted > held) {
-            throw new AttemptRuleException("draw.pool-too-small",
+            throw RuleViolation.conflict("DRAW_POOL_TOO_SMALL",
                     "Cannot draw " + wanted + " questions from a pool of " + held + ".");
         }
         for (DrawDifficulty shortOf : DrawDifficulty.values()) {

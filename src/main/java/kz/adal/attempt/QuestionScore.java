@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.RuleViolation;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -14,7 +16,7 @@ public record QuestionScore(int numerator, int denominator) {
 
     public QuestionScore {
         if (denominator < 1 || numerator < 0 || numerator > denominator) {
-            throw new AttemptRuleException("scoring.score-invalid",
+            throw RuleViolation.conflict("SCORING_SCORE_INVALID",
                     "A question score must be between 0 and 1, got " + numerator + "/" + denominator + ".");
         }
     }

@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.RuleViolation;
+
 import kz.adal.exam.MultipleCorrectRule;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -29,13 +31,13 @@ public final class Scoring {
      */
     public static QuestionScore score(Set<Integer> correct, Set<Integer> chosen, MultipleCorrectRule rule) {
         if (correct == null || correct.isEmpty()) {
-            throw new AttemptRuleException("scoring.no-correct-option", "A question needs at least one correct option.");
+            throw RuleViolation.conflict("SCORING_NO_CORRECT_OPTION", "A question needs at least one correct option.");
         }
         if (chosen == null || chosen.isEmpty()) {
             return QuestionScore.ZERO;
         }
         if (correct.stream().anyMatch(i -> i < 0) || chosen.stream().anyMatch(i -> i < 0)) {
-            throw new AttemptRuleException("scoring.option-index-invalid", "Option indices cannot be negative.");
+            throw RuleViolation.conflict("SCORING_OPTION_INDEX_INVALID", "Option indices cannot be negative.");
         }
         int k = correct.size();
         if (k == 1 || rule == MultipleCorrectRule.ALL_OR_NOTHING) {
@@ -54,7 +56,7 @@ public final class Scoring {
      */
     public static BigDecimal percentage(List<QuestionScore> scores) {
         if (scores.isEmpty()) {
-            throw new AttemptRuleException("scoring.no-questions", "A paper without questions has no percentage.");
+            throw RuleViolation.conflict("SCORING_NO_QUESTIONS", "A paper without questions has no percentage.");
         }
         BigInteger numerator = BigInteger.ZERO;
         BigInteger denominator = BigInteger.ONE;

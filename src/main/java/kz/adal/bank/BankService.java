@@ -197,7 +197,7 @@ public class BankService {
         BankVersion v = version(versionId);
         Bank b = bank(v.bankId);
         requireCompiler(b);
-        if (v.state != BankVersionState.DRAFT) throw Problem.conflict("ALREADY_APPROVED", "Version " + v.number + " is already " + v.state);
+        v.requireDraft();
         List<QuestionDraft> drafts = drafts(v.id);
         BankValidationReport report = validator.validate(drafts);
         if (!report.passes()) {
@@ -548,7 +548,7 @@ public class BankService {
         if (!report.passes()) {
             throw Problem.unprocessable("BANK_INVALID", "The version fails validation and can't be approved or reviewed", report.issues());
         }
-        if (v.state != BankVersionState.DRAFT) throw Problem.conflict("ALREADY_APPROVED", "Version " + v.number + " is already " + v.state);
+        v.requireDraft();
         DepartmentApproval a = new DepartmentApproval();
         a.versionId = v.id;
         a.approvedOn = r.approvedOn();
@@ -556,7 +556,7 @@ public class BankService {
         a.recordedBy = me.id();
         a.recordedAt = time.now();
         a.persist();
-        v.moveTo(BankVersionState.APPROVED, time.now());
+        v.approve(time.now());
         audit.record(Change.of("bank.approved", "bank-version", v.id).scope(v.bankId)
                 .detail(Map.of("approvedOn", r.approvedOn().toString(), "minutes", a.minutesNumber)));
         return versionDetail(v.id);

@@ -1,5 +1,7 @@
 package kz.adal.bank;
 
+import kz.adal.platform.RuleViolation;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -59,9 +61,17 @@ public class BankVersion extends PanacheEntityBase {
         }
     }
 
-    public void moveTo(BankVersionState next, Instant now) {
-        if (!state.canMoveTo(next)) throw Problem.conflict("BAD_TRANSITION", "A " + state + " version can't become " + next);
-        if (state == BankVersionState.DRAFT) frozenAt = now;
-        state = next;
+    /** Refuses unless the version is still a draft (409 ALREADY_APPROVED): submitting or approving it again. */
+    public void requireDraft() {
+        if (!state.canMoveTo(BankVersionState.APPROVED)) {
+            throw RuleViolation.conflict("ALREADY_APPROVED", "Version " + number + " is already " + state);
+        }
+    }
+
+    /** DRAFT → APPROVED: the department's approval is recorded (001 §5.19); the version is frozen from {@code now}. */
+    public void approve(Instant now) {
+        requireDraft();
+        frozenAt = now;
+        state = BankVersionState.APPROVED;
     }
 }

@@ -93,22 +93,15 @@ public class DemoBanks {
             approval.recordedBy = head.id;
             approval.recordedAt = time.now();
             approval.persist();
-            v.moveTo(BankVersionState.APPROVED, time.now());
+            v.approve(time.now());
             ExpertReview r = new ExpertReview();
             r.versionId = v.id;
             r.expertId = expert.id;
             r.assignedBy = head.id;
             r.assignedAt = time.now();
             r.academicYear = year.toString();
-            r.state = ExpertReview.State.CONCLUDED;
-            r.conformityOk = r.difficultyOk = r.wordingOk = true;
-            r.overallComment = "Meets the programme; wording clear.";
-            r.conclusion = ExpertReview.Conclusion.FIT;
-            r.forComputer = true;
-            r.forWritten = true;
-            r.validFrom = year.firstDay().isAfter(today) ? today : year.firstDay();
-            r.validUntil = year.lastDay();
-            r.concludedAt = time.now();
+            r.conclude(true, true, true, "Meets the programme; wording clear.", ExpertReview.Conclusion.FIT, true, true,
+                    year.firstDay().isAfter(today) ? today : year.firstDay(), year.lastDay(), time.now());
             r.persist();
             audit.record(Change.of("bank.demo-seeded", "bank", bank.id).scope(bank.id).detail(Map.of("language", lang, "questions", 120)));
         }

@@ -1,5 +1,7 @@
 package kz.adal.bank;
 
+import kz.adal.platform.RuleViolation;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +14,8 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,7 +25,21 @@ import java.util.UUID;
 @Entity
 @Table(name = "expert_review")
 public class ExpertReview extends PanacheEntityBase {
-    public enum State { ASSIGNED, CONCLUDED }
+    /** The review's lifecycle (docs/domain/expert-review-lifecycle.md); the verbs below take its moves. */
+    public enum State {
+        /** The head of department assigned the expert (not a compiler, 001 §5.24); the expert comments. */
+        ASSIGNED,
+        /** The signed conclusion (001 §5.26). Final: a re-review is a new row. */
+        CONCLUDED;
+
+        public Set<State> next() {
+            return this == ASSIGNED ? EnumSet.of(CONCLUDED) : EnumSet.noneOf(State.class);
+        }
+
+        public boolean canMoveTo(State target) {
+            return next().contains(target);
+        }
+    }
     public enum Conclusion { FIT, NOT_FIT }
 
     @Id
@@ -82,6 +100,33 @@ public class ExpertReview extends PanacheEntityBase {
 
     @Column(name = "concluded_at")
     public Instant concludedAt;
+
+    /** Refuses any writing once concluded (409 REVIEW_CONCLUDED). */
+    public void requireOpen() {
+        if (!state.canMoveTo(State.CONCLUDED)) {
+            throw RuleViolation.conflict("REVIEW_CONCLUDED", "The conclusion is signed; a re-review makes a new conclusion (001 §5.26)");
+        }
+    }
+
+    /**
+     * ASSIGNED → CONCLUDED: the signed conclusion on the three criteria (001 §5.25), valid for computer and/or
+     * written testing (001 §5.26) from {@code validFrom} through {@code validUntil}.
+     */
+    public void conclude(boolean conformity, boolean difficulty, boolean wording, String comment, Conclusion conclusion,
+                         boolean computer, boolean written, LocalDate validFrom, LocalDate validUntil, Instant at) {
+        requireOpen();
+        conformityOk = conformity;
+        difficultyOk = difficulty;
+        wordingOk = wording;
+        overallComment = comment;
+        this.conclusion = conclusion;
+        forComputer = conclusion == Conclusion.FIT && computer;
+        forWritten = conclusion == Conclusion.FIT && written;
+        this.validFrom = validFrom;
+        this.validUntil = validUntil;
+        concludedAt = at;
+        state = State.CONCLUDED;
+    }
 
     /** A positive conclusion for computer testing that covers the given day. */
     public boolean allowsComputerTestingOn(LocalDate day) {

@@ -147,7 +147,7 @@ public class ExpertReviewService {
     private ExpertReview openReviewOfMine(UUID id) {
         ExpertReview r = review(id);
         if (!r.expertId.equals(me.id())) throw Problem.forbidden("Only the assigned expert writes this review");
-        if (r.state != ExpertReview.State.ASSIGNED) throw Problem.conflict("REVIEW_CONCLUDED", "The conclusion is signed; a re-review makes a new conclusion (001 §5.26)");
+        r.requireOpen();
         return r;
     }
 
@@ -195,17 +195,8 @@ public class ExpertReviewService {
         if (c.overallComment() == null || c.overallComment().isBlank()) throw Problem.badRequest("COMMENT_REQUIRED", "Write an overall comment");
         AcademicYear year = AcademicYear.parse(r.academicYear);
         LocalDate today = time.today();
-        r.conformityOk = c.conformityOk();
-        r.difficultyOk = c.difficultyOk();
-        r.wordingOk = c.wordingOk();
-        r.overallComment = c.overallComment().strip();
-        r.conclusion = c.conclusion();
-        r.forComputer = c.conclusion() == ExpertReview.Conclusion.FIT && computer;
-        r.forWritten = c.conclusion() == ExpertReview.Conclusion.FIT && written;
-        r.validFrom = today.isBefore(year.firstDay()) ? year.firstDay() : today;
-        r.validUntil = year.lastDay();
-        r.state = ExpertReview.State.CONCLUDED;
-        r.concludedAt = time.now();
+        r.conclude(c.conformityOk(), c.difficultyOk(), c.wordingOk(), c.overallComment().strip(), c.conclusion(), computer, written,
+                today.isBefore(year.firstDay()) ? year.firstDay() : today, year.lastDay(), time.now());
         BankVersion v = banks.version(r.versionId);
         audit.record(Change.of("bank.review-concluded", "expert-review", r.id).scope(v.bankId)
                 .detail(Map.of("conclusion", r.conclusion.name(), "computer", r.forComputer, "written", r.forWritten, "validUntil", r.validUntil.toString())));

@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.RuleViolation;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -11,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,7 +26,33 @@ import java.util.UUID;
 @Table(name = "absence_application")
 public class AbsenceApplication extends PanacheEntityBase {
 
-    public enum State { APPLIED, FORWARDED, ALLOWED, NOT_ALLOWED }
+    /** The application's lifecycle (docs/domain/absence-lifecycle.md); the verbs below take its moves. */
+    public enum State {
+        /** Filed by the student with the scanned document (001 §6.15.3). */
+        APPLIED,
+        /** Forwarded by the dean's office to the commission's chair. */
+        FORWARDED,
+        /** The chair's visa: allowed; a re-sit on another sitting day. Final. */
+        ALLOWED,
+        /** The chair's visa: not allowed (with the reason). Final. */
+        NOT_ALLOWED;
+
+        public Set<State> next() {
+            return switch (this) {
+                case APPLIED -> EnumSet.of(FORWARDED);
+                case FORWARDED -> EnumSet.of(ALLOWED, NOT_ALLOWED);
+                case ALLOWED, NOT_ALLOWED -> EnumSet.noneOf(State.class);
+            };
+        }
+
+        public boolean canMoveTo(State target) {
+            return next().contains(target);
+        }
+
+        public boolean isDecided() {
+            return this == ALLOWED || this == NOT_ALLOWED;
+        }
+    }
 
     @Id
     public UUID id;
@@ -86,4 +116,32 @@ public class AbsenceApplication extends PanacheEntityBase {
 
     @Column(name = "resit_sitting_id")
     public UUID resitSittingId;
+
+    /** APPLIED → FORWARDED by the dean's office (409 ABSENCE_STATE once forwarded). */
+    public void forward(UUID by, String byName, String note, Instant at) {
+        if (!state.canMoveTo(State.FORWARDED)) throw RuleViolation.conflict("ABSENCE_STATE", "This application has already been forwarded");
+        forwardedBy = by;
+        forwardedByName = byName;
+        forwardedAt = at;
+        forwardNote = note;
+        state = State.FORWARDED;
+    }
+
+    /** Refuses the visa unless forwarded and undecided (409 ABSENCE_NOT_FORWARDED / ABSENCE_DECIDED). */
+    public void requireVisaPending() {
+        if (state == State.APPLIED) {
+            throw RuleViolation.conflict("ABSENCE_NOT_FORWARDED", "The application reaches the chair via the dean's office: it has not been forwarded yet");
+        }
+        if (!state.canMoveTo(State.ALLOWED)) throw RuleViolation.conflict("ABSENCE_DECIDED", "The visa has already been given");
+    }
+
+    /** FORWARDED → ALLOWED / NOT_ALLOWED: the chair's visa, signed with the chair's name and the time. */
+    public void visa(boolean allowed, UUID by, String byName, String note, Instant at) {
+        requireVisaPending();
+        state = allowed ? State.ALLOWED : State.NOT_ALLOWED;
+        visaBy = by;
+        visaByName = byName;
+        visaAt = at;
+        visaNote = note;
+    }
 }

@@ -139,13 +139,8 @@ public class AbsenceService {
     @Transactional
     public AppealService.Result<View> forward(UUID dean, UUID id, ForwardRequest r) {
         AbsenceApplication a = find(id);
-        if (a.state != AbsenceApplication.State.APPLIED) throw Problem.conflict("ABSENCE_STATE", "This application has already been forwarded");
         AppUser d = AppUser.findById(dean);
-        a.state = AbsenceApplication.State.FORWARDED;
-        a.forwardedBy = dean;
-        a.forwardedByName = d.fullName;
-        a.forwardedAt = time.now();
-        a.forwardNote = r == null || r.note() == null || r.note().isBlank() ? null : r.note().strip();
+        a.forward(dean, d.fullName, r == null || r.note() == null || r.note().isBlank() ? null : r.note().strip(), time.now());
         audit.record(Change.of("absence.forwarded", "absence", a.id).scope(a.sittingId)
                 .detail(Map.of("note", a.forwardNote == null ? "" : a.forwardNote)));
         OralSitting s = OralSitting.findById(a.sittingId);
@@ -163,10 +158,7 @@ public class AbsenceService {
     public AppealService.Result<View> visa(UUID chair, UUID id, VisaRequest r) {
         AbsenceApplication a = find(id);
         if (!chair.equals(chairOf(a))) throw Problem.forbidden("The chair of the sitting's commission gives the visa (001 §6.15.3)");
-        if (a.state == AbsenceApplication.State.APPLIED) {
-            throw Problem.conflict("ABSENCE_NOT_FORWARDED", "The application reaches the chair via the dean's office: it has not been forwarded yet");
-        }
-        if (a.state != AbsenceApplication.State.FORWARDED) throw Problem.conflict("ABSENCE_DECIDED", "The visa has already been given");
+        a.requireVisaPending();
         if (r == null || r.allowed() == null) throw Problem.badRequest("ABSENCE_VISA", "Choose allowed or not allowed");
         String note = r.note() == null ? "" : r.note().strip();
         if (!r.allowed() && note.isEmpty()) throw Problem.badRequest("ABSENCE_VISA_NOTE", "Say why the absence is not allowed");
@@ -195,11 +187,7 @@ public class AbsenceService {
             a.resitTurnId = resit.id;
             a.resitSittingId = resit.sittingId;
         }
-        a.state = r.allowed() ? AbsenceApplication.State.ALLOWED : AbsenceApplication.State.NOT_ALLOWED;
-        a.visaBy = chair;
-        a.visaByName = c.fullName;
-        a.visaAt = now;
-        a.visaNote = note.isEmpty() ? null : note;
+        a.visa(r.allowed(), chair, c.fullName, note.isEmpty() ? null : note, now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("visa", a.state.name());
         detail.put("signedBy", c.fullName);

@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.RuleViolation;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -35,7 +38,37 @@ public class Act extends PanacheEntityBase {
         }
     }
 
-    public enum State { DRAFT, SIGNED, DECIDED }
+    /** The act's lifecycle (docs/domain/act-lifecycle.md); the verbs below take its moves. */
+    public enum State {
+        /** Drafted from the evidence; the technical secretary completes the text. */
+        DRAFT,
+        /** Signed and sent to every commission member (001 §6.15.6); immutable but for the decision; members vote. */
+        SIGNED,
+        /** The commission's decision is recorded and carried out. Final. */
+        DECIDED;
+
+        public Set<State> next() {
+            return switch (this) {
+                case DRAFT -> EnumSet.of(SIGNED);
+                case SIGNED -> EnumSet.of(DECIDED);
+                case DECIDED -> EnumSet.noneOf(State.class);
+            };
+        }
+
+        public boolean canMoveTo(State target) {
+            return next().contains(target);
+        }
+
+        /** Only the drafted text may still change. */
+        public boolean isEditable() {
+            return this == DRAFT;
+        }
+
+        /** Members vote while the act is signed and undecided. */
+        public boolean acceptsVotes() {
+            return this == SIGNED;
+        }
+    }
 
     @Id
     public UUID id;
@@ -114,6 +147,56 @@ public class Act extends PanacheEntityBase {
 
     @Column(name = "resit_turn_id")
     public UUID resitTurnId;
+
+    /** A new act in DRAFT, drafted by {@code by} (a person, or the secretary of an oral sitting) at {@code at}. */
+    public static Act draft(Kind kind, UUID studentId, UUID by, Instant at) {
+        Act act = new Act();
+        act.id = UUID.randomUUID();
+        act.kind = kind;
+        act.state = State.DRAFT;
+        act.studentId = studentId;
+        act.draftedBy = by;
+        act.draftedAt = at;
+        return act;
+    }
+
+    /** The drafted text is completed; refused once signed (409 ACT_SIGNED). */
+    public void edit(String whatHappened, String effect, String measures) {
+        requireEditable();
+        this.whatHappened = whatHappened;
+        this.effect = effect;
+        this.measures = measures;
+    }
+
+    /** Refuses once signed (409 ACT_SIGNED): the act is then immutable. */
+    public void requireEditable() {
+        if (!state.isEditable()) throw RuleViolation.conflict("ACT_SIGNED", "A signed act can't be changed");
+    }
+
+    /** DRAFT → SIGNED: from now on immutable but for the decision (409 ACT_SIGNED when already signed). */
+    public void sign(UUID by, Instant at) {
+        if (!state.canMoveTo(State.SIGNED)) throw RuleViolation.conflict("ACT_SIGNED", "The act is already signed");
+        state = State.SIGNED;
+        signedBy = by;
+        signedAt = at;
+    }
+
+    /** Refuses a vote unless the act is signed and undecided (409 ACT_NOT_VOTING). */
+    public void requireVoting() {
+        if (!state.acceptsVotes()) {
+            throw RuleViolation.conflict("ACT_NOT_VOTING", state == State.DRAFT ? "The act is not signed yet" : "The act is already decided");
+        }
+    }
+
+    /** SIGNED → DECIDED: the chair records the commission's decision (409 ACT_NOT_VOTING otherwise). */
+    public void decide(String decision, String reason, UUID by, Instant at) {
+        if (!state.canMoveTo(State.DECIDED)) throw RuleViolation.conflict("ACT_NOT_VOTING", "Only a signed, undecided act is decided");
+        this.decision = decision;
+        this.decisionReason = reason;
+        this.decidedBy = by;
+        this.decidedAt = at;
+        state = State.DECIDED;
+    }
 
     public boolean isOpen() {
         return state != State.DECIDED;

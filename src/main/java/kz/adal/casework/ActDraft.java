@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.attempt.AttemptState;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +131,7 @@ public final class ActDraft {
                         + e.data().getOrDefault("reason", "unknown")));
             } else if (e.data().containsKey("error")) {
                 errors.add(new Note(e.at(), e.kind() + ": " + e.data().get("error")));
-            } else if (e.kind().equals("attempt.finished") && "EXPIRED".equals(e.data().get("state"))) {
+            } else if (e.kind().equals("attempt.finished") && AttemptState.EXPIRED.name().equals(e.data().get("state"))) {
                 errors.add(new Note(e.at(), "the attempt's time ran out"));
             }
         }

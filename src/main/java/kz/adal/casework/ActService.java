@@ -107,19 +107,13 @@ public class ActService {
         Instant until = a.finishedAt == null ? now : a.finishedAt;
         List<ActDraft.Evidence> evidence = events.load(a.id).stream().map(ActService::evidence).toList();
         ActDraft.Result r = ActDraft.draft(evidence, a.startedAt, until, grace);
-        Act act = new Act();
-        act.id = UUID.randomUUID();
-        act.kind = Act.Kind.TEST;
-        act.state = Act.State.DRAFT;
+        Act act = Act.draft(Act.Kind.TEST, a.studentId, me.id(), now);
         act.examId = a.examId;
         act.scopeId = a.examId;
         act.attemptId = a.id;
-        act.studentId = a.studentId;
         act.evidence = toJson(r);
         act.lostSeconds = r.lostSeconds();
         act.whatHappened = String.join("\n", r.lines(kz.adal.platform.TimeSource.ZONE));
-        act.draftedBy = me.id();
-        act.draftedAt = now;
         act.persist();
         audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
                 .detail(Map.of("attempt", a.id.toString(), "attemptState", a.state.name(), "lostSeconds", r.lostSeconds(),
@@ -134,14 +128,10 @@ public class ActService {
      */
     void onOralLinkLost(@Observes AnswerLinkLost f) {
         if (Act.count("turnId = ?1 and state = ?2", f.turnId(), Act.State.DRAFT) > 0) return;
-        Act act = new Act();
-        act.id = UUID.randomUUID();
-        act.kind = Act.Kind.ORAL;
-        act.state = Act.State.DRAFT;
+        Act act = Act.draft(Act.Kind.ORAL, f.studentId(), f.secretaryId(), time.now());
         act.sittingId = f.sittingId();
         act.scopeId = f.sittingId();
         act.turnId = f.turnId();
-        act.studentId = f.studentId();
         ActDraft.Result r = new ActDraft.Result(
                 List.of(new ActDraft.Interval(f.lostAt(), f.pausedAt(), true, "the student's audio and video did not reach " + f.notReaching())),
                 List.of(), List.of(), List.of(),
@@ -150,8 +140,6 @@ public class ActService {
         act.evidence = toJson(r);
         act.lostSeconds = f.outageSeconds();
         act.whatHappened = String.join("\n", r.lines(TimeSource.ZONE));
-        act.draftedBy = f.secretaryId();
-        act.draftedAt = time.now();
         act.persist();
         audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
                 .detail(Map.of("turn", f.turnId().toString(), "stage", "ANSWER_PAUSED", "lostSeconds", f.outageSeconds())), null, "system");
@@ -168,22 +156,16 @@ public class ActService {
                     .detail(Map.of("turn", f.turnId().toString(), "technicalFailure", f.note())));
             return;
         }
-        Act act = new Act();
-        act.id = UUID.randomUUID();
-        act.kind = Act.Kind.ORAL;
-        act.state = Act.State.DRAFT;
+        Act act = Act.draft(Act.Kind.ORAL, f.studentId(), f.secretaryId(), time.now());
         act.sittingId = f.sittingId();
         act.scopeId = f.sittingId();
         act.turnId = f.turnId();
-        act.studentId = f.studentId();
         ActDraft.Result r = new ActDraft.Result(List.of(), List.of(), List.of(), List.of(),
                 List.of(new ActDraft.Note(f.at(), "at stage " + f.stageBefore() + (f.ticketNumber() == null ? "" : ", ticket " + f.ticketNumber())
                         + ": " + f.note())), 0);
         act.evidence = toJson(r);
         act.lostSeconds = 0;
         act.whatHappened = f.note();
-        act.draftedBy = f.secretaryId();
-        act.draftedAt = time.now();
         act.persist();
         incomplete(f, act);
         audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
@@ -209,11 +191,9 @@ public class ActService {
     public ActViews.ActView edit(UUID actId, Edit e) {
         Act act = find(actId);
         requireSigner(act);
-        if (act.state != Act.State.DRAFT) throw Problem.conflict("ACT_SIGNED", "A signed act can't be changed");
+        act.requireEditable();
         if (e == null) throw Problem.badRequest("ACT_BODY_MISSING", "Send whatHappened, effect and measures");
-        act.whatHappened = text(e.whatHappened(), "whatHappened", 4000);
-        act.effect = text(e.effect(), "effect", 4000);
-        act.measures = text(e.measures(), "measures", 4000);
+        act.edit(text(e.whatHappened(), "whatHappened", 4000), text(e.effect(), "effect", 4000), text(e.measures(), "measures", 4000));
         audit.record(Change.of("act.edited", "act", act.id).scope(act.scopeId).detail(Map.of("by", me.login())));
         return view(act);
     }
@@ -226,15 +206,12 @@ public class ActService {
     public Posted sign(UUID actId) {
         Act act = find(actId);
         requireSigner(act);
-        if (act.state != Act.State.DRAFT) throw Problem.conflict("ACT_SIGNED", "The act is already signed");
+        act.sign(me.id(), time.now()); // DRAFT → SIGNED; a refusal below rolls it back
         if (blank(act.whatHappened)) throw Problem.badRequest("ACT_TEXT_REQUIRED", "Describe what happened before signing");
         ActCommission c = commission(act);
         if (c.isEmpty()) {
             throw Problem.conflict("ACT_NO_COMMISSION", "The exam has no commission (chair and members) to send the act to; set it up first");
         }
-        act.state = Act.State.SIGNED;
-        act.signedBy = me.id();
-        act.signedAt = time.now();
         String subject = "Technical-failure act: " + subjectTitle(act) + " — " + name(act.studentId);
         String body = "A technical-failure act was signed by " + name(me.id()) + " on "
                 + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").withZone(TimeSource.ZONE).format(act.signedAt)
@@ -252,17 +229,10 @@ public class ActService {
     @Transactional
     public ActViews.ActView vote(UUID actId, String choice, String comment) {
         Act act = find(actId);
-        if (act.state != Act.State.SIGNED) {
-            throw Problem.conflict("ACT_NOT_VOTING", act.state == Act.State.DRAFT ? "The act is not signed yet" : "The act is already decided");
-        }
+        act.requireVoting();
         ActCommission c = commission(act);
         List<ActVote> cast = ActVote.of(act.id);
-        try {
-            ActVotes.checkVote(c.voters(), votes(cast), act.kind.options, me.id(), choice);
-        } catch (CaseworkRuleException e) {
-            throw new Problem("act.not-a-member".equals(e.code()) ? 403 : "act.already-voted".equals(e.code()) ? 409 : 400,
-                    e.code(), e.getMessage());
-        }
+        ActVotes.checkVote(c.voters(), votes(cast), act.kind.options, me.id(), choice);
         ActVote v = new ActVote();
         v.key = new ActVote.Key(act.id, me.id());
         v.choice = choice;
@@ -287,20 +257,11 @@ public class ActService {
         Act act = find(actId);
         ActCommission c = commission(act);
         if (!me.id().equals(c.chairId())) throw Problem.forbidden("The commission's chair records the decision");
-        if (act.state != Act.State.SIGNED) throw Problem.conflict("ACT_NOT_VOTING", "Only a signed, undecided act is decided");
+        act.requireVoting();
         if (d == null) throw Problem.badRequest("ACT_BODY_MISSING", "Send the decision");
         ActVotes.Tally tally = ActVotes.tally(c.voters(), votes(ActVote.of(act.id)), act.kind.options);
-        String decision;
-        try {
-            decision = ActVotes.decide(tally, d.decision());
-        } catch (CaseworkRuleException e) {
-            throw Problem.conflict(e.code(), e.getMessage());
-        }
-        act.decision = decision;
-        act.decisionReason = blank(d.reason()) ? null : limit(d.reason().strip(), 2000);
-        act.decidedBy = me.id();
-        act.decidedAt = time.now();
-        act.state = Act.State.DECIDED;
+        String decision = ActVotes.decide(tally, d.decision());
+        act.decide(decision, blank(d.reason()) ? null : limit(d.reason().strip(), 2000), me.id(), time.now());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("decision", decision);
         detail.put("votes", tally.counts());

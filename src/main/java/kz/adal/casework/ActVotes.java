@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.RuleViolation;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +42,13 @@ public final class ActVotes {
     /** Checks one new vote: a voter of this commission, an option of this act, not voted yet. */
     public static void checkVote(List<UUID> voters, List<Vote> cast, Set<String> options, UUID voter, String choice) {
         if (!voters.contains(voter)) {
-            throw new CaseworkRuleException("act.not-a-member", "Only the commission's chair and members vote on the act.");
+            throw RuleViolation.forbidden("ACT_NOT_A_MEMBER", "Only the commission's chair and members vote on the act.");
         }
         if (choice == null || !options.contains(choice)) {
-            throw new CaseworkRuleException("act.choice-invalid", "Vote for one of " + options + ".");
+            throw RuleViolation.badRequest("ACT_CHOICE_INVALID", "Vote for one of " + options + ".");
         }
         if (cast.stream().anyMatch(v -> v.voter().equals(voter))) {
-            throw new CaseworkRuleException("act.already-voted", "Each member votes once; your vote is recorded.");
+            throw RuleViolation.conflict("ACT_ALREADY_VOTED", "Each member votes once; your vote is recorded.");
         }
     }
 
@@ -69,22 +71,22 @@ public final class ActVotes {
     /** The decision the chair may record: the majority's option, or on a tie the chair's choice among the tied ones. */
     public static String decide(Tally tally, String chairChoice) {
         if (!tally.allIn()) {
-            throw new CaseworkRuleException("act.votes-pending",
+            throw RuleViolation.conflict("ACT_VOTES_PENDING",
                     "The decision is recorded when every member has voted (" + tally.cast() + " of " + tally.expected() + ").");
         }
         if (tally.leaders().isEmpty()) {
-            throw new CaseworkRuleException("act.no-votes", "The commission has no votes to decide on.");
+            throw RuleViolation.conflict("ACT_NO_VOTES", "The commission has no votes to decide on.");
         }
         if (!tally.tie()) {
             String majority = tally.leaders().getFirst();
             if (chairChoice != null && !chairChoice.equals(majority)) {
-                throw new CaseworkRuleException("act.against-majority",
+                throw RuleViolation.conflict("ACT_AGAINST_MAJORITY",
                         "The commission voted " + majority + "; the chair records the majority's decision.");
             }
             return majority;
         }
         if (chairChoice == null || !tally.leaders().contains(chairChoice)) {
-            throw new CaseworkRuleException("act.tie-needs-chair",
+            throw RuleViolation.conflict("ACT_TIE_NEEDS_CHAIR",
                     "The votes are tied between " + tally.leaders() + "; the chair decides between them.");
         }
         return chairChoice;

@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.RuleViolation;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -11,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,7 +29,27 @@ public class Appeal extends PanacheEntityBase {
 
     public enum Kind { TEST, ORAL }
 
-    public enum State { FILED, HEARING_SET, DECIDED }
+    /** The appeal's lifecycle (docs/domain/appeal-lifecycle.md); the verbs below take its moves. */
+    public enum State {
+        /** Received; the commission sets the online hearing within 2 working days (001 §6.15.5). */
+        FILED,
+        /** The hearing is set (it may be moved while undecided). */
+        HEARING_SET,
+        /** Decided and signed by the chair or the deputy. Final. */
+        DECIDED;
+
+        public Set<State> next() {
+            return switch (this) {
+                case FILED -> EnumSet.of(HEARING_SET);
+                case HEARING_SET -> EnumSet.of(HEARING_SET, DECIDED); // HEARING_SET again: the hearing is moved
+                case DECIDED -> EnumSet.noneOf(State.class);
+            };
+        }
+
+        public boolean canMoveTo(State target) {
+            return next().contains(target);
+        }
+    }
 
     public enum Decision { UPHELD, REJECTED }
 
@@ -115,4 +139,40 @@ public class Appeal extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    /** Refuses to (re)set the hearing of a decided appeal (409 APPEAL_DECIDED). */
+    public void requireHearingCanBeSet() {
+        if (!state.canMoveTo(State.HEARING_SET)) throw RuleViolation.conflict("APPEAL_DECIDED", "This appeal is decided");
+    }
+
+    /** FILED/HEARING_SET → HEARING_SET: the online hearing is set or moved. */
+    public void setHearing(Instant at, String link, UUID by) {
+        requireHearingCanBeSet();
+        hearingAt = at;
+        hearingLink = link;
+        hearingSetBy = by;
+        state = State.HEARING_SET;
+    }
+
+    /** Refuses a decision unless the hearing is set and the appeal undecided (409 APPEAL_DECIDED / APPEAL_NO_HEARING). */
+    public void requireDecidable() {
+        if (state == State.DECIDED) throw RuleViolation.conflict("APPEAL_DECIDED", "This appeal is already decided");
+        if (!state.canMoveTo(State.DECIDED)) throw RuleViolation.conflict("APPEAL_NO_HEARING", "Set and hold the hearing first (001 §6.15.5)");
+    }
+
+    /** HEARING_SET → DECIDED: the commission's decision, signed by {@code by} as chair or deputy chair. */
+    public void decide(Decision decision, String note, UUID by, String byName, String as, Instant at) {
+        requireDecidable();
+        this.decision = decision;
+        this.decisionNote = note;
+        this.signedBy = by;
+        this.signedByName = byName;
+        this.signedAs = as;
+        this.decidedAt = at;
+        state = State.DECIDED;
+    }
+
+    public boolean isDecided() {
+        return state == State.DECIDED;
+    }
 }

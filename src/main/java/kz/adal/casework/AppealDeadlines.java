@@ -1,5 +1,11 @@
 package kz.adal.casework;
 
+import kz.adal.platform.RuleViolation;
+import kz.adal.platform.TimeSource;
+
+import java.util.List;
+import java.util.Map;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,15 +48,21 @@ public final class AppealDeadlines {
         return filingOpensAt(examEndedAt, resultPublishedAt).plus(FILING_PERIOD);
     }
 
-    /** Checks an appeal filed at {@code filedAt}; throws with a stable code when out of time. */
+    /**
+     * Checks an appeal filed at {@code filedAt}; refuses (422) with a stable code when out of time. The
+     * refusal carries the window ({@code opensAt}, {@code closesAt}) so the page can say when it closed.
+     */
     public static void checkFiling(Instant filedAt, Instant examEndedAt, Instant resultPublishedAt) {
-        if (filedAt.isBefore(filingOpensAt(examEndedAt, resultPublishedAt))) {
-            throw new CaseworkRuleException("appeal.not-open", "An appeal can be filed once the result is published.");
-        }
+        Instant opens = filingOpensAt(examEndedAt, resultPublishedAt);
         Instant closes = filingClosesAt(examEndedAt, resultPublishedAt);
+        List<Map<String, String>> window = List.of(Map.of("closesAt", closes.toString(), "opensAt", opens.toString()));
+        if (filedAt.isBefore(opens)) {
+            throw new RuleViolation(422, "APPEAL_NOT_OPEN", "An appeal can be filed once the result is published.", window);
+        }
         if (filedAt.isAfter(closes)) {
-            throw new CaseworkRuleException("appeal.filing-closed",
-                    "Appeals close 48 hours after the exam (001 §6.15.4); this one closed at " + closes + ".");
+            throw new RuleViolation(422, "APPEAL_FILING_CLOSED", "Appeals close 48 hours after the exam was held (001 §6.15.4); this one closed at "
+                    + closes.atZone(TimeSource.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' ') + " (" + TimeSource.ZONE + ").",
+                    window);
         }
     }
 

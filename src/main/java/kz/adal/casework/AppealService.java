@@ -16,6 +16,7 @@ import kz.adal.oral.OralSittingService;
 import kz.adal.oral.OralTurn;
 import kz.adal.oral.TurnStage;
 import kz.adal.platform.Problem;
+import kz.adal.platform.RuleViolation;
 import kz.adal.platform.TimeSource;
 
 import java.math.BigDecimal;
@@ -166,7 +167,7 @@ public class AppealService {
             if (at.gradedAt == null || at.state == AttemptState.VOIDED) throw Problem.conflict("APPEAL_NOT_GRADED", "This attempt has no grade to appeal");
             Exam e = Exam.findById(at.examId);
             if (e.resultsVisibleAt == null) {
-                throw new Problem(422, "appeal.not-open", "Your result is not published yet; the 48 hours start when it is (001 §6.15.4).");
+                throw new Problem(422, "APPEAL_NOT_OPEN", "Your result is not published yet; the 48 hours start when it is (001 §6.15.4).");
             }
             if (Appeal.count("attemptId", at.id) > 0) throw Problem.conflict("APPEAL_EXISTS", "You have already appealed this result");
             a.kind = Appeal.Kind.TEST;
@@ -179,7 +180,7 @@ public class AppealService {
             OralTurn t = OralTurn.findById(r.turnId());
             if (t == null || !t.studentId.equals(studentId)) throw Problem.notFound("Oral exam");
             if (t.publishedAt == null || t.stage != TurnStage.PUBLISHED) {
-                throw new Problem(422, "appeal.not-open", "The commission has not announced your result yet (001 §6.15.4).");
+                throw new Problem(422, "APPEAL_NOT_OPEN", "The commission has not announced your result yet (001 §6.15.4).");
             }
             if (Appeal.count("turnId", t.id) > 0) throw Problem.conflict("APPEAL_EXISTS", "You have already appealed this result");
             a.kind = Appeal.Kind.ORAL;
@@ -191,17 +192,7 @@ public class AppealService {
         } else {
             throw Problem.badRequest("APPEAL_SUBJECT", "Choose the test attempt or the oral exam you appeal");
         }
-        try {
-            AppealDeadlines.checkFiling(now, a.examEndedAt, a.resultAt);
-        } catch (CaseworkRuleException e) {
-            Instant closes = AppealDeadlines.filingClosesAt(a.examEndedAt, a.resultAt);
-            String message = "appeal.filing-closed".equals(e.code())
-                    ? "Appeals close 48 hours after the exam was held (001 §6.15.4); this one closed at "
-                    + closes.atZone(TimeSource.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' ') + " (" + TimeSource.ZONE + ")."
-                    : e.getMessage();
-            throw new Problem(422, e.code(), message, List.of(Map.of("closesAt", closes.toString(),
-                    "opensAt", AppealDeadlines.filingOpensAt(a.examEndedAt, a.resultAt).toString())));
-        }
+        AppealDeadlines.checkFiling(now, a.examEndedAt, a.resultAt);
         if (reason.isEmpty()) throw Problem.badRequest("APPEAL_REASON_REQUIRED", "State the concrete reason of the appeal (001 §6.15.4)");
         if (reason.length() > 4000) throw Problem.badRequest("APPEAL_REASON_TOO_LONG", "The reason is limited to 4000 characters");
         AbsenceDocument doc = AbsenceDocument.of(r.attachmentName(), r.attachmentBase64(), false);
@@ -322,7 +313,7 @@ public class AppealService {
                 : mine.isEmpty() ? List.of() : Appeal.list("commissionId in ?1 order by filedAt desc", mine);
         return list.stream().map(a -> view(a, userId, roles))
                 .sorted(Comparator.comparing((AppealView v) -> !(v.deadlines().hearingOverdue() || v.deadlines().resultOverdue()))
-                        .thenComparing(v -> "DECIDED".equals(v.state()))
+                        .thenComparing(v -> Appeal.State.DECIDED.name().equals(v.state()))
                         .thenComparing(v -> v.deadlines().hearingDueOn() == null ? LocalDate.MAX : v.deadlines().hearingDueOn()))
                 .toList();
     }
@@ -346,17 +337,12 @@ public class AppealService {
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
         AppealCommission c = signerCommission(a, actor, "sets the hearing");
-        if (a.state == Appeal.State.DECIDED) throw Problem.conflict("APPEAL_DECIDED", "This appeal is decided");
+        a.requireHearingCanBeSet();
         if (r == null || r.at() == null) throw Problem.badRequest("APPEAL_HEARING_TIME", "Give the date and time of the hearing");
         // the student opens this link with their token in the page: only a safe https address (no javascript:)
         String link = links.optional(r.link(), "APPEAL_HEARING_LINK_INVALID", "link", languageOf(actor));
         AppealDeadlines d = deadlines();
-        LocalDate due;
-        try {
-            due = d.hearingDueOn(a.filedAt);
-        } catch (CaseworkRuleException e) {
-            throw Problem.conflict(e.code(), e.getMessage() + " Ask the system admin to enter it; the hearing deadline can't be computed.");
-        }
+        LocalDate due = d.hearingDueOn(a.filedAt); // refused (409) while the year's working calendar is missing
         LocalDate on = LocalDate.ofInstant(r.at(), TimeSource.ZONE);
         if (on.isAfter(due)) {
             throw new Problem(422, "APPEAL_HEARING_LATE", "The hearing must be held by " + due + " (2 working days after receipt on "
@@ -367,10 +353,7 @@ public class AppealService {
             throw new Problem(422, "APPEAL_HEARING_BEFORE_RECEIPT", "The hearing can't be before the appeal was received");
         }
         Instant before = a.hearingAt;
-        a.hearingAt = r.at();
-        a.hearingLink = link;
-        a.hearingSetBy = actor;
-        a.state = Appeal.State.HEARING_SET;
+        a.setHearing(r.at(), link, actor);
         audit.record(Change.of("appeal.hearing-set", "appeal", a.id).scope(a.scopeId)
                 .detail(Map.of("at", a.hearingAt.toString(), "dueOn", due.toString(), "before", String.valueOf(before),
                         "by", c.roleOf(actor))));
@@ -389,8 +372,7 @@ public class AppealService {
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
         AppealCommission c = signerCommission(a, actor, "signs the decision");
-        if (a.state == Appeal.State.DECIDED) throw Problem.conflict("APPEAL_DECIDED", "This appeal is already decided");
-        if (a.state != Appeal.State.HEARING_SET) throw Problem.conflict("APPEAL_NO_HEARING", "Set and hold the hearing first (001 §6.15.5)");
+        a.requireDecidable();
         if (time.now().isBefore(a.hearingAt)) {
             // the commission decides at the hearing it holds (001 §6.15.5), not before it
             throw new Problem(409, "APPEAL_BEFORE_HEARING", "The hearing is set for "
@@ -443,13 +425,7 @@ public class AppealService {
             change.reason = note;
             change.persist();
         }
-        a.decision = decision;
-        a.decisionNote = note;
-        a.signedBy = actor;
-        a.signedByName = signer.fullName;
-        a.signedAs = c.roleOf(actor);
-        a.decidedAt = now;
-        a.state = Appeal.State.DECIDED;
+        a.decide(decision, note, actor, signer.fullName, c.roleOf(actor), now);
         Deadlines d = deadlinesOf(a);
         boolean late = d.resultDueOn() != null && LocalDate.ofInstant(now, TimeSource.ZONE).isAfter(d.resultDueOn());
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -541,7 +517,7 @@ public class AppealService {
             hearingDue = d.hearingDueOn(a.filedAt);
             LocalDate heard = a.hearingAt != null ? LocalDate.ofInstant(a.hearingAt, TimeSource.ZONE) : hearingDue;
             resultDue = d.resultDueOn(heard);
-        } catch (CaseworkRuleException e) {
+        } catch (RuleViolation e) { // the calendar is missing: the view says so instead of a date
             problem = e.getMessage();
         }
         boolean hearingOverdue = a.state == Appeal.State.FILED && hearingDue != null && today.isAfter(hearingDue);

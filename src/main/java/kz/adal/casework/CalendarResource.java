@@ -68,7 +68,7 @@ public class CalendarResource {
         try {
             d = LocalDate.parse(date);
         } catch (RuntimeException e) {
-            throw kz.adal.platform.Problem.badRequest("calendar.date-invalid", "Dates are written YYYY-MM-DD.");
+            throw kz.adal.platform.Problem.badRequest("CALENDAR_DATE_INVALID", "Dates are written YYYY-MM-DD.");
         }
         return calendar.remove(year, d, me.id());
     }

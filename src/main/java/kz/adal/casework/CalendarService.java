@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.RuleViolation;
+
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,7 +116,7 @@ public class CalendarService {
     public YearView add(int year, DayInput day, UUID actor) {
         requireYear(year);
         if (day == null || day.date() == null || day.kind() == null) {
-            throw Problem.badRequest("calendar.day-incomplete", "Give the date, the kind (HOLIDAY, DAY_OFF, WORKING_DAY) and a name.");
+            throw Problem.badRequest("CALENDAR_DAY_INCOMPLETE", "Give the date, the kind (HOLIDAY, DAY_OFF, WORKING_DAY) and a name.");
         }
         List<DayInput> list = new ArrayList<>(year(year).days());
         list.add(new DayInput(day.date(), day.kind(), day.name() == null ? null : day.name().strip()));
@@ -143,26 +145,22 @@ public class CalendarService {
     }
 
     private static void requireYear(int year) {
-        if (year < 2000 || year > 2100) throw Problem.badRequest("calendar.year-invalid", "The year must be between 2000 and 2100.");
+        if (year < 2000 || year > 2100) throw Problem.badRequest("CALENDAR_YEAR_INVALID", "The year must be between 2000 and 2100.");
     }
 
     private static WorkingCalendar build(int year, List<DayInput> days) {
-        try {
-            WorkingCalendar.Builder b = WorkingCalendar.forYear(year);
-            for (DayInput d : days) {
-                if (d == null || d.date() == null || d.kind() == null) {
-                    throw new CaseworkRuleException("calendar.day-incomplete", "Every day needs a date, a kind and a name.");
-                }
-                switch (d.kind()) {
-                    case HOLIDAY -> b.holiday(d.date(), d.name());
-                    case DAY_OFF -> b.dayOff(d.date(), d.name());
-                    case WORKING_DAY -> b.workingDay(d.date(), d.name());
-                }
+        WorkingCalendar.Builder b = WorkingCalendar.forYear(year);
+        for (DayInput d : days) {
+            if (d == null || d.date() == null || d.kind() == null) {
+                throw RuleViolation.invalid("CALENDAR_DAY_INCOMPLETE", "Every day needs a date, a kind and a name.");
             }
-            return b.build();
-        } catch (CaseworkRuleException e) {
-            throw new Problem(422, e.code(), e.getMessage());
+            switch (d.kind()) {
+                case HOLIDAY -> b.holiday(d.date(), d.name());
+                case DAY_OFF -> b.dayOff(d.date(), d.name());
+                case WORKING_DAY -> b.workingDay(d.date(), d.name());
+            }
         }
+        return b.build();
     }
 
     private void store(int year, boolean sample, List<DayInput> days, UUID actor) {

@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.RuleViolation;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -65,7 +67,7 @@ public final class WorkingCalendar {
     public WorkingCalendar plus(WorkingCalendar other) {
         for (Integer year : other.years) {
             if (years.contains(year)) {
-                throw new CaseworkRuleException("calendar.year-duplicated", "The year " + year + " is configured twice.");
+                throw RuleViolation.invalid("CALENDAR_YEAR_DUPLICATED", "The year " + year + " is configured twice.");
             }
         }
         Set<Integer> allYears = new TreeSet<>(years);
@@ -104,7 +106,7 @@ public final class WorkingCalendar {
      */
     public LocalDate addWorkingDays(LocalDate from, int n) {
         if (n < 0) {
-            throw new CaseworkRuleException("calendar.negative-days", "Cannot add " + n + " working days.");
+            throw RuleViolation.invalid("CALENDAR_NEGATIVE_DAYS", "Cannot add " + n + " working days.");
         }
         LocalDate day = from;
         int counted = 0;
@@ -119,8 +121,8 @@ public final class WorkingCalendar {
 
     private void requireCovered(LocalDate date) {
         if (!covers(date)) {
-            throw new CaseworkRuleException("calendar.year-not-configured",
-                    "The working calendar for " + date.getYear() + " has not been entered.");
+            throw RuleViolation.conflict("CALENDAR_YEAR_NOT_CONFIGURED",
+                    "The working calendar for " + date.getYear() + " has not been entered; ask the system admin to enter it.");
         }
     }
 
@@ -150,7 +152,7 @@ public final class WorkingCalendar {
         /** A weekday made a day off by decree (a moved day off). */
         public Builder dayOff(LocalDate date, String reason) {
             if (isWeekend(date)) {
-                throw new CaseworkRuleException("calendar.day-off-on-weekend",
+                throw RuleViolation.invalid("CALENDAR_DAY_OFF_ON_WEEKEND",
                         date + " is a " + date.getDayOfWeek() + ", already a day off.");
             }
             put(date, reason);
@@ -161,7 +163,7 @@ public final class WorkingCalendar {
         /** A Saturday or Sunday made a working day by decree. */
         public Builder workingDay(LocalDate date, String reason) {
             if (!isWeekend(date)) {
-                throw new CaseworkRuleException("calendar.working-day-on-weekday",
+                throw RuleViolation.invalid("CALENDAR_WORKING_DAY_ON_WEEKDAY",
                         date + " is a " + date.getDayOfWeek() + ", already a working day.");
             }
             put(date, reason);
@@ -175,13 +177,13 @@ public final class WorkingCalendar {
 
         private void put(LocalDate date, String label) {
             if (date.getYear() != year) {
-                throw new CaseworkRuleException("calendar.date-outside-year", date + " is not in " + year + ".");
+                throw RuleViolation.invalid("CALENDAR_DATE_OUTSIDE_YEAR", date + " is not in " + year + ".");
             }
             if (label == null || label.isBlank()) {
-                throw new CaseworkRuleException("calendar.label-missing", "Say why " + date + " is special.");
+                throw RuleViolation.invalid("CALENDAR_LABEL_MISSING", "Say why " + date + " is special.");
             }
             if (holidays.containsKey(date) || daysOff.containsKey(date) || workingDays.containsKey(date)) {
-                throw new CaseworkRuleException("calendar.date-duplicated", date + " is already in the calendar.");
+                throw RuleViolation.invalid("CALENDAR_DATE_DUPLICATED", date + " is already in the calendar.");
             }
         }
     }

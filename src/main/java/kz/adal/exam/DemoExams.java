@@ -116,9 +116,9 @@ public class DemoExams {
         e.lateStartPolicy = LateStartPolicy.REFUSE_AFTER_CLOSE_MINUS_DURATION;
         e.resultsVisibleAt = closes;
         e.deliveryMode = DeliveryMode.REMOTE_PROCTORED;
-        e.state = ExamState.PUBLISHED;
         e.createdBy = teacher.id;
         e.createdAt = time.now();
+        e.publish(time.now());
         return e;
     }
 

@@ -1,5 +1,7 @@
 package kz.adal.exam;
 
+import kz.adal.platform.RuleViolation;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -111,6 +113,12 @@ public class Exam extends PanacheEntityBase {
     @Column(name = "cancel_reason")
     public String cancelReason;
 
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
     @Column(name = "created_by", nullable = false)
     public UUID createdBy;
 
@@ -122,4 +130,37 @@ public class Exam extends PanacheEntityBase {
     public boolean isProctored() { return deliveryMode == DeliveryMode.REMOTE_PROCTORED; }
 
     public boolean resultsVisible(Instant now) { return resultsVisibleAt != null && !now.isBefore(resultsVisibleAt); }
+
+    /** Refuses unless the exam is a draft (409 EXAM_NOT_EDITABLE). */
+    public void requireEditable() {
+        if (!state.isEditable()) {
+            throw RuleViolation.conflict("EXAM_NOT_EDITABLE", "Only a draft can be edited; this exam is " + state);
+        }
+    }
+
+    /** Refuses unless the exam may still be published (409 BAD_TRANSITION), before its definition is checked again. */
+    public void requirePublishable() {
+        if (!state.canMoveTo(ExamState.PUBLISHED)) throw RuleViolation.conflict("BAD_TRANSITION", "A " + state + " exam can't be published");
+    }
+
+    /** DRAFT → PUBLISHED: visible to its group from {@code at}. */
+    public void publish(Instant at) {
+        requirePublishable();
+        state = ExamState.PUBLISHED;
+        publishedAt = at;
+    }
+
+    /** Refuses unless the exam may still be cancelled (409 BAD_TRANSITION). */
+    public void requireCancellable() {
+        if (!state.canMoveTo(ExamState.CANCELLED)) throw RuleViolation.conflict("BAD_TRANSITION", "A " + state + " exam can't be cancelled");
+    }
+
+    /** DRAFT/PUBLISHED → CANCELLED with the reason; its attestation key is released for another exam. */
+    public void cancel(String reason, Instant at) {
+        requireCancellable();
+        state = ExamState.CANCELLED;
+        cancelReason = reason;
+        cancelledAt = at;
+        attestationKey = null;
+    }
 }

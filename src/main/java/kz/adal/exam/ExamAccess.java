@@ -82,12 +82,8 @@ public class ExamAccess {
         }
         LateStartPolicy.LateStart decision = exam.lateStartPolicy.evaluate(opens, closes, full, now);
         if (!decision.allowed()) {
-            String code = switch (decision.refusalCode()) {
-                case "exam.window.not-open" -> WINDOW_NOT_OPEN;
-                case "exam.window.closed" -> WINDOW_CLOSED;
-                default -> TOO_LATE_TO_START;
-            };
-            throw Problem.conflict(code, decision.refusalMessage());
+            // the policy's codes are these: WINDOW_NOT_OPEN, WINDOW_CLOSED, TOO_LATE_TO_START
+            throw Problem.conflict(decision.refusalCode(), decision.refusalMessage());
         }
         return new StartPermit(exam, full, decision.mustWarn() ? decision.deadline() : null, decision.mustWarn(),
                 sheet.isPresent() ? 2 : 1, sheet.map(e -> e.id).orElse(null));

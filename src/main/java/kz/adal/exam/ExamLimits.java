@@ -1,5 +1,7 @@
 package kz.adal.exam;
 
+import kz.adal.platform.RuleViolation;
+
 import java.time.Duration;
 
 /**
@@ -13,18 +15,18 @@ public record ExamLimits(int questionCount, Duration duration, int attempts) {
 
     public ExamLimits {
         if (duration == null) {
-            throw new ExamRuleException("exam.limits.duration-missing", "An exam needs a duration.");
+            throw RuleViolation.invalid("EXAM_LIMITS_DURATION_MISSING", "An exam needs a duration.");
         }
         if (questionCount < 1) {
-            throw new ExamRuleException("exam.limits.question-count-not-positive",
+            throw RuleViolation.invalid("EXAM_LIMITS_QUESTION_COUNT_NOT_POSITIVE",
                     "An exam needs at least one question, got " + questionCount + ".");
         }
         if (duration.isNegative() || duration.isZero()) {
-            throw new ExamRuleException("exam.limits.duration-not-positive",
+            throw RuleViolation.invalid("EXAM_LIMITS_DURATION_NOT_POSITIVE",
                     "An exam's duration must be positive, got " + duration + ".");
         }
         if (attempts < 1) {
-            throw new ExamRuleException("exam.limits.attempts-not-positive",
+            throw RuleViolation.invalid("EXAM_LIMITS_ATTEMPTS_NOT_POSITIVE",
                     "An exam needs at least one attempt, got " + attempts + ".");
         }
     }

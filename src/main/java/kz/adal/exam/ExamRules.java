@@ -1,10 +1,12 @@
 package kz.adal.exam;
 
+import kz.adal.platform.RuleViolation;
+
 import java.time.Duration;
 
 /**
  * The per-kind rules an exam definition and an admission are checked against. Stateless; every
- * method either returns what is allowed or throws an {@link ExamRuleException} with a stable code.
+ * method either returns what is allowed or throws an {@link kz.adal.platform.RuleViolation} with a stable code.
  */
 public final class ExamRules {
 
@@ -25,18 +27,18 @@ public final class ExamRules {
         }
         ExamLimits fixed = kind.defaultLimits();
         if (requested.questionCount() > fixed.questionCount()) {
-            throw new ExamRuleException("exam.attestation.too-many-questions",
+            throw RuleViolation.invalid("EXAM_ATTESTATION_TOO_MANY_QUESTIONS",
                     "An intermediate attestation test has at most " + fixed.questionCount()
                             + " questions (001 §5.20.3); " + requested.questionCount() + " were requested.");
         }
         if (!requested.duration().equals(fixed.duration())) {
-            throw new ExamRuleException("exam.attestation.duration-fixed",
+            throw RuleViolation.invalid("EXAM_ATTESTATION_DURATION_FIXED",
                     "An intermediate attestation test lasts exactly " + fixed.duration().toMinutes()
                             + " minutes (001 §5.20.3); " + describe(requested.duration())
                             + " were requested. Extra time is given per student as an accommodation.");
         }
         if (requested.attempts() != fixed.attempts()) {
-            throw new ExamRuleException("exam.attestation.single-attempt",
+            throw RuleViolation.invalid("EXAM_ATTESTATION_SINGLE_ATTEMPT",
                     "An intermediate attestation test allows exactly one attempt (001 §5.20.3); "
                             + requested.attempts() + " were requested.");
         }
@@ -57,11 +59,11 @@ public final class ExamRules {
         switch (mode) {
             case REMOTE_PROCTORED -> {
             }
-            case REMOTE_UNPROCTORED -> throw new ExamRuleException("exam.proctoring.required",
+            case REMOTE_UNPROCTORED -> throw RuleViolation.invalid("EXAM_PROCTORING_REQUIRED",
                     "A remote " + kind + " must be proctored (003 §16; 001 §5.17.2).");
             case SUPERVISED_ON_CAMPUS -> {
                 if (reason == null || reason.isBlank()) {
-                    throw new ExamRuleException("exam.proctoring.reason-required",
+                    throw RuleViolation.invalid("EXAM_PROCTORING_REASON_REQUIRED",
                             "Replacing proctoring by a supervised on-campus sitting needs a recorded reason.");
                 }
             }
@@ -71,11 +73,11 @@ public final class ExamRules {
     /** Checks that a student may sit an exam of this kind (001 §5.30, §5.39.4). */
     public static void checkAdmission(AssessmentKind kind, AdmissionFacts facts) {
         if (kind.requiresCompletedCurriculum() && !facts.completedCurriculum()) {
-            throw new ExamRuleException("exam.admission.curriculum-not-completed",
+            throw RuleViolation.conflict("EXAM_ADMISSION_CURRICULUM_NOT_COMPLETED",
                     "Only students who completed the whole curriculum are admitted to the final attestation (001 §5.39.4).");
         }
         if (kind.requiresCompletedControlTasks() && !facts.completedControlTasks()) {
-            throw new ExamRuleException("exam.admission.control-tasks-not-completed",
+            throw RuleViolation.conflict("EXAM_ADMISSION_CONTROL_TASKS_NOT_COMPLETED",
                     "Admission to the intermediate attestation needs all control tasks of the course completed (001 §5.30).");
         }
     }

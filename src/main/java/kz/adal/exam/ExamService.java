@@ -13,6 +13,7 @@ import kz.adal.identity.AppUser;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
+import kz.adal.platform.RuleViolation;
 import kz.adal.platform.TimeSource;
 
 import java.time.Duration;
@@ -73,14 +74,14 @@ public class ExamService {
             try {
                 limits = limits(r);
                 ExamRules.checkLimits(r.kind(), limits);
-            } catch (ExamRuleException e) {
+            } catch (RuleViolation e) { // collected with the other field problems, answered together
                 problems.add(ExamProblem.invalid(limitField(e.code()), e.code(), e.getMessage()));
             }
             if (limits != null) duration = limits.duration();
             try {
                 ExamRules.checkDelivery(r.kind(), delivery(r), r.deliveryReason());
-            } catch (ExamRuleException e) {
-                problems.add(ExamProblem.invalid(e.code().endsWith("reason-required") ? "deliveryReason" : "deliveryMode",
+            } catch (RuleViolation e) { // collected with the other field problems, answered together
+                problems.add(ExamProblem.invalid(e.code().endsWith("REASON_REQUIRED") ? "deliveryReason" : "deliveryMode",
                         e.code(), e.getMessage()));
             }
         }
@@ -198,9 +199,7 @@ public class ExamService {
     @Transactional
     public ExamView update(UUID id, ExamRequest r) {
         Exam e = requireManageable(id);
-        if (e.state != ExamState.DRAFT) {
-            throw Problem.conflict("EXAM_NOT_EDITABLE", "Only a draft can be edited; this exam is " + e.state);
-        }
+        e.requireEditable();
         requireNoProblems(check(r, id));
         ExamView before = ExamView.of(e);
         fill(e, r);
@@ -213,11 +212,9 @@ public class ExamService {
     @Transactional
     public ExamView publish(UUID id) {
         Exam e = requireManageable(id);
-        if (!e.state.canMoveTo(ExamState.PUBLISHED)) {
-            throw Problem.conflict("BAD_TRANSITION", "A " + e.state + " exam can't be published");
-        }
+        e.requirePublishable();
         requireNoProblems(check(requestOf(e), id));
-        e.state = ExamState.PUBLISHED;
+        e.publish(time.now());
         audit.record(Change.of("exam.published", "exam", e.id).scope(e.id));
         return ExamView.of(e);
     }
@@ -225,13 +222,9 @@ public class ExamService {
     @Transactional
     public ExamView cancel(UUID id, String reason) {
         Exam e = requireManageable(id);
-        if (!e.state.canMoveTo(ExamState.CANCELLED)) {
-            throw Problem.conflict("BAD_TRANSITION", "A " + e.state + " exam can't be cancelled");
-        }
+        e.requireCancellable();
         if (blank(reason)) throw Problem.badRequest("REASON_REQUIRED", "Say why the exam is cancelled");
-        e.state = ExamState.CANCELLED;
-        e.cancelReason = reason.trim();
-        e.attestationKey = null;
+        e.cancel(reason.trim(), time.now());
         audit.record(Change.of("exam.cancelled", "exam", e.id).scope(e.id).detail(Map.of("reason", e.cancelReason)));
         return ExamView.of(e);
     }
@@ -393,9 +386,9 @@ public class ExamService {
     }
 
     private static String limitField(String code) {
-        if (code.contains("question")) return "questionCount";
-        if (code.contains("duration")) return "durationMinutes";
-        if (code.contains("attempt")) return "attemptsAllowed";
+        if (code.contains("QUESTION")) return "questionCount";
+        if (code.contains("DURATION")) return "durationMinutes";
+        if (code.contains("ATTEMPT")) return "attemptsAllowed";
         return "questionCount";
     }
 

@@ -1,14 +1,34 @@
 package kz.adal.exam;
 
-/** An exam is prepared as a DRAFT, PUBLISHED to its group, and CANCELLED if it must not run. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * An exam is prepared as a DRAFT, PUBLISHED to its group, and CANCELLED if it must not run. The verbs
+ * of {@link Exam} take these moves (docs/domain/exam-lifecycle.md).
+ */
 public enum ExamState {
-    DRAFT, PUBLISHED, CANCELLED;
+    /** Being defined; the only state in which the definition is edited. */
+    DRAFT,
+    /** Visible to its group; students start it inside its window. */
+    PUBLISHED,
+    /** Must not run (with the reason). Final. */
+    CANCELLED;
+
+    public Set<ExamState> next() {
+        return switch (this) {
+            case DRAFT -> EnumSet.of(PUBLISHED, CANCELLED);
+            case PUBLISHED -> EnumSet.of(CANCELLED);
+            case CANCELLED -> EnumSet.noneOf(ExamState.class);
+        };
+    }
 
     public boolean canMoveTo(ExamState next) {
-        return switch (this) {
-            case DRAFT -> next == PUBLISHED || next == CANCELLED;
-            case PUBLISHED -> next == CANCELLED;
-            case CANCELLED -> false;
-        };
+        return next().contains(next);
+    }
+
+    /** Only a draft's definition is edited. */
+    public boolean isEditable() {
+        return this == DRAFT;
     }
 }

@@ -97,7 +97,7 @@ public class ExtensionService {
             default -> throw Problem.conflict("NOTHING_TO_SIGN", "This application is " + e.state + "; no signature is due");
         };
         requireTurn(who);
-        e.take(rule(() -> e.sheet().sign(who)));
+        e.take(e.sheet().sign(who));
         Instant now = time.now();
         switch (who) {
             case DEAN -> { e.deanSignedBy = me.id(); e.deanSignedAt = now; }
@@ -119,7 +119,7 @@ public class ExtensionService {
         };
         requireTurn(who);
         if (ExamService.blank(reason)) throw Problem.badRequest("REASON_REQUIRED", "Say why the application is refused");
-        e.take(rule(() -> e.sheet().refuse()));
+        e.take(e.sheet().refuse());
         e.refusedBy = me.id();
         e.refusedAt = time.now();
         e.refusalReason = reason.trim();
@@ -133,7 +133,7 @@ public class ExtensionService {
     public SheetView issueOrder(UUID id, String orderNumber) {
         Extension e = find(id);
         if (ExamService.blank(orderNumber)) throw Problem.badRequest("ORDER_NUMBER_REQUIRED", "Give the order's number");
-        e.take(rule(() -> e.sheet().issueOrder()));
+        e.take(e.sheet().issueOrder());
         e.orderNumber = orderNumber.trim();
         e.orderIssuedBy = me.id();
         e.orderIssuedAt = time.now();
@@ -148,7 +148,7 @@ public class ExtensionService {
         Extension e = find(id);
         LocalDate day = receivedOn == null ? time.today() : receivedOn;
         if (day.isAfter(time.today())) throw Problem.badRequest("RECEIPT_IN_FUTURE", "The day of receipt can't be in the future");
-        e.take(rule(() -> e.sheet().issue(day)));
+        e.take(e.sheet().issue(day));
         audit.record(Change.of("sheet.issued", "individual-sheet", e.id).scope(e.examId)
                 .detail(Map.of("receivedOn", day.toString(), "validThrough", e.sheet().validThrough().toString())));
         return view(e);
@@ -189,7 +189,7 @@ public class ExtensionService {
     public SheetView returned(UUID id) {
         Extension e = find(id);
         LocalDate today = time.today();
-        e.take(rule(() -> e.sheet().returnToRegistrar(today)));
+        e.take(e.sheet().returnToRegistrar(today));
         e.returnedBy = me.id();
         audit.record(Change.of("sheet.returned", "individual-sheet", e.id).scope(e.examId)
                 .detail(Map.of("returnedOn", today.toString(), "state", e.state.name())));
@@ -200,7 +200,7 @@ public class ExtensionService {
     @Transactional
     public SheetView recordedInAis(UUID id) {
         Extension e = find(id);
-        e.take(rule(() -> e.sheet().recordInAis()));
+        e.take(e.sheet().recordInAis());
         e.aisRecordedBy = me.id();
         e.aisRecordedAt = time.now();
         audit.record(Change.of("sheet.recorded-in-ais", "individual-sheet", e.id).scope(e.examId));
@@ -354,13 +354,6 @@ public class ExtensionService {
         return bytes;
     }
 
-    private static IndividualSheet rule(java.util.function.Supplier<IndividualSheet> step) {
-        try {
-            return step.get();
-        } catch (ExamRuleException ex) {
-            throw Problem.conflict(ex.code(), ex.getMessage());
-        }
-    }
 
     private Extension find(UUID id) {
         Extension e = Extension.findById(id);

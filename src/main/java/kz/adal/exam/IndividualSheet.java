@@ -1,5 +1,7 @@
 package kz.adal.exam;
 
+import kz.adal.platform.RuleViolation;
+
 import java.time.LocalDate;
 
 /**
@@ -51,7 +53,7 @@ public record IndividualSheet(IndividualSheetState state, LocalDate receivedOn, 
     /** The sheet is handed to the student on {@code receivedOn}; its validity starts then. */
     public IndividualSheet issue(LocalDate receivedOn) {
         if (receivedOn == null) {
-            throw new ExamRuleException("individual-sheet.receipt-date-missing", "The day of receipt is required.");
+            throw RuleViolation.conflict("INDIVIDUAL_SHEET_RECEIPT_DATE_MISSING", "The day of receipt is required.");
         }
         return moveTo(IndividualSheetState.SHEET_ISSUED, receivedOn, null);
     }
@@ -75,7 +77,7 @@ public record IndividualSheet(IndividualSheetState state, LocalDate receivedOn, 
     public IndividualSheet returnToRegistrar(LocalDate returnedOn) {
         requireReceived();
         if (returnedOn == null || returnedOn.isBefore(receivedOn)) {
-            throw new ExamRuleException("individual-sheet.return-date-invalid",
+            throw RuleViolation.conflict("INDIVIDUAL_SHEET_RETURN_DATE_INVALID",
                     "The sheet cannot be returned before it was received (" + receivedOn + ").");
         }
         IndividualSheetState target = returnedOn.isAfter(validThrough())
@@ -92,7 +94,7 @@ public record IndividualSheet(IndividualSheetState state, LocalDate receivedOn, 
     /** The last day for the registrar to enter the grades into the AIS: {@code returnedOn + 2} (001 §5.34). */
     public LocalDate aisEntryDueOn() {
         if (!gradesCount()) {
-            throw new ExamRuleException("individual-sheet.not-countable",
+            throw RuleViolation.conflict("INDIVIDUAL_SHEET_NOT_COUNTABLE",
                     "Only a sheet returned in time has grades to enter into the AIS.");
         }
         return returnedOn.plusDays(AIS_ENTRY_DAYS);
@@ -101,7 +103,7 @@ public record IndividualSheet(IndividualSheetState state, LocalDate receivedOn, 
     /** The registrar entered the grades. Refused for a sheet returned late: its grades don't count. */
     public IndividualSheet recordInAis() {
         if (state == IndividualSheetState.RETURNED_LATE) {
-            throw new ExamRuleException("individual-sheet.returned-late",
+            throw RuleViolation.conflict("INDIVIDUAL_SHEET_RETURNED_LATE",
                     "The sheet was returned on " + returnedOn + ", after its validity ended on " + validThrough()
                             + "; its grades are not counted (001 §5.35).");
         }
@@ -110,13 +112,13 @@ public record IndividualSheet(IndividualSheetState state, LocalDate receivedOn, 
 
     private void requireReceived() {
         if (receivedOn == null) {
-            throw new ExamRuleException("individual-sheet.not-issued", "The sheet has not been issued to the student yet.");
+            throw RuleViolation.conflict("INDIVIDUAL_SHEET_NOT_ISSUED", "The sheet has not been issued to the student yet.");
         }
     }
 
     private IndividualSheet moveTo(IndividualSheetState target, LocalDate received, LocalDate returned) {
         if (!state.canMoveTo(target)) {
-            throw new ExamRuleException("individual-sheet.transition-not-allowed",
+            throw RuleViolation.conflict("INDIVIDUAL_SHEET_TRANSITION_NOT_ALLOWED",
                     "An individual sheet cannot move from " + state + " to " + target + ".");
         }
         return new IndividualSheet(target, received, returned);

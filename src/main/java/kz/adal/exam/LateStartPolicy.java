@@ -1,5 +1,7 @@
 package kz.adal.exam;
 
+import kz.adal.platform.RuleViolation;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,23 +24,23 @@ public enum LateStartPolicy {
      */
     public LateStart evaluate(Instant opensAt, Instant closesAt, Duration duration, Instant startAt) {
         if (!closesAt.isAfter(opensAt)) {
-            throw new ExamRuleException("exam.window.invalid", "The window must close after it opens.");
+            throw RuleViolation.invalid("EXAM_WINDOW_INVALID", "The window must close after it opens.");
         }
         if (duration.isNegative() || duration.isZero()) {
-            throw new ExamRuleException("exam.limits.duration-not-positive", "The duration must be positive.");
+            throw RuleViolation.invalid("EXAM_LIMITS_DURATION_NOT_POSITIVE", "The duration must be positive.");
         }
         if (startAt.isBefore(opensAt)) {
-            return LateStart.refused("exam.window.not-open", "The exam window opens at " + opensAt + ".");
+            return LateStart.refused("EXAM_NOT_OPEN", "The exam window opens at " + opensAt + ".");
         }
         if (!startAt.isBefore(closesAt)) {
-            return LateStart.refused("exam.window.closed", "The exam window closed at " + closesAt + ".");
+            return LateStart.refused("EXAM_CLOSED", "The exam window closed at " + closesAt + ".");
         }
         Instant fullDeadline = startAt.plus(duration);
         if (!fullDeadline.isAfter(closesAt)) {
             return new LateStart(true, null, null, duration, fullDeadline, false);
         }
         return switch (this) {
-            case REFUSE_AFTER_CLOSE_MINUS_DURATION -> LateStart.refused("exam.window.too-late-to-start",
+            case REFUSE_AFTER_CLOSE_MINUS_DURATION -> LateStart.refused("TOO_LATE_TO_START",
                     "Starting now would not leave the full " + duration.toMinutes()
                             + " minutes before the window closes at " + closesAt + ".");
             case CUT_AT_CLOSE -> new LateStart(true, null, null, Duration.between(startAt, closesAt), closesAt, true);

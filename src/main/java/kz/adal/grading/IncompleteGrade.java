@@ -1,5 +1,7 @@
 package kz.adal.grading;
 
+import kz.adal.platform.RuleViolation;
+
 import java.time.LocalDate;
 import java.time.MonthDay;
 
@@ -25,14 +27,14 @@ public record IncompleteGrade(LocalDate awardedOn, LocalDate dueDate, LocalDate 
 
     public IncompleteGrade {
         if (awardedOn == null || dueDate == null) {
-            throw new GradingRuleException("incomplete.dates-missing", "An I needs the day it was given and its due date.");
+            throw RuleViolation.conflict("INCOMPLETE_DATES_MISSING", "An I needs the day it was given and its due date.");
         }
         if (dueDate.isBefore(awardedOn)) {
-            throw new GradingRuleException("incomplete.due-before-award",
+            throw RuleViolation.conflict("INCOMPLETE_DUE_BEFORE_AWARD",
                     "An I's due date (" + dueDate + ") cannot be before the day it was given (" + awardedOn + ").");
         }
         if ((clearedOn == null) != (clearedGrade == null)) {
-            throw new GradingRuleException("incomplete.clearing-incomplete", "A cleared I needs both the day and the grade.");
+            throw RuleViolation.conflict("INCOMPLETE_CLEARING_INCOMPLETE", "A cleared I needs both the day and the grade.");
         }
     }
 
@@ -52,7 +54,7 @@ public record IncompleteGrade(LocalDate awardedOn, LocalDate dueDate, LocalDate 
      */
     public static LocalDate dueDate(LocalDate awardedOn, LocalDate periodEnd, boolean mastersApplicant) {
         if (periodEnd.isBefore(awardedOn)) {
-            throw new GradingRuleException("incomplete.period-ended",
+            throw RuleViolation.conflict("INCOMPLETE_PERIOD_ENDED",
                     "The academic period ended on " + periodEnd + ", before the I was given on " + awardedOn + ".");
         }
         if (!mastersApplicant) {
@@ -68,16 +70,16 @@ public record IncompleteGrade(LocalDate awardedOn, LocalDate dueDate, LocalDate 
     /** The debt is cleared on {@code on} with {@code grade}; refused after the due date (it is already F). */
     public IncompleteGrade clear(LocalDate on, String grade) {
         if (clearedOn != null) {
-            throw new GradingRuleException("incomplete.already-cleared", "This I was already cleared on " + clearedOn + ".");
+            throw RuleViolation.conflict("INCOMPLETE_ALREADY_CLEARED", "This I was already cleared on " + clearedOn + ".");
         }
         if (grade == null || grade.isBlank() || INCOMPLETE.equals(grade)) {
-            throw new GradingRuleException("incomplete.grade-invalid", "An I is cleared with a real grade.");
+            throw RuleViolation.conflict("INCOMPLETE_GRADE_INVALID", "An I is cleared with a real grade.");
         }
         if (on.isBefore(awardedOn)) {
-            throw new GradingRuleException("incomplete.cleared-before-award", "An I cannot be cleared before it was given.");
+            throw RuleViolation.conflict("INCOMPLETE_CLEARED_BEFORE_AWARD", "An I cannot be cleared before it was given.");
         }
         if (on.isAfter(dueDate)) {
-            throw new GradingRuleException("incomplete.overdue",
+            throw RuleViolation.conflict("INCOMPLETE_OVERDUE",
                     "The I was due by " + dueDate + " and has turned into F (001 §6.15.2).");
         }
         return new IncompleteGrade(awardedOn, dueDate, on, grade);

@@ -1,5 +1,7 @@
 package kz.adal.grading;
 
+import kz.adal.platform.RuleViolation;
+
 import java.math.BigDecimal;
 
 /**
@@ -15,17 +17,17 @@ public record LetterBand(String letter, BigDecimal minPercent, BigDecimal gpa, i
 
     public LetterBand {
         if (letter == null || letter.isBlank() || letter.contains(":") || letter.contains(",")) {
-            throw new GradingRuleException("letter-scale.letter-invalid", "A letter must be non-blank without ':' or ','.");
+            throw RuleViolation.invalid("LETTER_SCALE_LETTER_INVALID", "A letter must be non-blank without ':' or ','.");
         }
         if (minPercent == null || minPercent.signum() < 0 || minPercent.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new GradingRuleException("letter-scale.bound-out-of-range",
+            throw RuleViolation.invalid("LETTER_SCALE_BOUND_OUT_OF_RANGE",
                     "The band " + letter + " must start between 0 and 100, got " + minPercent + ".");
         }
         if (gpa == null || gpa.signum() < 0) {
-            throw new GradingRuleException("letter-scale.gpa-invalid", "The band " + letter + " needs non-negative grade points.");
+            throw RuleViolation.invalid("LETTER_SCALE_GPA_INVALID", "The band " + letter + " needs non-negative grade points.");
         }
         if (traditionalMark < 2 || traditionalMark > 5) {
-            throw new GradingRuleException("letter-scale.mark-invalid",
+            throw RuleViolation.invalid("LETTER_SCALE_MARK_INVALID",
                     "The band " + letter + " needs a traditional mark from 2 to 5, got " + traditionalMark + ".");
         }
     }

@@ -1,5 +1,7 @@
 package kz.adal.grading;
 
+import kz.adal.platform.RuleViolation;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -59,20 +61,20 @@ public final class LetterScale {
 
     public static LetterScale parse(String config, FractionRule fractionRule) {
         if (config == null || config.isBlank()) {
-            throw new GradingRuleException("letter-scale.empty", "The letter scale is empty.");
+            throw RuleViolation.invalid("LETTER_SCALE_EMPTY", "The letter scale is empty.");
         }
         List<LetterBand> bands = new ArrayList<>();
         for (String row : config.split(",")) {
             String[] parts = row.trim().split(":");
             if (parts.length != 4) {
-                throw new GradingRuleException("letter-scale.row-malformed",
+                throw RuleViolation.invalid("LETTER_SCALE_ROW_MALFORMED",
                         "A letter scale row is letter:min:gpa:mark, got '" + row.trim() + "'.");
             }
             try {
                 bands.add(new LetterBand(parts[0].trim(), new BigDecimal(parts[1].trim()),
                         new BigDecimal(parts[2].trim()), Integer.parseInt(parts[3].trim())));
             } catch (NumberFormatException e) {
-                throw new GradingRuleException("letter-scale.row-malformed",
+                throw RuleViolation.invalid("LETTER_SCALE_ROW_MALFORMED",
                         "A letter scale row has a number that doesn't parse: '" + row.trim() + "'.");
             }
         }
@@ -90,7 +92,7 @@ public final class LetterScale {
     /** The band for a percentage in [0, 100]. */
     public LetterBand gradeFor(BigDecimal percent) {
         if (percent == null || percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
-            throw new GradingRuleException("letter-scale.percent-out-of-range",
+            throw RuleViolation.invalid("LETTER_SCALE_PERCENT_OUT_OF_RANGE",
                     "A percentage must be between 0 and 100, got " + percent + ".");
         }
         BigDecimal placed = fractionRule == FractionRule.ROUND_HALF_UP ? percent.setScale(0, RoundingMode.HALF_UP) : percent;
@@ -111,31 +113,31 @@ public final class LetterScale {
 
     private static void validate(List<LetterBand> bands) {
         if (bands.isEmpty()) {
-            throw new GradingRuleException("letter-scale.empty", "The letter scale is empty.");
+            throw RuleViolation.invalid("LETTER_SCALE_EMPTY", "The letter scale is empty.");
         }
         Set<String> letters = new HashSet<>();
         for (int i = 0; i < bands.size(); i++) {
             LetterBand band = bands.get(i);
             if (!letters.add(band.letter())) {
-                throw new GradingRuleException("letter-scale.duplicate-letter", "The letter " + band.letter() + " appears twice.");
+                throw RuleViolation.invalid("LETTER_SCALE_DUPLICATE_LETTER", "The letter " + band.letter() + " appears twice.");
             }
             if (i > 0) {
                 LetterBand above = bands.get(i - 1);
                 if (band.minPercent().compareTo(above.minPercent()) >= 0) {
-                    throw new GradingRuleException("letter-scale.overlap",
+                    throw RuleViolation.invalid("LETTER_SCALE_OVERLAP",
                             "Bands must be listed from the highest with strictly decreasing minimums: " + band.letter()
                                     + " starts at " + band.minPercent() + ", not below " + above.letter() + " at "
                                     + above.minPercent() + ".");
                 }
                 if (band.gpa().compareTo(above.gpa()) > 0 || band.traditionalMark() > above.traditionalMark()) {
-                    throw new GradingRuleException("letter-scale.not-monotonic",
+                    throw RuleViolation.invalid("LETTER_SCALE_NOT_MONOTONIC",
                             "The band " + band.letter() + " has more grade points or a higher mark than " + above.letter() + ".");
                 }
             }
         }
         LetterBand lowest = bands.get(bands.size() - 1);
         if (lowest.minPercent().signum() != 0) {
-            throw new GradingRuleException("letter-scale.gap",
+            throw RuleViolation.invalid("LETTER_SCALE_GAP",
                     "The lowest band " + lowest.letter() + " must start at 0, not " + lowest.minPercent() + ".");
         }
     }

@@ -1,5 +1,7 @@
 package kz.adal.media;
 
+import kz.adal.platform.RuleViolation;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -115,5 +117,27 @@ public class MediaTrack extends PanacheEntityBase {
         }
         return new TrackAlignment(mediaZeroAt, java.time.Duration.ofMillis(clockOffsetMs == null ? 0 : clockOffsetMs),
                 durationMs / 1000.0);
+    }
+
+    /** FINALISING → FINALISED or FAILED: the claimed finalisation ended (refused for a track retention deleted meanwhile). */
+    public void settle(TrackState outcome, Instant at) {
+        if (outcome != TrackState.FINALISED && outcome != TrackState.FAILED) {
+            throw new IllegalArgumentException("a finalisation ends FINALISED or FAILED, not " + outcome);
+        }
+        move(outcome);
+        finalisedAt = at;
+    }
+
+    /** Any state → DELETED by the retention job (001: kept until every hold is released); only the row remains. */
+    public void delete(Instant at) {
+        move(TrackState.DELETED);
+        deletedAt = at;
+    }
+
+    private void move(TrackState target) {
+        if (!state.canMoveTo(target)) {
+            throw RuleViolation.conflict("TRACK_TRANSITION_REFUSED", "A " + state + " track cannot become " + target);
+        }
+        state = target;
     }
 }

@@ -300,8 +300,7 @@ public class RecordingFinaliseJob {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             MediaTrack row = em.find(MediaTrack.class, t.id);
-            row.state = state;
-            row.finalisedAt = now();
+            row.settle(state, now());
             row.segments = segments;
             row.gaps = gapsJson.length() > 20000 ? gapsJson.substring(0, 19990) + "…" : gapsJson;
             row.error = error == null ? null : error.substring(0, Math.min(1000, error.length()));

@@ -100,8 +100,7 @@ public class RecordingRetentionJob {
             for (MediaTrack t : tracks) {
                 MediaChunk.delete("trackId", t.id);
                 MediaTicket.delete("trackId", t.id);
-                t.state = TrackState.DELETED;
-                t.deletedAt = now;
+                if (t.state != TrackState.DELETED) t.delete(now);
             }
             audit.record(Change.of("recording.deleted", "attempt", attemptId).scope(examId)
                     .detail(Map.of("objects", files, "retention", config.retention(), "tracks", tracks.size())), null, "system");

@@ -1,5 +1,7 @@
 package kz.adal.oral;
 
+import kz.adal.platform.RuleViolation;
+
 import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScale;
 
@@ -33,10 +35,10 @@ public enum FinalGradeRule {
 
     /** @param grades member id → points 0–100; must contain the chair's grade */
     public Outcome apply(Map<UUID, Integer> grades, UUID chairId, LetterScale scale) {
-        if (grades.isEmpty()) throw new OralRuleException("ORAL_NO_GRADES", "There are no grades yet.");
+        if (grades.isEmpty()) throw RuleViolation.conflict("ORAL_NO_GRADES", "There are no grades yet.");
         for (int p : grades.values()) requirePoints(p);
         Integer chair = grades.get(chairId);
-        if (chair == null) throw new OralRuleException("ORAL_CHAIR_GRADE_MISSING", "The chair's grade is missing.");
+        if (chair == null) throw RuleViolation.conflict("ORAL_CHAIR_GRADE_MISSING", "The chair's grade is missing.");
         if (isSplit(grades.values(), scale)) {
             return new Outcome(chair, band(chair, scale), true,
                     "split " + splitText(grades.values(), scale) + ": the chair's grade " + chair + " decides");
@@ -49,7 +51,7 @@ public enum FinalGradeRule {
     }
 
     public static void requirePoints(int p) {
-        if (p < 0 || p > 100) throw new OralRuleException("ORAL_POINTS_RANGE", "A grade is 0 to 100 points, got " + p + ".");
+        if (p < 0 || p > 100) throw RuleViolation.invalid("ORAL_POINTS_RANGE", "A grade is 0 to 100 points, got " + p + ".");
     }
 
     static boolean isSplit(Collection<Integer> grades, LetterScale scale) {

@@ -237,22 +237,18 @@ public class OralSittingService {
     }
 
     private List<TicketImport.Ticket> tickets(List<TicketInput> input, String text) {
-        try {
-            if (text != null && !text.isBlank()) return TicketImport.parse(text);
-            if (input == null || input.isEmpty()) return List.of();
-            List<TicketImport.Ticket> tickets = new ArrayList<>();
-            int next = 1;
-            for (TicketInput t : input) {
-                int number = t.number() == null ? next : t.number();
-                next = number + 1;
-                List<String> qs = t.questions() == null ? List.of() : t.questions().stream().map(q -> q == null ? "" : q.strip()).toList();
-                tickets.add(new TicketImport.Ticket(number, qs));
-            }
-            TicketImport.validate(tickets);
-            return tickets;
-        } catch (OralRuleException e) {
-            throw new Problem(422, e.code(), e.getMessage());
+        if (text != null && !text.isBlank()) return TicketImport.parse(text);
+        if (input == null || input.isEmpty()) return List.of();
+        List<TicketImport.Ticket> tickets = new ArrayList<>();
+        int next = 1;
+        for (TicketInput t : input) {
+            int number = t.number() == null ? next : t.number();
+            next = number + 1;
+            List<String> qs = t.questions() == null ? List.of() : t.questions().stream().map(q -> q == null ? "" : q.strip()).toList();
+            tickets.add(new TicketImport.Ticket(number, qs));
         }
+        TicketImport.validate(tickets);
+        return tickets;
     }
 
     private void storeTickets(UUID sittingId, List<TicketImport.Ticket> tickets) {
@@ -589,11 +585,7 @@ public class OralSittingService {
         if (role == null || !role.grades()) throw Problem.forbidden("Only the chair and the members of this sitting's commission grade");
         if (t.stage != TurnStage.GRADING) throw Problem.conflict("ORAL_STAGE", "Grades are given after the answer");
         if (points == null) throw Problem.badRequest("ORAL_POINTS_REQUIRED", "Send the points (0–100)");
-        try {
-            FinalGradeRule.requirePoints(points);
-        } catch (OralRuleException e) {
-            throw new Problem(422, e.code(), e.getMessage());
-        }
+        FinalGradeRule.requirePoints(points);
         OralGrade g = OralGrade.<OralGrade>find("turnId = ?1 and memberId = ?2", turnId, actor.id()).firstResultOptional().orElseGet(() -> {
             OralGrade n = new OralGrade();
             n.turnId = turnId;
@@ -991,11 +983,7 @@ public class OralSittingService {
             throw Problem.conflict("ORAL_STAGE", "Only a graded oral exam's grade can be changed on appeal");
         }
         if (points == null) throw Problem.badRequest("ORAL_POINTS_REQUIRED", "Send the new points (0–100)");
-        try {
-            FinalGradeRule.requirePoints(points);
-        } catch (OralRuleException e) {
-            throw new Problem(422, e.code(), e.getMessage());
-        }
+        FinalGradeRule.requirePoints(points);
         Integer beforePoints = t.finalPoints;
         String beforeLetter = t.finalLetter;
         t.finalPoints = points;

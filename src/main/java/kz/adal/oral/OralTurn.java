@@ -1,5 +1,7 @@
 package kz.adal.oral;
 
+import kz.adal.platform.RuleViolation;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -165,7 +167,7 @@ public class OralTurn extends PanacheEntityBase {
 
     private void moveTo(TurnStage next) {
         if (!stage.canMoveTo(next)) {
-            throw new OralRuleException("ORAL_STAGE", "This student's exam is at " + stage + " and can't move to " + next + ".");
+            throw RuleViolation.conflict("ORAL_STAGE", "This student's exam is at " + stage + " and can't move to " + next + ".");
         }
         stage = next;
     }

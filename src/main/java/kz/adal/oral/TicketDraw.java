@@ -1,5 +1,7 @@
 package kz.adal.oral;
 
+import kz.adal.platform.RuleViolation;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,7 +58,7 @@ public final class TicketDraw {
     /** The same for any n up to 2^32 (so tests can reach the rejection branch with a large n). */
     static long index(String seedHex, long n) {
         requireSeed(seedHex);
-        if (n < 1 || n > RANGE) throw new OralRuleException("ORAL_NO_TICKETS", "No tickets are available to draw from.");
+        if (n < 1 || n > RANGE) throw RuleViolation.conflict("ORAL_NO_TICKETS", "No tickets are available to draw from.");
         long limit = RANGE - (RANGE % n);
         for (long k = 0; ; k++) {
             byte[] d = sha256(seedHex + ":" + k);

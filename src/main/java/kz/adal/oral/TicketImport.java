@@ -1,5 +1,7 @@
 package kz.adal.oral;
 
+import kz.adal.platform.RuleViolation;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -33,7 +35,7 @@ public final class TicketImport {
     public record Ticket(int number, List<String> questions) {}
 
     public static List<Ticket> parse(String text) {
-        if (text == null || text.isBlank()) throw new OralRuleException("ORAL_TICKETS_EMPTY", "The ticket bank is empty.");
+        if (text == null || text.isBlank()) throw RuleViolation.invalid("ORAL_TICKETS_EMPTY", "The ticket bank is empty.");
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String first = body.lines().findFirst().orElse("").trim().toLowerCase();
         List<Ticket> tickets = first.equals("ticket,question") ? csv(body) : plain(body);
@@ -42,26 +44,26 @@ public final class TicketImport {
     }
 
     public static void validate(List<Ticket> tickets) {
-        if (tickets.isEmpty()) throw new OralRuleException("ORAL_TICKETS_EMPTY", "The ticket bank is empty.");
+        if (tickets.isEmpty()) throw RuleViolation.invalid("ORAL_TICKETS_EMPTY", "The ticket bank is empty.");
         if (tickets.size() > MAX_TICKETS) {
-            throw new OralRuleException("ORAL_TICKETS_TOO_MANY", "At most " + MAX_TICKETS + " tickets, got " + tickets.size() + ".");
+            throw RuleViolation.invalid("ORAL_TICKETS_TOO_MANY", "At most " + MAX_TICKETS + " tickets, got " + tickets.size() + ".");
         }
         for (Ticket t : tickets) {
-            if (t.number() < 1) throw new OralRuleException("ORAL_TICKET_NUMBER", "Ticket numbers start at 1, got " + t.number() + ".");
+            if (t.number() < 1) throw RuleViolation.invalid("ORAL_TICKET_NUMBER", "Ticket numbers start at 1, got " + t.number() + ".");
             int n = t.questions().size();
             if (n < MIN_QUESTIONS || n > MAX_QUESTIONS) {
-                throw new OralRuleException("ORAL_TICKET_QUESTIONS",
+                throw RuleViolation.invalid("ORAL_TICKET_QUESTIONS",
                         "Ticket " + t.number() + " has " + n + " question(s); a ticket has " + MIN_QUESTIONS + " to " + MAX_QUESTIONS + ".");
             }
             for (String q : t.questions()) {
                 if (q.isBlank() || q.length() > MAX_QUESTION_LENGTH) {
-                    throw new OralRuleException("ORAL_TICKET_QUESTIONS",
+                    throw RuleViolation.invalid("ORAL_TICKET_QUESTIONS",
                             "Ticket " + t.number() + " has an empty question or one longer than " + MAX_QUESTION_LENGTH + " characters.");
                 }
             }
         }
         if (tickets.stream().map(Ticket::number).distinct().count() != tickets.size()) {
-            throw new OralRuleException("ORAL_TICKET_NUMBER", "Two tickets have the same number.");
+            throw RuleViolation.invalid("ORAL_TICKET_NUMBER", "Two tickets have the same number.");
         }
     }
 
@@ -92,13 +94,13 @@ public final class TicketImport {
                 try {
                     number = Integer.parseInt(r.get("ticket"));
                 } catch (IllegalArgumentException e) {
-                    throw new OralRuleException("ORAL_TICKET_NUMBER", "Line " + (r.getRecordNumber() + 1) + ": the ticket number is not a number.");
+                    throw RuleViolation.invalid("ORAL_TICKET_NUMBER", "Line " + (r.getRecordNumber() + 1) + ": the ticket number is not a number.");
                 }
                 String q = r.isMapped("question") && r.isSet("question") ? r.get("question") : "";
                 byNumber.computeIfAbsent(number, k -> new ArrayList<>()).add(q);
             }
         } catch (IOException e) {
-            throw new OralRuleException("ORAL_TICKETS_CSV", "The CSV could not be read: " + e.getMessage());
+            throw RuleViolation.invalid("ORAL_TICKETS_CSV", "The CSV could not be read: " + e.getMessage());
         }
         List<Ticket> tickets = new ArrayList<>();
         byNumber.forEach((n, qs) -> tickets.add(new Ticket(n, List.copyOf(qs))));

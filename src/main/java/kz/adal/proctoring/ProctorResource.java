@@ -92,7 +92,7 @@ public class ProctorResource {
     @Path("/proctor/attempts/{id}/terminate")
     public Response terminate(@PathParam("id") UUID id, ReasonRequest body) {
         TerminationView t = service.terminate(id, body == null ? null : body.reason(), me.actor());
-        return Response.status("PENDING".equals(t.state()) ? 202 : 200).entity(t).build();
+        return Response.status(ProctorTermination.State.PENDING.name().equals(t.state()) ? 202 : 200).entity(t).build();
     }
 
     @POST

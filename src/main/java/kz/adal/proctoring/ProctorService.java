@@ -314,9 +314,7 @@ public class ProctorService {
         ProctorTermination t = pending(terminationId);
         Attempt a = Attempt.findById(t.attemptId);
         requireConfirmer(t, a, actor);
-        t.state = ProctorTermination.State.DECLINED;
-        t.decidedBy = actor.id();
-        t.decidedAt = now();
+        t.decline(actor.id(), now());
         audit.record(Change.of("proctoring.termination.declined", "attempt", a.id).scope(a.examId)
                 .detail(Map.of("termination", t.id.toString())));
         afterCommit(() -> hub.recordServerEvent(a.id, "termination.declined", Map.of("by", actor.login())));
@@ -326,7 +324,7 @@ public class ProctorService {
     private ProctorTermination pending(UUID id) {
         ProctorTermination t = ProctorTermination.findById(id);
         if (t == null) throw Problem.notFound("Termination request");
-        if (t.state != ProctorTermination.State.PENDING) throw Problem.conflict("TERMINATION_DECIDED", "The request is already " + t.state);
+        t.requirePending();
         return t;
     }
 
@@ -347,11 +345,7 @@ public class ProctorService {
     private void confirm(ProctorTermination t, Attempt a, Actor actor) {
         attempts.terminate(a.id, t.reason + " (" + ProctorTermination.RULE + ")");
         Instant now = now();
-        t.state = ProctorTermination.State.CONFIRMED;
-        t.decidedBy = actor.id();
-        t.decidedAt = now;
-        t.absence = "UNEXCUSED";
-        t.gradeEffect = config.terminationGrade().name();
+        t.confirm(actor.id(), now, config.terminationGrade().name());
         if (config.terminationGrade() == ProctoringConfig.TerminationGrade.F) {
             // the institution's setting: a terminated attempt gets the scale's lowest grade
             Attempt fresh = Attempt.findById(a.id);

@@ -1,5 +1,7 @@
 package kz.adal.proctoring;
 
+import kz.adal.platform.RuleViolation;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,7 +25,23 @@ import java.util.UUID;
 @Entity
 @Table(name = "proctor_termination")
 public class ProctorTermination extends PanacheEntityBase {
-    public enum State { PENDING, CONFIRMED, DECLINED }
+    /** The request's lifecycle (docs/domain/termination-lifecycle.md); the verbs below take its moves. */
+    public enum State {
+        /** Requested by a proctor without the authority; waits for a second person who has it. */
+        PENDING,
+        /** Confirmed (at once when the requester has the authority): the attempt is terminated. Final. */
+        CONFIRMED,
+        /** Declined by a person with the authority; the attempt goes on. Final. */
+        DECLINED;
+
+        public Set<State> next() {
+            return this == PENDING ? EnumSet.of(CONFIRMED, DECLINED) : EnumSet.noneOf(State.class);
+        }
+
+        public boolean canMoveTo(State target) {
+            return next().contains(target);
+        }
+    }
 
     /** The clause every termination cites. */
     public static final String RULE = "001 §6.14";
@@ -61,4 +81,31 @@ public class ProctorTermination extends PanacheEntityBase {
     /** F or NONE: the institution's setting at the time (adal.proctoring.termination-grade). */
     @Column(name = "grade_effect")
     public String gradeEffect;
+
+    /** Refuses unless the request still waits for a decision (409 TERMINATION_DECIDED). */
+    public void requirePending() {
+        if (state != State.PENDING) throw RuleViolation.conflict("TERMINATION_DECIDED", "The request is already " + state);
+    }
+
+    /**
+     * PENDING → CONFIRMED: the student is stopped; an unexcused absence is recorded (001 §6.14) with the
+     * institution's grade effect at the time.
+     */
+    public void confirm(UUID by, Instant at, String gradeEffect) {
+        decide(State.CONFIRMED, by, at);
+        absence = "UNEXCUSED";
+        this.gradeEffect = gradeEffect;
+    }
+
+    /** PENDING → DECLINED: the attempt goes on. */
+    public void decline(UUID by, Instant at) {
+        decide(State.DECLINED, by, at);
+    }
+
+    private void decide(State target, UUID by, Instant at) {
+        if (!state.canMoveTo(target)) throw RuleViolation.conflict("TERMINATION_DECIDED", "The request is already " + state);
+        state = target;
+        decidedBy = by;
+        decidedAt = at;
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import kz.adal.attempt.AttemptState;
 import kz.adal.exam.Exam;
 import kz.adal.media.MediaTrack;
 import kz.adal.platform.Csv;
@@ -65,7 +66,8 @@ public class MonitoringReports {
     private Row row(Exam e) {
         long admitted = count("select count(*) from exam_admission where exam_id = ?1 and admitted = true", e.id);
         long started = count("select count(*) from attempt where exam_id = ?1 and started_at is not null", e.id);
-        long submitted = count("select count(*) from attempt where exam_id = ?1 and state = 'SUBMITTED'", e.id);
+        long submitted = em.createQuery("select count(a) from Attempt a where a.examId = :exam and a.state = :state", Long.class)
+                .setParameter("exam", e.id).setParameter("state", AttemptState.SUBMITTED).getSingleResult();
         long logins = e.opensAt == null || e.closesAt == null ? 0 : ((Number) em.createNativeQuery(
                         "select count(*) from user_session s join exam_admission x on x.student_id = s.user_id "
                                 + "where x.exam_id = ?1 and x.admitted = true and s.created_at >= ?2 and s.created_at <= ?3")

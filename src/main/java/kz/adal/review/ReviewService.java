@@ -253,11 +253,11 @@ public class ReviewService {
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest("FLAG_DECISION_INVALID", "decision is CONFIRMED or DISMISSED");
         }
-        String comment = rules(() -> VerdictRules.flagComment(req.comment()));
+        String comment = VerdictRules.flagComment(req.comment());
         FlagView flag = proctoring.reviewTimeline(a.id).flags().stream().filter(f -> key(f.type(), f.startAt()).equals(flagKey))
                 .findFirst().orElseThrow(() -> new Problem(404, "FLAG_NOT_FOUND", "The attempt has no such flag"));
         FlagDecision d = FlagDecision.find("attemptId = ?1 and flagKey = ?2", a.id, flagKey).firstResult();
-        rules(() -> { VerdictRules.sameVersion(req.version(), d == null ? null : d.version); return null; });
+        VerdictRules.sameVersion(req.version(), d == null ? null : d.version);
         String before = d == null ? null : d.decision.name();
         FlagDecision row = d;
         if (row == null) {
@@ -294,7 +294,7 @@ public class ReviewService {
         Verdict next = VerdictRules.parse(req.verdict());
         ReviewVerdict v = ReviewVerdict.findById(a.id);
         VerdictRules.Current current = v == null ? VerdictRules.Current.NONE : new VerdictRules.Current(v.verdict, v.reason, v.version);
-        String reason = rules(() -> VerdictRules.verdict(current, next, req.reason(), req.version(), a.state.isFinished()));
+        String reason = VerdictRules.verdict(current, next, req.reason(), req.version(), a.state.isFinished());
         Instant now = now();
         String before = v == null ? null : v.verdict.name();
         if (v == null) {
@@ -347,14 +347,6 @@ public class ReviewService {
             ReviewVerdict.getEntityManager().flush();
         } catch (jakarta.persistence.PersistenceException e) {
             throw new Problem(409, "REVIEW_VERSION_CONFLICT", "Someone else decided this at the same moment: reload and decide again");
-        }
-    }
-
-    private static <T> T rules(java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (VerdictRules.Refusal r) {
-            throw new Problem(r.status(), r.code(), r.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package kz.adal.review;
 
+import kz.adal.platform.RuleViolation;
+
 import java.util.Objects;
 
 /**
@@ -34,22 +36,6 @@ public final class VerdictRules {
         public static final Current NONE = new Current(null, null, null);
     }
 
-    /** A refused decision: a stable code and an HTTP status for the caller's Problem. */
-    public static final class Refusal extends RuntimeException {
-        private final int status;
-        private final String code;
-
-        Refusal(int status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
-        }
-
-        public int status() { return status; }
-
-        public String code() { return code; }
-    }
-
     private VerdictRules() {
     }
 
@@ -61,7 +47,7 @@ public final class VerdictRules {
     /** Checks that a decision on an existing record was made on the version the client saw. */
     public static void sameVersion(Integer seen, Integer current) {
         if (!Objects.equals(seen, current)) {
-            throw new Refusal(409, "REVIEW_VERSION_CONFLICT", current == null
+            throw new RuleViolation(409, "REVIEW_VERSION_CONFLICT", current == null
                     ? "This was not decided when you loaded it, but you sent a version: reload"
                     : "Someone else changed this meanwhile (now version " + current + "): reload and decide again");
         }
@@ -73,16 +59,16 @@ public final class VerdictRules {
      * @param attemptFinished whether the attempt has ended (no verdict on a running attempt)
      */
     public static String verdict(Current current, Verdict next, String reason, Integer seenVersion, boolean attemptFinished) {
-        if (next == null) throw new Refusal(400, "VERDICT_INVALID", "verdict is VALID, ANNULLED or RESIT");
+        if (next == null) throw new RuleViolation(400, "VERDICT_INVALID", "verdict is VALID, ANNULLED or RESIT");
         String r = text(reason, "VERDICT_REASON_REQUIRED", "A verdict needs a reason");
-        if (!attemptFinished) throw new Refusal(409, "ATTEMPT_NOT_FINISHED", "A verdict is given only on a finished attempt");
+        if (!attemptFinished) throw new RuleViolation(409, "ATTEMPT_NOT_FINISHED", "A verdict is given only on a finished attempt");
         sameVersion(seenVersion, current.version());
         if (current.verdict() != null) {
             if (current.verdict() == next && r.equals(current.reason())) {
-                throw new Refusal(409, "VERDICT_UNCHANGED", "This is already the verdict, with this reason");
+                throw new RuleViolation(409, "VERDICT_UNCHANGED", "This is already the verdict, with this reason");
             }
             if (r.equals(current.reason())) {
-                throw new Refusal(400, "VERDICT_NEW_REASON_REQUIRED", "Changing a verdict needs a new reason");
+                throw new RuleViolation(400, "VERDICT_NEW_REASON_REQUIRED", "Changing a verdict needs a new reason");
             }
         }
         return r;
@@ -98,9 +84,9 @@ public final class VerdictRules {
     }
 
     private static String text(String text, String code, String message) {
-        if (text == null || text.isBlank()) throw new Refusal(400, code, message);
+        if (text == null || text.isBlank()) throw new RuleViolation(400, code, message);
         String s = text.strip();
-        if (s.length() > MAX_TEXT) throw new Refusal(400, "TEXT_TOO_LONG", "At most " + MAX_TEXT + " characters");
+        if (s.length() > MAX_TEXT) throw new RuleViolation(400, "TEXT_TOO_LONG", "At most " + MAX_TEXT + " characters");
         return s;
     }
 }

@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.RuleViolation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,23 +71,23 @@ class AttemptClockTest {
     @Test
     void refusesToSuspendAfterTheTimeIsUp() {
         AttemptClock clock = AttemptClock.start(START, FIFTY);
-        assertEquals("attempt.clock.time-up", assertThrows(AttemptRuleException.class, () -> clock.suspend(at(50))).code());
+        assertEquals("ATTEMPT_CLOCK_TIME_UP", assertThrows(RuleViolation.class, () -> clock.suspend(at(50))).code());
     }
 
     @Test
     void refusesToSuspendTwiceOrResumeWhenRunning() {
         AttemptClock suspended = AttemptClock.start(START, FIFTY).suspend(at(10));
-        assertEquals("attempt.clock.already-suspended",
-                assertThrows(AttemptRuleException.class, () -> suspended.suspend(at(11))).code());
-        assertEquals("attempt.clock.not-suspended",
-                assertThrows(AttemptRuleException.class, () -> AttemptClock.start(START, FIFTY).resume(at(11))).code());
-        assertEquals("attempt.clock.resume-before-suspend",
-                assertThrows(AttemptRuleException.class, () -> suspended.resume(at(9))).code());
+        assertEquals("ATTEMPT_CLOCK_ALREADY_SUSPENDED",
+                assertThrows(RuleViolation.class, () -> suspended.suspend(at(11))).code());
+        assertEquals("ATTEMPT_CLOCK_NOT_SUSPENDED",
+                assertThrows(RuleViolation.class, () -> AttemptClock.start(START, FIFTY).resume(at(11))).code());
+        assertEquals("ATTEMPT_CLOCK_RESUME_BEFORE_SUSPEND",
+                assertThrows(RuleViolation.class, () -> suspended.resume(at(9))).code());
     }
 
     @Test
     void rejectsNegativeCredit() {
-        assertThrows(AttemptRuleException.class, () -> AttemptClock.start(START, FIFTY).credit(Duration.ofMinutes(-1)));
-        assertThrows(AttemptRuleException.class, () -> AttemptClock.start(START, Duration.ZERO));
+        assertThrows(RuleViolation.class, () -> AttemptClock.start(START, FIFTY).credit(Duration.ofMinutes(-1)));
+        assertThrows(RuleViolation.class, () -> AttemptClock.start(START, Duration.ZERO));
     }
 }

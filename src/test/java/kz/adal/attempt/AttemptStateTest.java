@@ -37,6 +37,17 @@ class AttemptStateTest {
     }
 
     @Test
+    void anExpiredAttemptIsTheOnlyFinishedOneThatCanBeReopened() { // 001 §6.15.6: the same attempt continues
+        assertTrue(AttemptState.EXPIRED.canMoveTo(AttemptState.IN_PROGRESS));
+        for (AttemptState s : AttemptState.values()) {
+            assertEquals(s == AttemptState.EXPIRED, s.canReopen(), s.name());
+        }
+        for (AttemptState s : EnumSet.of(AttemptState.SUBMITTED, AttemptState.TERMINATED, AttemptState.VOIDED)) {
+            assertFalse(s.canMoveTo(AttemptState.IN_PROGRESS), s.name());
+        }
+    }
+
+    @Test
     void canBeVoidedOnlyOnceStarted() {
         for (AttemptState s : EnumSet.of(AttemptState.IN_PROGRESS, AttemptState.SUSPENDED, AttemptState.SUBMITTED,
                 AttemptState.EXPIRED, AttemptState.TERMINATED)) {

@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.RuleViolation;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,8 +32,8 @@ class AttemptTest {
     @Test
     void refusesToStartWithoutTheChecks() {
         Attempt a = Attempt.open(UUID.randomUUID(), UUID.randomUUID(), 1, null, T0);
-        AttemptRuleException e = assertThrows(AttemptRuleException.class, () -> a.start(T0, Duration.ofMinutes(50), Duration.ZERO, false));
-        assertEquals("attempt.state.transition-refused", e.code());
+        RuleViolation e = assertThrows(RuleViolation.class, () -> a.start(T0, Duration.ofMinutes(50), Duration.ZERO, false));
+        assertEquals("ATTEMPT_TRANSITION_REFUSED", e.code());
     }
 
     @Test
@@ -56,8 +58,8 @@ class AttemptTest {
     void aFinishedAttemptCannotBeSubmittedAgainButCanBeVoidedWithAReason() {
         Attempt a = inProgress();
         a.expire(T0.plus(Duration.ofHours(1)));
-        assertThrows(AttemptRuleException.class, () -> a.submit(T0.plus(Duration.ofHours(2))));
-        assertThrows(AttemptRuleException.class, () -> a.voidIt(T0, " "));
+        assertThrows(RuleViolation.class, () -> a.submit(T0.plus(Duration.ofHours(2))));
+        assertThrows(RuleViolation.class, () -> a.voidIt(T0, " "));
         a.voidIt(T0.plus(Duration.ofHours(3)), "technical-failure act No. 4");
         assertEquals(AttemptState.VOIDED, a.state);
         assertEquals(T0.plus(Duration.ofHours(1)), a.finishedAt);
@@ -67,7 +69,7 @@ class AttemptTest {
     void aSuspendedAttemptMustResumeBeforeItIsSubmitted() {
         Attempt a = inProgress();
         a.suspend(T0.plus(Duration.ofMinutes(10)));
-        assertThrows(AttemptRuleException.class, () -> a.submit(T0.plus(Duration.ofMinutes(11))));
+        assertThrows(RuleViolation.class, () -> a.submit(T0.plus(Duration.ofMinutes(11))));
         a.terminate(T0.plus(Duration.ofMinutes(12)), "outsider in the frame (001 §6.14)");
         assertEquals(AttemptState.TERMINATED, a.state);
     }

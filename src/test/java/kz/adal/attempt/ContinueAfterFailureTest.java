@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.RuleViolation;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -54,10 +56,32 @@ class ContinueAfterFailureTest {
     void aSubmittedOrVoidedAttemptNeverContinues() {
         Attempt a = running();
         a.submit(T0.plus(Duration.ofMinutes(20)));
-        assertThrows(AttemptRuleException.class, () -> a.continueAfterFailure(T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(5)));
+        assertThrows(RuleViolation.class, () -> a.continueAfterFailure(T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(5)));
         assertEquals(AttemptState.SUBMITTED, a.state);
         Attempt v = running();
         v.voidIt(T0.plus(Duration.ofMinutes(5)), "act");
-        assertThrows(AttemptRuleException.class, () -> v.continueAfterFailure(T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(5)));
+        assertThrows(RuleViolation.class, () -> v.continueAfterFailure(T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void theReopenMoveIsTakenOnlyByTheActDecisionNotByStartOrResume() {
+        Attempt a = running();
+        a.expire(T0.plus(Duration.ofMinutes(50)));
+        RuleViolation start = assertThrows(RuleViolation.class, () -> a.start(T0.plus(Duration.ofHours(1)), Duration.ofMinutes(50), Duration.ZERO, false));
+        assertEquals("ATTEMPT_TRANSITION_REFUSED", start.code());
+        assertEquals("ATTEMPT_CANNOT_RESUME", assertThrows(RuleViolation.class, () -> a.resume(T0.plus(Duration.ofHours(1)))).code());
+        assertEquals(AttemptState.EXPIRED, a.state);
+        a.continueAfterFailure(T0.plus(Duration.ofHours(1)), Duration.ofMinutes(1));
+        assertEquals(AttemptState.IN_PROGRESS, a.state);
+    }
+
+    @Test
+    void aTerminatedAttemptIsNeverReopened() {
+        Attempt a = running();
+        a.terminate(T0.plus(Duration.ofMinutes(5)), "phone on the desk");
+        RuleViolation e = assertThrows(RuleViolation.class, () -> a.continueAfterFailure(T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(5)));
+        assertEquals("ATTEMPT_CANNOT_CONTINUE", e.code());
+        assertEquals(409, e.status());
+        assertEquals(AttemptState.TERMINATED, a.state);
     }
 }

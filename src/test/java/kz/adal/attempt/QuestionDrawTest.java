@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.RuleViolation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -189,9 +191,9 @@ class QuestionDrawTest {
 
     @Test
     void refusesMoreQuestionsThanThePoolHolds() {
-        AttemptRuleException e = assertThrows(AttemptRuleException.class,
+        RuleViolation e = assertThrows(RuleViolation.class,
                 () -> QuestionDraw.draw(pool(10, 10, 5), 5, 26, MIX, 1L));
-        assertEquals("draw.pool-too-small", e.code());
+        assertEquals("DRAW_POOL_TOO_SMALL", e.code());
         assertTrue(e.getMessage().contains("26") && e.getMessage().contains("25"), e.getMessage());
     }
 
@@ -199,15 +201,15 @@ class QuestionDrawTest {
     void refusesADuplicateQuestionAndANonPositiveCount() {
         List<PoolItem> pool = new ArrayList<>(pool(5, 5, 5));
         pool.add(pool.get(0));
-        assertEquals("draw.duplicate-question",
-                assertThrows(AttemptRuleException.class, () -> QuestionDraw.draw(pool, 5, 3, MIX, 1L)).code());
-        assertEquals("draw.count-not-positive",
-                assertThrows(AttemptRuleException.class, () -> QuestionDraw.draw(pool(5, 5, 5), 5, 0, MIX, 1L)).code());
+        assertEquals("DRAW_DUPLICATE_QUESTION",
+                assertThrows(RuleViolation.class, () -> QuestionDraw.draw(pool, 5, 3, MIX, 1L)).code());
+        assertEquals("DRAW_COUNT_NOT_POSITIVE",
+                assertThrows(RuleViolation.class, () -> QuestionDraw.draw(pool(5, 5, 5), 5, 0, MIX, 1L)).code());
     }
 
     @Test
     void rejectsAMixThatDoesNotSumToHundred() {
-        assertEquals("draw.mix-invalid", assertThrows(AttemptRuleException.class, () -> new DifficultyMix(40, 40, 30)).code());
+        assertEquals("DRAW_MIX_INVALID", assertThrows(RuleViolation.class, () -> new DifficultyMix(40, 40, 30)).code());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.RuleViolation;
+
 import kz.adal.exam.MultipleCorrectRule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -84,10 +86,10 @@ class ScoringTest {
 
     @Test
     void rejectsAQuestionWithoutCorrectOptionsAndAnEmptyPaper() {
-        assertEquals("scoring.no-correct-option", assertThrows(AttemptRuleException.class,
+        assertEquals("SCORING_NO_CORRECT_OPTION", assertThrows(RuleViolation.class,
                 () -> Scoring.score(Set.of(), Set.of(1), MultipleCorrectRule.PARTIAL_CREDIT)).code());
-        assertEquals("scoring.no-questions", assertThrows(AttemptRuleException.class,
+        assertEquals("SCORING_NO_QUESTIONS", assertThrows(RuleViolation.class,
                 () -> Scoring.percentage(List.of())).code());
-        assertThrows(AttemptRuleException.class, () -> new QuestionScore(4, 3));
+        assertThrows(RuleViolation.class, () -> new QuestionScore(4, 3));
     }
 }

@@ -123,19 +123,19 @@ class ActFlowTest {
         c.secretary().api().body(Map.of("choice", "RESUME")).post("/api/acts/" + act + "/votes").then().statusCode(403);
         Fixtures.Person outsider = Fixtures.person("out", Set.of(kz.adal.identity.Role.TEACHER), null);
         outsider.api().body(Map.of("choice", "RESUME")).post("/api/acts/" + act + "/votes").then().statusCode(403)
-                .body("code", equalTo("act.not-a-member"));
+                .body("code", equalTo("ACT_NOT_A_MEMBER"));
         c.member1().api().body(Map.of("choice", "RESUME", "comment", "The log shows the outage")).post("/api/acts/" + act + "/votes")
                 .then().statusCode(200).body("myVote", equalTo("RESUME"));
         c.member1().api().body(Map.of("choice", "VOID")).post("/api/acts/" + act + "/votes").then().statusCode(409)
-                .body("code", equalTo("act.already-voted"));
+                .body("code", equalTo("ACT_ALREADY_VOTED"));
         c.member2().api().body(Map.of("choice", "VOID")).post("/api/acts/" + act + "/votes").then().statusCode(200);
         // not all in yet
         c.chair().api().body(Map.of("decision", "RESUME")).post("/api/acts/" + act + "/decision").then().statusCode(409)
-                .body("code", equalTo("act.votes-pending"));
+                .body("code", equalTo("ACT_VOTES_PENDING"));
         c.chair().api().body(Map.of("choice", "RESUME")).post("/api/acts/" + act + "/votes").then().statusCode(200);
         c.member1().api().body(Map.of("decision", "RESUME")).post("/api/acts/" + act + "/decision").then().statusCode(403);
         c.chair().api().body(Map.of("decision", "VOID")).post("/api/acts/" + act + "/decision").then().statusCode(409)
-                .body("code", equalTo("act.against-majority"));
+                .body("code", equalTo("ACT_AGAINST_MAJORITY"));
         JsonPath decided = c.chair().api().body(Map.of("decision", "RESUME", "reason", "The outage is confirmed by the log"))
                 .post("/api/acts/" + act + "/decision").then().statusCode(200)
                 .body("state", equalTo("DECIDED")).body("decision", equalTo("RESUME")).body("creditedSeconds", equalTo(420))

@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.RuleViolation;
+
 import kz.adal.casework.ActVotes.Vote;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +26,8 @@ class ActVotesTest {
         assertEquals(3, t.counts().get("RESUME"));
         assertEquals("RESUME", ActVotes.decide(t, null));
         assertEquals("RESUME", ActVotes.decide(t, "RESUME"));
-        var e = assertThrows(CaseworkRuleException.class, () -> ActVotes.decide(t, "VOID"));
-        assertEquals("act.against-majority", e.code());
+        var e = assertThrows(RuleViolation.class, () -> ActVotes.decide(t, "VOID"));
+        assertEquals("ACT_AGAINST_MAJORITY", e.code());
     }
 
     @Test
@@ -33,8 +35,8 @@ class ActVotesTest {
         var votes = List.of(new Vote(chair, "VOID"), new Vote(m1, "RESUME"), new Vote(m2, "VOID"), new Vote(m3, "RESUME"));
         var t = ActVotes.tally(voters, votes, OPTIONS);
         assertTrue(t.tie());
-        assertEquals("act.tie-needs-chair", assertThrows(CaseworkRuleException.class, () -> ActVotes.decide(t, null)).code());
-        assertEquals("act.tie-needs-chair", assertThrows(CaseworkRuleException.class, () -> ActVotes.decide(t, "REJECT")).code());
+        assertEquals("ACT_TIE_NEEDS_CHAIR", assertThrows(RuleViolation.class, () -> ActVotes.decide(t, null)).code());
+        assertEquals("ACT_TIE_NEEDS_CHAIR", assertThrows(RuleViolation.class, () -> ActVotes.decide(t, "REJECT")).code());
         assertEquals("RESUME", ActVotes.decide(t, "RESUME"));
     }
 
@@ -42,17 +44,17 @@ class ActVotesTest {
     void noDecisionUntilEveryMemberHasVoted() {
         var t = ActVotes.tally(voters, List.of(new Vote(chair, "VOID"), new Vote(m1, "VOID")), OPTIONS);
         assertEquals(List.of(m2, m3), t.waitingFor());
-        assertEquals("act.votes-pending", assertThrows(CaseworkRuleException.class, () -> ActVotes.decide(t, "VOID")).code());
+        assertEquals("ACT_VOTES_PENDING", assertThrows(RuleViolation.class, () -> ActVotes.decide(t, "VOID")).code());
     }
 
     @Test
     void oneVoteEachFromMembersOnlyForAnOfferedOption() {
         var cast = List.of(new Vote(m1, "VOID"));
-        assertEquals("act.already-voted", assertThrows(CaseworkRuleException.class,
+        assertEquals("ACT_ALREADY_VOTED", assertThrows(RuleViolation.class,
                 () -> ActVotes.checkVote(voters, cast, OPTIONS, m1, "RESUME")).code());
-        assertEquals("act.not-a-member", assertThrows(CaseworkRuleException.class,
+        assertEquals("ACT_NOT_A_MEMBER", assertThrows(RuleViolation.class,
                 () -> ActVotes.checkVote(voters, cast, OPTIONS, UUID.randomUUID(), "RESUME")).code());
-        assertEquals("act.choice-invalid", assertThrows(CaseworkRuleException.class,
+        assertEquals("ACT_CHOICE_INVALID", assertThrows(RuleViolation.class,
                 () -> ActVotes.checkVote(voters, cast, OPTIONS, m2, "RESIT")).code());
         ActVotes.checkVote(voters, cast, OPTIONS, m2, "RESUME");
     }

@@ -55,7 +55,7 @@ class AppealApiTest {
         time.advance(Duration.ofHours(48).plusSeconds(1));
         fresh(g).body(appeal(g, "Question 7 had two correct options")).post("/api/appeals").then()
                 .statusCode(422)
-                .body("code", equalTo("appeal.filing-closed"))
+                .body("code", equalTo("APPEAL_FILING_CLOSED"))
                 .body("detail", containsString("48 hours"))
                 .body("detail", containsString("001 §6.15.4"))
                 .body("errors[0].closesAt", equalTo(closes.toString()));

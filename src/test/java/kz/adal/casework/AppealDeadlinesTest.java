@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.RuleViolation;
+
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,9 +34,9 @@ class AppealDeadlinesTest {
 
     @Test
     void refusesAnAppealAt48Hours01Minute() {
-        CaseworkRuleException e = assertThrows(CaseworkRuleException.class,
+        RuleViolation e = assertThrows(RuleViolation.class,
                 () -> AppealDeadlines.checkFiling(after(Duration.ofHours(48).plusMinutes(1)), EXAM_ENDED, null));
-        assertEquals("appeal.filing-closed", e.code());
+        assertEquals("APPEAL_FILING_CLOSED", e.code());
     }
 
     @Test
@@ -42,7 +44,7 @@ class AppealDeadlinesTest {
         Instant published = after(Duration.ofHours(30));
         assertEquals(published.plus(Duration.ofHours(48)), AppealDeadlines.filingClosesAt(EXAM_ENDED, published));
         assertDoesNotThrow(() -> AppealDeadlines.checkFiling(after(Duration.ofHours(60)), EXAM_ENDED, published));
-        assertEquals("appeal.not-open", assertThrows(CaseworkRuleException.class,
+        assertEquals("APPEAL_NOT_OPEN", assertThrows(RuleViolation.class,
                 () -> AppealDeadlines.checkFiling(after(Duration.ofHours(29)), EXAM_ENDED, published)).code());
     }
 

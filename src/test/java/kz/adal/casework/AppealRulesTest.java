@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.RuleViolation;
+
 import kz.adal.platform.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +25,19 @@ class AppealRulesTest {
     @Test
     void fortyEightHoursToTheSecond() { // 001 §6.15.4: exactly 48:00:00 in time, one second later refused
         assertDoesNotThrow(() -> AppealDeadlines.checkFiling(ENDED.plus(Duration.ofHours(48)), ENDED, null));
-        CaseworkRuleException e = assertThrows(CaseworkRuleException.class,
+        RuleViolation e = assertThrows(RuleViolation.class,
                 () -> AppealDeadlines.checkFiling(ENDED.plus(Duration.ofHours(48)).plusSeconds(1), ENDED, null));
-        assertEquals("appeal.filing-closed", e.code());
-        assertEquals(true, e.getMessage().contains("2026-11-25T05:00:00Z"), e.getMessage());
+        assertEquals("APPEAL_FILING_CLOSED", e.code());
+        assertEquals(true, e.getMessage().contains("2026-11-25 10:00 (Asia/Almaty)"), e.getMessage()); // the institution's time, as people read it
+        assertEquals(422, e.status());
     }
 
     @Test
     void aLaterResultMovesTheWindow() {
         Instant result = ENDED.plus(Duration.ofHours(20));
         assertDoesNotThrow(() -> AppealDeadlines.checkFiling(result.plus(Duration.ofHours(48)), ENDED, result));
-        assertThrows(CaseworkRuleException.class, () -> AppealDeadlines.checkFiling(result.plus(Duration.ofHours(48)).plusSeconds(1), ENDED, result));
-        assertEquals("appeal.not-open", assertThrows(CaseworkRuleException.class,
+        assertThrows(RuleViolation.class, () -> AppealDeadlines.checkFiling(result.plus(Duration.ofHours(48)).plusSeconds(1), ENDED, result));
+        assertEquals("APPEAL_NOT_OPEN", assertThrows(RuleViolation.class,
                 () -> AppealDeadlines.checkFiling(result.minusSeconds(1), ENDED, result)).code());
     }
 
@@ -60,8 +63,8 @@ class AppealRulesTest {
     @Test
     void aYearNotEnteredIsRefused() {
         AppealDeadlines d = new AppealDeadlines(WorkingCalendar.forYear(2026).build(), ALMATY);
-        assertEquals("calendar.year-not-configured",
-                assertThrows(CaseworkRuleException.class, () -> d.hearingDueOn(LocalDate.of(2026, 12, 31))).code());
+        assertEquals("CALENDAR_YEAR_NOT_CONFIGURED",
+                assertThrows(RuleViolation.class, () -> d.hearingDueOn(LocalDate.of(2026, 12, 31))).code());
     }
 
     @Test

@@ -36,11 +36,11 @@ class CalendarApiTest {
                 .then().statusCode(200).body("days.date", hasItem(year + "-03-21"));
         // a moved day off on a Saturday is refused; nothing entered before is lost
         Api.as("admin").body(AppealGiven.day(LocalDate.of(year, 3, 22), "DAY_OFF", "wrong")).post("/api/calendar/" + year + "/days")
-                .then().statusCode(422).body("code", equalTo("calendar.day-off-on-weekend"));
+                .then().statusCode(422).body("code", equalTo("CALENDAR_DAY_OFF_ON_WEEKEND"));
         Api.as("admin").body(AppealGiven.day(LocalDate.of(year, 3, 21), "HOLIDAY", "twice")).post("/api/calendar/" + year + "/days")
-                .then().statusCode(422).body("code", equalTo("calendar.date-duplicated"));
+                .then().statusCode(422).body("code", equalTo("CALENDAR_DATE_DUPLICATED"));
         Api.as("admin").body(AppealGiven.day(LocalDate.of(year + 1, 1, 1), "HOLIDAY", "x")).post("/api/calendar/" + year + "/days")
-                .then().statusCode(422).body("code", equalTo("calendar.date-outside-year"));
+                .then().statusCode(422).body("code", equalTo("CALENDAR_DATE_OUTSIDE_YEAR"));
         Api.as("student").get("/api/calendar/" + year).then().statusCode(200).body("days.size()", equalTo(4))
                 .body("days.date", not(hasItem(year + "-03-22")));
         Api.as("admin").delete("/api/calendar/" + year + "/days/" + year + "-03-21").then().statusCode(200).body("days.size()", equalTo(3));

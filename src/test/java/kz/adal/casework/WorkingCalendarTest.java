@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.RuleViolation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,9 +71,9 @@ class WorkingCalendarTest {
 
     @Test
     void refusesAYearThatWasNotEntered() {
-        CaseworkRuleException e = assertThrows(CaseworkRuleException.class,
+        RuleViolation e = assertThrows(RuleViolation.class,
                 () -> sample.addWorkingDays(LocalDate.of(2026, 12, 31), 1));
-        assertEquals("calendar.year-not-configured", e.code());
+        assertEquals("CALENDAR_YEAR_NOT_CONFIGURED", e.code());
     }
 
     @Test
@@ -82,20 +84,20 @@ class WorkingCalendarTest {
                 .build();
         WorkingCalendar both = sample.plus(next);
         assertEquals(LocalDate.of(2027, 1, 4), both.addWorkingDays(LocalDate.of(2026, 12, 31), 1));
-        assertEquals("calendar.year-duplicated", assertThrows(CaseworkRuleException.class, () -> both.plus(next)).code());
+        assertEquals("CALENDAR_YEAR_DUPLICATED", assertThrows(RuleViolation.class, () -> both.plus(next)).code());
     }
 
     @Test
     void rejectsInconsistentEntries() {
-        assertEquals("calendar.day-off-on-weekend", assertThrows(CaseworkRuleException.class,
+        assertEquals("CALENDAR_DAY_OFF_ON_WEEKEND", assertThrows(RuleViolation.class,
                 () -> WorkingCalendar.forYear(2026).dayOff(may(2), "Saturday")).code());
-        assertEquals("calendar.working-day-on-weekday", assertThrows(CaseworkRuleException.class,
+        assertEquals("CALENDAR_WORKING_DAY_ON_WEEKDAY", assertThrows(RuleViolation.class,
                 () -> WorkingCalendar.forYear(2026).workingDay(may(4), "Monday")).code());
-        assertEquals("calendar.date-outside-year", assertThrows(CaseworkRuleException.class,
+        assertEquals("CALENDAR_DATE_OUTSIDE_YEAR", assertThrows(RuleViolation.class,
                 () -> WorkingCalendar.forYear(2026).holiday(LocalDate.of(2027, 1, 1), "New Year")).code());
-        assertEquals("calendar.date-duplicated", assertThrows(CaseworkRuleException.class,
+        assertEquals("CALENDAR_DATE_DUPLICATED", assertThrows(RuleViolation.class,
                 () -> WorkingCalendar.forYear(2026).holiday(may(9), "Victory Day").workingDay(may(9), "work")).code());
-        assertEquals("calendar.negative-days", assertThrows(CaseworkRuleException.class,
+        assertEquals("CALENDAR_NEGATIVE_DAYS", assertThrows(RuleViolation.class,
                 () -> sample.addWorkingDays(may(4), -1)).code());
     }
 }

@@ -24,7 +24,7 @@ class ExamDefinitionTest {
         Map<String, Object> body = ExamFixtures.attestation(g, ExamFixtures.demoBank("kk"));
         body.put("questionCount", 31);
         ExamFixtures.create("teacher", body).then().statusCode(400)
-                .body("code", equalTo("exam.attestation.too-many-questions"))
+                .body("code", equalTo("EXAM_ATTESTATION_TOO_MANY_QUESTIONS"))
                 .body("detail", containsString("001 §5.20.3"))
                 .body("errors.field", hasItem("questionCount"));
     }
@@ -35,7 +35,7 @@ class ExamDefinitionTest {
         Map<String, Object> body = ExamFixtures.attestation(g, ExamFixtures.demoBank("kk"));
         body.put("durationMinutes", 60);
         ExamFixtures.create("teacher", body).then().statusCode(400)
-                .body("code", equalTo("exam.attestation.duration-fixed"))
+                .body("code", equalTo("EXAM_ATTESTATION_DURATION_FIXED"))
                 .body("detail", containsString("50 minutes"));
     }
 
@@ -118,9 +118,9 @@ class ExamDefinitionTest {
         ExamFixtures.Group g = ExamFixtures.group("kk", 1, true);
         Map<String, Object> body = ExamFixtures.attestation(g, ExamFixtures.demoBank("kk"));
         body.put("deliveryMode", "REMOTE_UNPROCTORED");
-        ExamFixtures.create("teacher", body).then().statusCode(400).body("code", equalTo("exam.proctoring.required"));
+        ExamFixtures.create("teacher", body).then().statusCode(400).body("code", equalTo("EXAM_PROCTORING_REQUIRED"));
         body.put("deliveryMode", "SUPERVISED_ON_CAMPUS");
-        ExamFixtures.create("teacher", body).then().statusCode(400).body("code", equalTo("exam.proctoring.reason-required"));
+        ExamFixtures.create("teacher", body).then().statusCode(400).body("code", equalTo("EXAM_PROCTORING_REASON_REQUIRED"));
         body.put("deliveryReason", "Computer room 204, invigilated by the department");
         ExamFixtures.create("teacher", body).then().statusCode(200).body("deliveryMode", equalTo("SUPERVISED_ON_CAMPUS"));
     }
@@ -134,7 +134,7 @@ class ExamDefinitionTest {
         long before = countExams();
         List<String> codes = Api.as("teacher").body(body).post("/api/exams/check").then().statusCode(200)
                 .body("ok", equalTo(false)).extract().path("problems.code");
-        assertEquals(List.of("TITLE_REQUIRED", "exam.attestation.too-many-questions", "BANK_LANGUAGE_MISMATCH"), codes);
+        assertEquals(List.of("TITLE_REQUIRED", "EXAM_ATTESTATION_TOO_MANY_QUESTIONS", "BANK_LANGUAGE_MISMATCH"), codes);
         assertEquals(before, countExams());
         body.put("title", "fine");
         body.put("questionCount", 30);

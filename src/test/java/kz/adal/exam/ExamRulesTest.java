@@ -1,5 +1,7 @@
 package kz.adal.exam;
 
+import kz.adal.platform.RuleViolation;
+
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,32 +32,32 @@ class ExamRulesTest {
 
     @Test
     void refusesThirtyOneQuestionsForAttestation() { // 001 §5.20.3
-        ExamRuleException e = assertThrows(ExamRuleException.class, () -> ExamRules.checkLimits(
+        RuleViolation e = assertThrows(RuleViolation.class, () -> ExamRules.checkLimits(
                 AssessmentKind.INTERMEDIATE_ATTESTATION, new ExamLimits(31, FIFTY, 1)));
-        assertEquals("exam.attestation.too-many-questions", e.code());
+        assertEquals("EXAM_ATTESTATION_TOO_MANY_QUESTIONS", e.code());
         assertTrue(e.getMessage().contains("at most 30"), e.getMessage());
     }
 
     @Test
     void refusesSixtyMinutesForAttestation() { // 001 §5.20.3
-        ExamRuleException e = assertThrows(ExamRuleException.class, () -> ExamRules.checkLimits(
+        RuleViolation e = assertThrows(RuleViolation.class, () -> ExamRules.checkLimits(
                 AssessmentKind.INTERMEDIATE_ATTESTATION, new ExamLimits(30, Duration.ofMinutes(60), 1)));
-        assertEquals("exam.attestation.duration-fixed", e.code());
+        assertEquals("EXAM_ATTESTATION_DURATION_FIXED", e.code());
         assertTrue(e.getMessage().contains("60 minutes"), e.getMessage());
     }
 
     @Test
     void refusesFortyMinutesForAttestationBecauseTheDurationIsFixed() {
-        ExamRuleException e = assertThrows(ExamRuleException.class, () -> ExamRules.checkLimits(
+        RuleViolation e = assertThrows(RuleViolation.class, () -> ExamRules.checkLimits(
                 AssessmentKind.INTERMEDIATE_ATTESTATION, new ExamLimits(30, Duration.ofMinutes(40), 1)));
-        assertEquals("exam.attestation.duration-fixed", e.code());
+        assertEquals("EXAM_ATTESTATION_DURATION_FIXED", e.code());
     }
 
     @Test
     void refusesASecondAttemptForAttestation() {
-        ExamRuleException e = assertThrows(ExamRuleException.class, () -> ExamRules.checkLimits(
+        RuleViolation e = assertThrows(RuleViolation.class, () -> ExamRules.checkLimits(
                 AssessmentKind.INTERMEDIATE_ATTESTATION, new ExamLimits(30, FIFTY, 2)));
-        assertEquals("exam.attestation.single-attempt", e.code());
+        assertEquals("EXAM_ATTESTATION_SINGLE_ATTEMPT", e.code());
     }
 
     @Test
@@ -74,20 +76,20 @@ class ExamRulesTest {
 
     @Test
     void rejectsNonPositiveLimitsForAnyKind() {
-        assertEquals("exam.limits.question-count-not-positive",
-                assertThrows(ExamRuleException.class, () -> new ExamLimits(0, FIFTY, 1)).code());
-        assertEquals("exam.limits.duration-not-positive",
-                assertThrows(ExamRuleException.class, () -> new ExamLimits(10, Duration.ZERO, 1)).code());
-        assertEquals("exam.limits.attempts-not-positive",
-                assertThrows(ExamRuleException.class, () -> new ExamLimits(10, FIFTY, 0)).code());
+        assertEquals("EXAM_LIMITS_QUESTION_COUNT_NOT_POSITIVE",
+                assertThrows(RuleViolation.class, () -> new ExamLimits(0, FIFTY, 1)).code());
+        assertEquals("EXAM_LIMITS_DURATION_NOT_POSITIVE",
+                assertThrows(RuleViolation.class, () -> new ExamLimits(10, Duration.ZERO, 1)).code());
+        assertEquals("EXAM_LIMITS_ATTEMPTS_NOT_POSITIVE",
+                assertThrows(RuleViolation.class, () -> new ExamLimits(10, FIFTY, 0)).code());
     }
 
     @Test
     void refusesAnUnproctoredRemoteSittingForEveryKind() { // 003 §16; 001 §5.17.2
         for (AssessmentKind kind : AssessmentKind.values()) {
-            ExamRuleException e = assertThrows(ExamRuleException.class,
+            RuleViolation e = assertThrows(RuleViolation.class,
                     () -> ExamRules.checkDelivery(kind, DeliveryMode.REMOTE_UNPROCTORED, "no webcams"));
-            assertEquals("exam.proctoring.required", e.code());
+            assertEquals("EXAM_PROCTORING_REQUIRED", e.code());
         }
     }
 
@@ -95,9 +97,9 @@ class ExamRulesTest {
     void allowsASupervisedOnCampusSittingOnlyWithAReason() {
         assertDoesNotThrow(() -> ExamRules.checkDelivery(AssessmentKind.INTERMEDIATE_ATTESTATION,
                 DeliveryMode.SUPERVISED_ON_CAMPUS, "Held in room 214 with an invigilator; proctoring server down"));
-        assertEquals("exam.proctoring.reason-required", assertThrows(ExamRuleException.class,
+        assertEquals("EXAM_PROCTORING_REASON_REQUIRED", assertThrows(RuleViolation.class,
                 () -> ExamRules.checkDelivery(AssessmentKind.INTERMEDIATE_ATTESTATION, DeliveryMode.SUPERVISED_ON_CAMPUS, " ")).code());
-        assertEquals("exam.proctoring.reason-required", assertThrows(ExamRuleException.class,
+        assertEquals("EXAM_PROCTORING_REASON_REQUIRED", assertThrows(RuleViolation.class,
                 () -> ExamRules.checkDelivery(AssessmentKind.CURRENT_CONTROL, DeliveryMode.SUPERVISED_ON_CAMPUS, null)).code());
     }
 
@@ -108,17 +110,17 @@ class ExamRulesTest {
 
     @Test
     void admitsToFinalAttestationOnlyAfterTheWholeCurriculum() { // 001 §5.39.4
-        ExamRuleException e = assertThrows(ExamRuleException.class, () -> ExamRules.checkAdmission(
+        RuleViolation e = assertThrows(RuleViolation.class, () -> ExamRules.checkAdmission(
                 AssessmentKind.FINAL_ATTESTATION_TEST, new AdmissionFacts(false, true)));
-        assertEquals("exam.admission.curriculum-not-completed", e.code());
+        assertEquals("EXAM_ADMISSION_CURRICULUM_NOT_COMPLETED", e.code());
         assertDoesNotThrow(() -> ExamRules.checkAdmission(AssessmentKind.FINAL_ATTESTATION_TEST, new AdmissionFacts(true, false)));
     }
 
     @Test
     void admitsToTheSessionExamOnlyAfterAllControlTasks() { // 001 §5.30
-        ExamRuleException e = assertThrows(ExamRuleException.class, () -> ExamRules.checkAdmission(
+        RuleViolation e = assertThrows(RuleViolation.class, () -> ExamRules.checkAdmission(
                 AssessmentKind.INTERMEDIATE_ATTESTATION, new AdmissionFacts(false, false)));
-        assertEquals("exam.admission.control-tasks-not-completed", e.code());
+        assertEquals("EXAM_ADMISSION_CONTROL_TASKS_NOT_COMPLETED", e.code());
         assertDoesNotThrow(() -> ExamRules.checkAdmission(AssessmentKind.INTERMEDIATE_ATTESTATION, new AdmissionFacts(false, true)));
         assertDoesNotThrow(() -> ExamRules.checkAdmission(AssessmentKind.CURRENT_CONTROL, new AdmissionFacts(false, false)));
     }

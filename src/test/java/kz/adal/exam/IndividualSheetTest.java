@@ -1,5 +1,7 @@
 package kz.adal.exam;
 
+import kz.adal.platform.RuleViolation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,10 +32,10 @@ class IndividualSheetTest {
 
     @Test
     void refusesASignatureOutOfOrder() {
-        ExamRuleException e = assertThrows(ExamRuleException.class,
+        RuleViolation e = assertThrows(RuleViolation.class,
                 () -> IndividualSheet.apply().sign(SheetSignatory.ACADEMIC_POLICY_DIRECTOR));
-        assertEquals("individual-sheet.transition-not-allowed", e.code());
-        assertThrows(ExamRuleException.class, () -> IndividualSheet.apply().sign(SheetSignatory.DEAN)
+        assertEquals("INDIVIDUAL_SHEET_TRANSITION_NOT_ALLOWED", e.code());
+        assertThrows(RuleViolation.class, () -> IndividualSheet.apply().sign(SheetSignatory.DEAN)
                 .sign(SheetSignatory.ACADEMIC_VICE_RECTOR));
     }
 
@@ -41,7 +43,7 @@ class IndividualSheetTest {
     void refusesToIssueTheSheetBeforeTheOrder() {
         IndividualSheet signed = IndividualSheet.apply().sign(SheetSignatory.DEAN)
                 .sign(SheetSignatory.ACADEMIC_POLICY_DIRECTOR).sign(SheetSignatory.ACADEMIC_VICE_RECTOR);
-        assertThrows(ExamRuleException.class, () -> signed.issue(RECEIVED));
+        assertThrows(RuleViolation.class, () -> signed.issue(RECEIVED));
     }
 
     @Test
@@ -49,7 +51,7 @@ class IndividualSheetTest {
         IndividualSheet refused = IndividualSheet.apply().sign(SheetSignatory.DEAN).refuse();
         assertEquals(IndividualSheetState.REFUSED, refused.state());
         assertTrue(refused.state().isFinished());
-        assertThrows(ExamRuleException.class, () -> refused.sign(SheetSignatory.ACADEMIC_POLICY_DIRECTOR));
+        assertThrows(RuleViolation.class, () -> refused.sign(SheetSignatory.ACADEMIC_POLICY_DIRECTOR));
     }
 
     @Test
@@ -76,19 +78,19 @@ class IndividualSheetTest {
         IndividualSheet late = issued().returnToRegistrar(LocalDate.of(2026, 3, 16));
         assertEquals(IndividualSheetState.RETURNED_LATE, late.state());
         assertFalse(late.gradesCount());
-        assertEquals("individual-sheet.returned-late", assertThrows(ExamRuleException.class, late::recordInAis).code());
-        assertEquals("individual-sheet.not-countable", assertThrows(ExamRuleException.class, late::aisEntryDueOn).code());
+        assertEquals("INDIVIDUAL_SHEET_RETURNED_LATE", assertThrows(RuleViolation.class, late::recordInAis).code());
+        assertEquals("INDIVIDUAL_SHEET_NOT_COUNTABLE", assertThrows(RuleViolation.class, late::aisEntryDueOn).code());
     }
 
     @Test
     void refusesAReturnBeforeReceipt() {
-        assertEquals("individual-sheet.return-date-invalid", assertThrows(ExamRuleException.class,
+        assertEquals("INDIVIDUAL_SHEET_RETURN_DATE_INVALID", assertThrows(RuleViolation.class,
                 () -> issued().returnToRegistrar(RECEIVED.minusDays(1))).code());
     }
 
     @Test
     void hasNoValidityBeforeItIsIssued() {
-        assertEquals("individual-sheet.not-issued", assertThrows(ExamRuleException.class,
+        assertEquals("INDIVIDUAL_SHEET_NOT_ISSUED", assertThrows(RuleViolation.class,
                 () -> IndividualSheet.apply().validThrough()).code());
     }
 

@@ -1,5 +1,7 @@
 package kz.adal.exam;
 
+import kz.adal.platform.RuleViolation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,7 +43,7 @@ class LateStartPolicyTest {
         Instant start = CLOSES.minus(FIFTY).plusSeconds(1);
         LateStartPolicy.LateStart result = LateStartPolicy.REFUSE_AFTER_CLOSE_MINUS_DURATION.evaluate(OPENS, CLOSES, FIFTY, start);
         assertFalse(result.allowed());
-        assertEquals("exam.window.too-late-to-start", result.refusalCode());
+        assertEquals("TOO_LATE_TO_START", result.refusalCode());
         assertNull(result.deadline());
     }
 
@@ -58,14 +60,14 @@ class LateStartPolicyTest {
     @Test
     void refusesStartsOutsideTheWindowUnderEitherPolicy() {
         for (LateStartPolicy policy : LateStartPolicy.values()) {
-            assertEquals("exam.window.not-open", policy.evaluate(OPENS, CLOSES, FIFTY, OPENS.minusSeconds(1)).refusalCode());
-            assertEquals("exam.window.closed", policy.evaluate(OPENS, CLOSES, FIFTY, CLOSES).refusalCode());
+            assertEquals("EXAM_NOT_OPEN", policy.evaluate(OPENS, CLOSES, FIFTY, OPENS.minusSeconds(1)).refusalCode());
+            assertEquals("EXAM_CLOSED", policy.evaluate(OPENS, CLOSES, FIFTY, CLOSES).refusalCode());
         }
     }
 
     @Test
     void rejectsAWindowThatClosesBeforeItOpens() {
-        assertEquals("exam.window.invalid", assertThrows(ExamRuleException.class,
+        assertEquals("EXAM_WINDOW_INVALID", assertThrows(RuleViolation.class,
                 () -> LateStartPolicy.CUT_AT_CLOSE.evaluate(CLOSES, OPENS, FIFTY, OPENS)).code());
     }
 }

@@ -1,5 +1,7 @@
 package kz.adal.grading;
 
+import kz.adal.platform.RuleViolation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -52,21 +54,21 @@ class IncompleteGradeTest {
     @Test
     void refusesToClearAfterTheDueDate() {
         IncompleteGrade i = IncompleteGrade.award(AWARDED, PERIOD_END, false);
-        assertEquals("incomplete.overdue",
-                assertThrows(GradingRuleException.class, () -> i.clear(PERIOD_END.plusDays(1), "C")).code());
+        assertEquals("INCOMPLETE_OVERDUE",
+                assertThrows(RuleViolation.class, () -> i.clear(PERIOD_END.plusDays(1), "C")).code());
     }
 
     @Test
     void refusesToClearWithIOrTwice() {
         IncompleteGrade i = IncompleteGrade.award(AWARDED, PERIOD_END, false);
-        assertEquals("incomplete.grade-invalid", assertThrows(GradingRuleException.class, () -> i.clear(AWARDED, "I")).code());
+        assertEquals("INCOMPLETE_GRADE_INVALID", assertThrows(RuleViolation.class, () -> i.clear(AWARDED, "I")).code());
         IncompleteGrade cleared = i.clear(AWARDED, "A");
-        assertEquals("incomplete.already-cleared", assertThrows(GradingRuleException.class, () -> cleared.clear(AWARDED, "B")).code());
+        assertEquals("INCOMPLETE_ALREADY_CLEARED", assertThrows(RuleViolation.class, () -> cleared.clear(AWARDED, "B")).code());
     }
 
     @Test
     void refusesAPeriodThatEndedBeforeTheAward() {
-        assertEquals("incomplete.period-ended", assertThrows(GradingRuleException.class,
+        assertEquals("INCOMPLETE_PERIOD_ENDED", assertThrows(RuleViolation.class,
                 () -> IncompleteGrade.award(AWARDED, AWARDED.minusDays(1), false)).code());
     }
 }

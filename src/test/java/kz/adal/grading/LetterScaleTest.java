@@ -1,5 +1,7 @@
 package kz.adal.grading;
 
+import kz.adal.platform.RuleViolation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -63,10 +65,10 @@ class LetterScaleTest {
 
     @Test
     void rejectsPercentagesOutsideZeroToHundred() {
-        assertEquals("letter-scale.percent-out-of-range",
-                assertThrows(GradingRuleException.class, () -> scale.gradeFor(new BigDecimal("100.01"))).code());
-        assertEquals("letter-scale.percent-out-of-range",
-                assertThrows(GradingRuleException.class, () -> scale.gradeFor(new BigDecimal("-0.01"))).code());
+        assertEquals("LETTER_SCALE_PERCENT_OUT_OF_RANGE",
+                assertThrows(RuleViolation.class, () -> scale.gradeFor(new BigDecimal("100.01"))).code());
+        assertEquals("LETTER_SCALE_PERCENT_OUT_OF_RANGE",
+                assertThrows(RuleViolation.class, () -> scale.gradeFor(new BigDecimal("-0.01"))).code());
     }
 
     @Test
@@ -84,38 +86,38 @@ class LetterScaleTest {
 
     @Test
     void rejectsATableThatDoesNotReachZero() {
-        assertEquals("letter-scale.gap",
-                assertThrows(GradingRuleException.class, () -> LetterScale.parse("A:90:4.0:5,B:50:3.0:4,F:10:0:2")).code());
+        assertEquals("LETTER_SCALE_GAP",
+                assertThrows(RuleViolation.class, () -> LetterScale.parse("A:90:4.0:5,B:50:3.0:4,F:10:0:2")).code());
     }
 
     @Test
     void rejectsOverlappingOrUnorderedBands() {
-        assertEquals("letter-scale.overlap",
-                assertThrows(GradingRuleException.class, () -> LetterScale.parse("A:90:4.0:5,B:90:3.0:4,F:0:0:2")).code());
-        assertEquals("letter-scale.overlap",
-                assertThrows(GradingRuleException.class, () -> LetterScale.parse("B:80:3.0:4,A:90:4.0:5,F:0:0:2")).code());
+        assertEquals("LETTER_SCALE_OVERLAP",
+                assertThrows(RuleViolation.class, () -> LetterScale.parse("A:90:4.0:5,B:90:3.0:4,F:0:0:2")).code());
+        assertEquals("LETTER_SCALE_OVERLAP",
+                assertThrows(RuleViolation.class, () -> LetterScale.parse("B:80:3.0:4,A:90:4.0:5,F:0:0:2")).code());
     }
 
     @Test
     void rejectsALowerBandWithMorePoints() {
-        assertEquals("letter-scale.not-monotonic",
-                assertThrows(GradingRuleException.class, () -> LetterScale.parse("A:90:3.0:5,B:50:4.0:4,F:0:0:2")).code());
-        assertEquals("letter-scale.not-monotonic",
-                assertThrows(GradingRuleException.class, () -> LetterScale.parse("A:90:4.0:4,B:50:3.0:5,F:0:0:2")).code());
+        assertEquals("LETTER_SCALE_NOT_MONOTONIC",
+                assertThrows(RuleViolation.class, () -> LetterScale.parse("A:90:3.0:5,B:50:4.0:4,F:0:0:2")).code());
+        assertEquals("LETTER_SCALE_NOT_MONOTONIC",
+                assertThrows(RuleViolation.class, () -> LetterScale.parse("A:90:4.0:4,B:50:3.0:5,F:0:0:2")).code());
     }
 
     @Test
     void rejectsMalformedRows() {
-        assertEquals("letter-scale.row-malformed",
-                assertThrows(GradingRuleException.class, () -> LetterScale.parse("A:90:4.0,F:0:0:2")).code());
-        assertEquals("letter-scale.row-malformed",
-                assertThrows(GradingRuleException.class, () -> LetterScale.parse("A:ninety:4.0:5,F:0:0:2")).code());
-        assertEquals("letter-scale.duplicate-letter",
-                assertThrows(GradingRuleException.class, () -> LetterScale.parse("A:90:4.0:5,A:50:3.0:4,F:0:0:2")).code());
-        assertEquals("letter-scale.bound-out-of-range",
-                assertThrows(GradingRuleException.class, () -> LetterScale.parse("A:101:4.0:5,F:0:0:2")).code());
-        assertEquals("letter-scale.mark-invalid",
-                assertThrows(GradingRuleException.class, () -> LetterScale.parse("A:90:4.0:6,F:0:0:2")).code());
-        assertEquals("letter-scale.empty", assertThrows(GradingRuleException.class, () -> LetterScale.parse(" ")).code());
+        assertEquals("LETTER_SCALE_ROW_MALFORMED",
+                assertThrows(RuleViolation.class, () -> LetterScale.parse("A:90:4.0,F:0:0:2")).code());
+        assertEquals("LETTER_SCALE_ROW_MALFORMED",
+                assertThrows(RuleViolation.class, () -> LetterScale.parse("A:ninety:4.0:5,F:0:0:2")).code());
+        assertEquals("LETTER_SCALE_DUPLICATE_LETTER",
+                assertThrows(RuleViolation.class, () -> LetterScale.parse("A:90:4.0:5,A:50:3.0:4,F:0:0:2")).code());
+        assertEquals("LETTER_SCALE_BOUND_OUT_OF_RANGE",
+                assertThrows(RuleViolation.class, () -> LetterScale.parse("A:101:4.0:5,F:0:0:2")).code());
+        assertEquals("LETTER_SCALE_MARK_INVALID",
+                assertThrows(RuleViolation.class, () -> LetterScale.parse("A:90:4.0:6,F:0:0:2")).code());
+        assertEquals("LETTER_SCALE_EMPTY", assertThrows(RuleViolation.class, () -> LetterScale.parse(" ")).code());
     }
 }

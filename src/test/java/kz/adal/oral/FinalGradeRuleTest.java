@@ -1,5 +1,7 @@
 package kz.adal.oral;
 
+import kz.adal.platform.RuleViolation;
+
 import kz.adal.grading.LetterScale;
 import org.junit.jupiter.api.Test;
 
@@ -70,11 +72,11 @@ class FinalGradeRuleTest {
 
     @Test
     void refusesPointsOutsideTheScaleAndAMissingChair() {
-        assertEquals("ORAL_POINTS_RANGE", assertThrows(OralRuleException.class,
+        assertEquals("ORAL_POINTS_RANGE", assertThrows(RuleViolation.class,
                 () -> FinalGradeRule.MEAN.apply(grades(101, 80), CHAIR, SCALE)).code());
-        assertEquals("ORAL_POINTS_RANGE", assertThrows(OralRuleException.class,
+        assertEquals("ORAL_POINTS_RANGE", assertThrows(RuleViolation.class,
                 () -> FinalGradeRule.MEAN.apply(grades(80, -1), CHAIR, SCALE)).code());
-        assertEquals("ORAL_CHAIR_GRADE_MISSING", assertThrows(OralRuleException.class,
+        assertEquals("ORAL_CHAIR_GRADE_MISSING", assertThrows(RuleViolation.class,
                 () -> FinalGradeRule.MEAN.apply(Map.of(M1, 80), CHAIR, SCALE)).code());
     }
 }

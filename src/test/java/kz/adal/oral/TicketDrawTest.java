@@ -1,5 +1,7 @@
 package kz.adal.oral;
 
+import kz.adal.platform.RuleViolation;
+
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -62,7 +64,7 @@ class TicketDrawTest {
 
     @Test
     void refusesAnEmptyListAndABadSeed() {
-        assertEquals("ORAL_NO_TICKETS", assertThrows(OralRuleException.class, () -> TicketDraw.index(SEED, 0)).code());
+        assertEquals("ORAL_NO_TICKETS", assertThrows(RuleViolation.class, () -> TicketDraw.index(SEED, 0)).code());
         assertThrows(IllegalArgumentException.class, () -> TicketDraw.commitment("abc", SITTING, STUDENT));
         assertThrows(IllegalArgumentException.class, () -> TicketDraw.index(SEED.toUpperCase(), 3));
     }

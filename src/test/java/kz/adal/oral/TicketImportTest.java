@@ -1,5 +1,7 @@
 package kz.adal.oral;
 
+import kz.adal.platform.RuleViolation;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -34,8 +36,8 @@ class TicketImportTest {
 
     @Test
     void refusesATicketWithOneQuestionOrAnEmptyBank() {
-        assertEquals("ORAL_TICKET_QUESTIONS", assertThrows(OralRuleException.class, () -> TicketImport.parse("Only one\n\nA\nB")).code());
-        assertEquals("ORAL_TICKETS_EMPTY", assertThrows(OralRuleException.class, () -> TicketImport.parse("# nothing\n\n")).code());
-        assertEquals("ORAL_TICKET_NUMBER", assertThrows(OralRuleException.class, () -> TicketImport.parse("ticket,question\nx,A\n")).code());
+        assertEquals("ORAL_TICKET_QUESTIONS", assertThrows(RuleViolation.class, () -> TicketImport.parse("Only one\n\nA\nB")).code());
+        assertEquals("ORAL_TICKETS_EMPTY", assertThrows(RuleViolation.class, () -> TicketImport.parse("# nothing\n\n")).code());
+        assertEquals("ORAL_TICKET_NUMBER", assertThrows(RuleViolation.class, () -> TicketImport.parse("ticket,question\nx,A\n")).code());
     }
 }

@@ -1,7 +1,7 @@
 package kz.adal.review;
 
 import kz.adal.review.VerdictRules.Current;
-import kz.adal.review.VerdictRules.Refusal;
+import kz.adal.platform.RuleViolation;
 import kz.adal.review.VerdictRules.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VerdictRulesTest {
 
     private static String code(Runnable r) {
-        return assertThrows(Refusal.class, r::run).code();
+        return assertThrows(RuleViolation.class, r::run).code();
     }
 
     @Test
