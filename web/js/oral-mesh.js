@@ -25,7 +25,8 @@ export function createMesh(o) {
   function budget() {
     const n = Math.max(1, peers.size);
     const videoBps = Math.max(30000, Math.floor((o.upstreamKbps * 1000 - n * AUDIO_BPS) / n));
-    return o.fullVideo ? { video: videoBps, scale: 1 } : { video: Math.min(videoBps, Math.floor(videoBps / 2)), scale: 2 };
+    // members: half the bit rate, half the resolution and 10 frames a second; the student: full resolution at 15
+    return o.fullVideo ? { video: videoBps, scale: 1, fps: 15 } : { video: Math.floor(videoBps / 2), scale: 2, fps: 10 };
   }
 
   /** Caps every sender so that the sum to all peers stays within the upstream budget. */
@@ -39,6 +40,7 @@ export function createMesh(o) {
         if (sender.track.kind === 'video') {
           params.encodings[0].maxBitrate = b.video;
           params.encodings[0].scaleResolutionDownBy = b.scale;
+          params.encodings[0].maxFramerate = b.fps;
         } else {
           params.encodings[0].maxBitrate = AUDIO_BPS;
         }

@@ -11,7 +11,8 @@ let view = null;          // the last room state from the server
 let offset = 0;           // server time − local time, in ms (timers never trust the local clock)
 let socket = null;
 let connected = false;
-let ownStream = null;     // the built-in camera (fallback video)
+let ownStream = null;     // this page's camera and microphone, once opened (see camera())
+let cameraOpening = null; // the one getUserMedia call of this page
 let animating = false;    // a draw animation is running
 let videoCfg = null;      // GET …/video: Jitsi, or the built-in mesh's ICE servers and budget
 let mesh = null;          // the built-in video room (oral-mesh.js)
@@ -155,11 +156,7 @@ async function startRecording(turnId, plan, box) {
 const roomMix = { ctx: null, dest: null, sources: new Map() };
 
 async function roomRecordingStream(c) {
-  if (!ownStream) {
-    ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
-    const own = document.getElementById('own-camera');
-    if (own) own.srcObject = ownStream;
-  }
+  await camera();
   if (!roomMix.ctx) {
     roomMix.ctx = new AudioContext();
     roomMix.dest = roomMix.ctx.createMediaStreamDestination();
@@ -538,6 +535,7 @@ async function setupVideo() {
     h('div.actions',
       h('button#mute-audio', { type: 'button', 'aria-pressed': 'false', onclick: e => toggleMute(e.target, 'audio') }, t('oral.video.muteMic')),
       h('button#mute-video', { type: 'button', 'aria-pressed': 'false', onclick: e => toggleMute(e.target, 'video') }, t('oral.video.muteCam'))));
+  if (ownStream) document.getElementById('own-camera').srcObject = ownStream;   // the recording opened it first
   joinVideo();
 }
 
@@ -555,16 +553,31 @@ function mayJoinVideo() {
   return !!turn && turn.studentId === view.me && !turn.stage.match(/^(GRADED|PUBLISHED|TECHNICAL_FAILURE)$/);
 }
 
+/**
+ * This page's camera and microphone, opened once: the video room, the recording and the secretary's snapshots share
+ * it (the recording takes clones). Two getUserMedia calls racing (the room joining while the recording starts) each
+ * opened the camera, and the later one replaced the stream the peers were already sending. 15 frames a second is
+ * plenty for a face and a voice and halves what every encoder of the mesh has to do.
+ */
+function camera() {
+  cameraOpening ??= navigator.mediaDevices.getUserMedia({
+    video: { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 15, max: 15 } }, audio: true,
+  }).then(stream => {
+    ownStream = stream;
+    const own = document.getElementById('own-camera');
+    if (own) own.srcObject = stream;
+    return stream;
+  }, err => { cameraOpening = null; throw err; });
+  return cameraOpening;
+}
+
 let joining = false;
 async function joinVideo() {
   if (!videoCfg || videoCfg.enabled || !connected || !connectionId || joining || !mayJoinVideo()) return;
   if (mesh && mesh.joined === connectionId) return;
   joining = true;
   try {
-    if (!ownStream) {
-      ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
-      document.getElementById('own-camera').srcObject = ownStream;
-    }
+    await camera();
     if (!mesh) {
       const send = m => { if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ ...m, sittingId })); };
       mesh = createMesh({ send, iceServers: videoCfg.iceServers || [], upstreamKbps: videoCfg.upstreamKbps || 400,
@@ -658,7 +671,7 @@ function jitsiLinkReports(meet) {
 /** Fallback mode: the secretary asked this student's page for a frame of its own camera. */
 async function sendSnapshot(turnId, kind) {
   try {
-    if (!ownStream) ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
+    await camera();
     const video = document.createElement('video');
     video.muted = true; video.srcObject = ownStream; await video.play();
     const canvas = document.createElement('canvas');
