@@ -104,6 +104,12 @@ const RECORDED_STAGES = ['WAITING', 'CHECKED', 'PREPARING', 'PREPARED', 'ANSWERI
 let recTurn = null;        // the turn whose notice/recording this page handles
 let recStarted = false;
 let recLoading = false;
+let recordingKbps = 0;     // what the turn's recording uploads, taken off the room's upstream budget
+
+/** The room's share of this page's upstream: the configured budget less the recording's upload, never below 150 kbit/s. */
+function meshUpstream() {
+  return Math.max(150, (videoCfg?.upstreamKbps || 400) - recordingKbps);
+}
 
 async function recording() {
   const box = document.getElementById('recording-notice');
@@ -140,6 +146,10 @@ function showNotice(turnId, box) {
 
 async function startRecording(turnId, plan, box) {
   recStarted = true;
+  // the recording's upload shares the student's link with the video room (000 §4.6: 512 kbit/s in all)
+  const cam = plan.media?.camera || {};
+  recordingKbps = Math.round(((cam.videoBitsPerSecond || 0) + (cam.audioBitsPerSecond || 0)) / 1000);
+  mesh?.setUpstream(meshUpstream());
   box.replaceChildren(h('p.muted#recording-told', t('oral.rec.acked', { time: fmtDate(plan.noticeAt) })));
   window.adalRecordingTarget = {
     key: 'oral-turn:' + turnId, base: `/api/oral/turns/${turnId}`, kinds: ['camera'], mount: '#video-card',
@@ -580,7 +590,7 @@ async function joinVideo() {
     await camera();
     if (!mesh) {
       const send = m => { if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ ...m, sittingId })); };
-      mesh = createMesh({ send, iceServers: videoCfg.iceServers || [], upstreamKbps: videoCfg.upstreamKbps || 400,
+      mesh = createMesh({ send, iceServers: videoCfg.iceServers || [], upstreamKbps: meshUpstream(),
         fullVideo: has('STUDENT') && !isStaff(), stream: ownStream, onRemote: remoteTile });
     }
     mesh.join(connectionId);
