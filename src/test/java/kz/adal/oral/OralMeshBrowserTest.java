@@ -279,8 +279,8 @@ class OralMeshBrowserTest {
         for (String who : List.of("student", "chair")) kbps.put(who, upstreamKbps(pages.get(who)));
         System.out.println("[oral-mesh] upstream kbit/s with 4 participants: " + kbps);
         kbps.forEach((who, v) -> assertTrue(v > 40 && v <= 512, who + " sends " + v + " kbit/s"));
-        Browser.screenshot(pages.get("chair"), "oral-mesh-chair");
-        Browser.screenshot(pages.get("student"), "oral-mesh-student");
+        picture(pages.get("chair"), "oral-mesh-chair");
+        picture(pages.get("student"), "oral-mesh-student");
 
         // the record of the sitting: the student's camera with the room's audio mixed in (own microphone + 3 peers)
         pages.get("student").locator("#recording-ack").click();
@@ -302,13 +302,13 @@ class OralMeshBrowserTest {
         // the student's camera and microphone stop mid-answer: everyone is told, the outage measured
         pages.get("student").evaluate("() => document.querySelector('#own-camera').srcObject.getTracks().forEach(t => t.stop())");
         for (Page p : pages.values()) assertThat(p.locator("#link-lost")).isVisible();
-        Browser.screenshot(pages.get("chair"), "oral-mesh-link-lost");
+        picture(pages.get("chair"), "oral-mesh-link-lost");
         // … and after adal.oral.link.pause-after (30 s) the answer is paused and the act drafted
         time.advance(Duration.ofSeconds(31));
         for (Page p : pages.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "ANSWER_PAUSED");
         assertThat(pages.get("chair").locator("#answer-paused")).isVisible();
         assertThat(pages.get("chair").locator("#answer-resume")).isVisible();
-        Browser.screenshot(pages.get("chair"), "oral-mesh-paused");
+        picture(pages.get("chair"), "oral-mesh-paused");
         Act act = QuarkusTransaction.requiringNew().call(() -> Act.<Act>find("turnId", UUID.fromString(r.turn())).firstResult());
         assertNotNull(act, "a technical-failure act is drafted");
         assertEquals(Act.State.DRAFT, act.state);
@@ -349,6 +349,15 @@ class OralMeshBrowserTest {
             return peak;
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** A screenshot for people to look at; on a loaded machine its font wait may time out, which says nothing of the room. */
+    static void picture(Page p, String name) {
+        try {
+            Browser.screenshot(p, name);
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            System.err.println("[oral-mesh] screenshot " + name + " timed out: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
