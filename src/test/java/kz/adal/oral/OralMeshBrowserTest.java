@@ -288,7 +288,8 @@ class OralMeshBrowserTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> chunks(r.turn()) >= 1);
         await().atMost(Duration.ofSeconds(60)).until(() -> ((Number) pages.get("student").evaluate("() => window.__recorded.length")).intValue() >= 3);
         double peak = recordedAudioPeak(pages.get("student"));
-        assertTrue(peak > 0.05, "the student's microphone is silent, yet the recording holds the commission's voices: peak " + peak);
+        // a silent file decodes to peaks of ~0; ffmpeg's tone is 1/8 full scale and reached the mix at ~0.05 (run of 2026-12-01)
+        assertTrue(peak > 0.01, "the student's microphone is silent, yet the recording holds the commission's voices: peak " + peak);
 
         // a muted microphone is shown to everyone
         pages.get("member1").locator("#mute-audio").click();
