@@ -22,10 +22,13 @@ export function createMesh(o) {
   let me = null;               // my connection id
   let timer = null;
 
+  let upstreamKbps = o.upstreamKbps;
+
   function budget() {
     const n = Math.max(1, peers.size);
-    const videoBps = Math.max(30000, Math.floor((o.upstreamKbps * 1000 - n * AUDIO_BPS) / n));
-    return o.fullVideo ? { video: videoBps, scale: 1 } : { video: Math.min(videoBps, Math.floor(videoBps / 2)), scale: 2 };
+    const videoBps = Math.max(30000, Math.floor((upstreamKbps * 1000 - n * AUDIO_BPS) / n));
+    // members: half the bit rate, half the resolution and 10 frames a second; the student: full resolution at 15
+    return o.fullVideo ? { video: videoBps, scale: 1, fps: 15 } : { video: Math.floor(videoBps / 2), scale: 2, fps: 10 };
   }
 
   /** Caps every sender so that the sum to all peers stays within the upstream budget. */
@@ -39,6 +42,7 @@ export function createMesh(o) {
         if (sender.track.kind === 'video') {
           params.encodings[0].maxBitrate = b.video;
           params.encodings[0].scaleResolutionDownBy = b.scale;
+          params.encodings[0].maxFramerate = b.fps;
         } else {
           params.encodings[0].maxBitrate = AUDIO_BPS;
         }
@@ -148,6 +152,11 @@ export function createMesh(o) {
       } else if (msg.type === 'rtc.leave') {
         drop(msg.from);
       }
+    },
+    /** What this page may send to its peers changed (the student's recording takes its share of the same link). */
+    setUpstream(kbps) {
+      upstreamKbps = kbps;
+      applyBudget();
     },
     /** Mute or unmute this page's microphone or camera (the others see it in the next report). */
     toggle(kind) {

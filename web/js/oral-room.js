@@ -11,7 +11,8 @@ let view = null;          // the last room state from the server
 let offset = 0;           // server time − local time, in ms (timers never trust the local clock)
 let socket = null;
 let connected = false;
-let ownStream = null;     // the built-in camera (fallback video)
+let ownStream = null;     // this page's camera and microphone, once opened (see camera())
+let cameraOpening = null; // the one getUserMedia call of this page
 let animating = false;    // a draw animation is running
 let videoCfg = null;      // GET …/video: Jitsi, or the built-in mesh's ICE servers and budget
 let mesh = null;          // the built-in video room (oral-mesh.js)
@@ -103,6 +104,12 @@ const RECORDED_STAGES = ['WAITING', 'CHECKED', 'PREPARING', 'PREPARED', 'ANSWERI
 let recTurn = null;        // the turn whose notice/recording this page handles
 let recStarted = false;
 let recLoading = false;
+let recordingKbps = 0;     // what the turn's recording uploads, taken off the room's upstream budget
+
+/** The room's share of this page's upstream: the configured budget less the recording's upload, never below 150 kbit/s. */
+function meshUpstream() {
+  return Math.max(150, (videoCfg?.upstreamKbps || 400) - recordingKbps);
+}
 
 async function recording() {
   const box = document.getElementById('recording-notice');
@@ -139,6 +146,10 @@ function showNotice(turnId, box) {
 
 async function startRecording(turnId, plan, box) {
   recStarted = true;
+  // the recording's upload shares the student's link with the video room (000 §4.6: 512 kbit/s in all)
+  const cam = plan.media?.camera || {};
+  recordingKbps = Math.round(((cam.videoBitsPerSecond || 0) + (cam.audioBitsPerSecond || 0)) / 1000);
+  mesh?.setUpstream(meshUpstream());
   box.replaceChildren(h('p.muted#recording-told', t('oral.rec.acked', { time: fmtDate(plan.noticeAt) })));
   window.adalRecordingTarget = {
     key: 'oral-turn:' + turnId, base: `/api/oral/turns/${turnId}`, kinds: ['camera'], mount: '#video-card',
@@ -155,11 +166,7 @@ async function startRecording(turnId, plan, box) {
 const roomMix = { ctx: null, dest: null, sources: new Map() };
 
 async function roomRecordingStream(c) {
-  if (!ownStream) {
-    ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
-    const own = document.getElementById('own-camera');
-    if (own) own.srcObject = ownStream;
-  }
+  await camera();
   if (!roomMix.ctx) {
     roomMix.ctx = new AudioContext();
     roomMix.dest = roomMix.ctx.createMediaStreamDestination();
@@ -538,6 +545,7 @@ async function setupVideo() {
     h('div.actions',
       h('button#mute-audio', { type: 'button', 'aria-pressed': 'false', onclick: e => toggleMute(e.target, 'audio') }, t('oral.video.muteMic')),
       h('button#mute-video', { type: 'button', 'aria-pressed': 'false', onclick: e => toggleMute(e.target, 'video') }, t('oral.video.muteCam'))));
+  if (ownStream) document.getElementById('own-camera').srcObject = ownStream;   // the recording opened it first
   joinVideo();
 }
 
@@ -555,19 +563,34 @@ function mayJoinVideo() {
   return !!turn && turn.studentId === view.me && !turn.stage.match(/^(GRADED|PUBLISHED|TECHNICAL_FAILURE)$/);
 }
 
+/**
+ * This page's camera and microphone, opened once: the video room, the recording and the secretary's snapshots share
+ * it (the recording takes clones). Two getUserMedia calls racing (the room joining while the recording starts) each
+ * opened the camera, and the later one replaced the stream the peers were already sending. 15 frames a second is
+ * plenty for a face and a voice and halves what every encoder of the mesh has to do.
+ */
+function camera() {
+  cameraOpening ??= navigator.mediaDevices.getUserMedia({
+    video: { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 15, max: 15 } }, audio: true,
+  }).then(stream => {
+    ownStream = stream;
+    const own = document.getElementById('own-camera');
+    if (own) own.srcObject = stream;
+    return stream;
+  }, err => { cameraOpening = null; throw err; });
+  return cameraOpening;
+}
+
 let joining = false;
 async function joinVideo() {
   if (!videoCfg || videoCfg.enabled || !connected || !connectionId || joining || !mayJoinVideo()) return;
   if (mesh && mesh.joined === connectionId) return;
   joining = true;
   try {
-    if (!ownStream) {
-      ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
-      document.getElementById('own-camera').srcObject = ownStream;
-    }
+    await camera();
     if (!mesh) {
       const send = m => { if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ ...m, sittingId })); };
-      mesh = createMesh({ send, iceServers: videoCfg.iceServers || [], upstreamKbps: videoCfg.upstreamKbps || 400,
+      mesh = createMesh({ send, iceServers: videoCfg.iceServers || [], upstreamKbps: meshUpstream(),
         fullVideo: has('STUDENT') && !isStaff(), stream: ownStream, onRemote: remoteTile });
     }
     mesh.join(connectionId);
@@ -658,7 +681,7 @@ function jitsiLinkReports(meet) {
 /** Fallback mode: the secretary asked this student's page for a frame of its own camera. */
 async function sendSnapshot(turnId, kind) {
   try {
-    if (!ownStream) ownStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
+    await camera();
     const video = document.createElement('video');
     video.muted = true; video.srcObject = ownStream; await video.play();
     const canvas = document.createElement('canvas');

@@ -75,6 +75,15 @@ class OralMeshBrowserTest {
                 return pc;
               };
               window.RTCPeerConnection.prototype = Native.prototype;
+              // what the page's recorder produced (the same blobs it uploads), for the test to decode
+              const NativeRecorder = window.MediaRecorder;
+              window.__recorded = [];
+              window.MediaRecorder = class extends NativeRecorder {
+                constructor(stream, options) {
+                  super(stream, options);
+                  this.addEventListener('dataavailable', e => { if (e.data && e.data.size) window.__recorded.push(e.data); });
+                }
+              };
             })();
             """;
 
@@ -128,6 +137,17 @@ class OralMeshBrowserTest {
             String log = new String(p.getInputStream().readAllBytes());
             assertEquals(0, p.waitFor(), "ffmpeg: " + log);
         }
+        // each microphone its own file: the student's is silent, the others a tone, so sound in the student's
+        // recording can only have come from the commission (the room's mix)
+        for (String who : PEOPLE) {
+            Path out = FILES.resolve(who + ".wav");
+            if (Files.exists(out)) continue;
+            String src = who.equals("student") ? "anullsrc=r=48000:cl=mono" : "sine=frequency=" + (440 + 110 * PEOPLE.indexOf(who)) + ":sample_rate=48000";
+            Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", src, "-t", "5", "-ac", "1", out.toString())
+                    .redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), "ffmpeg: " + log);
+        }
     }
 
     @AfterEach
@@ -145,6 +165,7 @@ class OralMeshBrowserTest {
 
     Page open(String login, String url, boolean relay) {
         BrowserContext c = Browser.context("--use-file-for-fake-video-capture=" + FILES.resolve(login + ".y4m").toAbsolutePath(),
+                "--use-file-for-fake-audio-capture=" + FILES.resolve(login + ".wav").toAbsolutePath(),
                 "--autoplay-policy=no-user-gesture-required");
         contexts.put(login, c);
         if (relay) c.addInitScript("window.__forceRelay = true;");
@@ -258,13 +279,17 @@ class OralMeshBrowserTest {
         for (String who : List.of("student", "chair")) kbps.put(who, upstreamKbps(pages.get(who)));
         System.out.println("[oral-mesh] upstream kbit/s with 4 participants: " + kbps);
         kbps.forEach((who, v) -> assertTrue(v > 40 && v <= 512, who + " sends " + v + " kbit/s"));
-        Browser.screenshot(pages.get("chair"), "oral-mesh-chair");
-        Browser.screenshot(pages.get("student"), "oral-mesh-student");
+        picture(pages.get("chair"), "oral-mesh-chair");
+        picture(pages.get("student"), "oral-mesh-student");
 
         // the record of the sitting: the student's camera with the room's audio mixed in (own microphone + 3 peers)
         pages.get("student").locator("#recording-ack").click();
         assertThat(pages.get("student").locator("#video[data-mixed='4']")).isVisible();
         await().atMost(Duration.ofSeconds(60)).until(() -> chunks(r.turn()) >= 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ((Number) pages.get("student").evaluate("() => window.__recorded.length")).intValue() >= 3);
+        double peak = recordedAudioPeak(pages.get("student"));
+        // a silent file decodes to peaks of ~0; ffmpeg's tone is 1/8 full scale and reached the mix at ~0.05 (run of 2026-12-01)
+        assertTrue(peak > 0.01, "the student's microphone is silent, yet the recording holds the commission's voices: peak " + peak);
 
         // a muted microphone is shown to everyone
         pages.get("member1").locator("#mute-audio").click();
@@ -278,13 +303,13 @@ class OralMeshBrowserTest {
         // the student's camera and microphone stop mid-answer: everyone is told, the outage measured
         pages.get("student").evaluate("() => document.querySelector('#own-camera').srcObject.getTracks().forEach(t => t.stop())");
         for (Page p : pages.values()) assertThat(p.locator("#link-lost")).isVisible();
-        Browser.screenshot(pages.get("chair"), "oral-mesh-link-lost");
+        picture(pages.get("chair"), "oral-mesh-link-lost");
         // … and after adal.oral.link.pause-after (30 s) the answer is paused and the act drafted
         time.advance(Duration.ofSeconds(31));
         for (Page p : pages.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "ANSWER_PAUSED");
         assertThat(pages.get("chair").locator("#answer-paused")).isVisible();
         assertThat(pages.get("chair").locator("#answer-resume")).isVisible();
-        Browser.screenshot(pages.get("chair"), "oral-mesh-paused");
+        picture(pages.get("chair"), "oral-mesh-paused");
         Act act = QuarkusTransaction.requiringNew().call(() -> Act.<Act>find("turnId", UUID.fromString(r.turn())).firstResult());
         assertNotNull(act, "a technical-failure act is drafted");
         assertEquals(Act.State.DRAFT, act.state);
@@ -296,6 +321,45 @@ class OralMeshBrowserTest {
                 .stream().map(e -> e.kind + " " + e.detail).toList()));
         assertTrue(events.contains("LINK_LOST") && events.contains("ANSWER_PAUSED"), events);
         assertFalse(events.contains("LINK_RESTORED"), events);
+    }
+
+    /**
+     * Decodes what the student's recorder produced (chunks of one segment, in order: a playable WebM) and returns the
+     * loudest audio sample (0..1). Fails when the recording has no audio stream at all.
+     */
+    static double recordedAudioPeak(Page student) throws Exception {
+        String b64 = (String) student.evaluate("async () => { const b = new Uint8Array(await new Blob(window.__recorded).arrayBuffer());"
+                + " let s = ''; for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode.apply(null, b.subarray(i, i + 0x8000));"
+                + " return btoa(s); }");
+        Path file = Files.createTempFile("oral-recorded", ".webm");
+        Files.write(file, java.util.Base64.getDecoder().decode(b64));
+        try (org.bytedeco.javacv.FFmpegFrameGrabber g = new org.bytedeco.javacv.FFmpegFrameGrabber(file.toFile())) {
+            g.start();
+            assertTrue(g.getAudioChannels() > 0, "the recording has an audio stream");
+            double peak = 0;
+            for (org.bytedeco.javacv.Frame f; (f = g.grabSamples()) != null; ) {
+                for (java.nio.Buffer b : f.samples) {
+                    if (b instanceof java.nio.FloatBuffer fb) {
+                        while (fb.hasRemaining()) peak = Math.max(peak, Math.abs(fb.get()));
+                    } else if (b instanceof java.nio.ShortBuffer sb) {
+                        while (sb.hasRemaining()) peak = Math.max(peak, Math.abs(sb.get()) / 32768.0);
+                    }
+                }
+            }
+            g.stop();
+            return peak;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** A screenshot for people to look at; on a loaded machine its font wait may time out, which says nothing of the room. */
+    static void picture(Page p, String name) {
+        try {
+            Browser.screenshot(p, name);
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            System.err.println("[oral-mesh] screenshot " + name + " timed out: " + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     /** Camera chunks stored for the turn's recording. */

@@ -54,6 +54,11 @@ class OralRoomBrowserTest {
                 BrowserContext c = Browser.context();
                 ctx.put(login, c);
                 Page p = Browser.loggedIn(c, base.toString(), login);
+                // what a page logs is in the test's output: a failing step otherwise hides the page's exception
+                p.onConsoleMessage(m -> {
+                    if (m.type().equals("error") || m.type().equals("warning")) System.err.println("[" + login + " console." + m.type() + "] " + m.text());
+                });
+                p.onPageError(e -> System.err.println("[" + login + " pageerror] " + e));
                 // the student reads Kazakh (the demo student's language); the staff English
                 p.evaluate("l => localStorage.setItem('adal.lang', l)", login.equals("student") ? "kk" : "en");
                 p.navigate(url);
