@@ -38,6 +38,27 @@ class OralRoomBrowserTest {
     kz.adal.media.MediaConfig mediaConfig;
 
     static final List<String> ROLES = List.of("student", "member1", "member2", "chair", "secretary", "head");
+    /** Waits for media on six pages sharing two cores (a recorder starting, a camera frame): never for a page's own reaction. */
+    static final com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions MEDIA =
+            new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
+
+    /**
+     * Six pages in one mesh encode 30 and decode 30 video streams on two cores. Chromium's built-in fake camera is
+     * 640×480 and painted every frame; a looped 320×240 file at 10 frames a second is a quarter of the pixels for
+     * every encoder and decoder and still a moving picture, so the mesh, the link check and the recording are the
+     * real ones (made with Debian's ffmpeg, as the mesh test's cameras; never stored in the repo).
+     */
+    static String camera() throws Exception {
+        java.nio.file.Path out = java.nio.file.Path.of("target/oral-room/camera.y4m");
+        if (!java.nio.file.Files.exists(out)) {
+            java.nio.file.Files.createDirectories(out.getParent());
+            Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=s=320x240:r=10", "-frames:v", "20",
+                    "-pix_fmt", "yuv420p", out.toString()).redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), "ffmpeg: " + log);
+        }
+        return "--use-file-for-fake-video-capture=" + out.toAbsolutePath();
+    }
 
 
     @Test
@@ -49,9 +70,10 @@ class OralRoomBrowserTest {
 
         Map<String, BrowserContext> ctx = new LinkedHashMap<>();
         Map<String, Page> page = new LinkedHashMap<>();
+        String camera = camera();
         try {
             for (String login : ROLES) {
-                BrowserContext c = Browser.context();
+                BrowserContext c = Browser.context(camera);
                 ctx.put(login, c);
                 Page p = Browser.loggedIn(c, base.toString(), login);
                 // what a page logs is in the test's output: a failing step otherwise hides the page's exception
@@ -64,15 +86,24 @@ class OralRoomBrowserTest {
                 p.navigate(url);
                 page.put(login, p);
             }
+            System.err.println("DIAG pages open " + java.time.Instant.now());
             for (Page p : page.values()) assertThat(p.locator("#conn.ok")).isVisible();
+            System.err.println("DIAG all connected " + java.time.Instant.now());
             Page student = page.get("student"), secretary = page.get("secretary"), head = page.get("head"), chair = page.get("chair");
 
             // ---- issue 8: the student is told about the recording and acknowledges it; then the camera is recorded
             assertThat(student.locator("#recording-ask")).isVisible();
             assertEquals(0L, chunks(turn), "nothing is recorded before the notice");
-            student.locator("#recording-ack").click();
+            // the acknowledgement reaches the server (a request on a loaded server: Playwright's 30 s), then the page says so
+            long t0 = System.nanoTime();
+            com.microsoft.playwright.Response ack = student.waitForResponse(r -> r.url().endsWith("/recording/notice"),
+                    () -> student.locator("#recording-ack").click());
+            System.err.println("DIAG ack " + ack.status() + " after " + (System.nanoTime() - t0) / 1_000_000 + " ms, timing " + new com.google.gson.Gson().toJson(ack.request().timing()));
+            assertEquals(200, ack.status());
             assertThat(student.locator("#recording-told")).isVisible();
-            assertThat(student.locator("#recording-indicator [data-kind=camera][data-state=recording]")).isVisible();
+            System.err.println("DIAG told after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            assertThat(student.locator("#recording-indicator [data-kind=camera][data-state=recording]")).isVisible(MEDIA);
+            System.err.println("DIAG recording after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> chunks(turn) >= 2);
             Browser.screenshot(student, "oral-room-student-recording");
 
@@ -84,8 +115,10 @@ class OralRoomBrowserTest {
             // ---- identity, desk and room check: the secretary asks the student's page for snapshots
             assertThat(secretary.locator("[data-user] .dot.on")).hasCount(6);
             secretary.locator("#snap-IDENTITY").click();
-            assertThat(secretary.locator("#snaps[data-count='1']")).isVisible();
+            // the student's page takes a frame of its camera and uploads it
+            assertThat(secretary.locator("#snaps[data-count='1']")).isVisible(MEDIA);
             secretary.locator("#snap-ROOM").click();
+            assertThat(secretary.locator("#snaps[data-count='2']")).isVisible(MEDIA);
             assertThat(secretary.locator("#snaps[data-count='2'] img")).hasCount(2);
             secretary.locator("#id-checked").check();
             secretary.locator("#id-doc").fill("ID card № 045678123");
@@ -144,8 +177,8 @@ class OralRoomBrowserTest {
             chair.locator("#answer-end").click();
             for (Page p : page.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "GRADING");
             // the recording stops with the answer; what was queued is sent
-            assertThat(student.locator("#recording-indicator [data-kind=camera][data-state=stopped]")).isVisible();
-            assertThat(student.locator("#recording-queue[data-pending='0']")).isVisible();
+            assertThat(student.locator("#recording-indicator [data-kind=camera][data-state=stopped]")).isVisible(MEDIA);
+            assertThat(student.locator("#recording-queue[data-pending='0']")).isVisible(MEDIA);
             long recorded = chunks(turn);
             assertTrue(recorded >= 5, "the turn's camera chunks: " + recorded);
 
