@@ -124,6 +124,12 @@ class OralMeshBrowserTest {
 
     final Map<String, BrowserContext> contexts = new LinkedHashMap<>();
 
+    /** The 30 s set below is JVM-wide: the browser tests that run after this class keep Playwright's 5 s. */
+    @org.junit.jupiter.api.AfterAll
+    static void defaultTimeoutBack() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
+    }
+
     @BeforeAll
     static void cameras() throws Exception {
         // four browsers with live video on a shared, loaded machine: give page assertions more time than 5 s
