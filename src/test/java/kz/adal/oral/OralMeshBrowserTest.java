@@ -61,19 +61,9 @@ class OralMeshBrowserTest {
             "member2", "color=c=0x1030d0:s=320x240:r=10,noise=alls=20:allf=t");
     static final List<String> PEOPLE = List.of("chair", "member1", "member2", "student");
 
-    /** Collects the page's peer connections (and, for the relay run, forces TURN) — test-side only. */
+    /** Keeps what the page's recorder produced — test-side only (peer connections: RtcHooks). */
     static final String HOOK = """
             (() => {
-              const Native = window.RTCPeerConnection;
-              window.__pcs = [];
-              window.RTCPeerConnection = function (cfg) {
-                const c = Object.assign({}, cfg || {});
-                if (window.__forceRelay) c.iceTransportPolicy = 'relay';
-                const pc = new Native(c);
-                window.__pcs.push(pc);
-                return pc;
-              };
-              window.RTCPeerConnection.prototype = Native.prototype;
               // what the page's recorder produced (the same blobs it uploads), for the test to decode
               const NativeRecorder = window.MediaRecorder;
               window.__recorded = [];
@@ -174,6 +164,7 @@ class OralMeshBrowserTest {
                 "--autoplay-policy=no-user-gesture-required");
         contexts.put(login, c);
         if (relay) c.addInitScript("window.__forceRelay = true;");
+        c.addInitScript(kz.adal.testing.RtcHooks.PEER_CONNECTIONS);
         c.addInitScript(HOOK);
         Page p = Browser.loggedIn(c, base.toString(), login);
         p.evaluate("localStorage.setItem('adal.lang', 'en')");

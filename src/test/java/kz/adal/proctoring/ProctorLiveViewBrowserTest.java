@@ -39,21 +39,10 @@ class ProctorLiveViewBrowserTest {
     static final int BUDGET_KBPS = 200;
 
     /**
-     * Collects the page's peer connections (and, for the relay run, forces TURN) and counts what its sockets send
-     * — test-side only.
+     * Counts what the page's sockets send — test-side only (peer connections: RtcHooks).
      */
     static final String HOOK = """
             (() => {
-              const Native = window.RTCPeerConnection;
-              window.__pcs = [];
-              window.RTCPeerConnection = function (cfg) {
-                const c = Object.assign({}, cfg || {});
-                if (window.__forceRelay) c.iceTransportPolicy = 'relay';
-                const pc = new Native(c);
-                window.__pcs.push(pc);
-                return pc;
-              };
-              window.RTCPeerConnection.prototype = Native.prototype;
               window.__wsBytes = 0;
               const send = WebSocket.prototype.send;
               WebSocket.prototype.send = function (d) { window.__wsBytes += (d && (d.length || d.byteLength || d.size)) || 0; return send.call(this, d); };
@@ -154,6 +143,7 @@ class ProctorLiveViewBrowserTest {
         contexts.add(studentCtx);
         for (BrowserContext c : List.of(proctorCtx, studentCtx)) {
             if (relay) c.addInitScript("window.__forceRelay = true;");
+            c.addInitScript(kz.adal.testing.RtcHooks.PEER_CONNECTIONS);
             c.addInitScript(HOOK);
         }
         Page exam = Browser.loggedIn(studentCtx, base.toString(), s.student().login());
