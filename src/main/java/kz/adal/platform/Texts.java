@@ -31,6 +31,23 @@ public final class Texts {
         }
     }
 
+    /**
+     * The name a person reads for a state, role, kind or decision: {@code SimpleName.CONSTANT} in
+     * {@code texts/labels[_kk|_ru].properties}. A missing label shows its key, which the language
+     * tests catch as a raw code.
+     */
+    public static String label(String lang, Enum<?> value) {
+        if (value == null) return "";
+        String l = lang != null && LANGUAGES.contains(lang) ? lang : "kk";
+        String key = value.getDeclaringClass().getSimpleName() + "." + value.name();
+        try {
+            return ResourceBundle.getBundle("texts.labels", Locale.forLanguageTag(l),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
     /** A moment as people there read it: 24-hour, the institution's time zone. */
     public static String dateTime(Instant at, String lang) {
         return DATE_TIME.format(at);
