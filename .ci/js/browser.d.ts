@@ -15,11 +15,17 @@ interface Window {
   getScreenDetails(): Promise<ScreenDetails>;
   /** set by recorder.js when it owns the camera and the screen */
   adalRecorder?: unknown;
+  /** set by a page before importing recorder.js when it records something other than an attempt (the oral turn) */
+  adalRecordingTarget?: any;
 }
 
 interface DisplayMediaStreamOptions {
   /** Chromium: offer whole screens in the picker */
   monitorTypeSurfaces?: 'include' | 'exclude';
+  /** Chromium: leave the page's own tab out of the picker */
+  selfBrowserSurface?: 'include' | 'exclude';
+  /** Chromium: no "share this tab instead" button while sharing */
+  surfaceSwitching?: 'include' | 'exclude';
 }
 
 interface Permissions {

@@ -7,8 +7,6 @@ export const NOT_YET_CHECKED = [
   'web/js/oral-room.js',
   'web/js/oral-mesh.js',
   'web/js/live-view.js',
-  'web/js/proctor-console.js',
-  'web/js/recorder.js',
 ];
 
 export default [

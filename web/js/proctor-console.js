@@ -1,4 +1,6 @@
-import { page, h, t, api, token, ApiError, problemView, notify, hasRole, fmtTime, ACCESS_ENDED, signedOut } from '/js/adal.js';
+// @ts-check
+import { page, h, t, api, token, ApiError, problemView, notify, hasRole, fmtTime, signedOut } from '/js/adal.js';
+import { reconnectingSocket } from '/js/reconnecting-socket.js';
 
 /*
  * The proctor console: the attempts assigned to this proctor as a live grid (latest snapshot, name,
@@ -29,7 +31,7 @@ const flagKey = f => `${f.type}|${f.startAt}`;
 
 page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console', async render(main) {
   const sessions = new Map();   // attemptId → { tile, receivedAt, snapshot, view, row }
-  let offset = 0, focused = null, ws = null, retry = 0, hbTimer = null, open = null;
+  let offset = 0, focused = null, hbTimer = null, open = null;
   const dirty = new Set();
   let frame = 0, lastDraw = 0, reorderLater = false;
 
@@ -51,39 +53,31 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     liveView?.close();
     const { openLiveView } = await import('/js/live-view.js');
     await openLiveView({ attemptId: id, container: liveBox, title: t('proctoring.live.of', { name }),
-      send: m => ws?.readyState === WebSocket.OPEN && ws.send(JSON.stringify(m)),
+      send: m => socket.send(m),
       register: v => { const close = v.close; v.attemptId = id; v.close = () => { close(); liveView = null; }; liveView = v; } });
   }
 
   const now = () => Date.now() + offset;
 
   // ---------------------------------------------------------------- the socket
-  function connect() {
-    ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/proctor`);
-    ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token: token() }));
-    ws.onmessage = e => onMessage(JSON.parse(e.data));
-    ws.onclose = async e => {
-      if (e.code === ACCESS_ENDED) {   // logged out, suspended or no longer a proctor: stop for good
-        clearInterval(hbTimer);
-        live.textContent = t('core.signedOut'); live.dataset.state = 'stopped'; signedOut(); return;
-      }
-      live.textContent = t('proctoring.liveLost');
-      live.dataset.state = 'lost';
-      clearInterval(hbTimer);
-      try { await api('/api/proctor/sessions'); } catch { /* refreshes an expired token */ }
-      retry = Math.min(retry + 1, 5);
-      setTimeout(connect, 500 * 2 ** (retry - 1));
-    };
-  }
+  const socket = reconnectingSocket({
+    path: '/ws/proctor',
+    hello: () => ({ type: 'auth', token: token() }),
+    onMessage: m => onMessage(m),
+    onClose: () => { live.textContent = t('proctoring.liveLost'); live.dataset.state = 'lost'; clearInterval(hbTimer); },
+    beforeReconnect: () => api('/api/proctor/sessions'),   // refreshes an expired token
+    // logged out, suspended or no longer a proctor: stop for good
+    onSignedOut: () => { clearInterval(hbTimer); live.textContent = t('core.signedOut'); live.dataset.state = 'stopped'; signedOut(); },
+  });
 
   function onMessage(m) {
     if (m.serverNow) offset = Date.parse(m.serverNow) - Date.now();
     switch (m.type) {
       case 'ready':
-        retry = 0; live.textContent = t('proctoring.liveOk'); live.dataset.state = 'ok';
+        socket.settled(); live.textContent = t('proctoring.liveOk'); live.dataset.state = 'ok';
         clearInterval(hbTimer);
-        hbTimer = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('{"type":"hb"}'), 20000);
-        if (focused) ws.send(JSON.stringify({ type: 'focus', attemptId: focused }));
+        hbTimer = setInterval(() => socket.send({ type: 'hb' }), 20000);
+        if (focused) socket.send({ type: 'focus', attemptId: focused });
         break;
       case 'tile': {
         const id = m.tile.attemptId;
@@ -229,7 +223,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       else if (t0 - Date.parse(f.endAt) < RECENT_MS) shown.push({ f, open: false });
       else older++;
     }
-    shown.sort((a, b) => (b.open - a.open) || Date.parse(b.f.endAt || b.f.startAt) - Date.parse(a.f.endAt || a.f.startAt));
+    shown.sort((a, b) => (Number(b.open) - Number(a.open)) || Date.parse(b.f.endAt || b.f.startAt) - Date.parse(a.f.endAt || a.f.startAt));
     const keep = new Set();
     let before = v.flags.firstChild;
     for (const { f, open: isOpen } of shown) {
@@ -303,13 +297,13 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
   // ---------------------------------------------------------------- one session
   function focus(id) {
     if (focused === id) return;
-    if (focused && ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'unfocus', attemptId: focused }));
+    if (focused) socket.send({ type: 'unfocus', attemptId: focused });
     const before = sessions.get(focused);
     if (before?.view) setAttr(before.view.el, 'aria-pressed', 'false');
     focused = id;
     const s = sessions.get(id);
     if (s?.view) setAttr(s.view.el, 'aria-pressed', 'true');
-    if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'focus', attemptId: id }));
+    socket.send({ type: 'focus', attemptId: id });
     buildDetail(id);
     if (s) drawDetailFromTile(s.tile);
     fetchDetail(true);
@@ -327,6 +321,8 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       messages: h('ul#pc-messages'), messageItems: new Map(),
       events: h('ol.pc-timeline#pc-events', { 'aria-label': t('proctoring.timeline') }), eventIds: new Set(),
       lastFetch: 0, fetchTimer: null,
+      // the actions, built below (they need `d` itself)
+      suspend: null, liveOpen: null, resume: null, actions: null, costsTable: null, messagesH: null,
     };
     const snap = sessions.get(id)?.snapshot;
     if (snap) showSnapshot(d.big, d.noimg, snap);
@@ -471,5 +467,5 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     window.open(url, '_blank');
   }
 
-  connect();
+  socket.connect();
 } });

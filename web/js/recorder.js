@@ -1,3 +1,4 @@
+// @ts-check
 // Recording the whole exam (003 §16; 001 §5.17.2): camera + microphone and the entire screen, in chunks of a
 // few seconds, kept in IndexedDB until the server acknowledges them. Loaded by the exam page with one line
 // (<script type="module" src="/js/recorder.js">) and by the result page, where it only flushes what is left.
@@ -159,8 +160,17 @@ function render() {
 
 // ---------- recorders ----------
 class TrackRecorder {
+  /**
+   * @param {string} kind 'camera' or 'screen'
+   * @param {MediaStream} stream
+   * @param {any} options the plan's recorder options for this kind
+   * @param {number} segment
+   */
   constructor(kind, stream, options, segment) {
-    Object.assign(this, { kind, stream, options, segment, seq: 0, running: false, lastEnd: null });
+    this.kind = kind; this.stream = stream; this.options = options; this.segment = segment;
+    this.seq = 0; this.running = false; this.lastEnd = null;
+    /** @type {MediaRecorder|null} */
+    this.mr = null;
   }
 
   start(timeslice) {
