@@ -1,6 +1,8 @@
 package kz.adal.proctoring;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import kz.adal.attempt.AttemptEvents;
 import jakarta.enterprise.event.ObservesAsync;
 import kz.adal.vision.FaceCheckService;
 import kz.adal.vision.SnapshotVerdict;
@@ -46,5 +48,10 @@ class FaceCheckBridge {
             hub.recordServerEvent(s.attemptId(), "face.check", Map.of("outcome", outcome));
             hub.attemptChanged(s.attemptId());
         }
+    }
+
+    /** A finished attempt sends no more snapshots: forget its last outcome (one entry per attempt ever, otherwise). */
+    void onFinished(@Observes AttemptEvents.AttemptFinished e) {
+        lastOutcome.remove(e.attemptId());
     }
 }
