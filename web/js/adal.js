@@ -96,6 +96,22 @@ export class ApiError extends Error {
 }
 
 /**
+ * Inside Safe Exam Browser, the keys its JavaScript API gives this page (hashed with the page's URL), sent
+ * with every request: SEB's newer engines no longer add them as headers themselves (the server checks
+ * either, exam.SafeExamBrowser).
+ * @returns {Record<string, string>}
+ */
+function sebHeaders() {
+  const security = /** @type {any} */ (window).SafeExamBrowser?.security;
+  if (!security?.configKey && !security?.browserExamKey) return {};
+  /** @type {Record<string, string>} */
+  const h = { 'X-Adal-Seb-Page': location.href.split('#')[0] };
+  if (security.configKey) h['X-Adal-Seb-Config-Key-Hash'] = security.configKey;
+  if (security.browserExamKey) h['X-Adal-Seb-Browser-Exam-Key-Hash'] = security.browserExamKey;
+  return h;
+}
+
+/**
  * @typedef {object} ApiOptions
  * @property {string} [method] GET unless given
  * @property {any} [body] an object is sent as JSON; a Blob, ArrayBuffer, FormData or string as it is
@@ -114,6 +130,7 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
     /** @type {Record<string, string>} */
     const h = { ...headers };
     if (token()) h.Authorization = `Bearer ${token()}`;
+    Object.assign(h, sebHeaders());
     let payload = body;
     if (body !== undefined && !(body instanceof Blob) && !(body instanceof ArrayBuffer) && !(body instanceof FormData) && typeof body !== 'string') {
       h['Content-Type'] = h['Content-Type'] || 'application/json';

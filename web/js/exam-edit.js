@@ -96,6 +96,7 @@ page({ bundles: ['exam'], roles: STAFF, title: 'exam.form', async render(main) {
       h('a.button', { href: '/exam/index.html' }, t('core.cancel'))));
   const out = h('div#save-result', { 'aria-live': 'polite' });
   main.append(h('h1', t(exam ? 'exam.editTitle' : 'exam.new')), form, out);
+  if (id) main.append(await sebCard(id));
   renderTopics(exam ? e.topics : null);
 
   function request() {
@@ -155,3 +156,26 @@ page({ bundles: ['exam'], roles: STAFF, title: 'exam.form', async render(main) {
   }
   check();
 } });
+
+/** Safe Exam Browser for this exam (optional): on or off, and keys of the university's own .seb files. */
+async function sebCard(id) {
+  const cfg = await api(`/api/exams/${id}/seb`);
+  const on = h('input#seb-required', { type: 'checkbox', checked: cfg.required });
+  const extra = h('textarea#seb-extra', { rows: 3, 'aria-describedby': 'seb-extra-hint' }, cfg.extraConfigKeys.join('\n'));
+  const bek = h('textarea#seb-bek', { rows: 3, 'aria-describedby': 'seb-bek-hint' }, cfg.browserExamKeys.join('\n'));
+  const out = h('div#seb-result', { 'aria-live': 'polite' });
+  const lines = el => el.value.split(/\s+/).filter(Boolean);
+  async function saveSeb() {
+    out.replaceChildren();
+    try {
+      await api(`/api/exams/${id}/seb`, { method: 'PUT', body: { required: on.checked, extraConfigKeys: lines(extra), browserExamKeys: lines(bek) } });
+      out.append(h('div.okbox', t('exam.seb.saved')));
+    } catch (x) { out.append(x instanceof ApiError ? problemView(x) : h('div.problem', String(x))); }
+  }
+  return h('section.card#seb', { 'aria-labelledby': 'seb-h' }, h('h2#seb-h', t('exam.seb.title')), h('p.muted', t('exam.seb.about')),
+    h('label.inline-check', on, ' ', t('exam.seb.required')),
+    h('p', t('exam.seb.key'), ' ', h('code#seb-key', cfg.configKey)),
+    h('label', { for: 'seb-extra' }, t('exam.seb.extra')), extra, h('p.muted#seb-extra-hint', t('exam.seb.extraHint')),
+    h('label', { for: 'seb-bek' }, t('exam.seb.bek')), bek, h('p.muted#seb-bek-hint', t('exam.seb.bekHint')),
+    h('div.actions', h('button.primary#seb-save', { type: 'button', onclick: saveSeb }, t('core.save'))), out);
+}

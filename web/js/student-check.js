@@ -96,12 +96,25 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.checkTitle', as
   }
 
   const identity = exam.proctored ? await api(`/api/vision/gate?exam=${examId}`) : { required: false };
+  // an exam that requires Safe Exam Browser starts only from SEB, opened with the exam's own .seb file
+  const seb = await api(`/api/student/exams/${examId}/seb`);
+  const sebBlocked = seb.required && !seb.inSeb;
+  async function downloadSeb() {
+    const r = await api(seb.configUrl, { raw: true });
+    const a = h('a', { href: URL.createObjectURL(await r.blob()), download: 'adal-exam.seb' });
+    document.body.append(a); a.click(); a.remove();
+  }
+  const sebBox = !seb.required ? null : seb.inSeb
+    ? h('div.okbox#seb-state', { role: 'status', dataset: { state: 'in-seb' } }, t('student.seb.ok'))
+    : h('div.policy#seb-state', { role: 'alert', dataset: { state: 'needed' } }, h('strong', t('student.seb.title')), h('p', t('student.seb.text')),
+      h('button#seb-download', { type: 'button', onclick: downloadSeb }, t('student.seb.download')));
   const required = exam.proctored ? ['camera', 'microphone', 'screen', ...(identity.required ? ['identity'] : [])] : [];
   function refresh() {
     const missing = required.filter(n => results[n] !== true);
-    const blocked = !exam.canStart || missing.length > 0 || (acceptCut && !acceptCut.checked);
+    const blocked = !exam.canStart || sebBlocked || missing.length > 0 || (acceptCut && !acceptCut.checked);
     startBtn.disabled = blocked;
     hint.textContent = !exam.canStart ? (exam.refusalMessage || t('student.cannotStartYet'))
+      : sebBlocked ? t('student.seb.title')
       : missing.length ? t('student.needChecks', { list: missing.map(n => t('student.check.' + n)).join(', ') })
       : (results.download === false || results.upload === false) ? t('student.slowWarning', { min: MIN_KBITS }) : '';
   }
@@ -130,6 +143,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.checkTitle', as
       h('p', exam.extraMinutes > 0 ? t('student.minutesWithExtra', { n: exam.durationMinutes, extra: exam.extraMinutes })
         : t('student.minutes', { n: exam.durationMinutes }), ' · ', t('student.questionsN', { n: exam.questionCount })),
       exam.proctored ? h('p', t('student.proctoredNote')) : h('p', t('student.notProctoredNote'))),
+    sebBox,
     !canShareScreen() && exam.proctored ? h('div.policy.mobile-policy', { role: 'alert' }, h('strong', t('student.mobileTitle')), t('student.mobileText')) : null,
     h('div.card',
       h('h2', { style: 'margin-top:0' }, t('student.equipment')),
