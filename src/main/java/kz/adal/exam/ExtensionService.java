@@ -304,7 +304,8 @@ public class ExtensionService {
 
     @Transactional
     public void unlock(String period, String reason) {
-        PortalLock l = PortalLock.findById(period);
+        if (ExamService.blank(period)) throw Problem.badRequest("PERIOD_REQUIRED", "Say which academic period to unlock");
+        PortalLock l = PortalLock.findById(period.trim());
         if (l == null) throw Problem.notFound("Lock");
         if (ExamService.blank(reason)) throw Problem.badRequest("REASON_REQUIRED", "Say why the period is unlocked");
         l.delete();
