@@ -111,8 +111,8 @@ public class ReviewResource {
     @Path("/review/attempts/{id}/report.pdf")
     @Authenticated
     @Produces("application/pdf")
-    public Response attemptReport(@PathParam("id") UUID id) {
-        return Response.ok(reports.attemptPdf(id, me.actor()))
+    public Response attemptReport(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        return Response.ok(reports.attemptPdf(id, me.actor(), lang))
                 .header("Content-Disposition", "inline; filename=\"attempt-" + id + ".pdf\"").build();
     }
 
@@ -129,8 +129,8 @@ public class ReviewResource {
     @Path("/review/exams/{id}/summary.pdf")
     @Authenticated
     @Produces("application/pdf")
-    public Response examPdf(@PathParam("id") UUID id) {
-        return Response.ok(reports.examPdf(id, me.actor()))
+    public Response examPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        return Response.ok(reports.examPdf(id, me.actor(), lang))
                 .header("Content-Disposition", "inline; filename=\"exam-" + id + "-review.pdf\"").build();
     }
 
