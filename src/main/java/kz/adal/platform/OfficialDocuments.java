@@ -166,12 +166,15 @@ public class OfficialDocuments {
             return langs.size() > 1;
         }
 
-        /** A text of the documents bundle; a missing key prints as itself, which the document tests catch. */
+        /**
+         * A text of the documents bundle, always read as a {@link MessageFormat} pattern (so an apostrophe is
+         * written twice in every text); a missing key prints as itself, which the document tests catch.
+         */
         public String t(String key, Object... args) {
             List<String> out = new ArrayList<>();
             for (String l : langs) {
                 String pattern = texts(l).getProperty(key);
-                String s = pattern == null ? key : args.length == 0 ? pattern : new MessageFormat(pattern, Locale.forLanguageTag(l)).format(args);
+                String s = pattern == null ? key : new MessageFormat(pattern, Locale.forLanguageTag(l)).format(args);
                 if (!out.contains(s)) out.add(s);
             }
             return join(out);
