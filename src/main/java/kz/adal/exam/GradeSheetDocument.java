@@ -33,7 +33,7 @@ public class GradeSheetDocument {
         int n = 0;
         for (GradeRow r : rows) {
             table.add(List.of(String.valueOf(++n), r.fullName() + " (" + r.login() + ")", state(w, r.state()), number(w, r.percent()),
-                    text(r.letter()), number(w, r.gpa()), text(r.traditionalMark())));
+                    text(r.letter()), gpa(w, r.gpa()), text(r.traditionalMark())));
         }
         PdfDocument pdf = w.start("gradeSheet", exam.title, time.today())
                 .fields(List.of(new String[]{w.t("gradeSheet.discipline"), exam.discipline},
@@ -43,7 +43,7 @@ public class GradeSheetDocument {
                         new String[]{w.t("gradeSheet.window"), w.at(exam.opensAt) + " – " + w.at(exam.closesAt)},
                         new String[]{w.t("gradeSheet.questionsMinutes"), exam.questionCount + " / " + exam.durationMinutes}))
                 .table(List.of(w.t("common.number"), w.t("gradeSheet.student"), w.t("gradeSheet.state"), "%", w.t("gradeSheet.letter"),
-                        w.t("gradeSheet.gpa"), w.t("gradeSheet.mark")), table, 0.5f, 3.2f, 1.6f, 0.9f, 0.9f, 0.8f, 0.9f)
+                        w.t("gradeSheet.gpa"), w.t("gradeSheet.mark")), table, 0.5f, 3f, 1.6f, 0.9f, 0.9f, 0.8f, 1.2f)
                 .note(w.t("gradeSheet.notFinal"))
                 .heading(w.t("gradeSheet.scale"));
         scaleTable(pdf, w, scale);
@@ -57,7 +57,7 @@ public class GradeSheetDocument {
         for (int i = 0; i < bands.size(); i++) {
             LetterBand b = bands.get(i);
             String upper = i == 0 ? "100" : number(w, bands.get(i - 1).minPercent().subtract(new BigDecimal("0.01")));
-            rows.add(List.of(b.letter(), number(w, b.minPercent()) + " – " + upper, number(w, b.gpa()),
+            rows.add(List.of(b.letter(), number(w, b.minPercent()) + " – " + upper, gpa(w, b.gpa()),
                     w.t("gradeSheet.markValue." + b.traditionalMark())));
         }
         pdf.table(List.of(w.t("gradeSheet.letter"), w.t("gradeSheet.percentRange"), w.t("gradeSheet.gpa"), w.t("gradeSheet.mark")),
@@ -68,6 +68,13 @@ public class GradeSheetDocument {
         if (state == null) return "—";
         return w.label(state.equals("NOT_ADMITTED") || state.equals("ABSENT") || state.equals("NOT_STARTED") || state.equals("INDIVIDUAL_SHEET")
                 ? "GradeRowState." + state : "AttemptState." + state);
+    }
+
+    /** Grade points as the scale writes them (4,0; 3,67). */
+    private static String gpa(Wording w, BigDecimal v) {
+        if (v == null) return "—";
+        String s = v.scale() < 1 ? v.setScale(1).toPlainString() : v.toPlainString();
+        return "en".equals(w.language()) ? s : s.replace('.', ',');
     }
 
     private static String number(Wording w, BigDecimal v) {
