@@ -95,8 +95,10 @@ public class OralProtocol {
                     : w.t(t.checkPassed ? "oralProtocol.passed" : "oralProtocol.failed") + ", " + w.at(t.checkedAt)
                     + (t.checkNote == null ? "" : "; " + t.checkNote)});
             if (t.isDrawn()) {
-                f.add(new String[]{w.t("oralProtocol.draw"), w.t("oralProtocol.drawValue", t.commitment, t.seedHex, t.availableTickets,
-                        String.valueOf(t.available().size()))});
+                f.add(new String[]{w.t("oralProtocol.draw"), w.t("oralProtocol.drawValue", t.availableTickets, String.valueOf(t.available().size()))});
+                // everything a reader needs to re-check the draw from the document alone (issue 14), printed once
+                f.add(new String[]{w.t("oralProtocol.drawData"), w.t("oralProtocol.drawDataValue", s.id.toString(), t.studentId.toString(),
+                        t.commitment, t.seedHex, String.valueOf(t.available().size()), String.valueOf(t.ticketNumber))});
             } else {
                 f.add(new String[]{w.t("oralProtocol.commitment"), nz(t.commitment)});
                 f.add(new String[]{w.t("oralProtocol.draw"), w.t("oralProtocol.noDraw")});
