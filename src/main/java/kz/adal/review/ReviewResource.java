@@ -151,6 +151,15 @@ public class ReviewResource {
                 .header("Content-Disposition", "attachment; filename=\"monitoring.csv\"").build();
     }
 
+    @GET
+    @Path("/review/monitoring.pdf")
+    @RolesAllowed({Role.Names.REGISTRAR, Role.Names.SYSTEM_ADMIN})
+    @Produces("application/pdf")
+    public Response monitoringPdf(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("lang") String lang) {
+        return Response.ok(monitoring.pdf(date(from), date(to), lang))
+                .header("Content-Disposition", "attachment; filename=\"monitoring.pdf\"").build();
+    }
+
     private static LocalDate date(String s) {
         if (s == null || s.isBlank()) return null;
         try {

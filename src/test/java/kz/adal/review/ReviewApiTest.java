@@ -247,6 +247,20 @@ class ReviewApiTest {
                 + "connection_drops,recording_gaps,recording_stops,problem_reports\n"), mon);
         String row = mon.lines().filter(l -> l.startsWith(s.examId().toString())).findFirst().orElseThrow();
         assertTrue(row.endsWith(",1,1,1,1,0,0,0,0,1"), row);
+        // the monitoring report as the registrar files it, in the institution's language and in Russian (issue 15)
+        List<String> examData = new java.util.ArrayList<>(data);
+        for (String l : mon.lines().skip(1).toList()) {
+            String[] c = l.split(",");
+            examData.add(c[1]);
+            if (c.length > 2) examData.add(c[2]);
+        }
+        Api.as("reviewer").get("/api/review/monitoring.pdf").then().statusCode(403);
+        for (String lang : List.of("kk", "ru")) {
+            byte[] report = Api.as("registrar").get("/api/review/monitoring.pdf?from=" + today + "&to=" + today + "&lang=" + lang).then()
+                    .statusCode(200).extract().asByteArray();
+            String t = OfficialDocumentCheck.check("monitoring", report, lang, examData);
+            assertTrue(t.contains(lang.equals("kk") ? "Мониторинг есебі" : "Отчёт мониторинга") && t.contains("1 / 1 / 1 / 0"), t);
+        }
     }
 
     /** Reviewers deciding the same first verdict at the same moment: one wins, the others are told, none overwrites. */
