@@ -253,15 +253,15 @@ public class BankResource {
     @GET
     @Path("/bank-versions/{id}/passport.pdf")
     @Produces("application/pdf")
-    public Response passportPdf(@PathParam("id") UUID id) {
-        return pdf(reviews.passportPdf(id), "passport-" + id.toString().substring(0, 8) + ".pdf");
+    public Response passportPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        return pdf(reviews.passportPdf(id, lang), "passport-" + id.toString().substring(0, 8) + ".pdf");
     }
 
     @GET
     @Path("/reviews/{id}/conclusion.pdf")
     @Produces("application/pdf")
-    public Response conclusionPdf(@PathParam("id") UUID id) {
-        return pdf(reviews.conclusionPdf(id), "conclusion-" + id.toString().substring(0, 8) + ".pdf");
+    public Response conclusionPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        return pdf(reviews.conclusionPdf(id, lang), "conclusion-" + id.toString().substring(0, 8) + ".pdf");
     }
 
     static Response pdf(byte[] bytes, String name) {

@@ -10,7 +10,6 @@ import kz.adal.bank.BankViews.ReviewDetail;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
-import kz.adal.platform.PdfDocument;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 
@@ -32,7 +31,10 @@ public class ExpertReviewService {
     private final TimeSource time;
     private final BankService banks;
 
-    ExpertReviewService(CurrentUser me, AuditTrail audit, TimeSource time, BankService banks) {
+    private final BankDocuments bankDocuments;
+
+    ExpertReviewService(CurrentUser me, AuditTrail audit, TimeSource time, BankService banks, BankDocuments bankDocuments) {
+        this.bankDocuments = bankDocuments;
         this.me = me;
         this.audit = audit;
         this.time = time;
@@ -206,68 +208,18 @@ public class ExpertReviewService {
     // ------------------------------------------------------------------ documents (001 §5.27)
 
     @Transactional
-    public byte[] passportPdf(UUID versionId) {
+    public byte[] passportPdf(UUID versionId, String lang) {
         BankVersion v = banks.version(versionId);
         Bank b = banks.bank(v.bankId);
         banks.requireContentAccess(b, v);
-        List<Question> qs = Question.list("versionId", v.id);
-        Map<Difficulty, Long> counts = new java.util.EnumMap<>(Difficulty.class);
-        for (Question q : qs) counts.merge(q.difficulty, 1L, Long::sum);
-        BankViews.ApprovalView a = BankService.approval(v.id);
-        PdfDocument pdf = PdfDocument.create("Test bank passport / Тест базасының паспорты")
-                .fields(List.of(
-                        new String[]{"Bank", b.title + " — version " + v.number + " (" + v.state + ")"},
-                        new String[]{"Discipline / Пән", v.discipline},
-                        new String[]{"Programme / Бағдарлама", v.programme},
-                        new String[]{"Language of instruction / Оқыту тілі", v.language},
-                        new String[]{"Compilers / Құрастырушылар", String.join(", ", BankService.people(b.compilers).stream().map(BankViews.PersonRef::fullName).toList())},
-                        new String[]{"Permitted reference materials", v.referenceMaterials == null ? "none" : v.referenceMaterials},
-                        new String[]{"Questions", qs.size() + " (easy " + counts.getOrDefault(Difficulty.EASY, 0L) + ", medium "
-                                + counts.getOrDefault(Difficulty.MEDIUM, 0L) + ", hard " + counts.getOrDefault(Difficulty.HARD, 0L) + ")"},
-                        new String[]{"Department approval (001 §5.19)", a == null ? "not yet approved" : a.approvedOn() + ", minutes No. " + a.minutesNumber()},
-                        new String[]{"Typical tasks (001 §5.23.2)", b.typicalDecision == null ? "—" : b.typicalDecision}));
-        pdf.heading("Expert conclusions (001 §5.26)");
-        List<List<String>> rows = BankService.reviews(v.id).stream().map(r -> List.of(r.expert(), r.academicYear(),
-                r.conclusion() == null ? r.state() : r.conclusion(), use(r.forComputer(), r.forWritten()),
-                r.validUntil() == null ? "—" : r.validUntil().toString())).toList();
-        pdf.table(List.of("Expert", "Year", "Conclusion", "Use", "Valid until"), rows);
-        return pdf.signatureLines(List.of("Head of department / Кафедра меңгерушісі", "Compiler / Құрастырушы")).bytes();
+        return bankDocuments.passport(b, v, Question.list("versionId", v.id), BankService.approval(v.id), BankService.reviews(v.id), lang);
     }
 
     @Transactional
-    public byte[] conclusionPdf(UUID reviewId) {
+    public byte[] conclusionPdf(UUID reviewId, String lang) {
         ReviewDetail d = detail(reviewId);
         ExpertReview r = review(reviewId);
         if (r.state != ExpertReview.State.CONCLUDED) throw Problem.conflict("NOT_CONCLUDED", "The review has no conclusion yet");
-        PdfDocument pdf = PdfDocument.create("Expert conclusion / Сараптама қорытындысы")
-                .fields(List.of(
-                        new String[]{"Bank", d.bankTitle() + " — version " + d.versionNumber()},
-                        new String[]{"Discipline", d.passport().discipline()},
-                        new String[]{"Programme", d.passport().programme()},
-                        new String[]{"Language", d.passport().language()},
-                        new String[]{"Expert / Сарапшы", d.expert()},
-                        new String[]{"Academic year", d.academicYear()},
-                        new String[]{"Conformity with the standard and programmes", yes(d.conformityOk())},
-                        new String[]{"Difficulty level", yes(d.difficultyOk())},
-                        new String[]{"Correct and unambiguous wording", yes(d.wordingOk())},
-                        new String[]{"Conclusion", "FIT".equals(d.conclusion()) ? "Fit for " + use(d.forComputer(), d.forWritten()) + " testing" : "Not fit"},
-                        new String[]{"Valid", d.validFrom() + " — " + d.validUntil()},
-                        new String[]{"Overall comment", d.overallComment()}));
-        List<List<String>> rows = new ArrayList<>();
-        for (BankViews.QuestionView q : d.questions()) {
-            String c = d.comments().get(q.id());
-            if (c != null) rows.add(List.of(String.valueOf(q.position()), q.stem().length() > 120 ? q.stem().substring(0, 117) + "…" : q.stem(), c));
-        }
-        if (!rows.isEmpty()) pdf.heading("Comments per question").table(List.of("No.", "Question", "Comment"), rows, 0.5f, 3f, 3f);
-        return pdf.signatureLines(List.of("Expert / Сарапшы")).bytes();
-    }
-
-    private static String yes(Boolean b) { return b == null ? "—" : b ? "yes" : "no"; }
-
-    private static String use(Boolean computer, Boolean written) {
-        List<String> u = new ArrayList<>();
-        if (Boolean.TRUE.equals(computer)) u.add("computer");
-        if (Boolean.TRUE.equals(written)) u.add("written");
-        return u.isEmpty() ? "—" : String.join(" and ", u);
+        return bankDocuments.conclusion(d, lang);
     }
 }

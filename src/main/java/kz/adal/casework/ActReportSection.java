@@ -3,6 +3,7 @@ package kz.adal.casework;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.identity.AppUser;
+import kz.adal.platform.OfficialDocuments.Wording;
 import kz.adal.review.AttemptReportSection;
 
 import java.util.ArrayList;
@@ -21,25 +22,26 @@ public class ActReportSection implements AttemptReportSection {
 
     @Override
     @Transactional
-    public List<Section> sectionsFor(UUID attemptId) {
+    public List<Section> sectionsFor(UUID attemptId, Wording w) {
         List<Section> out = new ArrayList<>();
         for (Act a : Act.forAttempt(attemptId)) {
             List<Entry> e = new ArrayList<>();
-            e.add(new Entry(a.draftedAt, "Act drafted by " + name(a.draftedBy)));
-            acts.parse(a.evidence).lines(kz.adal.platform.TimeSource.ZONE).forEach(l -> e.add(new Entry(null, l)));
-            if (a.whatHappened != null) e.add(new Entry(null, "What happened: " + a.whatHappened));
-            if (a.effect != null) e.add(new Entry(null, "Effect: " + a.effect));
-            if (a.measures != null) e.add(new Entry(null, "Measures: " + a.measures));
-            if (a.signedAt != null) e.add(new Entry(a.signedAt, "Signed by " + name(a.signedBy) + " and sent to every commission member"));
+            e.add(new Entry(a.draftedAt, w.t("act.section.drafted", name(a.draftedBy))));
+            ActEvidenceText.lines(acts.parse(a.evidence), w).forEach(l -> e.add(new Entry(null, l)));
+            if (a.whatHappened != null) e.add(new Entry(null, w.t("act.whatHappened") + ": " + a.whatHappened));
+            if (a.effect != null) e.add(new Entry(null, w.t("act.effect") + ": " + a.effect));
+            if (a.measures != null) e.add(new Entry(null, w.t("act.measures") + ": " + a.measures));
+            if (a.signedAt != null) e.add(new Entry(a.signedAt, w.t("act.section.signed", name(a.signedBy))));
             for (ActVote v : ActVote.of(a.id)) {
-                e.add(new Entry(v.castAt, "Vote of " + name(v.key.voterId) + ": " + v.choice + (v.comment == null ? "" : " — " + v.comment)));
+                e.add(new Entry(v.castAt, w.t("act.section.vote", name(v.key.voterId), w.t("act.choice." + v.choice))
+                        + (v.comment == null ? "" : " — " + v.comment)));
             }
             if (a.decidedAt != null) {
-                e.add(new Entry(a.decidedAt, "Decision of the chair " + name(a.decidedBy) + ": " + a.decision
-                        + (a.creditedSeconds == null ? "" : ", " + a.creditedSeconds + " s credited")
+                e.add(new Entry(a.decidedAt, w.t("act.section.decision", name(a.decidedBy), w.t("act.choice." + a.decision))
+                        + (a.creditedSeconds == null ? "" : ", " + w.t("act.credited", String.valueOf(a.creditedSeconds)))
                         + (a.decisionReason == null ? "" : " — " + a.decisionReason)));
             }
-            out.add(new Section("Technical-failure act (" + a.state.name().toLowerCase() + ")", e));
+            out.add(new Section(w.t("act.section.title", w.t("act.state." + a.state.name())), e));
         }
         return out;
     }

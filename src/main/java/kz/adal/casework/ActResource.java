@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -111,8 +112,8 @@ public class ActResource {
     @GET
     @Path("/acts/{id}/act.pdf")
     @Produces("application/pdf")
-    public Response pdf(@PathParam("id") UUID id) {
-        return Response.ok(acts.pdfFor(id)).header("Content-Disposition", "attachment; filename=\"act-" + id + ".pdf\"").build();
+    public Response pdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        return Response.ok(acts.pdfFor(id, lang)).header("Content-Disposition", "attachment; filename=\"act-" + id + ".pdf\"").build();
     }
 
     @GET

@@ -20,7 +20,6 @@ import kz.adal.oral.OralSittingService;
 import kz.adal.oral.OralTurn;
 import kz.adal.oral.AnswerLinkLost;
 import kz.adal.oral.TechnicalFailureRecorded;
-import kz.adal.platform.PdfDocument;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.EventStore;
@@ -74,9 +73,12 @@ public class ActService {
     private final ObjectMapper json;
     private final Duration grace;
 
+    private final ActDocument document;
+
     ActService(AuditTrail audit, TimeSource time, CurrentUser me, Inbox inbox, EventStore events, AttemptService attempts,
-               ExtensionService extensions, OralSittingService oral, ObjectMapper json,
+               ExtensionService extensions, OralSittingService oral, ObjectMapper json, ActDocument document,
                @ConfigProperty(name = "adal.casework.act-grace", defaultValue = "PT30S") Duration grace) {
+        this.document = document;
         this.audit = audit;
         this.time = time;
         this.me = me;
@@ -362,10 +364,10 @@ public class ActService {
     }
 
     @Transactional
-    public byte[] pdfFor(UUID actId) {
+    public byte[] pdfFor(UUID actId, String lang) {
         Act act = find(actId);
         requireReader(act);
-        return pdf(act);
+        return pdf(act, lang);
     }
 
     /** The student's own "I" grades with their due dates (001 §6.15.2). */
@@ -420,32 +422,13 @@ public class ActService {
                 inc.grade, inc.clearedOn, inc.actId), mail, can);
     }
 
+    /** The act's document in its own language (the individual sheet gets this copy). */
     byte[] pdf(Act act) {
-        ActCommission c = commission(act);
-        Map<UUID, String> names = names(new java.util.HashSet<>(c.everyone()));
-        PdfDocument p = PdfDocument.create("Act of technical failure");
-        List<String[]> fields = new ArrayList<>();
-        fields.add(new String[]{"Exam", subjectTitle(act)});
-        fields.add(new String[]{"Student", name(act.studentId)});
-        fields.add(new String[]{"Drafted", act.draftedAt + " by " + name(act.draftedBy)});
-        fields.add(new String[]{"Signed", act.signedAt == null ? "not signed" : act.signedAt + " by " + name(act.signedBy)});
-        fields.add(new String[]{"Time lost", act.lostSeconds + " s"});
-        if (act.decision != null) fields.add(new String[]{"Decision", act.decision + " (" + act.decidedAt + ", " + name(act.decidedBy) + ")"});
-        p.fields(fields);
-        p.heading("Evidence");
-        parse(act.evidence).lines(kz.adal.platform.TimeSource.ZONE).forEach(p::paragraph);
-        p.heading("What happened");
-        p.paragraph(nz(act.whatHappened));
-        if (!blank(act.effect)) { p.heading("Effect"); p.paragraph(act.effect); }
-        if (!blank(act.measures)) { p.heading("Measures"); p.paragraph(act.measures); }
-        List<ActVote> cast = ActVote.of(act.id);
-        if (!cast.isEmpty()) {
-            p.heading("Votes");
-            p.table(List.of("Member", "Vote", "Comment", "At"), cast.stream().map(v -> List.of(names.getOrDefault(v.key.voterId, "?"), v.choice,
-                    nz(v.comment), v.castAt.toString())).toList(), 3, 2, 4, 3);
-        }
-        p.signatureLines(c.everyone().stream().map(u -> names.getOrDefault(u, "?") + " (" + c.seats().get(u).toLowerCase() + ")").toList());
-        return p.bytes();
+        return pdf(act, null);
+    }
+
+    byte[] pdf(Act act, String lang) {
+        return document.pdf(act, commission(act), subjectTitle(act), parse(act.evidence), lang);
     }
 
     // ------------------------------------------------------------------ rules of access

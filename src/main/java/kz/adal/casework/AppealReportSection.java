@@ -3,6 +3,7 @@ package kz.adal.casework;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.AnswerReceipts;
+import kz.adal.platform.OfficialDocuments.Wording;
 import kz.adal.review.AttemptReportSection;
 
 import java.util.ArrayList;
@@ -20,44 +21,36 @@ public class AppealReportSection implements AttemptReportSection {
 
     @Override
     @Transactional
-    public List<Section> sectionsFor(UUID attemptId) {
+    public List<Section> sectionsFor(UUID attemptId, Wording w) {
         List<Section> out = new ArrayList<>();
         for (Appeal a : Appeal.<Appeal>list("attemptId = ?1 order by filedAt", attemptId)) {
             List<Entry> e = new ArrayList<>();
-            e.add(new Entry(a.filedAt, "Appeal filed: " + a.reason + (a.attachmentName == null ? "" : " (attachment: " + a.attachmentName + ")")));
-            if (a.receipt != null) e.add(new Entry(a.filedAt, receiptLine(receipts.check(attemptId, a.receipt))));
-            if (a.hearingAt != null) e.add(new Entry(a.hearingAt, "Hearing of the appeal commission" + (a.hearingLink == null ? "" : " (" + a.hearingLink + ")")));
+            e.add(new Entry(a.filedAt, w.t("appeal.section.filed", a.reason)
+                    + (a.attachmentName == null ? "" : " (" + w.t("appeal.section.attachment", a.attachmentName) + ")")));
+            if (a.receipt != null) e.add(new Entry(a.filedAt, receiptLine(receipts.check(attemptId, a.receipt), w)));
+            if (a.hearingAt != null) e.add(new Entry(a.hearingAt, w.t("appeal.section.hearing") + (a.hearingLink == null ? "" : " (" + a.hearingLink + ")")));
             if (a.decidedAt != null) {
-                e.add(new Entry(a.decidedAt, "Decision: " + a.decision + " — " + a.decisionNote + "; signed by " + a.signedByName
-                        + ("DEPUTY_CHAIR".equals(a.signedAs) ? " (deputy chair, the chair absent)" : " (chair)")));
+                e.add(new Entry(a.decidedAt, w.t("appeal.section.decision", w.t("appeal.decision." + a.decision.name()), a.decisionNote, a.signedByName,
+                        w.t("DEPUTY_CHAIR".equals(a.signedAs) ? "appeal.signedAsDeputy" : "appeal.signedAsChair"))));
             }
             AppealGradeChange g = AppealGradeChange.ofAppeal(a.id);
             if (g != null) {
-                e.add(new Entry(g.changedAt, "Grade changed on appeal: " + g.beforeValue + " " + g.beforeLetter + " → "
-                        + g.afterValue + " " + g.afterLetter + " by " + g.changedByName));
+                e.add(new Entry(g.changedAt, w.t("appeal.section.gradeChanged", g.beforeValue + " " + g.beforeLetter,
+                        g.afterValue + " " + g.afterLetter, g.changedByName)));
             }
-            out.add(new Section("Appeal (001 §6.15.4–6.15.5)", e));
+            out.add(new Section(w.t("appeal.section.title"), e));
         }
         return out;
     }
 
     /** What the commission needs to know about the receipt the student filed: genuine? do the stored answers match it? */
-    static String receiptLine(AnswerReceipts.Check c) {
+    static String receiptLine(AnswerReceipts.Check c, Wording w) {
         return switch (c.match()) {
-            case MATCHES -> "Answer receipt filed by the student (issued " + time(c.issuedAt()) + ", answers SHA-256 " + c.receiptSha256()
-                    + "): genuine, and the stored answers MATCH it";
-            case DIFFERS -> "Answer receipt filed by the student (issued " + time(c.issuedAt()) + ", answers SHA-256 " + c.receiptSha256()
-                    + "): genuine, but the stored answers DO NOT MATCH it (stored: " + c.storedSha256() + ")";
-            case OTHER_ATTEMPT -> "Answer receipt filed by the student: genuine, but for another attempt";
-            case NOT_GENUINE -> "Answer receipt filed by the student: NOT GENUINE (not signed by this server's receipt key)";
+            case MATCHES -> w.t("appeal.receipt.matches", w.at(c.issuedAt()), c.receiptSha256());
+            case DIFFERS -> w.t("appeal.receipt.differs", w.at(c.issuedAt()), c.receiptSha256(), c.storedSha256());
+            case OTHER_ATTEMPT -> w.t("appeal.receipt.otherAttempt");
+            case NOT_GENUINE -> w.t("appeal.receipt.notGenuine");
         };
-    }
-
-    private static final java.time.format.DateTimeFormatter TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(kz.adal.platform.TimeSource.ZONE);
-
-    private static String time(java.time.Instant at) {
-        return at == null ? "—" : TIME.format(at);
     }
 
     @Override

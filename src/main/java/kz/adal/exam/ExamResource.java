@@ -167,8 +167,8 @@ public class ExamResource {
     @Path("/exams/{id}/grades.pdf")
     @Produces("application/pdf")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
-    public Response gradeSheetPdf(@PathParam("id") UUID id) {
-        return download(grades.pdf(id), "application/pdf", "grade-sheet-" + id + ".pdf");
+    public Response gradeSheetPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        return download(grades.pdf(id, lang), "application/pdf", "grade-sheet-" + id + ".pdf");
     }
 
     /** After two days have passed since the last attestation day (001 §5.33); format csv (default) or xlsx. */

@@ -8,7 +8,6 @@ import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScale;
 import kz.adal.identity.AppUser;
 import kz.adal.platform.Csv;
-import kz.adal.platform.PdfDocument;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,7 +16,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,14 +43,16 @@ public class GradeSheetService {
     private final AuditTrail audit;
     private final TimeSource time;
     private final LetterScale scale;
+    private final GradeSheetDocument sheetDocument;
 
-    GradeSheetService(ExamService exams, ExamResults results, AuditTrail audit, TimeSource time,
+    GradeSheetService(ExamService exams, ExamResults results, AuditTrail audit, TimeSource time, GradeSheetDocument sheetDocument,
                       @ConfigProperty(name = "adal.grading.letter-scale", defaultValue = LetterScale.DEFAULT_CONFIG) String scaleConfig) {
         this.exams = exams;
         this.results = results;
         this.audit = audit;
         this.time = time;
         this.scale = LetterScale.parse(scaleConfig);
+        this.sheetDocument = sheetDocument;
     }
 
     public record GradeRow(UUID studentId, String login, String fullName, boolean admitted, String state, Instant submittedAt,
@@ -106,26 +106,11 @@ public class GradeSheetService {
         return csv.utf8WithBom();
     }
 
+    /** The grade sheet as the department signs it, in the exam's language (see {@link GradeSheetDocument}). */
     @Transactional
-    public byte[] pdf(UUID examId) {
+    public byte[] pdf(UUID examId, String lang) {
         Exam exam = exams.requireVisible(examId);
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(TimeSource.ZONE);
-        List<List<String>> table = new ArrayList<>();
-        int n = 0;
-        for (GradeRow r : rows(exam)) {
-            table.add(List.of(String.valueOf(++n), r.fullName() + " (" + r.login() + ")", r.state(), text(r.percent()),
-                    text(r.letter()), text(r.gpa()), text(r.traditionalMark())));
-        }
-        byte[] pdf = PdfDocument.create("Grade sheet — " + exam.title)
-                .fields(List.of(new String[]{"Discipline", exam.discipline}, new String[]{"Group", exam.groupCode},
-                        new String[]{"Academic period", exam.academicPeriod}, new String[]{"Kind", exam.kind.name()},
-                        new String[]{"Window", f.format(exam.opensAt) + " – " + f.format(exam.closesAt)},
-                        new String[]{"Questions / minutes", exam.questionCount + " / " + exam.durationMinutes}))
-                .table(List.of("No.", "Student", "State", "%", "Letter", "GPA", "Mark"), table, 0.5f, 3.2f, 1.6f, 0.9f, 0.9f, 0.8f, 0.8f)
-                .note(NOT_FINAL_NOTE)
-                .note("Letter scale: " + scale.toConfig())
-                .signatureLines(List.of("Teacher"))
-                .bytes();
+        byte[] pdf = sheetDocument.pdf(exam, rows(exam), scale, lang);
         audit.record(Change.of("exam.grade-sheet-exported", "exam", exam.id).scope(exam.id).detail(Map.of("format", "pdf")));
         return pdf;
     }

@@ -174,8 +174,8 @@ public class OralResource {
     @GET
     @Path("/sittings/{id}/protocol.pdf")
     @Produces("application/pdf")
-    public Response protocol(@PathParam("id") UUID id) {
-        return Response.ok(protocol.pdf(actor(), id))
+    public Response protocol(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        return Response.ok(protocol.pdf(actor(), id, lang))
                 .header("Content-Disposition", "attachment; filename=\"oral-protocol-" + id + ".pdf\"").build();
     }
 

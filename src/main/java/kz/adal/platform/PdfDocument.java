@@ -60,6 +60,59 @@ public final class PdfDocument {
         return new PdfDocument(title);
     }
 
+    /**
+     * An official document on the institution's letterhead (see {@link OfficialDocuments}): the logo and
+     * the institution's name centred above the title, then the subject line and the day it was printed.
+     */
+    public static PdfDocument official(byte[] logo, String institution, String title, String subject, String printed) {
+        return new PdfDocument(logo, institution, title, subject, printed);
+    }
+
+    private PdfDocument(byte[] logo, String institution, String titleText, String subject, String printed) {
+        try {
+            BaseFont regular = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, REGULAR, null);
+            BaseFont heavy = BaseFont.createFont("DejaVuSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, BOLD, null);
+            body = new Font(regular, 10);
+            small = new Font(regular, 8);
+            bold = new Font(heavy, 10);
+            title = new Font(heavy, 14);
+            PdfWriter.getInstance(doc, out);
+            doc.addTitle(titleText);
+            doc.addCreator("Adal");
+            doc.open();
+            if (logo != null) {
+                try {
+                    Image img = Image.getInstance(logo);
+                    img.scaleToFit(64, 64);
+                    img.setAlignment(Element.ALIGN_CENTER);
+                    doc.add(img);
+                } catch (IOException | RuntimeException e) {
+                    // an unreadable logo leaves the letterhead without it rather than failing the document
+                }
+            }
+            Paragraph inst = new Paragraph(institution, bold);
+            inst.setAlignment(Element.ALIGN_CENTER);
+            inst.setSpacingAfter(8);
+            doc.add(inst);
+            Paragraph p = new Paragraph(titleText, title);
+            p.setAlignment(Element.ALIGN_CENTER);
+            doc.add(p);
+            if (subject != null && !subject.isBlank()) {
+                Paragraph s = new Paragraph(subject, new Font(heavy, 11));
+                s.setAlignment(Element.ALIGN_CENTER);
+                doc.add(s);
+            }
+            Paragraph d = new Paragraph(printed, small);
+            d.setAlignment(Element.ALIGN_RIGHT);
+            d.setSpacingAfter(8);
+            doc.add(d);
+        } catch (DocumentException e) {
+            throw new IllegalStateException("PDF could not be started", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("PDF fonts could not be read", e);
+        }
+    }
+
     public PdfDocument heading(String text) {
         Paragraph p = new Paragraph(text, new Font(bold.getBaseFont(), 12));
         p.setSpacingBefore(10);
@@ -109,6 +162,34 @@ public final class PdfDocument {
         } catch (IOException | RuntimeException e) {
             return paragraph("[image could not be read]");
         }
+    }
+
+    /**
+     * A picture with its caption directly under it, kept together on one page so that a caption never
+     * ends up beside someone else's picture; {@code unreadable} is printed instead of a broken picture.
+     */
+    public PdfDocument figure(byte[] jpegOrPng, float maxWidth, String caption, String unreadable) {
+        PdfPTable t = new PdfPTable(1);
+        t.setWidthPercentage(100 * Math.min(1f, (maxWidth + 8) / (doc.getPageSize().getWidth() - 96)));
+        t.setHorizontalAlignment(Element.ALIGN_LEFT);
+        t.setKeepTogether(true);
+        t.setSpacingAfter(6);
+        PdfPCell pic;
+        try {
+            Image img = Image.getInstance(jpegOrPng);
+            if (img.getWidth() > maxWidth) img.scaleToFit(maxWidth, maxWidth * img.getHeight() / img.getWidth());
+            pic = new PdfPCell(img, false);
+        } catch (IOException | RuntimeException e) {
+            pic = cell(unreadable, small);
+        }
+        pic.setBorder(0);
+        pic.setPadding(2);
+        t.addCell(pic);
+        PdfPCell cap = cell(caption, small);
+        cap.setBorder(0);
+        cap.setPaddingTop(1);
+        t.addCell(cap);
+        return add(t);
     }
 
     public PdfDocument signatureLines(List<String> who) {

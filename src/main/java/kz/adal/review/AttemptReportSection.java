@@ -1,5 +1,7 @@
 package kz.adal.review;
 
+import kz.adal.platform.OfficialDocuments;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,8 +20,8 @@ public interface AttemptReportSection {
     record Section(String title, List<Entry> entries) {
     }
 
-    /** The sections this feature has for the attempt; empty when it has nothing to say. */
-    List<Section> sectionsFor(UUID attemptId);
+    /** The sections this feature has for the attempt, worded in the report's language; empty when it has nothing to say. */
+    List<Section> sectionsFor(UUID attemptId, OfficialDocuments.Wording w);
 
     /** Where the sections go in the report (lower first); the review's own sections use 0–99. */
     default int order() {

@@ -8,6 +8,10 @@ import kz.adal.attempt.AttemptState;
 import kz.adal.exam.Exam;
 import kz.adal.media.MediaTrack;
 import kz.adal.platform.Csv;
+import kz.adal.platform.OfficialDocuments;
+import kz.adal.platform.OfficialDocuments.Wording;
+import kz.adal.platform.PdfDocument;
+import kz.adal.platform.TimeSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +41,12 @@ public class MonitoringReports {
     private final EntityManager em;
     private final ObjectMapper json;
 
-    MonitoringReports(EntityManager em, ObjectMapper json) {
+    private final OfficialDocuments documents;
+    private final TimeSource time;
+
+    MonitoringReports(EntityManager em, ObjectMapper json, OfficialDocuments documents, TimeSource time) {
+        this.documents = documents;
+        this.time = time;
         this.em = em;
         this.json = json;
     }
@@ -61,6 +70,26 @@ public class MonitoringReports {
                     n(r.recordingStops()), n(r.problemReports())));
         }
         return csv.text();
+    }
+
+    /**
+     * The monitoring report as the registrar files it (001 §6.12.2): the period, then per exam its access,
+     * participation and technical failures, in the institution's language (or {@code lang}).
+     */
+    @Transactional
+    public byte[] pdf(LocalDate from, LocalDate to, String lang) {
+        Wording w = documents.wording(lang);
+        List<List<String>> table = new ArrayList<>();
+        for (Row r : rows(from, to)) {
+            table.add(List.of(r.exam() + (r.group() == null ? "" : "\n" + r.group()), w.at(r.opensAt()) + "\n" + w.at(r.closesAt()),
+                    n(r.logins()) + " / " + n(r.attemptStarts()), n(r.admitted()) + " / " + n(r.started()) + " / " + n(r.submitted()) + " / " + n(r.absent()),
+                    n(r.connectionDrops()) + " / " + n(r.recordingGaps()) + " / " + n(r.recordingStops()) + " / " + n(r.problemReports())));
+        }
+        PdfDocument pdf = w.start("monitoring", w.t("monitoring.period", from == null ? "—" : w.date(from), to == null ? "—" : w.date(to)), time.today());
+        pdf.table(List.of(w.t("monitoring.exam"), w.t("monitoring.window"), w.t("monitoring.access"), w.t("monitoring.participation"),
+                w.t("monitoring.failures")), table, 2.4f, 1.6f, 1.1f, 1.6f, 1.8f);
+        pdf.note(w.t("monitoring.legend"));
+        return pdf.signatureLines(w.signatories("monitoring")).bytes();
     }
 
     private Row row(Exam e) {

@@ -9,7 +9,14 @@ import kz.adal.attempt.Attempt;
 import kz.adal.exam.Exam;
 import kz.adal.identity.Actor;
 import kz.adal.platform.Csv;
+import kz.adal.platform.OfficialDocuments;
+import kz.adal.platform.OfficialDocuments.Wording;
 import kz.adal.platform.PdfDocument;
+import kz.adal.platform.TimeSource;
+import kz.adal.attempt.AttemptState;
+import kz.adal.exam.ExamLanguage;
+import kz.adal.proctoring.FlagType;
+import kz.adal.vision.IdentityCheck;
 import kz.adal.platform.Problem;
 import kz.adal.proctoring.ProctorService;
 import kz.adal.review.ReviewViews.AttemptReview;
@@ -41,81 +48,102 @@ public class ReviewReports {
     private final Instance<AttemptReportSection> sections;
     private final AnswerReceipts receipts;
 
-    ReviewReports(ReviewService review, ProctorService proctoring, @Any Instance<AttemptReportSection> sections, AnswerReceipts receipts) {
+    private final OfficialDocuments documents;
+    private final TimeSource time;
+
+    ReviewReports(ReviewService review, ProctorService proctoring, @Any Instance<AttemptReportSection> sections, AnswerReceipts receipts,
+                  OfficialDocuments documents, TimeSource time) {
+        this.documents = documents;
+        this.time = time;
         this.receipts = receipts;
         this.review = review;
         this.proctoring = proctoring;
         this.sections = sections;
     }
 
+    /**
+     * The attempt's report as a reviewer signs it, in the exam's language of instruction (or {@code lang}):
+     * result, identity check, timeline summary, flags with their evidence frames captioned, the verdict and
+     * every section other features contribute. Texts: documents bundle, {@code attemptReport.*}.
+     */
     @Transactional
-    public byte[] attemptPdf(UUID attemptId, Actor actor) {
+    public byte[] attemptPdf(UUID attemptId, Actor actor, String lang) {
         AttemptReview r = review.attempt(attemptId, actor);
-        PdfDocument pdf = PdfDocument.create("Attempt review report");
+        Wording w = documents.wording(ExamLanguage.of(Exam.findById(r.examId())), lang);
+        PdfDocument pdf = w.start("attemptReport", r.examTitle(), time.today());
         pdf.fields(List.of(
-                new String[]{"Student", r.studentName() + " (" + r.studentLogin() + ")"},
-                new String[]{"Exam", r.examTitle()},
-                new String[]{"Attempt", r.attemptId().toString()},
-                new String[]{"State", r.state()},
-                new String[]{"Started", time(r.startedAt())},
-                new String[]{"Finished", time(r.finishedAt())},
-                new String[]{"Result", r.percent() == null ? "—" : r.percent().toPlainString() + " %" + (r.letter() == null ? "" : " (" + r.letter() + ")")
-                        + (r.annulledReason() == null ? "" : " — result annulled by the verdict: " + r.annulledReason())},
-                new String[]{"Credibility score", r.score() + " / 100 (advisory; never changes a grade)"},
-                new String[]{"Paused", r.pausedSeconds() + " s"},
+                new String[]{w.t("attemptReport.student"), r.studentName() + " (" + r.studentLogin() + ")"},
+                new String[]{w.t("attemptReport.attempt"), r.attemptId().toString()},
+                new String[]{w.t("attemptReport.state"), w.label(AttemptState.class, r.state())},
+                new String[]{w.t("attemptReport.started"), w.at(r.startedAt())},
+                new String[]{w.t("attemptReport.finished"), w.at(r.finishedAt())},
+                new String[]{w.t("attemptReport.result"), r.percent() == null ? "—" : w.decimal(r.percent()) + " %" + (r.letter() == null ? "" : " (" + r.letter() + ")")
+                        + (r.annulledReason() == null ? "" : " — " + w.t("attemptReport.annulled", r.annulledReason()))},
+                new String[]{w.t("attemptReport.credibility"), w.t("attemptReport.credibilityValue", String.valueOf(r.score()))},
+                new String[]{w.t("attemptReport.paused"), w.t("common.seconds", String.valueOf(r.pausedSeconds()))},
                 // what the student's signed receipt carries: equal means these are the answers the student was given a receipt for
-                new String[]{"Answers SHA-256 (as on the student's receipt)", receipts.storedSha256(r.attemptId())}));
+                new String[]{w.t("attemptReport.answersHash"), receipts.storedSha256(r.attemptId())}));
 
-        pdf.heading("Identity check");
-        if (r.identity() == null) pdf.paragraph("No identity check recorded.");
-        else pdf.fields(List.of(new String[]{"Status", r.identity().status()},
-                new String[]{"Reason", r.identity().reason() == null ? "—" : r.identity().reason()},
-                new String[]{"Similarity", r.identity().similarity() == null ? "—" : String.format(java.util.Locale.ROOT, "%.2f", r.identity().similarity())},
-                new String[]{"Checked", time(r.identity().at())}));
+        pdf.heading(w.t("attemptReport.identity"));
+        if (r.identity() == null) pdf.paragraph(w.t("attemptReport.noIdentity"));
+        else pdf.fields(List.of(new String[]{w.t("attemptReport.identityStatus"), w.label(IdentityCheck.Status.class, r.identity().status())},
+                new String[]{w.t("attemptReport.identityReason"), w.label(IdentityCheck.Reason.class, r.identity().reason())},
+                new String[]{w.t("attemptReport.similarity"), r.identity().similarity() == null ? "—"
+                        : w.decimal(java.math.BigDecimal.valueOf(r.identity().similarity()).setScale(2, java.math.RoundingMode.HALF_UP))},
+                new String[]{w.t("attemptReport.checked"), w.at(r.identity().at())}));
 
-        pdf.heading("Timeline summary");
+        pdf.heading(w.t("attemptReport.timeline"));
         Map<String, Integer> kinds = new TreeMap<>();
-        r.timeline().forEach(e -> kinds.merge(e.kind(), 1, Integer::sum));
-        pdf.table(List.of("What", "How many"), kinds.entrySet().stream().map(e -> List.of(e.getKey(), String.valueOf(e.getValue()))).toList(), 3f, 1f);
+        r.timeline().forEach(e -> kinds.merge(event(w, e.kind()), 1, Integer::sum));
+        pdf.table(List.of(w.t("attemptReport.event"), w.t("attemptReport.howMany")),
+                kinds.entrySet().stream().map(e -> List.of(e.getKey(), String.valueOf(e.getValue()))).toList(), 3f, 1f);
 
-        pdf.heading("Flags");
-        if (r.flags().isEmpty()) pdf.paragraph("No flags.");
+        pdf.heading(w.t("attemptReport.flags"));
+        if (r.flags().isEmpty()) pdf.paragraph(w.t("attemptReport.noFlags"));
         for (FlagReview f : r.flags()) {
-            pdf.paragraph(f.type() + " (" + f.severity() + "), " + time(f.startAt()) + " – " + time(f.endAt()) + ", " + f.seconds() + " s"
-                    + (f.detail() == null ? "" : ": " + f.detail()));
-            pdf.note(f.decision() == null ? "Decision: not decided"
-                    : "Decision: " + f.decision().decision() + " by " + f.decision().decidedBy() + " at " + time(f.decision().decidedAt())
-                    + " — " + f.decision().comment());
+            pdf.paragraph(w.label(FlagType.class, f.type()) + " (" + w.label("Severity." + f.severity()) + "), " + w.at(f.startAt()) + " – "
+                    + w.at(f.endAt()) + ", " + w.t("common.seconds", String.valueOf(f.seconds())));
+            pdf.note(f.decision() == null ? w.t("attemptReport.undecided")
+                    : w.t("attemptReport.decision", w.label(FlagDecision.Decision.class, f.decision().decision()), f.decision().decidedBy(),
+                    w.at(f.decision().decidedAt())) + (f.decision().comment() == null || f.decision().comment().isBlank() ? "" : " — " + f.decision().comment()));
             for (ReviewViews.Evidence e : f.evidence().stream().limit(2).toList()) {
                 byte[] jpeg = proctoring.reviewEvidenceJpeg(r.attemptId(), e.id());
                 if (jpeg != null) {
-                    pdf.image(jpeg, 220);
-                    pdf.note("Evidence frame " + time(e.at()));
+                    pdf.figure(jpeg, 220, w.t("attemptReport.frame", w.label(FlagType.class, f.type()), w.at(e.at())), w.t("common.unreadableImage"));
                 }
             }
         }
 
-        pdf.heading("Verdict");
-        if (r.verdict() == null) pdf.paragraph("No verdict yet.");
-        else pdf.fields(List.of(new String[]{"Verdict", r.verdict().verdict()}, new String[]{"Reason", r.verdict().reason()},
-                new String[]{"By", r.verdict().decidedBy()}, new String[]{"At", time(r.verdict().decidedAt())}));
+        pdf.heading(w.t("attemptReport.verdict"));
+        if (r.verdict() == null) pdf.paragraph(w.t("attemptReport.noVerdict"));
+        else pdf.fields(List.of(new String[]{w.t("attemptReport.verdict"), w.label(VerdictRules.Verdict.class, r.verdict().verdict())},
+                new String[]{w.t("attemptReport.reason"), r.verdict().reason()},
+                new String[]{w.t("attemptReport.by"), r.verdict().decidedBy()}, new String[]{w.t("attemptReport.at"), w.at(r.verdict().decidedAt())}));
         if (r.history().size() > 1) {
-            pdf.table(List.of("#", "Verdict", "Reason", "By", "At"), r.history().stream().map(h -> List.of(String.valueOf(h.revision()),
-                    h.verdict(), h.reason(), String.valueOf(h.decidedBy()), time(h.decidedAt()))).toList(), 0.4f, 1f, 3f, 1f, 1.5f);
+            pdf.table(List.of(w.t("common.number"), w.t("attemptReport.verdict"), w.t("attemptReport.reason"), w.t("attemptReport.by"),
+                    w.t("attemptReport.at")), r.history().stream().map(h -> List.of(String.valueOf(h.revision()),
+                    w.label(VerdictRules.Verdict.class, h.verdict()), h.reason(), String.valueOf(h.decidedBy()), w.at(h.decidedAt()))).toList(),
+                    0.4f, 1f, 3f, 1f, 1.5f);
         }
 
         List<AttemptReportSection> contributors = new ArrayList<>();
         sections.forEach(contributors::add);
         contributors.sort(Comparator.comparingInt(AttemptReportSection::order));
         for (AttemptReportSection c : contributors) {
-            for (AttemptReportSection.Section s : c.sectionsFor(r.attemptId())) {
+            for (AttemptReportSection.Section s : c.sectionsFor(r.attemptId(), w)) {
                 pdf.heading(s.title());
                 if (s.entries().isEmpty()) pdf.paragraph("—");
-                for (AttemptReportSection.Entry e : s.entries()) pdf.paragraph((e.at() == null ? "" : time(e.at()) + " — ") + e.text());
+                for (AttemptReportSection.Entry e : s.entries()) pdf.paragraph((e.at() == null ? "" : w.at(e.at()) + " — ") + e.text());
             }
         }
-        pdf.signatureLines(List.of("Reviewer"));
+        pdf.signatureLines(w.signatories("attemptReport"));
         return pdf.bytes();
+    }
+
+    /** The name of a timeline event; events a person need not tell apart are counted together. */
+    static String event(Wording w, String kind) {
+        String s = w.t("event." + kind);
+        return s.startsWith("event.") ? w.t("event.other") : s;
     }
 
     /** One exam's attempts: score, credibility, flag counts, decisions, verdicts. */
@@ -141,22 +169,29 @@ public class ReviewReports {
         return csv.text();
     }
 
+    /** The exam's review summary (the monitoring of one exam): every attempt's state, result, credibility, flags and verdict. */
     @Transactional
-    public byte[] examPdf(UUID examId, Actor actor) {
+    public byte[] examPdf(UUID examId, Actor actor, String lang) {
         List<ReviewQueue.Row> rows = examRows(examId, actor);
         Exam e = Exam.findById(examId);
-        PdfDocument pdf = PdfDocument.create("Review summary: " + e.title);
-        pdf.fields(List.of(new String[]{"Group", nz(e.groupCode)}, new String[]{"Opens", time(e.opensAt)},
-                new String[]{"Attempts", String.valueOf(rows.size())},
-                new String[]{"Unreviewed", String.valueOf(rows.stream().filter(r -> r.verdict() == ReviewQueue.VerdictState.UNREVIEWED).count())}));
+        Wording w = documents.wording(ExamLanguage.of(e), lang);
+        PdfDocument pdf = w.start("reviewSummary", e.title, time.today());
+        pdf.fields(List.of(new String[]{w.t("reviewSummary.group"), nz(e.groupCode)},
+                new String[]{w.t("reviewSummary.window"), w.at(e.opensAt) + " – " + w.at(e.closesAt)},
+                new String[]{w.t("reviewSummary.attempts"), String.valueOf(rows.size())},
+                new String[]{w.t("reviewSummary.unreviewed"), String.valueOf(rows.stream().filter(r -> r.verdict() == ReviewQueue.VerdictState.UNREVIEWED).count())}));
         List<List<String>> table = new ArrayList<>();
+        int n = 0;
         for (ReviewQueue.Row r : rows) {
-            table.add(List.of(nz(r.studentName()) + " (" + nz(r.studentLogin()) + ")", r.state(),
-                    r.percent() == null ? "—" : r.percent().toPlainString(), String.valueOf(r.score()),
-                    r.flagTotal() + (r.flagCounts().isEmpty() ? "" : " (" + byType(r.flagCounts()) + ")"), r.verdict().name()));
+            StringBuilder flags = new StringBuilder(String.valueOf(r.flagTotal()));
+            r.flagCounts().forEach((type, count) -> flags.append('\n').append(w.label(FlagType.class, type)).append(": ").append(count));
+            table.add(List.of(String.valueOf(++n), nz(r.studentName()) + " (" + nz(r.studentLogin()) + ")", w.label(AttemptState.class, r.state()),
+                    r.percent() == null ? "—" : w.decimal(r.percent()), String.valueOf(r.score()), flags.toString(),
+                    w.label(r.verdict())));
         }
-        pdf.table(List.of("Student", "State", "%", "Credibility", "Flags", "Verdict"), table, 2.1f, 1.4f, 0.7f, 1.2f, 1.8f, 1.7f);
-        return pdf.bytes();
+        pdf.table(List.of(w.t("common.number"), w.t("reviewSummary.student"), w.t("reviewSummary.state"), "%", w.t("reviewSummary.credibility"),
+                w.t("reviewSummary.flags"), w.t("reviewSummary.verdict")), table, 0.4f, 2.1f, 1.4f, 0.7f, 1.1f, 2f, 1.5f);
+        return pdf.signatureLines(w.signatories("reviewSummary")).bytes();
     }
 
     private static long[] decisions(UUID attemptId) {

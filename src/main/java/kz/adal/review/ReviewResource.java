@@ -111,8 +111,8 @@ public class ReviewResource {
     @Path("/review/attempts/{id}/report.pdf")
     @Authenticated
     @Produces("application/pdf")
-    public Response attemptReport(@PathParam("id") UUID id) {
-        return Response.ok(reports.attemptPdf(id, me.actor()))
+    public Response attemptReport(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        return Response.ok(reports.attemptPdf(id, me.actor(), lang))
                 .header("Content-Disposition", "inline; filename=\"attempt-" + id + ".pdf\"").build();
     }
 
@@ -129,8 +129,8 @@ public class ReviewResource {
     @Path("/review/exams/{id}/summary.pdf")
     @Authenticated
     @Produces("application/pdf")
-    public Response examPdf(@PathParam("id") UUID id) {
-        return Response.ok(reports.examPdf(id, me.actor()))
+    public Response examPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        return Response.ok(reports.examPdf(id, me.actor(), lang))
                 .header("Content-Disposition", "inline; filename=\"exam-" + id + "-review.pdf\"").build();
     }
 
@@ -149,6 +149,15 @@ public class ReviewResource {
     public Response monitoringCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
         return Response.ok(monitoring.csv(date(from), date(to))).type("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"monitoring.csv\"").build();
+    }
+
+    @GET
+    @Path("/review/monitoring.pdf")
+    @RolesAllowed({Role.Names.REGISTRAR, Role.Names.SYSTEM_ADMIN})
+    @Produces("application/pdf")
+    public Response monitoringPdf(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("lang") String lang) {
+        return Response.ok(monitoring.pdf(date(from), date(to), lang))
+                .header("Content-Disposition", "attachment; filename=\"monitoring.pdf\"").build();
     }
 
     private static LocalDate date(String s) {

@@ -167,11 +167,28 @@ class BankApiTest {
         Api.as("expert").body(Map.of("comment", "changed my mind")).put("/api/reviews/" + review + "/comments/" + firstQuestion)
                 .then().statusCode(409).body("code", equalTo("REVIEW_CONCLUDED"));
         // printable documents
+        // the bank is in English: so are its documents by default
         byte[] passport = Api.as("head").get("/api/bank-versions/" + v + "/passport.pdf").then().statusCode(200).extract().asByteArray();
         String text = pdfText(passport);
-        assertTrue(text.contains("Algebra") && text.contains("minutes No. 9") && text.contains("FIT"), text);
+        assertTrue(text.contains("Algebra") && text.contains("minutes No. 9") && text.contains("fit"), text);
         String conclusion = pdfText(Api.as("head").get("/api/reviews/" + review + "/conclusion.pdf").then().statusCode(200).extract().asByteArray());
         assertTrue(conclusion.contains("Fit for computer testing") && conclusion.contains("Clear and correct."), conclusion);
+        // the passport and the conclusion in Kazakh and Russian (issue 15)
+        io.restassured.path.json.JsonPath version = Api.as("head").get("/api/bank-versions/" + v).then().extract().jsonPath();
+        List<String> data = new java.util.ArrayList<>(List.of("Full cycle", "Fit for computer testing.", "Clear and correct.", "9",
+                String.valueOf(version.getString("passport.discipline")), String.valueOf(version.getString("passport.programme")),
+                String.valueOf(version.getString("passport.referenceMaterials"))));
+        for (Object q : Api.as("expert").get("/api/reviews/" + review).then().extract().jsonPath().getList("questions.stem")) data.add(String.valueOf(q));
+        data.addAll(version.getList("reviews.expert", String.class));
+        data.addAll(version.getList("compilers.fullName", String.class));
+        for (String lang : List.of("kk", "ru")) {
+            String p = kz.adal.testing.OfficialDocumentCheck.check("passport",
+                    Api.as("head").get("/api/bank-versions/" + v + "/passport.pdf?lang=" + lang).then().statusCode(200).extract().asByteArray(), lang, data);
+            assertTrue(p.contains(lang.equals("kk") ? "Тест базасының паспорты" : "Паспорт тестовой базы"), p);
+            String c = kz.adal.testing.OfficialDocumentCheck.check("conclusion",
+                    Api.as("head").get("/api/reviews/" + review + "/conclusion.pdf?lang=" + lang).then().statusCode(200).extract().asByteArray(), lang, data);
+            assertTrue(c.contains(lang.equals("kk") ? "тестілеуге жарамды: компьютерлік" : "пригодна для тестирования: компьютерного"), c);
+        }
         // a new version starts as a copy and can be edited
         String v2 = Api.as("author").post("/api/bank-versions/" + v + "/new-version").then().statusCode(200)
                 .body("number", equalTo(2)).body("state", equalTo("DRAFT")).body("questions", hasSize(120)).extract().path("id");

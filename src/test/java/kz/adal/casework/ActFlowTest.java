@@ -157,6 +157,22 @@ class ActFlowTest {
         // and in the act's PDF
         byte[] pdf = c.member1().api().get("/api/acts/" + act + "/act.pdf").then().statusCode(200).extract().asByteArray();
         assertTrue(new String(pdf, 0, 5).startsWith("%PDF"));
+        // in Kazakh and in Russian, as the commission signs it (issue 15)
+        List<String> data = new java.util.ArrayList<>(List.of(c.examId().toString(), "The page froze, my internet is down",
+                "The student's connection was lost from minute 5 to minute 12.", "The student could not answer for 7 minutes; the time ran out.",
+                "The proctor was told at once.", "The log shows the outage", "The outage is confirmed by the log",
+                c.member1().api().get("/api/acts/" + act).then().extract().path("title")));
+        for (Fixtures.Person p : List.of(c.student(), c.chair(), c.member1(), c.member2(), c.secretary(), c.proctor())) {
+            data.add("Person " + p.login());
+            data.add(p.login());
+        }
+        for (String lang : List.of("kk", "ru")) {
+            byte[] doc = c.member1().api().get("/api/acts/" + act + "/act.pdf?lang=" + lang).then().statusCode(200).extract().asByteArray();
+            String t = kz.adal.testing.OfficialDocumentCheck.check("act", doc, lang, data);
+            assertTrue(t.contains(lang.equals("kk") ? "Техникалық ақау туралы акт" : "Акт о техническом сбое"), t);
+            assertTrue(t.contains(lang.equals("kk") ? "Байланыс үзілді" : "Связь прервалась"), t);
+            assertTrue(t.contains(lang.equals("kk") ? "Жоғалған уақытты есепке алып" : "Продолжить ту же попытку"), t);
+        }
     }
 
     @Test
@@ -184,9 +200,9 @@ class ActFlowTest {
         c.chair().api().body(Map.of("decision", "RESUME")).post("/api/acts/" + act + "/decision").then().statusCode(409);
         assertTrue(!access.holdsFor(attemptId).contains(kz.adal.media.RecordingHold.OPEN_ACT));
         // the act, its votes and the decision are in the per-attempt report
-        var sections = report.sectionsFor(attemptId);
+        var sections = report.sectionsFor(attemptId, kz.adal.platform.OfficialDocuments.in("en"));
         assertEquals(1, sections.size());
-        assertTrue(sections.get(0).entries().stream().anyMatch(e -> e.text().contains("Decision of the chair") && e.text().contains("VOID")));
+        assertTrue(sections.get(0).entries().stream().anyMatch(e -> e.text().contains("Decision of the chair") && e.text().contains("Void the attempt")));
         assertTrue(sections.get(0).entries().stream().anyMatch(e -> e.text().contains("The page froze")));
     }
 

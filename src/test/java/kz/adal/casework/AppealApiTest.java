@@ -212,7 +212,7 @@ class AppealApiTest {
         g.student().api().get("/api/inbox").then().body("find { it.kind == 'appeal.decided' }.body", containsString("86.00 B+"));
         Api.as("admin").get("/api/audit/verify?scope=" + g.examId()).then().statusCode(200).body("intact", equalTo(true));
         // the per-attempt report carries the appeal and the grade change
-        var sections = report.sectionsFor(g.attemptId());
+        var sections = report.sectionsFor(g.attemptId(), kz.adal.platform.OfficialDocuments.in("en"));
         assertEquals(1, sections.size());
         assertTrue(sections.get(0).entries().stream().anyMatch(e -> e.text().contains("72.00 C+ → 86.00 B+")), sections.toString());
     }

@@ -7,6 +7,7 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Api;
+import kz.adal.testing.OfficialDocumentCheck;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -67,8 +68,37 @@ class GradeExportTest {
         for (int p = 1; p <= reader.getNumberOfPages(); p++) text.append(extractor.getTextFromPage(p)).append('\n');
         String t = text.toString();
         assertTrue(t.contains(g.student(0).login()) && t.contains(g.student(2).login()), t);
-        assertTrue(t.contains("FX") && t.contains("96.67"), t);
-        assertTrue(t.contains("not the discipline's final grade"), t);
+        assertTrue(t.contains("FX") && t.contains("96,67"), t);
+        // the group is taught in Kazakh: so is its grade sheet
+        assertTrue(t.contains("пән бойынша қорытынды баға емес"), t);
+    }
+
+    /**
+     * The grade sheet in kk (the group's language) and in ru (a copy asked for): no English, no raw states,
+     * no ISO times, the letter scale as a table, every Kazakh letter readable from the PDF (issue 15).
+     */
+    @Test
+    void theGradeSheetReadsInKazakhAndInRussian() {
+        ExamFixtures.Group g = ExamFixtures.group("kk", 3, true);
+        Map<String, Object> body = ExamFixtures.attestation(g, ExamFixtures.demoBank("kk"));
+        body.put("title", OfficialDocumentCheck.KAZAKH_PANGRAM);
+        UUID exam = ExamFixtures.published(body);
+        g.students().forEach(s -> ExamFixtures.admit(exam, s, true));
+        results(exam, g);
+        List<String> data = new java.util.ArrayList<>(List.of(g.code(), ExamFixtures.PERIOD, OfficialDocumentCheck.KAZAKH_PANGRAM));
+        g.students().forEach(s -> data.add(s.login()));
+        for (int i = 0; i < 3; i++) data.add("Student " + g.code() + " " + i);
+        byte[] kk = Api.as("teacher").get("/api/exams/" + exam + "/grades.pdf").then().statusCode(200).extract().asByteArray();
+        String discipline = Api.as("teacher").get("/api/exams/" + exam).then().extract().path("discipline");
+        data.add(discipline);
+        String text = OfficialDocumentCheck.check("gradeSheet", kk, "kk", data);
+        OfficialDocumentCheck.assertKazakhLettersSurvive("gradeSheet", text);
+        assertTrue(text.contains("Бағалау ведомосы") && text.contains("Әріптік бағалау шкаласы") && text.contains("өте жақсы"), text);
+        assertTrue(text.contains("Тапсырылды") || text.contains("Басталмаған"), text);
+        byte[] ru = Api.as("teacher").get("/api/exams/" + exam + "/grades.pdf?lang=ru").then().statusCode(200).extract().asByteArray();
+        String r = OfficialDocumentCheck.check("gradeSheet", ru, "ru", data);
+        assertTrue(r.contains("Экзаменационная ведомость") && r.contains("Буквенная шкала оценивания") && r.contains("неудовлетворительно"), r);
+        OfficialDocumentCheck.assertKazakhLettersSurvive("gradeSheet (ru, Kazakh title)", r);
     }
 
     @Test

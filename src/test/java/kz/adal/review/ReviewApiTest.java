@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import kz.adal.identity.Role;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Api;
+import kz.adal.testing.OfficialDocumentCheck;
 import kz.adal.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -167,16 +168,38 @@ class ReviewApiTest {
         // the attempt PDF names the flags, the decisions and the verdict, with the evidence frames embedded
         String tab = flagKey(Api.as("reviewer").get(path).then().extract().jsonPath(), "TAB_LEFT");
         Api.as("reviewer").body(Map.of("decision", "CONFIRMED", "comment", "Notes on the desk")).put(path + "/flags/" + tab).then().statusCode(200);
+        // the group is taught in English: so is its report, with the names people read for flags, decisions and verdicts
         byte[] pdf = Api.as("reviewer").get(path + "/report.pdf").then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         String text = pdfText(pdf);
-        for (String expected : List.of(s.student().login(), "TAB_LEFT", "CLIPBOARD_USED", "CONFIRMED", "Notes on the desk", "ANNULLED",
-                "Notes visible on the screen recording", "Identity check", "PASSED", "0.62", "Evidence frame")) {
+        for (String expected : List.of(s.student().login(), "Left the exam tab", "Used the clipboard", "Confirmed", "Notes on the desk",
+                "Result annulled", "Notes visible on the screen recording", "Identity check", "Passed", "0.62", "Evidence frame")) {
             // a table cell may wrap a long word across lines
             assertTrue(text.replaceAll("\\s", "").contains(expected.replaceAll("\\s", "")), expected + " in:\n" + text);
         }
         assertTrue(new PdfReader(pdf).getPageN(1) != null);
         assertTrue(countImages(pdf) >= 1, "evidence frames embedded");
         Api.as("teacher").get(path + "/report.pdf").then().statusCode(404);
+
+        // the same report in Kazakh and in Russian (issue 15): no English, no raw codes or ISO times, frames captioned
+        io.restassured.path.json.JsonPath review = Api.as("reviewer").get(path).then().extract().jsonPath();
+        List<String> data = new java.util.ArrayList<>(List.of(s.student().login(), review.getString("studentName"), review.getString("examTitle"),
+                s.attemptId().toString(), "Notes on the desk", "Notes visible on the screen recording", "Tab switch was the calculator",
+                review.getString("verdict.decidedBy")));
+        for (Object by : review.getList("flags.decision.decidedBy")) if (by != null) data.add(by.toString());
+        for (Object by : review.getList("history.decidedBy")) if (by != null) data.add(by.toString());
+        byte[] kk = Api.as("reviewer").get(path + "/report.pdf?lang=kk").then().statusCode(200).extract().asByteArray();
+        String k = OfficialDocumentCheck.check("attemptReport", kk, "kk", data);
+        for (String expected : List.of("Тапсыру әрекетін қарау есебі", "Емтихан бетінен шықты", "Расталды", "Нәтиже жойылды", "Тұлғаны тексеру",
+                "0,62", "Дәлел кадр: Емтихан бетінен шықты")) {
+            assertTrue(k.replaceAll("\\s", "").contains(expected.replaceAll("\\s", "")), expected + " in:\n" + k);
+        }
+        assertTrue(countImages(kk) >= 1, "evidence frames embedded");
+        byte[] ru = Api.as("reviewer").get(path + "/report.pdf?lang=ru").then().statusCode(200).extract().asByteArray();
+        String r = OfficialDocumentCheck.check("attemptReport", ru, "ru", data);
+        assertTrue(r.replaceAll("\\s", "").contains("Кадр-доказательство:Ушёлсостраницыэкзамена"), r);
+        byte[] both = Api.as("reviewer").get(path + "/report.pdf?lang=kk-ru").then().statusCode(200).extract().asByteArray();
+        String kr = OfficialDocumentCheck.check("attemptReport", both, "ru", data);
+        assertTrue(kr.contains("Тұлғаны тексеру / Проверка личности"), "a bilingual report carries both: " + kr);
     }
 
     @Test
@@ -196,7 +219,15 @@ class ReviewApiTest {
         assertEquals("UNREVIEWED", cells[10]);
         String pdf = pdfText(Api.as("reviewer").get("/api/review/exams/" + s.examId() + "/summary.pdf").then().statusCode(200).extract().asByteArray());
         String joined = pdf.replaceAll("\\s", ""); // table cells wrap long words across lines
-        assertTrue(joined.contains(s.student().login()) && joined.contains("UNREVIEWED") && joined.contains("TAB_LEFT"), pdf);
+        assertTrue(joined.contains(s.student().login()) && joined.contains("Notreviewed") && joined.contains("Lefttheexamtab"), pdf);
+        String title = Api.as("reviewer").get("/api/review/attempts/" + s.attemptId()).then().extract().path("examTitle");
+        List<String> data = List.of(s.student().login(), "Person " + s.student().login(), title, "RV");
+        for (String lang : List.of("kk", "ru")) {
+            byte[] summary = Api.as("reviewer").get("/api/review/exams/" + s.examId() + "/summary.pdf?lang=" + lang).then().statusCode(200)
+                    .extract().asByteArray();
+            String t = OfficialDocumentCheck.check("reviewSummary", summary, lang, data).replaceAll("\\s", "");
+            assertTrue(t.contains(lang.equals("kk") ? "Қаралмаған" : "Нерассмотрена"), t);
+        }
         Api.as("teacher").get("/api/review/exams/" + s.examId() + "/summary.csv").then().statusCode(404);
 
         // monitoring (001 §6.12.2): registrar and IT centre only
@@ -216,6 +247,20 @@ class ReviewApiTest {
                 + "connection_drops,recording_gaps,recording_stops,problem_reports\n"), mon);
         String row = mon.lines().filter(l -> l.startsWith(s.examId().toString())).findFirst().orElseThrow();
         assertTrue(row.endsWith(",1,1,1,1,0,0,0,0,1"), row);
+        // the monitoring report as the registrar files it, in the institution's language and in Russian (issue 15)
+        List<String> examData = new java.util.ArrayList<>(data);
+        for (String l : mon.lines().skip(1).toList()) {
+            String[] c = l.split(",");
+            examData.add(c[1]);
+            if (c.length > 2) examData.add(c[2]);
+        }
+        Api.as("reviewer").get("/api/review/monitoring.pdf").then().statusCode(403);
+        for (String lang : List.of("kk", "ru")) {
+            byte[] report = Api.as("registrar").get("/api/review/monitoring.pdf?from=" + today + "&to=" + today + "&lang=" + lang).then()
+                    .statusCode(200).extract().asByteArray();
+            String t = OfficialDocumentCheck.check("monitoring", report, lang, examData);
+            assertTrue(t.contains(lang.equals("kk") ? "Мониторинг есебі" : "Отчёт мониторинга") && t.contains("1 / 1 / 1 / 0"), t);
+        }
     }
 
     /** Reviewers deciding the same first verdict at the same moment: one wins, the others are told, none overwrites. */
