@@ -15,6 +15,8 @@ interface Window {
   getScreenDetails(): Promise<ScreenDetails>;
   /** set by recorder.js when it owns the camera and the screen */
   adalRecorder?: unknown;
+  /** set by a page that records something other than an attempt (the oral turn) before it loads recorder.js */
+  adalRecordingTarget?: object;
 }
 
 interface DisplayMediaStreamOptions {
