@@ -255,16 +255,17 @@ function renderPeople() {
   const ul = document.getElementById('people');
   const all = [...view.commission, view.head, ...view.students];
   /** @type {Map<string, HTMLElement>} */
-  const shown = new Map([...ul.children].map(li => [/** @type {HTMLElement} */ (li).dataset.user, /** @type {HTMLElement} */ (li)]));
+  const shown = new Map([...ul.children].map(li => [/** @type {HTMLElement} */ (li).dataset.slot, /** @type {HTMLElement} */ (li)]));
   const lines = all.map(p => {
     const st = rtcStatus.get(p.id);
     const inVideo = !!(st && st.inMesh) || p.id === view.me && !!mesh;
     const data = { user: p.id, present: String(p.present), video: String(inVideo),
       micOff: String(!!st?.muted?.audio), camOff: String(!!st?.muted?.video) };
     const key = JSON.stringify([data, p.name, p.role]);
-    const old = shown.get(p.id);
+    const slot = p.id + ':' + p.role;
+    const old = shown.get(slot);
     if (old && old.dataset.key === key) return old;
-    return h('li', { dataset: { ...data, key } },
+    return h('li', { dataset: { ...data, key, slot } },
       h('span.dot' + (p.present ? '.on' : ''), { 'aria-hidden': 'true' }),
       h('span', p.name), ' ', h('span.muted', t('oral.role.' + p.role)), ' ',
       h('span.sr-only', t(p.present ? 'oral.present' : 'oral.absent')),
