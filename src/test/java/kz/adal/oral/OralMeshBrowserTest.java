@@ -304,6 +304,8 @@ class OralMeshBrowserTest {
         time.advance(Duration.ofSeconds(31));
         for (Page p : pages.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "ANSWER_PAUSED");
         assertThat(pages.get("chair").locator("#answer-paused")).isVisible();
+        // the time left as people read it, not raw seconds ("14 min 21 s of the answer left")
+        assertThat(pages.get("chair").locator("#answer-paused")).containsText(java.util.regex.Pattern.compile("\\d+ min \\d+ s of the answer left"));
         assertThat(pages.get("chair").locator("#answer-resume")).isVisible();
         picture(pages.get("chair"), "oral-mesh-paused");
         Act act = QuarkusTransaction.requiringNew().call(() -> Act.<Act>find("turnId", UUID.fromString(r.turn())).firstResult());
