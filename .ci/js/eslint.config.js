@@ -2,11 +2,8 @@
 import js from '@eslint/js';
 import globals from 'globals';
 
-/** Checked after the oral/live merge: other branches are rewriting these files now. */
+/** Not type-checked yet (each still to be annotated); .ci/js/check fails on any other file without // @ts-check. */
 export const NOT_YET_CHECKED = [
-  'web/js/oral-room.js',
-  'web/js/oral-mesh.js',
-  'web/js/live-view.js',
 ];
 
 export default [

@@ -1,3 +1,4 @@
+// @ts-check
 // A proctor's live view of one student (003 §16; issue 14): the student's camera (with microphone) and screen,
 // browser to browser over WebRTC (through TURN when needed), started on demand and stopped when closed. The
 // signals travel over the sockets both pages already have (/ws/proctor ↔ /ws/proctoring) as `live.signal`.
@@ -75,11 +76,15 @@ export function budget(kbps, [cameraTrack, screenTrack] = []) {
   const widthOf = t => t?.getSettings?.().width || 0;
   return [
     { maxBitrate: camera * 1000, maxFramerate: 15, scaleResolutionDownBy: Math.max(1, widthOf(cameraTrack) / 320) },
-    { maxBitrate: (total - audio - camera) * 1000, maxFramerate: 5, scaleResolutionDownBy: Math.max(1, widthOf(screenTrack) / 1280), degradationPreference: 'maintain-resolution' },
+    { maxBitrate: (total - audio - camera) * 1000, maxFramerate: 5, scaleResolutionDownBy: Math.max(1, widthOf(screenTrack) / 1280), degradationPreference: /** @type {RTCDegradationPreference} */ ('maintain-resolution') },
     { maxBitrate: audio * 1000 },
   ];
 }
 
+/**
+ * @param {RTCRtpSender|undefined} sender
+ * @param {{ maxBitrate: number, maxFramerate?: number, scaleResolutionDownBy?: number, degradationPreference?: RTCDegradationPreference }} caps
+ */
 async function cap(sender, { degradationPreference, ...encoding }) {
   if (!sender?.track) return;
   const p = sender.getParameters();

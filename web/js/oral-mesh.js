@@ -1,56 +1,113 @@
+// @ts-check
 // The built-in video room (issue 14): every participant's camera and microphone reach every other page through
 // a WebRTC mesh (enough for a commission of up to ~8), signalled over the room socket (rtc.join / rtc.signal /
-// rtc.leave), with the STUN/TURN servers and the upstream budget the server hands out. Every 2 s the page reports
-// to the server, from getStats(), whose audio and video actually arrive (decoded frames and audio samples
-// growing) and its own mute state: the answer starts only when every grader receives the student
-// (the server's rule), and everyone sees who is connected and muted.
+// rtc.leave), with the STUN/TURN servers and the upstream budget the server hands out. Every few seconds the page
+// reports to the server what it receives from the participant the room's rule reads (the current student: decoded
+// frames and audio packets growing, from getStats()) and its own mute state: the answer starts only when every
+// grader receives the student (the server's rule), and everyone sees who is connected and muted.
+//
+// What it costs. Every peer connection encodes its own copy of the camera, so a six-page mesh is five encoders and
+// five decoders per page, on laptops that are often weak. Each copy is encoded for what its receiver needs
+// (profiles below): everyone needs the student large; the student needs the commission as faces; the staff need
+// each other as thumbnails only (the secretary and the head of department still see everyone). Audio goes in 60 ms
+// packets (a third of the packets, and of their headers, of WebRTC's default 20 ms).
 
-const AUDIO_BPS = 24000;          // Opus for speech; per peer
-const REPORT_MS = 2000;
+/** Opus for speech, per peer (payload; headers are counted apart). */
+const AUDIO_BPS = 16000;
+/** Audio frame length asked for (a=ptime): fewer packets, fewer headers, less work per second. */
+const PTIME_MS = 60;
+/**
+ * RTP header bytes per packet as Chromium sends them (12 bytes and its header extensions), from getStats
+ * headerBytesSent / packetsSent in OralRoomBrowserTest (docs/oral-exam.md "Degraded links"): audio ~28, video ~30.
+ */
+const AUDIO_HEADER_BYTES = 28;
+const VIDEO_HEADER_BYTES = 30;
+/** The slowest a check of what arrives may be: reports older than 8 s count as missing on the server. */
+const REPORT_MS = 3000;
+
+/**
+ * How one copy of this page's camera is encoded, by what its receiver needs: `weight` is its share of the video
+ * budget, `scale` divides the resolution, `fps` caps the frame rate, `packets` is per frame (for the headers).
+ * @typedef {{ weight: number, scale: number, fps: number, packets: number }} Profile
+ */
+/** @type {Record<'full'|'face'|'thumb', Profile>} */
+export const PROFILES = {
+  full: { weight: 1, scale: 1, fps: 15, packets: 1.5 },     // the student, to everyone: full resolution (000 §4.6)
+  face: { weight: 1, scale: 2, fps: 10, packets: 1 },       // a member of the commission, to the student
+  thumb: { weight: 0.3, scale: 4, fps: 5, packets: 1 },     // the staff to each other: a thumbnail
+};
+
+/**
+ * What one page sends at most to each peer (kbit/s payload caps) and in all with headers, for an upstream budget.
+ * @param {number} upstreamKbps the whole upstream this room may use, RTP headers included
+ * @param {Profile[]} profiles one per peer
+ * @returns {{ audioBps: number, videoBps: number[], wireKbps: number }}
+ */
+export function shares(upstreamKbps, profiles) {
+  const audioWire = AUDIO_BPS + 1000 / PTIME_MS * AUDIO_HEADER_BYTES * 8;
+  const videoHeaders = profiles.map(p => p.fps * p.packets * VIDEO_HEADER_BYTES * 8);
+  const left = upstreamKbps * 1000 - profiles.length * audioWire - videoHeaders.reduce((a, b) => a + b, 0);
+  const weights = profiles.reduce((a, p) => a + p.weight, 0) || 1;
+  const videoBps = profiles.map(p => Math.max(20000 * p.weight, Math.floor(left * p.weight / weights)));
+  const wire = profiles.length * audioWire + videoHeaders.reduce((a, b) => a + b, 0) + videoBps.reduce((a, b) => a + b, 0);
+  return { audioBps: AUDIO_BPS, videoBps, wireKbps: Math.round(wire / 1000) };
+}
+
+/** The audio section of a session description with 60 ms packets asked for (what our encoder then uses). */
+function withPtime(sdp) {
+  return sdp.replace(/a=ptime:\d+\r\n/g, '').replace(/(m=audio [^\r\n]*\r\n)/, `$1a=ptime:${PTIME_MS}\r\n`);
+}
+
+/**
+ * @typedef {{ pc: RTCPeerConnection, userId: string, queued: RTCIceCandidateInit[], last: { frames?: number, samples?: number },
+ *   live: { audio: boolean, video: boolean } }} Peer
+ */
 
 /**
  * @param {object} o
  * @param {(msg: object) => void} o.send     sends a message on the room socket (sittingId is added by the caller)
  * @param {RTCIceServer[]} o.iceServers
- * @param {number} o.upstreamKbps            this participant's whole upstream (000 §4.6)
- * @param {boolean} o.fullVideo              the student: the budget goes to their video; members send less
+ * @param {number} o.upstreamKbps            this participant's whole upstream for the room, headers included (000 §4.6)
+ * @param {(userId: string) => keyof PROFILES} o.profile  how this page's camera is encoded for that receiver
+ * @param {() => (string|null)} o.watched    the participant whose media the room's rule reads (the current student)
  * @param {MediaStream} o.stream             this page's camera and microphone
  * @param {(userId: string, stream: MediaStream|null, connectionId: string) => void} o.onRemote  a peer's media arrived or left
  */
 export function createMesh(o) {
-  const peers = new Map();     // connectionId → { pc, userId, queued: [], counters }
-  let me = null;               // my connection id
+  /** @type {Map<string, Peer>} connectionId → peer */
+  const peers = new Map();
+  /** @type {string|null} my connection id */
+  let me = null;
+  /** @type {ReturnType<typeof setInterval>|null} */
   let timer = null;
 
   let upstreamKbps = o.upstreamKbps;
 
-  function budget() {
-    const n = Math.max(1, peers.size);
-    const videoBps = Math.max(30000, Math.floor((upstreamKbps * 1000 - n * AUDIO_BPS) / n));
-    // members: half the bit rate, half the resolution and 10 frames a second; the student: full resolution at 15
-    return o.fullVideo ? { video: videoBps, scale: 1, fps: 15 } : { video: Math.floor(videoBps / 2), scale: 2, fps: 10 };
-  }
-
-  /** Caps every sender so that the sum to all peers stays within the upstream budget. */
+  /** Caps every sender so that the sum to all peers, headers included, stays within the upstream budget. */
   async function applyBudget() {
-    const b = budget();
-    for (const p of peers.values()) {
+    const list = [...peers.values()];
+    const profiles = list.map(p => PROFILES[o.profile(p.userId)]);
+    const s = shares(upstreamKbps, profiles);
+    await Promise.all(list.map(async (p, i) => {
       for (const sender of p.pc.getSenders()) {
         if (!sender.track) continue;
         const params = sender.getParameters();
         if (!params.encodings || !params.encodings.length) continue;
         if (sender.track.kind === 'video') {
-          params.encodings[0].maxBitrate = b.video;
-          params.encodings[0].scaleResolutionDownBy = b.scale;
-          params.encodings[0].maxFramerate = b.fps;
+          params.encodings[0].maxBitrate = s.videoBps[i];
+          params.encodings[0].scaleResolutionDownBy = profiles[i].scale;
+          params.encodings[0].maxFramerate = profiles[i].fps;
+          // the student's picture keeps its resolution when the link is short (frames are dropped instead)
+          if (profiles[i] === PROFILES.full) params.degradationPreference = 'maintain-resolution';
         } else {
-          params.encodings[0].maxBitrate = AUDIO_BPS;
+          params.encodings[0].maxBitrate = s.audioBps;
         }
         try { await sender.setParameters(params); } catch { /* not negotiated yet: applied after the answer */ }
       }
-    }
+    }));
   }
 
+  /** @returns {Peer} */
   function peer(connectionId, userId) {
     let p = peers.get(connectionId);
     if (p) return p;
@@ -90,7 +147,7 @@ export function createMesh(o) {
     }
     const p = peer(from, userId);
     if (data.description) {
-      await p.pc.setRemoteDescription(data.description);
+      await p.pc.setRemoteDescription({ type: data.description.type, sdp: withPtime(data.description.sdp) });
       for (const c of p.queued.splice(0)) await p.pc.addIceCandidate(c).catch(() => {});
       if (data.description.type === 'offer') {
         await p.pc.setLocalDescription(await p.pc.createAnswer());
@@ -103,10 +160,15 @@ export function createMesh(o) {
     }
   }
 
-  /** Per peer: has audio (samples) and video (decoded frames) arrived since the last look? */
+  /**
+   * Has audio (packets) and video (decoded frames) arrived from the watched participant since the last look? Only
+   * that peer's connection is asked (getStats is the page's costliest periodic call; nobody reads the others).
+   */
   async function measure() {
     const out = [];
+    const watched = o.watched();
     for (const [id, p] of peers) {
+      if (p.userId !== watched) continue;
       // video: frames decoded; audio: packets received (concealment keeps sample counters growing even when
       // nothing arrives, so they can't tell an outage)
       let frames = 0, samples = 0;
@@ -123,16 +185,20 @@ export function createMesh(o) {
     return out;
   }
 
+  /** Sends the report (every round: the server forgets reports after 8 s). */
   async function report() {
     const list = await measure();
     const [a] = o.stream.getAudioTracks(), [v] = o.stream.getVideoTracks();
-    o.send({ type: 'rtc.stats', peers: list.map(x => ({ userId: x.userId, audio: x.audio, video: x.video })),
-      muted: { audio: !a || !a.enabled || a.readyState === 'ended', video: !v || !v.enabled || v.readyState === 'ended' } });
+    const msg = { type: 'rtc.stats', peers: list.map(x => ({ userId: x.userId, audio: x.audio, video: x.video })),
+      muted: { audio: !a || !a.enabled || a.readyState === 'ended', video: !v || !v.enabled || v.readyState === 'ended' } };
+    o.send(msg);
     return list;
   }
 
   return {
     peers,
+    /** @type {string|false} the connection id this page joined with (set by the page) */
+    joined: false,
     /** The socket said welcome: our connection id; then announce ourselves. */
     join(connectionId) {
       me = connectionId;
@@ -156,6 +222,10 @@ export function createMesh(o) {
     /** What this page may send to its peers changed (the student's recording takes its share of the same link). */
     setUpstream(kbps) {
       upstreamKbps = kbps;
+      applyBudget();
+    },
+    /** Who needs what changed (another student's turn): the copies are encoded again for their receivers. */
+    rebudget() {
       applyBudget();
     },
     /** Mute or unmute this page's microphone or camera (the others see it in the next report). */

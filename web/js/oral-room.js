@@ -1,24 +1,35 @@
+// @ts-check
 // The oral-exam room (001 §6.15.6): one page that adapts to the viewer's role in this sitting
 // (student, member, chair, technical secretary, head of department), kept in step over a WebSocket.
-import { page, h, t, api, ApiError, notify, problemView, token, fmtDate, ACCESS_ENDED, signedOut } from '/js/adal.js';
+import { page, h, t, api, ApiError, notify, problemView, token, fmtDate } from '/js/adal.js';
 import { verifyDraw } from '/js/oral-verify.js';
 import { createMesh } from '/js/oral-mesh.js';
+import { reconnectingSocket } from '/js/reconnecting-socket.js';
 
 const params = new URLSearchParams(location.search);
 const sittingId = params.get('sitting');
 
-let view = null;          // the last room state from the server
+/** @type {any} the last room state from the server */
+let view = null;
 let offset = 0;           // server time − local time, in ms (timers never trust the local clock)
+/** @type {ReturnType<typeof reconnectingSocket>|null} the room socket (reconnecting-socket.js) */
 let socket = null;
 let connected = false;
-let ownStream = null;     // this page's camera and microphone, once opened (see camera())
-let cameraOpening = null; // the one getUserMedia call of this page
+/** @type {MediaStream|null} this page's camera and microphone, once opened (see camera()) */
+let ownStream = null;
+/** @type {Promise<MediaStream>|null} the one getUserMedia call of this page */
+let cameraOpening = null;
 let animating = false;    // a draw animation is running
-let videoCfg = null;      // GET …/video: Jitsi, or the built-in mesh's ICE servers and budget
-let mesh = null;          // the built-in video room (oral-mesh.js)
-let connectionId = null;  // this page's socket, as the server names it
-const rtcStatus = new Map();   // userId → last rtc.status (mute state, what that page receives)
-const kept = new Map();   // key → element, so forms survive state updates
+/** @type {any} GET …/video: Jitsi, or the built-in mesh's ICE servers and budget */
+let videoCfg = null;
+/** @type {ReturnType<typeof createMesh>|null} the built-in video room (oral-mesh.js) */
+let mesh = null;
+/** @type {string|null} this page's socket, as the server names it */
+let connectionId = null;
+/** @type {Map<string, any>} userId → last rtc.status (mute state, what that page receives) */
+const rtcStatus = new Map();
+/** @type {Map<string, any>} key → element, so forms survive state updates */
+const kept = new Map();
 
 const has = r => view?.myRoles?.includes(r);
 const isStaff = () => ['CHAIR', 'MEMBER', 'SECRETARY', 'HEAD'].some(has);
@@ -27,40 +38,51 @@ page({ bundles: ['oral'], title: 'oral.room', async render(main) {
   if (!sittingId) { main.append(h('div.problem', { role: 'alert' }, t('oral.noSitting'))); return; }
   applyState(await api(`/api/oral/sittings/${sittingId}`), main);
   connect(main);
-  setInterval(tick, 250);
+  tick();
 } });
 
 // ---------------------------------------------------------------- socket
+/** The room socket (reconnecting-socket.js: hello, back-off, offline, signed out). */
 function connect(main) {
-  const proto = location.protocol === 'https:' ? 'wss' : 'ws';
-  socket = new WebSocket(`${proto}://${location.host}/ws/oral/${sittingId}`);
-  socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token: token(), sittingId }));
-  socket.onmessage = e => {
-    const msg = JSON.parse(e.data);
-    if (msg.type === 'welcome') {
-      connected = true; offset = Date.parse(msg.serverTime) - Date.now(); status();
-      connectionId = msg.connectionId; if (mesh) mesh.joined = false; joinVideo();
-    }
-    else if (msg.type === 'rtc.status') { rtcStatus.set(msg.userId, { ...msg, at: Date.now() }); renderPeople(); renderLinkStatus(); }
-    else if (msg.type === 'rtc.leave') { rtcStatus.delete(msg.userId); mesh?.handle(msg); renderPeople(); renderLinkStatus(); }
-    else if (msg.type.startsWith('rtc.')) mesh?.handle(msg).catch(err => console.warn('rtc', err));
-    else if (msg.type === 'state') applyState(msg.view, main);
-    else if (msg.type === 'draw') animateDraw(msg.draw);
-    else if (msg.type === 'snapshot.request') sendSnapshot(msg.turnId, msg.kind);
-    else if (msg.type === 'error') notify(msg.message, 'error');
-  };
-  socket.onclose = e => {
-    connected = false; status();
-    if (e.code === 4403 || e.code === 4404) { notify(t('oral.refused'), 'error'); return; }
-    if (e.code === ACCESS_ENDED) { signedOut(); return; }
-    // reconnect; the REST call refreshes an expired token first
-    setTimeout(() => api(`/api/oral/sittings/${sittingId}`).then(v => applyState(v, main)).catch(() => {}).finally(() => connect(main)), 2000);
-  };
+  socket = reconnectingSocket({
+    path: `/ws/oral/${sittingId}`,
+    hello: () => ({ type: 'auth', token: token(), sittingId }),
+    onMessage: msg => onMessage(msg, main),
+    onClose(code) {
+      connected = false; status();
+      if (code === 4403 || code === 4404) { notify(t('oral.refused'), 'error'); return false; }
+      return true;
+    },
+    // the REST call refreshes an expired token first, and brings the room's state up to date
+    beforeReconnect: () => api(`/api/oral/sittings/${sittingId}`).then(v => applyState(v, main)),
+  });
+  socket.connect();
+}
+
+function onMessage(msg, main) {
+  if (msg.type === 'welcome') {
+    socket.settled();
+    connected = true; offset = Date.parse(msg.serverTime) - Date.now(); status();
+    connectionId = msg.connectionId; if (mesh) mesh.joined = false; joinVideo();
+  }
+  else if (msg.type === 'rtc.status') { rtcStatus.set(msg.userId, { ...msg, at: Date.now() }); renderPeople(); renderLinkStatus(); }
+  else if (msg.type === 'rtc.leave') { rtcStatus.delete(msg.userId); mesh?.handle(msg); renderPeople(); renderLinkStatus(); }
+  else if (msg.type.startsWith('rtc.')) mesh?.handle(msg).catch(err => console.warn('rtc', err));
+  else if (msg.type === 'state') applyState(msg.view, main);
+  else if (msg.type === 'draw') animateDraw(msg.draw);
+  else if (msg.type === 'snapshot.request') sendSnapshot(msg.turnId, msg.kind);
+  else if (msg.type === 'error') notify(msg.message, 'error');
+}
+
+/** Sends on the room socket (false while it is down: nothing is queued). */
+function send(msg) {
+  return !!socket && socket.send({ ...msg, sittingId });
 }
 
 function status() {
   const el = document.getElementById('conn');
-  if (!el) return;
+  if (!el || el.dataset.connected === String(connected)) return;
+  el.dataset.connected = String(connected);
   el.className = 'badge ' + (connected ? 'ok' : 'bad');
   el.textContent = t(connected ? 'oral.connected' : 'oral.disconnected');
 }
@@ -86,15 +108,17 @@ function renderLinkStatus() {
   if (!el || !view) return;
   const turn = current();
   if (!turn || !isStaff() || !['CHECKED', 'PREPARING', 'PREPARED', 'ANSWERING', 'ANSWER_PAUSED'].includes(turn.stage)) {
-    el.replaceChildren(); delete el.dataset.ok; return;
+    if (el.firstChild) el.replaceChildren();
+    delete el.dataset.ok; delete el.dataset.shown; return;
   }
   const fresh = id => { const st = rtcStatus.get(id); return st && Date.now() - st.at < 8000 ? st : null; };
   const without = view.commission.filter(p => p.role !== 'SECRETARY')
     .filter(g => !(fresh(g.id)?.peers || []).some(p => p.userId === turn.studentId && p.audio && p.video));
+  const text = without.length ? t('oral.link.without', { names: without.map(p => p.name).join(', ') }) : t('oral.link.all');
+  if (el.dataset.shown === text) return;   // a report every few seconds from every page: redraw on a change only
+  el.dataset.shown = text;
   el.dataset.ok = String(!without.length);
-  el.replaceChildren(without.length
-    ? h('p.warnbox', t('oral.link.without', { names: without.map(p => p.name).join(', ') }))
-    : h('p.okbox', t('oral.link.all')));
+  el.replaceChildren(h(without.length ? 'p.warnbox' : 'p.okbox', text));
 }
 
 // ---------------------------------------------------------------- recording the turn (issue 8)
@@ -105,10 +129,16 @@ let recTurn = null;        // the turn whose notice/recording this page handles
 let recStarted = false;
 let recLoading = false;
 let recordingKbps = 0;     // what the turn's recording uploads, taken off the room's upstream budget
+/**
+ * The turn's recording, video part, at most (bit/s): media's camera default (200 kbit/s) is for an exam, where the
+ * recording has the link to itself; here it shares the student's 512 kbit/s (000 §4.6) with five copies of the
+ * camera to the commission. 320×240 at 10 frames a second in VP8 stays legible at this rate.
+ */
+const RECORDING_VIDEO_BPS = 96000;
 
 /** The room's share of this page's upstream: the configured budget less the recording's upload, never below 150 kbit/s. */
 function meshUpstream() {
-  return Math.max(150, (videoCfg?.upstreamKbps || 400) - recordingKbps);
+  return Math.max(150, (videoCfg?.upstreamKbps || 460) - recordingKbps);
 }
 
 async function recording() {
@@ -147,13 +177,14 @@ function showNotice(turnId, box) {
 async function startRecording(turnId, plan, box) {
   recStarted = true;
   // the recording's upload shares the student's link with the video room (000 §4.6: 512 kbit/s in all)
-  const cam = plan.media?.camera || {};
+  const capped = c => c && { ...c, videoBitsPerSecond: Math.min(c.videoBitsPerSecond || RECORDING_VIDEO_BPS, RECORDING_VIDEO_BPS) };
+  const cam = capped(plan.media?.camera) || {};
   recordingKbps = Math.round(((cam.videoBitsPerSecond || 0) + (cam.audioBitsPerSecond || 0)) / 1000);
   mesh?.setUpstream(meshUpstream());
   box.replaceChildren(h('p.muted#recording-told', t('oral.rec.acked', { time: fmtDate(plan.noticeAt) })));
   window.adalRecordingTarget = {
     key: 'oral-turn:' + turnId, base: `/api/oral/turns/${turnId}`, kinds: ['camera'], mount: '#video-card',
-    normalise: p => ({ required: true, running: p.record, timesliceMs: p.media.timesliceMs, camera: p.media.camera,
+    normalise: p => ({ required: true, running: p.record, timesliceMs: p.media.timesliceMs, camera: capped(p.media.camera),
       tracks: p.media.tracks }),
     cameraStream: roomRecordingStream,
   };
@@ -171,7 +202,9 @@ async function roomRecordingStream(c) {
     roomMix.ctx = new AudioContext();
     roomMix.dest = roomMix.ctx.createMediaStreamDestination();
     mixIn('self', ownStream);
-    document.querySelectorAll('#tiles figure[data-conn] video').forEach(v => { if (v.srcObject) mixIn(v.closest('figure').dataset.conn, v.srcObject); });
+    document.querySelectorAll('#tiles figure[data-conn] video').forEach(/** @param {HTMLVideoElement} v */ v => {
+      if (v.srcObject instanceof MediaStream) mixIn(v.closest('figure').dataset.conn, v.srcObject);
+    });
   }
   if (roomMix.ctx.state !== 'running') {
     await Promise.race([roomMix.ctx.resume().catch(() => {}), new Promise(r => setTimeout(r, 1000))]);
@@ -214,21 +247,34 @@ function build(main) {
   setupVideo();
 }
 
+/**
+ * Who is here, in the video, and muted. Every page reports every few seconds and each report reaches every page:
+ * a person's line is rebuilt only when what it shows changed (a list rebuilt per report kept a weak machine busy).
+ */
 function renderPeople() {
   const ul = document.getElementById('people');
   const all = [...view.commission, view.head, ...view.students];
-  ul.replaceChildren(...all.map(p => {
+  /** @type {Map<string, HTMLElement>} */
+  const shown = new Map([...ul.children].map(li => [/** @type {HTMLElement} */ (li).dataset.slot, /** @type {HTMLElement} */ (li)]));
+  const lines = all.map(p => {
     const st = rtcStatus.get(p.id);
     const inVideo = !!(st && st.inMesh) || p.id === view.me && !!mesh;
-    return h('li', { dataset: { user: p.id, present: String(p.present), video: String(inVideo),
-        micOff: String(!!st?.muted?.audio), camOff: String(!!st?.muted?.video) } },
+    const data = { user: p.id, present: String(p.present), video: String(inVideo),
+      micOff: String(!!st?.muted?.audio), camOff: String(!!st?.muted?.video) };
+    const key = JSON.stringify([data, p.name, p.role]);
+    const slot = p.id + ':' + p.role;
+    const old = shown.get(slot);
+    if (old && old.dataset.key === key) return old;
+    return h('li', { dataset: { ...data, key, slot } },
       h('span.dot' + (p.present ? '.on' : ''), { 'aria-hidden': 'true' }),
       h('span', p.name), ' ', h('span.muted', t('oral.role.' + p.role)), ' ',
       h('span.sr-only', t(p.present ? 'oral.present' : 'oral.absent')),
       inVideo ? h('span.badge.ok', t('oral.video.in')) : null,
       st?.muted?.audio ? h('span.badge.warn', t('oral.video.micOff')) : null,
       st?.muted?.video ? h('span.badge.warn', t('oral.video.camOff')) : null);
-  }));
+  });
+  if (lines.length === ul.children.length && lines.every((li, i) => ul.children[i] === li)) return;
+  ul.replaceChildren(...lines);
 }
 
 function renderTurns() {
@@ -353,7 +399,7 @@ function animateDraw(draw) {
 function linkBlock(turn) {
   if (turn.stage === 'ANSWER_PAUSED') {
     return h('div.problem#answer-paused', { role: 'alert' }, h('strong', t('oral.link.paused')), ' ',
-      t('oral.link.pausedDetail', { time: fmtDate(turn.answerPausedAt), left: Math.round((turn.answerRemainingMs || 0) / 1000) }),
+      t('oral.link.pausedDetail', { time: fmtDate(turn.answerPausedAt), left: fmtLeft(turn.answerRemainingMs || 0) }),
       has('CHAIR') ? h('div.actions', h('button.primary#answer-resume', { onclick: () => act(`/api/oral/turns/${turn.id}/answer/resume`) },
         t('oral.link.resume'))) : null);
   }
@@ -435,7 +481,7 @@ function secretaryBlock(turn) {
 
 function requestSnapshot(turn, kind) {
   if (!turn.present) { notify(t('oral.studentAbsent'), 'error'); return; }
-  socket.send(JSON.stringify({ type: 'snapshot.request', sittingId, turnId: turn.id, kind }));
+  send({ type: 'snapshot.request', turnId: turn.id, kind });
   notify(t('oral.snapRequested'));
 }
 
@@ -516,20 +562,44 @@ function studentBlock(turn) {
 }
 
 // ---------------------------------------------------------------- timers (server-kept)
+/** @type {ReturnType<typeof setTimeout>|null} */
+let tickTimer = null;
+
+/**
+ * The clock shows whole seconds: it is redrawn once a second, just after the second turns (by the server's time),
+ * and only what changed (a 250 ms timer rebuilding it kept a weak machine's page busy for nothing).
+ */
 function tick() {
+  clearTimeout(tickTimer);
+  const now = Date.now() + offset;
+  tickTimer = setTimeout(tick, 1000 - (now % 1000) + 20);
   const el = document.getElementById('timer');
   const turn = view && current();
   if (!el || !turn) return;
-  const now = Date.now() + offset;
   let label = null, deadline = null;
   if (turn.stage === 'PREPARING') { label = 'oral.prepLeft'; deadline = Date.parse(turn.prepDeadline); }
   else if (turn.stage === 'ANSWERING') { label = 'oral.answerLeft'; deadline = Date.parse(turn.answerDeadline); }
   else if (turn.stage === 'ANSWER_PAUSED') { label = 'oral.answerLeft'; deadline = now + (turn.answerRemainingMs || 0); }
-  if (!label) { el.replaceChildren(); el.dataset.running = 'false'; return; }
+  if (!label) {
+    if (el.dataset.running !== 'false') { el.replaceChildren(); el.dataset.running = 'false'; delete el.dataset.label; }
+    return;
+  }
   const left = Math.max(0, Math.round((deadline - now) / 1000));
   const mm = String(Math.floor(left / 60)).padStart(2, '0'), ss = String(left % 60).padStart(2, '0');
+  const clock = /** @type {HTMLElement|null} */ (el.querySelector('.clock'));
+  if (!clock || el.dataset.label !== label) {
+    el.dataset.label = label;
+    el.replaceChildren(h('span.muted', t(label)), ' ', h('span.clock', `${mm}:${ss}`));
+  } else if (clock.textContent !== `${mm}:${ss}`) {
+    clock.textContent = `${mm}:${ss}`;
+  }
   el.dataset.running = 'true';
-  el.replaceChildren(h('span.muted', t(label)), ' ', h('span.clock', `${mm}:${ss}`));
+}
+
+/** A remaining time as people read it: "14 min 21 s" (in the page's language), never raw seconds. */
+function fmtLeft(ms) {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s >= 60 ? t('oral.left.minSec', { m: Math.floor(s / 60), s: s % 60 }) : t('oral.left.sec', { s });
 }
 
 // ---------------------------------------------------------------- video
@@ -545,7 +615,7 @@ async function setupVideo() {
     h('div.actions',
       h('button#mute-audio', { type: 'button', 'aria-pressed': 'false', onclick: e => toggleMute(e.target, 'audio') }, t('oral.video.muteMic')),
       h('button#mute-video', { type: 'button', 'aria-pressed': 'false', onclick: e => toggleMute(e.target, 'video') }, t('oral.video.muteCam'))));
-  if (ownStream) document.getElementById('own-camera').srcObject = ownStream;   // the recording opened it first
+  if (ownStream) /** @type {HTMLVideoElement} */ (document.getElementById('own-camera')).srcObject = ownStream;   // the recording opened it first
   joinVideo();
 }
 
@@ -574,7 +644,7 @@ function camera() {
     video: { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 15, max: 15 } }, audio: true,
   }).then(stream => {
     ownStream = stream;
-    const own = document.getElementById('own-camera');
+    const own = /** @type {HTMLVideoElement|null} */ (document.getElementById('own-camera'));
     if (own) own.srcObject = stream;
     return stream;
   }, err => { cameraOpening = null; throw err; });
@@ -589,9 +659,8 @@ async function joinVideo() {
   try {
     await camera();
     if (!mesh) {
-      const send = m => { if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ ...m, sittingId })); };
       mesh = createMesh({ send, iceServers: videoCfg.iceServers || [], upstreamKbps: meshUpstream(),
-        fullVideo: has('STUDENT') && !isStaff(), stream: ownStream, onRemote: remoteTile });
+        profile: videoProfile, watched: () => current()?.studentId || null, stream: ownStream, onRemote: remoteTile });
     }
     mesh.join(connectionId);
     mesh.joined = connectionId;
@@ -601,6 +670,18 @@ async function joinVideo() {
   } finally {
     joining = false;
   }
+}
+
+/**
+ * How this page's camera is encoded for one receiver (oral-mesh.js PROFILES): the student's goes to everyone at full
+ * resolution (000 §4.6 keeps it full); the commission's to the student as faces, and to each other as thumbnails
+ * (nobody needs them large: everyone watches the student; the secretary and the head still see every member).
+ * @param {string} userId the receiver
+ * @returns {'full'|'face'|'thumb'}
+ */
+function videoProfile(userId) {
+  if (has('STUDENT') && !isStaff()) return 'full';
+  return userId === current()?.studentId ? 'face' : 'thumb';
 }
 
 /** A peer's camera and microphone in a tile (or the tile removed when that page left). */
@@ -637,8 +718,8 @@ function jitsi(box, cfg) {
   const s = document.createElement('script');
   s.src = `https://${cfg.domain}/external_api.js`;
   s.onload = () => {
-    // eslint-disable-next-line no-undef
-    const meet = new JitsiMeetExternalAPI(cfg.domain, { roomName: cfg.room, jwt: cfg.jwt, parentNode: box, width: '100%', height: 360,
+    // @ts-ignore -- the IFrame API's global, from the script just loaded from the Jitsi server
+    const meet = new window.JitsiMeetExternalAPI(cfg.domain, { roomName: cfg.room, jwt: cfg.jwt, parentNode: box, width: '100%', height: 360,
       userInfo: { displayName: cfg.displayName } });
     if (cfg.moderator) meet.addListener('videoConferenceJoined', () => meet.executeCommand('toggleLobby', true));
     jitsiLinkReports(meet);
@@ -670,11 +751,11 @@ function jitsiLinkReports(meet) {
     if (j) j[p.mediaType === 'video' ? 'video' : 'audio'] = !p.isMuted;
   });
   setInterval(() => {
-    if (socket?.readyState !== WebSocket.OPEN || !view) return;
+    if (!socket?.isOpen() || !view) return;
     const people = [...view.commission, view.head, ...view.students];
     const peers = [...joined.values()].map(j => ({ ...j, userId: people.find(p => p.name === j.name)?.id })).filter(x => x.userId)
       .map(x => ({ userId: x.userId, audio: x.audio, video: x.video }));
-    socket.send(JSON.stringify({ type: 'rtc.stats', sittingId, peers, muted: { audio: false, video: false } }));
+    send({ type: 'rtc.stats', peers, muted: { audio: false, video: false } });
   }, 2000);
 }
 

@@ -28,9 +28,10 @@ public interface RtcConfig {
     Duration turnTtl();
 
     /**
-     * The upstream a participant may use in total (kbit/s, audio and video to every peer together); the
-     * pages cap their senders to it (000 §4.6: 512 kbit/s links, with some headroom).
+     * The upstream a participant may use in total (kbit/s, audio and video to every peer together, RTP headers
+     * included, and the oral turn's recording on the student's page); the pages cap their senders to it (000 §4.6:
+     * 512 kbit/s links; the rest is headroom for RTCP, the room socket and the uploads' HTTP).
      */
-    @WithDefault("400")
+    @WithDefault("460")
     int upstreamKbps();
 }

@@ -62,18 +62,30 @@ class OralRoomBrowserTest {
 
 
     /**
-     * Six Chromium pages, each with five peer connections of the built-in room, on one machine. On the 2-core CI
-     * machine their main threads starve (measured 2026-12-01: 24–30 s from the student's click to its request
-     * leaving the page, at load 41), so every step times out; in the field each participant has a machine of their
-     * own. The room's media is tested with four pages by {@link OralMeshBrowserTest}; this walk through the sitting
-     * runs where the machine has the cores for it (issue #14 keeps the page's main-thread cost open).
+     * Six Chromium pages with five peer connections each on one machine. The pages were made light (docs/oral-exam.md
+     * "What a page costs the machine": the student's click reached the server in 1.6 s, was 24–30 s), but on the
+     * shared 2-core machine at load 50–75 (four other engineers' builds) a staff page still did not render within 30 s
+     * (2026-12-01), so the walk runs where there are six cores, or when asked: {@code -Dadal.oral.six-pages=true}.
+     * The room's media, the link rule and the six-person upstream are tested on two cores by {@link OralMeshBrowserTest}.
      */
-    static boolean coresForSixPages() {
-        return Runtime.getRuntime().availableProcessors() >= 6;
+    static boolean sixPagesCanRun() {
+        return Runtime.getRuntime().availableProcessors() >= 6 || Boolean.getBoolean("adal.oral.six-pages");
+    }
+
+    /** Six browsers with live video on a shared, loaded 2-core machine: page assertions get 30 s instead of 5. */
+    @org.junit.jupiter.api.BeforeAll
+    static void longerWaits() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    }
+
+    /** The 30 s is JVM-wide: the browser tests that run after this class keep Playwright's 5 s. */
+    @org.junit.jupiter.api.AfterAll
+    static void defaultWaitsBack() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
     }
 
     @Test
-    @org.junit.jupiter.api.condition.EnabledIf("coresForSixPages")
+    @org.junit.jupiter.api.condition.EnabledIf("sixPagesCanRun")
     void aSittingGoesFromTheCheckToThePublishedResultInSixBrowsers() throws Exception {
         JsonPath room = OralFixture.create(OralFixture.setup());
         String sitting = room.getString("sittingId");
@@ -84,9 +96,15 @@ class OralRoomBrowserTest {
         Map<String, Page> page = new LinkedHashMap<>();
         String camera = camera();
         try {
+            // everyone signs in first, then all open the room (a login page competing with five meshes is slow for nothing)
             for (String login : ROLES) {
-                BrowserContext c = Browser.context(camera);
+                // the student's microphone is a continuous noise (its own Chromium: other flags), so the upstream
+                // measured below is a student speaking all the time, not the default fake microphone's beeps
+                BrowserContext c = login.equals("student") ? Browser.context(camera, microphone()) : Browser.context(camera);
                 ctx.put(login, c);
+                c.addInitScript(kz.adal.testing.RtcHooks.PEER_CONNECTIONS);
+                c.addInitScript(kz.adal.testing.PageCost.LONG_TASKS);
+                c.addInitScript(RECORDED);
                 Page p = Browser.loggedIn(c, base.toString(), login);
                 // what a page logs is in the test's output: a failing step otherwise hides the page's exception
                 p.onConsoleMessage(m -> {
@@ -95,9 +113,9 @@ class OralRoomBrowserTest {
                 p.onPageError(e -> System.err.println("[" + login + " pageerror] " + e));
                 // the student reads Kazakh (the demo student's language); the staff English
                 p.evaluate("l => localStorage.setItem('adal.lang', l)", login.equals("student") ? "kk" : "en");
-                p.navigate(url);
                 page.put(login, p);
             }
+            for (Page p : page.values()) p.navigate(url);
             System.err.println("DIAG pages open " + java.time.Instant.now());
             for (Page p : page.values()) assertThat(p.locator("#conn.ok")).isVisible();
             System.err.println("DIAG all connected " + java.time.Instant.now());
@@ -185,6 +203,9 @@ class OralRoomBrowserTest {
             chair.locator("#answer-start").click();
             for (Page p : page.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "ANSWERING");
             for (Page p : page.values()) assertThat(p.locator("#timer[data-running='true'] .clock")).containsText("14:");
+            // ---- issue 14, degraded links (000 §4.6): the student's whole upstream in a six-person mesh, measured
+            // while answering: RTP payload and headers to the five peers (getStats) plus the recording's upload
+            upstreamWithinTheLink(page);
             for (String who : ROLES) Browser.screenshot(page.get(who), "oral-room-" + who + "-answering");
             chair.locator("#answer-end").click();
             for (Page p : page.values()) assertThat(p.locator("#stage")).hasAttribute("data-stage", "GRADING");
@@ -244,6 +265,80 @@ class OralRoomBrowserTest {
             ctx.values().forEach(BrowserContext::close);
             time.reset();
         }
+    }
+
+    /** The student's page: what its recorder produced (the bytes recorder.js uploads) since it started. */
+    static final String RECORDED = """
+            (() => {
+              const Native = window.MediaRecorder;
+              const rec = window.__rec = { bytes: 0, start: 0 };
+              window.MediaRecorder = class extends Native {
+                constructor(stream, options) {
+                  super(stream, options);
+                  this.addEventListener('start', () => { if (!rec.start) rec.start = performance.now(); });
+                  this.addEventListener('dataavailable', e => { if (e.data) rec.bytes += e.data.size; });
+                }
+              };
+            })();
+            """;
+
+    /** Everything the page's peer connections sent so far: RTP payload + headers, per kind, and the transports' bytes. */
+    static final String SENT = """
+            () => Promise.all((window.__pcs || []).filter(pc => pc.connectionState === 'connected').map(pc => pc.getStats())).then(all => {
+              const out = { peers: all.length, rtp: 0, transport: 0, audio: { packets: 0, header: 0, payload: 0 }, video: { packets: 0, header: 0, payload: 0 },
+                recorded: window.__rec ? window.__rec.bytes : 0, recordingFor: window.__rec && window.__rec.start ? performance.now() - window.__rec.start : 0 };
+              all.forEach(st => st.forEach(s => {
+                if (s.type === 'outbound-rtp') {
+                  out.rtp += s.bytesSent + s.headerBytesSent;
+                  const k = out[s.kind]; k.packets += s.packetsSent; k.header += s.headerBytesSent; k.payload += s.bytesSent;
+                }
+                if (s.type === 'transport') out.transport += s.bytesSent;
+              }));
+              return out;
+            })
+            """;
+
+    /**
+     * The student's upstream in the six-person mesh within 512 kbit/s (000 §4.6): RTP payload and headers to every
+     * peer over a window (getStats bytesSent + headerBytesSent), plus the recording's upload (the recorder's output
+     * since it started: its chunks are what the page uploads). The pages' main-thread cost is measured in the same
+     * window (PageCost; docs/oral-exam.md).
+     */
+    @SuppressWarnings("unchecked")
+    static void upstreamWithinTheLink(Map<String, Page> page) throws InterruptedException {
+        Page student = page.get("student");
+        Map<String, Object> a = (Map<String, Object>) student.evaluate(SENT);
+        long t0 = System.nanoTime();
+        kz.adal.testing.PageCost.measure("six pages answering", page, java.time.Duration.ofSeconds(8));
+        Map<String, Object> b = (Map<String, Object>) student.evaluate(SENT);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        java.util.function.BiFunction<String, String, Double> diff = (kind, key) -> {
+            Map<String, Object> x = kind == null ? a : (Map<String, Object>) a.get(kind), y = kind == null ? b : (Map<String, Object>) b.get(kind);
+            return ((Number) y.get(key)).doubleValue() - ((Number) x.get(key)).doubleValue();
+        };
+        double rtp = diff.apply(null, "rtp") * 8 / 1000 / seconds, transport = diff.apply(null, "transport") * 8 / 1000 / seconds;
+        double recording = ((Number) b.get("recorded")).doubleValue() * 8 / ((Number) b.get("recordingFor")).doubleValue();
+        System.out.printf("[oral-room] student upstream, six in the mesh (%s peers): RTP payload+headers %.0f kbit/s (transports %.0f),"
+                        + " recording %.0f kbit/s, in all %.0f kbit/s; header bytes per packet: audio %.1f, video %.1f; audio packets/s per peer %.1f%n",
+                b.get("peers"), rtp, transport, recording, rtp + recording,
+                diff.apply("audio", "header") / diff.apply("audio", "packets"), diff.apply("video", "header") / diff.apply("video", "packets"),
+                diff.apply("audio", "packets") / seconds / ((Number) b.get("peers")).doubleValue());
+        assertEquals(5, ((Number) b.get("peers")).intValue(), "the student sends to five peers");
+        assertTrue(rtp > 100, "the student's media flows: " + rtp + " kbit/s");
+        assertTrue(rtp + recording <= 512, "the student's upstream in all: " + (rtp + recording) + " kbit/s");
+    }
+
+    /** A continuous noise for the student's microphone (Opus then uses all it may: the worst case for the link). */
+    static String microphone() throws Exception {
+        java.nio.file.Path out = java.nio.file.Path.of("target/oral-room/noise.wav");
+        if (!java.nio.file.Files.exists(out)) {
+            java.nio.file.Files.createDirectories(out.getParent());
+            Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "anoisesrc=color=pink:amplitude=0.3:r=48000",
+                    "-t", "10", "-ac", "1", out.toString()).redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), "ffmpeg: " + log);
+        }
+        return "--use-file-for-fake-audio-capture=" + out.toAbsolutePath();
     }
 
     private static void grade(Page p, int points) {

@@ -103,6 +103,35 @@ class ProctorLiveViewBrowserTest {
             })
             """;
 
+    /**
+     * Frames painted, not only decoded: per live video, how many frames the page presented to the compositor between
+     * two {@code requestVideoFrameCallback}s (a video that decodes but is never painted never calls back: -1 after 15 s).
+     */
+    static final String PAINTED = """
+            () => Promise.all(['#live-screen', '#live-camera'].map(sel => new Promise(res => {
+              const v = document.querySelector(sel);
+              let first = null;
+              const step = (now, meta) => {
+                if (first === null) { first = meta.presentedFrames; v.requestVideoFrameCallback(step); } else res(meta.presentedFrames - first);
+              };
+              v.requestVideoFrameCallback(step);
+              setTimeout(() => res(-1), 15000);
+            })))
+            """;
+
+    /** Mean brightness (0–255) of a video's current frame, drawn into a small canvas. */
+    static final String BRIGHTNESS = """
+            v => { const c = document.createElement('canvas'); c.width = 64; c.height = 36; const g = c.getContext('2d');
+              g.drawImage(v, 0, 0, 64, 36); const d = g.getImageData(0, 0, 64, 36).data; let sum = 0;
+              for (let i = 0; i < d.length; i += 4) sum += d[i] + d[i + 1] + d[i + 2]; return sum / (d.length / 4) / 3; }
+            """;
+
+    /** On the student's page: the brightness of the screen track the live view sends (its second sender), at the source. */
+    static final String SOURCE_SCREEN = "async () => { const brightness = " + BRIGHTNESS.strip() + ";"
+            + " const pc = window.__pcs.find(pc => pc.connectionState === 'connected');"
+            + " const v = document.createElement('video'); v.muted = true; v.srcObject = new MediaStream([pc.getTransceivers()[1].sender.track]);"
+            + " await v.play(); await new Promise(r => v.requestVideoFrameCallback(r)); const b = brightness(v); v.srcObject = null; return b; }";
+
     final List<BrowserContext> contexts = new ArrayList<>();
 
     @BeforeAll
@@ -190,6 +219,17 @@ class ProctorLiveViewBrowserTest {
                       return sel + ' paused=' + v.paused + ' t=' + v.currentTime + ' ' + v.videoWidth + 'x' + v.videoHeight + ' ready=' + v.readyState; }).join('; ')
                     """), e);
         }
+
+        // painted on the proctor's screen, not only decoded: both videos present new frames to the compositor
+        // (the large screen video looks dark in the screenshot because Chromium's fake screen is a green figure
+        // on black: its mean brightness is low at the source, see docs/proctoring.md)
+        List<Number> painted = (List<Number>) console.evaluate(PAINTED);
+        assertTrue(painted.stream().allMatch(n -> n.intValue() >= 1), "frames painted (screen, camera): " + painted);
+        // … and the screen as bright as the student's screen itself: nothing on the way darkens it
+        double source = ((Number) exam.evaluate(SOURCE_SCREEN)).doubleValue();
+        double shown = ((Number) console.evaluate("() => (" + BRIGHTNESS.strip() + ")(document.querySelector('#live-screen'))")).doubleValue();
+        System.out.printf("[live-view] screen brightness at the student %.1f, on the proctor's console %.1f (0-255)%n", source, shown);
+        assertTrue(Math.abs(source - shown) < 20, "the screen as the student's page has it: source " + source + ", shown " + shown);
 
         // the tile carries the screen thumbnail beside the camera one: a real image of the screen (16:9), not the camera (4:3)
         String thumb = ".pc-tile[data-attempt='" + live.attemptId() + "'] img.pc-screen";
