@@ -233,6 +233,10 @@ export function problemView(err) {
 
 /** The institution's time zone (the server's TimeSource.ZONE, adal.zone): times on screen are read there. */
 export const ZONE = 'Asia/Almaty';
+/** The calendar day (YYYY-MM-DD) in the institution's zone, `days` after today: never the browser's or UTC's day. */
+export function dayInZone(days = 0) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86400000));
+}
 function locale() { const l = currentLang(); return l === 'en' ? 'en-GB' : l === 'ru' ? 'ru-RU' : 'kk-KZ'; }
 
 /** Date and time in the user's language, 24-hour, in the institution's zone ('—' when there is none). */

@@ -1,6 +1,6 @@
 // @ts-check
 // The commission chair's visa on absence applications: allowed (a re-sit on another sitting day) or not allowed (001 §6.15.3).
-import { page, h, t, api, notify } from '/js/adal.js';
+import { page, h, t, api, notify, dayInZone } from '/js/adal.js';
 import { absenceCardView } from '/js/casework-absence-view.js';
 import { fmtDay } from '/js/casework-appeal-common.js';
 
@@ -19,8 +19,8 @@ page({ bundles: ['appeal'], title: 'absence.chairTitle', async render(main) {
       const uid = a.id.slice(0, 8);
       const target = h('select.resit-sitting#resit-' + uid, sittings.map(s => h('option', { value: s.id }, `${s.title} — ${fmtDay(s.date)}`)),
         h('option', { value: NEW }, t('absence.newDay')));
-      const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
-      const day = h('input.resit-date#resit-date-' + uid, { type: 'date', min: new Date().toISOString().slice(0, 10), value: tomorrow });
+      const tomorrow = dayInZone(1);
+      const day = h('input.resit-date#resit-date-' + uid, { type: 'date', min: dayInZone(), value: tomorrow });
       const dayBox = h('div.resit-new', h('label', { for: 'resit-date-' + uid }, t('absence.newDayDate')), day, h('p.muted', t('absence.newDayHint')));
       const sync = () => { dayBox.hidden = target.value !== NEW; };
       target.addEventListener('change', sync);

@@ -1,5 +1,5 @@
 // @ts-check
-import { page, h, t, api, ApiError, problemView, notify, readFile, fmtDate, hasRole } from '/js/adal.js';
+import { page, h, t, api, ApiError, problemView, notify, readFile, fmtDate, hasRole, dayInZone } from '/js/adal.js';
 import { download } from '/js/exam-common.js';
 
 const SIGNERS = ['DEAN', 'ACADEMIC_POLICY_DIRECTOR', 'ACADEMIC_VICE_RECTOR'];
@@ -78,7 +78,7 @@ page({ bundles: ['exam'], roles: ['STUDENT', 'REGISTRAR', ...SIGNERS], title: 's
         buttons.push(h('div.inline', no, h('button.primary', { onclick: () => act(`/api/sheets/${s.id}/order`, { orderNumber: no.value }) }, t('sheet.issueOrder'))));
       }
       if (s.state === 'ORDER_ISSUED' && hasRole('DEAN')) {
-        const day = h('input', { type: 'date', 'aria-label': t('sheet.receivedOn'), value: new Date().toISOString().slice(0, 10) });
+        const day = h('input', { type: 'date', 'aria-label': t('sheet.receivedOn'), value: dayInZone() });
         buttons.push(h('div.inline', h('span', t('sheet.receivedOn')), day, h('button.primary', { onclick: () => act(`/api/sheets/${s.id}/issue`, { receivedOn: day.value }) }, t('sheet.issue'))));
       }
       return sheetRow(s, buttons);

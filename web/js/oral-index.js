@@ -1,6 +1,6 @@
 // @ts-check
 // Oral exams in an emergency: my sittings, and the setup form for a head of department, dean or admin.
-import { page, h, t, api, ApiError, problemView, hasRole } from '/js/adal.js';
+import { page, h, t, api, ApiError, problemView, hasRole, dayInZone } from '/js/adal.js';
 
 const SETUP_ROLES = ['HEAD_OF_DEPARTMENT', 'DEAN', 'SYSTEM_ADMIN'];
 
@@ -23,7 +23,7 @@ async function setupForm() {
   const pick = (id, label, filter = () => true) => h('div', h('label', { for: id }, t(label)),
     h('select#' + id, { required: true }, h('option', { value: '' }, '—'), people.filter(filter).map(u => h('option', { value: u.id }, `${u.fullName} (${u.login})`))));
   const out = h('div', { 'aria-live': 'polite' });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = dayInZone();
   const form = h('form.card#setup', { onsubmit: async e => {
       e.preventDefault(); out.replaceChildren();
       const val = id => form.querySelector('#' + id).value;

@@ -1,14 +1,13 @@
 // @ts-check
 // Monitoring reports (001 §6.12.2) for the registrar and the IT centre: per exam of a period, access (logins
 // of the exam's students during its window, attempt starts), participation and the technical failures seen.
-import { page, h, t, api, ApiError, problemView } from '/js/adal.js';
+import { page, h, t, api, ApiError, problemView, dayInZone } from '/js/adal.js';
 import { download, fmtDate } from '/js/review-common.js';
 
 page({ bundles: ['review'], roles: ['REGISTRAR', 'SYSTEM_ADMIN'], title: 'review.monitoring.title', async render(main) {
-  const today = new Date();
-  const iso = d => d.toISOString().slice(0, 10);
-  const from = h('input#m-from', { type: 'date', value: iso(new Date(today.getFullYear(), today.getMonth(), 1)) });
-  const to = h('input#m-to', { type: 'date', value: iso(today) });
+  const today = dayInZone();   // the institution's day, not the browser's or UTC's
+  const from = h('input#m-from', { type: 'date', value: today.slice(0, 8) + '01' });
+  const to = h('input#m-to', { type: 'date', value: today });
   const body = h('tbody#m-rows');
   const status = h('p.muted', { role: 'status', 'aria-live': 'polite' });
   const cols = ['exam', 'opens', 'logins', 'attemptStarts', 'admitted', 'started', 'submitted', 'absent', 'connectionDrops',
