@@ -10,7 +10,7 @@ page({ bundles: ['exam'], roles: [...STAFF, 'DEAN', 'REGISTRAR'], title: 'exam.g
   const get = async (path, name) => { out.replaceChildren(); try { await download(path, name); } catch (x) { out.append(x instanceof ApiError ? problemView(x) : h('div.problem', String(x))); } };
   const teacher = hasRole(...STAFF);
   main.append(examHeader(exam),
-    h('div.card', h('h2', t('exam.gradeSheet')), h('p.muted', sheet.note),
+    h('div.card', h('h2', t('exam.gradeSheet')), h('p.muted', t('exam.gradeSheetNote')),
       h('table', h('thead', h('tr', ['exam.student', 'exam.stateLabel', 'exam.submitted', '%', 'exam.letter', 'GPA', 'exam.mark'].map(k => h('th', t(k))))),
         h('tbody', sheet.rows.map(r => h('tr', { dataset: { login: r.login } }, h('td', r.fullName, h('br'), h('span.muted', r.login)),
           h('td', t('exam.result.' + r.state)), h('td', fmtDate(r.submittedAt)), h('td', r.percent ?? '—'),
