@@ -50,7 +50,8 @@ export function evidenceFigure(attemptId, e, alt) {
 
 export function describeEntry(e) {
   const label = t('review.event.' + e.kind);
-  const base = label === 'review.event.' + e.kind ? e.kind : label;
+  // an event this page has no name for is "other event", never its code (camera.ended)
+  const base = label === 'review.event.' + e.kind ? t('review.event.other') : label;
   if (e.kind === 'flag.raised') return `${base}: ${flagName(e.text)}`;
   // positions are stored from 0; the student saw the questions numbered from 1
   if (e.kind === 'answer.saved') return t('review.event.answer', { n: Number(e.data?.position ?? e.text) + 1 });
