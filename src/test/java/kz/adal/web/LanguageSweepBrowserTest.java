@@ -51,7 +51,7 @@ class LanguageSweepBrowserTest {
     static final Pattern UPPER = Pattern.compile("(?<![\\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\\w-])");
     static final Pattern DOTTED = Pattern.compile("(?<![\\w@/.:-])[a-z][a-zA-Z]+(?:\\.[a-z][a-zA-Z-]*)+(?![\\w@/-])");
     static final Set<String> FILE_OR_HOST = Set.of("kz", "com", "org", "net", "ru", "example", "pdf", "csv", "html", "json", "png", "jpg",
-            "jpeg", "js", "txt", "xml", "gift", "xlsx", "webm", "mp4", "local", "y4m");
+            "jpeg", "js", "txt", "xml", "gift", "xlsx", "webm", "mp4", "local", "y4m", "en", "kk");   // and logins like student.en
     static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
     static final Set<String> STOPWORDS = Set.of("the", "and", "is", "are", "not", "your", "you", "this", "with", "for", "to", "of",
             "has", "have", "be", "was", "yet", "no", "an", "on", "in", "or", "by", "can", "will", "from", "it", "at");
@@ -179,7 +179,8 @@ class LanguageSweepBrowserTest {
                 String last = w.substring(w.lastIndexOf('.') + 1).toLowerCase();
                 if (!FILE_OR_HOST.contains(last)) out.add(where + "raw key " + w + " in «" + cut(text) + "»");
             }
-            if (!lang.equals("en") && !CYRILLIC.matcher(text).find()) {
+            // the demo's English-taught group has an exam titled in English: its title is data, not our wording
+            if (!lang.equals("en") && !CYRILLIC.matcher(text).find() && !text.contains("Foundations of mathematics")) {
                 if (english.contains(text) || looksEnglish(text)) out.add(where + "English «" + cut(text) + "»");
             }
         }
