@@ -47,12 +47,19 @@ function saveTokens(body) {
 export function token() { return store.getItem('adal.token'); }
 
 export async function login(loginName, password) {
-  const r = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+  const r = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': currentLang() },
     body: JSON.stringify({ login: loginName, password }), credentials: 'same-origin' });
   const body = await r.json().catch(() => ({}));
   if (!r.ok) throw new ApiError(r.status, body);
   saveTokens(body);
-  if (body.user?.uiLanguage && !localStorage.getItem('adal.lang')) localStorage.setItem('adal.lang', body.user.uiLanguage);
+  const chosen = localStorage.getItem('adal.lang');
+  if (body.user?.uiLanguage && !chosen) localStorage.setItem('adal.lang', body.user.uiLanguage);
+  else if (chosen && LANGS.includes(chosen) && body.user && body.user.uiLanguage !== chosen) {
+    // the language picked on the login page becomes the account's: the server words refusals, notices and mails in it
+    body.user.uiLanguage = chosen;
+    store.setItem('adal.user', JSON.stringify(body.user));
+    await api('/api/users/me/language', { method: 'PUT', body: { language: chosen } }).catch(() => {});
+  }
   return body.user;
 }
 
@@ -90,7 +97,7 @@ export async function logout() {
 
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body?.detail || `HTTP ${status}`);
+    super(body?.detail || t('core.error'));   // the server's detail is already in the reader's language
     this.status = status; this.code = body?.code; this.errors = body?.errors || []; this.body = body;
   }
 }
@@ -128,7 +135,7 @@ function sebHeaders() {
 export async function api(path, { method = 'GET', body, headers = {}, raw = false, signal } = {}) {
   const go = () => {
     /** @type {Record<string, string>} */
-    const h = { ...headers };
+    const h = { 'Accept-Language': currentLang(), ...headers };   // refusals come back worded in the page's language
     if (token()) h.Authorization = `Bearer ${token()}`;
     Object.assign(h, sebHeaders());
     let payload = body;
@@ -223,12 +230,13 @@ export function signedOut() {
   ($('#main') || document.body).prepend(box);
 }
 
-/** Show an ApiError: its message, and per-item errors (with line numbers) when present. */
+/**
+ * Show an ApiError: its message, and per-item errors (with line numbers) when present. The server words
+ * the detail in the reader's language (its catalogue, texts/texts*.properties): the page shows it as it is.
+ */
 export function problemView(err) {
-  const items = (err.errors || []).map(e => h('li', e.line ? `${t('core.line')} ${e.line}: ${e.message}` : (e.message || JSON.stringify(e))));
-  // a refusal with a text in the page bundles (problem.<CODE>) is shown in the reader's language
-  const own = err.code && messages[`problem.${err.code}`];
-  return h('div.problem', { role: 'alert' }, h('strong', own || err.message || t('core.error')), items.length ? h('ul', items) : null);
+  const items = (err.errors || []).filter(e => e && e.message).map(e => h('li', e.line ? `${t('core.line')} ${e.line}: ${e.message}` : e.message));
+  return h('div.problem', { role: 'alert' }, h('strong', err.body?.detail || t('core.error')), items.length ? h('ul', items) : null);
 }
 
 /** The institution's time zone (the server's TimeSource.ZONE, adal.zone): times on screen are read there. */
@@ -237,24 +245,65 @@ export const ZONE = 'Asia/Almaty';
 export function dayInZone(days = 0) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86400000));
 }
-function locale() { const l = currentLang(); return l === 'en' ? 'en-GB' : l === 'ru' ? 'ru-RU' : 'kk-KZ'; }
+
+// Month names of our own: Debian's Chromium has no Kazakh locale data (it prints "2026 M12 1"), so dates are
+// put together here from numeric parts, which every browser gives alike. Russian takes the genitive ("1 декабря").
+const MONTHS = {
+  kk: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+const PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: 'numeric', day: 'numeric',
+  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/**
+ * The numeric parts of a moment in the institution's zone (or of a plain day, 'YYYY-MM-DD', taken as it is).
+ * @param {string | number | Date} value
+ * @returns {{ y: number, m: number, d: number, hh: string, mm: string, ss: string } | null}
+ */
+function partsOf(value) {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split('-').map(Number);
+    return { y, m, d, hh: '00', mm: '00', ss: '00' };
+  }
+  const at = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(at.getTime())) return null;
+  /** @type {Record<string, string>} */
+  const p = {};
+  for (const x of PARTS.formatToParts(at)) p[x.type] = x.value;
+  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), hh: p.hour === '24' ? '00' : p.hour, mm: p.minute, ss: p.second };
+}
+
+/** A day in the reader's language: "1 желтоқсан 2026 ж.", "1 декабря 2026 г.", "1 December 2026" ('—' when there is none). */
+export function fmtDay(value) {
+  const p = value ? partsOf(value) : null;
+  if (!p) return '—';
+  const l = currentLang();
+  const month = MONTHS[l][p.m - 1];
+  return l === 'kk' ? `${p.d} ${month} ${p.y} ж.` : l === 'ru' ? `${p.d} ${month} ${p.y} г.` : `${p.d} ${month} ${p.y}`;
+}
 
 /** Date and time in the user's language, 24-hour, in the institution's zone ('—' when there is none). */
 export function fmtDate(iso) {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: ZONE });
+  const p = iso ? partsOf(iso) : null;
+  if (!p) return '—';
+  return `${fmtDay(iso)}, ${p.hh}:${p.mm}`;
 }
 
-/** Time of day (with seconds unless told otherwise) in the user's language, 24-hour, in the institution's zone. */
-const timeFormats = new Map();   // a formatter is costly to make and pages format many times a second
+/** Time of day (with seconds unless told otherwise), 24-hour, in the institution's zone. */
 export function fmtTime(iso, seconds = true) {
-  if (!iso) return '—';
-  const key = `${locale()}|${seconds}`;
-  if (!timeFormats.has(key)) {
-    timeFormats.set(key, new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}),
-      hourCycle: 'h23', timeZone: ZONE }));
-  }
-  return timeFormats.get(key).format(new Date(iso));
+  const p = iso ? partsOf(iso) : null;
+  if (!p) return '—';
+  return seconds ? `${p.hh}:${p.mm}:${p.ss}` : `${p.hh}:${p.mm}`;
+}
+
+/** A length of time in minutes and seconds as people read it ("12 мин 05 с"). */
+export function fmtDuration(seconds) {
+  if (seconds == null || Number.isNaN(Number(seconds))) return '—';
+  const s = Math.max(0, Math.round(Number(seconds)));
+  const unit = { kk: ['сағ', 'мин', 'с'], ru: ['ч', 'мин', 'с'], en: ['h', 'min', 's'] }[currentLang()];
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+  return h ? `${h} ${unit[0]} ${String(m).padStart(2, '0')} ${unit[1]}` : m ? `${m} ${unit[1]} ${String(r).padStart(2, '0')} ${unit[2]}` : `${r} ${unit[2]}`;
 }
 
 /**

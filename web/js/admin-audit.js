@@ -19,7 +19,8 @@ page({ roles: ['SYSTEM_ADMIN', 'REGISTRAR', 'REVIEWER'], title: 'audit.title', a
   const rows = await api('/api/audit?limit=200');
   main.append(h('h1', t('audit.title')), h('div.actions', h('button.primary', { onclick: verify }, t('audit.verify'))), status,
     h('table', h('thead', h('tr', ['#', 'audit.when', 'audit.who', 'audit.what', 'audit.subject', 'audit.detail'].map(k => h('th', k.startsWith('audit') ? t(k) : k)))),
-      h('tbody', rows.map(r => h('tr', h('td', r.seq), h('td', fmtDate(r.at)), h('td', r.actor), h('td', h('code', r.action)),
-        h('td', `${r.subjectType} ${r.subjectId ? r.subjectId.slice(0, 8) : ''}`), h('td.muted', r.detail || ''))))));
+      h('tbody', rows.map(r => h('tr', h('td', r.seq), h('td', fmtDate(r.at)), h('td', r.actor), h('td', { dataset: { verbatim: '' } }, h('code', r.action)),
+        h('td', { dataset: { verbatim: '' } }, `${r.subjectType} ${r.subjectId ? r.subjectId.slice(0, 8) : ''}`),
+        h('td.muted', { dataset: { verbatim: '' } }, r.detail || ''))))));
   await verify();
 } });

@@ -1,5 +1,5 @@
 // @ts-check
-import { page, h, t, api, problemView, notify } from '/js/adal.js';
+import { page, h, t, api, problemView, notify, fmtDay } from '/js/adal.js';
 
 const id = new URLSearchParams(location.search).get('id');
 
@@ -48,7 +48,7 @@ page({ bundles: ['bank'], roles: ['BANK_EXPERT', 'HEAD_OF_DEPARTMENT', 'BANK_AUT
     h('label', { for: 'overall' }, t('bank.overall')), h('textarea#overall', { name: 'overall', disabled: !open }, r.overallComment || ''),
     out,
     open ? h('div.actions', h('button.primary', { type: 'submit' }, t('bank.sign'))) : null,
-    r.state === 'CONCLUDED' ? h('div.okbox', t('bank.concludedValid', { from: r.validFrom, until: r.validUntil }), ' ',
+    r.state === 'CONCLUDED' ? h('div.okbox', t('bank.concludedValid', { from: fmtDay(r.validFrom), until: fmtDay(r.validUntil) }), ' ',
       h('button.link', { type: 'button', onclick: async () => {
         const res = await api(`/api/reviews/${id}/conclusion.pdf`, { raw: true });
         window.open(URL.createObjectURL(await res.blob()));

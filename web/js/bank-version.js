@@ -86,7 +86,7 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
     const diffFilter = h('select#q-diff', h('option', { value: '' }, t('bank.allDifficulties')),
       DIFFS.map(d => h('option', { value: d }, t('bank.' + d.toLowerCase()))));
     const count = h('p#q-count.muted', { 'aria-live': 'polite' });
-    const list = h('ol.qlist');
+    const list = h('ol.qlist', { lang: v.passport?.language || null });   // the questions speak the bank's language, not the page's
     const pager = h('nav.actions#q-pager', { 'aria-label': t('bank.pages') });
     // lower-cased text per question, built once: a 1,000-question bank filters on every keystroke without a pause
     const haystack = new Map(v.questions.map(q => [q.id, [q.stem, q.topic || '', ...q.options.map(o => o.text)].join('\n').toLowerCase()]));

@@ -5,7 +5,7 @@ import { download } from '/js/exam-common.js';
 const list = (items, render) => items && items.length ? h('ul', items.map(i => h('li', render(i)))) : h('p.muted', t('act.nothing'));
 const interval = i => `${fmtDate(i.from)} – ${fmtDate(i.to)}${i.open ? ' (' + t('act.notRestored') + ')' : ''} · ${t('act.seconds', { n: i.seconds ?? Math.round((Date.parse(i.to) - Date.parse(i.from)) / 1000) })} · ${i.what}`;
 
-page({ bundles: ['casework'], title: 'act.title', async render(main) {
+page({ bundles: ['casework', 'review'], title: 'act.title', async render(main) {
   const id = new URLSearchParams(location.search).get('id');
   const body = h('div#act');
   main.append(body);
@@ -24,7 +24,7 @@ page({ bundles: ['casework'], title: 'act.title', async render(main) {
         h('span.badge#act-state' + (a.state === 'DECIDED' ? '.ok' : a.state === 'SIGNED' ? '.warn' : ''), t('act.state.' + a.state)),
         h('strong', a.title),
         h('span', t('act.student'), ': ', a.student),
-        a.attemptState ? h('span#attempt-state', t('act.attemptState'), ': ', a.attemptState) : null,
+        a.attemptState ? h('span#attempt-state', t('act.attemptState'), ': ', t('review.state.' + a.attemptState)) : null,
         h('span#lost', t('act.lost'), ': ', t('act.seconds', { n: a.lostSeconds })),
         a.incomplete ? h('strong#incomplete', t('act.incomplete', { grade: a.incomplete.grade, due: a.incomplete.dueOn })) : null,
         h('button.link', { onclick: () => download(`/api/acts/${a.id}/act.pdf`, `act-${a.id}.pdf`) }, t('act.pdf'))),

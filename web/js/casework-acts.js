@@ -3,7 +3,7 @@ import { page, h, t, api, ApiError, problemView, fmtDate, hasRole } from '/js/ad
 
 const DRAFTERS = ['PROCTOR', 'TECHNICAL_SECRETARY', 'SYSTEM_ADMIN'];
 
-page({ bundles: ['casework'], title: 'acts.title', async render(main) {
+page({ bundles: ['casework', 'review'], title: 'acts.title', async render(main) {
   main.append(h('h1', t('acts.title')), h('p.muted', t('acts.intro')));
   const rows = await api('/api/acts');
   main.append(h('h2', t('acts.list')), h('table#acts', h('thead', h('tr', ['acts.exam', 'acts.student', 'acts.state', 'acts.drafted', 'acts.myRole', 'core.actions']
@@ -35,7 +35,7 @@ page({ bundles: ['casework'], title: 'acts.title', async render(main) {
     if (candidates.length) {
       main.append(h('h2', t('acts.candidates')), h('table#candidates', h('thead', h('tr', ['acts.exam', 'acts.student', 'acts.state', 'acts.started', 'core.actions']
         .map(k => h('th', t(k))))), h('tbody', candidates.map(c => h('tr', { dataset: { attempt: c.attemptId } },
-          h('td', c.exam), h('td', c.student), h('td', c.state), h('td', fmtDate(c.startedAt)),
+          h('td', c.exam), h('td', c.student), h('td', t('review.state.' + c.state)), h('td', fmtDate(c.startedAt)),
           h('td', h('button.primary', { onclick: async () => {
             try {
               const act = await api(`/api/attempts/${c.attemptId}/acts`, { method: 'POST' });

@@ -68,7 +68,7 @@ async function setupForm(reload) {
   const scope = h('select.scope-id', { 'aria-label': t('appeal.scope') },
     h('option', { value: '' }, '—'),
     h('optgroup', { label: t('appeal.scope.exam') }, exams.map(e => h('option', { value: 'examId:' + e.id }, `${e.title} — ${e.groupCode} (${e.academicPeriod})`))),
-    h('optgroup', { label: t('appeal.scope.sitting') }, sittings.map(x => h('option', { value: 'sittingId:' + x.id }, `${x.title} — ${x.date}`))));
+    h('optgroup', { label: t('appeal.scope.sitting') }, sittings.map(x => h('option', { value: 'sittingId:' + x.id }, `${x.title} — ${fmtDay(x.date)}`))));
   const chair = pick('chair'), deputy = pick('deputy'), members = pick('members', true);
   const title = h('input.commission-title', { value: t('appeal.commission') });
   const result = h('div', { 'aria-live': 'polite' });

@@ -1,6 +1,6 @@
 // @ts-check
 // Shared by the appeal and absence pages: deadlines, badges, files.
-import { h, t, api, fmtDate } from '/js/adal.js';
+import { h, t, api, fmtDate, fmtDay } from '/js/adal.js';
 
 export function base64(buffer) {
   let s = '';
@@ -18,12 +18,8 @@ export async function download(path, name) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function fmtDay(iso) {
-  if (!iso) return '—';
-  const [y, m, d] = iso.split('-').map(Number);
-  const l = document.documentElement.lang;
-  return new Date(y, m - 1, d).toLocaleDateString(l === 'en' ? 'en-GB' : l === 'ru' ? 'ru-RU' : 'kk-KZ', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-}
+/** A day of the casework calendar: the one formatter in adal.js (own month names; no browser locale data). */
+export { fmtDay };
 
 export const stateBadge = (prefix, state, kind = '') => h('span.badge' + (kind ? '.' + kind : ''), { dataset: { state } }, t(prefix + state));
 

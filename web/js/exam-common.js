@@ -41,10 +41,11 @@ function resultsRelease(exam) {
   const box = h('div#results-release', { 'aria-live': 'polite' });
   const show = e => {
     const visible = e.resultsVisibleAt && new Date(e.resultsVisibleAt) <= new Date();
-    box.replaceChildren(
+    // the DOM prints a bare null as "null": only what is there
+    box.replaceChildren(...[
       h('p#results-state', visible ? t('exam.results.visible', { time: fmtDate(e.resultsVisibleAt) })
         : e.resultsVisibleAt ? t('exam.results.from', { time: fmtDate(e.resultsVisibleAt) }) : t('exam.results.notYet')),
-      visible ? null : h('button#release-results.primary', { type: 'button', onclick: release }, t('exam.results.release')));
+      visible ? null : h('button#release-results.primary', { type: 'button', onclick: release }, t('exam.results.release'))].filter(Boolean));
   };
   async function release() {
     const yes = await confirmDialog({ title: t('exam.results.confirmTitle'), text: t('exam.results.confirmText', { title: exam.title }),

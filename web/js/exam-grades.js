@@ -1,5 +1,5 @@
 // @ts-check
-import { page, h, t, api, ApiError, problemView, notify, fmtDate, hasRole } from '/js/adal.js';
+import { page, h, t, api, ApiError, problemView, notify, fmtDate, fmtDay, hasRole } from '/js/adal.js';
 import { STAFF, param, examHeader, download } from '/js/exam-common.js';
 
 page({ bundles: ['exam'], roles: [...STAFF, 'DEAN', 'REGISTRAR'], title: 'exam.grades', async render(main) {
@@ -10,7 +10,7 @@ page({ bundles: ['exam'], roles: [...STAFF, 'DEAN', 'REGISTRAR'], title: 'exam.g
   const get = async (path, name) => { out.replaceChildren(); try { await download(path, name); } catch (x) { out.append(x instanceof ApiError ? problemView(x) : h('div.problem', String(x))); } };
   const teacher = hasRole(...STAFF);
   main.append(examHeader(exam),
-    h('div.card', h('h2', t('exam.gradeSheet')), h('p.muted', sheet.note),
+    h('div.card', h('h2', t('exam.gradeSheet')), h('p.muted', t('exam.gradeSheetNote')),
       h('table', h('thead', h('tr', ['exam.student', 'exam.stateLabel', 'exam.submitted', '%', 'exam.letter', 'GPA', 'exam.mark'].map(k => h('th', t(k))))),
         h('tbody', sheet.rows.map(r => h('tr', { dataset: { login: r.login } }, h('td', r.fullName, h('br'), h('span.muted', r.login)),
           h('td', t('exam.result.' + r.state)), h('td', fmtDate(r.submittedAt)), h('td', r.percent ?? '—'),
@@ -19,7 +19,7 @@ page({ bundles: ['exam'], roles: [...STAFF, 'DEAN', 'REGISTRAR'], title: 'exam.g
         h('button#dl-csv', { onclick: () => get(`/api/exams/${id}/grades.csv`, `grades-${exam.groupCode}.csv`) }, t('exam.downloadCsv')),
         h('button#dl-pdf', { onclick: () => get(`/api/exams/${id}/grades.pdf`, `grades-${exam.groupCode}.pdf`) }, t('exam.downloadPdf'))),
       teacher ? h('div', h('h2', t('exam.ais')),
-        h('p', sheet.aisExportAllowed ? t('exam.aisReady') : t('exam.aisWait', { last: exam.lastAttestationDay, from: exam.aisExportFrom })),
+        h('p', sheet.aisExportAllowed ? t('exam.aisReady') : t('exam.aisWait', { last: fmtDay(exam.lastAttestationDay), from: fmtDay(exam.aisExportFrom) })),
         h('div.actions',
           h('button#ais-csv', { disabled: !sheet.aisExportAllowed, onclick: () => get(`/api/exams/${id}/ais-export`, `ais-${exam.groupCode}.csv`) }, t('exam.aisCsv')),
           h('button#ais-xlsx', { disabled: !sheet.aisExportAllowed, onclick: () => get(`/api/exams/${id}/ais-export?format=xlsx`, `ais-${exam.groupCode}.xlsx`) }, t('exam.aisXlsx')))) : null,
@@ -31,7 +31,7 @@ page({ bundles: ['exam'], roles: [...STAFF, 'DEAN', 'REGISTRAR'], title: 'exam.g
       main.append(h('div.card', h('h2', t('sheet.gradesOnSheets')), h('table', h('tbody', sheets.map(s => {
         const pct = h('input', { type: 'number', min: 0, max: 100, step: '0.01', value: s.gradePercent ?? '', 'aria-label': t('sheet.grade') + ': ' + s.studentName });
         return h('tr', h('td', s.studentName), h('td', t('sheet.state.' + s.state)),
-          h('td', s.validThrough ? t('sheet.validThrough', { d: s.validThrough }) : '—'),
+          h('td', s.validThrough ? t('sheet.validThrough', { d: fmtDay(s.validThrough) }) : '—'),
           h('td', s.state === 'SHEET_ISSUED' ? h('div.inline', pct, h('button', { onclick: async () => {
             try { await api(`/api/sheets/${s.id}/grade`, { method: 'PUT', body: { percent: Number(pct.value) } }); notify(t('core.saved'), 'ok'); }
             catch (x) { notify(x.message, 'error'); }

@@ -1,6 +1,6 @@
 // @ts-check
 // Oral exams in an emergency: my sittings, and the setup form for a head of department, dean or admin.
-import { page, h, t, api, ApiError, problemView, hasRole, dayInZone } from '/js/adal.js';
+import { page, h, t, api, ApiError, problemView, hasRole, fmtDay, dayInZone } from '/js/adal.js';
 
 const SETUP_ROLES = ['HEAD_OF_DEPARTMENT', 'DEAN', 'SYSTEM_ADMIN'];
 
@@ -9,7 +9,7 @@ page({ bundles: ['oral'], title: 'oral.title', async render(main) {
   main.append(h('h1', t('oral.title')), h('p.muted', t('oral.intro')),
     h('div.card', h('h2', t('oral.mySittings')), sittings.length
       ? h('table#sittings', h('thead', h('tr', ['oral.date', 'oral.sitting', 'oral.programme', 'oral.myRoles', 'core.actions'].map(k => h('th', t(k))))),
-        h('tbody', sittings.map(s => h('tr', { dataset: { sitting: s.id } }, h('td', s.date), h('td', s.title), h('td', `${s.programme} (${s.language})`),
+        h('tbody', sittings.map(s => h('tr', { dataset: { sitting: s.id } }, h('td', fmtDay(s.date)), h('td', s.title), h('td', `${s.programme} (${s.language})`),
           h('td', s.myRoles.map(r => t('oral.role.' + r)).join(', ') || '—'),
           h('td', s.myRoles.length || hasRole('SYSTEM_ADMIN') ? h('a.button', { href: `/oral/room.html?sitting=${s.id}` }, t('oral.enter'))
             : h('span.muted.not-participant', t('oral.notParticipant')))))))

@@ -443,7 +443,8 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
 
   function eventText(e) {
     const d = e.data || {};
-    const label = t('proctoring.event.' + e.kind);
+    const named = t('proctoring.event.' + e.kind);
+    const label = named === 'proctoring.event.' + e.kind ? t('proctoring.event.other') : named;   // never the code itself
     if (e.kind === 'face.check' && d.outcome) return `${label}: ${d.outcome === 'OK' ? '✓' : flagLabel({ COVERED: 'CAMERA_BLOCKED', FROZEN: 'CAMERA_BLOCKED', NO_FACE: 'FACE_MISSING', MISMATCH: 'FACE_MISMATCH' }[d.outcome] || d.outcome)}`;
     return label + (d.text ? `: ${d.text}` : d.reason && typeof d.reason === 'string' && e.kind.startsWith('attempt.') ? `: ${d.reason}` : '');
   }

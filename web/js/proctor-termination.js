@@ -2,9 +2,9 @@
 // A proctor's request to stop a student (001 §6.14), as the teacher or another person with
 // academic-administrative authority decides it: the reason, the flags with their evidence frames and the
 // timeline, then confirm or decline. Without an id: the requests waiting for me.
-import { page, h, t, api, ApiError, problemView, fmtDate, notify, confirmDialog } from '/js/adal.js';
+import { page, h, t, api, ApiError, problemView, fmtDate, fmtTime, notify, confirmDialog } from '/js/adal.js';
 
-const timeOf = iso => iso ? new Date(iso).toLocaleTimeString(document.documentElement.lang === 'en' ? 'en-GB' : document.documentElement.lang, { hour12: false }) : '—';
+const timeOf = iso => fmtTime(iso);
 const known = (key, fallback) => { const s = t(key); return s === key ? fallback : s; };
 
 page({ bundles: ['proctoring', 'review'], title: 'termination.title', async render(main) {

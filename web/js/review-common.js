@@ -1,6 +1,6 @@
 // @ts-check
 // Shared by the review pages: names of flags and verdicts, authorised downloads and evidence images.
-import { h, t, api, fmtDate } from '/js/adal.js';
+import { h, t, api, fmtDate, fmtTime } from '/js/adal.js';
 
 export const FLAG_TYPES = ['TAB_LEFT', 'FULLSCREEN_EXITED', 'CLIPBOARD_USED', 'FORBIDDEN_SHORTCUT', 'WINDOW_SHRUNK', 'SECOND_SCREEN',
   'SCREEN_SHARE_STOPPED', 'CAMERA_LOST', 'RECORDING_STOPPED', 'MICROPHONE_LOST', 'DISCONNECTED', 'CAMERA_BLOCKED', 'FACE_MISSING',
@@ -8,7 +8,8 @@ export const FLAG_TYPES = ['TAB_LEFT', 'FULLSCREEN_EXITED', 'CLIPBOARD_USED', 'F
 export const VERDICTS = ['VALID', 'ANNULLED', 'RESIT'];
 
 export const flagName = type => t('review.flag.' + type);
-export const clock = iso => iso ? new Date(iso).toLocaleTimeString('en-GB', { hour12: false }) : '—';
+/** A moment's time of day in the institution's zone, with seconds (evidence is read to the second). */
+export const clock = iso => fmtTime(iso);
 
 /** A badge for a verdict state; the word is always there (never colour alone). */
 export function verdictBadge(v) {
@@ -49,7 +50,8 @@ export function evidenceFigure(attemptId, e, alt) {
 
 export function describeEntry(e) {
   const label = t('review.event.' + e.kind);
-  const base = label === 'review.event.' + e.kind ? e.kind : label;
+  // an event this page has no name for is "other event", never its code (camera.ended)
+  const base = label === 'review.event.' + e.kind ? t('review.event.other') : label;
   if (e.kind === 'flag.raised') return `${base}: ${flagName(e.text)}`;
   // positions are stored from 0; the student saw the questions numbered from 1
   if (e.kind === 'answer.saved') return t('review.event.answer', { n: Number(e.data?.position ?? e.text) + 1 });

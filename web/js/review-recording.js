@@ -2,7 +2,7 @@
 // A minimal review player: camera and screen side by side, kept in step on the attempt's clock, the thumbnail
 // strips, "jump to" by clock time (the server's offset endpoint: a flag at 10:23:10 opens there) or by media
 // time, the gaps and the interruptions. ?attempt=<id>[&at=<ISO instant>]. Casework builds the review screen on it.
-import { page, h, api, ApiError, problemView, fmtDate } from '/js/adal.js';
+import { page, h, api, ApiError, problemView, fmtDate, fmtTime } from '/js/adal.js';
 import { loadRecordingMessages, tr, ensureRecordingCss } from '/js/recording-i18n.js';
 
 const KINDS = ['CAMERA', 'SCREEN'];
@@ -17,7 +17,7 @@ function parseMmss(text) {
   if (!parts.length || parts.some(n => !Number.isFinite(n) || n < 0)) return null;
   return parts.reduce((acc, n) => acc * 60 + n, 0);
 }
-const clockText = ms => new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
+const clockText = ms => fmtTime(ms);
 
 page({ bundles: [], async render(main) {
   await loadRecordingMessages();

@@ -119,7 +119,7 @@ public class AttemptService {
             permit = access.requireStartable(e.id, studentId, now);
         } catch (Problem p) {
             code = p.code();
-            message = p.getMessage();
+            message = p.detailIn(languageOf(studentId));   // shown on the student's page as it is
         }
         boolean admitted = !"NOT_ADMITTED".equals(code);
         boolean canStart = permit != null && (a == null || a.state == AttemptState.NOT_STARTED || a.state == AttemptState.CHECKS);
@@ -516,7 +516,7 @@ public class AttemptService {
             throw Problem.conflict("RESULT_NOT_VISIBLE", exam.resultsVisibleAt == null
                     ? kz.adal.platform.Texts.of(lang, "results.later.release")
                     : kz.adal.platform.Texts.of(lang, "results.later", kz.adal.platform.Texts.dateTime(exam.resultsVisibleAt, lang)))
-                    .with("until", exam.resultsVisibleAt);
+                    .worded().with("until", exam.resultsVisibleAt);
         }
         // released in data (a visibility time inside the window, an early release) is not enough: nobody
         // admitted may still be sitting it, or the correct answers would travel to them

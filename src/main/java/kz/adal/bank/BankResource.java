@@ -31,6 +31,8 @@ public class BankResource {
     private final BankService banks;
     private final ExpertReviewService reviews;
 
+    @jakarta.inject.Inject kz.adal.platform.RequestLanguage language;
+
     BankResource(BankService banks, ExpertReviewService reviews) {
         this.banks = banks;
         this.reviews = reviews;
@@ -144,7 +146,7 @@ public class BankResource {
     public ImportPreview preview(@PathParam("id") UUID id, @QueryParam("format") String format,
                                  @QueryParam("defaultDifficulty") String difficulty, @QueryParam("defaultTopic") String topic,
                                  InputStream body) {
-        return banks.preview(id, body, format(format), options(difficulty, topic));
+        return ImportProblem.in(banks.preview(id, body, format(format), options(difficulty, topic)), language.get());
     }
 
     @POST

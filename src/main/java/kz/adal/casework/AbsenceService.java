@@ -107,9 +107,9 @@ public class AbsenceService {
         AppUser student = AppUser.findById(studentId);
         OralSitting s = OralSitting.findById(t.sittingId);
         List<UUID> deans = AppUser.<AppUser>list("select u from AppUser u join u.roles r where r = ?1", Role.DEAN).stream().map(u -> u.id).toList();
-        List<Notice> notices = inbox.post(deans, new Inbox.Message("absence.applied", "Absence application: " + student.fullName,
-                student.fullName + " missed " + s.title + " (" + s.sittingDate + "): " + reason + "\nForward it to the commission chair.",
-                "/casework/absence-dean.html", CASE_TYPE, a.id), true);
+        List<Notice> notices = inbox.post(deans, Inbox.Message.worded("absence.applied", "absence.applied",
+                "/casework/absence-dean.html", CASE_TYPE, a.id,
+                Map.of("student", student.fullName, "sitting", s.title, "date", s.sittingDate, "reason", reason)), true);
         return new AppealService.Result<>(view(a, studentId), notices);
     }
 
@@ -145,11 +145,9 @@ public class AbsenceService {
                 .detail(Map.of("note", a.forwardNote == null ? "" : a.forwardNote)));
         OralSitting s = OralSitting.findById(a.sittingId);
         AppUser student = AppUser.findById(a.studentId);
-        List<Notice> notices = inbox.post(List.of(s.chairId()), new Inbox.Message("absence.forwarded",
-                "Absence application for your visa: " + student.fullName,
-                student.fullName + " missed " + s.title + " (" + s.sittingDate + "): " + a.reason
-                        + "\nForwarded by the dean's office (" + d.fullName + "). Give your visa: allowed or not allowed.",
-                "/casework/absence-chair.html", CASE_TYPE, a.id), true);
+        List<Notice> notices = inbox.post(List.of(s.chairId()), Inbox.Message.worded("absence.forwarded", "absence.forwarded",
+                "/casework/absence-chair.html", CASE_TYPE, a.id,
+                Map.of("student", student.fullName, "sitting", s.title, "date", s.sittingDate, "reason", a.reason, "dean", d.fullName)), true);
         return new AppealService.Result<>(view(a, dean), notices);
     }
 
@@ -198,17 +196,21 @@ public class AbsenceService {
         }
         audit.record(Change.of("absence.visa", "absence", a.id).scope(a.sittingId).detail(detail));
         OralSitting s = OralSitting.findById(a.sittingId);
-        String body;
+        Map<String, Object> words = new LinkedHashMap<>();
+        words.put("allowed", r.allowed());
+        words.put("resit", resit != null);
+        words.put("sitting", s.title);
+        words.put("date", s.sittingDate);
+        words.put("note", note);
+        words.put("chair", c.fullName);
+        words.put("at", now);
         if (resit != null) {
             OralSitting target = OralSitting.findById(resit.sittingId);
-            body = "The commission chair allowed your absence from " + s.title + " (" + s.sittingDate + "). Your re-sit: "
-                    + target.title + " on " + target.sittingDate + ".";
-        } else {
-            body = "The commission chair did not allow your absence from " + s.title + " (" + s.sittingDate + "): " + note;
+            words.put("resitTitle", target.title);
+            words.put("resitDate", target.sittingDate);
         }
-        body += "\nVisa: " + c.fullName + ", " + now.atZone(TimeSource.ZONE).toLocalDateTime().withNano(0) + ".";
-        List<Notice> notices = inbox.post(List.of(a.studentId), new Inbox.Message("absence.visa",
-                "Absence " + (r.allowed() ? "allowed" : "not allowed") + ": " + s.title, body, "/casework/absence.html", CASE_TYPE, a.id), true);
+        List<Notice> notices = inbox.post(List.of(a.studentId), Inbox.Message.worded("absence.visa", "absence.visa",
+                "/casework/absence.html", CASE_TYPE, a.id, words), true);
         return new AppealService.Result<>(view(a, chair), notices);
     }
 

@@ -214,13 +214,16 @@ public class ActService {
         if (c.isEmpty()) {
             throw Problem.conflict("ACT_NO_COMMISSION", "The exam has no commission (chair and members) to send the act to; set it up first");
         }
-        String subject = "Technical-failure act: " + subjectTitle(act) + " — " + name(act.studentId);
-        String body = "A technical-failure act was signed by " + name(me.id()) + " on "
-                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").withZone(TimeSource.ZONE).format(act.signedAt)
-                + " and awaits the commission's vote (001 §6.15.6).\n\n" + act.whatHappened
-                + (blank(act.effect) ? "" : "\n\nEffect: " + act.effect) + (blank(act.measures) ? "" : "\nMeasures: " + act.measures);
-        List<Notice> notices = inbox.post(c.everyone(), new Inbox.Message("act.signed", subject, body,
-                "/casework/act.html?id=" + act.id, CASE_TYPE, act.id), true);
+        Map<String, Object> words = new LinkedHashMap<>();
+        words.put("title", subjectTitle(act));
+        words.put("student", name(act.studentId));
+        words.put("signer", name(me.id()));
+        words.put("signedAt", act.signedAt);
+        words.put("whatHappened", act.whatHappened);
+        words.put("effect", blank(act.effect) ? "" : act.effect);
+        words.put("measures", blank(act.measures) ? "" : act.measures);
+        List<Notice> notices = inbox.post(c.everyone(), Inbox.Message.worded("act.signed", "act.signed",
+                "/casework/act.html?id=" + act.id, CASE_TYPE, act.id, words), true);
         audit.record(Change.of("act.signed", "act", act.id).scope(act.scopeId)
                 .detail(Map.of("sentTo", c.everyone().stream().map(UUID::toString).toList(), "lostSeconds", act.lostSeconds)));
         return new Posted(view(act), notices);
@@ -246,9 +249,8 @@ public class ActService {
         List<ActVote> now = new ArrayList<>(cast);
         now.add(v);
         if (ActVotes.tally(c.voters(), votes(now), act.kind.options).allIn()) {
-            inbox.post(List.of(c.chairId()), new Inbox.Message("act.votes-in", "All votes are in: " + subjectTitle(act),
-                    "Every member has voted on the technical-failure act; record the decision.", "/casework/act.html?id=" + act.id,
-                    CASE_TYPE, act.id), false);
+            inbox.post(List.of(c.chairId()), Inbox.Message.worded("act.votes-in", "act.votes-in", "/casework/act.html?id=" + act.id,
+                    CASE_TYPE, act.id, Map.of("title", subjectTitle(act))), false);
         }
         return view(act);
     }
@@ -268,7 +270,11 @@ public class ActService {
         detail.put("decision", decision);
         detail.put("votes", tally.counts());
         detail.put("tie", tally.tie());
-        String outcome;
+        Map<String, Object> words = new LinkedHashMap<>();
+        words.put("title", subjectTitle(act));
+        words.put("decision", decision);
+        words.put("decisionLabel", new NoticeTexts.Label("ActDecision." + decision));
+        words.put("reason", act.decisionReason == null ? "" : act.decisionReason);
         switch (decision) {
             case "RESUME" -> {
                 long credit = d.creditSeconds() == null ? act.lostSeconds : d.creditSeconds();
@@ -278,14 +284,13 @@ public class ActService {
                 act.creditedSeconds = credit;
                 attempts.resumeAfterFailure(act.attemptId, Duration.ofSeconds(credit), act.id);
                 detail.put("creditedSeconds", credit);
-                outcome = "The same attempt continues; " + credit + " s are credited. Open the exam to continue.";
+                words.put("creditMinutes", (credit + 59) / 60);
             }
             case "VOID" -> {
                 attempts.voidAfterFailure(act.attemptId, act.id, "Technical-failure act " + act.id + ": voided by the commission");
                 act.sheetId = extensions.openAfterTechnicalFailure(act.examId, act.studentId, act.id,
                         "Technical failure (act " + act.id + "); the attempt was voided by the commission's decision", pdf(act));
                 detail.put("sheet", act.sheetId.toString());
-                outcome = "The attempt is voided; an individual sheet has been opened for you.";
             }
             case "RESIT" -> {
                 UUID target = d.resitSittingId() == null ? act.sittingId : d.resitSittingId();
@@ -295,16 +300,17 @@ public class ActService {
                 detail.put("resitTurn", resit.id.toString());
                 detail.put("resitSitting", target.toString());
                 OralSitting s = OralSitting.findById(target);
-                outcome = "Another time is given on " + s.sittingDate + " (" + s.title + ") with a new ticket; your grade is I until then.";
+                words.put("resitDate", s.sittingDate);
+                words.put("resitTitle", s.title);
             }
-            default -> outcome = "The commission found no technical failure that prevented finishing; the result stands.";
+            default -> { }   // no failure that prevented finishing: the result stands
         }
         audit.record(Change.of("act.decided", "act", act.id).scope(act.scopeId).detail(detail));
-        List<Notice> notices = new ArrayList<>(inbox.post(List.of(act.studentId), new Inbox.Message("act.decided",
-                "Decision on the technical failure: " + subjectTitle(act), outcome
-                        + (act.decisionReason == null ? "" : "\n\n" + act.decisionReason), "/casework/act.html?id=" + act.id, CASE_TYPE, act.id), true));
-        inbox.post(c.everyone().stream().filter(u -> !u.equals(me.id())).toList(), new Inbox.Message("act.decided",
-                "Decided: " + subjectTitle(act), decision + ": " + outcome, "/casework/act.html?id=" + act.id, CASE_TYPE, act.id), false);
+        // each person reads the decision in their own language (templates/notices/act.decided*.txt)
+        List<Notice> notices = new ArrayList<>(inbox.post(List.of(act.studentId), Inbox.Message.worded("act.decided", "act.decided",
+                "/casework/act.html?id=" + act.id, CASE_TYPE, act.id, words), true));
+        inbox.post(c.everyone().stream().filter(u -> !u.equals(me.id())).toList(), Inbox.Message.worded("act.decided",
+                "act.decided-commission", "/casework/act.html?id=" + act.id, CASE_TYPE, act.id, words), false);
         return new Posted(view(act), notices);
     }
 
@@ -488,7 +494,7 @@ public class ActService {
             return e == null ? "?" : e.title;
         }
         OralSitting s = OralSitting.findById(act.sittingId);
-        return s == null ? "?" : s.title + " (" + s.sittingDate + ")";
+        return s == null ? "?" : s.title + " (" + kz.adal.platform.Texts.date(s.sittingDate, null) + ")";
     }
 
     private static List<ActVotes.Vote> votes(List<ActVote> cast) {

@@ -224,10 +224,9 @@ public class AppealService {
             to.addAll(AppUser.<AppUser>list("select u from AppUser u join u.roles r where r = ?1", Role.DEAN).stream().map(u -> u.id).toList());
         }
         String title = title(a);
-        List<Notice> notices = inbox.post(to, new Inbox.Message("appeal.filed", "Appeal: " + title,
-                student.fullName + " appeals the result of " + title + ": " + reason
-                        + (c == null ? "\nNo appeal commission is set up for this exam yet: set it up to forward the appeal." : ""),
-                "/casework/appeal-chair.html?id=" + a.id, CASE_TYPE, a.id), true);
+        List<Notice> notices = inbox.post(to, Inbox.Message.worded("appeal.filed", "appeal.filed",
+                "/casework/appeal-chair.html?id=" + a.id, CASE_TYPE, a.id,
+                Map.of("title", title, "student", student.fullName, "reason", reason, "noCommission", c == null)), true);
         return new Result<>(view(a, studentId, Set.of(Role.STUDENT)), notices);
     }
 
@@ -275,9 +274,8 @@ public class AppealService {
                 .detail(Map.of("chair", c.chairId.toString(), "deputy", c.deputyId.toString(),
                         "members", members.stream().map(UUID::toString).toList(), "appealsAttached", waiting.size())));
         List<Notice> notices = waiting.isEmpty() ? List.of() : inbox.post(List.of(c.chairId, c.deputyId),
-                new Inbox.Message("appeal.filed", "Appeals waiting for your commission",
-                        waiting.size() + " appeal(s) filed before the commission was set up are now yours.",
-                        "/casework/appeal-chair.html", CASE_TYPE, waiting.get(0).id), true);
+                Inbox.Message.worded("appeal.filed", "appeal.waiting", "/casework/appeal-chair.html", CASE_TYPE, waiting.get(0).id,
+                        Map.of("count", waiting.size())), true);
         return new Result<>(commissionView(c), notices);
     }
 
@@ -359,10 +357,9 @@ public class AppealService {
                         "by", c.roleOf(actor))));
         List<UUID> to = concat(List.of(a.studentId, c.chairId, c.deputyId), new ArrayList<>(c.members));
         to.remove(actor);
-        List<Notice> notices = inbox.post(to, new Inbox.Message("appeal.hearing", "Appeal hearing: " + title(a),
-                "The appeal commission hears the appeal online on " + a.hearingAt.atZone(TimeSource.ZONE).toLocalDateTime()
-                        + (a.hearingLink == null ? "" : " at " + a.hearingLink) + ".",
-                "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id), true);
+        List<Notice> notices = inbox.post(to, Inbox.Message.worded("appeal.hearing", "appeal.hearing",
+                "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id,
+                Map.of("title", title(a), "at", a.hearingAt, "hearingLink", a.hearingLink == null ? "" : a.hearingLink)), true);
         return new Result<>(view(a, actor, roles), notices);
     }
 
@@ -439,14 +436,17 @@ public class AppealService {
             detail.put("gradeAfter", change.afterValue + " " + change.afterLetter);
         }
         audit.record(Change.of("appeal.decided", "appeal", a.id).scope(a.scopeId).detail(detail));
-        String body = "The appeal commission " + (decision == Appeal.Decision.UPHELD ? "upheld" : "rejected") + " your appeal against "
-                + title(a) + ". " + note
-                + (change == null ? "" : "\nYour grade was changed from " + change.beforeValue + " " + change.beforeLetter
-                + " to " + change.afterValue + " " + change.afterLetter + ".")
-                + "\nSigned by " + signer.fullName + (a.signedAs.equals("DEPUTY_CHAIR") ? " (deputy chair, the chair being absent)." : " (chair).");
-        List<Notice> notices = inbox.post(List.of(a.studentId), new Inbox.Message("appeal.decided",
-                "Appeal " + (decision == Appeal.Decision.UPHELD ? "upheld" : "rejected") + ": " + title(a), body,
-                "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id), true);
+        Map<String, Object> words = new LinkedHashMap<>();
+        words.put("upheld", decision == Appeal.Decision.UPHELD);
+        words.put("title", title(a));
+        words.put("note", note == null ? "" : note);
+        words.put("changed", change != null);
+        words.put("before", change == null ? "" : change.beforeValue + " " + change.beforeLetter);
+        words.put("after", change == null ? "" : change.afterValue + " " + change.afterLetter);
+        words.put("signer", signer.fullName);
+        words.put("deputy", a.signedAs.equals("DEPUTY_CHAIR"));
+        List<Notice> notices = inbox.post(List.of(a.studentId), Inbox.Message.worded("appeal.decided", "appeal.decided",
+                "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id, words), true);
         return new Result<>(view(a, actor, roles), notices);
     }
 

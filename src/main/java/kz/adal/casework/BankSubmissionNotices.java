@@ -26,11 +26,9 @@ class BankSubmissionNotices {
         List<UUID> heads = AppUser.<AppUser>list("select u from AppUser u join u.roles r where r = ?1", Role.HEAD_OF_DEPARTMENT)
                 .stream().map(u -> u.id).toList();
         if (heads.isEmpty()) return;
-        List<Notice> notices = inbox.post(heads, new Inbox.Message("bank.sent-to-department",
-                "Bank sent for approval: " + s.bankTitle() + ", version " + s.number(),
-                s.submittedByName() + " sent version " + s.number() + " of " + s.bankTitle() + " (" + s.questions()
-                        + " questions) to the department meeting for approval (001 §5.19)." + (s.note() == null ? "" : "\n" + s.note()),
-                s.link(), "bank-version", s.versionId()), true);
+        List<Notice> notices = inbox.post(heads, Inbox.Message.worded("bank.sent-to-department", "bank.sent-to-department",
+                s.link(), "bank-version", s.versionId(), java.util.Map.of("bank", s.bankTitle(), "number", s.number(),
+                        "by", s.submittedByName(), "questions", s.questions(), "note", s.note() == null ? "" : s.note())), true);
         AfterCommit.run(tx, () -> inbox.deliverLater(notices));
     }
 }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,9 +30,26 @@ public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
-    /** What a caller wants delivered. {@code link} is a site-relative page. */
-    public record Message(String kind, String subject, String body, String link, String caseType, UUID caseId) {
+    /**
+     * What a caller wants delivered. {@code link} is a site-relative page. A message made by {@link #worded}
+     * carries no sentences of its own but a template and its values: each recipient's notice (and mail) is
+     * worded from {@code templates/notices/<template>.<lang>.txt} in that person's language (first line the
+     * subject, the rest the body).
+     */
+    public record Message(String kind, String subject, String body, String link, String caseType, UUID caseId,
+                          String template, Map<String, Object> data) {
+        /** A message already worded by the caller (one text for every recipient). */
+        public Message(String kind, String subject, String body, String link, String caseType, UUID caseId) {
+            this(kind, subject, body, link, caseType, caseId, null, null);
+        }
+
+        /** A message worded per recipient from its template; values are shown as {@link NoticeTexts} words them. */
+        public static Message worded(String kind, String template, String link, String caseType, UUID caseId, Map<String, Object> data) {
+            return new Message(kind, null, null, link, caseType, caseId, template, data);
+        }
     }
+
+    @jakarta.inject.Inject NoticeTexts texts;
 
     private final ReactiveMailer mailer;
     private final TimeSource time;
@@ -131,8 +149,14 @@ public class Inbox {
         n.id = UUID.randomUUID();
         n.recipientId = recipientId;
         n.kind = m.kind();
-        n.subject = m.subject();
-        n.body = m.body();
+        if (m.template() != null) {
+            NoticeTexts.Worded w = texts.word(m.template(), u.uiLanguage, m.data());
+            n.subject = w.subject();
+            n.body = w.body();
+        } else {
+            n.subject = m.subject();
+            n.body = m.body();
+        }
         n.link = m.link();
         n.caseType = m.caseType();
         n.caseId = m.caseId();

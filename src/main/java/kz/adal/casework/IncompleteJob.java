@@ -77,8 +77,8 @@ public class IncompleteJob {
         i.changedAt = time.now();
         audit.record(Change.of("incomplete.lapsed", "oral-turn", i.turnId).scope(i.scopeId)
                 .detail(Map.of("dueOn", i.dueOn.toString(), "on", today.toString(), "grade", "F")));
-        inbox.post(List.of(i.studentId), new Inbox.Message("incomplete.lapsed", "Grade I turned into F",
-                "Your grade I was not cleared by " + i.dueOn + " and is now F (001 §6.15.2).", "/casework/acts.html", "incomplete", i.id), false);
+        inbox.post(List.of(i.studentId), Inbox.Message.worded("incomplete.lapsed", "incomplete.lapsed", "/casework/acts.html", "incomplete", i.id,
+                Map.of("dueOn", i.dueOn)), false);
         return true;
     }
 }

@@ -26,11 +26,9 @@ class TerminationNotices {
 
     void onRequested(@Observes TerminationRequested r) {
         if (r.deciders().isEmpty()) return;
-        List<Notice> notices = inbox.post(r.deciders(), new Inbox.Message("termination.requested",
-                "Stop request awaiting your decision: " + r.studentName(),
-                r.requestedByName() + " asks to stop " + r.studentName() + " in " + r.examTitle() + " for breaking the rules (001 §6.14): "
-                        + r.reason() + "\nThe attempt keeps running until you confirm. Open the request to see the flags and evidence, then confirm or decline.",
-                r.link(), CASE_TYPE, r.terminationId()), true);
+        List<Notice> notices = inbox.post(r.deciders(), Inbox.Message.worded("termination.requested", "termination.requested",
+                r.link(), CASE_TYPE, r.terminationId(), java.util.Map.of("by", r.requestedByName(), "student", r.studentName(),
+                        "exam", r.examTitle(), "reason", r.reason())), true);
         AfterCommit.run(tx, () -> inbox.deliverLater(notices));
     }
 }

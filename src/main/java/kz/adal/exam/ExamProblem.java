@@ -10,6 +10,13 @@ public record ExamProblem(String field, String code, String message, int status)
         return new ExamProblem(field, code, message, 400);
     }
 
+    /** The same problem as a reader of {@code lang} reads it (the catalogue's sentence for the code). */
+    public ExamProblem in(String lang) {
+        if ("en".equals(lang)) return this;
+        String own = kz.adal.platform.Texts.problem(lang, code);
+        return own == null ? this : new ExamProblem(field, code, own, status);
+    }
+
     static ExamProblem conflict(String field, String code, String message) {
         return new ExamProblem(field, code, message, 409);
     }

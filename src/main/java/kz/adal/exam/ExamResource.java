@@ -27,6 +27,7 @@ public class ExamResource {
     private final AdmissionService admission;
     private final GradeSheetService grades;
     private final ExtensionService sheets;
+    @jakarta.inject.Inject kz.adal.platform.RequestLanguage language;
 
     ExamResource(ExamService exams, AdmissionService admission, GradeSheetService grades, ExtensionService sheets) {
         this.exams = exams;
@@ -54,7 +55,7 @@ public class ExamResource {
     @POST
     @Path("/exams/check")
     public CheckResult check(ExamRequest r, @QueryParam("exam") UUID examId) {
-        List<ExamProblem> problems = exams.check(r, examId);
+        List<ExamProblem> problems = exams.check(r, examId).stream().map(p -> p.in(language.get())).toList();
         return new CheckResult(problems.isEmpty(), problems);
     }
 
@@ -160,7 +161,7 @@ public class ExamResource {
     @Produces("text/csv")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
     public Response gradeSheetCsv(@PathParam("id") UUID id) {
-        return download(grades.csv(id), "text/csv; charset=UTF-8", "grade-sheet-" + id + ".csv");
+        return download(grades.csv(id, language.get()), "text/csv; charset=UTF-8", "grade-sheet-" + id + ".csv");
     }
 
     @GET

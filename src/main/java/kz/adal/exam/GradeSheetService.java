@@ -94,13 +94,22 @@ public class GradeSheetService {
         return rows;
     }
 
+    /**
+     * The grade sheet as a table a person opens (a spreadsheet): column names, states and sources are the
+     * labels of {@code lang} ({@code GradeSheetColumn.*}, {@code GradeSheetState.*}, {@code GradeSource.*} in
+     * texts/labels*.properties), times are 24-hour in the institution's zone. The AIS export keeps its codes.
+     */
     @Transactional
-    public byte[] csv(UUID examId) {
+    public byte[] csv(UUID examId, String lang) {
         Exam exam = exams.requireVisible(examId);
-        Csv csv = Csv.withColumns(SHEET_COLUMNS);
+        Csv csv = Csv.withColumns(SHEET_COLUMNS.stream().map(c -> kz.adal.platform.Texts.label(lang, "GradeSheetColumn." + c)).toList());
         for (GradeRow r : rows(exam)) {
-            csv.row(List.of(r.login(), r.fullName(), exam.groupCode, r.admitted() ? "yes" : "no", r.state(), text(r.submittedAt()),
-                    text(r.percent()), text(r.letter()), text(r.gpa()), text(r.traditionalMark()), text(r.source()), SCORE_TYPE));
+            csv.row(List.of(r.login(), r.fullName(), exam.groupCode, kz.adal.platform.Texts.label(lang, r.admitted() ? "Answer.YES" : "Answer.NO"),
+                    r.state() == null ? "" : kz.adal.platform.Texts.label(lang, "GradeSheetState." + r.state()),
+                    r.submittedAt() == null ? "" : kz.adal.platform.Texts.dateTime(r.submittedAt(), lang),
+                    text(r.percent()), text(r.letter()), text(r.gpa()), text(r.traditionalMark()),
+                    r.source() == null ? "" : kz.adal.platform.Texts.label(lang, "GradeSource." + r.source()),
+                    kz.adal.platform.Texts.label(lang, "ScoreType." + SCORE_TYPE)));
         }
         audit.record(Change.of("exam.grade-sheet-exported", "exam", exam.id).scope(exam.id).detail(Map.of("format", "csv")));
         return csv.utf8WithBom();

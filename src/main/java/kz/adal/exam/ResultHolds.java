@@ -47,6 +47,6 @@ public class ResultHolds {
     public static Problem refusal(String code, ResultHold.Hold hold, String lang) {
         String text = hold.until() == null ? Texts.of(lang, "results.held." + hold.reason() + ".unknown")
                 : Texts.of(lang, "results.held." + hold.reason(), Texts.dateTime(hold.until(), lang));
-        return Problem.conflict(code, text).with("reason", hold.reason().name()).with("until", hold.until());
+        return Problem.conflict(code, text).worded().with("reason", hold.reason().name()).with("until", hold.until());
     }
 }

@@ -15,9 +15,12 @@ public class CurrentUser {
     private final SecurityIdentity identity;
     private final JsonWebToken jwt;
 
-    CurrentUser(SecurityIdentity identity, JsonWebToken jwt) {
+    private final kz.adal.platform.RequestLanguage language;
+
+    CurrentUser(SecurityIdentity identity, JsonWebToken jwt, kz.adal.platform.RequestLanguage language) {
         this.identity = identity;
         this.jwt = jwt;
+        this.language = language;
     }
 
     public UUID id() {
@@ -38,11 +41,12 @@ public class CurrentUser {
         return new Actor(id(), login(), roles);
     }
 
-    /** The caller's interface language (kk, ru or en), for texts the server words. */
+    /**
+     * The caller's interface language (kk, ru or en), for texts the server words: their setting, else the
+     * browser's Accept-Language, else the institution's default.
+     */
     public String language() {
-        if (identity.isAnonymous() || jwt.getSubject() == null) return "kk";
-        AppUser u = AppUser.findById(UUID.fromString(jwt.getSubject()));
-        return u == null || u.uiLanguage == null ? "kk" : u.uiLanguage;
+        return language.get();
     }
 
     public UUID sessionId() {

@@ -31,8 +31,11 @@ public class BodyLimitProblem {
                 rc.next();
                 return;
             }
-            JsonObject body = new JsonObject(ProblemMapper.body(413, "TOO_LARGE",
-                    "The request body is larger than " + limit / (1024 * 1024) + " MiB", rc.normalizedPath(), List.of()));
+            // before any resource runs: the browser's Accept-Language is all there is to go by
+            String lang = RequestLanguage.fromAcceptLanguage(rc.request().getHeader("Accept-Language"));
+            String english = "The request body is larger than " + limit / (1024 * 1024) + " MiB";
+            String own = lang == null || "en".equals(lang) ? null : Texts.problem(lang, "TOO_LARGE", limit / (1024 * 1024));
+            JsonObject body = new JsonObject(ProblemMapper.body(413, "TOO_LARGE", own != null ? own : english, rc.normalizedPath(), List.of()));
             rc.response().setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON.toString())
                     .putHeader(HttpHeaders.CONNECTION, "close")

@@ -42,11 +42,11 @@ public class Links {
             }
         }
         if (u == null || !"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null || u.getRawUserInfo() != null) {
-            throw Problem.badRequest(code, Texts.of(lang, "url.invalid")).with("field", field);
+            throw Problem.badRequest(code, Texts.of(lang, "url.invalid")).worded().with("field", field);
         }
         String host = u.getHost().toLowerCase(Locale.ROOT);
         if (!allowedHosts.isEmpty() && allowedHosts.stream().noneMatch(h -> host.equals(h) || host.endsWith("." + h))) {
-            throw Problem.badRequest(code, Texts.of(lang, "url.host", String.join(", ", allowedHosts))).with("field", field);
+            throw Problem.badRequest(code, Texts.of(lang, "url.host", String.join(", ", allowedHosts))).worded().with("field", field);
         }
         return u.toString();
     }

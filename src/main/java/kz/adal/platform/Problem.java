@@ -14,6 +14,10 @@ public class Problem extends RuntimeException {
     private final List<?> errors;
     /** Extra members of the problem details (RFC 9457 §3.2), e.g. {@code until} for a refusal that ends at a known time. */
     private final Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+    /** Values for the catalogue's sentence of this code ({0}, {1}… in texts/texts*.properties). */
+    private Object[] args = new Object[0];
+    /** The message is already in the caller's language (worded from the catalogue at the throw site). */
+    private boolean worded;
 
     public Problem(int status, String code, String message) {
         this(status, code, message, List.of());
@@ -44,8 +48,49 @@ public class Problem extends RuntimeException {
 
     public Map<String, Object> extensions() { return extensions; }
 
+    /**
+     * The values the catalogue's sentence for this code names ({0}, {1}…): the English message at the
+     * throw site is for logs and English readers; kk and ru readers get {@code problem.CODE} with these.
+     */
+    public Problem args(Object... values) {
+        this.args = values == null ? new Object[0] : values;
+        return this;
+    }
+
+    public Object[] args() { return args.clone(); }
+
+    /** The message was worded in the caller's language already ({@link Texts#of}); the mapper keeps it. */
+    public Problem worded() {
+        this.worded = true;
+        return this;
+    }
+
+    public boolean isWorded() { return worded; }
+
+    Problem wordedIf(boolean already) {
+        this.worded = already;
+        return this;
+    }
+
+    /**
+     * The detail as a reader of {@code lang} reads it: the catalogue's sentence for the code
+     * ({@code problem.CODE}, texts/texts[_kk|_ru].properties) for kk and ru, this specific English sentence for
+     * en (or when the throw site worded it already). For a refusal shown outside problem details (a page's
+     * "why you can't start yet").
+     */
+    public String detailIn(String lang) {
+        if (worded || "en".equals(lang)) return getMessage();
+        String own = Texts.problem(lang, code, args);
+        return own != null ? own : getMessage();
+    }
+
     public Map<String, Object> body(String instance) {
-        Map<String, Object> body = ProblemMapper.body(status, code, getMessage(), instance, errors);
+        return body(instance, getMessage(), errors);
+    }
+
+    /** The problem details with the detail (and per-item errors) as the caller reads them. */
+    public Map<String, Object> body(String instance, String detail, List<?> errors) {
+        Map<String, Object> body = ProblemMapper.body(status, code, detail, instance, errors);
         extensions.forEach(body::putIfAbsent);
         return body;
     }

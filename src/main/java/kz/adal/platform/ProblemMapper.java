@@ -24,6 +24,52 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
 
+    @jakarta.inject.Inject RequestLanguage language;   // package-visible: unit tests give their own
+
+    /**
+     * The detail as the caller reads it. The code is stable; the sentence comes from the catalogue
+     * ({@code problem.CODE} in texts/texts[_kk|_ru].properties) in the caller's language. English readers get
+     * the throw site's own sentence, which names the values (a date, a count, a person) the catalogue's
+     * general sentence may leave out; a throw site that worded its message from the catalogue itself keeps it.
+     */
+    private String detail(String code, String english, Object[] args, boolean worded) {
+        return new Problem(400, code, english).args(args == null ? new Object[0] : args).wordedIf(worded).detailIn(lang());
+    }
+
+    private String lang() {
+        try {
+            return language.get();
+        } catch (RuntimeException e) {
+            return "kk";   // no request scope (should not happen for an HTTP failure): the institution's usual language
+        }
+    }
+
+    /**
+     * Per-item problems (import lines, exam fields) carry a code and an English message: kk and ru readers
+     * get the catalogue's sentence for the code instead; other members stay as they are.
+     */
+    public static List<?> localized(List<?> items, String lang) {
+        if (items == null || items.isEmpty() || "en".equals(lang)) return items;
+        return items.stream().map(item -> localizedItem(item, lang)).toList();
+    }
+
+    private static Object localizedItem(Object item, String lang) {
+        if (item == null || !item.getClass().isRecord()) return item;
+        java.lang.reflect.RecordComponent[] parts = item.getClass().getRecordComponents();
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            for (java.lang.reflect.RecordComponent c : parts) out.put(c.getName(), c.getAccessor().invoke(item));
+        } catch (ReflectiveOperationException e) {
+            return item;
+        }
+        if (out.get("code") instanceof String code && out.containsKey("message")) {
+            String own = Texts.problem(lang, code);
+            if (own != null) out.put("message", own);
+            return out;
+        }
+        return item;
+    }
+
     static Map<String, Object> body(int status, String code, String detail, String instance, List<?> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://adal.kz/problems/" + code.toLowerCase().replace('_', '-'));
@@ -36,16 +82,17 @@ public class ProblemMapper {
         return body;
     }
 
-    private static Response respond(int status, String code, String detail, UriInfo uri, List<?> errors) {
+    private Response respond(int status, String code, String english, UriInfo uri, List<?> errors, Object... args) {
         return Response.status(status).type(PROBLEM_JSON)
-                .entity(body(status, code, detail, uri == null ? null : uri.getPath(), errors)).build();
+                .entity(body(status, code, detail(code, english, args, false), uri == null ? null : uri.getPath(),
+                        localized(errors, lang()))).build();
     }
 
     @ServerExceptionMapper
     public Response problem(Problem p, UriInfo uri) {
         LOG.debugf("%s %s: %s", p.status(), p.code(), p.getMessage());
-        Response r = p.extensions().isEmpty() ? respond(p.status(), p.code(), p.getMessage(), uri, p.errors())
-                : Response.status(p.status()).type(PROBLEM_JSON).entity(p.body(uri == null ? null : uri.getPath())).build();
+        Response r = Response.status(p.status()).type(PROBLEM_JSON).entity(p.body(uri == null ? null : uri.getPath(),
+                detail(p.code(), p.getMessage(), p.args(), p.isWorded()), localized(p.errors(), lang()))).build();
         if (p instanceof TooManyRequests tmr) {
             return Response.fromResponse(r).header("Retry-After", tmr.retryAfterSeconds()).build();
         }

@@ -15,9 +15,34 @@ import java.util.Set;
  */
 public final class Texts {
     private static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(TimeSource.ZONE);
 
     private Texts() {
+    }
+
+    public static boolean supported(String lang) {
+        return lang != null && LANGUAGES.contains(lang);
+    }
+
+    /**
+     * The catalogue's sentence for a refusal code ({@code problem.CODE}) in the language, with its
+     * arguments filled in; null when the catalogue has no sentence for it.
+     */
+    public static String problem(String lang, String code, Object... args) {
+        if (code == null) return null;
+        String l = supported(lang) ? lang : "kk";
+        try {
+            String pattern = bundle("texts.texts", l).getString("problem." + code);
+            return new MessageFormat(pattern, Locale.forLanguageTag(l)).format(args == null ? new Object[0] : args);
+        } catch (MissingResourceException e) {
+            return null;
+        }
+    }
+
+    private static ResourceBundle bundle(String base, String lang) {
+        return ResourceBundle.getBundle(base, Locale.forLanguageTag(lang),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public static String of(String lang, String key, Object... args) {
@@ -46,6 +71,21 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return key;
         }
+    }
+
+    /** The label of a value that is not a Java enum (a decision stored as text): its key, {@code Kind.CONSTANT}. */
+    public static String label(String lang, String key) {
+        if (key == null) return "";
+        try {
+            return bundle("texts.labels", supported(lang) ? lang : "kk").getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    /** A day as people there read it (dd.MM.yyyy), never the ISO form. */
+    public static String date(java.time.LocalDate day, String lang) {
+        return day == null ? "" : DAY.format(day);
     }
 
     /** A moment as people there read it: 24-hour, the institution's time zone. */

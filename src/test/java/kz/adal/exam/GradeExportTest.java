@@ -57,8 +57,12 @@ class GradeExportTest {
         String csv = Api.as("teacher").get("/api/exams/" + exam + "/grades.csv").then().statusCode(200)
                 .header("Content-Type", containsString("text/csv")).extract().asString();
         List<String> lines = csv.replace("\uFEFF", "").lines().toList();
-        assertEquals(String.join(",", GradeSheetService.SHEET_COLUMNS), lines.get(0));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith(g.student(0).login() + ",") && l.contains(",96.67,A,4.0,5,INDIVIDUAL_SHEET,EXAM_SCORE")), csv);
+        // a table for people: named columns and labels in the reader's language (English here), no codes
+        assertEquals("Login,Full name,Group,Admitted,State,Submitted at,Percent,Letter,GPA,Traditional mark,Source,Score type", lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(g.student(0).login() + ",") && l.contains(",96.67,A,4.0,5,Individual sheet,Exam score")), csv);
+        String kk = Api.as("teacher").header("Accept-Language", "kk").get("/api/exams/" + exam + "/grades.csv").then().statusCode(200).extract().asString();
+        assertTrue(kk.replace("\uFEFF", "").startsWith("Логин,Аты-жөні,Топ,Жіберілді,Күйі,"), kk);
+        assertTrue(!kk.contains("INDIVIDUAL_SHEET") && !kk.contains("EXAM_SCORE") && !kk.contains("NOT_STARTED"), kk);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(g.student(1).login() + ",") && l.contains(",43.33,FX,0.5,2,")), csv);
 
         byte[] pdf = Api.as("teacher").get("/api/exams/" + exam + "/grades.pdf").then().statusCode(200).extract().asByteArray();

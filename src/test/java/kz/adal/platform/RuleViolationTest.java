@@ -11,9 +11,27 @@ import org.junit.jupiter.api.Test;
 /** The one rule-violation type is mapped by the one mapper, with its status and stable code. */
 class RuleViolationTest {
 
+    static ProblemMapper mapperIn(String lang) {
+        ProblemMapper m = new ProblemMapper();
+        m.language = new RequestLanguage() {
+            @Override public String get() { return lang; }
+        };
+        return m;
+    }
+
+    @Test
+    void aKazakhReaderGetsTheCataloguesSentenceWithTheSameCode() {
+        Response r = mapperIn("kk").problem(RuleViolation.forbidden("ACT_NOT_A_MEMBER", "Only the commission votes"), null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) r.getEntity();
+        assertEquals("ACT_NOT_A_MEMBER", body.get("code"));
+        assertEquals(Texts.problem("kk", "ACT_NOT_A_MEMBER"), body.get("detail"));
+        org.junit.jupiter.api.Assertions.assertNotEquals("Only the commission votes", body.get("detail"));
+    }
+
     @Test
     void theMapperAnswersProblemDetailsWithTheViolationsStatusAndCode() {
-        Response r = new ProblemMapper().problem(RuleViolation.forbidden("ACT_NOT_A_MEMBER", "Only the commission votes"), null);
+        Response r = mapperIn("en").problem(RuleViolation.forbidden("ACT_NOT_A_MEMBER", "Only the commission votes"), null);
         assertEquals(403, r.getStatus());
         assertEquals(ProblemMapper.PROBLEM_JSON, r.getMediaType());
         @SuppressWarnings("unchecked")
