@@ -613,17 +613,13 @@ public class AttemptService {
 
     // ---------------------------------------------------------------- appeals (kz.adal.casework)
 
-    /** The grade before and after an appeal's change. */
-    public record GradeChange(UUID attemptId, UUID examId, UUID studentId, BigDecimal beforePercent, String beforeLetter,
-                              BigDecimal afterPercent, String afterLetter) {}
-
     /**
      * The one way a graded attempt's grade changes after the fact: an upheld appeal (001 §6.15.5). The
      * new percentage goes through the institution's letter scale; the change is audited with before and
      * after. The caller (casework) checks who signs and keeps its own record of the change.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public GradeChange changeGradeOnAppeal(UUID attemptId, BigDecimal percent, UUID appealId, String reason) {
+    public kz.adal.grading.GradeChange changeGradeOnAppeal(UUID attemptId, BigDecimal percent, UUID appealId, String reason) {
         Attempt a = lockExisting(attemptId);
         if (!a.isGraded() || a.state == AttemptState.VOIDED) {
             throw Problem.conflict("ATTEMPT_NOT_GRADED", "Only a graded attempt's grade can be changed on appeal");
@@ -646,7 +642,8 @@ public class AttemptService {
                 .detail(Map.of("appeal", appealId.toString(), "student", a.studentId.toString(),
                         "before", beforePercent + " " + beforeLetter, "after", p.toPlainString() + " " + a.letter,
                         "reason", reason == null ? "" : reason)));
-        return new GradeChange(a.id, a.examId, a.studentId, beforePercent, beforeLetter, p, a.letter);
+        return new kz.adal.grading.GradeChange(a.id, a.examId, a.studentId, String.valueOf(beforePercent), beforeLetter,
+                p.toPlainString(), a.letter);
     }
 
     // ---------------------------------------------------------------- technical-failure decisions (kz.adal.casework)

@@ -6,18 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.Attempt;
-import kz.adal.attempt.AttemptService;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.exam.Exam;
-import kz.adal.exam.ExtensionService;
-import kz.adal.identity.Actor;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
-import kz.adal.oral.OralSitting;
-import kz.adal.oral.OralSittingService;
-import kz.adal.oral.OralTurn;
 import kz.adal.oral.AnswerLinkLost;
 import kz.adal.oral.TechnicalFailureRecorded;
 import kz.adal.platform.PdfDocument;
@@ -46,12 +40,17 @@ import java.util.stream.Collectors;
  * commission member in the app and by e-mail, voted on, decided by the chair, and carried out: the same
  * attempt continues with the lost time credited, or it is voided and an individual sheet opens; for an oral
  * exam another time with a new ticket. Every step is audited in its own transaction (scope: the exam, or the
- * oral sitting). Methods that post notices return them; the caller mails them after the commit.
+ * oral sitting). Methods that post notices return them; the caller mails them after the commit. What differs
+ * between a test attempt and an oral turn (the commission, who drafts, carrying out the decision) is asked of
+ * the act's {@link GradedSubject}.
  */
 @ApplicationScoped
 public class ActService {
 
     public static final String CASE_TYPE = "act";
+
+    /** The decision every kind of act may reach: no failure that prevented finishing was established. */
+    private static final String REJECT = "REJECT";
 
     /** A signed act and the notices to mail once committed. */
     public record Posted(ActViews.ActView act, List<Notice> notices) {
@@ -68,23 +67,19 @@ public class ActService {
     private final CurrentUser me;
     private final Inbox inbox;
     private final EventStore events;
-    private final AttemptService attempts;
-    private final ExtensionService extensions;
-    private final OralSittingService oral;
+    private final GradedSubjects subjects;
     private final ObjectMapper json;
     private final Duration grace;
 
-    ActService(AuditTrail audit, TimeSource time, CurrentUser me, Inbox inbox, EventStore events, AttemptService attempts,
-               ExtensionService extensions, OralSittingService oral, ObjectMapper json,
+    ActService(AuditTrail audit, TimeSource time, CurrentUser me, Inbox inbox, EventStore events, GradedSubjects subjects,
+               ObjectMapper json,
                @ConfigProperty(name = "adal.casework.act-grace", defaultValue = "PT30S") Duration grace) {
         this.audit = audit;
         this.time = time;
         this.me = me;
         this.inbox = inbox;
         this.events = events;
-        this.attempts = attempts;
-        this.extensions = extensions;
-        this.oral = oral;
+        this.subjects = subjects;
         this.json = json;
         this.grace = grace;
     }
@@ -96,7 +91,7 @@ public class ActService {
     public ActViews.ActView draftForAttempt(UUID attemptId) {
         Attempt a = Attempt.findById(attemptId);
         if (a == null) throw Problem.notFound("Attempt");
-        if (!mayDraftTest(a.examId, a.id)) {
+        if (!subjects.test().mayDraft(a.examId, a.id, me)) {
             throw Problem.forbidden("The exam's technical secretary or its proctor drafts the act (001 §6.15.6)");
         }
         if (a.startedAt == null) throw Problem.conflict("ACT_NOT_STARTED", "The attempt never started: there is no failure to record");
@@ -266,37 +261,9 @@ public class ActService {
         detail.put("decision", decision);
         detail.put("votes", tally.counts());
         detail.put("tie", tally.tie());
-        String outcome;
-        switch (decision) {
-            case "RESUME" -> {
-                long credit = d.creditSeconds() == null ? act.lostSeconds : d.creditSeconds();
-                if (credit < 0 || credit > Duration.ofHours(12).toSeconds()) {
-                    throw Problem.badRequest("ACT_CREDIT_INVALID", "Credit between 0 seconds and 12 hours");
-                }
-                act.creditedSeconds = credit;
-                attempts.resumeAfterFailure(act.attemptId, Duration.ofSeconds(credit), act.id);
-                detail.put("creditedSeconds", credit);
-                outcome = "The same attempt continues; " + credit + " s are credited. Open the exam to continue.";
-            }
-            case "VOID" -> {
-                attempts.voidAfterFailure(act.attemptId, act.id, "Technical-failure act " + act.id + ": voided by the commission");
-                act.sheetId = extensions.openAfterTechnicalFailure(act.examId, act.studentId, act.id,
-                        "Technical failure (act " + act.id + "); the attempt was voided by the commission's decision", pdf(act));
-                detail.put("sheet", act.sheetId.toString());
-                outcome = "The attempt is voided; an individual sheet has been opened for you.";
-            }
-            case "RESIT" -> {
-                UUID target = d.resitSittingId() == null ? act.sittingId : d.resitSittingId();
-                AppUser chair = AppUser.findById(me.id());
-                OralTurn resit = oral.scheduleResit(new Actor(chair.id, chair.login, chair.roleSet()), act.turnId, target);
-                act.resitTurnId = resit.id;
-                detail.put("resitTurn", resit.id.toString());
-                detail.put("resitSitting", target.toString());
-                OralSitting s = OralSitting.findById(target);
-                outcome = "Another time is given on " + s.sittingDate + " (" + s.title + ") with a new ticket; your grade is I until then.";
-            }
-            default -> outcome = "The commission found no technical failure that prevented finishing; the result stands.";
-        }
+        String outcome = REJECT.equals(decision)
+                ? "The commission found no technical failure that prevented finishing; the result stands."
+                : subject(act).carryOut(act, decision, d, me.id(), detail, () -> pdf(act));
         audit.record(Change.of("act.decided", "act", act.id).scope(act.scopeId).detail(detail));
         List<Notice> notices = new ArrayList<>(inbox.post(List.of(act.studentId), new Inbox.Message("act.decided",
                 "Decision on the technical failure: " + subjectTitle(act), outcome
@@ -371,10 +338,10 @@ public class ActService {
     /** The student's own "I" grades with their due dates (001 §6.15.2). */
     @Transactional
     public List<ActViews.IncompleteView> myIncompletes() {
-        return Incomplete.<Incomplete>list("studentId = ?1 order by dueOn", me.id()).stream().map(i -> {
-            OralSitting s = OralSitting.findById(i.scopeId);
-            return new ActViews.IncompleteView(i.id, i.turnId, s == null ? null : s.title, i.awardedOn, i.dueOn, i.grade, i.clearedOn, i.actId);
-        }).toList();
+        GradedSubject oral = subjects.oral(); // an "I" is kept for an oral turn (a test's failure opens an individual sheet)
+        return Incomplete.<Incomplete>list("studentId = ?1 order by dueOn", me.id()).stream().map(i -> new ActViews.IncompleteView(i.id,
+                i.turnId, oral.scope(i.scopeId).map(GradedSubject.Scope::title).orElse(null), i.awardedOn, i.dueOn, i.grade, i.clearedOn,
+                i.actId)).toList();
     }
 
     // ------------------------------------------------------------------ the views
@@ -403,12 +370,7 @@ public class ActService {
         ActViews.Permissions can = new ActViews.Permissions(act.state == Act.State.DRAFT && signer, act.state == Act.State.DRAFT && signer,
                 act.state == Act.State.SIGNED && c.voters().contains(meId) && myVote == null,
                 act.state == Act.State.SIGNED && meId.equals(c.chairId()) && tally.allIn());
-        String attemptState = null;
-        Long deadline = null;
-        if (act.attemptId != null) {
-            Attempt a = Attempt.findById(act.attemptId);
-            attemptState = a.state.name();
-        }
+        String attemptState = subject(act).state(act.subjectId());
         Incomplete inc = act.turnId == null ? null : Incomplete.find("turnId", act.turnId).firstResult();
         return new ActViews.ActView(act.id, act.kind.name(), act.state.name(), subjectTitle(act), act.examId, act.attemptId, act.sittingId,
                 act.turnId, names.get(act.studentId), attemptState, parse(act.evidence), act.lostSeconds, act.whatHappened, act.effect,
@@ -450,16 +412,9 @@ public class ActService {
 
     // ------------------------------------------------------------------ rules of access
 
-    private boolean mayDraftTest(UUID examId, UUID attemptId) {
-        UUID id = me.id();
-        if (ExamCommissionSeat.count("key.examId = ?1 and key.userId = ?2 and role = ?3", examId, id, ExamCommissionSeat.Seat.SECRETARY) > 0) return true;
-        return me.has(Role.PROCTOR) && ProctorAssignment.count("proctorId = ?1 and (examId = ?2 or attemptId = ?3)", id, examId, attemptId) > 0;
-    }
-
     /** Who drafts, completes and signs: the technical secretary, or for a test also a proctor of the exam. */
     private boolean mayDraft(Act act) {
-        if (act.kind == Act.Kind.TEST) return mayDraftTest(act.examId, act.attemptId);
-        return commission(act).secretaries().contains(me.id());
+        return subject(act).mayDraft(act.scopeId, act.subjectId(), me);
     }
 
     private void requireSigner(Act act) {
@@ -487,10 +442,12 @@ public class ActService {
 
     // ------------------------------------------------------------------ helpers
 
+    private GradedSubject subject(Act act) {
+        return subjects.of(act.kind);
+    }
+
     ActCommission commission(Act act) {
-        if (act.kind == Act.Kind.TEST) return ActCommission.ofExam(act.examId);
-        OralSitting s = OralSitting.findById(act.sittingId);
-        return ActCommission.ofSitting(s);
+        return subject(act).commission(act.scopeId);
     }
 
     private Act find(UUID id) {
@@ -499,13 +456,9 @@ public class ActService {
         return act;
     }
 
+    /** The exam's title, or the sitting's with its date. */
     String subjectTitle(Act act) {
-        if (act.kind == Act.Kind.TEST) {
-            Exam e = Exam.findById(act.examId);
-            return e == null ? "?" : e.title;
-        }
-        OralSitting s = OralSitting.findById(act.sittingId);
-        return s == null ? "?" : s.title + " (" + s.sittingDate + ")";
+        return subject(act).scope(act.scopeId).map(s -> s.date() == null ? s.title() : s.title() + " (" + s.date() + ")").orElse("?");
     }
 
     private static List<ActVotes.Vote> votes(List<ActVote> cast) {

@@ -27,11 +27,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class OralProtocol {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(TimeSource.ZONE);
-    private final OralSittingService service;
+    private final OralSittings service;
     private final AuditTrail audit;
     private final kz.adal.media.RecordingService recordings;
 
-    OralProtocol(OralSittingService service, AuditTrail audit, kz.adal.media.RecordingService recordings) {
+    OralProtocol(OralSittings service, AuditTrail audit, kz.adal.media.RecordingService recordings) {
         this.recordings = recordings;
         this.service = service;
         this.audit = audit;
