@@ -137,12 +137,9 @@ class ArchitectureTest {
             "attempt → exam.Exam",
             "attempt → identity.AppUser",
             "bank → identity.AppUser",
-            "casework → attempt.Attempt",
-            "casework → exam.Exam",
             "casework → identity.AppUser",
             "casework → oral.OralSitting",
             "casework → oral.OralTurn",
-            "casework → proctoring.ProctorAssignment",
             "exam → bank.Bank",
             "exam → bank.BankVersion",
             "exam → identity.AppUser",
@@ -160,8 +157,6 @@ class ArchitectureTest {
             "review → identity.AppUser",
             "review → media.MediaTrack",
             "review → vision.IdentityCheck",
-            "vision → attempt.Attempt",
-            "vision → exam.Exam",
             "vision → identity.AppUser");
 
     /** The arrows from {@code p} followed to the end, plus the shared packages for a feature. */

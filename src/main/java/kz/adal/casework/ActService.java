@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.exam.Exam;
+import kz.adal.exam.ExamCatalog;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
@@ -19,7 +20,7 @@ import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.EventStore;
 import kz.adal.proctoring.LiveEvent;
-import kz.adal.proctoring.ProctorAssignment;
+import kz.adal.proctoring.ProctorAssignments;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -68,11 +69,14 @@ public class ActService {
     private final Inbox inbox;
     private final EventStore events;
     private final GradedSubjects subjects;
+    private final AttemptCatalog attempts;
+    private final ExamCatalog exams;
+    private final ProctorAssignments proctors;
     private final ObjectMapper json;
     private final Duration grace;
 
     ActService(AuditTrail audit, TimeSource time, CurrentUser me, Inbox inbox, EventStore events, GradedSubjects subjects,
-               ObjectMapper json,
+               AttemptCatalog attempts, ExamCatalog exams, ProctorAssignments proctors, ObjectMapper json,
                @ConfigProperty(name = "adal.casework.act-grace", defaultValue = "PT30S") Duration grace) {
         this.audit = audit;
         this.time = time;
@@ -80,6 +84,9 @@ public class ActService {
         this.inbox = inbox;
         this.events = events;
         this.subjects = subjects;
+        this.attempts = attempts;
+        this.exams = exams;
+        this.proctors = proctors;
         this.json = json;
         this.grace = grace;
     }
@@ -89,29 +96,28 @@ public class ActService {
     /** "Draft act" for a test attempt: the evidence is read from the proctoring and recording events. */
     @Transactional
     public ActViews.ActView draftForAttempt(UUID attemptId) {
-        Attempt a = Attempt.findById(attemptId);
-        if (a == null) throw Problem.notFound("Attempt");
-        if (!subjects.test().mayDraft(a.examId, a.id, me)) {
+        AttemptRecord a = attempts.find(attemptId).orElseThrow(() -> Problem.notFound("Attempt"));
+        if (!subjects.test().mayDraft(a.examId(), a.id(), me)) {
             throw Problem.forbidden("The exam's technical secretary or its proctor drafts the act (001 §6.15.6)");
         }
-        if (a.startedAt == null) throw Problem.conflict("ACT_NOT_STARTED", "The attempt never started: there is no failure to record");
-        if (Act.count("attemptId = ?1 and state <> ?2", a.id, Act.State.DECIDED) > 0) {
+        if (a.startedAt() == null) throw Problem.conflict("ACT_NOT_STARTED", "The attempt never started: there is no failure to record");
+        if (Act.count("attemptId = ?1 and state <> ?2", a.id(), Act.State.DECIDED) > 0) {
             throw Problem.conflict("ACT_OPEN_EXISTS", "An act for this attempt is already open");
         }
         Instant now = time.now();
-        Instant until = a.finishedAt == null ? now : a.finishedAt;
-        List<ActDraft.Evidence> evidence = events.load(a.id).stream().map(ActService::evidence).toList();
-        ActDraft.Result r = ActDraft.draft(evidence, a.startedAt, until, grace);
-        Act act = Act.draft(Act.Kind.TEST, a.studentId, me.id(), now);
-        act.examId = a.examId;
-        act.scopeId = a.examId;
-        act.attemptId = a.id;
+        Instant until = a.finishedAt() == null ? now : a.finishedAt();
+        List<ActDraft.Evidence> evidence = events.load(a.id()).stream().map(ActService::evidence).toList();
+        ActDraft.Result r = ActDraft.draft(evidence, a.startedAt(), until, grace);
+        Act act = Act.draft(Act.Kind.TEST, a.studentId(), me.id(), now);
+        act.examId = a.examId();
+        act.scopeId = a.examId();
+        act.attemptId = a.id();
         act.evidence = toJson(r);
         act.lostSeconds = r.lostSeconds();
         act.whatHappened = String.join("\n", r.lines(kz.adal.platform.TimeSource.ZONE));
         act.persist();
         audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
-                .detail(Map.of("attempt", a.id.toString(), "attemptState", a.state.name(), "lostSeconds", r.lostSeconds(),
+                .detail(Map.of("attempt", a.id().toString(), "attemptState", a.state().name(), "lostSeconds", r.lostSeconds(),
                         "outages", r.eventChannel().size(), "mediaGaps", r.mediaChannel().size(), "reports", r.problemReports().size())));
         return view(act);
     }
@@ -303,29 +309,24 @@ public class ActService {
     @Transactional
     public List<ActViews.Candidate> candidates() {
         UUID id = me.id();
-        java.util.Set<UUID> exams = new java.util.HashSet<>();
+        java.util.Set<UUID> examIds = new java.util.HashSet<>();
         java.util.Set<UUID> attemptIds = new java.util.HashSet<>();
         ExamCommissionSeat.<ExamCommissionSeat>list("key.userId = ?1 and role = ?2", id, ExamCommissionSeat.Seat.SECRETARY)
-                .forEach(s -> exams.add(s.key.examId));
+                .forEach(s -> examIds.add(s.key.examId));
         if (me.has(Role.PROCTOR)) {
-            ProctorAssignment.<ProctorAssignment>list("proctorId", id).forEach(p -> {
-                if (p.examId != null) exams.add(p.examId);
-                if (p.attemptId != null) attemptIds.add(p.attemptId);
-            });
+            ProctorAssignments.Assigned assigned = proctors.of(id);
+            examIds.addAll(assigned.examIds());
+            attemptIds.addAll(assigned.attemptIds());
         }
-        if (exams.isEmpty() && attemptIds.isEmpty()) return List.of();
-        Set<kz.adal.attempt.AttemptState> states = java.util.EnumSet.of(kz.adal.attempt.AttemptState.IN_PROGRESS,
-                kz.adal.attempt.AttemptState.SUSPENDED, kz.adal.attempt.AttemptState.EXPIRED);
-        List<Attempt> found = Attempt.<Attempt>find("(examId in ?1 or id in ?2) and state in ?3 and startedAt is not null order by startedAt desc",
-                exams.isEmpty() ? Set.of(new UUID(0, 0)) : exams, attemptIds.isEmpty() ? Set.of(new UUID(0, 0)) : attemptIds, states)
-                .page(0, 100).list();
+        if (examIds.isEmpty() && attemptIds.isEmpty()) return List.of();
+        List<AttemptRecord> found = attempts.startedUnsubmitted(examIds, attemptIds, 100);
         Set<UUID> open = Act.<Act>list("attemptId in ?1 and state <> ?2", found.isEmpty() ? Set.of(new UUID(0, 0))
-                : found.stream().map(a -> a.id).collect(Collectors.toSet()), Act.State.DECIDED).stream().map(a -> a.attemptId).collect(Collectors.toSet());
-        Map<UUID, String> names = names(found.stream().map(a -> a.studentId).collect(Collectors.toSet()));
+                : found.stream().map(AttemptRecord::id).collect(Collectors.toSet()), Act.State.DECIDED).stream().map(a -> a.attemptId).collect(Collectors.toSet());
+        Map<UUID, String> names = names(found.stream().map(AttemptRecord::studentId).collect(Collectors.toSet()));
         Map<UUID, String> titles = new HashMap<>();
-        return found.stream().filter(a -> !open.contains(a.id)).map(a -> new ActViews.Candidate(a.id,
-                titles.computeIfAbsent(a.examId, e -> ((Exam) Exam.findById(e)).title), names.get(a.studentId), a.state.name(),
-                a.startedAt)).toList();
+        return found.stream().filter(a -> !open.contains(a.id())).map(a -> new ActViews.Candidate(a.id(),
+                titles.computeIfAbsent(a.examId(), e -> exams.find(e).orElseThrow().title()), names.get(a.studentId()), a.state().name(),
+                a.startedAt())).toList();
     }
 
     @Transactional

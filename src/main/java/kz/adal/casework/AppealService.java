@@ -6,6 +6,7 @@ import kz.adal.attempt.AnswerReceipts;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.grading.GradeChange;
+import kz.adal.identity.Actor;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
@@ -240,7 +241,9 @@ public class AppealService {
     }
 
     @Transactional
-    public List<CommissionView> commissions(UUID userId, Set<Role> roles) {
+    public List<CommissionView> commissions(Actor caller) {
+        UUID userId = caller.id();
+        Set<Role> roles = caller.roles();
         boolean all = roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN);
         return AppealCommission.<AppealCommission>list("order by createdAt desc").stream()
                 .filter(c -> all || c.includes(userId)).map(this::commissionView).toList();
@@ -248,7 +251,9 @@ public class AppealService {
 
     /** Marks the chair absent (the deputy signs) or back; by the dean's office, the admin or the chair. */
     @Transactional
-    public CommissionView chairAbsence(UUID actor, Set<Role> roles, UUID commissionId, AbsenceRequest r) {
+    public CommissionView chairAbsence(Actor caller, UUID commissionId, AbsenceRequest r) {
+        UUID actor = caller.id();
+        Set<Role> roles = caller.roles();
         AppealCommission c = AppealCommission.findById(commissionId);
         if (c == null) throw Problem.notFound("Appeal commission");
         if (!(roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN) || c.chairId.equals(actor))) {
@@ -264,7 +269,9 @@ public class AppealService {
 
     /** Appeals for the commissions the person sits on (all of them for the dean's office and the admin), overdue first. */
     @Transactional
-    public List<AppealView> forCommission(UUID userId, Set<Role> roles) {
+    public List<AppealView> forCommission(Actor caller) {
+        UUID userId = caller.id();
+        Set<Role> roles = caller.roles();
         boolean all = roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN);
         List<UUID> mine = AppealCommission.<AppealCommission>listAll().stream().filter(c -> c.includes(userId)).map(c -> c.id).toList();
         List<Appeal> list = all ? Appeal.list("order by filedAt desc")
@@ -277,13 +284,17 @@ public class AppealService {
     }
 
     @Transactional
-    public AppealView get(UUID id, UUID userId, Set<Role> roles) {
+    public AppealView get(UUID id, Actor caller) {
+        UUID userId = caller.id();
+        Set<Role> roles = caller.roles();
         Appeal a = readable(id, userId, roles);
         return view(a, userId, roles);
     }
 
     @Transactional
-    public AbsenceDocument attachment(UUID id, UUID userId, Set<Role> roles) {
+    public AbsenceDocument attachment(UUID id, Actor caller) {
+        UUID userId = caller.id();
+        Set<Role> roles = caller.roles();
         Appeal a = readable(id, userId, roles);
         if (a.attachment == null) throw Problem.notFound("Attachment");
         return new AbsenceDocument(a.attachmentName, a.attachmentType, a.attachment);
@@ -291,7 +302,9 @@ public class AppealService {
 
     /** Sets the online hearing; refused after the 2-working-day deadline (001 §6.15.5). */
     @Transactional
-    public Result<AppealView> scheduleHearing(UUID id, UUID actor, Set<Role> roles, HearingRequest r) {
+    public Result<AppealView> scheduleHearing(UUID id, Actor caller, HearingRequest r) {
+        UUID actor = caller.id();
+        Set<Role> roles = caller.roles();
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
         AppealCommission c = signerCommission(a, actor, "sets the hearing");
@@ -326,7 +339,9 @@ public class AppealService {
 
     /** The commission's decision, signed by the chair (or the deputy while the chair is absent). */
     @Transactional
-    public Result<AppealView> decide(UUID id, UUID actor, Set<Role> roles, DecisionRequest r) {
+    public Result<AppealView> decide(UUID id, Actor caller, DecisionRequest r) {
+        UUID actor = caller.id();
+        Set<Role> roles = caller.roles();
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
         AppealCommission c = signerCommission(a, actor, "signs the decision");

@@ -1,16 +1,18 @@
 package kz.adal.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.attempt.AttemptService;
 import kz.adal.attempt.AttemptState;
-import kz.adal.exam.Exam;
+import kz.adal.exam.ExamCatalog;
+import kz.adal.exam.ExamCatalog.ExamRecord;
 import kz.adal.exam.ExtensionService;
 import kz.adal.grading.GradeChange;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
-import kz.adal.proctoring.ProctorAssignment;
+import kz.adal.proctoring.ProctorAssignments;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +29,17 @@ import java.util.function.Supplier;
 class TestAttemptSubject implements GradedSubject {
 
     private final AttemptService attempts;
+    private final AttemptCatalog catalog;
+    private final ExamCatalog exams;
     private final ExtensionService extensions;
+    private final ProctorAssignments proctors;
 
-    TestAttemptSubject(AttemptService attempts, ExtensionService extensions) {
+    TestAttemptSubject(AttemptService attempts, AttemptCatalog catalog, ExamCatalog exams, ExtensionService extensions,
+                       ProctorAssignments proctors) {
+        this.proctors = proctors;
         this.attempts = attempts;
+        this.catalog = catalog;
+        this.exams = exams;
         this.extensions = extensions;
     }
 
@@ -41,8 +50,7 @@ class TestAttemptSubject implements GradedSubject {
 
     @Override
     public Optional<Scope> scope(UUID examId) {
-        Exam e = examId == null ? null : Exam.findById(examId);
-        return e == null ? Optional.empty() : Optional.of(new Scope(e.title, null));
+        return exams.find(examId).map(e -> new Scope(e.title(), null));
     }
 
     @Override
@@ -60,31 +68,31 @@ class TestAttemptSubject implements GradedSubject {
     @Override
     public List<Appealable> appealable(UUID studentId, Instant since, Instant now) {
         List<Appealable> out = new ArrayList<>();
-        for (Attempt a : Attempt.<Attempt>list("studentId = ?1 and gradedAt is not null and finishedAt > ?2 order by finishedAt desc", studentId, since)) {
-            if (a.state == AttemptState.VOIDED) continue;
-            Exam e = Exam.findById(a.examId);
-            out.add(new Appealable(a.id, a.examId, e.title, e.resultsVisible(now) ? a.percent + "% " + a.letter : null,
-                    a.finishedAt, e.resultsVisibleAt));
+        for (AttemptRecord a : catalog.gradedSince(studentId, since)) {
+            if (a.state() == AttemptState.VOIDED) continue;
+            ExamRecord e = exams.find(a.examId()).orElseThrow();
+            out.add(new Appealable(a.id(), a.examId(), e.title(), e.resultsVisible(now) ? a.percent() + "% " + a.letter() : null,
+                    a.finishedAt(), e.resultsVisibleAt()));
         }
         return out;
     }
 
     @Override
     public Appealable toAppeal(UUID studentId, UUID attemptId) {
-        Attempt at = Attempt.findById(attemptId);
-        if (at == null || !at.studentId.equals(studentId)) throw Problem.notFound("Attempt");
-        if (at.gradedAt == null || at.state == AttemptState.VOIDED) throw Problem.conflict("APPEAL_NOT_GRADED", "This attempt has no grade to appeal");
-        Exam e = Exam.findById(at.examId);
-        if (e.resultsVisibleAt == null) {
+        AttemptRecord at = catalog.find(attemptId).orElse(null);
+        if (at == null || !at.studentId().equals(studentId)) throw Problem.notFound("Attempt");
+        if (at.gradedAt() == null || at.state() == AttemptState.VOIDED) throw Problem.conflict("APPEAL_NOT_GRADED", "This attempt has no grade to appeal");
+        ExamRecord e = exams.find(at.examId()).orElseThrow();
+        if (e.resultsVisibleAt() == null) {
             throw new Problem(422, "APPEAL_NOT_OPEN", "Your result is not published yet; the 48 hours start when it is (001 §6.15.4).");
         }
-        return new Appealable(at.id, at.examId, e.title, null, at.finishedAt, e.resultsVisibleAt);
+        return new Appealable(at.id(), at.examId(), e.title(), null, at.finishedAt(), e.resultsVisibleAt());
     }
 
     @Override
     public String currentGrade(UUID attemptId) {
-        Attempt at = Attempt.findById(attemptId);
-        return at == null || at.percent == null ? null : at.percent.toPlainString() + "% " + at.letter;
+        AttemptRecord at = catalog.find(attemptId).orElse(null);
+        return at == null || at.percent() == null ? null : at.percent().toPlainString() + "% " + at.letter();
     }
 
     @Override
@@ -110,8 +118,8 @@ class TestAttemptSubject implements GradedSubject {
     @Override
     public Map<UUID, String> graders(UUID examId) {
         Map<UUID, String> graders = new LinkedHashMap<>();
-        Exam e = Exam.findById(examId);
-        if (e.createdBy != null) graders.put(e.createdBy, "TEACHER");
+        ExamRecord e = exams.find(examId).orElseThrow();
+        if (e.createdBy() != null) graders.put(e.createdBy(), "TEACHER");
         return graders;
     }
 
@@ -127,14 +135,13 @@ class TestAttemptSubject implements GradedSubject {
     public boolean mayDraft(UUID examId, UUID attemptId, CurrentUser me) {
         UUID id = me.id();
         if (ExamCommissionSeat.count("key.examId = ?1 and key.userId = ?2 and role = ?3", examId, id, ExamCommissionSeat.Seat.SECRETARY) > 0) return true;
-        return me.has(Role.PROCTOR) && ProctorAssignment.count("proctorId = ?1 and (examId = ?2 or attemptId = ?3)", id, examId, attemptId) > 0;
+        return me.has(Role.PROCTOR) && proctors.proctors(id, examId, attemptId);
     }
 
     @Override
     public String state(UUID attemptId) {
         if (attemptId == null) return null;
-        Attempt a = Attempt.findById(attemptId);
-        return a.state.name();
+        return catalog.find(attemptId).orElseThrow().state().name();
     }
 
     /** RESUME: the same attempt continues with the lost time credited; VOID: voided, and an individual sheet opens. */

@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * through REST, so they share authorisation, transactions and problem details.
  */
 @ApplicationScoped
-public class OralRoomWebSocket {
-    private static final Logger LOG = Logger.getLogger(OralRoomWebSocket.class);
+public class OralRoomSocket {
+    private static final Logger LOG = Logger.getLogger(OralRoomSocket.class);
     /** Client messages are small; snapshots travel over HTTP. */
     public static final int MAX_MESSAGE_CHARS = 4096;
     /** A WebRTC session description is larger (a few kB with audio and video). */
@@ -64,7 +64,7 @@ public class OralRoomWebSocket {
     private final TimeSource time;
     private final SocketGuard guard;
 
-    OralRoomWebSocket(Vertx vertx, TokenVerifier tokens, OralRoomQueries service, OralRoomHooks hooks, OralSittings sittings, OralRoomBus bus,
+    OralRoomSocket(Vertx vertx, TokenVerifier tokens, OralRoomQueries service, OralRoomHooks hooks, OralSittings sittings, OralRoomBus bus,
                       ObjectMapper json, TimeSource time, SocketGuard guard) {
         this.hooks = hooks;
         this.sittings = sittings;
