@@ -3,7 +3,7 @@ package kz.adal.casework;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.attempt.AttemptCatalog;
 import kz.adal.attempt.AttemptCatalog.AttemptRecord;
-import kz.adal.attempt.AttemptService;
+import kz.adal.attempt.AttemptInterventions;
 import kz.adal.attempt.AttemptState;
 import kz.adal.exam.ExamCatalog;
 import kz.adal.exam.ExamCatalog.ExamRecord;
@@ -28,13 +28,13 @@ import java.util.function.Supplier;
 @ApplicationScoped
 class TestAttemptSubject implements GradedSubject {
 
-    private final AttemptService attempts;
+    private final AttemptInterventions attempts;
     private final AttemptCatalog catalog;
     private final ExamCatalog exams;
     private final ExtensionService extensions;
     private final ProctorAssignments proctors;
 
-    TestAttemptSubject(AttemptService attempts, AttemptCatalog catalog, ExamCatalog exams, ExtensionService extensions,
+    TestAttemptSubject(AttemptInterventions attempts, AttemptCatalog catalog, ExamCatalog exams, ExtensionService extensions,
                        ProctorAssignments proctors) {
         this.proctors = proctors;
         this.attempts = attempts;
