@@ -12,6 +12,7 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.exam.ExamCatalog;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.CurrentUser;
+import kz.adal.identity.People;
 import kz.adal.identity.Role;
 import kz.adal.oral.AnswerLinkLost;
 import kz.adal.oral.TechnicalFailureRecorded;
@@ -72,11 +73,12 @@ public class ActService {
     private final AttemptCatalog attempts;
     private final ExamCatalog exams;
     private final ProctorAssignments proctors;
+    private final People identities;
     private final ObjectMapper json;
     private final Duration grace;
 
     ActService(AuditTrail audit, TimeSource time, CurrentUser me, Inbox inbox, EventStore events, GradedSubjects subjects,
-               AttemptCatalog attempts, ExamCatalog exams, ProctorAssignments proctors, ObjectMapper json,
+               AttemptCatalog attempts, ExamCatalog exams, ProctorAssignments proctors, People people, ObjectMapper json,
                @ConfigProperty(name = "adal.casework.act-grace", defaultValue = "PT30S") Duration grace) {
         this.audit = audit;
         this.time = time;
@@ -87,6 +89,7 @@ public class ActService {
         this.attempts = attempts;
         this.exams = exams;
         this.proctors = proctors;
+        this.identities = people;
         this.json = json;
         this.grace = grace;
     }
@@ -494,9 +497,8 @@ public class ActService {
         return u == null ? "?" : u.fullName;
     }
 
-    private static Map<UUID, String> names(Set<UUID> ids) {
-        if (ids.isEmpty()) return Map.of();
-        return AppUser.<AppUser>list("id in ?1", ids).stream().collect(Collectors.toMap(u -> u.id, u -> u.fullName));
+    private Map<UUID, String> names(Set<UUID> ids) {
+        return identities.names(ids);
     }
 
     private static String text(String s, String field, int max) {

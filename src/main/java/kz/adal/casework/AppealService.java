@@ -8,6 +8,7 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.grading.GradeChange;
 import kz.adal.identity.Actor;
 import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
 import kz.adal.platform.RuleViolation;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,12 +87,14 @@ public class AppealService {
     private final TimeSource time;
     private final Inbox inbox;
     private final GradedSubjects subjects;
+    private final People people;
 
     private final kz.adal.platform.Links links;
     private final AnswerReceipts receipts;
 
     AppealService(CalendarService calendar, AuditTrail audit, TimeSource time, Inbox inbox, GradedSubjects subjects,
-                  kz.adal.platform.Links links, AnswerReceipts receipts) {
+                  People people, kz.adal.platform.Links links, AnswerReceipts receipts) {
+        this.people = people;
         this.links = links;
         this.receipts = receipts;
         this.calendar = calendar;
@@ -529,9 +531,7 @@ public class AppealService {
     }
 
     CommissionView commissionView(AppealCommission c) {
-        Map<UUID, String> names = new HashMap<>();
-        AppUser.<AppUser>list("id in ?1", concat(List.of(c.chairId, c.deputyId), new ArrayList<>(c.members)))
-                .forEach(u -> names.put(u.id, u.fullName));
+        Map<UUID, String> names = people.names(concat(List.of(c.chairId, c.deputyId), new ArrayList<>(c.members)));
         return new CommissionView(c.id, c.examId, c.sittingId, c.title, new Person(c.chairId, names.get(c.chairId)),
                 new Person(c.deputyId, names.get(c.deputyId)),
                 c.members.stream().map(m -> new Person(m, names.get(m))).toList(), c.chairAbsent, c.absenceNote,

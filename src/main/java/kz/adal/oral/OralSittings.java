@@ -11,6 +11,7 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.grading.LetterScale;
 import kz.adal.identity.Actor;
 import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
 import kz.adal.identity.Role;
 import kz.adal.platform.AfterCommit;
 import kz.adal.platform.Problem;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +40,11 @@ class OralSittings {
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry tx;
     private final LetterScale scale;
+    private final People people;
 
-    OralSittings(OralConfig config, TimeSource time, AuditTrail audit, OralRoomBus bus, ObjectMapper json, TransactionSynchronizationRegistry tx) {
+    OralSittings(OralConfig config, TimeSource time, AuditTrail audit, OralRoomBus bus, ObjectMapper json, TransactionSynchronizationRegistry tx,
+                 People people) {
+        this.people = people;
         this.config = config;
         this.time = time;
         this.audit = audit;
@@ -77,10 +80,7 @@ class OralSittings {
     }
 
     Map<UUID, String> names(Collection<UUID> ids) {
-        if (ids.isEmpty()) return Map.of();
-        Map<UUID, String> out = new HashMap<>();
-        AppUser.<AppUser>list("id in ?1", ids).forEach(u -> out.put(u.id, u.fullName));
-        return out;
+        return people.names(ids);
     }
 
     void event(UUID sittingId, UUID turnId, String kind, Actor actor, String detail) {
