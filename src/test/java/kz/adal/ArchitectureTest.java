@@ -83,6 +83,82 @@ class ArchitectureTest {
         slices().matching("kz.adal.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
+    /**
+     * Entities belong to their feature: another feature reads through the owner's port (records, as
+     * {@code bank.BankCatalog}) and changes through the owner's services, never through the Panache entity
+     * and its finders (docs/architecture.md, "Feature boundaries"). What still does is listed in
+     * {@link #ENTITY_USES_STILL_ALLOWED} as "using feature → owner.Entity": the list may only shrink. A new use
+     * fails this test; a use that is gone must be struck from the list (the test says which), so that it
+     * cannot come back unnoticed.
+     */
+    @Test
+    void featuresDoNotTouchOtherFeaturesEntities() {
+        Set<String> found = entityUsesAcrossFeatures();
+        Set<String> added = new TreeSet<>(found);
+        added.removeAll(ENTITY_USES_STILL_ALLOWED);
+        Set<String> gone = new TreeSet<>(ENTITY_USES_STILL_ALLOWED);
+        gone.removeAll(found);
+        StringBuilder why = new StringBuilder();
+        if (!added.isEmpty()) {
+            why.append("these features use another feature's @Entity; read through its port (records) instead:\n  ")
+                    .append(String.join("\n  ", added)).append('\n');
+        }
+        if (!gone.isEmpty()) {
+            why.append("no longer used: strike from ArchitectureTest.ENTITY_USES_STILL_ALLOWED:\n  ")
+                    .append(String.join("\n  ", gone)).append('\n');
+        }
+        if (!why.isEmpty()) throw new AssertionError(why.toString());
+    }
+
+    /** "using feature → owner.Entity" for every dependency of a class on an @Entity of another feature. */
+    static Set<String> entityUsesAcrossFeatures() {
+        Set<String> found = new TreeSet<>();
+        MAIN.forEach(c -> c.getDirectDependenciesFromSelf().forEach(d -> {
+            com.tngtech.archunit.core.domain.JavaClass target = d.getTargetClass();
+            if (!target.isAnnotatedWith("jakarta.persistence.Entity")) return;
+            String from = featureOf(c.getPackageName());
+            String owner = featureOf(target.getPackageName());
+            if (from == null || owner == null || from.equals(owner)) return;
+            found.add(from + " → " + owner + "." + target.getSimpleName());
+        }));
+        return found;
+    }
+
+    static String featureOf(String pkg) {
+        if (!pkg.startsWith("kz.adal.")) return null;
+        String rest = pkg.substring("kz.adal.".length());
+        return rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+    }
+
+    /** What remains of entities used across features when the rule was added; shrink it, never grow it. */
+    static final Set<String> ENTITY_USES_STILL_ALLOWED = Set.of(
+            "attempt → bank.BankMaterial",
+            "attempt → exam.Accommodation",
+            "attempt → exam.Exam",
+            "attempt → identity.AppUser",
+            "bank → identity.AppUser",
+            "casework → identity.AppUser",
+            "casework → oral.OralSitting",
+            "casework → oral.OralTurn",
+            "exam → bank.Bank",
+            "exam → bank.BankVersion",
+            "exam → identity.AppUser",
+            "media → attempt.Attempt",
+            "media → exam.Admission",
+            "media → exam.Exam",
+            "media → identity.AppUser",
+            "oral → identity.AppUser",
+            "proctoring → attempt.Attempt",
+            "proctoring → exam.Exam",
+            "proctoring → identity.AppUser",
+            "review → attempt.Attempt",
+            "review → attempt.AttemptQuestion",
+            "review → exam.Exam",
+            "review → identity.AppUser",
+            "review → media.MediaTrack",
+            "review → vision.IdentityCheck",
+            "vision → identity.AppUser");
+
     /** The arrows from {@code p} followed to the end, plus the shared packages for a feature. */
     static Set<String> allowedFor(String p) {
         Set<String> allowed = new TreeSet<>();

@@ -47,7 +47,7 @@ import java.util.UUID;
  * Test delivery for a student: open an attempt, pass the start gates, draw the paper, save answers,
  * submit; the deadline sweeper expires what the browser left. Every state change goes through the
  * entity's verbs, under a row lock on the attempt (so two nodes never both finish one attempt), and
- * leaves an audit entry and an event.
+ * leaves an audit entry and an event. What proctors and commissions do to an attempt is {@link AttemptInterventions}.
  */
 @ApplicationScoped
 public class AttemptService {
@@ -458,46 +458,7 @@ public class AttemptService {
         finished.fire(new AttemptFinished(a.id, a.examId, a.studentId, a.state, now));
     }
 
-    // ---------------------------------------------------------------- proctor actions (kz.adal.proctoring)
-
-    /**
-     * IN_PROGRESS → SUSPENDED by a proctor: the clock stops and the deadline moves by the pause (the one
-     * timer rule, docs/domain/attempt-lifecycle.md). Audited; the caller checks the proctor's right.
-     */
-    @Transactional
-    public AttemptView suspend(UUID attemptId, String reason) {
-        Attempt a = lockExisting(attemptId);
-        a.suspend(now());
-        audit.record(Change.of("attempt.suspended", "attempt", a.id).scope(a.examId)
-                .detail(Map.of("reason", reason == null ? "" : reason, "suspendedAt", a.suspendedAt.toString())));
-        return view(a, Exam.findById(a.examId));
-    }
-
-    /** SUSPENDED → IN_PROGRESS: the pause is added to the deadline. Audited. */
-    @Transactional
-    public AttemptView resume(UUID attemptId) {
-        Attempt a = lockExisting(attemptId);
-        a.resume(now());
-        audit.record(Change.of("attempt.resumed", "attempt", a.id).scope(a.examId)
-                .detail(Map.of("pausedSeconds", a.pausedSeconds, "deadlineAt", a.deadlineAt.toString())));
-        return view(a, Exam.findById(a.examId));
-    }
-
-    /**
-     * IN_PROGRESS/SUSPENDED/CHECKS → TERMINATED for breaking the rules (001 §6.14). Not graded here: the
-     * caller applies the institution's termination setting. Audited; fires {@link AttemptFinished}.
-     */
-    @Transactional
-    public AttemptView terminate(UUID attemptId, String reason) {
-        Attempt a = lockExisting(attemptId);
-        Instant now = now();
-        a.terminate(now, reason);
-        audit.record(Change.of("attempt.terminated", "attempt", a.id).scope(a.examId).detail(Map.of("reason", reason)));
-        finished.fire(new AttemptFinished(a.id, a.examId, a.studentId, a.state, now));
-        return view(a, Exam.findById(a.examId));
-    }
-
-    private Attempt lockExisting(UUID attemptId) {
+    Attempt lockExisting(UUID attemptId) {
         Attempt a = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) throw Problem.notFound("Attempt");
         return a;
@@ -554,7 +515,7 @@ public class AttemptService {
     }
 
     /** The server's time in milliseconds: what is returned equals what is read back from the database. */
-    private Instant now() {
+    Instant now() {
         return time.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -583,7 +544,7 @@ public class AttemptService {
         if (a == null || !a.studentId.equals(studentId)) throw Problem.notFound("Attempt");
     }
 
-    private AttemptView view(Attempt a, Exam exam) {
+    AttemptView view(Attempt a, Exam exam) {
         return view(a, exam, List.of());
     }
 
@@ -611,72 +572,4 @@ public class AttemptService {
         return null;
     }
 
-    // ---------------------------------------------------------------- appeals (kz.adal.casework)
-
-    /** The grade before and after an appeal's change. */
-    public record GradeChange(UUID attemptId, UUID examId, UUID studentId, BigDecimal beforePercent, String beforeLetter,
-                              BigDecimal afterPercent, String afterLetter) {}
-
-    /**
-     * The one way a graded attempt's grade changes after the fact: an upheld appeal (001 §6.15.5). The
-     * new percentage goes through the institution's letter scale; the change is audited with before and
-     * after. The caller (casework) checks who signs and keeps its own record of the change.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public GradeChange changeGradeOnAppeal(UUID attemptId, BigDecimal percent, UUID appealId, String reason) {
-        Attempt a = lockExisting(attemptId);
-        if (!a.isGraded() || a.state == AttemptState.VOIDED) {
-            throw Problem.conflict("ATTEMPT_NOT_GRADED", "Only a graded attempt's grade can be changed on appeal");
-        }
-        if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw Problem.badRequest("GRADE_PERCENT_RANGE", "The new grade is a percentage from 0 to 100");
-        }
-        BigDecimal p = percent.setScale(2, java.math.RoundingMode.HALF_UP);
-        BigDecimal beforePercent = a.percent;
-        String beforeLetter = a.letter;
-        kz.adal.grading.LetterBand band = jakarta.enterprise.inject.spi.CDI.current()
-                .select(kz.adal.grading.LetterScaleConfig.class).get().scale().gradeFor(p);
-        a.percent = p;
-        a.letter = band.letter();
-        a.gpa = band.gpa();
-        a.traditionalMark = band.traditionalMark();
-        audit.record(Change.of("attempt.grade-changed-on-appeal", "attempt", a.id).scope(a.examId)
-                .before(Map.of("percent", String.valueOf(beforePercent), "letter", String.valueOf(beforeLetter)))
-                .after(Map.of("percent", p.toPlainString(), "letter", a.letter))
-                .detail(Map.of("appeal", appealId.toString(), "student", a.studentId.toString(),
-                        "before", beforePercent + " " + beforeLetter, "after", p.toPlainString() + " " + a.letter,
-                        "reason", reason == null ? "" : reason)));
-        return new GradeChange(a.id, a.examId, a.studentId, beforePercent, beforeLetter, p, a.letter);
-    }
-
-    // ---------------------------------------------------------------- technical-failure decisions (kz.adal.casework)
-
-    /**
-     * The commission decided that the same attempt continues with {@code credit} added (001 §6.15.6, product
-     * decision: never a second attempt). Brings a suspended or expired attempt back to IN_PROGRESS. Audited with
-     * the act; the caller checks the decision.
-     */
-    @Transactional
-    public AttemptView resumeAfterFailure(UUID attemptId, Duration credit, UUID actId) {
-        Attempt a = lockExisting(attemptId);
-        AttemptState before = a.state;
-        a.continueAfterFailure(now(), credit);
-        audit.record(Change.of("attempt.resumed-after-failure", "attempt", a.id).scope(a.examId)
-                .detail(Map.of("act", actId.toString(), "stateBefore", before.name(), "creditedSeconds", credit.toSeconds(),
-                        "deadlineAt", a.deadlineAt.toString())));
-        return view(a, Exam.findById(a.examId));
-    }
-
-    /** The commission decided to void the attempt after a technical failure; final and audited. */
-    @Transactional
-    public AttemptView voidAfterFailure(UUID attemptId, UUID actId, String reason) {
-        Attempt a = lockExisting(attemptId);
-        AttemptState before = a.state;
-        Instant now = now();
-        a.voidIt(now, reason);
-        audit.record(Change.of("attempt.voided", "attempt", a.id).scope(a.examId)
-                .detail(Map.of("act", actId.toString(), "stateBefore", before.name(), "reason", reason)));
-        if (!before.isFinished()) finished.fire(new AttemptFinished(a.id, a.examId, a.studentId, a.state, now));
-        return view(a, Exam.findById(a.examId));
-    }
 }

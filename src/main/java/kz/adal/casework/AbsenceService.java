@@ -7,7 +7,7 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.Role;
 import kz.adal.oral.OralSitting;
-import kz.adal.oral.OralSittingService;
+import kz.adal.oral.OralCasework;
 import kz.adal.oral.OralTurn;
 import kz.adal.oral.TurnStage;
 import kz.adal.platform.Problem;
@@ -26,7 +26,7 @@ import java.util.UUID;
  * Absence for a valid reason from the oral exam (001 §6.15.3): the student's electronic application to
  * the commission chair goes via the deputy dean (DEAN role), who forwards it; the chair gives a visa —
  * allowed / not allowed — recorded with the chair's name and the time; allowed → a re-sit turn on
- * another sitting day ({@link OralSittingService#scheduleAbsenceResit}); the decision goes back to the
+ * another sitting day ({@link OralCasework#scheduleAbsenceResit}); the decision goes back to the
  * student (app + e-mail). For tests an absence is handled by the individual sheet (001 §5.34, already in
  * {@code kz.adal.exam.ExtensionService}). Audited in the sitting's scope.
  */
@@ -59,9 +59,9 @@ public class AbsenceService {
     private final AuditTrail audit;
     private final TimeSource time;
     private final Inbox inbox;
-    private final OralSittingService oral;
+    private final OralCasework oral;
 
-    AbsenceService(AuditTrail audit, TimeSource time, Inbox inbox, OralSittingService oral) {
+    AbsenceService(AuditTrail audit, TimeSource time, Inbox inbox, OralCasework oral) {
         this.audit = audit;
         this.time = time;
         this.inbox = inbox;

@@ -205,4 +205,9 @@ public class Act extends PanacheEntityBase {
     public static List<Act> forAttempt(UUID attemptId) {
         return list("attemptId = ?1 order by draftedAt", attemptId);
     }
+
+    /** The attempt (test) or the oral turn (oral) the act is about. */
+    public UUID subjectId() {
+        return attemptId != null ? attemptId : turnId;
+    }
 }

@@ -5,26 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import kz.adal.attempt.Attempt;
-import kz.adal.attempt.AttemptService;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.exam.Exam;
-import kz.adal.exam.ExtensionService;
-import kz.adal.identity.Actor;
+import kz.adal.exam.ExamCatalog;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.CurrentUser;
+import kz.adal.identity.People;
 import kz.adal.identity.Role;
-import kz.adal.oral.OralSitting;
-import kz.adal.oral.OralSittingService;
-import kz.adal.oral.OralTurn;
 import kz.adal.oral.AnswerLinkLost;
 import kz.adal.oral.TechnicalFailureRecorded;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.EventStore;
 import kz.adal.proctoring.LiveEvent;
-import kz.adal.proctoring.ProctorAssignment;
+import kz.adal.proctoring.ProctorAssignments;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -45,12 +41,17 @@ import java.util.stream.Collectors;
  * commission member in the app and by e-mail, voted on, decided by the chair, and carried out: the same
  * attempt continues with the lost time credited, or it is voided and an individual sheet opens; for an oral
  * exam another time with a new ticket. Every step is audited in its own transaction (scope: the exam, or the
- * oral sitting). Methods that post notices return them; the caller mails them after the commit.
+ * oral sitting). Methods that post notices return them; the caller mails them after the commit. What differs
+ * between a test attempt and an oral turn (the commission, who drafts, carrying out the decision) is asked of
+ * the act's {@link GradedSubject}.
  */
 @ApplicationScoped
 public class ActService {
 
     public static final String CASE_TYPE = "act";
+
+    /** The decision every kind of act may reach: no failure that prevented finishing was established. */
+    private static final String REJECT = "REJECT";
 
     /** A signed act and the notices to mail once committed. */
     public record Posted(ActViews.ActView act, List<Notice> notices) {
@@ -67,16 +68,18 @@ public class ActService {
     private final CurrentUser me;
     private final Inbox inbox;
     private final EventStore events;
-    private final AttemptService attempts;
-    private final ExtensionService extensions;
-    private final OralSittingService oral;
+    private final GradedSubjects subjects;
+    private final AttemptCatalog attempts;
+    private final ExamCatalog exams;
+    private final ProctorAssignments proctors;
+    private final People identities;
     private final ObjectMapper json;
     private final Duration grace;
 
     private final ActDocument document;
 
-    ActService(AuditTrail audit, TimeSource time, CurrentUser me, Inbox inbox, EventStore events, AttemptService attempts,
-               ExtensionService extensions, OralSittingService oral, ObjectMapper json, ActDocument document,
+    ActService(AuditTrail audit, TimeSource time, CurrentUser me, Inbox inbox, EventStore events, GradedSubjects subjects,
+               AttemptCatalog attempts, ExamCatalog exams, ProctorAssignments proctors, People people, ObjectMapper json, ActDocument document,
                @ConfigProperty(name = "adal.casework.act-grace", defaultValue = "PT30S") Duration grace) {
         this.document = document;
         this.audit = audit;
@@ -84,9 +87,11 @@ public class ActService {
         this.me = me;
         this.inbox = inbox;
         this.events = events;
+        this.subjects = subjects;
         this.attempts = attempts;
-        this.extensions = extensions;
-        this.oral = oral;
+        this.exams = exams;
+        this.proctors = proctors;
+        this.identities = people;
         this.json = json;
         this.grace = grace;
     }
@@ -96,29 +101,28 @@ public class ActService {
     /** "Draft act" for a test attempt: the evidence is read from the proctoring and recording events. */
     @Transactional
     public ActViews.ActView draftForAttempt(UUID attemptId) {
-        Attempt a = Attempt.findById(attemptId);
-        if (a == null) throw Problem.notFound("Attempt");
-        if (!mayDraftTest(a.examId, a.id)) {
+        AttemptRecord a = attempts.find(attemptId).orElseThrow(() -> Problem.notFound("Attempt"));
+        if (!subjects.test().mayDraft(a.examId(), a.id(), me)) {
             throw Problem.forbidden("The exam's technical secretary or its proctor drafts the act (001 §6.15.6)");
         }
-        if (a.startedAt == null) throw Problem.conflict("ACT_NOT_STARTED", "The attempt never started: there is no failure to record");
-        if (Act.count("attemptId = ?1 and state <> ?2", a.id, Act.State.DECIDED) > 0) {
+        if (a.startedAt() == null) throw Problem.conflict("ACT_NOT_STARTED", "The attempt never started: there is no failure to record");
+        if (Act.count("attemptId = ?1 and state <> ?2", a.id(), Act.State.DECIDED) > 0) {
             throw Problem.conflict("ACT_OPEN_EXISTS", "An act for this attempt is already open");
         }
         Instant now = time.now();
-        Instant until = a.finishedAt == null ? now : a.finishedAt;
-        List<ActDraft.Evidence> evidence = events.load(a.id).stream().map(ActService::evidence).toList();
-        ActDraft.Result r = ActDraft.draft(evidence, a.startedAt, until, grace);
-        Act act = Act.draft(Act.Kind.TEST, a.studentId, me.id(), now);
-        act.examId = a.examId;
-        act.scopeId = a.examId;
-        act.attemptId = a.id;
+        Instant until = a.finishedAt() == null ? now : a.finishedAt();
+        List<ActDraft.Evidence> evidence = events.load(a.id()).stream().map(ActService::evidence).toList();
+        ActDraft.Result r = ActDraft.draft(evidence, a.startedAt(), until, grace);
+        Act act = Act.draft(Act.Kind.TEST, a.studentId(), me.id(), now);
+        act.examId = a.examId();
+        act.scopeId = a.examId();
+        act.attemptId = a.id();
         act.evidence = toJson(r);
         act.lostSeconds = r.lostSeconds();
         act.whatHappened = String.join("\n", r.lines(kz.adal.platform.TimeSource.ZONE));
         act.persist();
         audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
-                .detail(Map.of("attempt", a.id.toString(), "attemptState", a.state.name(), "lostSeconds", r.lostSeconds(),
+                .detail(Map.of("attempt", a.id().toString(), "attemptState", a.state().name(), "lostSeconds", r.lostSeconds(),
                         "outages", r.eventChannel().size(), "mediaGaps", r.mediaChannel().size(), "reports", r.problemReports().size())));
         return view(act);
     }
@@ -275,35 +279,15 @@ public class ActService {
         words.put("decision", decision);
         words.put("decisionLabel", new NoticeTexts.Label("ActDecision." + decision));
         words.put("reason", act.decisionReason == null ? "" : act.decisionReason);
-        switch (decision) {
-            case "RESUME" -> {
-                long credit = d.creditSeconds() == null ? act.lostSeconds : d.creditSeconds();
-                if (credit < 0 || credit > Duration.ofHours(12).toSeconds()) {
-                    throw Problem.badRequest("ACT_CREDIT_INVALID", "Credit between 0 seconds and 12 hours");
-                }
-                act.creditedSeconds = credit;
-                attempts.resumeAfterFailure(act.attemptId, Duration.ofSeconds(credit), act.id);
-                detail.put("creditedSeconds", credit);
-                words.put("creditMinutes", (credit + 59) / 60);
-            }
-            case "VOID" -> {
-                attempts.voidAfterFailure(act.attemptId, act.id, "Technical-failure act " + act.id + ": voided by the commission");
-                act.sheetId = extensions.openAfterTechnicalFailure(act.examId, act.studentId, act.id,
-                        "Technical failure (act " + act.id + "); the attempt was voided by the commission's decision", pdf(act));
-                detail.put("sheet", act.sheetId.toString());
-            }
-            case "RESIT" -> {
-                UUID target = d.resitSittingId() == null ? act.sittingId : d.resitSittingId();
-                AppUser chair = AppUser.findById(me.id());
-                OralTurn resit = oral.scheduleResit(new Actor(chair.id, chair.login, chair.roleSet()), act.turnId, target);
-                act.resitTurnId = resit.id;
-                detail.put("resitTurn", resit.id.toString());
-                detail.put("resitSitting", target.toString());
-                OralSitting s = OralSitting.findById(target);
-                words.put("resitDate", s.sittingDate);
-                words.put("resitTitle", s.title);
-            }
-            default -> { }   // no failure that prevented finishing: the result stands
+        // REJECT: no failure that prevented finishing, the result stands; otherwise the graded thing carries it out
+        if (!REJECT.equals(decision)) subject(act).carryOut(act, decision, d, me.id(), detail, () -> pdf(act));
+        // what the notices say of the outcome, from what was carried out
+        if (detail.get("creditedSeconds") instanceof Number credit) words.put("creditMinutes", (credit.longValue() + 59) / 60);
+        if (detail.get("resitSitting") instanceof String resitSitting) {
+            subject(act).scope(UUID.fromString(resitSitting)).ifPresent(r -> {
+                words.put("resitDate", r.date());
+                words.put("resitTitle", r.title());
+            });
         }
         audit.record(Change.of("act.decided", "act", act.id).scope(act.scopeId).detail(detail));
         // each person reads the decision in their own language (templates/notices/act.decided*.txt)
@@ -344,29 +328,24 @@ public class ActService {
     @Transactional
     public List<ActViews.Candidate> candidates() {
         UUID id = me.id();
-        java.util.Set<UUID> exams = new java.util.HashSet<>();
+        java.util.Set<UUID> examIds = new java.util.HashSet<>();
         java.util.Set<UUID> attemptIds = new java.util.HashSet<>();
         ExamCommissionSeat.<ExamCommissionSeat>list("key.userId = ?1 and role = ?2", id, ExamCommissionSeat.Seat.SECRETARY)
-                .forEach(s -> exams.add(s.key.examId));
+                .forEach(s -> examIds.add(s.key.examId));
         if (me.has(Role.PROCTOR)) {
-            ProctorAssignment.<ProctorAssignment>list("proctorId", id).forEach(p -> {
-                if (p.examId != null) exams.add(p.examId);
-                if (p.attemptId != null) attemptIds.add(p.attemptId);
-            });
+            ProctorAssignments.Assigned assigned = proctors.of(id);
+            examIds.addAll(assigned.examIds());
+            attemptIds.addAll(assigned.attemptIds());
         }
-        if (exams.isEmpty() && attemptIds.isEmpty()) return List.of();
-        Set<kz.adal.attempt.AttemptState> states = java.util.EnumSet.of(kz.adal.attempt.AttemptState.IN_PROGRESS,
-                kz.adal.attempt.AttemptState.SUSPENDED, kz.adal.attempt.AttemptState.EXPIRED);
-        List<Attempt> found = Attempt.<Attempt>find("(examId in ?1 or id in ?2) and state in ?3 and startedAt is not null order by startedAt desc",
-                exams.isEmpty() ? Set.of(new UUID(0, 0)) : exams, attemptIds.isEmpty() ? Set.of(new UUID(0, 0)) : attemptIds, states)
-                .page(0, 100).list();
+        if (examIds.isEmpty() && attemptIds.isEmpty()) return List.of();
+        List<AttemptRecord> found = attempts.startedUnsubmitted(examIds, attemptIds, 100);
         Set<UUID> open = Act.<Act>list("attemptId in ?1 and state <> ?2", found.isEmpty() ? Set.of(new UUID(0, 0))
-                : found.stream().map(a -> a.id).collect(Collectors.toSet()), Act.State.DECIDED).stream().map(a -> a.attemptId).collect(Collectors.toSet());
-        Map<UUID, String> names = names(found.stream().map(a -> a.studentId).collect(Collectors.toSet()));
+                : found.stream().map(AttemptRecord::id).collect(Collectors.toSet()), Act.State.DECIDED).stream().map(a -> a.attemptId).collect(Collectors.toSet());
+        Map<UUID, String> names = names(found.stream().map(AttemptRecord::studentId).collect(Collectors.toSet()));
         Map<UUID, String> titles = new HashMap<>();
-        return found.stream().filter(a -> !open.contains(a.id)).map(a -> new ActViews.Candidate(a.id,
-                titles.computeIfAbsent(a.examId, e -> ((Exam) Exam.findById(e)).title), names.get(a.studentId), a.state.name(),
-                a.startedAt)).toList();
+        return found.stream().filter(a -> !open.contains(a.id())).map(a -> new ActViews.Candidate(a.id(),
+                titles.computeIfAbsent(a.examId(), e -> exams.find(e).orElseThrow().title()), names.get(a.studentId()), a.state().name(),
+                a.startedAt())).toList();
     }
 
     @Transactional
@@ -379,10 +358,10 @@ public class ActService {
     /** The student's own "I" grades with their due dates (001 §6.15.2). */
     @Transactional
     public List<ActViews.IncompleteView> myIncompletes() {
-        return Incomplete.<Incomplete>list("studentId = ?1 order by dueOn", me.id()).stream().map(i -> {
-            OralSitting s = OralSitting.findById(i.scopeId);
-            return new ActViews.IncompleteView(i.id, i.turnId, s == null ? null : s.title, i.awardedOn, i.dueOn, i.grade, i.clearedOn, i.actId);
-        }).toList();
+        GradedSubject oral = subjects.oral(); // an "I" is kept for an oral turn (a test's failure opens an individual sheet)
+        return Incomplete.<Incomplete>list("studentId = ?1 order by dueOn", me.id()).stream().map(i -> new ActViews.IncompleteView(i.id,
+                i.turnId, oral.scope(i.scopeId).map(GradedSubject.Scope::title).orElse(null), i.awardedOn, i.dueOn, i.grade, i.clearedOn,
+                i.actId)).toList();
     }
 
     // ------------------------------------------------------------------ the views
@@ -411,12 +390,7 @@ public class ActService {
         ActViews.Permissions can = new ActViews.Permissions(act.state == Act.State.DRAFT && signer, act.state == Act.State.DRAFT && signer,
                 act.state == Act.State.SIGNED && c.voters().contains(meId) && myVote == null,
                 act.state == Act.State.SIGNED && meId.equals(c.chairId()) && tally.allIn());
-        String attemptState = null;
-        Long deadline = null;
-        if (act.attemptId != null) {
-            Attempt a = Attempt.findById(act.attemptId);
-            attemptState = a.state.name();
-        }
+        String attemptState = subject(act).state(act.subjectId());
         Incomplete inc = act.turnId == null ? null : Incomplete.find("turnId", act.turnId).firstResult();
         return new ActViews.ActView(act.id, act.kind.name(), act.state.name(), subjectTitle(act), act.examId, act.attemptId, act.sittingId,
                 act.turnId, names.get(act.studentId), attemptState, parse(act.evidence), act.lostSeconds, act.whatHappened, act.effect,
@@ -439,16 +413,9 @@ public class ActService {
 
     // ------------------------------------------------------------------ rules of access
 
-    private boolean mayDraftTest(UUID examId, UUID attemptId) {
-        UUID id = me.id();
-        if (ExamCommissionSeat.count("key.examId = ?1 and key.userId = ?2 and role = ?3", examId, id, ExamCommissionSeat.Seat.SECRETARY) > 0) return true;
-        return me.has(Role.PROCTOR) && ProctorAssignment.count("proctorId = ?1 and (examId = ?2 or attemptId = ?3)", id, examId, attemptId) > 0;
-    }
-
     /** Who drafts, completes and signs: the technical secretary, or for a test also a proctor of the exam. */
     private boolean mayDraft(Act act) {
-        if (act.kind == Act.Kind.TEST) return mayDraftTest(act.examId, act.attemptId);
-        return commission(act).secretaries().contains(me.id());
+        return subject(act).mayDraft(act.scopeId, act.subjectId(), me);
     }
 
     private void requireSigner(Act act) {
@@ -476,10 +443,12 @@ public class ActService {
 
     // ------------------------------------------------------------------ helpers
 
+    private GradedSubject subject(Act act) {
+        return subjects.of(act.kind);
+    }
+
     ActCommission commission(Act act) {
-        if (act.kind == Act.Kind.TEST) return ActCommission.ofExam(act.examId);
-        OralSitting s = OralSitting.findById(act.sittingId);
-        return ActCommission.ofSitting(s);
+        return subject(act).commission(act.scopeId);
     }
 
     private Act find(UUID id) {
@@ -488,13 +457,10 @@ public class ActService {
         return act;
     }
 
+    /** The exam's title, or the sitting's with its date. */
     String subjectTitle(Act act) {
-        if (act.kind == Act.Kind.TEST) {
-            Exam e = Exam.findById(act.examId);
-            return e == null ? "?" : e.title;
-        }
-        OralSitting s = OralSitting.findById(act.sittingId);
-        return s == null ? "?" : s.title + " (" + kz.adal.platform.Texts.date(s.sittingDate, null) + ")";
+        return subject(act).scope(act.scopeId)
+                .map(s -> s.date() == null ? s.title() : s.title() + " (" + kz.adal.platform.Texts.date(s.date(), null) + ")").orElse("?");
     }
 
     private static List<ActVotes.Vote> votes(List<ActVote> cast) {
@@ -529,9 +495,8 @@ public class ActService {
         return u == null ? "?" : u.fullName;
     }
 
-    private static Map<UUID, String> names(Set<UUID> ids) {
-        if (ids.isEmpty()) return Map.of();
-        return AppUser.<AppUser>list("id in ?1", ids).stream().collect(Collectors.toMap(u -> u.id, u -> u.fullName));
+    private Map<UUID, String> names(Set<UUID> ids) {
+        return identities.names(ids);
     }
 
     private static String text(String s, String field, int max) {

@@ -175,4 +175,29 @@ public class Appeal extends PanacheEntityBase {
     public boolean isDecided() {
         return state == State.DECIDED;
     }
+
+    /** The attempt (test) or the oral turn (oral) appealed. */
+    public UUID subjectId() {
+        return attemptId != null ? attemptId : turnId;
+    }
+
+    /** Says what is appealed: a test attempt in its exam or an oral turn in its sitting, and when it was held and announced. */
+    void of(Kind kind, UUID subjectId, UUID scopeId, Instant endedAt, Instant resultAt) {
+        this.kind = kind;
+        if (kind == Kind.TEST) {
+            attemptId = subjectId;
+            examId = scopeId;
+        } else {
+            turnId = subjectId;
+            sittingId = scopeId;
+        }
+        this.scopeId = scopeId;
+        this.examEndedAt = endedAt;
+        this.resultAt = resultAt;
+    }
+
+    /** The appeal against this attempt or turn, if the student filed one. */
+    static Appeal about(Kind kind, UUID subjectId) {
+        return find(kind == Kind.TEST ? "attemptId" : "turnId", subjectId).firstResult();
+    }
 }

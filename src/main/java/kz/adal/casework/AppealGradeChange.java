@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * A grade changed by an upheld appeal, kept as its own record with the grade before and after. The
  * attempt (or oral turn) itself carries the current grade, changed by an explicit audited method
- * ({@code AttemptService.changeGradeOnAppeal}, {@code OralSittingService.changeGradeOnAppeal}).
+ * ({@code AttemptInterventions.changeGradeOnAppeal}, {@code OralCasework.changeGradeOnAppeal}).
  */
 @Entity
 @Table(name = "appeal_grade_change")

@@ -2,8 +2,8 @@ package kz.adal.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import kz.adal.attempt.Attempt;
-import kz.adal.exam.Exam;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.exam.ExamCatalog;
 import kz.adal.media.RecordingHold;
 import kz.adal.media.RecordingHolds;
 import kz.adal.platform.TimeSource;
@@ -20,21 +20,25 @@ import java.util.UUID;
 public class AppealRecordingHolds implements RecordingHolds {
 
     private final TimeSource time;
+    private final AttemptCatalog attempts;
+    private final ExamCatalog exams;
 
-    AppealRecordingHolds(TimeSource time) {
+    AppealRecordingHolds(TimeSource time, AttemptCatalog attempts, ExamCatalog exams) {
         this.time = time;
+        this.attempts = attempts;
+        this.exams = exams;
     }
 
     @Override
     @Transactional
     public Set<RecordingHold> holdsFor(UUID attemptId) {
         if (Appeal.count("attemptId = ?1 and state <> ?2", attemptId, Appeal.State.DECIDED) > 0) return EnumSet.of(RecordingHold.APPEAL);
-        Attempt a = Attempt.findById(attemptId);
-        if (a == null || a.finishedAt == null) return EnumSet.noneOf(RecordingHold.class);
-        Exam e = Exam.findById(a.examId);
+        AttemptCatalog.AttemptRecord a = attempts.find(attemptId).orElse(null);
+        if (a == null || a.finishedAt() == null) return EnumSet.noneOf(RecordingHold.class);
+        ExamCatalog.ExamRecord e = exams.find(a.examId()).orElse(null);
         if (e == null) return EnumSet.noneOf(RecordingHold.class);
-        if (e.resultsVisibleAt == null) return EnumSet.of(RecordingHold.APPEAL);
-        boolean windowOpen = !time.now().isAfter(AppealDeadlines.filingClosesAt(a.finishedAt, e.resultsVisibleAt));
+        if (e.resultsVisibleAt() == null) return EnumSet.of(RecordingHold.APPEAL);
+        boolean windowOpen = !time.now().isAfter(AppealDeadlines.filingClosesAt(a.finishedAt(), e.resultsVisibleAt()));
         return windowOpen ? EnumSet.of(RecordingHold.APPEAL) : EnumSet.noneOf(RecordingHold.class);
     }
 }

@@ -13,9 +13,7 @@ import jakarta.ws.rs.core.Response;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,20 +63,20 @@ public class AppealResource {
     @GET
     @Path("/appeals/commission")
     public List<AppealService.AppealView> commission() {
-        return appeals.forCommission(me.id(), roles());
+        return appeals.forCommission(me.actor());
     }
 
     @GET
     @Path("/appeals/{id}")
     public AppealService.AppealView get(@PathParam("id") UUID id) {
-        return appeals.get(id, me.id(), roles());
+        return appeals.get(id, me.actor());
     }
 
     @GET
     @Path("/appeals/{id}/attachment")
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("id") UUID id) {
-        AbsenceDocument d = appeals.attachment(id, me.id(), roles());
+        AbsenceDocument d = appeals.attachment(id, me.actor());
         return Response.ok(d.bytes(), d.type()).header("Content-Disposition", "attachment; filename=\"" + d.name().replace("\"", "") + "\"")
                 .header("X-Content-Type-Options", "nosniff").build();
     }
@@ -86,7 +84,7 @@ public class AppealResource {
     @POST
     @Path("/appeals/{id}/hearing")
     public AppealService.AppealView hearing(@PathParam("id") UUID id, AppealService.HearingRequest body) {
-        var r = appeals.scheduleHearing(id, me.id(), roles(), body);
+        var r = appeals.scheduleHearing(id, me.actor(), body);
         inbox.deliverLater(r.notices());
         return r.value();
     }
@@ -94,7 +92,7 @@ public class AppealResource {
     @POST
     @Path("/appeals/{id}/decision")
     public AppealService.AppealView decide(@PathParam("id") UUID id, AppealService.DecisionRequest body) {
-        var r = appeals.decide(id, me.id(), roles(), body);
+        var r = appeals.decide(id, me.actor(), body);
         inbox.deliverLater(r.notices());
         return r.value();
     }
@@ -102,7 +100,7 @@ public class AppealResource {
     @GET
     @Path("/appeal-commissions")
     public List<AppealService.CommissionView> commissions() {
-        return appeals.commissions(me.id(), roles());
+        return appeals.commissions(me.actor());
     }
 
     @POST
@@ -117,12 +115,6 @@ public class AppealResource {
     @POST
     @Path("/appeal-commissions/{id}/chair-absence")
     public AppealService.CommissionView chairAbsence(@PathParam("id") UUID id, AppealService.AbsenceRequest body) {
-        return appeals.chairAbsence(me.id(), roles(), id, body);
-    }
-
-    private Set<Role> roles() {
-        Set<Role> out = EnumSet.noneOf(Role.class);
-        for (Role r : Role.values()) if (me.has(r)) out.add(r);
-        return out;
+        return appeals.chairAbsence(me.actor(), id, body);
     }
 }

@@ -2,19 +2,14 @@ package kz.adal.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import kz.adal.attempt.Attempt;
 import kz.adal.attempt.AnswerReceipts;
-import kz.adal.attempt.AttemptService;
-import kz.adal.attempt.AttemptState;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.exam.Exam;
+import kz.adal.grading.GradeChange;
+import kz.adal.identity.Actor;
 import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
 import kz.adal.identity.Role;
-import kz.adal.oral.OralSitting;
-import kz.adal.oral.OralSittingService;
-import kz.adal.oral.OralTurn;
-import kz.adal.oral.TurnStage;
 import kz.adal.platform.Problem;
 import kz.adal.platform.RuleViolation;
 import kz.adal.platform.TimeSource;
@@ -25,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +39,8 @@ import java.util.UUID;
  *       feature, and the change is kept as an {@link AppealGradeChange} with before and after.</li>
  * </ul>
  * Everything is audited in the exam's (test) or sitting's (oral) scope; the student is told in the app
- * and by e-mail ({@link Inbox}).
+ * and by e-mail ({@link Inbox}). What differs between a test attempt and an oral turn is asked of the appeal's
+ * {@link GradedSubject}.
  */
 @ApplicationScoped
 public class AppealService {
@@ -91,22 +86,22 @@ public class AppealService {
     private final AuditTrail audit;
     private final TimeSource time;
     private final Inbox inbox;
-    private final AttemptService attempts;
-    private final OralSittingService oral;
+    private final GradedSubjects subjects;
+    private final People people;
 
     private final kz.adal.platform.Links links;
     private final AnswerReceipts receipts;
 
-    AppealService(CalendarService calendar, AuditTrail audit, TimeSource time, Inbox inbox, AttemptService attempts,
-                  OralSittingService oral, kz.adal.platform.Links links, AnswerReceipts receipts) {
+    AppealService(CalendarService calendar, AuditTrail audit, TimeSource time, Inbox inbox, GradedSubjects subjects,
+                  People people, kz.adal.platform.Links links, AnswerReceipts receipts) {
+        this.people = people;
         this.links = links;
         this.receipts = receipts;
         this.calendar = calendar;
         this.audit = audit;
         this.time = time;
         this.inbox = inbox;
-        this.attempts = attempts;
-        this.oral = oral;
+        this.subjects = subjects;
     }
 
     private static String languageOf(UUID userId) {
@@ -122,17 +117,12 @@ public class AppealService {
         Instant now = time.now();
         Instant since = now.minus(Duration.ofDays(60));
         List<Option> out = new ArrayList<>();
-        for (Attempt a : Attempt.<Attempt>list("studentId = ?1 and gradedAt is not null and finishedAt > ?2 order by finishedAt desc", studentId, since)) {
-            if (a.state == AttemptState.VOIDED) continue;
-            Exam e = Exam.findById(a.examId);
-            Appeal existing = Appeal.find("attemptId", a.id).firstResult();
-            out.add(option("TEST", a.id, null, e.title, e.resultsVisible(now) ? a.percent + "% " + a.letter : null,
-                    a.finishedAt, e.resultsVisibleAt, existing, now));
-        }
-        for (OralTurn t : OralTurn.<OralTurn>list("studentId = ?1 and publishedAt is not null and publishedAt > ?2 order by publishedAt desc", studentId, since)) {
-            OralSitting s = OralSitting.findById(t.sittingId);
-            Appeal existing = Appeal.find("turnId", t.id).firstResult();
-            out.add(option("ORAL", null, t.id, s.title, t.finalPoints + " " + t.finalLetter, oralEnd(t), t.publishedAt, existing, now));
+        for (GradedSubject subject : subjects.all()) {
+            for (GradedSubject.Appealable r : subject.appealable(studentId, since, now)) {
+                boolean test = Appeal.Kind.valueOf(subject.kind()) == Appeal.Kind.TEST;
+                out.add(option(subject.kind(), test ? r.subjectId() : null, test ? null : r.subjectId(), r.title(), r.grade(), r.endedAt(),
+                        r.resultAt(), Appeal.about(Appeal.Kind.valueOf(subject.kind()), r.subjectId()), now));
+            }
         }
         return out;
     }
@@ -149,10 +139,6 @@ public class AppealService {
                 existing == null ? null : existing.id);
     }
 
-    private static Instant oralEnd(OralTurn t) {
-        return t.answerEndedAt != null ? t.answerEndedAt : t.gradedAt != null ? t.gradedAt : t.publishedAt;
-    }
-
     /** Files an appeal; refused after the 48 hours with the reason and the closing time. */
     @Transactional
     public Result<AppealView> file(UUID studentId, FileRequest r) {
@@ -161,37 +147,12 @@ public class AppealService {
         Appeal a = new Appeal();
         a.id = UUID.randomUUID();
         Instant now = time.now();
-        if (r.attemptId() != null) {
-            Attempt at = Attempt.findById(r.attemptId());
-            if (at == null || !at.studentId.equals(studentId)) throw Problem.notFound("Attempt");
-            if (at.gradedAt == null || at.state == AttemptState.VOIDED) throw Problem.conflict("APPEAL_NOT_GRADED", "This attempt has no grade to appeal");
-            Exam e = Exam.findById(at.examId);
-            if (e.resultsVisibleAt == null) {
-                throw new Problem(422, "APPEAL_NOT_OPEN", "Your result is not published yet; the 48 hours start when it is (001 §6.15.4).");
-            }
-            if (Appeal.count("attemptId", at.id) > 0) throw Problem.conflict("APPEAL_EXISTS", "You have already appealed this result");
-            a.kind = Appeal.Kind.TEST;
-            a.attemptId = at.id;
-            a.examId = at.examId;
-            a.scopeId = at.examId;
-            a.examEndedAt = at.finishedAt;
-            a.resultAt = e.resultsVisibleAt;
-        } else if (r.turnId() != null) {
-            OralTurn t = OralTurn.findById(r.turnId());
-            if (t == null || !t.studentId.equals(studentId)) throw Problem.notFound("Oral exam");
-            if (t.publishedAt == null || t.stage != TurnStage.PUBLISHED) {
-                throw new Problem(422, "APPEAL_NOT_OPEN", "The commission has not announced your result yet (001 §6.15.4).");
-            }
-            if (Appeal.count("turnId", t.id) > 0) throw Problem.conflict("APPEAL_EXISTS", "You have already appealed this result");
-            a.kind = Appeal.Kind.ORAL;
-            a.turnId = t.id;
-            a.sittingId = t.sittingId;
-            a.scopeId = t.sittingId;
-            a.examEndedAt = oralEnd(t);
-            a.resultAt = t.publishedAt;
-        } else {
-            throw Problem.badRequest("APPEAL_SUBJECT", "Choose the test attempt or the oral exam you appeal");
-        }
+        Appeal.Kind kind = r.attemptId() != null ? Appeal.Kind.TEST : r.turnId() != null ? Appeal.Kind.ORAL : null;
+        if (kind == null) throw Problem.badRequest("APPEAL_SUBJECT", "Choose the test attempt or the oral exam you appeal");
+        GradedSubject subject = subjects.of(kind);
+        GradedSubject.Appealable appealed = subject.toAppeal(studentId, kind == Appeal.Kind.TEST ? r.attemptId() : r.turnId());
+        if (Appeal.about(kind, appealed.subjectId()) != null) throw Problem.conflict("APPEAL_EXISTS", "You have already appealed this result");
+        a.of(kind, appealed.subjectId(), appealed.scopeId(), appealed.endedAt(), appealed.resultAt());
         AppealDeadlines.checkFiling(now, a.examEndedAt, a.resultAt);
         if (reason.isEmpty()) throw Problem.badRequest("APPEAL_REASON_REQUIRED", "State the concrete reason of the appeal (001 §6.15.4)");
         if (reason.length() > 4000) throw Problem.badRequest("APPEAL_REASON_TOO_LONG", "The reason is limited to 4000 characters");
@@ -199,7 +160,7 @@ public class AppealService {
         a.studentId = studentId;
         a.reason = reason;
         a.receipt = receiptJws(r.receipt());
-        if (a.receipt != null && a.kind != Appeal.Kind.TEST) {
+        if (a.receipt != null && !subject.takesAnswerReceipt()) {
             throw Problem.badRequest("APPEAL_RECEIPT_NOT_A_TEST", "An answer receipt belongs to a test attempt");
         }
         if (doc != null) {
@@ -243,8 +204,9 @@ public class AppealService {
         if (r == null || (r.examId() == null) == (r.sittingId() == null)) {
             throw Problem.badRequest("COMMISSION_SCOPE", "An appeal commission serves one exam or one oral sitting: give exactly one");
         }
-        if (r.examId() != null && Exam.findById(r.examId()) == null) throw Problem.notFound("Exam");
-        if (r.sittingId() != null && OralSitting.findById(r.sittingId()) == null) throw Problem.notFound("Sitting");
+        GradedSubject subject = subjects.of(r.examId() != null ? Appeal.Kind.TEST : Appeal.Kind.ORAL);
+        UUID scope = r.examId() != null ? r.examId() : r.sittingId();
+        if (subject.scope(scope).isEmpty()) throw Problem.notFound(subject.scopeNoun());
         if (r.chairId() == null || r.deputyId() == null) throw Problem.badRequest("COMMISSION_CHAIR", "Name the chair and the deputy chair");
         if (r.chairId().equals(r.deputyId())) throw new Problem(422, "COMMISSION_DEPUTY_IS_CHAIR", "The deputy chair must be another person");
         List<UUID> members = r.memberIds() == null ? List.of() : r.memberIds().stream().distinct()
@@ -254,8 +216,7 @@ public class AppealService {
             if (u == null) throw Problem.notFound("Person " + id);
             if (u.has(Role.STUDENT)) throw new Problem(422, "COMMISSION_STUDENT", u.fullName + " is a student and can't sit on the appeal commission");
         }
-        requireIndependent(r, members);
-        UUID scope = r.examId() != null ? r.examId() : r.sittingId();
+        requireIndependent(subject.graders(scope), r, members);
         if (AppealCommission.forScope(scope) != null) throw Problem.conflict("COMMISSION_EXISTS", "This exam already has an appeal commission");
         AppealCommission c = new AppealCommission();
         c.id = UUID.randomUUID();
@@ -280,7 +241,9 @@ public class AppealService {
     }
 
     @Transactional
-    public List<CommissionView> commissions(UUID userId, Set<Role> roles) {
+    public List<CommissionView> commissions(Actor caller) {
+        UUID userId = caller.id();
+        Set<Role> roles = caller.roles();
         boolean all = roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN);
         return AppealCommission.<AppealCommission>list("order by createdAt desc").stream()
                 .filter(c -> all || c.includes(userId)).map(this::commissionView).toList();
@@ -288,7 +251,9 @@ public class AppealService {
 
     /** Marks the chair absent (the deputy signs) or back; by the dean's office, the admin or the chair. */
     @Transactional
-    public CommissionView chairAbsence(UUID actor, Set<Role> roles, UUID commissionId, AbsenceRequest r) {
+    public CommissionView chairAbsence(Actor caller, UUID commissionId, AbsenceRequest r) {
+        UUID actor = caller.id();
+        Set<Role> roles = caller.roles();
         AppealCommission c = AppealCommission.findById(commissionId);
         if (c == null) throw Problem.notFound("Appeal commission");
         if (!(roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN) || c.chairId.equals(actor))) {
@@ -304,7 +269,9 @@ public class AppealService {
 
     /** Appeals for the commissions the person sits on (all of them for the dean's office and the admin), overdue first. */
     @Transactional
-    public List<AppealView> forCommission(UUID userId, Set<Role> roles) {
+    public List<AppealView> forCommission(Actor caller) {
+        UUID userId = caller.id();
+        Set<Role> roles = caller.roles();
         boolean all = roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN);
         List<UUID> mine = AppealCommission.<AppealCommission>listAll().stream().filter(c -> c.includes(userId)).map(c -> c.id).toList();
         List<Appeal> list = all ? Appeal.list("order by filedAt desc")
@@ -317,13 +284,17 @@ public class AppealService {
     }
 
     @Transactional
-    public AppealView get(UUID id, UUID userId, Set<Role> roles) {
+    public AppealView get(UUID id, Actor caller) {
+        UUID userId = caller.id();
+        Set<Role> roles = caller.roles();
         Appeal a = readable(id, userId, roles);
         return view(a, userId, roles);
     }
 
     @Transactional
-    public AbsenceDocument attachment(UUID id, UUID userId, Set<Role> roles) {
+    public AbsenceDocument attachment(UUID id, Actor caller) {
+        UUID userId = caller.id();
+        Set<Role> roles = caller.roles();
         Appeal a = readable(id, userId, roles);
         if (a.attachment == null) throw Problem.notFound("Attachment");
         return new AbsenceDocument(a.attachmentName, a.attachmentType, a.attachment);
@@ -331,7 +302,9 @@ public class AppealService {
 
     /** Sets the online hearing; refused after the 2-working-day deadline (001 §6.15.5). */
     @Transactional
-    public Result<AppealView> scheduleHearing(UUID id, UUID actor, Set<Role> roles, HearingRequest r) {
+    public Result<AppealView> scheduleHearing(UUID id, Actor caller, HearingRequest r) {
+        UUID actor = caller.id();
+        Set<Role> roles = caller.roles();
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
         AppealCommission c = signerCommission(a, actor, "sets the hearing");
@@ -365,7 +338,9 @@ public class AppealService {
 
     /** The commission's decision, signed by the chair (or the deputy while the chair is absent). */
     @Transactional
-    public Result<AppealView> decide(UUID id, UUID actor, Set<Role> roles, DecisionRequest r) {
+    public Result<AppealView> decide(UUID id, Actor caller, DecisionRequest r) {
+        UUID actor = caller.id();
+        Set<Role> roles = caller.roles();
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
         AppealCommission c = signerCommission(a, actor, "signs the decision");
@@ -386,13 +361,13 @@ public class AppealService {
         }
         String note = r.note() == null ? "" : r.note().strip();
         if (note.isEmpty()) throw Problem.badRequest("APPEAL_DECISION_NOTE", "Give the commission's reasons");
-        boolean newGrade = a.kind == Appeal.Kind.TEST ? r.newPercent() != null : r.newPoints() != null;
+        GradedSubject subject = subjects.of(a.kind);
+        boolean newGrade = subject.carriesNewGrade(r);
         if (decision == Appeal.Decision.REJECTED && newGrade) {
             throw Problem.badRequest("APPEAL_REJECTED_KEEPS_GRADE", "A rejected appeal leaves the grade as it is");
         }
         if (decision == Appeal.Decision.UPHELD && !newGrade) {
-            throw Problem.badRequest("APPEAL_NEW_GRADE_REQUIRED", a.kind == Appeal.Kind.TEST
-                    ? "An upheld appeal changes the grade: give the new percentage" : "An upheld appeal changes the grade: give the new points");
+            throw Problem.badRequest("APPEAL_NEW_GRADE_REQUIRED", subject.newGradeRequired());
         }
         AppUser signer = AppUser.findById(actor);
         Instant now = time.now();
@@ -401,21 +376,13 @@ public class AppealService {
             change = new AppealGradeChange();
             change.id = UUID.randomUUID();
             change.appealId = a.id;
-            if (a.kind == Appeal.Kind.TEST) {
-                AttemptService.GradeChange g = attempts.changeGradeOnAppeal(a.attemptId, r.newPercent(), a.id, note);
-                change.attemptId = a.attemptId;
-                change.beforeValue = String.valueOf(g.beforePercent());
-                change.beforeLetter = g.beforeLetter();
-                change.afterValue = g.afterPercent().toPlainString();
-                change.afterLetter = g.afterLetter();
-            } else {
-                OralSittingService.GradeChange g = oral.changeGradeOnAppeal(a.turnId, r.newPoints(), a.id, note);
-                change.turnId = a.turnId;
-                change.beforeValue = String.valueOf(g.beforePoints());
-                change.beforeLetter = g.beforeLetter();
-                change.afterValue = String.valueOf(g.afterPoints());
-                change.afterLetter = g.afterLetter();
-            }
+            GradeChange g = subject.changeGradeOnAppeal(a.subjectId(), r, a.id, note);
+            change.attemptId = a.attemptId; // one of the two is set, as on the appeal
+            change.turnId = a.turnId;
+            change.beforeValue = g.before();
+            change.beforeLetter = g.beforeLetter();
+            change.afterValue = g.after();
+            change.afterLetter = g.afterLetter();
             change.changedBy = actor;
             change.changedByName = signer.fullName;
             change.changedAt = now;
@@ -457,16 +424,7 @@ public class AppealService {
      * for an oral sitting, its commission's chair and members and the head who ran the draw; for a test, the
      * teacher who set it.
      */
-    private static void requireIndependent(CommissionRequest r, List<UUID> members) {
-        Map<UUID, String> graders = new LinkedHashMap<>();
-        if (r.sittingId() != null) {
-            OralSitting s = OralSitting.findById(r.sittingId());
-            s.commission.forEach(c -> graders.put(c.userId, c.role.name()));
-            graders.putIfAbsent(s.headId, "HEAD");
-        } else {
-            Exam e = Exam.findById(r.examId());
-            if (e.createdBy != null) graders.put(e.createdBy, "TEACHER");
-        }
+    private static void requireIndependent(Map<UUID, String> graders, CommissionRequest r, List<UUID> members) {
         for (UUID id : concat(List.of(r.chairId(), r.deputyId()), members)) {
             String role = graders.get(id);
             if (role == null) continue;
@@ -526,22 +484,13 @@ public class AppealService {
                 problem, hearingOverdue, resultOverdue);
     }
 
-    private static String title(Appeal a) {
-        if (a.kind == Appeal.Kind.TEST) {
-            Exam e = Exam.findById(a.examId);
-            return e == null ? "the test" : e.title;
-        }
-        OralSitting s = OralSitting.findById(a.sittingId);
-        return s == null ? "the oral exam" : s.title;
+    private String title(Appeal a) {
+        GradedSubject subject = subjects.of(a.kind);
+        return subject.scope(a.scopeId).map(GradedSubject.Scope::title).orElse(subject.unnamed());
     }
 
-    private static String currentGrade(Appeal a) {
-        if (a.kind == Appeal.Kind.TEST) {
-            Attempt at = Attempt.findById(a.attemptId);
-            return at == null || at.percent == null ? null : at.percent.toPlainString() + "% " + at.letter;
-        }
-        OralTurn t = OralTurn.findById(a.turnId);
-        return t == null || t.finalPoints == null ? null : t.finalPoints + " " + t.finalLetter;
+    private String currentGrade(Appeal a) {
+        return subjects.of(a.kind).currentGrade(a.subjectId());
     }
 
     AppealView view(Appeal a, UUID viewer, Set<Role> roles) {
@@ -582,9 +531,7 @@ public class AppealService {
     }
 
     CommissionView commissionView(AppealCommission c) {
-        Map<UUID, String> names = new HashMap<>();
-        AppUser.<AppUser>list("id in ?1", concat(List.of(c.chairId, c.deputyId), new ArrayList<>(c.members)))
-                .forEach(u -> names.put(u.id, u.fullName));
+        Map<UUID, String> names = people.names(concat(List.of(c.chairId, c.deputyId), new ArrayList<>(c.members)));
         return new CommissionView(c.id, c.examId, c.sittingId, c.title, new Person(c.chairId, names.get(c.chairId)),
                 new Person(c.deputyId, names.get(c.deputyId)),
                 c.members.stream().map(m -> new Person(m, names.get(m))).toList(), c.chairAbsent, c.absenceNote,

@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.exam.Exam;
+import kz.adal.exam.ExamCatalog;
+import kz.adal.exam.ExamCatalog.ExamRecord;
 import kz.adal.identity.AppUser;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
@@ -38,8 +39,10 @@ public class ExamCommissionService {
     private final AuditTrail audit;
     private final TimeSource time;
     private final CurrentUser me;
+    private final ExamCatalog exams;
 
-    ExamCommissionService(AuditTrail audit, TimeSource time, CurrentUser me) {
+    ExamCommissionService(AuditTrail audit, TimeSource time, CurrentUser me, ExamCatalog exams) {
+        this.exams = exams;
         this.audit = audit;
         this.time = time;
         this.me = me;
@@ -47,7 +50,7 @@ public class ExamCommissionService {
 
     @Transactional
     public View get(UUID examId) {
-        Exam exam = exam(examId);
+        ExamRecord exam = exam(examId);
         boolean member = ExamCommissionSeat.count("key.examId = ?1 and key.userId = ?2", examId, me.id()) > 0;
         if (!mayEdit(exam) && !member) throw Problem.forbidden("The exam's teacher, heads of department and its commission see the commission");
         return view(exam);
@@ -55,7 +58,7 @@ public class ExamCommissionService {
 
     @Transactional
     public View set(UUID examId, SetRequest r) {
-        Exam exam = exam(examId);
+        ExamRecord exam = exam(examId);
         if (!mayEdit(exam)) throw Problem.forbidden("The exam's teacher, a head of department or an admin sets its commission");
         if (r == null || ActService.blank(r.chair())) throw Problem.badRequest("COMMISSION_CHAIR_REQUIRED", "Name the commission's chair");
         List<String> memberLogins = r.members() == null ? List.of() : r.members().stream().filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
@@ -100,21 +103,19 @@ public class ExamCommissionService {
         return u;
     }
 
-    private boolean mayEdit(Exam exam) {
-        return me.id().equals(exam.createdBy) || me.has(Role.HEAD_OF_DEPARTMENT) || me.has(Role.SYSTEM_ADMIN);
+    private boolean mayEdit(ExamRecord exam) {
+        return me.id().equals(exam.createdBy()) || me.has(Role.HEAD_OF_DEPARTMENT) || me.has(Role.SYSTEM_ADMIN);
     }
 
-    private View view(Exam exam) {
-        List<Seat> seats = ExamCommissionSeat.of(exam.id).stream().map(s -> {
+    private View view(ExamRecord exam) {
+        List<Seat> seats = ExamCommissionSeat.of(exam.id()).stream().map(s -> {
             AppUser u = AppUser.findById(s.key.userId);
             return new Seat(u.id, u.login, u.fullName, u.email, s.role.name());
         }).toList();
-        return new View(exam.id, exam.title, seats, mayEdit(exam));
+        return new View(exam.id(), exam.title(), seats, mayEdit(exam));
     }
 
-    private static Exam exam(UUID id) {
-        Exam e = Exam.findById(id);
-        if (e == null) throw Problem.notFound("Exam");
-        return e;
+    private ExamRecord exam(UUID id) {
+        return exams.find(id).orElseThrow(() -> Problem.notFound("Exam"));
     }
 }

@@ -23,11 +23,11 @@ public class OralDemoData {
     private static final Logger LOG = Logger.getLogger(OralDemoData.class);
     static final String DEMO_TITLE = "Ақпараттық жүйелер: кешенді емтихан (ауызша, демо)";
 
-    private final OralSittingService service;
+    private final OralSetupService service;
     private final TimeSource time;
     private final boolean enabled;
 
-    OralDemoData(OralSittingService service, TimeSource time, @ConfigProperty(name = "adal.demo.enabled") boolean enabled) {
+    OralDemoData(OralSetupService service, TimeSource time, @ConfigProperty(name = "adal.demo.enabled") boolean enabled) {
         this.service = service;
         this.time = time;
         this.enabled = enabled;
@@ -38,12 +38,12 @@ public class OralDemoData {
         if (!enabled || OralSitting.count() > 0) return;
         AppUser admin = AppUser.findByLogin("admin").orElse(null);
         if (admin == null) return;
-        List<OralSittingService.TicketInput> tickets = new ArrayList<>();
+        List<OralSetupService.TicketInput> tickets = new ArrayList<>();
         for (int i = 0; i < TOPICS.length; i++) {
             String[] t = TOPICS[i];
-            tickets.add(new OralSittingService.TicketInput(i + 1, List.of(t[0], t[1], t[2])));
+            tickets.add(new OralSetupService.TicketInput(i + 1, List.of(t[0], t[1], t[2])));
         }
-        service.create(new Actor(admin.id, admin.login, EnumSet.of(Role.SYSTEM_ADMIN)), new OralSittingService.SetupRequest(
+        service.create(new Actor(admin.id, admin.login, EnumSet.of(Role.SYSTEM_ADMIN)), new OralSetupService.SetupRequest(
                 DEMO_TITLE,
                 "Демо: төтенше жағдай туралы шешім № 1 (оқу үшін ғана) — ауызша емтихан бейнебайланыс арқылы",
                 OralSitting.BACHELOR, time.today(), "6B06102 Information systems", "kk",

@@ -27,13 +27,13 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class OralProtocol {
-    private final OralSittingService service;
+    private final OralSittings service;
     private final OfficialDocuments documents;
     private final TimeSource time;
     private final AuditTrail audit;
     private final kz.adal.media.RecordingService recordings;
 
-    OralProtocol(OralSittingService service, AuditTrail audit, kz.adal.media.RecordingService recordings, OfficialDocuments documents,
+    OralProtocol(OralSittings service, AuditTrail audit, kz.adal.media.RecordingService recordings, OfficialDocuments documents,
                  TimeSource time) {
         this.documents = documents;
         this.time = time;

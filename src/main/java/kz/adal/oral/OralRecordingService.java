@@ -40,13 +40,15 @@ public class OralRecordingService {
     private final AuditTrail audit;
     private final TimeSource time;
     private final OralRoomBus bus;
-    private final OralSittingService sittings;
+    private final OralSittings sittings;
+    private final OralRoomQueries rooms;
     private final jakarta.transaction.TransactionSynchronizationRegistry tx;
 
     private final kz.adal.platform.Links links;
 
-    OralRecordingService(RecordingService recordings, AuditTrail audit, TimeSource time, OralRoomBus bus, OralSittingService sittings,
-                         jakarta.transaction.TransactionSynchronizationRegistry tx, kz.adal.platform.Links links) {
+    OralRecordingService(RecordingService recordings, AuditTrail audit, TimeSource time, OralRoomBus bus, OralSittings sittings,
+                         OralRoomQueries rooms, jakarta.transaction.TransactionSynchronizationRegistry tx, kz.adal.platform.Links links) {
+        this.rooms = rooms;
         this.links = links;
         this.tx = tx;
         this.recordings = recordings;
@@ -109,7 +111,7 @@ public class OralRecordingService {
     public String jitsiRecording(Actor actor, UUID sittingId, String url) {
         OralSitting s = OralSitting.findById(sittingId);
         if (s == null) throw Problem.notFound("Sitting");
-        if (!sittings.rolesIn(sittingId, actor.id()).contains(SittingRole.SECRETARY)) {
+        if (!rooms.rolesIn(sittingId, actor.id()).contains(SittingRole.SECRETARY)) {
             throw Problem.forbidden("Only the technical secretary keeps the room recording's link");
         }
         kz.adal.identity.AppUser me = kz.adal.identity.AppUser.findById(actor.id());

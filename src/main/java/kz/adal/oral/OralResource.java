@@ -27,14 +27,19 @@ import java.util.UUID;
 @RolesAllowed("**")
 public class OralResource {
     private final OralSittingService service;
+    private final OralSetupService setup;
+    private final OralRoomQueries rooms;
     private final OralProtocol protocol;
     private final OralVideo video;
     private final CurrentUser me;
     private final OralRecordingService recording;
 
-    OralResource(OralSittingService service, OralProtocol protocol, OralVideo video, CurrentUser me, OralRecordingService recording) {
+    OralResource(OralSittingService service, OralSetupService setup, OralRoomQueries rooms, OralProtocol protocol, OralVideo video,
+                 CurrentUser me, OralRecordingService recording) {
         this.recording = recording;
         this.service = service;
+        this.setup = setup;
+        this.rooms = rooms;
         this.protocol = protocol;
         this.video = video;
         this.me = me;
@@ -47,30 +52,30 @@ public class OralResource {
     @GET
     @Path("/sittings")
     public List<OralViews.SittingSummary> list() {
-        return service.mine(actor());
+        return rooms.mine(actor());
     }
 
     @POST
     @Path("/sittings")
     @RolesAllowed({Role.Names.HEAD_OF_DEPARTMENT, Role.Names.DEAN, Role.Names.SYSTEM_ADMIN})
-    public Response create(OralSittingService.SetupRequest r) {
-        OralSitting s = service.create(actor(), r);
-        return Response.status(201).entity(service.created(actor(), s.id)).build();
+    public Response create(OralSetupService.SetupRequest r) {
+        OralSitting s = setup.create(actor(), r);
+        return Response.status(201).entity(rooms.created(actor(), s.id)).build();
     }
 
     @GET
     @Path("/sittings/{id}")
     public OralViews.Room room(@PathParam("id") UUID id) {
-        return service.room(actor(), id);
+        return rooms.room(actor(), id);
     }
 
-    public record TicketsRequest(List<OralSittingService.TicketInput> tickets, String text) {}
+    public record TicketsRequest(List<OralSetupService.TicketInput> tickets, String text) {}
 
     @PUT
     @Path("/sittings/{id}/tickets")
     public Map<String, Integer> replaceTickets(@PathParam("id") UUID id, TicketsRequest r) {
         if (r == null) throw Problem.badRequest("EMPTY_REQUEST", "Send tickets or text");
-        return Map.of("tickets", service.replaceTickets(actor(), id, r.tickets(), r.text()));
+        return Map.of("tickets", setup.replaceTickets(actor(), id, r.tickets(), r.text()));
     }
 
     /** The ticket bank as plain text or CSV (see {@link TicketImport}). */
@@ -78,7 +83,7 @@ public class OralResource {
     @Path("/sittings/{id}/tickets/import")
     @Consumes({MediaType.TEXT_PLAIN, "text/csv"})
     public Map<String, Integer> importTickets(@PathParam("id") UUID id, String text) {
-        return Map.of("tickets", service.replaceTickets(actor(), id, null, text == null ? "" : text));
+        return Map.of("tickets", setup.replaceTickets(actor(), id, null, text == null ? "" : text));
     }
 
     @POST
@@ -106,7 +111,7 @@ public class OralResource {
     @Path("/turns/{turnId}/check")
     public OralViews.Room check(@PathParam("turnId") UUID turnId, OralSittingService.CheckRequest r) {
         OralTurn t = service.recordCheck(actor(), turnId, r);
-        return service.room(actor(), t.sittingId);
+        return rooms.room(actor(), t.sittingId);
     }
 
     @POST
@@ -118,25 +123,25 @@ public class OralResource {
     @POST
     @Path("/turns/{turnId}/preparation/end")
     public OralViews.Room endPreparation(@PathParam("turnId") UUID turnId) {
-        return service.room(actor(), service.endPreparation(actor(), turnId).sittingId);
+        return rooms.room(actor(), service.endPreparation(actor(), turnId).sittingId);
     }
 
     @POST
     @Path("/turns/{turnId}/answer/start")
     public OralViews.Room startAnswer(@PathParam("turnId") UUID turnId) {
-        return service.room(actor(), service.startAnswer(actor(), turnId).sittingId);
+        return rooms.room(actor(), service.startAnswer(actor(), turnId).sittingId);
     }
 
     @POST
     @Path("/turns/{turnId}/answer/end")
     public OralViews.Room endAnswer(@PathParam("turnId") UUID turnId) {
-        return service.room(actor(), service.endAnswer(actor(), turnId).sittingId);
+        return rooms.room(actor(), service.endAnswer(actor(), turnId).sittingId);
     }
 
     @POST
     @Path("/turns/{turnId}/answer/resume")
     public OralViews.Room resumeAnswer(@PathParam("turnId") UUID turnId) {
-        return service.room(actor(), service.resumeAnswer(actor(), turnId).sittingId);
+        return rooms.room(actor(), service.resumeAnswer(actor(), turnId).sittingId);
     }
 
     public record GradeRequest(Integer points) {}
@@ -144,7 +149,7 @@ public class OralResource {
     @PUT
     @Path("/turns/{turnId}/grade")
     public OralViews.Room grade(@PathParam("turnId") UUID turnId, GradeRequest r) {
-        return service.room(actor(), service.grade(actor(), turnId, r == null ? null : r.points()).sittingId);
+        return rooms.room(actor(), service.grade(actor(), turnId, r == null ? null : r.points()).sittingId);
     }
 
     @POST
@@ -158,7 +163,7 @@ public class OralResource {
     @POST
     @Path("/turns/{turnId}/technical-failure")
     public OralViews.Room technicalFailure(@PathParam("turnId") UUID turnId, FailureRequest r) {
-        return service.room(actor(), service.technicalFailure(actor(), turnId, r == null ? null : r.note()).sittingId);
+        return rooms.room(actor(), service.technicalFailure(actor(), turnId, r == null ? null : r.note()).sittingId);
     }
 
     public record ResitRequest(UUID sittingId) {}

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class OralTimerJob {
-    private final OralSittingService service;
+    private final OralRoomHooks service;
 
-    OralTimerJob(OralSittingService service) {
+    OralTimerJob(OralRoomHooks service) {
         this.service = service;
     }
 

@@ -20,12 +20,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OralVideo {
-    private final OralSittingService service;
+    private final OralRoomQueries service;
     private final OralConfig config;
     private final TimeSource time;
     private final IceServers ice;
 
-    OralVideo(OralSittingService service, OralConfig config, TimeSource time, IceServers ice) {
+    OralVideo(OralRoomQueries service, OralConfig config, TimeSource time, IceServers ice) {
         this.service = service;
         this.config = config;
         this.time = time;

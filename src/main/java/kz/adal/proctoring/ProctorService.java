@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.Attempt;
-import kz.adal.attempt.AttemptService;
+import kz.adal.attempt.AttemptInterventions;
 import kz.adal.attempt.AttemptState;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
@@ -59,7 +59,7 @@ public class ProctorService {
     static final int MAX_TEXT = 1000;
     static final int MIN_PRESENCE_SECONDS = 10;
 
-    private final AttemptService attempts;
+    private final AttemptInterventions attempts;
     private final AttemptDirectory directory;
     private final AuditTrail audit;
     private final TimeSource time;
@@ -71,7 +71,7 @@ public class ProctorService {
     private final ObjectMapper json;
     private final jakarta.enterprise.event.Event<TerminationRequested> terminationRequested;
 
-    ProctorService(AttemptService attempts, AttemptDirectory directory, AuditTrail audit, TimeSource time, LiveHub hub,
+    ProctorService(AttemptInterventions attempts, AttemptDirectory directory, AuditTrail audit, TimeSource time, LiveHub hub,
                    EventStore events, ProctoringConfig config, LetterScaleConfig letters, TransactionSynchronizationRegistry tx,
                    ObjectMapper json, jakarta.enterprise.event.Event<TerminationRequested> terminationRequested) {
         this.terminationRequested = terminationRequested;

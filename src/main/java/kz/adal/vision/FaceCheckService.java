@@ -3,7 +3,7 @@ package kz.adal.vision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptCatalog;
 import kz.adal.attempt.AttemptEvents.AttemptFinished;
 import kz.adal.platform.Problem;
 
@@ -28,7 +28,10 @@ public class FaceCheckService {
     /** Each attempt's head pose at its start: looking away is a turn from it (same node caveat as above). */
     private final Map<UUID, PoseBaseline> baselines = new ConcurrentHashMap<>();
 
-    FaceCheckService(SnapshotAnalysis analysis) {
+    private final AttemptCatalog attempts;
+
+    FaceCheckService(SnapshotAnalysis analysis, AttemptCatalog attempts) {
+        this.attempts = attempts;
         this.analysis = analysis;
     }
 
@@ -46,15 +49,14 @@ public class FaceCheckService {
      */
     @Transactional
     public SnapshotVerdict analyseSnapshot(UUID attemptId, byte[] jpegBytes, Instant serverAt) {
-        Attempt a = Attempt.findById(attemptId);
-        if (a == null) throw Problem.notFound("Attempt");
+        AttemptCatalog.AttemptRecord a = attempts.find(attemptId).orElseThrow(() -> Problem.notFound("Attempt"));
         FaceImage frame;
         try {
             frame = FaceImage.decode(jpegBytes);
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest("IMAGE_UNREADABLE", "Not a readable JPEG or PNG image");
         }
-        FaceEnrollment ref = FaceEnrollment.forStudent(a.studentId);
+        FaceEnrollment ref = FaceEnrollment.forStudent(a.studentId());
         SnapshotVerdict v;
         FaceImage before = previous.put(attemptId, frame);
         try {

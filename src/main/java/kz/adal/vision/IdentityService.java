@@ -2,7 +2,8 @@ package kz.adal.vision;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.exam.ExamCatalog;
 import kz.adal.attempt.AttemptState;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
@@ -39,7 +40,13 @@ public class IdentityService {
     private final TimeSource time;
     private final AttemptWatch watch;
 
-    IdentityService(FaceEngine engine, VisionConfig config, AuditTrail audit, TimeSource time, AttemptWatch watch) {
+    private final AttemptCatalog attempts;
+    private final ExamCatalog exams;
+
+    IdentityService(FaceEngine engine, VisionConfig config, AuditTrail audit, TimeSource time, AttemptWatch watch, AttemptCatalog attempts,
+                    ExamCatalog exams) {
+        this.attempts = attempts;
+        this.exams = exams;
         this.watch = watch;
         this.engine = engine;
         this.config = config;
@@ -225,9 +232,9 @@ public class IdentityService {
      */
     @Transactional
     public CheckView submitFrame(UUID attemptId, UUID studentId, byte[] jpeg) {
-        Attempt a = Attempt.findById(attemptId);
-        if (a == null || !a.studentId.equals(studentId)) throw Problem.notFound("Attempt");
-        if (a.state != AttemptState.CHECKS && a.state != AttemptState.NOT_STARTED) {
+        AttemptCatalog.AttemptRecord a = attempts.find(attemptId).orElse(null);
+        if (a == null || !a.studentId().equals(studentId)) throw Problem.notFound("Attempt");
+        if (a.state() != AttemptState.CHECKS && a.state() != AttemptState.NOT_STARTED) {
             throw Problem.conflict("ATTEMPT_ALREADY_STARTED", "The identity check is done before the start");
         }
         if (jpeg == null || jpeg.length == 0) throw Problem.badRequest("IMAGE_UNREADABLE", "No frame was sent");
@@ -237,14 +244,14 @@ public class IdentityService {
 
         IdentityCheck c = new IdentityCheck();
         c.attemptId = attemptId;
-        c.examId = a.examId;
+        c.examId = a.examId();
         c.studentId = studentId;
         c.frame = jpeg;
         c.createdAt = time.now();
         judge(c, studentId, jpeg);
         c.persist();
         CheckView view = CheckView.of(c);
-        audit.record(Change.of("identity.checked", "attempt", attemptId).scope(a.examId).detail(Map.of(
+        audit.record(Change.of("identity.checked", "attempt", attemptId).scope(a.examId()).detail(Map.of(
                 "status", c.status.name(), "reason", c.reason == null ? "" : c.reason.name(),
                 "similarity", c.similarity == null ? "" : String.format(java.util.Locale.ROOT, "%.3f", c.similarity))));
         return view;
@@ -264,8 +271,8 @@ public class IdentityService {
     /** The attempt's current identity check (the student's page polls it while a proctor decides). */
     @Transactional
     public CheckView current(UUID attemptId, UUID studentId) {
-        Attempt a = Attempt.findById(attemptId);
-        if (a == null || !a.studentId.equals(studentId)) throw Problem.notFound("Attempt");
+        AttemptCatalog.AttemptRecord a = attempts.find(attemptId).orElse(null);
+        if (a == null || !a.studentId().equals(studentId)) throw Problem.notFound("Attempt");
         return CheckView.of(IdentityCheck.latest(attemptId));
     }
 
@@ -288,9 +295,9 @@ public class IdentityService {
         return IdentityCheck.<IdentityCheck>list("status = ?1 order by createdAt", IdentityCheck.Status.PENDING).stream()
                 .filter(c -> watch.watches(proctorId, c.attemptId)).map(c -> {
             AppUser s = AppUser.findById(c.studentId);
-            kz.adal.exam.Exam e = kz.adal.exam.Exam.findById(c.examId);
+            ExamCatalog.ExamRecord e = exams.find(c.examId).orElse(null);
             BiometricConsent consent = BiometricConsent.findById(c.studentId);
-            return new QueueItem(c.id, c.attemptId, c.examId, e == null ? null : e.title, c.studentId, s == null ? null : s.login,
+            return new QueueItem(c.id, c.attemptId, c.examId, e == null ? null : e.title(), c.studentId, s == null ? null : s.login,
                     s == null ? null : s.fullName, c.status.name(), c.reason == null ? null : c.reason.name(), c.similarity, c.faceCount,
                     FaceEnrollment.count("studentId", c.studentId) > 0, consent == null ? "NONE" : consent.given ? "GIVEN" : "REFUSED",
                     c.createdAt);

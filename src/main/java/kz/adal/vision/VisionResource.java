@@ -11,7 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.exam.ExamCatalog;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
@@ -33,9 +34,13 @@ public class VisionResource {
     private final IdentityGate gate;
     private final FaceEngine engine;
     private final AttemptWatch watch;
+    private final AttemptCatalog attempts;
+    private final ExamCatalog exams;
 
     VisionResource(IdentityService identity, FaceCheckService faceChecks, CurrentUser user, TimeSource time, IdentityGate gate,
-                   FaceEngine engine, AttemptWatch watch) {
+                   FaceEngine engine, AttemptWatch watch, AttemptCatalog attempts, ExamCatalog exams) {
+        this.attempts = attempts;
+        this.exams = exams;
         this.watch = watch;
         this.gate = gate;
         this.engine = engine;
@@ -108,9 +113,9 @@ public class VisionResource {
     @RolesAllowed(Role.Names.STUDENT)
     public GateInfo gate(@jakarta.ws.rs.QueryParam("exam") UUID examId) {
         if (examId == null) throw Problem.badRequest("EXAM_REQUIRED", "Say which exam");
-        kz.adal.exam.Exam e = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> kz.adal.exam.Exam.findById(examId));
+        ExamCatalog.ExamRecord e = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> exams.find(examId).orElse(null));
         if (e == null) throw Problem.notFound("Exam");
-        return new GateInfo(gate.applies(examId, e.isProctored()), engine.available(), IdentityService.LIVENESS);
+        return new GateInfo(gate.applies(examId, e.proctored()), engine.available(), IdentityService.LIVENESS);
     }
 
     @POST
@@ -193,9 +198,9 @@ public class VisionResource {
 
     /** The attempt's own student, or a proctor who watches it; to anyone else it does not exist. */
     private void requireAttemptOwnerOrWatcher(UUID attemptId) {
-        Attempt a = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Attempt.findById(attemptId));
+        AttemptCatalog.AttemptRecord a = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> attempts.find(attemptId).orElse(null));
         if (a == null) throw Problem.notFound("Attempt");
-        if (a.studentId.equals(user.id())) return;
+        if (a.studentId().equals(user.id())) return;
         if (user.has(Role.PROCTOR) && watch.watches(user.id(), attemptId)) return;
         throw Problem.notFound("Attempt");
     }

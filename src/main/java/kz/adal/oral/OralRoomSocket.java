@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * through REST, so they share authorisation, transactions and problem details.
  */
 @ApplicationScoped
-public class OralRoomWebSocket {
-    private static final Logger LOG = Logger.getLogger(OralRoomWebSocket.class);
+public class OralRoomSocket {
+    private static final Logger LOG = Logger.getLogger(OralRoomSocket.class);
     /** Client messages are small; snapshots travel over HTTP. */
     public static final int MAX_MESSAGE_CHARS = 4096;
     /** A WebRTC session description is larger (a few kB with audio and video). */
@@ -56,14 +56,18 @@ public class OralRoomWebSocket {
 
     private final Vertx vertx;
     private final TokenVerifier tokens;
-    private final OralSittingService service;
+    private final OralRoomQueries service;
+    private final OralRoomHooks hooks;
+    private final OralSittings sittings;
     private final OralRoomBus bus;
     private final ObjectMapper json;
     private final TimeSource time;
     private final SocketGuard guard;
 
-    OralRoomWebSocket(Vertx vertx, TokenVerifier tokens, OralSittingService service, OralRoomBus bus, ObjectMapper json, TimeSource time,
-                      SocketGuard guard) {
+    OralRoomSocket(Vertx vertx, TokenVerifier tokens, OralRoomQueries service, OralRoomHooks hooks, OralSittings sittings, OralRoomBus bus,
+                      ObjectMapper json, TimeSource time, SocketGuard guard) {
+        this.hooks = hooks;
+        this.sittings = sittings;
         this.guard = guard;
         this.vertx = vertx;
         this.tokens = tokens;
@@ -212,7 +216,7 @@ public class OralRoomWebSocket {
                 out.put("turnId", turnId);
                 out.put("studentId", turn.studentId());
                 out.put("kind", kind.name());
-                bus.publish(sittingId, service.toJson(out));
+                bus.publish(sittingId, sittings.toJson(out));
                 return null;
             });
         }
@@ -229,7 +233,7 @@ public class OralRoomWebSocket {
                     return;
                 }
                 inMesh = true;
-                bus.publish(sittingId, service.toJson(Map.of("type", "rtc.join", "from", id, "userId", caller.userId())));
+                bus.publish(sittingId, sittings.toJson(Map.of("type", "rtc.join", "from", id, "userId", caller.userId())));
             });
         }
 
@@ -281,7 +285,7 @@ public class OralRoomWebSocket {
         private void leaveMesh() {
             if (!inMesh) return;
             inMesh = false;
-            bus.publish(sittingId, service.toJson(Map.of("type", "rtc.leave", "from", id, "userId", caller.userId())));
+            bus.publish(sittingId, sittings.toJson(Map.of("type", "rtc.leave", "from", id, "userId", caller.userId())));
         }
 
         private void authenticate(String token) {
@@ -295,7 +299,7 @@ public class OralRoomWebSocket {
                 actor = caller.actor();
                 // presence is in place before anyone hears of it (with Redis this waits for the node's write)
                 bus.join(sittingId, caller.userId(), id);
-                service.presenceOpened(sittingId, caller.userId(), id);
+                hooks.presenceOpened(sittingId, caller.userId(), id);
                 return roles;
             }, false).onComplete(ar -> {
                 authenticating = false;
@@ -324,7 +328,7 @@ public class OralRoomWebSocket {
                 welcome.put("serverTime", time.now());
                 send(welcome);
                 // presence changed for everyone (this includes a fresh state for this socket)
-                bus.publish(sittingId, service.toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "presence")));
+                bus.publish(sittingId, sittings.toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "presence")));
             });
         }
 
@@ -413,7 +417,7 @@ public class OralRoomWebSocket {
                 }
             }
             if (caller != null && !authenticating) {
-                if (inMesh) bus.publish(sittingId, service.toJson(Map.of("type", "rtc.leave", "from", id, "userId", caller.userId())));
+                if (inMesh) bus.publish(sittingId, sittings.toJson(Map.of("type", "rtc.leave", "from", id, "userId", caller.userId())));
                 leaveRoom();
             }
         }
@@ -423,10 +427,10 @@ public class OralRoomWebSocket {
             UUID user = caller.userId();
             vertx.executeBlocking(() -> {
                 bus.leave(sittingId, user, id);
-                service.presenceClosed(id);
+                hooks.presenceClosed(id);
                 return null;
             }, false).onComplete(ar -> bus.publish(sittingId,
-                    service.toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "presence"))));
+                    sittings.toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "presence"))));
         }
 
         private void error(String code, String message) {
@@ -438,7 +442,7 @@ public class OralRoomWebSocket {
         }
 
         private void send(Object o) {
-            if (!closed) ws.writeTextMessage(service.toJson(o));
+            if (!closed) ws.writeTextMessage(sittings.toJson(o));
         }
     }
 

@@ -1,0 +1,151 @@
+package kz.adal.casework;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import kz.adal.grading.GradeChange;
+import kz.adal.identity.Actor;
+import kz.adal.identity.AppUser;
+import kz.adal.identity.CurrentUser;
+import kz.adal.oral.OralCasework;
+import kz.adal.oral.OralSitting;
+import kz.adal.oral.OralSittingService;
+import kz.adal.oral.OralTurn;
+import kz.adal.oral.TurnStage;
+import kz.adal.platform.Problem;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** An oral turn as the subject of acts and appeals (scope: its sitting). */
+@ApplicationScoped
+class OralTurnSubject implements GradedSubject {
+
+    private final OralSittingService oral;
+    private final OralCasework casework;
+
+    OralTurnSubject(OralSittingService oral, OralCasework casework) {
+        this.oral = oral;
+        this.casework = casework;
+    }
+
+    @Override
+    public String kind() {
+        return "ORAL";
+    }
+
+    @Override
+    public Optional<Scope> scope(UUID sittingId) {
+        OralSitting s = sittingId == null ? null : OralSitting.findById(sittingId);
+        return s == null ? Optional.empty() : Optional.of(new Scope(s.title, s.sittingDate));
+    }
+
+    @Override
+    public String unnamed() {
+        return "the oral exam";
+    }
+
+    @Override
+    public String scopeNoun() {
+        return "Sitting";
+    }
+
+    // ------------------------------------------------------------------ appeals
+
+    @Override
+    public List<Appealable> appealable(UUID studentId, Instant since, Instant now) {
+        List<Appealable> out = new ArrayList<>();
+        for (OralTurn t : OralTurn.<OralTurn>list("studentId = ?1 and publishedAt is not null and publishedAt > ?2 order by publishedAt desc", studentId, since)) {
+            OralSitting s = OralSitting.findById(t.sittingId);
+            out.add(new Appealable(t.id, t.sittingId, s.title, t.finalPoints + " " + t.finalLetter, answerEnd(t), t.publishedAt));
+        }
+        return out;
+    }
+
+    @Override
+    public Appealable toAppeal(UUID studentId, UUID turnId) {
+        OralTurn t = OralTurn.findById(turnId);
+        if (t == null || !t.studentId.equals(studentId)) throw Problem.notFound("Oral exam");
+        if (t.publishedAt == null || t.stage != TurnStage.PUBLISHED) {
+            throw new Problem(422, "APPEAL_NOT_OPEN", "The commission has not announced your result yet (001 §6.15.4).");
+        }
+        return new Appealable(t.id, t.sittingId, null, null, answerEnd(t), t.publishedAt);
+    }
+
+    /** The oral exam was held when the answer ended (or, failing that, when it was graded or announced). */
+    private static Instant answerEnd(OralTurn t) {
+        return t.answerEndedAt != null ? t.answerEndedAt : t.gradedAt != null ? t.gradedAt : t.publishedAt;
+    }
+
+    @Override
+    public String currentGrade(UUID turnId) {
+        OralTurn t = OralTurn.findById(turnId);
+        return t == null || t.finalPoints == null ? null : t.finalPoints + " " + t.finalLetter;
+    }
+
+    @Override
+    public boolean carriesNewGrade(AppealService.DecisionRequest r) {
+        return r.newPoints() != null;
+    }
+
+    @Override
+    public String newGradeRequired() {
+        return "An upheld appeal changes the grade: give the new points";
+    }
+
+    @Override
+    public GradeChange changeGradeOnAppeal(UUID turnId, AppealService.DecisionRequest r, UUID appealId, String note) {
+        return casework.changeGradeOnAppeal(turnId, r.newPoints(), appealId, note);
+    }
+
+    @Override
+    public boolean takesAnswerReceipt() {
+        return false;
+    }
+
+    /** The sitting's commission (chair, members, secretaries) and the head who ran the draw. */
+    @Override
+    public Map<UUID, String> graders(UUID sittingId) {
+        Map<UUID, String> graders = new LinkedHashMap<>();
+        OralSitting s = OralSitting.findById(sittingId);
+        s.commission.forEach(c -> graders.put(c.userId, c.role.name()));
+        graders.putIfAbsent(s.headId, "HEAD");
+        return graders;
+    }
+
+    // ------------------------------------------------------------------ technical-failure acts
+
+    @Override
+    public ActCommission commission(UUID sittingId) {
+        return ActCommission.ofSitting(OralSitting.findById(sittingId));
+    }
+
+    /** The sitting's technical secretary. */
+    @Override
+    public boolean mayDraft(UUID sittingId, UUID turnId, CurrentUser me) {
+        return commission(sittingId).secretaries().contains(me.id());
+    }
+
+    @Override
+    public String state(UUID turnId) {
+        return null;
+    }
+
+    /** RESIT: another time in this (or the chosen) sitting with a new ticket; the "I" stays until then. */
+    @Override
+    public String carryOut(Act act, String decision, ActService.Decision d, UUID chairId, Map<String, Object> detail, Supplier<byte[]> actPdf) {
+        if (!"RESIT".equals(decision)) throw new IllegalArgumentException("not an oral act's decision: " + decision);
+        UUID target = d.resitSittingId() == null ? act.sittingId : d.resitSittingId();
+        AppUser chair = AppUser.findById(chairId);
+        OralTurn resit = oral.scheduleResit(new Actor(chair.id, chair.login, chair.roleSet()), act.turnId, target);
+        act.resitTurnId = resit.id;
+        detail.put("resitTurn", resit.id.toString());
+        detail.put("resitSitting", target.toString());
+        OralSitting s = OralSitting.findById(target);
+        return "Another time is given on " + s.sittingDate + " (" + s.title + ") with a new ticket; your grade is I until then.";
+    }
+}
