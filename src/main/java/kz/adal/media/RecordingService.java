@@ -150,7 +150,7 @@ public class RecordingService {
         int segment = id.segment();
         int seq = upload.seq();
         byte[] bytes = upload.bytes();
-        String sha256 = AwsSigV4Signer.sha256Hex(bytes);
+        String sha256 = upload.sha256Hex();
         // admit by the ledger's rules, looking only at what matters for this seq: its row and the track's state
         Admission admission = QuarkusTransaction.requiringNew().call(() -> admit(trackId, id, upload, sha256));
         if (admission.duplicate() != null) {
