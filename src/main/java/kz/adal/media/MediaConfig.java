@@ -111,8 +111,6 @@ public interface MediaConfig {
 
     Consent consent();
 
-    Kurento kurento();
-
     interface S3 {
         /** e.g. http://127.0.0.1:9000 for MinIO. */
         Optional<String> endpoint();
@@ -191,14 +189,5 @@ public interface MediaConfig {
         /** The institution's alternative sitting, shown to a student who refuses (any language). */
         @WithDefault("You may sit this exam on campus under a teacher's supervision instead, without recording. Contact your dean's office to arrange the date; refusing is not a fail.")
         String alternativeSitting();
-    }
-
-    interface Kurento {
-        /** ws://host:8888/kurento — when set, live WebRTC view and server-side recording go through Kurento. */
-        Optional<String> url();
-
-        /** Where Kurento writes its recordings (a URI the media server can reach). */
-        @WithDefault("file:///tmp/adal-kurento")
-        String recordingsUri();
     }
 }

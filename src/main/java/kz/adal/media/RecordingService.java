@@ -200,6 +200,7 @@ public class RecordingService {
         try {
             return new Admission(ledger.admit(upload, sha256, config.maxChunkBytes()).orElse(null));
         } catch (MediaException e) {
+            io.micrometer.core.instrument.Metrics.counter("adal.media.chunks.rejected", "reason", e.code().name()).increment();
             throw problem(e);
         }
     }
