@@ -61,7 +61,7 @@ public class EventStore {
     private final java.time.Duration drainTimeout;
 
     EventStore(AgroalDataSource ds, ObjectMapper json,
-               @org.eclipse.microprofile.config.inject.ConfigProperty(name = "adal.proctoring.drain-timeout", defaultValue = "PT10S")
+               @org.eclipse.microprofile.config.inject.ConfigProperty(name = "adal.events.drain-timeout", defaultValue = "PT10S")
                java.time.Duration drainTimeout, io.micrometer.core.instrument.MeterRegistry registry) {
         this.ds = ds;
         this.json = json;
@@ -76,7 +76,7 @@ public class EventStore {
     }
 
     /**
-     * Drains on shutdown: the writer keeps writing what is queued, up to {@code adal.proctoring.drain-timeout};
+     * Drains on shutdown: the writer keeps writing what is queued, up to {@code adal.events.drain-timeout};
      * whatever is left then is logged (events are resent by their browsers to the other node; snapshots are lost).
      */
     void stop(@Observes ShutdownEvent ev) {
