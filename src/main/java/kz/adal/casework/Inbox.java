@@ -2,6 +2,9 @@ package kz.adal.casework;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,6 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +29,10 @@ import java.util.UUID;
  * <p>The notice is stored in the caller's transaction; the e-mail is sent after it, outside any
  * transaction, and its outcome is written back. A mail server that is down therefore never rolls back
  * the act or the decision — the failure is recorded on the notice and shown to whoever sent it.
+ *
+ * <p>The notices are the outbox (issue 16): a node that stops before sending loses nothing, since
+ * {@link MailOutbox} sweeps pending and failed notices on every node, and a lease taken by one conditional
+ * update ({@link #claim}) makes each send happen on one node only (docs/reliability.md).
  */
 @ApplicationScoped
 public class Inbox {
@@ -51,16 +60,33 @@ public class Inbox {
 
     @jakarta.inject.Inject NoticeTexts texts;
 
+    /** The request that made a notice mails it itself; the sweeper leaves it this long before stepping in. */
+    private static final Duration PENDING_GRACE = Duration.ofSeconds(30);
+    /** A lease outlives the send's own time limit by this much. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
     private final ReactiveMailer mailer;
     private final TimeSource time;
     private final String siteUrl;
     private final Duration mailTimeout;
+    private final int maxAttempts;
+    private final Duration retryAfter;
+    private final String node;
+    private final Counter mailFailures;
 
     Inbox(ReactiveMailer mailer, TimeSource time, @ConfigProperty(name = "adal.site-url", defaultValue = "http://localhost:8080") String siteUrl,
-          @ConfigProperty(name = "adal.mail.timeout", defaultValue = "PT20S") Duration mailTimeout) {
+          @ConfigProperty(name = "adal.mail.timeout", defaultValue = "PT20S") Duration mailTimeout,
+          @ConfigProperty(name = "adal.mail.max-attempts", defaultValue = "8") int maxAttempts,
+          @ConfigProperty(name = "adal.mail.retry-after", defaultValue = "PT1M") Duration retryAfter,
+          @ConfigProperty(name = "adal.live.node") Optional<String> node, MeterRegistry registry) {
         this.mailer = mailer;
         this.time = time;
         this.mailTimeout = mailTimeout;
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.retryAfter = retryAfter;
+        this.node = node.orElseGet(() -> "node-" + ProcessHandle.current().pid());
+        this.mailFailures = Counter.builder("adal.mail.failures").description("Mails the SMTP server did not take (each try)")
+                .register(registry);
         this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     }
 
@@ -71,57 +97,108 @@ public class Inbox {
     }
 
     /**
-     * Sends the e-mails of stored notices and records each outcome. Call it after the transaction that
-     * stored them has committed (e.g. from the resource, or {@code QuarkusTransaction.runner}).
+     * Sends the e-mails of stored notices that this node can claim, and records each outcome. Call it after the
+     * transaction that stored them has committed (e.g. from the resource, or {@code QuarkusTransaction.runner}).
+     * A notice another node is sending, or already sent, is left alone: each is sent once (see {@link #claim}).
      */
     public void mail(List<Notice> notices) {
         for (Notice n : notices) {
-            if (n.mailStatus != Notice.MailStatus.PENDING || n.mailTo == null) continue;
-            Notice.MailStatus status;
-            String error = null;
-            try {
-                String text = n.body + (n.link == null ? "" : "\n\n" + siteUrl + n.link);
-                // bounded: a mail server that stops answering must not hold a thread for ever (quarkus#51042)
-                mailer.send(Mail.withText(n.mailTo, n.subject, text)).await().atMost(mailTimeout);
-                status = Notice.MailStatus.SENT;
-            } catch (RuntimeException e) {
-                LOG.warnf("Mail to %s about %s failed: %s", n.mailTo, n.kind, e.getMessage());
-                status = Notice.MailStatus.FAILED;
-                error = String.valueOf(e.getMessage());
+            if (n.mailTo == null || (n.mailStatus != Notice.MailStatus.PENDING && n.mailStatus != Notice.MailStatus.FAILED)) continue;
+            Notice.MailStatus status = send(n.id);
+            if (status != null) {
+                Notice now = QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>findById(n.id));
+                n.mailStatus = now.mailStatus; // the caller's detached copy, for its response
+                n.mailError = now.mailError;
             }
-            recordMail(n.id, status, error);
-            n.mailStatus = status; // the caller's detached copy, for its response
-            n.mailError = error;
         }
     }
 
     /**
      * {@link #mail} in the background, after the caller's commit: a slow or unreachable SMTP server never holds
-     * the request that made the notices. A failed mail is tried once more; each outcome is recorded on its
-     * notice (pending → sent / failed) and shown to whoever sent it.
+     * the request that made the notices. Nothing is lost if this node stops first: the notices are rows in the
+     * outbox, and {@link MailOutbox}'s sweeper on any node sends what is still pending, and tries a failed mail
+     * again later.
      */
     public void deliverLater(List<Notice> notices) {
         if (notices.isEmpty()) return;
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            mail(notices);
-            List<UUID> failed = notices.stream().filter(n -> n.mailStatus == Notice.MailStatus.FAILED).map(n -> n.id).toList();
-            if (failed.isEmpty()) return;
-            List<Notice> again = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-                List<Notice> out = Notice.<Notice>list("id in ?1", failed);
-                out.forEach(n -> n.mailStatus = Notice.MailStatus.PENDING);
-                return out;
-            });
-            mail(again);
-        });
+        Infrastructure.getDefaultWorkerPool().execute(() -> mail(notices));
+    }
+
+    /**
+     * Sends what is due in the outbox: pending notices older than a moment (the request that made them sends them
+     * itself), failed ones whose backoff has passed, and claims left by a node that died (lease over). Returns how
+     * many were sent. Safe on every node at once: each notice is claimed before it is sent.
+     */
+    public int sweep() {
+        Instant now = time.now();
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>find(
+                        "mailTo is not null and mailAttempts < ?1 and (mailClaimUntil is null or mailClaimUntil < ?2) and ("
+                                + "(mailStatus = ?3 and createdAt < ?4) or (mailStatus = ?5 and (mailNextAt is null or mailNextAt <= ?2))"
+                                + ") order by createdAt",
+                        maxAttempts, now, Notice.MailStatus.PENDING, now.minus(PENDING_GRACE), Notice.MailStatus.FAILED)
+                .page(0, 200).list().stream().map(n -> n.id).toList());
+        int sent = 0;
+        for (UUID id : due) {
+            if (send(id) == Notice.MailStatus.SENT) sent++;
+        }
+        return sent;
+    }
+
+    /**
+     * Takes the lease on one notice for this node, if it is still to be sent and nobody holds a live lease: one
+     * conditional update, so of two nodes (or two threads) asking at once exactly one gets it.
+     */
+    boolean claim(UUID noticeId) {
+        Instant now = time.now();
+        int claimed = QuarkusTransaction.requiringNew().call(() -> Notice.update(
+                "mailClaimedBy = ?1, mailClaimUntil = ?2, mailAttempts = mailAttempts + 1 where id = ?3 and mailTo is not null "
+                        + "and mailStatus in ?4 and mailAttempts < ?5 and (mailClaimUntil is null or mailClaimUntil < ?6)",
+                node, now.plus(mailTimeout).plus(LEASE_MARGIN), noticeId,
+                List.of(Notice.MailStatus.PENDING, Notice.MailStatus.FAILED), maxAttempts, now));
+        return claimed == 1;
+    }
+
+    /** Claims, sends and records one notice; null if another node has it (or it is no longer to be sent). */
+    private Notice.MailStatus send(UUID noticeId) {
+        if (!claim(noticeId)) return null;
+        Notice n = QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>findById(noticeId));
+        Notice.MailStatus status;
+        String error = null;
+        try {
+            String text = n.body + (n.link == null ? "" : "\n\n" + siteUrl + n.link);
+            // one Message-ID per notice: should a node die after the SMTP server took the mail but before the
+            // outcome was written, the mail sent again after the lease carries the same id and mail clients drop it
+            Mail mail = Mail.withText(n.mailTo, n.subject, text).addHeader("Message-ID", "<notice-" + n.id + "@adal>");
+            // bounded: a mail server that stops answering must not hold a thread for ever (quarkus#51042)
+            mailer.send(mail).await().atMost(mailTimeout);
+            status = Notice.MailStatus.SENT;
+        } catch (RuntimeException e) {
+            LOG.warnf("Mail to %s about %s failed (try %d of %d): %s", n.mailTo, n.kind, n.mailAttempts, maxAttempts, e.getMessage());
+            status = Notice.MailStatus.FAILED;
+            error = String.valueOf(e.getMessage());
+            mailFailures.increment();
+        }
+        recordMail(noticeId, status, error);
+        return status;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void recordMail(UUID noticeId, Notice.MailStatus status, String error) {
         Notice n = Notice.findById(noticeId);
         if (n == null) return;
+        Instant now = time.now();
         n.mailStatus = status;
         n.mailError = error == null ? null : error.substring(0, Math.min(2000, error.length()));
-        n.mailedAt = time.now();
+        n.mailedAt = now;
+        n.mailClaimedBy = null;
+        n.mailClaimUntil = null;
+        n.mailNextAt = status == Notice.MailStatus.FAILED ? now.plus(backoff(retryAfter, n.mailAttempts)) : null;
+    }
+
+    /** 1, 2, 4, 8... times the base wait after the 1st, 2nd, 3rd... failed try; at most an hour. */
+    static Duration backoff(Duration base, int attempts) {
+        Duration wait = base.multipliedBy(1L << Math.min(10, Math.max(0, attempts - 1)));
+        return wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
     }
 
     @Transactional

@@ -21,7 +21,10 @@ import java.util.UUID;
 @Table(name = "casework_notice")
 public class Notice extends PanacheEntityBase {
 
-    /** NONE: in-app only; PENDING: to be mailed after the commit. */
+    /**
+     * NONE: in-app only; PENDING: to be mailed (after the commit, or by the outbox sweeper); FAILED: the last try
+     * failed, tried again after {@link #mailNextAt} until the attempts run out; SENT: the SMTP server took it.
+     */
     public enum MailStatus { NONE, PENDING, NO_ADDRESS, SENT, FAILED }
 
     @Id
@@ -67,6 +70,21 @@ public class Notice extends PanacheEntityBase {
 
     @Column(name = "mailed_at")
     public Instant mailedAt;
+
+    /** Tries so far (each claim counts one). */
+    @Column(name = "mail_attempts", nullable = false)
+    public int mailAttempts;
+
+    /** Not tried again before this (backoff after a failure). */
+    @Column(name = "mail_next_at")
+    public Instant mailNextAt;
+
+    /** The node sending it now, until {@link #mailClaimUntil}: a lease, see {@code MailOutbox}. */
+    @Column(name = "mail_claimed_by")
+    public String mailClaimedBy;
+
+    @Column(name = "mail_claim_until")
+    public Instant mailClaimUntil;
 
     public static List<Notice> forRecipient(UUID recipientId, int limit) {
         return find("recipientId = ?1 order by createdAt desc", recipientId).page(0, limit).list();

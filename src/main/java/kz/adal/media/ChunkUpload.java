@@ -18,4 +18,17 @@ public record ChunkUpload(int seq, byte[] bytes, Instant clientStart, Instant cl
         Objects.requireNonNull(clientStart, "clientStart");
         Objects.requireNonNull(clientEnd, "clientEnd");
     }
+
+    /** The chunk's SHA-256 in hex: how the ledger tells a resent chunk from a different one with the same seq. */
+    public String sha256Hex() {
+        return sha256Hex(bytes);
+    }
+
+    static String sha256Hex(byte[] data) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -22,10 +21,8 @@ import java.util.stream.Stream;
  *
  * <p>Durability: {@link #write} goes to a temporary file in the target directory, is fsynced (policy
  * {@link FsyncPolicy#ALWAYS}), then atomically renamed over the key and the directory is fsynced, so a
- * reader or a crash sees the old object or the new one, never a torn one. {@link #append} serialises
- * appends to one key inside this JVM, fsyncs after each append under {@code ALWAYS}, and on an I/O
- * error truncates back to the previous length; a power loss in the middle of an append can still
- * leave a torn tail, which is why chunks are never appended but written as objects of their own.
+ * reader or a crash sees the old object or the new one, never a torn one. Chunks are objects of their
+ * own, never appended.
  */
 public final class LocalRecordingStorage implements RecordingStorage {
 
@@ -39,7 +36,6 @@ public final class LocalRecordingStorage implements RecordingStorage {
 
     private final Path root;
     private final FsyncPolicy fsync;
-    private final ConcurrentHashMap<String, Object> appendLocks = new ConcurrentHashMap<>();
 
     public LocalRecordingStorage(Path root, FsyncPolicy fsync) {
         try {
@@ -124,38 +120,6 @@ public final class LocalRecordingStorage implements RecordingStorage {
             ch.force(true);
         } catch (IOException e) {
             // some file systems refuse to open directories; the file itself is already forced
-        }
-    }
-
-    @Override
-    public void append(String key, byte[] data) {
-        Path target = pathOf(key);
-        synchronized (appendLocks.computeIfAbsent(key, k -> new Object())) {
-            try {
-                Files.createDirectories(target.getParent());
-                boolean created = !Files.exists(target);
-                try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                    long before = ch.size();
-                    try {
-                        ByteBuffer buf = ByteBuffer.wrap(data);
-                        long pos = before;
-                        while (buf.hasRemaining()) {
-                            pos += ch.write(buf, pos);
-                        }
-                        if (fsync == FsyncPolicy.ALWAYS) {
-                            ch.force(true);
-                        }
-                    } catch (IOException e) {
-                        ch.truncate(before); // all or nothing as far as this process can tell
-                        throw e;
-                    }
-                }
-                if (created) {
-                    syncDirectory(target.getParent());
-                }
-            } catch (IOException e) {
-                throw new MediaException(MediaError.STORAGE_FAILURE, "Cannot append to " + key + ": " + e.getMessage(), e);
-            }
         }
     }
 

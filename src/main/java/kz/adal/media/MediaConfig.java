@@ -39,6 +39,15 @@ public interface MediaConfig {
     /** The S3-compatible object store, used when {@code storage=s3}; secrets come from the environment. */
     S3 s3();
 
+    /**
+     * With {@code local} storage on several nodes ({@code adal.live.redis=true}): the operator's word that
+     * {@link #localRoot()} is one shared file system (NFS, CephFS) mounted on every node. Without it such a
+     * start is refused (a warning in demo mode): each node would keep the chunks it received on its own disk
+     * and finalisation would find holes.
+     */
+    @WithDefault("false")
+    boolean localShared();
+
     /** Largest accepted chunk; 2 MiB is about a minute of camera at the default bitrate. */
     @WithDefault("2097152")
     long maxChunkBytes();
@@ -102,8 +111,6 @@ public interface MediaConfig {
 
     Consent consent();
 
-    Kurento kurento();
-
     interface S3 {
         /** e.g. http://127.0.0.1:9000 for MinIO. */
         Optional<String> endpoint();
@@ -120,6 +127,21 @@ public interface MediaConfig {
         /** Path-style addressing (MinIO and most self-hosted stores). */
         @WithDefault("true")
         boolean pathStyle();
+
+        /** Tries per request, the first included; the SDK backs off between them (5xx, SlowDown, resets). */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** One request's time limit. */
+        @WithDefault("PT60S")
+        Duration timeout();
+
+        /** Files above this go up as a multipart upload of {@code part-bytes} parts. */
+        @WithDefault("67108864")
+        long multipartAbove();
+
+        @WithDefault("16777216")
+        long partBytes();
     }
 
     interface Recorder {
@@ -167,14 +189,5 @@ public interface MediaConfig {
         /** The institution's alternative sitting, shown to a student who refuses (any language). */
         @WithDefault("You may sit this exam on campus under a teacher's supervision instead, without recording. Contact your dean's office to arrange the date; refusing is not a fail.")
         String alternativeSitting();
-    }
-
-    interface Kurento {
-        /** ws://host:8888/kurento — when set, live WebRTC view and server-side recording go through Kurento. */
-        Optional<String> url();
-
-        /** Where Kurento writes its recordings (a URI the media server can reach). */
-        @WithDefault("file:///tmp/adal-kurento")
-        String recordingsUri();
     }
 }

@@ -165,7 +165,9 @@ public class RecordingFinaliseJob {
             if (!claim(id, now)) continue; // another node was first
             working.add(id);
             try {
-                outcomes.add(finalise(id));
+                Outcome outcome = finalise(id);
+                outcomes.add(outcome);
+                io.micrometer.core.instrument.Metrics.counter("adal.media.finalise", "state", String.valueOf(outcome.state())).increment();
             } finally {
                 working.remove(id);
             }

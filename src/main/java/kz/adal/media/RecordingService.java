@@ -150,7 +150,7 @@ public class RecordingService {
         int segment = id.segment();
         int seq = upload.seq();
         byte[] bytes = upload.bytes();
-        String sha256 = AwsSigV4Signer.sha256Hex(bytes);
+        String sha256 = upload.sha256Hex();
         // admit by the ledger's rules, looking only at what matters for this seq: its row and the track's state
         Admission admission = QuarkusTransaction.requiringNew().call(() -> admit(trackId, id, upload, sha256));
         if (admission.duplicate() != null) {
@@ -200,6 +200,7 @@ public class RecordingService {
         try {
             return new Admission(ledger.admit(upload, sha256, config.maxChunkBytes()).orElse(null));
         } catch (MediaException e) {
+            io.micrometer.core.instrument.Metrics.counter("adal.media.chunks.rejected", "reason", e.code().name()).increment();
             throw problem(e);
         }
     }

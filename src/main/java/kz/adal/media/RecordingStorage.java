@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * {@code attempts/3f2c.../camera/chunk-000042.webm}. Implementations: {@link LocalRecordingStorage}
  * (a directory) and {@link S3RecordingStorage} (an S3-compatible object store).
  *
+ * <p>There is no append: a recording is one object per chunk, so no store ever reads and rewrites an object.
+ *
  * <p>Keys are {@code /}-separated segments of {@code [A-Za-z0-9._-]}, each starting with a letter or
  * digit (so no {@code .}/{@code ..} segments, no hidden files, no absolute paths); see {@link #requireValidKey}.
  * All methods throw {@link MediaException} with a {@link MediaError} code on failure.
@@ -23,12 +25,6 @@ public interface RecordingStorage {
 
     /** Creates or replaces the object from a local file (large finalised recordings). */
     void write(String key, Path source);
-
-    /**
-     * Appends to the object (creating it if absent). Appends to one key are serialised; see each
-     * implementation for crash behaviour. The chunk assembler does not need append (one object per chunk).
-     */
-    void append(String key, byte[] data);
 
     /** Reads up to {@code length} bytes from {@code offset}; fewer only at the end of the object. */
     byte[] read(String key, long offset, int length);

@@ -1,141 +1,171 @@
 package kz.adal.media;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
- * Recording storage in an S3-compatible object store (AWS S3, MinIO, Ceph RGW, Garage...) using only
- * {@code java.net.http} and our own {@link AwsSigV4Signer}: PUT, GET with Range, HEAD, DELETE and
- * ListObjectsV2. Chunked recordings are one object per chunk ({@code <track>/chunk-000042.webm});
- * the finaliser concatenates them, so no server-side append is needed.
+ * Recording storage in an S3-compatible object store (AWS S3, MinIO, Ceph RGW, Garage...) through the AWS SDK
+ * for Java v2: its signer, its retries (the standard retry mode backs off and retries 5xx answers, throttling
+ * such as {@code SlowDown}, and dropped connections) and its paginators. Recordings are one object per chunk
+ * ({@code <track>/chunk-000042.webm}): nothing is ever appended, so no object is read and rewritten. A large
+ * finalised recording goes up in parts (multipart upload), each part retried on its own, the whole aborted
+ * on failure so no orphan parts are billed.
  *
- * <p>S3 has no append: {@link #append} reads the object and writes it back with a conditional
- * {@code If-Match} on the ETag read (or {@code If-None-Match: *} when absent), so two writers cannot
- * silently overwrite each other ({@link MediaError#STORAGE_CONFLICT}); the cost grows with the object,
- * so use it only for small objects. {@link #delete} answers "was it there" with a HEAD first, which is
- * not atomic with the DELETE.
+ * <p>Tested against s3proxy, a real S3 API server, started by {@code S3RecordingStorageTest}.
  */
-public final class S3RecordingStorage implements RecordingStorage {
+public final class S3RecordingStorage implements RecordingStorage, AutoCloseable {
 
     /**
      * Where and how to reach the bucket.
      *
-     * @param endpoint  e.g. {@code http://127.0.0.1:9000} for MinIO, or the provider's regional endpoint
-     * @param pathStyle true: {@code endpoint/bucket/key} (MinIO and most self-hosted stores);
-     *                  false: virtual-hosted {@code bucket.endpoint-host/key}
+     * @param endpoint       e.g. {@code http://127.0.0.1:9000} for MinIO; null for AWS itself
+     * @param pathStyle      true: {@code endpoint/bucket/key} (MinIO and most self-hosted stores)
+     * @param maxAttempts    tries per request, the first included (the SDK backs off between them)
+     * @param partBytes      size of one part of a multipart upload (at least 5 MiB, S3's minimum)
+     * @param multipartAbove files larger than this go up in parts
      */
-    public record Settings(URI endpoint, String region, String bucket, AwsSigV4Signer.Credentials credentials,
-                           boolean pathStyle, Duration timeout) {
+    public record Settings(URI endpoint, String region, String bucket, String accessKey, String secretKey,
+                           boolean pathStyle, Duration timeout, int maxAttempts, long partBytes, long multipartAbove) {
         public Settings {
-            if (endpoint == null || region == null || region.isBlank() || bucket == null || bucket.isBlank()
-                    || credentials == null) {
-                throw new IllegalArgumentException("endpoint, region, bucket and credentials are required");
+            if (region == null || region.isBlank() || bucket == null || bucket.isBlank()
+                    || accessKey == null || accessKey.isBlank() || secretKey == null || secretKey.isBlank()) {
+                throw new IllegalArgumentException("region, bucket, access key and secret key are required for s3 storage");
             }
             if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
                 throw new IllegalArgumentException("Invalid bucket name: " + bucket);
             }
             timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
+            maxAttempts = Math.max(1, maxAttempts);
+            partBytes = Math.max(5L << 20, partBytes);
+            multipartAbove = Math.max(partBytes, multipartAbove);
+        }
+
+        public Settings(URI endpoint, String region, String bucket, String accessKey, String secretKey, boolean pathStyle) {
+            this(endpoint, region, bucket, accessKey, secretKey, pathStyle, Duration.ofSeconds(60), 6, 16L << 20, 64L << 20);
         }
     }
 
     private final Settings settings;
-    private final HttpClient http;
-    private final AwsSigV4Signer signer;
-    private final Clock clock;
-
-    public S3RecordingStorage(Settings settings, HttpClient http, Clock clock) {
-        this.settings = settings;
-        this.http = http;
-        this.clock = clock;
-        this.signer = new AwsSigV4Signer(settings.credentials(), settings.region(), "s3");
-    }
+    private final S3Client s3;
+    private final S3Presigner presigner;
 
     public S3RecordingStorage(Settings settings) {
-        this(settings, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), Clock.systemUTC());
+        this.settings = settings;
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+        var s3config = S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build();
+        var builder = S3Client.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(s3config)
+                // self-hosted stores (MinIO, Ceph, s3proxy) do not all take the SDK's newer default trailing checksums
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .maxConnections(200)
+                        .connectionTimeout(Duration.ofSeconds(10))
+                        .socketTimeout(settings.timeout()))
+                .overrideConfiguration(o -> o
+                        .retryStrategy(RetryMode.STANDARD)
+                        .retryStrategy(b -> b.maxAttempts(settings.maxAttempts()))
+                        .apiCallAttemptTimeout(settings.timeout())
+                        .apiCallTimeout(settings.timeout().multipliedBy(settings.maxAttempts())));
+        var presign = S3Presigner.builder().region(Region.of(settings.region())).credentialsProvider(credentials)
+                .serviceConfiguration(s3config);
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+            presign.endpointOverride(settings.endpoint());
+        }
+        this.s3 = builder.build();
+        this.presigner = presign.build();
     }
 
-    URI objectUri(String key) {
-        RecordingStorage.requireValidKey(key);
-        return bucketUri("/" + AwsSigV4Signer.uriEncode(key, false), null);
-    }
-
-    private URI bucketUri(String path, String rawQuery) {
-        URI e = settings.endpoint();
-        String base = e.getScheme() + "://" + (settings.pathStyle() ? "" : settings.bucket() + ".")
-                + e.getRawAuthority();
-        String basePath = e.getRawPath() == null ? "" : e.getRawPath().replaceAll("/+$", "");
-        String bucketPath = settings.pathStyle() ? "/" + settings.bucket() : "";
-        return URI.create(base + basePath + bucketPath + path + (rawQuery == null ? "" : "?" + rawQuery));
+    public Settings settings() {
+        return settings;
     }
 
     @Override
     public void write(String key, byte[] data) {
-        put(key, HttpRequest.BodyPublishers.ofByteArray(data), AwsSigV4Signer.sha256Hex(data), Map.of());
+        RecordingStorage.requireValidKey(key);
+        call("PUT " + key, () -> s3.putObject(b -> b.bucket(settings.bucket()).key(key)
+                .contentType("application/octet-stream"), RequestBody.fromBytes(data)));
     }
 
     @Override
     public void write(String key, Path source) {
+        RecordingStorage.requireValidKey(key);
+        long size;
         try {
-            put(key, HttpRequest.BodyPublishers.ofFile(source), sha256Hex(source), Map.of());
+            size = Files.size(source);
         } catch (IOException e) {
             throw new MediaException(MediaError.STORAGE_FAILURE, "Cannot read " + source + ": " + e.getMessage(), e);
         }
-    }
-
-    private void put(String key, HttpRequest.BodyPublisher body, String sha256, Map<String, String> extra) {
-        Map<String, String> headers = new TreeMap<>(extra);
-        headers.put("content-type", "application/octet-stream");
-        HttpResponse<byte[]> response = send("PUT", objectUri(key), headers, body, sha256);
-        if (response.statusCode() == 412) {
-            throw new MediaException(MediaError.STORAGE_CONFLICT, "Object changed while appending: " + key);
-        }
-        requireSuccess(response, "PUT " + key);
-    }
-
-    @Override
-    public void append(String key, byte[] data) {
-        HttpResponse<byte[]> current = send("GET", objectUri(key), Map.of(), null, AwsSigV4Signer.EMPTY_SHA256);
-        byte[] combined;
-        Map<String, String> condition;
-        if (current.statusCode() == 404) {
-            combined = data;
-            condition = Map.of("if-none-match", "*");
+        if (size <= settings.multipartAbove()) {
+            call("PUT " + key, () -> s3.putObject(b -> b.bucket(settings.bucket()).key(key)
+                    .contentType("application/octet-stream"), RequestBody.fromFile(source)));
         } else {
-            requireSuccess(current, "GET " + key);
-            byte[] old = current.body();
-            combined = new byte[old.length + data.length];
-            System.arraycopy(old, 0, combined, 0, old.length);
-            System.arraycopy(data, 0, combined, old.length, data.length);
-            String etag = current.headers().firstValue("etag").orElseThrow(() -> new MediaException(
-                    MediaError.STORAGE_FAILURE, "Object store sent no ETag for " + key));
-            condition = Map.of("if-match", etag);
+            multipart(key, source, size);
         }
-        put(key, HttpRequest.BodyPublishers.ofByteArray(combined), AwsSigV4Signer.sha256Hex(combined), condition);
+    }
+
+    /** Parts of {@code partBytes}, each retried by the SDK; any failure aborts the upload (no orphan parts). */
+    private void multipart(String key, Path source, long size) {
+        String uploadId = call("CREATE MULTIPART " + key, () -> s3.createMultipartUpload(b -> b.bucket(settings.bucket())
+                .key(key).contentType("application/octet-stream")).uploadId());
+        try (var channel = java.nio.channels.FileChannel.open(source)) {
+            List<CompletedPart> parts = new ArrayList<>();
+            long offset = 0;
+            for (int number = 1; offset < size; number++) {
+                int length = (int) Math.min(settings.partBytes(), size - offset);
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(length);
+                while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) >= 0) {
+                    // read the part fully
+                }
+                buffer.flip();
+                int partNumber = number;
+                String etag = call("PUT PART " + number + " " + key, () -> s3.uploadPart(b -> b.bucket(settings.bucket())
+                        .key(key).uploadId(uploadId).partNumber(partNumber), RequestBody.fromByteBuffer(buffer)).eTag());
+                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+                offset += length;
+            }
+            call("COMPLETE MULTIPART " + key, () -> s3.completeMultipartUpload(b -> b.bucket(settings.bucket()).key(key)
+                    .uploadId(uploadId).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build())));
+        } catch (IOException | RuntimeException e) {
+            try {
+                s3.abortMultipartUpload(b -> b.bucket(settings.bucket()).key(key).uploadId(uploadId));
+            } catch (SdkException abortFailed) {
+                e.addSuppressed(abortFailed); // the bucket's lifecycle rule for incomplete uploads cleans it (docs/deploy.md)
+            }
+            if (e instanceof MediaException m) throw m;
+            throw new MediaException(MediaError.STORAGE_FAILURE, "Cannot upload " + key + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -143,163 +173,118 @@ public final class S3RecordingStorage implements RecordingStorage {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("offset and length must not be negative");
         }
-        if (length == 0) {
-            size(key); // still report NOT_FOUND
+        RecordingStorage.requireValidKey(key);
+        long size = size(key); // one HEAD: NOT_FOUND, and a range never asked past the end (416)
+        if (length == 0 || offset >= size) {
             return new byte[0];
         }
-        Map<String, String> range = Map.of("range", "bytes=" + offset + "-" + (offset + length - 1));
-        HttpResponse<byte[]> response = send("GET", objectUri(key), range, null, AwsSigV4Signer.EMPTY_SHA256);
-        if (response.statusCode() == 416) {
-            return new byte[0]; // offset at or past the end
-        }
-        requireSuccess(response, "GET " + key);
-        byte[] body = response.body();
-        if (response.statusCode() == 200 && (offset > 0 || body.length > length)) {
-            // a store that ignores Range: cut the answer ourselves
-            int from = (int) Math.min(offset, body.length);
-            return java.util.Arrays.copyOfRange(body, from, Math.min(body.length, from + length));
-        }
-        return body;
+        long last = Math.min(size, offset + length) - 1;
+        ResponseBytes<GetObjectResponse> bytes = call("GET " + key, () -> s3.getObject(b -> b.bucket(settings.bucket())
+                .key(key).range("bytes=" + offset + "-" + last), ResponseTransformer.toBytes()));
+        return bytes.asByteArray();
     }
 
     @Override
     public InputStream open(String key) {
-        HttpRequest request = request("GET", objectUri(key), Map.of(), null, AwsSigV4Signer.EMPTY_SHA256);
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() / 100 != 2) {
-                byte[] body;
-                try (InputStream in = response.body()) {
-                    body = in.readAllBytes();
-                }
-                throw failure(response.statusCode(), body, "GET " + key);
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new MediaException(MediaError.STORAGE_FAILURE, "GET " + key + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MediaException(MediaError.STORAGE_FAILURE, "Interrupted: GET " + key, e);
-        }
+        RecordingStorage.requireValidKey(key);
+        return call("GET " + key, () -> s3.getObject(b -> b.bucket(settings.bucket()).key(key)));
     }
 
     @Override
     public long size(String key) {
-        HttpResponse<byte[]> response = send("HEAD", objectUri(key), Map.of(), null, AwsSigV4Signer.EMPTY_SHA256);
-        requireSuccess(response, "HEAD " + key);
-        return response.headers().firstValueAsLong("content-length").orElseThrow(() ->
-                new MediaException(MediaError.STORAGE_FAILURE, "No Content-Length for " + key));
+        RecordingStorage.requireValidKey(key);
+        HeadObjectResponse head = call("HEAD " + key, () -> s3.headObject(b -> b.bucket(settings.bucket()).key(key)));
+        return head.contentLength();
     }
 
     @Override
     public boolean exists(String key) {
-        HttpResponse<byte[]> response = send("HEAD", objectUri(key), Map.of(), null, AwsSigV4Signer.EMPTY_SHA256);
-        if (response.statusCode() == 404) {
-            return false;
+        try {
+            size(key);
+            return true;
+        } catch (MediaException e) {
+            if (e.code() == MediaError.NOT_FOUND) {
+                return false;
+            }
+            throw e;
         }
-        requireSuccess(response, "HEAD " + key);
-        return true;
     }
 
+    /** S3's DELETE does not say whether the object was there: a HEAD first answers it (not atomically). */
     @Override
     public boolean delete(String key) {
         boolean existed = exists(key);
-        HttpResponse<byte[]> response = send("DELETE", objectUri(key), Map.of(), null, AwsSigV4Signer.EMPTY_SHA256);
-        if (response.statusCode() != 404) {
-            requireSuccess(response, "DELETE " + key);
-        }
+        call("DELETE " + key, () -> s3.deleteObject(b -> b.bucket(settings.bucket()).key(key)));
         return existed;
     }
 
     @Override
     public List<String> list(String prefix) {
         RecordingStorage.requireValidPrefix(prefix);
-        List<String> keys = new ArrayList<>();
-        String token = null;
-        do {
-            String query = "list-type=2&prefix=" + AwsSigV4Signer.uriEncode(prefix, true)
-                    + (token == null ? "" : "&continuation-token=" + AwsSigV4Signer.uriEncode(token, true));
-            HttpResponse<byte[]> response = send("GET", bucketUri("/", query), Map.of(), null,
-                    AwsSigV4Signer.EMPTY_SHA256);
-            requireSuccess(response, "LIST " + prefix);
-            Document doc = parseXml(response.body());
-            NodeList contents = doc.getElementsByTagName("Key");
-            for (int i = 0; i < contents.getLength(); i++) {
-                keys.add(contents.item(i).getTextContent());
+        return call("LIST " + prefix, () -> {
+            List<String> keys = new ArrayList<>();
+            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(prefix)).contents()) {
+                keys.add(o.key());
             }
-            boolean truncated = "true".equals(text(doc, "IsTruncated").orElse("false"));
-            token = truncated ? text(doc, "NextContinuationToken").orElse(null) : null;
-        } while (token != null);
-        keys.sort(null);
-        return keys;
+            keys.sort(null);
+            return keys;
+        });
     }
 
-    private HttpResponse<byte[]> send(String method, URI uri, Map<String, String> headers,
-                                      HttpRequest.BodyPublisher body, String payloadSha256) {
+    /**
+     * A short-lived address the browser may PUT one object to, directly to the store: exactly this key and this
+     * content type (both signed: the store refuses another key or type, {@code S3RecordingStorageTest}). The length
+     * is passed to the signer too, but whether a store enforces it varies: whoever records the chunk checks its
+     * size with {@link #size} before accepting it into the ledger.
+     */
+    public URI presignPut(String key, String contentType, long contentLength, Duration ttl) {
+        RecordingStorage.requireValidKey(key);
+        PresignedPutObjectRequest p = presigner.presignPutObject(r -> r.signatureDuration(ttl)
+                .putObjectRequest(b -> b.bucket(settings.bucket()).key(key).contentType(contentType).contentLength(contentLength)));
         try {
-            return http.send(request(method, uri, headers, body, payloadSha256), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new MediaException(MediaError.STORAGE_FAILURE, method + " " + uri.getRawPath() + " failed: "
-                    + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MediaException(MediaError.STORAGE_FAILURE, "Interrupted: " + method + " " + uri.getRawPath(), e);
-        }
-    }
-
-    private HttpRequest request(String method, URI uri, Map<String, String> headers,
-                                HttpRequest.BodyPublisher body, String payloadSha256) {
-        Map<String, String> toSign = new TreeMap<>(headers);
-        toSign.put("x-amz-content-sha256", payloadSha256);
-        AwsSigV4Signer.Signature signature = signer.sign(method, uri, toSign, payloadSha256, clock.instant());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
-        signature.headers().forEach(builder::header);
-        return builder.build();
-    }
-
-    private static void requireSuccess(HttpResponse<byte[]> response, String what) {
-        if (response.statusCode() / 100 != 2) {
-            throw failure(response.statusCode(), response.body(), what);
-        }
-    }
-
-    private static MediaException failure(int status, byte[] body, String what) {
-        String code = "";
-        if (body != null && body.length > 0) {
-            Matcher m = Pattern.compile("<Code>([^<]*)</Code>").matcher(new String(body, StandardCharsets.UTF_8));
-            code = m.find() ? " " + m.group(1) : "";
-        }
-        if (status == 404) {
-            return new MediaException(MediaError.NOT_FOUND, what + ": not found" + code);
-        }
-        return new MediaException(MediaError.STORAGE_FAILURE, what + ": HTTP " + status + code);
-    }
-
-    private static Document parseXml(byte[] xml) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setExpandEntityReferences(false);
-            return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-        } catch (Exception e) {
-            throw new MediaException(MediaError.STORAGE_FAILURE, "Unreadable list answer from the object store", e);
-        }
-    }
-
-    private static Optional<String> text(Document doc, String tag) {
-        NodeList nodes = doc.getElementsByTagName(tag);
-        return nodes.getLength() == 0 ? Optional.empty() : Optional.of(nodes.item(0).getTextContent().trim());
-    }
-
-    private static String sha256Hex(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
+            return p.url().toURI();
+        } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether the bucket answers (readiness): a HEAD on the bucket. */
+    public void checkBucket() {
+        call("HEAD bucket " + settings.bucket(), () -> s3.headBucket(b -> b.bucket(settings.bucket())));
+    }
+
+    /** Creates the bucket if it is missing (tests and a first start against a fresh store). */
+    public void createBucketIfMissing() {
+        try {
+            s3.headBucket(b -> b.bucket(settings.bucket()));
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException e) {
+            call("CREATE bucket " + settings.bucket(), () -> s3.createBucket(b -> b.bucket(settings.bucket())));
+        } catch (AwsServiceException e) {
+            if (e.statusCode() != 404) throw failure("HEAD bucket " + settings.bucket(), e);
+            call("CREATE bucket " + settings.bucket(), () -> s3.createBucket(b -> b.bucket(settings.bucket())));
+        }
+    }
+
+    @Override
+    public void close() {
+        presigner.close();
+        s3.close();
+    }
+
+    private static <T> T call(String what, java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static MediaException failure(String what, SdkException e) {
+        if (e instanceof NoSuchKeyException || (e instanceof AwsServiceException s && s.statusCode() == 404)) {
+            return new MediaException(MediaError.NOT_FOUND, what + ": not found");
+        }
+        String code = e instanceof AwsServiceException s && s.awsErrorDetails() != null
+                ? " HTTP " + s.statusCode() + " " + s.awsErrorDetails().errorCode() : "";
+        return new MediaException(MediaError.STORAGE_FAILURE, what + " failed:" + code + " " + e.getMessage(), e);
     }
 }

@@ -47,7 +47,7 @@ public final class TrackAssembler {
 
     /** Stores a chunk exactly once, or refuses it with a {@link MediaException} carrying the reason. */
     public synchronized ChunkReceipt accept(ChunkUpload upload, Instant receivedAt) {
-        String sha256 = AwsSigV4Signer.sha256Hex(upload.bytes());
+        String sha256 = upload.sha256Hex();
         Optional<ChunkRecord> duplicate = ledger.admit(upload, sha256, maxChunkBytes);
         if (duplicate.isPresent()) {
             return new ChunkReceipt(upload.seq(), ChunkReceipt.Outcome.DUPLICATE, duplicate.get(), ledger.missing());

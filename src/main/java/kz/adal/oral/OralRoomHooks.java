@@ -117,8 +117,16 @@ class OralRoomHooks {
     public int expireDue() {
         Instant now = time.now();
         int moved = 0;
-        for (OralTurn t : OralTurn.<OralTurn>list("(stage = ?1 and prepDeadline <= ?2) or (stage = ?3 and answerDeadline <= ?2)",
-                TurnStage.PREPARING, now, TurnStage.ANSWERING)) {
+        // the timer job runs on every node: the due turns are read as ids, then each is locked and checked again,
+        // so of two nodes only the first records the stage change; the other finds it already moved (issue 16)
+        List<UUID> due = OralTurn.getEntityManager().createQuery("select t.id from OralTurn t where "
+                        + "(t.stage = ?1 and t.prepDeadline <= ?2) or (t.stage = ?3 and t.answerDeadline <= ?2)", UUID.class)
+                .setParameter(1, TurnStage.PREPARING).setParameter(2, now).setParameter(3, TurnStage.ANSWERING).getResultList();
+        for (UUID id : due) {
+            OralTurn t = sittings.lockedTurn(id);
+            boolean stillDue = (t.stage == TurnStage.PREPARING && !t.prepDeadline.isAfter(now))
+                    || (t.stage == TurnStage.ANSWERING && !t.answerDeadline.isAfter(now));
+            if (!stillDue) continue;
             OralSitting s = sittings.sitting(t.sittingId);
             if (t.stage == TurnStage.PREPARING) {
                 t.preparationEnded(now);

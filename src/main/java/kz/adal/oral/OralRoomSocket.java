@@ -116,7 +116,11 @@ public class OralRoomSocket {
         void start(String queryToken) {
             ws.textMessageHandler(this::onText);
             ws.binaryMessageHandler(b -> error("ORAL_WS_BINARY", "Send JSON text messages"));
-            ws.closeHandler(v -> onClose());
+            kz.adal.platform.OpenSockets.opened("oral");
+            ws.closeHandler(v -> {
+                kz.adal.platform.OpenSockets.closed("oral");
+                onClose();
+            });
             ws.exceptionHandler(e -> LOG.debugf("oral socket: %s", e.getMessage()));
             if (queryToken != null) authenticate(queryToken);
             vertx.setTimer(AUTH_TIMEOUT_MS, t -> {

@@ -44,18 +44,30 @@ public class EventStore {
     private record Pending(LiveEvent event, String node, Consumer<Outcome> done) {
     }
 
-    private record PendingSnapshot(UUID id, UUID attemptId, Instant takenAt, Instant clientAt, String reason, byte[] jpeg) {
+    private record PendingSnapshot(UUID id, UUID attemptId, Instant takenAt, Instant clientAt, String reason, byte[] jpeg, int tries) {
+        PendingSnapshot retried() {
+            return new PendingSnapshot(id, attemptId, takenAt, clientAt, reason, jpeg, tries + 1);
+        }
     }
+
+    /** A snapshot batch that failed is queued again this many times before it is given up (and logged). */
+    static final int SNAPSHOT_TRIES = 5;
 
     private final AgroalDataSource ds;
     private final ObjectMapper json;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>(100_000);
     private volatile boolean running;
     private Thread writer;
+    private final java.time.Duration drainTimeout;
 
-    EventStore(AgroalDataSource ds, ObjectMapper json) {
+    EventStore(AgroalDataSource ds, ObjectMapper json,
+               @org.eclipse.microprofile.config.inject.ConfigProperty(name = "adal.events.drain-timeout", defaultValue = "PT10S")
+               java.time.Duration drainTimeout, io.micrometer.core.instrument.MeterRegistry registry) {
         this.ds = ds;
         this.json = json;
+        this.drainTimeout = drainTimeout;
+        io.micrometer.core.instrument.Gauge.builder("adal.proctoring.event.queue", queue, LinkedBlockingQueue::size)
+                .description("Proctoring events and evidence snapshots waiting for the writer").register(registry);
     }
 
     void start(@Observes StartupEvent ev) {
@@ -63,9 +75,27 @@ public class EventStore {
         writer = Thread.ofPlatform().name("proctoring-event-writer").daemon().start(this::loop);
     }
 
+    /**
+     * Drains on shutdown: the writer keeps writing what is queued, up to {@code adal.events.drain-timeout};
+     * whatever is left then is logged (events are resent by their browsers to the other node; snapshots are lost).
+     */
     void stop(@Observes ShutdownEvent ev) {
         running = false;
-        if (writer != null) writer.interrupt();
+        if (writer == null) return;
+        try {
+            writer.join(drainTimeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) {
+            LOG.warnf("shutdown: %d proctoring item(s) still queued after %s; stopping the writer", queue.size(), drainTimeout);
+            writer.interrupt();
+        }
+    }
+
+    /** How many events and snapshots wait for the writer. */
+    public int queued() {
+        return queue.size();
     }
 
     /** Queues an event; {@code done} runs on the writer thread after commit. */
@@ -76,16 +106,23 @@ public class EventStore {
         }
     }
 
-    /** Keeps a snapshot as evidence (the one nearest a flag). */
+    /**
+     * Keeps a snapshot as evidence (the one nearest a flag). Queued for the writer; when the queue is full it is
+     * written here and now instead, so evidence is never dropped for want of room.
+     */
     public UUID keepSnapshot(UUID attemptId, Instant takenAt, Instant clientAt, String reason, byte[] jpeg) {
         UUID id = UUID.randomUUID();
-        queue.offer(new PendingSnapshot(id, attemptId, takenAt, clientAt, reason, jpeg));
+        PendingSnapshot snapshot = new PendingSnapshot(id, attemptId, takenAt, clientAt, reason, jpeg, 0);
+        if (!queue.offer(snapshot)) {
+            LOG.warn("proctoring queue full: evidence snapshot written directly");
+            write(List.<Object>of(snapshot));
+        }
         return id;
     }
 
     private void loop() {
         List<Object> batch = new ArrayList<>(BATCH);
-        while (running) {
+        while (running || !queue.isEmpty()) { // after shutdown: drain what is queued (stop() bounds the wait)
             try {
                 Object first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) continue;
@@ -147,8 +184,14 @@ public class EventStore {
             }
             c.commit();
         } catch (SQLException | JsonProcessingException e) {
-            LOG.errorf(e, "could not store %d proctoring events", events.size());
+            LOG.errorf(e, "could not store %d proctoring events and %d snapshots", events.size(), snaps.size());
+            // events: their browsers send them again (FAILED); snapshots have no sender to repeat them: queue again
             events.forEach(p -> p.done().accept(Outcome.FAILED));
+            for (PendingSnapshot snap : snaps) {
+                if (snap.tries() + 1 >= SNAPSHOT_TRIES || !queue.offer(snap.retried())) {
+                    LOG.errorf("evidence snapshot %s of attempt %s given up after %d tries", snap.id(), snap.attemptId(), snap.tries() + 1);
+                }
+            }
             return;
         }
         for (int i = 0; i < events.size(); i++) {

@@ -101,7 +101,9 @@ public class ProctorSocket {
 
         void start() {
             ws.textMessageHandler(this::onText);
+            kz.adal.platform.OpenSockets.opened("proctor");
             ws.closeHandler(v -> {
+                kz.adal.platform.OpenSockets.closed("proctor");
                 closed = true;
                 guard.forget(this);
                 if (refresher >= 0) vertx.cancelTimer(refresher);

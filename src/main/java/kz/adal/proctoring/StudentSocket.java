@@ -139,7 +139,11 @@ public class StudentSocket {
         void start() {
             ws.textMessageHandler(this::onText);
             ws.binaryMessageHandler(b -> error("PROCTORING_WS_BINARY", "Send JSON text messages"));
-            ws.closeHandler(v -> onClose());
+            kz.adal.platform.OpenSockets.opened("student");
+            ws.closeHandler(v -> {
+                kz.adal.platform.OpenSockets.closed("student");
+                onClose();
+            });
             ws.exceptionHandler(e -> LOG.debugf("attempt socket: %s", e.getMessage()));
             vertx.setTimer(AUTH_TIMEOUT_MS, t -> {
                 if (caller == null && !closed) {

@@ -85,30 +85,4 @@ class LocalRecordingStorageTest {
         assertFalse(storage.exists("no/such"));
         assertFalse(storage.delete("no/such"));
     }
-
-    @Test
-    void appendsFromManyThreadsWithoutInterleaving() throws Exception {
-        LocalRecordingStorage storage = storage();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            byte[] block = new byte[64];
-            java.util.Arrays.fill(block, (byte) ('A' + t));
-            threads.add(Thread.ofPlatform().start(() -> {
-                for (int i = 0; i < 50; i++) {
-                    storage.append("log/appended", block);
-                }
-            }));
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        byte[] all = storage.readAll("log/appended");
-        assertEquals(4 * 50 * 64, all.length);
-        for (int i = 0; i < all.length; i += 64) {
-            for (int j = 1; j < 64; j++) {
-                assertEquals(all[i], all[i + j], "each append is contiguous");
-            }
-        }
-        assertTrue(storage.delete("log/appended"));
-    }
 }

@@ -6,251 +6,160 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Random;
+import kz.adal.testing.S3Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The S3 client against an in-process fake object store (there is no S3 server on this machine). The
- * fake checks each request's SigV4 signature by recomputing it, checks the payload hash, and implements
- * PUT (with If-Match / If-None-Match), GET with Range, HEAD, DELETE and paged ListObjectsV2. This proves
- * the protocol shape; interoperability with a real store is still to be checked (docs/media.md).
+ * The S3 storage (AWS SDK v2) against s3proxy, a real S3 API server started here, which checks every request's
+ * signature with its own code. A fault front answers {@code 503 SlowDown} on demand to prove the retries.
  */
 class S3RecordingStorageTest {
 
-    private static final AwsSigV4Signer.Credentials CREDENTIALS =
-            new AwsSigV4Signer.Credentials("AKIDTEST", "secret/test+key", null);
-    private static final DateTimeFormatter AMZ = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static S3Server server;
+    private static S3RecordingStorage storage;
 
     @TempDir
     Path dir;
 
-    private HttpServer server;
-    private final Map<String, byte[]> objects = new ConcurrentSkipListMap<>();
-    private final List<String> badSignatures = new ArrayList<>();
-    private S3RecordingStorage storage;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
-        URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        storage = new S3RecordingStorage(new S3RecordingStorage.Settings(endpoint, "us-east-1", "recordings",
-                CREDENTIALS, true, Duration.ofSeconds(10)),
-                java.net.http.HttpClient.newHttpClient(), Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC));
+    @BeforeAll
+    static void start() throws Exception {
+        server = S3Server.start();
+        storage = storage("recordings", 6);
+        storage.createBucketIfMissing();
     }
 
-    @AfterEach
-    void stop() {
-        server.stop(0);
-        assertEquals(List.of(), badSignatures, "every request carried a valid signature");
+    private static S3RecordingStorage storage(String bucket, int attempts) {
+        return new S3RecordingStorage(new S3RecordingStorage.Settings(server.endpoint(), "us-east-1", bucket,
+                S3Server.ACCESS_KEY, S3Server.SECRET_KEY, true, Duration.ofSeconds(20), attempts, 5L << 20, 5L << 20));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        storage.close();
+        server.close();
     }
 
     @Test
-    void putsGetsRangesAndDeletesObjects() {
-        storage.write("attempts/a/camera/chunk-000000.webm", "0123456789".getBytes(StandardCharsets.US_ASCII));
+    void putsGetsRangesListsAndDeletes() {
+        String key = "attempts/a/camera/chunk-000000.webm";
+        storage.write(key, "0123456789".getBytes(StandardCharsets.US_ASCII));
+        storage.write("attempts/a/camera/chunk-000001.webm", new byte[] {1});
+        storage.write("attempts/b/camera/chunk-000000.webm", new byte[] {2});
 
-        assertEquals("2345", new String(storage.read("attempts/a/camera/chunk-000000.webm", 2, 4), StandardCharsets.US_ASCII));
-        assertEquals(0, storage.read("attempts/a/camera/chunk-000000.webm", 10, 4).length);
-        assertEquals(10, storage.size("attempts/a/camera/chunk-000000.webm"));
-        assertTrue(storage.exists("attempts/a/camera/chunk-000000.webm"));
-        assertTrue(storage.delete("attempts/a/camera/chunk-000000.webm"));
-        assertFalse(storage.exists("attempts/a/camera/chunk-000000.webm"));
-        assertFalse(storage.delete("attempts/a/camera/chunk-000000.webm"));
-        assertEquals(MediaError.NOT_FOUND, assertThrows(MediaException.class,
-                () -> storage.size("attempts/a/camera/chunk-000000.webm")).code());
+        assertEquals("2345", new String(storage.read(key, 2, 4), StandardCharsets.US_ASCII));
+        assertEquals("89", new String(storage.read(key, 8, 100), StandardCharsets.US_ASCII));
+        assertEquals(0, storage.read(key, 10, 4).length);
+        assertEquals(10, storage.size(key));
+        assertArrayEquals("0123456789".getBytes(StandardCharsets.US_ASCII), storage.readAll(key));
+        assertEquals(List.of(key, "attempts/a/camera/chunk-000001.webm"), storage.list("attempts/a/"));
+        assertTrue(storage.exists(key));
+        assertTrue(storage.delete(key));
+        assertFalse(storage.exists(key));
+        assertFalse(storage.delete(key));
+        assertEquals(MediaError.NOT_FOUND, assertThrows(MediaException.class, () -> storage.size(key)).code());
+        assertEquals(MediaError.NOT_FOUND, assertThrows(MediaException.class, () -> storage.read(key, 0, 1)).code());
+        assertEquals(MediaError.NOT_FOUND, assertThrows(MediaException.class, () -> storage.open(key)).code());
     }
 
     @Test
-    void uploadsAFileAndStreamsItBack() throws Exception {
-        Path file = dir.resolve("recording.webm");
-        byte[] content = new byte[300_000];
-        new java.util.Random(1).nextBytes(content);
-        Files.write(file, content);
-        storage.write("attempts/a/camera/recording.webm", file);
-        try (var in = storage.open("attempts/a/camera/recording.webm")) {
-            assertArrayEquals(content, in.readAllBytes());
+    void listsPastOnePageOfAThousand() {
+        for (int i = 0; i < 1005; i++) {
+            storage.write(String.format("paged/chunk-%06d.webm", i), new byte[] {(byte) i});
+        }
+        List<String> keys = storage.list("paged/");
+        assertEquals(1005, keys.size());
+        assertEquals("paged/chunk-001004.webm", keys.get(1004));
+    }
+
+    @Test
+    void largeFilesGoUpInPartsAndComeBackWhole() throws Exception {
+        byte[] data = new byte[12 * 1024 * 1024 + 123];
+        new Random(7).nextBytes(data);
+        Path file = dir.resolve("final.webm");
+        Files.write(file, data);
+
+        storage.write("attempts/c/camera/final.webm", file);
+
+        assertEquals(data.length, storage.size("attempts/c/camera/final.webm"));
+        try (InputStream in = storage.open("attempts/c/camera/final.webm")) {
+            assertArrayEquals(data, in.readAllBytes());
+        }
+        byte[] tail = storage.read("attempts/c/camera/final.webm", data.length - 10, 10);
+        assertArrayEquals(java.util.Arrays.copyOfRange(data, data.length - 10, data.length), tail);
+    }
+
+    @Test
+    void retriesSlowDownAndServerErrors() {
+        server.failNext(3);
+        int before = server.refused();
+        storage.write("retry/chunk-000000.webm", new byte[] {42});
+        assertEquals(3, server.refused() - before, "three SlowDown answers were taken and retried");
+        assertArrayEquals(new byte[] {42}, storage.readAll("retry/chunk-000000.webm"));
+    }
+
+    @Test
+    void givesUpAfterItsAttemptsWithAStorageFailure() {
+        try (S3RecordingStorage twoTries = storage("recordings", 2)) {
+            server.failNext(5);
+            MediaException e = assertThrows(MediaException.class, () -> twoTries.write("retry/never.webm", new byte[] {1}));
+            assertEquals(MediaError.STORAGE_FAILURE, e.code());
+            assertTrue(e.getMessage().contains("SlowDown") || e.getMessage().contains("503"), e.getMessage());
+        } finally {
+            server.failNext(0);
+        }
+        assertFalse(storage.exists("retry/never.webm"));
+    }
+
+    @Test
+    void refusesBadKeysBeforeAnyRequest() {
+        for (String key : List.of("../escape", "/abs", "a//b", ".hidden")) {
+            assertEquals(MediaError.INVALID_KEY, assertThrows(MediaException.class, () -> storage.write(key, new byte[] {1})).code());
         }
     }
 
     @Test
-    void listsAcrossPages() {
-        for (int i = 0; i < 5; i++) {
-            storage.write(String.format("attempts/a/camera/chunk-%06d.webm", i), new byte[] {(byte) i});
+    void aWrongSecretIsRefusedByTheStore() {
+        S3RecordingStorage.Settings s = storage.settings();
+        try (S3RecordingStorage wrong = new S3RecordingStorage(new S3RecordingStorage.Settings(s.endpoint(), s.region(), s.bucket(),
+                s.accessKey(), "not-the-secret", true, Duration.ofSeconds(10), 1, s.partBytes(), s.multipartAbove()))) {
+            assertEquals(MediaError.STORAGE_FAILURE, assertThrows(MediaException.class, () -> wrong.write("x/y.webm", new byte[] {1})).code());
         }
-        storage.write("attempts/b/camera/chunk-000000.webm", new byte[] {9});
-        List<String> keys = storage.list("attempts/a/");
-        assertEquals(5, keys.size());
-        assertEquals("attempts/a/camera/chunk-000004.webm", keys.get(4));
     }
 
     @Test
-    void appendsWithAConditionalWrite() {
-        storage.append("attempts/a/notes.log", "one ".getBytes(StandardCharsets.US_ASCII));
-        storage.append("attempts/a/notes.log", "two".getBytes(StandardCharsets.US_ASCII));
-        assertEquals("one two", new String(storage.readAll("attempts/a/notes.log"), StandardCharsets.US_ASCII));
-    }
+    void aPresignedAddressTakesExactlyOneChunkOfItsSize() throws Exception {
+        byte[] chunk = "a webm chunk".getBytes(StandardCharsets.US_ASCII);
+        URI url = storage.presignPut("attempts/d/camera/chunk-000007.webm", "video/webm", chunk.length, Duration.ofMinutes(2));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> ok = http.send(HttpRequest.newBuilder(url).header("Content-Type", "video/webm")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ok.statusCode(), ok.body());
+            assertArrayEquals(chunk, storage.readAll("attempts/d/camera/chunk-000007.webm"));
 
-    @Test
-    void refusesBadKeysBeforeSendingAnything() {
-        assertEquals(MediaError.INVALID_KEY, assertThrows(MediaException.class,
-                () -> storage.write("../other-bucket/x", new byte[1])).code());
-        assertTrue(objects.isEmpty());
-    }
-
-    @Test
-    void surfacesServerErrorsWithTheirCode() {
-        S3RecordingStorage wrongKey = new S3RecordingStorage(new S3RecordingStorage.Settings(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "us-east-1", "recordings",
-                new AwsSigV4Signer.Credentials("AKIDTEST", "wrong", null), true, null));
-        MediaException e = assertThrows(MediaException.class, () -> wrongKey.write("k", new byte[1]));
-        assertEquals(MediaError.STORAGE_FAILURE, e.code());
-        assertTrue(e.getMessage().contains("SignatureDoesNotMatch"), e.getMessage());
-        badSignatures.clear();
-    }
-
-    // ---- the fake object store ----
-
-    private void handle(HttpExchange ex) throws IOException {
-        byte[] body = ex.getRequestBody().readAllBytes();
-        if (!signatureValid(ex, body)) {
-            badSignatures.add(ex.getRequestMethod() + " " + ex.getRequestURI());
-            send(ex, 403, "<Error><Code>SignatureDoesNotMatch</Code></Error>".getBytes(StandardCharsets.UTF_8));
-            return;
+            // the same address for another type is refused by the store (the type is signed)
+            HttpResponse<String> otherType = http.send(HttpRequest.newBuilder(url).header("Content-Type", "text/html")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, otherType.statusCode());
+            // and for another key
+            URI elsewhere = URI.create(url.toString().replace("chunk-000007", "chunk-000008"));
+            HttpResponse<String> otherKey = http.send(HttpRequest.newBuilder(elsewhere).header("Content-Type", "video/webm")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, otherKey.statusCode());
         }
-        String path = ex.getRequestURI().getRawPath();
-        String prefix = "/recordings/";
-        if (path.equals("/recordings/") || path.equals("/recordings")) {
-            list(ex);
-            return;
-        }
-        String key = URLDecoder.decode(path.substring(prefix.length()), StandardCharsets.UTF_8);
-        byte[] object = objects.get(key);
-        switch (ex.getRequestMethod()) {
-            case "PUT" -> {
-                String ifMatch = ex.getRequestHeaders().getFirst("If-Match");
-                String ifNone = ex.getRequestHeaders().getFirst("If-None-Match");
-                if ((ifNone != null && object != null) || (ifMatch != null && (object == null || !ifMatch.equals(etag(object))))) {
-                    send(ex, 412, "<Error><Code>PreconditionFailed</Code></Error>".getBytes(StandardCharsets.UTF_8));
-                    return;
-                }
-                objects.put(key, body);
-                ex.getResponseHeaders().add("ETag", etag(body));
-                send(ex, 200, new byte[0]);
-            }
-            case "GET" -> {
-                if (object == null) {
-                    send(ex, 404, "<Error><Code>NoSuchKey</Code></Error>".getBytes(StandardCharsets.UTF_8));
-                    return;
-                }
-                ex.getResponseHeaders().add("ETag", etag(object));
-                String range = ex.getRequestHeaders().getFirst("Range");
-                if (range == null) {
-                    send(ex, 200, object);
-                    return;
-                }
-                String[] r = range.substring("bytes=".length()).split("-");
-                int from = Integer.parseInt(r[0]);
-                int to = Math.min(object.length - 1, Integer.parseInt(r[1]));
-                if (from >= object.length) {
-                    send(ex, 416, new byte[0]);
-                    return;
-                }
-                send(ex, 206, java.util.Arrays.copyOfRange(object, from, to + 1));
-            }
-            case "HEAD" -> {
-                if (object == null) {
-                    ex.sendResponseHeaders(404, -1);
-                } else {
-                    ex.getResponseHeaders().add("Content-Length", Integer.toString(object.length));
-                    ex.sendResponseHeaders(200, -1);
-                }
-                ex.close();
-            }
-            case "DELETE" -> {
-                objects.remove(key);
-                ex.sendResponseHeaders(204, -1);
-                ex.close();
-            }
-            default -> send(ex, 405, new byte[0]);
-        }
-    }
-
-    private void list(HttpExchange ex) throws IOException {
-        Map<String, String> query = new HashMap<>();
-        for (String part : ex.getRequestURI().getRawQuery().split("&")) {
-            String[] kv = part.split("=", 2);
-            query.put(kv[0], URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
-        }
-        String prefix = query.getOrDefault("prefix", "");
-        String after = query.get("continuation-token");
-        List<String> matching = objects.keySet().stream().filter(k -> k.startsWith(prefix))
-                .filter(k -> after == null || k.compareTo(after) > 0).toList();
-        List<String> page = matching.subList(0, Math.min(2, matching.size())); // tiny pages to test paging
-        StringBuilder xml = new StringBuilder("<ListBucketResult>");
-        page.forEach(k -> xml.append("<Contents><Key>").append(k).append("</Key></Contents>"));
-        boolean truncated = matching.size() > page.size();
-        xml.append("<IsTruncated>").append(truncated).append("</IsTruncated>");
-        if (truncated) {
-            xml.append("<NextContinuationToken>").append(page.get(page.size() - 1)).append("</NextContinuationToken>");
-        }
-        send(ex, 200, xml.append("</ListBucketResult>").toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static boolean signatureValid(HttpExchange ex, byte[] body) {
-        String authorization = ex.getRequestHeaders().getFirst("Authorization");
-        String payload = ex.getRequestHeaders().getFirst("x-amz-content-sha256");
-        if (authorization == null || payload == null || !payload.equals(AwsSigV4Signer.sha256Hex(body))) {
-            return false;
-        }
-        String signed = authorization.replaceAll(".*SignedHeaders=([^,]*),.*", "$1");
-        Map<String, String> headers = new TreeMap<>();
-        for (String name : signed.split(";")) {
-            if (!name.equals("x-amz-date")) {
-                headers.put(name, ex.getRequestHeaders().getFirst(name));
-            }
-        }
-        Instant date = Instant.from(AMZ.parse(ex.getRequestHeaders().getFirst("x-amz-date")));
-        URI uri = URI.create("http://" + headers.get("host") + ex.getRequestURI().toString());
-        AwsSigV4Signer signer = new AwsSigV4Signer(CREDENTIALS, "us-east-1", "s3");
-        return signer.sign(ex.getRequestMethod(), uri, headers, payload, date).authorization().equals(authorization);
-    }
-
-    private static String etag(byte[] data) {
-        return "\"" + AwsSigV4Signer.sha256Hex(data).substring(0, 32) + "\"";
-    }
-
-    private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
-        ex.close();
+        assertFalse(storage.exists("attempts/d/camera/chunk-000008.webm"));
     }
 }

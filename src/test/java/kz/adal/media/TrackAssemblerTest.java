@@ -38,7 +38,6 @@ class TrackAssemblerTest {
 
         @Override public void write(String key, byte[] data) { writes.incrementAndGet(); inner.write(key, data); }
         @Override public void write(String key, Path source) { writes.incrementAndGet(); inner.write(key, source); }
-        @Override public void append(String key, byte[] data) { writes.incrementAndGet(); inner.append(key, data); }
         @Override public byte[] read(String key, long offset, int length) { return inner.read(key, offset, length); }
         @Override public java.io.InputStream open(String key) { return inner.open(key); }
         @Override public long size(String key) { return inner.size(key); }
@@ -199,7 +198,7 @@ class TrackAssemblerTest {
         assertEquals(MediaError.CHUNK_CONFLICT, refusal(() -> afterRestart.accept(chunk(1, body(7)), T0)));
         assertEquals(2, storage.writes.get());
         ChunkRecord r = persisted.chunks().get(1);
-        assertEquals(AwsSigV4Signer.sha256Hex(body(1)), r.sha256());
+        assertEquals(ChunkUpload.sha256Hex(body(1)), r.sha256());
         assertEquals(100, r.size());
         assertEquals(T0.plusSeconds(1), r.clientStart());
         assertEquals(T0.plusSeconds(3), r.receivedAt());

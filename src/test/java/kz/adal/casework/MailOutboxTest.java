@@ -1,0 +1,133 @@
+package kz.adal.casework;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import kz.adal.identity.AppUser;
+import kz.adal.identity.Role;
+import kz.adal.platform.TimeSource;
+import kz.adal.testing.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The notices table as a mail outbox (issue 16): what a node stored but never mailed (it stopped first) is sent
+ * by the sweeper, once, even with several sweepers at once (as several nodes run it); a claim held by a node
+ * that died is taken over when its lease ends, not before. GreenMail is the real SMTP server.
+ */
+@QuarkusTest
+class MailOutboxTest {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    TimeSource time;
+
+    GreenMail smtp;
+
+    @BeforeEach
+    void startSmtp() {
+        smtp = TestSmtp.fresh();
+    }
+
+    /** Notices stored with their case, as a request stores them, then the node "stops": nothing mails them. */
+    private List<UUID> storedButNeverMailed(String tag, int people) {
+        String group = Fixtures.group(tag);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            Fixtures.Person p = Fixtures.person(tag + i, Set.of(Role.TEACHER), group);
+            String address = p.login() + "@uni.example";
+            QuarkusTransaction.requiringNew().run(() -> ((AppUser) AppUser.findById(p.id())).email = address);
+            ids.add(p.id());
+        }
+        List<Notice> notices = QuarkusTransaction.requiringNew().call(() -> inbox.post(ids,
+                new Inbox.Message("act.signed", "Act to decide", "An act awaits your vote.", null, "act", UUID.randomUUID()), true));
+        List<UUID> noticeIds = notices.stream().map(n -> n.id).toList();
+        // stored a minute ago: the request that made them would have mailed them by now
+        Instant before = time.now().minus(Duration.ofMinutes(1));
+        QuarkusTransaction.requiringNew().run(() -> Notice.update("createdAt = ?1 where id in ?2", before, noticeIds));
+        return noticeIds;
+    }
+
+    private List<MimeMessage> received(List<UUID> noticeIds) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                String id = m.getMessageID();
+                return noticeIds.stream().anyMatch(n -> id != null && id.contains(n.toString()));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void pendingNoticesOfAStoppedNodeAreSentOnceByNodesSweepingAtOnce() throws Exception {
+        List<UUID> notices = storedButNeverMailed("outbox", 6);
+
+        ExecutorService nodes = Executors.newFixedThreadPool(3);
+        try {
+            List<Callable<Integer>> sweeps = List.of(inbox::sweep, inbox::sweep, inbox::sweep);
+            int sent = 0;
+            for (Future<Integer> f : nodes.invokeAll(sweeps)) sent += f.get();
+            assertEquals(6, sent, "each notice counted as sent by exactly one sweeper");
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        smtp.waitForIncomingEmail(5_000, 6);
+        List<MimeMessage> mails = received(notices);
+        assertEquals(6, mails.size(), "six notices, six mails: none lost, none twice");
+        assertEquals(6, mails.stream().map(m -> { try { return m.getMessageID(); } catch (Exception e) { return ""; } }).distinct().count());
+        QuarkusTransaction.requiringNew().run(() -> notices.forEach(id ->
+                assertEquals(Notice.MailStatus.SENT, Notice.<Notice>findById(id).mailStatus)));
+
+        assertEquals(0, inbox.sweep(), "a second sweep finds nothing left to send");
+        assertEquals(6, received(notices).size());
+    }
+
+    @Test
+    void aClaimOfANodeThatDiedIsTakenOverWhenItsLeaseEndsNotBefore() throws Exception {
+        List<UUID> notices = storedButNeverMailed("lease", 1);
+        UUID id = notices.get(0);
+        // another node claimed it and died before sending
+        QuarkusTransaction.requiringNew().run(() -> Notice.update(
+                "mailClaimedBy = 'node-dead', mailClaimUntil = ?1, mailAttempts = 1 where id = ?2", time.now().plus(Duration.ofMinutes(1)), id));
+
+        assertEquals(0, inbox.sweep(), "the lease is still running: the other node may yet send it");
+        assertEquals(0, received(notices).size());
+
+        QuarkusTransaction.requiringNew().run(() -> Notice.update("mailClaimUntil = ?1 where id = ?2", time.now().minusSeconds(1), id));
+        assertEquals(1, inbox.sweep());
+        smtp.waitForIncomingEmail(5_000, 1);
+        assertEquals(1, received(notices).size());
+        Notice after = QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>findById(id));
+        assertEquals(Notice.MailStatus.SENT, after.mailStatus);
+        assertEquals(2, after.mailAttempts);
+        assertEquals(null, after.mailClaimedBy);
+    }
+
+    @Test
+    void failedTriesBackOffDoublingUpToAnHour() {
+        assertEquals(Duration.ofMinutes(1), Inbox.backoff(Duration.ofMinutes(1), 1));
+        assertEquals(Duration.ofMinutes(2), Inbox.backoff(Duration.ofMinutes(1), 2));
+        assertEquals(Duration.ofMinutes(8), Inbox.backoff(Duration.ofMinutes(1), 4));
+        assertEquals(Duration.ofHours(1), Inbox.backoff(Duration.ofMinutes(1), 9));
+    }
+}
