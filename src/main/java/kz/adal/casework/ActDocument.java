@@ -1,8 +1,7 @@
 package kz.adal.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import kz.adal.exam.Exam;
-import kz.adal.exam.ExamLanguage;
+import kz.adal.exam.ExamCatalog;
 import kz.adal.identity.AppUser;
 import kz.adal.oral.OralSitting;
 import kz.adal.platform.OfficialDocuments;
@@ -27,15 +26,17 @@ import java.util.stream.Collectors;
 public class ActDocument {
     private final OfficialDocuments documents;
     private final TimeSource time;
+    private final ExamCatalog exams;
 
-    ActDocument(OfficialDocuments documents, TimeSource time) {
+    ActDocument(OfficialDocuments documents, TimeSource time, ExamCatalog exams) {
         this.documents = documents;
         this.time = time;
+        this.exams = exams;
     }
 
     /** The language the act is written in: its exam's language of instruction, or its sitting's. */
-    static String language(Act act) {
-        if (act.kind == Act.Kind.TEST) return ExamLanguage.of(Exam.findById(act.examId));
+    String language(Act act) {
+        if (act.kind == Act.Kind.TEST) return exams.languageOf(act.examId);
         OralSitting s = OralSitting.findById(act.sittingId);
         return s == null ? null : s.language;
     }

@@ -29,6 +29,12 @@ public class ExamCatalog {
         }
     }
 
+    /** The exam's language of instruction (kk, ru or en), which its official documents are printed in; null when mixed. */
+    @Transactional
+    public String languageOf(UUID examId) {
+        return examId == null ? null : ExamLanguage.of(Exam.findById(examId));
+    }
+
     @Transactional
     public Optional<ExamRecord> find(UUID examId) {
         Exam e = examId == null ? null : Exam.findById(examId);
