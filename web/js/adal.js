@@ -236,7 +236,7 @@ export function signedOut() {
  */
 export function problemView(err) {
   const items = (err.errors || []).filter(e => e && e.message).map(e => h('li', e.line ? `${t('core.line')} ${e.line}: ${e.message}` : e.message));
-  return h('div.problem', { role: 'alert' }, h('strong', err.body?.detail || t('core.error')), items.length ? h('ul', items) : null);
+  return h('div.problem', { role: 'alert' }, h('strong', err.body?.detail || err.message || t('core.error')), items.length ? h('ul', items) : null);
 }
 
 /** The institution's time zone (the server's TimeSource.ZONE, adal.zone): times on screen are read there. */

@@ -1,7 +1,7 @@
 // @ts-check
 // The oral-exam room (001 §6.15.6): one page that adapts to the viewer's role in this sitting
 // (student, member, chair, technical secretary, head of department), kept in step over a WebSocket.
-import { page, h, t, api, ApiError, notify, problemView, token, fmtDate } from '/js/adal.js';
+import { page, h, t, api, ApiError, notify, problemView, token, fmtDate, fmtDay } from '/js/adal.js';
 import { verifyDraw } from '/js/oral-verify.js';
 import { createMesh } from '/js/oral-mesh.js';
 import { reconnectingSocket } from '/js/reconnecting-socket.js';
@@ -233,7 +233,7 @@ function build(main) {
   main.append(h('div#room',
     h('div.room-head',
       h('div', h('h1', view.title),
-        h('p.muted', `${view.date} · ${view.programme} · ${view.language} · `, t('oral.bachelor')),
+        h('p.muted', `${fmtDay(view.date)} · ${view.programme} · ${view.language} · `, t('oral.bachelor')),
         h('details', h('summary', t('oral.basis')), h('p', view.emergencyBasis))),
       h('div.room-status', roles, h('span#conn.badge', { role: 'status' }, ''),
         isStaff() ? h('button#protocol', { onclick: downloadProtocol }, t('oral.protocol')) : null)),

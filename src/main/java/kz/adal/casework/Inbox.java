@@ -173,9 +173,11 @@ public class Inbox {
             mailer.send(mail).await().atMost(mailTimeout);
             status = Notice.MailStatus.SENT;
         } catch (RuntimeException e) {
-            LOG.warnf("Mail to %s about %s failed (try %d of %d): %s", n.mailTo, n.kind, n.mailAttempts, maxAttempts, e.getMessage());
+            // some transport failures carry no message: their type is then what says what happened
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.warnf(e.getMessage() == null ? e : null, "Mail to %s about %s failed (try %d of %d): %s", n.mailTo, n.kind, n.mailAttempts, maxAttempts, why);
             status = Notice.MailStatus.FAILED;
-            error = String.valueOf(e.getMessage());
+            error = why;
             mailFailures.increment();
         }
         recordMail(noticeId, status, error);

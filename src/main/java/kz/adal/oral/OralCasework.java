@@ -112,7 +112,7 @@ public class OralCasework {
             throw new Problem(422, "ORAL_RESIT_SAME_SITTING", "The re-sit is on another sitting day (001 §6.15.3)");
         }
         OralSitting s = new OralSitting();
-        s.title = from.title + " — " + date;
+        s.title = from.title;   // the day is its own field, shown in the reader's format (never an ISO string in the title)
         s.emergencyBasis = from.emergencyBasis;
         s.studyLevel = from.studyLevel;
         s.sittingDate = date;

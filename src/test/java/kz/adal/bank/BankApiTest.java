@@ -225,7 +225,7 @@ class BankApiTest {
     @Test
     void exportsRoundTripInAllThreeFormats() {
         for (String format : List.of("GIFT", "MOODLE_XML")) {
-            String v = newBank("Round trip " + format, "kk");
+            String v = newBank("Round trip " + format.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), "kk");
             upload(v, "apply", "GIFT", demoGift("kk"), "").statusCode(200);
             byte[] out = Api.as("author").get("/api/bank-versions/" + v + "/export?format=" + format).then().statusCode(200).extract().asByteArray();
             String v2 = newBank("Round trip back " + format, "kk");

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The notices table as a mail outbox (issue 16): what a node stored but never mailed (it stopped first) is sent
@@ -86,7 +87,8 @@ class MailOutboxTest {
             List<Callable<Integer>> sweeps = List.of(inbox::sweep, inbox::sweep, inbox::sweep);
             int sent = 0;
             for (Future<Integer> f : nodes.invokeAll(sweeps)) sent += f.get();
-            assertEquals(6, sent, "each notice counted as sent by exactly one sweeper");
+            // the sweep also sends what other tests left due in the shared database: at least these six
+            assertTrue(sent >= 6, "the sweepers sent " + sent);
         } finally {
             nodes.shutdownNow();
         }
@@ -98,7 +100,7 @@ class MailOutboxTest {
         QuarkusTransaction.requiringNew().run(() -> notices.forEach(id ->
                 assertEquals(Notice.MailStatus.SENT, Notice.<Notice>findById(id).mailStatus)));
 
-        assertEquals(0, inbox.sweep(), "a second sweep finds nothing left to send");
+        inbox.sweep();   // a second sweep sends none of these again
         assertEquals(6, received(notices).size());
     }
 
@@ -110,11 +112,11 @@ class MailOutboxTest {
         QuarkusTransaction.requiringNew().run(() -> Notice.update(
                 "mailClaimedBy = 'node-dead', mailClaimUntil = ?1, mailAttempts = 1 where id = ?2", time.now().plus(Duration.ofMinutes(1)), id));
 
-        assertEquals(0, inbox.sweep(), "the lease is still running: the other node may yet send it");
-        assertEquals(0, received(notices).size());
+        inbox.sweep();
+        assertEquals(0, received(notices).size(), "the lease is still running: the other node may yet send it");
 
         QuarkusTransaction.requiringNew().run(() -> Notice.update("mailClaimUntil = ?1 where id = ?2", time.now().minusSeconds(1), id));
-        assertEquals(1, inbox.sweep());
+        inbox.sweep();
         smtp.waitForIncomingEmail(5_000, 1);
         assertEquals(1, received(notices).size());
         Notice after = QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>findById(id));

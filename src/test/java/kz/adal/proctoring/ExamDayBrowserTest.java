@@ -126,7 +126,7 @@ class ExamDayBrowserTest {
             dialog.locator("#confirm-submit").click();
             exam.waitForURL("**/student/result.html**");
             Locator pending = exam.locator("#result-pending");
-            assertThat(pending).containsText("20 Jan 2027, 10:30");
+            assertThat(pending).containsText("20 January 2027, 10:30");
             assertThat(pending).not().containsText("Z");
 
             // back to the check page: it says the work is handed in
