@@ -228,7 +228,7 @@ class BankApiTest {
             String v = newBank("Round trip " + format.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), "kk");
             upload(v, "apply", "GIFT", demoGift("kk"), "").statusCode(200);
             byte[] out = Api.as("author").get("/api/bank-versions/" + v + "/export?format=" + format).then().statusCode(200).extract().asByteArray();
-            String v2 = newBank("Round trip back " + format, "kk");
+            String v2 = newBank("Round trip back " + format.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), "kk");
             upload(v2, "apply", format, out, "").log().ifValidationFails().statusCode(200).body("imported", equalTo(120));
             byte[] again = Api.as("author").get("/api/bank-versions/" + v2 + "/export?format=" + format).then().extract().asByteArray();
             assertArrayEquals(out, again, format);
