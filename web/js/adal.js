@@ -52,15 +52,28 @@ export async function login(loginName, password) {
   const body = await r.json().catch(() => ({}));
   if (!r.ok) throw new ApiError(r.status, body);
   saveTokens(body);
+  return settleLanguage(body.user);
+}
+
+/**
+ * Takes up the session a sign-in elsewhere left in the refresh cookie (the university's sign-in sends the
+ * browser back with it): the same exchange as after a reload. The signed-in user, or null when there is none.
+ */
+export async function resumeSession() {
+  if ((await refresh()) !== 'ok') return null;
+  return settleLanguage(user());
+}
+
+async function settleLanguage(u) {
   const chosen = localStorage.getItem('adal.lang');
-  if (body.user?.uiLanguage && !chosen) localStorage.setItem('adal.lang', body.user.uiLanguage);
-  else if (chosen && LANGS.includes(chosen) && body.user && body.user.uiLanguage !== chosen) {
+  if (u?.uiLanguage && !chosen) localStorage.setItem('adal.lang', u.uiLanguage);
+  else if (chosen && LANGS.includes(chosen) && u && u.uiLanguage !== chosen) {
     // the language picked on the login page becomes the account's: the server words refusals, notices and mails in it
-    body.user.uiLanguage = chosen;
-    store.setItem('adal.user', JSON.stringify(body.user));
+    u.uiLanguage = chosen;
+    store.setItem('adal.user', JSON.stringify(u));
     await api('/api/users/me/language', { method: 'PUT', body: { language: chosen } }).catch(() => {});
   }
-  return body.user;
+  return u;
 }
 
 /**

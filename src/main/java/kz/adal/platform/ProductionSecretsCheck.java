@@ -48,11 +48,18 @@ public class ProductionSecretsCheck implements FlywayConfigurationCustomizer {
         });
     }
 
-    static boolean demoMode(Config cfg) {
+    public static boolean demoMode(Config cfg) {
         if (cfg.getOptionalValue("adal.demo.enabled", Boolean.class).orElse(false)) return true;
         if (LaunchMode.current() != LaunchMode.NORMAL) return true;
         List<String> profiles = ConfigUtils.getProfiles();
         return profiles.contains("test") || profiles.contains("dev");
+    }
+
+    /** Stops the start with one line, as the secrets check does (other features' settings that must not be left open). */
+    public static RuntimeException refuse(String reason) {
+        String line = "Adal refuses to start: " + reason;
+        LOG.error(line);
+        return new RefusedToStart(line);
     }
 
     /** The one-line reason, without a stack of its own: nothing in it an operator needs. */
