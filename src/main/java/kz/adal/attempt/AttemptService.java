@@ -23,7 +23,8 @@ import kz.adal.bank.Difficulty;
 import kz.adal.exam.Accommodation;
 import kz.adal.exam.Exam;
 import kz.adal.exam.ExamState;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import org.hibernate.Session;
@@ -92,12 +93,12 @@ public class AttemptService {
     /** The published exams of the student's group, each with whether it can start now and, if not, why. */
     @Transactional
     public List<StudentExamView> examsFor(UUID studentId) {
-        AppUser student = AppUser.findById(studentId);
+        Person student = People.find(studentId).orElse(null);
         if (student == null) throw Problem.notFound("Student");
         Instant now = now();
         Map<UUID, Exam> exams = new LinkedHashMap<>();
-        if (student.groupCode != null) {
-            Exam.<Exam>list("groupCode = ?1 and state = ?2 order by opensAt", student.groupCode, ExamState.PUBLISHED)
+        if (student.groupCode() != null) {
+            Exam.<Exam>list("groupCode = ?1 and state = ?2 order by opensAt", student.groupCode(), ExamState.PUBLISHED)
                     .forEach(e -> exams.put(e.id, e));
         }
         return exams.values().stream().map(e -> examView(e, studentId, now)).toList();
@@ -510,8 +511,8 @@ public class AttemptService {
     }
 
     private static String languageOf(UUID userId) {
-        kz.adal.identity.AppUser u = kz.adal.identity.AppUser.findById(userId);
-        return u == null ? "kk" : u.uiLanguage;
+        Person u = People.find(userId).orElse(null);
+        return u == null ? "kk" : u.uiLanguage();
     }
 
     /** The server's time in milliseconds: what is returned equals what is read back from the database. */

@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
 import kz.adal.oral.OralSitting;
 import kz.adal.oral.OralCasework;
@@ -104,12 +105,12 @@ public class AbsenceService {
         a.persist();
         audit.record(Change.of("absence.applied", "absence", a.id).scope(a.sittingId)
                 .detail(Map.of("turn", t.id.toString(), "reason", reason, "document", doc.name(), "bytes", doc.bytes().length)));
-        AppUser student = AppUser.findById(studentId);
+        Person student = People.find(studentId).orElse(null);
         OralSitting s = OralSitting.findById(t.sittingId);
-        List<UUID> deans = AppUser.<AppUser>list("select u from AppUser u join u.roles r where r = ?1", Role.DEAN).stream().map(u -> u.id).toList();
+        List<UUID> deans = People.withRole(Role.DEAN).stream().map(Person::id).toList();
         List<Notice> notices = inbox.post(deans, Inbox.Message.worded("absence.applied", "absence.applied",
                 "/casework/absence-dean.html", CASE_TYPE, a.id,
-                Map.of("student", student.fullName, "sitting", s.title, "date", s.sittingDate, "reason", reason)), true);
+                Map.of("student", student.fullName(), "sitting", s.title, "date", s.sittingDate, "reason", reason)), true);
         return new AppealService.Result<>(view(a, studentId), notices);
     }
 
@@ -139,15 +140,15 @@ public class AbsenceService {
     @Transactional
     public AppealService.Result<View> forward(UUID dean, UUID id, ForwardRequest r) {
         AbsenceApplication a = find(id);
-        AppUser d = AppUser.findById(dean);
-        a.forward(dean, d.fullName, r == null || r.note() == null || r.note().isBlank() ? null : r.note().strip(), time.now());
+        Person d = People.find(dean).orElse(null);
+        a.forward(dean, d.fullName(), r == null || r.note() == null || r.note().isBlank() ? null : r.note().strip(), time.now());
         audit.record(Change.of("absence.forwarded", "absence", a.id).scope(a.sittingId)
                 .detail(Map.of("note", a.forwardNote == null ? "" : a.forwardNote)));
         OralSitting s = OralSitting.findById(a.sittingId);
-        AppUser student = AppUser.findById(a.studentId);
+        Person student = People.find(a.studentId).orElse(null);
         List<Notice> notices = inbox.post(List.of(s.chairId()), Inbox.Message.worded("absence.forwarded", "absence.forwarded",
                 "/casework/absence-chair.html", CASE_TYPE, a.id,
-                Map.of("student", student.fullName, "sitting", s.title, "date", s.sittingDate, "reason", a.reason, "dean", d.fullName)), true);
+                Map.of("student", student.fullName(), "sitting", s.title, "date", s.sittingDate, "reason", a.reason, "dean", d.fullName())), true);
         return new AppealService.Result<>(view(a, dean), notices);
     }
 
@@ -160,7 +161,7 @@ public class AbsenceService {
         if (r == null || r.allowed() == null) throw Problem.badRequest("ABSENCE_VISA", "Choose allowed or not allowed");
         String note = r.note() == null ? "" : r.note().strip();
         if (!r.allowed() && note.isEmpty()) throw Problem.badRequest("ABSENCE_VISA_NOTE", "Say why the absence is not allowed");
-        AppUser c = AppUser.findById(chair);
+        Person c = People.find(chair).orElse(null);
         Instant now = time.now();
         OralTurn resit = null;
         if (r.allowed()) {
@@ -181,14 +182,14 @@ public class AbsenceService {
                 // a new sitting day, set from the decision itself: same commission, programme, language and tickets
                 target = oral.resitDay(a.sittingId, r.resitDate(), chair).id;
             }
-            resit = oral.scheduleAbsenceResit(a.turnId, target, "absence " + a.id + " allowed by " + c.fullName);
+            resit = oral.scheduleAbsenceResit(a.turnId, target, "absence " + a.id + " allowed by " + c.fullName());
             a.resitTurnId = resit.id;
             a.resitSittingId = resit.sittingId;
         }
-        a.visa(r.allowed(), chair, c.fullName, note.isEmpty() ? null : note, now);
+        a.visa(r.allowed(), chair, c.fullName(), note.isEmpty() ? null : note, now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("visa", a.state.name());
-        detail.put("signedBy", c.fullName);
+        detail.put("signedBy", c.fullName());
         detail.put("note", note);
         if (resit != null) {
             detail.put("resitTurn", resit.id.toString());
@@ -202,7 +203,7 @@ public class AbsenceService {
         words.put("sitting", s.title);
         words.put("date", s.sittingDate);
         words.put("note", note);
-        words.put("chair", c.fullName);
+        words.put("chair", c.fullName());
         words.put("at", now);
         if (resit != null) {
             OralSitting target = OralSitting.findById(resit.sittingId);
@@ -254,12 +255,12 @@ public class AbsenceService {
 
     private View view(AbsenceApplication a, UUID viewer) {
         OralSitting s = OralSitting.findById(a.sittingId);
-        AppUser student = AppUser.findById(a.studentId);
-        AppUser chair = s.chairId() == null ? null : AppUser.findById(s.chairId());
+        Person student = People.find(a.studentId).orElse(null);
+        Person chair = s.chairId() == null ? null : People.find(s.chairId()).orElse(null);
         OralSitting target = a.resitSittingId == null ? null : OralSitting.findById(a.resitSittingId);
-        return new View(a.id, s.id, s.title, s.sittingDate, a.turnId, a.studentId, student.fullName, a.reason, a.documentName,
+        return new View(a.id, s.id, s.title, s.sittingDate, a.turnId, a.studentId, student.fullName(), a.reason, a.documentName,
                 a.documentType, a.filedAt, a.state.name(), a.forwardedByName, a.forwardedAt, a.forwardNote,
-                chair == null ? null : chair.fullName, a.visaByName, a.visaAt, a.visaNote, a.resitTurnId, a.resitSittingId,
+                chair == null ? null : chair.fullName(), a.visaByName, a.visaAt, a.visaNote, a.resitTurnId, a.resitSittingId,
                 target == null ? null : target.title, target == null ? null : target.sittingDate,
                 a.state == AbsenceApplication.State.FORWARDED && viewer.equals(s.chairId()));
     }

@@ -2,7 +2,8 @@ package kz.adal.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.exam.ExamCatalog;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.oral.OralSitting;
 import kz.adal.platform.OfficialDocuments;
 import kz.adal.platform.OfficialDocuments.Wording;
@@ -84,6 +85,6 @@ public class ActDocument {
     private static Map<UUID, String> names(Set<UUID> ids) {
         ids.remove(null);
         if (ids.isEmpty()) return Map.of();
-        return AppUser.<AppUser>list("id in ?1", ids).stream().collect(Collectors.toMap(u -> u.id, u -> u.fullName));
+        return People.names(ids);
     }
 }

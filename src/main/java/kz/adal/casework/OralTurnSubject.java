@@ -3,7 +3,8 @@ package kz.adal.casework;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.grading.GradeChange;
 import kz.adal.identity.Actor;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.oral.OralCasework;
 import kz.adal.oral.OralSitting;
@@ -140,8 +141,8 @@ class OralTurnSubject implements GradedSubject {
     public String carryOut(Act act, String decision, ActService.Decision d, UUID chairId, Map<String, Object> detail, Supplier<byte[]> actPdf) {
         if (!"RESIT".equals(decision)) throw new IllegalArgumentException("not an oral act's decision: " + decision);
         UUID target = d.resitSittingId() == null ? act.sittingId : d.resitSittingId();
-        AppUser chair = AppUser.findById(chairId);
-        OralTurn resit = oral.scheduleResit(new Actor(chair.id, chair.login, chair.roleSet()), act.turnId, target);
+        Person chair = People.find(chairId).orElse(null);
+        OralTurn resit = oral.scheduleResit(new Actor(chair.id(), chair.login(), chair.roles()), act.turnId, target);
         act.resitTurnId = resit.id;
         detail.put("resitTurn", resit.id.toString());
         detail.put("resitSitting", target.toString());

@@ -9,7 +9,8 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.bank.BankCatalog;
 import kz.adal.bank.BankVersion;
 import kz.adal.bank.BankVersionState;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
@@ -110,11 +111,11 @@ public class ExamService {
         // the group and its language of instruction (001 §5.23.5)
         Set<String> groupLanguages = new TreeSet<>();
         if (!blank(r.groupCode())) {
-            List<AppUser> students = groupStudents(r.groupCode().trim());
+            List<Person> students = groupStudents(r.groupCode().trim());
             if (students.isEmpty()) {
                 problems.add(ExamProblem.invalid("groupCode", "GROUP_UNKNOWN", "No student is in group " + r.groupCode().trim()));
             }
-            students.forEach(s -> groupLanguages.add(s.instructionLanguage == null ? "?" : s.instructionLanguage));
+            students.forEach(s -> groupLanguages.add(s.instructionLanguage() == null ? "?" : s.instructionLanguage()));
         }
 
         // the bank: approved, reviewed for every day of the window, in the group's language, enough questions
@@ -288,13 +289,13 @@ public class ExamService {
 
     @Transactional
     public List<GroupOption> groups() {
-        List<AppUser> students = AppUser.list("?1 member of roles and groupCode is not null", Role.STUDENT);
-        Map<String, List<AppUser>> byGroup = new java.util.TreeMap<>();
-        students.forEach(s -> byGroup.computeIfAbsent(s.groupCode, g -> new ArrayList<>()).add(s));
+        List<Person> students = People.groupedStudents();
+        Map<String, List<Person>> byGroup = new java.util.TreeMap<>();
+        students.forEach(s -> byGroup.computeIfAbsent(s.groupCode(), g -> new ArrayList<>()).add(s));
         List<GroupOption> out = new ArrayList<>();
         byGroup.forEach((g, list) -> {
             Set<String> langs = new TreeSet<>();
-            list.forEach(s -> langs.add(s.instructionLanguage == null ? "?" : s.instructionLanguage));
+            list.forEach(s -> langs.add(s.instructionLanguage() == null ? "?" : s.instructionLanguage()));
             out.add(new GroupOption(g, String.join("/", langs), list.size()));
         });
         return out;
@@ -324,8 +325,8 @@ public class ExamService {
 
     // --- helpers ---
 
-    static List<AppUser> groupStudents(String groupCode) {
-        return AppUser.list("groupCode = ?1 and ?2 member of roles order by fullName", groupCode, Role.STUDENT);
+    static List<Person> groupStudents(String groupCode) {
+        return People.groupStudents(groupCode);
     }
 
     static String attestationKey(String discipline, String group, String period) {

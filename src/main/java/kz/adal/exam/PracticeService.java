@@ -3,7 +3,8 @@ package kz.adal.exam;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.bank.BankCatalog;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.platform.Problem;
 
@@ -90,8 +91,8 @@ public class PracticeService {
     }
 
     private List<Exam> groupExams() {
-        AppUser s = AppUser.findById(me.id());
-        if (s == null || s.groupCode == null) return List.of();
-        return Exam.list("groupCode = ?1 and state = ?2 order by opensAt", s.groupCode, ExamState.PUBLISHED);
+        Person s = People.find(me.id()).orElse(null);
+        if (s == null || s.groupCode() == null) return List.of();
+        return Exam.list("groupCode = ?1 and state = ?2 order by opensAt", s.groupCode(), ExamState.PUBLISHED);
     }
 }
