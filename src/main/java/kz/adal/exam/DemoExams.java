@@ -7,10 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.bank.Bank;
 import kz.adal.bank.BankCatalog;
-import kz.adal.bank.BankVersion;
-import kz.adal.bank.BankVersionState;
 import kz.adal.bank.DemoBanks;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
@@ -123,10 +120,7 @@ public class DemoExams {
         return e;
     }
 
-    private static UUID demoVersion(String language) {
-        Bank bank = Bank.find("title", DemoBanks.TITLES.get(language)).firstResult();
-        if (bank == null) return null;
-        BankVersion v = BankVersion.find("bankId = ?1 and state = ?2 order by number desc", bank.id, BankVersionState.APPROVED).firstResult();
-        return v == null ? null : v.id;
+    private UUID demoVersion(String language) {
+        return catalog.latestApprovedOf(DemoBanks.TITLES.get(language)).orElse(null);
     }
 }

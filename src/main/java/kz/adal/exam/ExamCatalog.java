@@ -62,6 +62,12 @@ public class ExamCatalog {
         return Exam.<Exam>list("opensAt >= ?1 and opensAt < ?2 order by opensAt desc", from, to).stream().map(ExamCatalog::record).toList();
     }
 
+    /** The extra time the student is allowed on the exam (an accommodation; zero when none). */
+    @Transactional
+    public java.time.Duration extraTimeFor(UUID examId, UUID studentId) {
+        return Accommodation.extraFor(examId, studentId);
+    }
+
     /** Admitted by a decision on file (a student outside the exam's group, or a manual admission). */
     @Transactional
     public boolean hasAdmission(UUID examId, UUID studentId) {

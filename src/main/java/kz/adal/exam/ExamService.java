@@ -7,8 +7,6 @@ import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.bank.BankCatalog;
-import kz.adal.bank.BankVersion;
-import kz.adal.bank.BankVersionState;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
@@ -305,15 +303,15 @@ public class ExamService {
     @Transactional
     public List<BankOption> banks() {
         List<BankOption> out = new ArrayList<>();
-        for (BankVersion v : BankVersion.<BankVersion>list("state", BankVersionState.APPROVED)) {
+        for (UUID versionId : catalog.approvedVersions()) {
             BankCatalog.UsableVersion u;
             try {
-                u = catalog.requireUsable(v.id, time.today());
+                u = catalog.requireUsable(versionId, time.today());
             } catch (Problem p) {
                 continue;
             }
             Map<String, Long> counts = new LinkedHashMap<>();
-            catalog.pool(v.id, Set.of()).forEach(q -> counts.merge(q.topic() == null ? "" : q.topic(), 1L, Long::sum));
+            catalog.pool(versionId, Set.of()).forEach(q -> counts.merge(q.topic() == null ? "" : q.topic(), 1L, Long::sum));
             List<TopicCount> topics = counts.entrySet().stream().filter(x -> !x.getKey().isEmpty())
                     .sorted(Map.Entry.comparingByKey(ExamService::naturally))
                     .map(x -> new TopicCount(x.getKey(), x.getValue())).toList();

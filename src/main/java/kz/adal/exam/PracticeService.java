@@ -47,9 +47,8 @@ public class PracticeService {
         examsByVersion.forEach((versionId, titles) -> {
             List<BankCatalog.QuestionContent> typical = catalog.typical(versionId);
             if (typical.isEmpty()) return;
-            kz.adal.bank.BankVersion v = kz.adal.bank.BankVersion.findById(versionId);
-            kz.adal.bank.Bank b = kz.adal.bank.Bank.findById(v.bankId);
-            out.add(new PracticeBank(versionId, b.title, v.discipline, v.language, titles, typical.size()));
+            BankCatalog.VersionSummary v = catalog.version(versionId).orElseThrow();
+            out.add(new PracticeBank(versionId, v.title(), v.discipline(), v.language(), titles, typical.size()));
         });
         return out;
     }
