@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,9 +22,25 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttemptCatalog {
 
-    /** An attempt as other features see it: who, which exam, where it stands, and its grade once graded. */
+    /**
+     * An attempt as other features see it: who, which exam, where it stands, and its grade once graded.
+     *
+     * @param durationSeconds its planned length (null before it starts)
+     * @param pausedSeconds   how long it stood suspended, added to the deadline
+     * @param finishReason    why it ended, when not by the student's submission
+     * @param clock           where its time stands (null before it starts)
+     */
     public record AttemptRecord(UUID id, UUID examId, UUID studentId, AttemptState state, Instant startedAt, Instant finishedAt,
-                                Instant gradedAt, BigDecimal percent, String letter) {
+                                Instant gradedAt, BigDecimal percent, String letter, Instant deadlineAt, Long durationSeconds,
+                                long pausedSeconds, String finishReason, AttemptClock clock) {
+
+        public boolean isRunning() {
+            return state == AttemptState.IN_PROGRESS || state == AttemptState.SUSPENDED;
+        }
+    }
+
+    /** A saved answer, as a timeline shows it. */
+    public record SavedAnswer(int position, Instant savedAt, boolean answered) {
     }
 
     @Transactional
@@ -51,7 +69,33 @@ public class AttemptCatalog {
                 .page(0, max).list().stream().map(AttemptCatalog::record).toList();
     }
 
+    /** The attempts of the ids given that exist, by id. */
+    @Transactional
+    public Map<UUID, AttemptRecord> find(Collection<UUID> attemptIds) {
+        if (attemptIds.isEmpty()) return Map.of();
+        Map<UUID, AttemptRecord> out = new HashMap<>();
+        Attempt.<Attempt>list("id in ?1", attemptIds).forEach(a -> out.put(a.id, record(a)));
+        return out;
+    }
+
+    /** The attempts that started in any of the exams, the latest started first. */
+    @Transactional
+    public List<AttemptRecord> started(Collection<UUID> examIds) {
+        if (examIds.isEmpty()) return List.of();
+        return Attempt.<Attempt>list("examId in ?1 and startedAt is not null order by startedAt desc", examIds)
+                .stream().map(AttemptCatalog::record).toList();
+    }
+
+    /** The attempt's answers as they were saved (unsaved questions left out). */
+    @Transactional
+    public List<SavedAnswer> savedAnswers(UUID attemptId) {
+        return AttemptQuestion.<AttemptQuestion>list("key.attemptId", attemptId).stream().filter(q -> q.savedAt != null)
+                .map(q -> new SavedAnswer(q.position(), q.savedAt, q.isAnswered())).toList();
+    }
+
     static AttemptRecord record(Attempt a) {
-        return new AttemptRecord(a.id, a.examId, a.studentId, a.state, a.startedAt, a.finishedAt, a.gradedAt, a.percent, a.letter);
+        return new AttemptRecord(a.id, a.examId, a.studentId, a.state, a.startedAt, a.finishedAt, a.gradedAt, a.percent, a.letter,
+                a.deadlineAt, a.durationSeconds, a.pausedSeconds, a.finishReason,
+                a.startedAt == null || a.durationSeconds == null ? null : a.clock());
     }
 }

@@ -71,6 +71,22 @@ public class AttemptInterventions {
     }
 
     /**
+     * A terminated attempt graded as the institution's setting says (proctoring's {@code termination-grade=F}): 0 %
+     * through the letter scale, so the scale's lowest grade. The caller terminated it in the same transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void gradeTerminatedAtZero(UUID attemptId, Instant now) {
+        Attempt a = attempts.lockExisting(attemptId);
+        kz.adal.grading.LetterBand band = jakarta.enterprise.inject.spi.CDI.current()
+                .select(kz.adal.grading.LetterScaleConfig.class).get().scale().gradeFor(BigDecimal.ZERO);
+        a.percent = BigDecimal.ZERO.setScale(2);
+        a.letter = band.letter();
+        a.gpa = band.gpa();
+        a.traditionalMark = band.traditionalMark();
+        a.gradedAt = now;
+    }
+
+    /**
      * The one way a graded attempt's grade changes after the fact: an upheld appeal (001 §6.15.5). The
      * new percentage goes through the institution's letter scale; the change is audited with before and
      * after. The caller (casework) checks who signs and keeps its own record of the change.

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import kz.adal.attempt.AttemptEvents.AttemptFinished;
 import kz.adal.attempt.AttemptEvents.AttemptStarted;
 import kz.adal.exam.ExamAccess;
+import kz.adal.exam.ExamCatalog;
 import kz.adal.exam.ResultHold;
 import kz.adal.exam.ResultHolds;
 import kz.adal.exam.StartPermit;
@@ -20,10 +21,10 @@ import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.bank.BankCatalog;
 import kz.adal.bank.Difficulty;
-import kz.adal.exam.Accommodation;
 import kz.adal.exam.Exam;
 import kz.adal.exam.ExamState;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import org.hibernate.Session;
@@ -69,11 +70,14 @@ public class AttemptService {
     private final Event<AttemptFinished> finished;
 
     private final ResultHolds holds;
+    private final ExamCatalog examCatalog;
 
     AttemptService(EntityManager em, TimeSource time, ExamAccess access, BankCatalog catalog, FrozenBankCache bank, AttemptGrader grader,
                    AuditTrail audit, AttemptConfig config, @Any Instance<StartGate> gates,
-                   Event<AttemptStarted> started, Event<AttemptFinished> finished, ResultHolds holds) {
+                   Event<AttemptStarted> started, Event<AttemptFinished> finished, ResultHolds holds,
+                   ExamCatalog examCatalog) {
         this.holds = holds;
+        this.examCatalog = examCatalog;
         this.em = em;
         this.time = time;
         this.access = access;
@@ -92,12 +96,12 @@ public class AttemptService {
     /** The published exams of the student's group, each with whether it can start now and, if not, why. */
     @Transactional
     public List<StudentExamView> examsFor(UUID studentId) {
-        AppUser student = AppUser.findById(studentId);
+        Person student = People.find(studentId).orElse(null);
         if (student == null) throw Problem.notFound("Student");
         Instant now = now();
         Map<UUID, Exam> exams = new LinkedHashMap<>();
-        if (student.groupCode != null) {
-            Exam.<Exam>list("groupCode = ?1 and state = ?2 order by opensAt", student.groupCode, ExamState.PUBLISHED)
+        if (student.groupCode() != null) {
+            Exam.<Exam>list("groupCode = ?1 and state = ?2 order by opensAt", student.groupCode(), ExamState.PUBLISHED)
                     .forEach(e -> exams.put(e.id, e));
         }
         return exams.values().stream().map(e -> examView(e, studentId, now)).toList();
@@ -124,7 +128,7 @@ public class AttemptService {
         boolean admitted = !"NOT_ADMITTED".equals(code);
         boolean canStart = permit != null && (a == null || a.state == AttemptState.NOT_STARTED || a.state == AttemptState.CHECKS);
         return new StudentExamView(e.id, e.title, e.discipline, e.kind, e.opensAt, e.closesAt, e.durationMinutes,
-                (int) Accommodation.extraFor(e.id, studentId).toMinutes(), e.questionCount, e.isProctored(),
+                (int) examCatalog.extraTimeFor(e.id, studentId).toMinutes(), e.questionCount, e.isProctored(),
                 e.lateStartPolicy.name(), window, admitted, canStart, code, message,
                 permit != null && permit.mustWarnCut(), permit == null ? null : permit.cutAt(),
                 a == null ? null : a.id, a == null ? null : a.state, a != null && a.isGraded() && e.resultsVisible(now), now);
@@ -307,9 +311,9 @@ public class AttemptService {
     public BankCatalog.MaterialFile material(UUID attemptId, UUID studentId, UUID materialId) {
         Attempt a = owned(attemptId, studentId);
         Exam exam = Exam.findById(a.examId);
-        kz.adal.bank.BankMaterial m = catalog.material(materialId);
-        if (m == null || !m.versionId.equals(exam.bankVersionId) || a.startedAt == null) throw Problem.notFound("Material");
-        return BankCatalog.MaterialFile.of(m);
+        BankCatalog.MaterialFile m = catalog.material(materialId).orElse(null);
+        if (m == null || !m.versionId().equals(exam.bankVersionId) || a.startedAt == null) throw Problem.notFound("Material");
+        return m;
     }
 
     @Transactional
@@ -510,8 +514,8 @@ public class AttemptService {
     }
 
     private static String languageOf(UUID userId) {
-        kz.adal.identity.AppUser u = kz.adal.identity.AppUser.findById(userId);
-        return u == null ? "kk" : u.uiLanguage;
+        Person u = People.find(userId).orElse(null);
+        return u == null ? "kk" : u.uiLanguage();
     }
 
     /** The server's time in milliseconds: what is returned equals what is read back from the database. */

@@ -54,6 +54,32 @@ public class BankCatalog {
                 materials, valid.validUntil);
     }
 
+    /** A version as a list shows it: its bank's title, number, discipline and language. */
+    public record VersionSummary(UUID versionId, UUID bankId, String title, int number, String discipline, String language) {}
+
+    @Transactional
+    public java.util.Optional<VersionSummary> version(UUID versionId) {
+        BankVersion v = versionId == null ? null : BankVersion.findById(versionId);
+        if (v == null) return java.util.Optional.empty();
+        Bank b = Bank.findById(v.bankId);
+        return java.util.Optional.of(new VersionSummary(v.id, v.bankId, b.title, v.number, v.discipline, v.language));
+    }
+
+    /** The department-approved versions, by id (whether each is usable on a day is {@link #requireUsable}'s answer). */
+    @Transactional
+    public List<UUID> approvedVersions() {
+        return BankVersion.<BankVersion>list("state", BankVersionState.APPROVED).stream().map(v -> v.id).toList();
+    }
+
+    /** The latest approved version of the bank with this title, if any (the demo data finds its banks by title). */
+    @Transactional
+    public java.util.Optional<UUID> latestApprovedOf(String bankTitle) {
+        Bank bank = Bank.find("title", bankTitle).firstResult();
+        if (bank == null) return java.util.Optional.empty();
+        BankVersion v = BankVersion.find("bankId = ?1 and state = ?2 order by number desc", bank.id, BankVersionState.APPROVED).firstResult();
+        return java.util.Optional.ofNullable(v).map(x -> x.id);
+    }
+
     /** The questions of a version whose topic is among {@code topics} (all when topics is empty). */
     @Transactional
     public List<PoolQuestion> pool(UUID versionId, Set<String> topics) {
@@ -92,19 +118,19 @@ public class BankCatalog {
 
     public record QuestionImage(byte[] bytes, String contentType) {}
 
-    @Transactional
     /**
      * A reference material's file, read whole while the transaction is open: its content is loaded
      * lazily, and touching it after the transaction answered every download with a 500.
      */
     public record MaterialFile(UUID versionId, String fileName, String contentType, byte[] content) {
-        public static MaterialFile of(BankMaterial m) {
+        static MaterialFile of(BankMaterial m) {
             return new MaterialFile(m.versionId, m.fileName, m.contentType, m.content);
         }
     }
 
-    public BankMaterial material(UUID materialId) {
-        return BankMaterial.findById(materialId);
+    @Transactional
+    public java.util.Optional<MaterialFile> material(UUID materialId) {
+        return BankMaterial.<BankMaterial>findByIdOptional(materialId).map(MaterialFile::of);
     }
 
     static QuestionContent content(Question q) {

@@ -15,7 +15,8 @@ import kz.adal.bank.BankViews.QuestionView;
 import kz.adal.bank.BankViews.ReviewSummary;
 import kz.adal.bank.BankViews.VersionDetail;
 import kz.adal.bank.BankViews.VersionSummary;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
@@ -152,9 +153,9 @@ public class BankService {
         requireCompiler(b);
         if (compilerIds == null || compilerIds.isEmpty()) throw Problem.badRequest("COMPILERS_REQUIRED", "A bank needs at least one compiler");
         for (UUID id : compilerIds) {
-            AppUser u = AppUser.findById(id);
+            Person u = People.find(id).orElse(null);
             if (u == null) throw Problem.badRequest("UNKNOWN_USER", "No user " + id);
-            if (!u.has(Role.BANK_AUTHOR)) throw Problem.badRequest("NOT_AN_AUTHOR", u.fullName + " is not a bank author");
+            if (!u.has(Role.BANK_AUTHOR)) throw Problem.badRequest("NOT_AN_AUTHOR", u.fullName() + " is not a bank author");
         }
         Set<UUID> before = Set.copyOf(b.compilers);
         b.compilers.clear();
@@ -183,8 +184,8 @@ public class BankService {
     static BankViews.SubmissionView submission(UUID versionId) {
         DepartmentSubmission s = DepartmentSubmission.findById(versionId);
         if (s == null) return null;
-        AppUser u = AppUser.findById(s.submittedBy);
-        return new BankViews.SubmissionView(s.submittedAt, u == null ? "?" : u.fullName, s.note);
+        Person u = People.find(s.submittedBy).orElse(null);
+        return new BankViews.SubmissionView(s.submittedAt, u == null ? "?" : u.fullName(), s.note);
     }
 
     /**
@@ -214,8 +215,8 @@ public class BankService {
         s.persist();
         audit.record(Change.of("bank.sent-to-department", "bank-version", v.id).scope(v.bankId)
                 .detail(Map.of("questions", drafts.size(), "note", s.note == null ? "" : s.note)));
-        AppUser author = AppUser.findById(me.id());
-        submitted.fire(new BankVersionSubmitted(v.id, b.id, b.title, v.number, drafts.size(), author == null ? "" : author.fullName, s.note));
+        Person author = People.find(me.id()).orElse(null);
+        submitted.fire(new BankVersionSubmitted(v.id, b.id, b.title, v.number, drafts.size(), author == null ? "" : author.fullName(), s.note));
         return versionDetail(v.id);
     }
 
@@ -576,22 +577,22 @@ public class BankService {
     static ApprovalView approval(UUID versionId) {
         DepartmentApproval a = DepartmentApproval.findById(versionId);
         if (a == null) return null;
-        AppUser u = AppUser.findById(a.recordedBy);
-        return new ApprovalView(a.approvedOn, a.minutesNumber, u == null ? "?" : u.fullName);
+        Person u = People.find(a.recordedBy).orElse(null);
+        return new ApprovalView(a.approvedOn, a.minutesNumber, u == null ? "?" : u.fullName());
     }
 
     static List<ReviewSummary> reviews(UUID versionId) {
         return ExpertReview.<ExpertReview>list("versionId = ?1 order by assignedAt", versionId).stream().map(r -> {
-            AppUser e = AppUser.findById(r.expertId);
-            return new ReviewSummary(r.id, e == null ? "?" : e.fullName, r.state.name(), r.conclusion == null ? null : r.conclusion.name(),
+            Person e = People.find(r.expertId).orElse(null);
+            return new ReviewSummary(r.id, e == null ? "?" : e.fullName(), r.state.name(), r.conclusion == null ? null : r.conclusion.name(),
                     r.forComputer, r.forWritten, r.academicYear, r.validUntil);
         }).toList();
     }
 
     static List<PersonRef> people(Set<UUID> ids) {
         return ids.stream().map(id -> {
-            AppUser u = AppUser.findById(id);
-            return new PersonRef(id, u == null ? "?" : u.fullName);
+            Person u = People.find(id).orElse(null);
+            return new PersonRef(id, u == null ? "?" : u.fullName());
         }).sorted(Comparator.comparing(PersonRef::fullName)).toList();
     }
 

@@ -7,7 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.DemoAccounts;
 import kz.adal.platform.TimeSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,24 +45,24 @@ public class DemoBanks {
     @Transactional
     void seed(@Observes @Priority(PRIORITY) StartupEvent ev) {
         if (!enabled || Bank.count() > 0) return;
-        AppUser author = AppUser.findByLogin("author").orElse(null);
-        AppUser head = AppUser.findByLogin("head").orElse(null);
-        AppUser expert = AppUser.findByLogin("expert").orElse(null);
+        Person author = People.byLogin("author").orElse(null);
+        Person head = People.byLogin("head").orElse(null);
+        Person expert = People.byLogin("expert").orElse(null);
         if (author == null || head == null || expert == null) return;
         LocalDate today = time.today();
         AcademicYear year = AcademicYear.containing(today);
         ApprovedExpert listed = new ApprovedExpert();
-        listed.key = new ApprovedExpert.Key(expert.id, year.toString());
+        listed.key = new ApprovedExpert.Key(expert.id(), year.toString());
         listed.approvedOn = LocalDate.of(year.startYear(), 3, 15);
-        listed.recordedBy = head.id;
+        listed.recordedBy = head.id();
         listed.persist();
         long seed = 2026;
         for (String lang : List.of("kk", "ru", "en")) {
             Bank bank = new Bank();
             bank.title = TITLES.get(lang);
-            bank.createdBy = author.id;
+            bank.createdBy = author.id();
             bank.createdAt = time.now();
-            bank.compilers = new java.util.HashSet<>(Set.of(author.id));
+            bank.compilers = new java.util.HashSet<>(Set.of(author.id()));
             bank.typicalDecision = "Department meeting minutes No. 3: questions 1–20 are typical tasks";
             bank.persist();
             BankVersion v = new BankVersion();
@@ -90,14 +91,14 @@ public class DemoBanks {
             approval.versionId = v.id;
             approval.approvedOn = today.minusDays(30);
             approval.minutesNumber = "3";
-            approval.recordedBy = head.id;
+            approval.recordedBy = head.id();
             approval.recordedAt = time.now();
             approval.persist();
             v.approve(time.now());
             ExpertReview r = new ExpertReview();
             r.versionId = v.id;
-            r.expertId = expert.id;
-            r.assignedBy = head.id;
+            r.expertId = expert.id();
+            r.assignedBy = head.id();
             r.assignedAt = time.now();
             r.academicYear = year.toString();
             r.conclude(true, true, true, "Meets the programme; wording clear.", ExpertReview.Conclusion.FIT, true, true,

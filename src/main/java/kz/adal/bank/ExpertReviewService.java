@@ -7,7 +7,8 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.bank.BankViews.ConclusionRequest;
 import kz.adal.bank.BankViews.ExpertListEntry;
 import kz.adal.bank.BankViews.ReviewDetail;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
@@ -47,8 +48,8 @@ public class ExpertReviewService {
     public List<ExpertListEntry> expertList(String academicYear) {
         String year = academicYear == null ? AcademicYear.containing(time.today()).toString() : year(academicYear);
         return ApprovedExpert.<ApprovedExpert>list("key.academicYear", year).stream().map(e -> {
-            AppUser u = AppUser.findById(e.key.userId);
-            return new ExpertListEntry(e.key.userId, u == null ? "?" : u.fullName, e.key.academicYear, e.approvedOn);
+            Person u = People.find(e.key.userId).orElse(null);
+            return new ExpertListEntry(e.key.userId, u == null ? "?" : u.fullName(), e.key.academicYear, e.approvedOn);
         }).toList();
     }
 
@@ -58,17 +59,17 @@ public class ExpertReviewService {
         if (!me.has(Role.HEAD_OF_DEPARTMENT)) throw Problem.forbidden("The head of department keeps the expert list");
         if (r == null || r.userId() == null || r.approvedOn() == null) throw Problem.badRequest("INCOMPLETE", "Choose the expert, the year and the approval date");
         String year = year(r.academicYear());
-        AppUser u = AppUser.findById(r.userId());
+        Person u = People.find(r.userId()).orElse(null);
         if (u == null) throw Problem.badRequest("UNKNOWN_USER", "No such user");
-        if (!u.has(Role.BANK_EXPERT)) throw Problem.badRequest("NOT_AN_EXPERT", u.fullName + " does not hold the bank expert role");
-        if (ApprovedExpert.isApproved(u.id, year)) throw Problem.conflict("ALREADY_LISTED", u.fullName + " is already on the " + year + " list");
+        if (!u.has(Role.BANK_EXPERT)) throw Problem.badRequest("NOT_AN_EXPERT", u.fullName() + " does not hold the bank expert role");
+        if (ApprovedExpert.isApproved(u.id(), year)) throw Problem.conflict("ALREADY_LISTED", u.fullName() + " is already on the " + year + " list");
         ApprovedExpert e = new ApprovedExpert();
-        e.key = new ApprovedExpert.Key(u.id, year);
+        e.key = new ApprovedExpert.Key(u.id(), year);
         e.approvedOn = r.approvedOn();
         e.recordedBy = me.id();
         e.persist();
-        audit.record(Change.of("bank.expert-listed", "user", u.id).detail(Map.of("year", year, "approvedOn", r.approvedOn().toString())));
-        return new ExpertListEntry(u.id, u.fullName, year, e.approvedOn);
+        audit.record(Change.of("bank.expert-listed", "user", u.id()).detail(Map.of("year", year, "approvedOn", r.approvedOn().toString())));
+        return new ExpertListEntry(u.id(), u.fullName(), year, e.approvedOn);
     }
 
     private static String year(String text) {
@@ -140,8 +141,8 @@ public class ExpertReviewService {
                 ? Question.<Question>list("versionId = ?1 order by position", v.id).stream().map(BankService::view).toList() : List.of();
         Map<UUID, String> comments = new HashMap<>();
         for (ReviewComment c : ReviewComment.<ReviewComment>list("key.reviewId", r.id)) comments.put(c.key.questionId, c.comment);
-        AppUser e = AppUser.findById(r.expertId);
-        return new ReviewDetail(r.id, v.id, b.id, b.title, v.number, BankService.passport(v), e == null ? "?" : e.fullName, r.state.name(),
+        Person e = People.find(r.expertId).orElse(null);
+        return new ReviewDetail(r.id, v.id, b.id, b.title, v.number, BankService.passport(v), e == null ? "?" : e.fullName(), r.state.name(),
                 r.academicYear, r.conformityOk, r.difficultyOk, r.wordingOk, r.overallComment, r.conclusion == null ? null : r.conclusion.name(),
                 r.forComputer, r.forWritten, r.validFrom, r.validUntil, questions, comments, mine);
     }

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
-import kz.adal.oral.OralSitting;
+import kz.adal.oral.OralCatalog;
 import kz.adal.oral.OralCasework;
-import kz.adal.oral.OralTurn;
 import kz.adal.oral.TurnStage;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
@@ -61,7 +61,10 @@ public class AbsenceService {
     private final Inbox inbox;
     private final OralCasework oral;
 
-    AbsenceService(AuditTrail audit, TimeSource time, Inbox inbox, OralCasework oral) {
+    private final OralCatalog sittings;
+
+    AbsenceService(AuditTrail audit, TimeSource time, Inbox inbox, OralCasework oral, OralCatalog sittings) {
+        this.sittings = sittings;
         this.audit = audit;
         this.time = time;
         this.inbox = inbox;
@@ -71,30 +74,30 @@ public class AbsenceService {
     /** The student's oral turns that never started: what an absence application can be about. */
     @Transactional
     public List<Option> options(UUID studentId) {
-        return OralTurn.<OralTurn>list("studentId = ?1 and stage = ?2", studentId, TurnStage.WAITING).stream().map(t -> {
-            OralSitting s = OralSitting.findById(t.sittingId);
-            AbsenceApplication a = AbsenceApplication.find("turnId", t.id).firstResult();
-            return new Option(t.id, s.id, s.title, s.sittingDate, a == null ? null : a.id);
+        return sittings.turnsAt(studentId, TurnStage.WAITING).stream().map(t -> {
+            OralCatalog.SittingRecord s = sittings.sitting(t.sittingId()).orElseThrow();
+            AbsenceApplication a = AbsenceApplication.find("turnId", t.id()).firstResult();
+            return new Option(t.id(), s.id(), s.title(), s.date(), a == null ? null : a.id);
         }).sorted(Comparator.comparing(Option::date)).toList();
     }
 
     @Transactional
     public AppealService.Result<View> apply(UUID studentId, ApplyRequest r) {
         if (r == null || r.turnId() == null) throw Problem.badRequest("ABSENCE_TURN", "Choose the oral exam you missed");
-        OralTurn t = OralTurn.findById(r.turnId());
-        if (t == null || !t.studentId.equals(studentId)) throw Problem.notFound("Oral exam");
-        if (t.stage != TurnStage.WAITING) {
+        OralCatalog.TurnRecord t = sittings.turn(r.turnId()).orElse(null);
+        if (t == null || !t.studentId().equals(studentId)) throw Problem.notFound("Oral exam");
+        if (t.stage() != TurnStage.WAITING) {
             throw Problem.conflict("ABSENCE_TOOK_PART", "You took part in this oral exam; an absence application is for a sitting you missed");
         }
-        if (AbsenceApplication.count("turnId", t.id) > 0) throw Problem.conflict("ABSENCE_EXISTS", "You have already applied about this sitting");
+        if (AbsenceApplication.count("turnId", t.id()) > 0) throw Problem.conflict("ABSENCE_EXISTS", "You have already applied about this sitting");
         String reason = r.reason() == null ? "" : r.reason().strip();
         if (reason.isEmpty()) throw Problem.badRequest("ABSENCE_REASON_REQUIRED", "State the valid reason of the absence (001 §6.15.3)");
         if (reason.length() > 4000) throw Problem.badRequest("ABSENCE_REASON_TOO_LONG", "The reason is limited to 4000 characters");
         AbsenceDocument doc = AbsenceDocument.of(r.documentName(), r.documentBase64(), true);
         AbsenceApplication a = new AbsenceApplication();
         a.id = UUID.randomUUID();
-        a.sittingId = t.sittingId;
-        a.turnId = t.id;
+        a.sittingId = t.sittingId();
+        a.turnId = t.id();
         a.studentId = studentId;
         a.reason = reason;
         a.document = doc.bytes();
@@ -103,13 +106,13 @@ public class AbsenceService {
         a.filedAt = time.now();
         a.persist();
         audit.record(Change.of("absence.applied", "absence", a.id).scope(a.sittingId)
-                .detail(Map.of("turn", t.id.toString(), "reason", reason, "document", doc.name(), "bytes", doc.bytes().length)));
-        AppUser student = AppUser.findById(studentId);
-        OralSitting s = OralSitting.findById(t.sittingId);
-        List<UUID> deans = AppUser.<AppUser>list("select u from AppUser u join u.roles r where r = ?1", Role.DEAN).stream().map(u -> u.id).toList();
+                .detail(Map.of("turn", t.id().toString(), "reason", reason, "document", doc.name(), "bytes", doc.bytes().length)));
+        Person student = People.find(studentId).orElse(null);
+        OralCatalog.SittingRecord s = sittings.sitting(t.sittingId()).orElseThrow();
+        List<UUID> deans = People.withRole(Role.DEAN).stream().map(Person::id).toList();
         List<Notice> notices = inbox.post(deans, Inbox.Message.worded("absence.applied", "absence.applied",
                 "/casework/absence-dean.html", CASE_TYPE, a.id,
-                Map.of("student", student.fullName, "sitting", s.title, "date", s.sittingDate, "reason", reason)), true);
+                Map.of("student", student.fullName(), "sitting", s.title(), "date", s.date(), "reason", reason)), true);
         return new AppealService.Result<>(view(a, studentId), notices);
     }
 
@@ -139,15 +142,15 @@ public class AbsenceService {
     @Transactional
     public AppealService.Result<View> forward(UUID dean, UUID id, ForwardRequest r) {
         AbsenceApplication a = find(id);
-        AppUser d = AppUser.findById(dean);
-        a.forward(dean, d.fullName, r == null || r.note() == null || r.note().isBlank() ? null : r.note().strip(), time.now());
+        Person d = People.find(dean).orElse(null);
+        a.forward(dean, d.fullName(), r == null || r.note() == null || r.note().isBlank() ? null : r.note().strip(), time.now());
         audit.record(Change.of("absence.forwarded", "absence", a.id).scope(a.sittingId)
                 .detail(Map.of("note", a.forwardNote == null ? "" : a.forwardNote)));
-        OralSitting s = OralSitting.findById(a.sittingId);
-        AppUser student = AppUser.findById(a.studentId);
+        OralCatalog.SittingRecord s = sittings.sitting(a.sittingId).orElseThrow();
+        Person student = People.find(a.studentId).orElse(null);
         List<Notice> notices = inbox.post(List.of(s.chairId()), Inbox.Message.worded("absence.forwarded", "absence.forwarded",
                 "/casework/absence-chair.html", CASE_TYPE, a.id,
-                Map.of("student", student.fullName, "sitting", s.title, "date", s.sittingDate, "reason", a.reason, "dean", d.fullName)), true);
+                Map.of("student", student.fullName(), "sitting", s.title(), "date", s.date(), "reason", a.reason, "dean", d.fullName())), true);
         return new AppealService.Result<>(view(a, dean), notices);
     }
 
@@ -160,9 +163,9 @@ public class AbsenceService {
         if (r == null || r.allowed() == null) throw Problem.badRequest("ABSENCE_VISA", "Choose allowed or not allowed");
         String note = r.note() == null ? "" : r.note().strip();
         if (!r.allowed() && note.isEmpty()) throw Problem.badRequest("ABSENCE_VISA_NOTE", "Say why the absence is not allowed");
-        AppUser c = AppUser.findById(chair);
+        Person c = People.find(chair).orElse(null);
         Instant now = time.now();
-        OralTurn resit = null;
+        OralCatalog.TurnRecord resit = null;
         if (r.allowed()) {
             if (r.resitSittingId() == null && r.resitDate() == null) {
                 throw Problem.badRequest("ORAL_RESIT_SITTING", "Choose the sitting day of the re-sit, or set a new one");
@@ -170,44 +173,44 @@ public class AbsenceService {
             UUID target;
             if (r.resitSittingId() != null) {
                 target = r.resitSittingId();
-                OralSitting missed = OralSitting.findById(a.sittingId);
-                OralSitting chosen = OralSitting.findById(target);
+                OralCatalog.SittingRecord missed = sittings.sitting(a.sittingId).orElse(null);
+                OralCatalog.SittingRecord chosen = sittings.sitting(target).orElse(null);
                 if (chosen == null) throw Problem.notFound("Sitting");
                 if (!fitsStudent(missed, chosen)) {
                     throw new Problem(422, "ORAL_RESIT_PROGRAMME", "The re-sit is a sitting of the same programme and language of instruction ("
-                            + missed.programme + ", " + missed.language + ")");
+                            + missed.programme() + ", " + missed.language() + ")");
                 }
             } else {
                 // a new sitting day, set from the decision itself: same commission, programme, language and tickets
-                target = oral.resitDay(a.sittingId, r.resitDate(), chair).id;
+                target = oral.resitDay(a.sittingId, r.resitDate(), chair).id();
             }
-            resit = oral.scheduleAbsenceResit(a.turnId, target, "absence " + a.id + " allowed by " + c.fullName);
-            a.resitTurnId = resit.id;
-            a.resitSittingId = resit.sittingId;
+            resit = oral.scheduleAbsenceResit(a.turnId, target, "absence " + a.id + " allowed by " + c.fullName());
+            a.resitTurnId = resit.id();
+            a.resitSittingId = resit.sittingId();
         }
-        a.visa(r.allowed(), chair, c.fullName, note.isEmpty() ? null : note, now);
+        a.visa(r.allowed(), chair, c.fullName(), note.isEmpty() ? null : note, now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("visa", a.state.name());
-        detail.put("signedBy", c.fullName);
+        detail.put("signedBy", c.fullName());
         detail.put("note", note);
         if (resit != null) {
-            detail.put("resitTurn", resit.id.toString());
-            detail.put("resitSitting", resit.sittingId.toString());
+            detail.put("resitTurn", resit.id().toString());
+            detail.put("resitSitting", resit.sittingId().toString());
         }
         audit.record(Change.of("absence.visa", "absence", a.id).scope(a.sittingId).detail(detail));
-        OralSitting s = OralSitting.findById(a.sittingId);
+        OralCatalog.SittingRecord s = sittings.sitting(a.sittingId).orElseThrow();
         Map<String, Object> words = new LinkedHashMap<>();
         words.put("allowed", r.allowed());
         words.put("resit", resit != null);
-        words.put("sitting", s.title);
-        words.put("date", s.sittingDate);
+        words.put("sitting", s.title());
+        words.put("date", s.date());
         words.put("note", note);
-        words.put("chair", c.fullName);
+        words.put("chair", c.fullName());
         words.put("at", now);
         if (resit != null) {
-            OralSitting target = OralSitting.findById(resit.sittingId);
-            words.put("resitTitle", target.title);
-            words.put("resitDate", target.sittingDate);
+            OralCatalog.SittingRecord target = sittings.sitting(resit.sittingId()).orElseThrow();
+            words.put("resitTitle", target.title());
+            words.put("resitDate", target.date());
         }
         List<Notice> notices = inbox.post(List.of(a.studentId), Inbox.Message.worded("absence.visa", "absence.visa",
                 "/casework/absence.html", CASE_TYPE, a.id, words), true);
@@ -220,16 +223,15 @@ public class AbsenceService {
         AbsenceApplication a = find(id);
         if (!chair.equals(chairOf(a))) throw Problem.forbidden("The chair of the sitting's commission gives the visa");
         LocalDate today = time.today();
-        OralSitting missed = OralSitting.findById(a.sittingId);
-        return OralSitting.<OralSitting>list("sittingDate >= ?1 order by sittingDate", today).stream()
-                .filter(s -> !s.id.equals(a.sittingId) && fitsStudent(missed, s))
-                .map(s -> new SittingOption(s.id, s.title, s.sittingDate)).toList();
+        OralCatalog.SittingRecord missed = sittings.sitting(a.sittingId).orElse(null);
+        return sittings.sittingsFrom(today).stream()
+                .filter(s -> !s.id().equals(a.sittingId) && fitsStudent(missed, s))
+                .map(s -> new SittingOption(s.id(), s.title(), s.date())).toList();
     }
 
     /** A re-sit is a sitting of the missed one's programme and language of instruction (001 §5.23.5). */
-    static boolean fitsStudent(OralSitting missed, OralSitting other) {
-        return missed != null && other != null && missed.language.equals(other.language)
-                && missed.programme.strip().equalsIgnoreCase(other.programme.strip());
+    static boolean fitsStudent(OralCatalog.SittingRecord missed, OralCatalog.SittingRecord other) {
+        return missed != null && missed.sameProgrammeAndLanguage(other);
     }
 
     @Transactional
@@ -247,20 +249,19 @@ public class AbsenceService {
         return a;
     }
 
-    private static UUID chairOf(AbsenceApplication a) {
-        OralSitting s = OralSitting.findById(a.sittingId);
-        return s == null ? null : s.chairId();
+    private UUID chairOf(AbsenceApplication a) {
+        return sittings.sitting(a.sittingId).map(OralCatalog.SittingRecord::chairId).orElse(null);
     }
 
     private View view(AbsenceApplication a, UUID viewer) {
-        OralSitting s = OralSitting.findById(a.sittingId);
-        AppUser student = AppUser.findById(a.studentId);
-        AppUser chair = s.chairId() == null ? null : AppUser.findById(s.chairId());
-        OralSitting target = a.resitSittingId == null ? null : OralSitting.findById(a.resitSittingId);
-        return new View(a.id, s.id, s.title, s.sittingDate, a.turnId, a.studentId, student.fullName, a.reason, a.documentName,
+        OralCatalog.SittingRecord s = sittings.sitting(a.sittingId).orElseThrow();
+        Person student = People.find(a.studentId).orElse(null);
+        Person chair = s.chairId() == null ? null : People.find(s.chairId()).orElse(null);
+        OralCatalog.SittingRecord target = sittings.sitting(a.resitSittingId).orElse(null);
+        return new View(a.id, s.id(), s.title(), s.date(), a.turnId, a.studentId, student.fullName(), a.reason, a.documentName,
                 a.documentType, a.filedAt, a.state.name(), a.forwardedByName, a.forwardedAt, a.forwardNote,
-                chair == null ? null : chair.fullName, a.visaByName, a.visaAt, a.visaNote, a.resitTurnId, a.resitSittingId,
-                target == null ? null : target.title, target == null ? null : target.sittingDate,
+                chair == null ? null : chair.fullName(), a.visaByName, a.visaAt, a.visaNote, a.resitTurnId, a.resitSittingId,
+                target == null ? null : target.title(), target == null ? null : target.date(),
                 a.state == AbsenceApplication.State.FORWARDED && viewer.equals(s.chairId()));
     }
 }

@@ -1,8 +1,7 @@
 package kz.adal.casework;
 
 import kz.adal.oral.CommissionRole;
-import kz.adal.oral.CommissionSeat;
-import kz.adal.oral.OralSitting;
+import kz.adal.oral.OralCatalog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,14 +30,14 @@ public record ActCommission(UUID chairId, List<UUID> voters, List<UUID> secretar
         return new ActCommission(chair, voters, secretaries);
     }
 
-    public static ActCommission ofSitting(OralSitting s) {
+    public static ActCommission ofSitting(OralCatalog.SittingRecord s) {
         UUID chair = null;
         List<UUID> voters = new ArrayList<>();
         List<UUID> secretaries = new ArrayList<>();
-        for (CommissionSeat seat : s.commission) {
-            if (seat.role == CommissionRole.CHAIR) { chair = seat.userId; voters.addFirst(seat.userId); }
-            else if (seat.role == CommissionRole.MEMBER) voters.add(seat.userId);
-            else secretaries.add(seat.userId);
+        for (OralCatalog.Seat seat : s.commission()) {
+            if (seat.role() == CommissionRole.CHAIR) { chair = seat.userId(); voters.addFirst(seat.userId()); }
+            else if (seat.role() == CommissionRole.MEMBER) voters.add(seat.userId());
+            else secretaries.add(seat.userId());
         }
         return new ActCommission(chair, voters, secretaries);
     }

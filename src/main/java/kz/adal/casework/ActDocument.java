@@ -2,8 +2,9 @@ package kz.adal.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.exam.ExamCatalog;
-import kz.adal.identity.AppUser;
-import kz.adal.oral.OralSitting;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
+import kz.adal.oral.OralCatalog;
 import kz.adal.platform.OfficialDocuments;
 import kz.adal.platform.OfficialDocuments.Wording;
 import kz.adal.platform.PdfDocument;
@@ -27,8 +28,10 @@ public class ActDocument {
     private final OfficialDocuments documents;
     private final TimeSource time;
     private final ExamCatalog exams;
+    private final OralCatalog oral;
 
-    ActDocument(OfficialDocuments documents, TimeSource time, ExamCatalog exams) {
+    ActDocument(OfficialDocuments documents, TimeSource time, ExamCatalog exams, OralCatalog oral) {
+        this.oral = oral;
         this.documents = documents;
         this.time = time;
         this.exams = exams;
@@ -37,8 +40,7 @@ public class ActDocument {
     /** The language the act is written in: its exam's language of instruction, or its sitting's. */
     String language(Act act) {
         if (act.kind == Act.Kind.TEST) return exams.languageOf(act.examId);
-        OralSitting s = OralSitting.findById(act.sittingId);
-        return s == null ? null : s.language;
+        return oral.sitting(act.sittingId).map(OralCatalog.SittingRecord::language).orElse(null);
     }
 
     byte[] pdf(Act act, ActCommission c, String subject, ActDraft.Result evidence, String lang) {
@@ -84,6 +86,6 @@ public class ActDocument {
     private static Map<UUID, String> names(Set<UUID> ids) {
         ids.remove(null);
         if (ids.isEmpty()) return Map.of();
-        return AppUser.<AppUser>list("id in ?1", ids).stream().collect(Collectors.toMap(u -> u.id, u -> u.fullName));
+        return People.names(ids);
     }
 }

@@ -2,7 +2,8 @@ package kz.adal.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.platform.OfficialDocuments.Wording;
 import kz.adal.review.AttemptReportSection;
 
@@ -53,7 +54,7 @@ public class ActReportSection implements AttemptReportSection {
 
     private static String name(UUID id) {
         if (id == null) return "—";
-        AppUser u = AppUser.findById(id);
-        return u == null ? "?" : u.fullName;
+        Person u = People.find(id).orElse(null);
+        return u == null ? "?" : u.fullName();
     }
 }

@@ -10,7 +10,8 @@ import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.exam.ExamCatalog;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.People;
 import kz.adal.identity.Role;
@@ -72,14 +73,13 @@ public class ActService {
     private final AttemptCatalog attempts;
     private final ExamCatalog exams;
     private final ProctorAssignments proctors;
-    private final People identities;
     private final ObjectMapper json;
     private final Duration grace;
 
     private final ActDocument document;
 
     ActService(AuditTrail audit, TimeSource time, CurrentUser me, Inbox inbox, EventStore events, GradedSubjects subjects,
-               AttemptCatalog attempts, ExamCatalog exams, ProctorAssignments proctors, People people, ObjectMapper json, ActDocument document,
+               AttemptCatalog attempts, ExamCatalog exams, ProctorAssignments proctors, ObjectMapper json, ActDocument document,
                @ConfigProperty(name = "adal.casework.act-grace", defaultValue = "PT30S") Duration grace) {
         this.document = document;
         this.audit = audit;
@@ -91,7 +91,6 @@ public class ActService {
         this.attempts = attempts;
         this.exams = exams;
         this.proctors = proctors;
-        this.identities = people;
         this.json = json;
         this.grace = grace;
     }
@@ -491,12 +490,12 @@ public class ActService {
 
     private String name(UUID id) {
         if (id == null) return null;
-        AppUser u = AppUser.findById(id);
-        return u == null ? "?" : u.fullName;
+        Person u = People.find(id).orElse(null);
+        return u == null ? "?" : u.fullName();
     }
 
     private Map<UUID, String> names(Set<UUID> ids) {
-        return identities.names(ids);
+        return People.names(ids);
     }
 
     private static String text(String s, String field, int max) {

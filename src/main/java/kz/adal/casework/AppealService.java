@@ -7,7 +7,7 @@ import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.grading.GradeChange;
 import kz.adal.identity.Actor;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
 import kz.adal.identity.People;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
@@ -87,14 +87,12 @@ public class AppealService {
     private final TimeSource time;
     private final Inbox inbox;
     private final GradedSubjects subjects;
-    private final People people;
 
     private final kz.adal.platform.Links links;
     private final AnswerReceipts receipts;
 
     AppealService(CalendarService calendar, AuditTrail audit, TimeSource time, Inbox inbox, GradedSubjects subjects,
-                  People people, kz.adal.platform.Links links, AnswerReceipts receipts) {
-        this.people = people;
+                  kz.adal.platform.Links links, AnswerReceipts receipts) {
         this.links = links;
         this.receipts = receipts;
         this.calendar = calendar;
@@ -105,8 +103,8 @@ public class AppealService {
     }
 
     private static String languageOf(UUID userId) {
-        kz.adal.identity.AppUser u = kz.adal.identity.AppUser.findById(userId);
-        return u == null ? "kk" : u.uiLanguage;
+        People.Person u = People.find(userId).orElse(null);
+        return u == null ? "kk" : u.uiLanguage();
     }
 
     // ------------------------------------------------------------------ the student
@@ -176,18 +174,18 @@ public class AppealService {
                 .detail(Map.of("kind", a.kind.name(), "subject", String.valueOf(a.attemptId != null ? a.attemptId : a.turnId),
                         "reason", reason, "attachment", doc == null ? "" : doc.name(), "commission", String.valueOf(a.commissionId),
                         "receipt", a.receipt == null ? "" : String.valueOf(receipts.check(a.attemptId, a.receipt).match()))));
-        AppUser student = AppUser.findById(studentId);
+        People.Person student = People.find(studentId).orElse(null);
         List<UUID> to = new ArrayList<>();
         if (c != null) {
             to.add(c.signer());
             to.add(c.chairAbsent ? c.chairId : c.deputyId);
         } else {
-            to.addAll(AppUser.<AppUser>list("select u from AppUser u join u.roles r where r = ?1", Role.DEAN).stream().map(u -> u.id).toList());
+            to.addAll(People.withRole(Role.DEAN).stream().map(u -> u.id()).toList());
         }
         String title = title(a);
         List<Notice> notices = inbox.post(to, Inbox.Message.worded("appeal.filed", "appeal.filed",
                 "/casework/appeal-chair.html?id=" + a.id, CASE_TYPE, a.id,
-                Map.of("title", title, "student", student.fullName, "reason", reason, "noCommission", c == null)), true);
+                Map.of("title", title, "student", student.fullName(), "reason", reason, "noCommission", c == null)), true);
         return new Result<>(view(a, studentId, Set.of(Role.STUDENT)), notices);
     }
 
@@ -212,9 +210,9 @@ public class AppealService {
         List<UUID> members = r.memberIds() == null ? List.of() : r.memberIds().stream().distinct()
                 .filter(m -> !m.equals(r.chairId()) && !m.equals(r.deputyId())).toList();
         for (UUID id : concat(List.of(r.chairId(), r.deputyId()), members)) {
-            AppUser u = AppUser.findById(id);
+            People.Person u = People.find(id).orElse(null);
             if (u == null) throw Problem.notFound("Person " + id);
-            if (u.has(Role.STUDENT)) throw new Problem(422, "COMMISSION_STUDENT", u.fullName + " is a student and can't sit on the appeal commission");
+            if (u.has(Role.STUDENT)) throw new Problem(422, "COMMISSION_STUDENT", u.fullName() + " is a student and can't sit on the appeal commission");
         }
         requireIndependent(subject.graders(scope), r, members);
         if (AppealCommission.forScope(scope) != null) throw Problem.conflict("COMMISSION_EXISTS", "This exam already has an appeal commission");
@@ -369,7 +367,7 @@ public class AppealService {
         if (decision == Appeal.Decision.UPHELD && !newGrade) {
             throw Problem.badRequest("APPEAL_NEW_GRADE_REQUIRED", subject.newGradeRequired());
         }
-        AppUser signer = AppUser.findById(actor);
+        People.Person signer = People.find(actor).orElse(null);
         Instant now = time.now();
         AppealGradeChange change = null;
         if (decision == Appeal.Decision.UPHELD) {
@@ -384,12 +382,12 @@ public class AppealService {
             change.afterValue = g.after();
             change.afterLetter = g.afterLetter();
             change.changedBy = actor;
-            change.changedByName = signer.fullName;
+            change.changedByName = signer.fullName();
             change.changedAt = now;
             change.reason = note;
             change.persist();
         }
-        a.decide(decision, note, actor, signer.fullName, c.roleOf(actor), now);
+        a.decide(decision, note, actor, signer.fullName(), c.roleOf(actor), now);
         Deadlines d = deadlinesOf(a);
         boolean late = d.resultDueOn() != null && LocalDate.ofInstant(now, TimeSource.ZONE).isAfter(d.resultDueOn());
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -410,7 +408,7 @@ public class AppealService {
         words.put("changed", change != null);
         words.put("before", change == null ? "" : change.beforeValue + " " + change.beforeLetter);
         words.put("after", change == null ? "" : change.afterValue + " " + change.afterLetter);
-        words.put("signer", signer.fullName);
+        words.put("signer", signer.fullName());
         words.put("deputy", a.signedAs.equals("DEPUTY_CHAIR"));
         List<Notice> notices = inbox.post(List.of(a.studentId), Inbox.Message.worded("appeal.decided", "appeal.decided",
                 "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id, words), true);
@@ -428,7 +426,7 @@ public class AppealService {
         for (UUID id : concat(List.of(r.chairId(), r.deputyId()), members)) {
             String role = graders.get(id);
             if (role == null) continue;
-            AppUser u = AppUser.findById(id);
+            People.Person u = People.find(id).orElse(null);
             String what = switch (role) {
                 case "CHAIR" -> "chairs the examining commission of this sitting";
                 case "MEMBER" -> "graded this sitting as a commission member";
@@ -436,7 +434,7 @@ public class AppealService {
                 case "HEAD" -> "ran the ticket draw of this sitting";
                 default -> "set and graded this test";
             };
-            throw new Problem(422, "COMMISSION_NOT_INDEPENDENT", u.fullName + " " + what
+            throw new Problem(422, "COMMISSION_NOT_INDEPENDENT", u.fullName() + " " + what
                     + ": the appeal commission is independent of the one that graded (001 §6.15.4); choose someone else");
         }
     }
@@ -496,11 +494,11 @@ public class AppealService {
     AppealView view(Appeal a, UUID viewer, Set<Role> roles) {
         AppealCommission c = a.commissionId == null ? null : AppealCommission.findById(a.commissionId);
         AppealGradeChange g = AppealGradeChange.ofAppeal(a.id);
-        AppUser student = AppUser.findById(a.studentId);
+        People.Person student = People.find(a.studentId).orElse(null);
         String myRole = c == null ? null : c.roleOf(viewer);
         boolean maySign = c != null && viewer.equals(c.signer()) && a.state != Appeal.State.DECIDED;
         return new AppealView(a.id, a.kind.name(), a.examId, a.sittingId, a.attemptId, a.turnId, title(a),
-                new Person(student.id, student.fullName), a.reason, a.attachmentName, a.examEndedAt, a.filedAt, a.state.name(),
+                new Person(student.id(), student.fullName()), a.reason, a.attachmentName, a.examEndedAt, a.filedAt, a.state.name(),
                 a.hearingAt, a.hearingLink, a.decision == null ? null : a.decision.name(), a.decisionNote, a.signedByName, a.signedAs,
                 a.decidedAt, deadlinesOf(a), currentGrade(a),
                 g == null ? null : new GradeChangeView(g.beforeValue + " " + g.beforeLetter, g.afterValue + " " + g.afterLetter,
@@ -531,7 +529,7 @@ public class AppealService {
     }
 
     CommissionView commissionView(AppealCommission c) {
-        Map<UUID, String> names = people.names(concat(List.of(c.chairId, c.deputyId), new ArrayList<>(c.members)));
+        Map<UUID, String> names = People.names(concat(List.of(c.chairId, c.deputyId), new ArrayList<>(c.members)));
         return new CommissionView(c.id, c.examId, c.sittingId, c.title, new Person(c.chairId, names.get(c.chairId)),
                 new Person(c.deputyId, names.get(c.deputyId)),
                 c.members.stream().map(m -> new Person(m, names.get(m))).toList(), c.chairAbsent, c.absenceNote,

@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import kz.adal.bank.BankVersionSubmitted;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
 import kz.adal.platform.AfterCommit;
 
@@ -23,8 +24,8 @@ class BankSubmissionNotices {
     }
 
     void onSubmitted(@Observes BankVersionSubmitted s) {
-        List<UUID> heads = AppUser.<AppUser>list("select u from AppUser u join u.roles r where r = ?1", Role.HEAD_OF_DEPARTMENT)
-                .stream().map(u -> u.id).toList();
+        List<UUID> heads = People.withRole(Role.HEAD_OF_DEPARTMENT)
+                .stream().map(People.Person::id).toList();
         if (heads.isEmpty()) return;
         List<Notice> notices = inbox.post(heads, Inbox.Message.worded("bank.sent-to-department", "bank.sent-to-department",
                 s.link(), "bank-version", s.versionId(), java.util.Map.of("bank", s.bankTitle(), "number", s.number(),

@@ -6,7 +6,8 @@ import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.exam.ExamCatalog;
 import kz.adal.exam.ExamCatalog.ExamRecord;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
@@ -87,18 +88,18 @@ public class ExamCommissionService {
         return view(exam);
     }
 
-    private static void put(Map<UUID, ExamCommissionSeat.Seat> seats, AppUser u, ExamCommissionSeat.Seat role) {
-        if (seats.containsKey(u.id)) {
-            throw Problem.badRequest("COMMISSION_SEAT_TWICE", u.fullName + " (" + u.login + ") holds one seat only");
+    private static void put(Map<UUID, ExamCommissionSeat.Seat> seats, Person u, ExamCommissionSeat.Seat role) {
+        if (seats.containsKey(u.id())) {
+            throw Problem.badRequest("COMMISSION_SEAT_TWICE", u.fullName() + " (" + u.login() + ") holds one seat only");
         }
-        seats.put(u.id, role);
+        seats.put(u.id(), role);
     }
 
-    private static AppUser person(String login) {
-        AppUser u = AppUser.findByLogin(login.strip()).orElseThrow(() -> new Problem(422, "COMMISSION_PERSON_UNKNOWN", "No account " + login.strip()));
-        if (!u.isActive()) throw new Problem(422, "COMMISSION_PERSON_INACTIVE", u.fullName + " has a suspended account");
-        if (u.roleSet().equals(EnumSet.of(Role.STUDENT))) {
-            throw new Problem(422, "COMMISSION_STUDENT", u.fullName + " is a student and can't sit on the commission");
+    private static Person person(String login) {
+        Person u = People.byLogin(login.strip()).orElseThrow(() -> new Problem(422, "COMMISSION_PERSON_UNKNOWN", "No account " + login.strip()));
+        if (!u.active()) throw new Problem(422, "COMMISSION_PERSON_INACTIVE", u.fullName() + " has a suspended account");
+        if (u.roles().equals(EnumSet.of(Role.STUDENT))) {
+            throw new Problem(422, "COMMISSION_STUDENT", u.fullName() + " is a student and can't sit on the commission");
         }
         return u;
     }
@@ -109,8 +110,8 @@ public class ExamCommissionService {
 
     private View view(ExamRecord exam) {
         List<Seat> seats = ExamCommissionSeat.of(exam.id()).stream().map(s -> {
-            AppUser u = AppUser.findById(s.key.userId);
-            return new Seat(u.id, u.login, u.fullName, u.email, s.role.name());
+            Person u = People.find(s.key.userId).orElse(null);
+            return new Seat(u.id(), u.login(), u.fullName(), u.email(), s.role.name());
         }).toList();
         return new View(exam.id(), exam.title(), seats, mayEdit(exam));
     }

@@ -8,7 +8,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -222,14 +223,14 @@ public class Inbox {
     }
 
     private Notice store(UUID recipientId, Message m, boolean mail) {
-        AppUser u = AppUser.findById(recipientId);
+        Person u = People.find(recipientId).orElse(null);
         if (u == null) throw Problem.notFound("Person " + recipientId);
         Notice n = new Notice();
         n.id = UUID.randomUUID();
         n.recipientId = recipientId;
         n.kind = m.kind();
         if (m.template() != null) {
-            NoticeTexts.Worded w = texts.word(m.template(), u.uiLanguage, m.data());
+            NoticeTexts.Worded w = texts.word(m.template(), u.uiLanguage(), m.data());
             n.subject = w.subject();
             n.body = w.body();
         } else {
@@ -241,8 +242,8 @@ public class Inbox {
         n.caseId = m.caseId();
         n.createdAt = time.now();
         if (mail) {
-            boolean hasAddress = u.email != null && !u.email.isBlank();
-            n.mailTo = hasAddress ? u.email.strip() : null;
+            boolean hasAddress = u.email() != null && !u.email().isBlank();
+            n.mailTo = hasAddress ? u.email().strip() : null;
             n.mailStatus = hasAddress ? Notice.MailStatus.PENDING : Notice.MailStatus.NO_ADDRESS;
         }
         n.persist();

@@ -5,7 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.oral.OralTurn;
+import kz.adal.oral.OralCatalog;
 import kz.adal.oral.TurnStage;
 import kz.adal.platform.TimeSource;
 import org.jboss.logging.Logger;
@@ -28,7 +28,10 @@ public class IncompleteJob {
     private final AuditTrail audit;
     private final Inbox inbox;
 
-    IncompleteJob(TimeSource time, AuditTrail audit, Inbox inbox) {
+    private final OralCatalog oral;
+
+    IncompleteJob(TimeSource time, AuditTrail audit, Inbox inbox, OralCatalog oral) {
+        this.oral = oral;
         this.time = time;
         this.audit = audit;
         this.inbox = inbox;
@@ -59,16 +62,16 @@ public class IncompleteJob {
         Incomplete i = Incomplete.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (i == null || !"I".equals(i.grade)) return false;
         LocalDate today = time.today();
-        OralTurn resit = OralTurn.find("resitOf", i.turnId).firstResult();
-        if (resit != null && resit.stage == TurnStage.PUBLISHED && resit.publishedAt != null && resit.finalLetter != null) {
-            LocalDate on = LocalDate.ofInstant(resit.publishedAt, TimeSource.ZONE);
+        OralCatalog.TurnRecord resit = oral.resitOf(i.turnId).orElse(null);
+        if (resit != null && resit.stage() == TurnStage.PUBLISHED && resit.publishedAt() != null && resit.finalLetter() != null) {
+            LocalDate on = LocalDate.ofInstant(resit.publishedAt(), TimeSource.ZONE);
             if (!on.isAfter(i.dueOn)) {
-                i.rule().clear(on, resit.finalLetter);
+                i.rule().clear(on, resit.finalLetter());
                 i.clearedOn = on;
-                i.grade = resit.finalLetter;
+                i.grade = resit.finalLetter();
                 i.changedAt = time.now();
                 audit.record(Change.of("incomplete.cleared", "oral-turn", i.turnId).scope(i.scopeId)
-                        .detail(Map.of("grade", i.grade, "clearedOn", on.toString(), "resitTurn", resit.id.toString())));
+                        .detail(Map.of("grade", i.grade, "clearedOn", on.toString(), "resitTurn", resit.id().toString())));
                 return true;
             }
         }

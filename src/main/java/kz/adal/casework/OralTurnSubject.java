@@ -3,12 +3,11 @@ package kz.adal.casework;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.grading.GradeChange;
 import kz.adal.identity.Actor;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.oral.OralCasework;
-import kz.adal.oral.OralSitting;
-import kz.adal.oral.OralSittingService;
-import kz.adal.oral.OralTurn;
+import kz.adal.oral.OralCatalog;
 import kz.adal.oral.TurnStage;
 import kz.adal.platform.Problem;
 
@@ -25,11 +24,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 class OralTurnSubject implements GradedSubject {
 
-    private final OralSittingService oral;
+    private final OralCatalog catalog;
     private final OralCasework casework;
 
-    OralTurnSubject(OralSittingService oral, OralCasework casework) {
-        this.oral = oral;
+    OralTurnSubject(OralCatalog catalog, OralCasework casework) {
+        this.catalog = catalog;
         this.casework = casework;
     }
 
@@ -40,8 +39,7 @@ class OralTurnSubject implements GradedSubject {
 
     @Override
     public Optional<Scope> scope(UUID sittingId) {
-        OralSitting s = sittingId == null ? null : OralSitting.findById(sittingId);
-        return s == null ? Optional.empty() : Optional.of(new Scope(s.title, s.sittingDate));
+        return catalog.sitting(sittingId).map(s -> new Scope(s.title(), s.date()));
     }
 
     @Override
@@ -59,32 +57,27 @@ class OralTurnSubject implements GradedSubject {
     @Override
     public List<Appealable> appealable(UUID studentId, Instant since, Instant now) {
         List<Appealable> out = new ArrayList<>();
-        for (OralTurn t : OralTurn.<OralTurn>list("studentId = ?1 and publishedAt is not null and publishedAt > ?2 order by publishedAt desc", studentId, since)) {
-            OralSitting s = OralSitting.findById(t.sittingId);
-            out.add(new Appealable(t.id, t.sittingId, s.title, t.finalPoints + " " + t.finalLetter, answerEnd(t), t.publishedAt));
+        for (OralCatalog.TurnRecord t : catalog.announcedSince(studentId, since)) {
+            OralCatalog.SittingRecord s = catalog.sitting(t.sittingId()).orElseThrow();
+            out.add(new Appealable(t.id(), t.sittingId(), s.title(), t.finalPoints() + " " + t.finalLetter(), t.heldAt(), t.publishedAt()));
         }
         return out;
     }
 
     @Override
     public Appealable toAppeal(UUID studentId, UUID turnId) {
-        OralTurn t = OralTurn.findById(turnId);
-        if (t == null || !t.studentId.equals(studentId)) throw Problem.notFound("Oral exam");
-        if (t.publishedAt == null || t.stage != TurnStage.PUBLISHED) {
+        OralCatalog.TurnRecord t = catalog.turn(turnId).orElse(null);
+        if (t == null || !t.studentId().equals(studentId)) throw Problem.notFound("Oral exam");
+        if (t.publishedAt() == null || t.stage() != TurnStage.PUBLISHED) {
             throw new Problem(422, "APPEAL_NOT_OPEN", "The commission has not announced your result yet (001 §6.15.4).");
         }
-        return new Appealable(t.id, t.sittingId, null, null, answerEnd(t), t.publishedAt);
-    }
-
-    /** The oral exam was held when the answer ended (or, failing that, when it was graded or announced). */
-    private static Instant answerEnd(OralTurn t) {
-        return t.answerEndedAt != null ? t.answerEndedAt : t.gradedAt != null ? t.gradedAt : t.publishedAt;
+        return new Appealable(t.id(), t.sittingId(), null, null, t.heldAt(), t.publishedAt());
     }
 
     @Override
     public String currentGrade(UUID turnId) {
-        OralTurn t = OralTurn.findById(turnId);
-        return t == null || t.finalPoints == null ? null : t.finalPoints + " " + t.finalLetter;
+        OralCatalog.TurnRecord t = catalog.turn(turnId).orElse(null);
+        return t == null || t.finalPoints() == null ? null : t.finalPoints() + " " + t.finalLetter();
     }
 
     @Override
@@ -111,9 +104,9 @@ class OralTurnSubject implements GradedSubject {
     @Override
     public Map<UUID, String> graders(UUID sittingId) {
         Map<UUID, String> graders = new LinkedHashMap<>();
-        OralSitting s = OralSitting.findById(sittingId);
-        s.commission.forEach(c -> graders.put(c.userId, c.role.name()));
-        graders.putIfAbsent(s.headId, "HEAD");
+        OralCatalog.SittingRecord s = catalog.sitting(sittingId).orElseThrow();
+        s.commission().forEach(c -> graders.put(c.userId(), c.role().name()));
+        graders.putIfAbsent(s.headId(), "HEAD");
         return graders;
     }
 
@@ -121,7 +114,7 @@ class OralTurnSubject implements GradedSubject {
 
     @Override
     public ActCommission commission(UUID sittingId) {
-        return ActCommission.ofSitting(OralSitting.findById(sittingId));
+        return ActCommission.ofSitting(catalog.sitting(sittingId).orElseThrow());
     }
 
     /** The sitting's technical secretary. */
@@ -140,12 +133,12 @@ class OralTurnSubject implements GradedSubject {
     public String carryOut(Act act, String decision, ActService.Decision d, UUID chairId, Map<String, Object> detail, Supplier<byte[]> actPdf) {
         if (!"RESIT".equals(decision)) throw new IllegalArgumentException("not an oral act's decision: " + decision);
         UUID target = d.resitSittingId() == null ? act.sittingId : d.resitSittingId();
-        AppUser chair = AppUser.findById(chairId);
-        OralTurn resit = oral.scheduleResit(new Actor(chair.id, chair.login, chair.roleSet()), act.turnId, target);
-        act.resitTurnId = resit.id;
-        detail.put("resitTurn", resit.id.toString());
+        Person chair = People.find(chairId).orElse(null);
+        OralCatalog.TurnRecord resit = casework.resitAfterAct(new Actor(chair.id(), chair.login(), chair.roles()), act.turnId, target);
+        act.resitTurnId = resit.id();
+        detail.put("resitTurn", resit.id().toString());
         detail.put("resitSitting", target.toString());
-        OralSitting s = OralSitting.findById(target);
-        return "Another time is given on " + s.sittingDate + " (" + s.title + ") with a new ticket; your grade is I until then.";
+        OralCatalog.SittingRecord s = catalog.sitting(target).orElseThrow();
+        return "Another time is given on " + s.date() + " (" + s.title() + ") with a new ticket; your grade is I until then.";
     }
 }

@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
@@ -52,15 +53,15 @@ public class AdmissionService {
         Exam exam = exams.requireVisible(examId);
         List<RosterRow> rows = new ArrayList<>();
         LocalDate today = time.today();
-        for (AppUser s : ExamService.groupStudents(exam.groupCode)) {
-            Admission a = Admission.findById(new Admission.ExamStudent(examId, s.id));
-            Accommodation acc = Accommodation.findById(new Admission.ExamStudent(examId, s.id));
-            List<Extension> sheets = Extension.list("examId = ?1 and studentId = ?2 order by appliedAt desc", examId, s.id);
+        for (Person s : ExamService.groupStudents(exam.groupCode)) {
+            Admission a = Admission.findById(new Admission.ExamStudent(examId, s.id()));
+            Accommodation acc = Accommodation.findById(new Admission.ExamStudent(examId, s.id()));
+            List<Extension> sheets = Extension.list("examId = ?1 and studentId = ?2 order by appliedAt desc", examId, s.id());
             Extension sheet = sheets.isEmpty() ? null : sheets.get(0);
-            boolean curriculumOk = !exam.kind.requiresCompletedCurriculum() || s.curriculumCompleted;
-            rows.add(new RosterRow(s.id, s.login, s.fullName, s.instructionLanguage, s.curriculumCompleted,
+            boolean curriculumOk = !exam.kind.requiresCompletedCurriculum() || s.curriculumCompleted();
+            rows.add(new RosterRow(s.id(), s.login(), s.fullName(), s.instructionLanguage(), s.curriculumCompleted(),
                     a == null ? null : a.admitted, a == null ? null : a.reason, a == null ? null : a.source.name(),
-                    a == null ? null : a.decidedAt, curriculumOk && ExamAccess.isAdmitted(exam, s.id),
+                    a == null ? null : a.decidedAt, curriculumOk && ExamAccess.isAdmitted(exam, s.id()),
                     acc == null ? null : acc.extraMinutes, acc == null ? null : acc.basis, acc == null ? null : acc.approvedAt,
                     sheet == null ? null : sheet.state.name(),
                     sheet != null && sheet.receivedOn != null ? sheet.sheet().validThrough() : null));
@@ -74,10 +75,10 @@ public class AdmissionService {
         Exam exam = exams.requireManageable(examId);
         if (admitted == null) throw Problem.badRequest("ADMITTED_REQUIRED", "Say whether the student is admitted");
         if (ExamService.blank(reason)) throw Problem.badRequest("REASON_REQUIRED", "Give the reason for a decision made by hand");
-        AppUser s = requireGroupStudent(exam, studentId);
+        Person s = requireGroupStudent(exam, studentId);
         record(exam, s, admitted, reason.trim(), Admission.Source.MANUAL);
         audit.record(Change.of("exam.admission", "exam", exam.id).scope(exam.id)
-                .detail(Map.of("student", s.login, "admitted", admitted, "reason", reason.trim(), "source", "MANUAL")));
+                .detail(Map.of("student", s.login(), "admitted", admitted, "reason", reason.trim(), "source", "MANUAL")));
         return roster(examId).stream().filter(r -> r.studentId().equals(studentId)).findFirst().orElseThrow();
     }
 
@@ -89,15 +90,15 @@ public class AdmissionService {
         Exam exam = exams.requireManageable(examId);
         AdmissionCsv.Parsed parsed = AdmissionCsv.parse(csv);
         List<AdmissionCsv.LineProblem> problems = new ArrayList<>(parsed.problems());
-        Map<String, AppUser> students = new HashMap<>();
-        ExamService.groupStudents(exam.groupCode).forEach(s -> students.put(s.login, s));
+        Map<String, Person> students = new HashMap<>();
+        ExamService.groupStudents(exam.groupCode).forEach(s -> students.put(s.login(), s));
         Set<String> seen = new HashSet<>();
         for (AdmissionCsv.Row row : parsed.rows()) {
             if (row.login().isEmpty()) continue;
             if (!seen.add(row.login())) {
                 problems.add(new AdmissionCsv.LineProblem(row.line(), "login '" + row.login() + "' appears twice in the file"));
             } else if (!students.containsKey(row.login())) {
-                boolean exists = AppUser.findByLogin(row.login()).isPresent();
+                boolean exists = People.byLogin(row.login()).isPresent();
                 problems.add(new AdmissionCsv.LineProblem(row.line(), exists
                         ? "'" + row.login() + "' is not a student of group " + exam.groupCode
                         : "no account with login '" + row.login() + "'"));
@@ -122,7 +123,7 @@ public class AdmissionService {
     public RosterRow accommodate(UUID examId, UUID studentId, Integer extraMinutes, String basis) {
         Exam exam = Exam.findById(examId);
         if (exam == null) throw Problem.notFound("Exam");
-        AppUser s = requireGroupStudent(exam, studentId);
+        Person s = requireGroupStudent(exam, studentId);
         if (extraMinutes == null || extraMinutes < 1 || extraMinutes > MAX_EXTRA_MINUTES) {
             throw Problem.badRequest("EXTRA_TIME_INVALID", "Extra time is 1 to " + MAX_EXTRA_MINUTES + " minutes");
         }
@@ -142,7 +143,7 @@ public class AdmissionService {
         a.approvedBy = me.id();
         a.approvedAt = time.now();
         a.persist();
-        Map<String, Object> detail = new HashMap<>(Map.of("student", s.login, "extraMinutes", extraMinutes, "basis", a.basis));
+        Map<String, Object> detail = new HashMap<>(Map.of("student", s.login(), "extraMinutes", extraMinutes, "basis", a.basis));
         if (before != null) detail.put("before", before);
         audit.record(Change.of("exam.accommodation-approved", "exam", exam.id).scope(exam.id).detail(detail));
         return roster(examId).stream().filter(r -> r.studentId().equals(studentId)).findFirst().orElseThrow();
@@ -158,8 +159,8 @@ public class AdmissionService {
                 .detail(Map.of("student", studentId.toString(), "reason", reason.trim())));
     }
 
-    private void record(Exam exam, AppUser s, boolean admitted, String reason, Admission.Source source) {
-        Admission.ExamStudent key = new Admission.ExamStudent(exam.id, s.id);
+    private void record(Exam exam, Person s, boolean admitted, String reason, Admission.Source source) {
+        Admission.ExamStudent key = new Admission.ExamStudent(exam.id, s.id());
         Admission a = Admission.findById(key);
         if (a == null) {
             a = new Admission();
@@ -173,9 +174,9 @@ public class AdmissionService {
         a.persist();
     }
 
-    private static AppUser requireGroupStudent(Exam exam, UUID studentId) {
-        AppUser s = AppUser.findById(studentId);
-        if (s == null || !exam.groupCode.equals(s.groupCode) || !s.has(kz.adal.identity.Role.STUDENT)) {
+    private static Person requireGroupStudent(Exam exam, UUID studentId) {
+        Person s = People.find(studentId).orElse(null);
+        if (s == null || !exam.groupCode.equals(s.groupCode()) || !s.has(kz.adal.identity.Role.STUDENT)) {
             throw Problem.badRequest("NOT_IN_GROUP", "This student is not in group " + exam.groupCode);
         }
         return s;

@@ -7,12 +7,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.bank.Bank;
 import kz.adal.bank.BankCatalog;
-import kz.adal.bank.BankVersion;
-import kz.adal.bank.BankVersionState;
 import kz.adal.bank.DemoBanks;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.platform.TimeSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -51,7 +49,7 @@ public class DemoExams {
     @Transactional
     void seed(@Observes @Priority(PRIORITY) StartupEvent ev) {
         if (!enabled || Exam.count() > 0) return;
-        AppUser teacher = AppUser.findByLogin("teacher").orElse(null);
+        Person teacher = People.byLogin("teacher").orElse(null);
         if (teacher == null) return;
         Instant now = time.now();
         String period = academicPeriod(time.today());
@@ -67,18 +65,18 @@ public class DemoExams {
             };
             e.attestationKey = ExamService.attestationKey(e.discipline, e.groupCode, e.academicPeriod);
             e.persist();
-            for (AppUser s : ExamService.groupStudents(g.getKey())) {
+            for (Person s : ExamService.groupStudents(g.getKey())) {
                 Admission a = new Admission();
-                a.key = new Admission.ExamStudent(e.id, s.id);
+                a.key = new Admission.ExamStudent(e.id, s.id());
                 a.admitted = true;
                 a.reason = "Demo: all control tasks completed";
                 a.source = Admission.Source.MANUAL;
-                a.decidedBy = teacher.id;
+                a.decidedBy = teacher.id();
                 a.decidedAt = now;
                 a.persist();
             }
             audit.record(Change.of("exam.demo-seeded", "exam", e.id).scope(e.id).detail(Map.of("group", e.groupCode)),
-                    teacher.id, teacher.login);
+                    teacher.id(), teacher.login());
         }
         UUID kk = demoVersion("kk");
         if (kk != null) {
@@ -87,7 +85,7 @@ public class DemoExams {
             e.title = "Аралық бақылау: " + e.discipline;
             e.persist();
             audit.record(Change.of("exam.demo-seeded", "exam", e.id).scope(e.id).detail(Map.of("group", e.groupCode)),
-                    teacher.id, teacher.login);
+                    teacher.id(), teacher.login());
         }
         LOG.info("Demo exams created: an intermediate attestation per demo group, open now; a control opening tomorrow");
     }
@@ -99,7 +97,7 @@ public class DemoExams {
         return start + "-" + (start + 1) + "/" + term;
     }
 
-    private Exam exam(AppUser teacher, UUID version, String group, AssessmentKind kind, String period, Instant opens, Instant closes) {
+    private Exam exam(Person teacher, UUID version, String group, AssessmentKind kind, String period, Instant opens, Instant closes) {
         Exam e = new Exam();
         e.kind = kind;
         e.discipline = catalog.requireUsable(version, time.today()).discipline();
@@ -116,16 +114,13 @@ public class DemoExams {
         e.lateStartPolicy = LateStartPolicy.REFUSE_AFTER_CLOSE_MINUS_DURATION;
         e.resultsVisibleAt = closes;
         e.deliveryMode = DeliveryMode.REMOTE_PROCTORED;
-        e.createdBy = teacher.id;
+        e.createdBy = teacher.id();
         e.createdAt = time.now();
         e.publish(time.now());
         return e;
     }
 
-    private static UUID demoVersion(String language) {
-        Bank bank = Bank.find("title", DemoBanks.TITLES.get(language)).firstResult();
-        if (bank == null) return null;
-        BankVersion v = BankVersion.find("bankId = ?1 and state = ?2 order by number desc", bank.id, BankVersionState.APPROVED).firstResult();
-        return v == null ? null : v.id;
+    private UUID demoVersion(String language) {
+        return catalog.latestApprovedOf(DemoBanks.TITLES.get(language)).orElse(null);
     }
 }

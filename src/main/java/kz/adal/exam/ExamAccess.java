@@ -2,7 +2,8 @@ package kz.adal.exam;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
@@ -52,11 +53,11 @@ public class ExamAccess {
         if (exam == null) throw Problem.notFound("Exam");
         if (exam.state == ExamState.CANCELLED) throw Problem.conflict(EXAM_CANCELLED, "This exam was cancelled");
         if (exam.state != ExamState.PUBLISHED) throw Problem.conflict(EXAM_NOT_PUBLISHED, "This exam is not published yet");
-        AppUser student = AppUser.findById(studentId);
-        if (student == null || !student.has(Role.STUDENT) || !exam.groupCode.equals(student.groupCode)) {
+        Person student = People.find(studentId).orElse(null);
+        if (student == null || !student.has(Role.STUDENT) || !exam.groupCode.equals(student.groupCode())) {
             throw new Problem(403, NOT_IN_GROUP, "This exam is for group " + exam.groupCode + " only");
         }
-        if (exam.kind.requiresCompletedCurriculum() && !student.curriculumCompleted) {
+        if (exam.kind.requiresCompletedCurriculum() && !student.curriculumCompleted()) {
             throw new Problem(403, CURRICULUM_NOT_COMPLETED,
                     "Only students who completed the whole curriculum may sit the final attestation (001 §5.39.4)");
         }

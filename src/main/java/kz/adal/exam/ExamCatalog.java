@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,8 +21,16 @@ public class ExamCatalog {
      * @param createdBy        the teacher who set it (null for an imported one)
      * @param resultsVisibleAt when the results are published to the students (null while they are not)
      * @param proctored        delivered remotely with proctoring
+     * @param groupCode        the study group that sits it
+     * @param opensAt          its window (either end may be null while a draft)
      */
-    public record ExamRecord(UUID id, String title, UUID createdBy, Instant resultsVisibleAt, boolean proctored) {
+    public record ExamRecord(UUID id, String title, UUID createdBy, Instant resultsVisibleAt, boolean proctored, String groupCode,
+                             ExamState state, Instant opensAt, Instant closesAt) {
+
+        public boolean published() {
+            return state == ExamState.PUBLISHED;
+        }
+
 
         /** Whether the students see their results at {@code now}. */
         public boolean resultsVisible(Instant now) {
@@ -41,7 +50,31 @@ public class ExamCatalog {
         return Optional.ofNullable(e).map(ExamCatalog::record);
     }
 
+    /** Every exam, the latest opening first. */
+    @Transactional
+    public List<ExamRecord> all() {
+        return Exam.<Exam>list("order by opensAt desc").stream().map(ExamCatalog::record).toList();
+    }
+
+    /** The exams opening in [{@code from}, {@code to}), the latest first. */
+    @Transactional
+    public List<ExamRecord> opening(Instant from, Instant to) {
+        return Exam.<Exam>list("opensAt >= ?1 and opensAt < ?2 order by opensAt desc", from, to).stream().map(ExamCatalog::record).toList();
+    }
+
+    /** The extra time the student is allowed on the exam (an accommodation; zero when none). */
+    @Transactional
+    public java.time.Duration extraTimeFor(UUID examId, UUID studentId) {
+        return Accommodation.extraFor(examId, studentId);
+    }
+
+    /** Admitted by a decision on file (a student outside the exam's group, or a manual admission). */
+    @Transactional
+    public boolean hasAdmission(UUID examId, UUID studentId) {
+        return Admission.isAdmitted(examId, studentId);
+    }
+
     static ExamRecord record(Exam e) {
-        return new ExamRecord(e.id, e.title, e.createdBy, e.resultsVisibleAt, e.isProctored());
+        return new ExamRecord(e.id, e.title, e.createdBy, e.resultsVisibleAt, e.isProctored(), e.groupCode, e.state, e.opensAt, e.closesAt);
     }
 }

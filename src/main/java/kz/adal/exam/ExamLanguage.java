@@ -1,6 +1,7 @@
 package kz.adal.exam;
 
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,7 +15,7 @@ public final class ExamLanguage {
     public static String of(Exam exam) {
         if (exam == null || exam.groupCode == null) return null;
         Set<String> langs = new TreeSet<>();
-        for (AppUser s : ExamService.groupStudents(exam.groupCode)) if (s.instructionLanguage != null) langs.add(s.instructionLanguage);
+        for (Person s : ExamService.groupStudents(exam.groupCode)) if (s.instructionLanguage() != null) langs.add(s.instructionLanguage());
         return langs.size() == 1 ? langs.iterator().next() : null;
     }
 }

@@ -7,9 +7,8 @@ import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.bank.BankCatalog;
-import kz.adal.bank.BankVersion;
-import kz.adal.bank.BankVersionState;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
@@ -110,11 +109,11 @@ public class ExamService {
         // the group and its language of instruction (001 §5.23.5)
         Set<String> groupLanguages = new TreeSet<>();
         if (!blank(r.groupCode())) {
-            List<AppUser> students = groupStudents(r.groupCode().trim());
+            List<Person> students = groupStudents(r.groupCode().trim());
             if (students.isEmpty()) {
                 problems.add(ExamProblem.invalid("groupCode", "GROUP_UNKNOWN", "No student is in group " + r.groupCode().trim()));
             }
-            students.forEach(s -> groupLanguages.add(s.instructionLanguage == null ? "?" : s.instructionLanguage));
+            students.forEach(s -> groupLanguages.add(s.instructionLanguage() == null ? "?" : s.instructionLanguage()));
         }
 
         // the bank: approved, reviewed for every day of the window, in the group's language, enough questions
@@ -288,13 +287,13 @@ public class ExamService {
 
     @Transactional
     public List<GroupOption> groups() {
-        List<AppUser> students = AppUser.list("?1 member of roles and groupCode is not null", Role.STUDENT);
-        Map<String, List<AppUser>> byGroup = new java.util.TreeMap<>();
-        students.forEach(s -> byGroup.computeIfAbsent(s.groupCode, g -> new ArrayList<>()).add(s));
+        List<Person> students = People.groupedStudents();
+        Map<String, List<Person>> byGroup = new java.util.TreeMap<>();
+        students.forEach(s -> byGroup.computeIfAbsent(s.groupCode(), g -> new ArrayList<>()).add(s));
         List<GroupOption> out = new ArrayList<>();
         byGroup.forEach((g, list) -> {
             Set<String> langs = new TreeSet<>();
-            list.forEach(s -> langs.add(s.instructionLanguage == null ? "?" : s.instructionLanguage));
+            list.forEach(s -> langs.add(s.instructionLanguage() == null ? "?" : s.instructionLanguage()));
             out.add(new GroupOption(g, String.join("/", langs), list.size()));
         });
         return out;
@@ -304,15 +303,15 @@ public class ExamService {
     @Transactional
     public List<BankOption> banks() {
         List<BankOption> out = new ArrayList<>();
-        for (BankVersion v : BankVersion.<BankVersion>list("state", BankVersionState.APPROVED)) {
+        for (UUID versionId : catalog.approvedVersions()) {
             BankCatalog.UsableVersion u;
             try {
-                u = catalog.requireUsable(v.id, time.today());
+                u = catalog.requireUsable(versionId, time.today());
             } catch (Problem p) {
                 continue;
             }
             Map<String, Long> counts = new LinkedHashMap<>();
-            catalog.pool(v.id, Set.of()).forEach(q -> counts.merge(q.topic() == null ? "" : q.topic(), 1L, Long::sum));
+            catalog.pool(versionId, Set.of()).forEach(q -> counts.merge(q.topic() == null ? "" : q.topic(), 1L, Long::sum));
             List<TopicCount> topics = counts.entrySet().stream().filter(x -> !x.getKey().isEmpty())
                     .sorted(Map.Entry.comparingByKey(ExamService::naturally))
                     .map(x -> new TopicCount(x.getKey(), x.getValue())).toList();
@@ -324,8 +323,8 @@ public class ExamService {
 
     // --- helpers ---
 
-    static List<AppUser> groupStudents(String groupCode) {
-        return AppUser.list("groupCode = ?1 and ?2 member of roles order by fullName", groupCode, Role.STUDENT);
+    static List<Person> groupStudents(String groupCode) {
+        return People.groupStudents(groupCode);
     }
 
     static String attestationKey(String discipline, String group, String period) {

@@ -10,7 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 
@@ -53,9 +54,9 @@ public class ExtensionResource {
     @RolesAllowed(Role.Names.STUDENT)
     @jakarta.transaction.Transactional
     public List<ExamChoice> examsToChoose() {
-        AppUser s = AppUser.findById(me.id());
-        if (s == null || s.groupCode == null) return List.of();
-        return Exam.<Exam>list("groupCode = ?1 and state = ?2 order by opensAt", s.groupCode, ExamState.PUBLISHED).stream()
+        Person s = People.find(me.id()).orElse(null);
+        if (s == null || s.groupCode() == null) return List.of();
+        return Exam.<Exam>list("groupCode = ?1 and state = ?2 order by opensAt", s.groupCode(), ExamState.PUBLISHED).stream()
                 .map(e -> new ExamChoice(e.id, e.title, e.discipline, e.kind, e.opensAt, e.closesAt)).toList();
     }
 

@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
@@ -61,19 +62,19 @@ public class ExtensionService {
         if (r == null || r.examId() == null) throw Problem.badRequest("EXAM_REQUIRED", "Choose the exam");
         Exam exam = Exam.findById(r.examId());
         if (exam == null) throw Problem.notFound("Exam");
-        AppUser student = AppUser.findById(me.id());
-        if (student == null || !exam.groupCode.equals(student.groupCode)) {
+        Person student = People.find(me.id()).orElse(null);
+        if (student == null || !exam.groupCode.equals(student.groupCode())) {
             throw new Problem(403, ExamAccess.NOT_IN_GROUP, "This exam is not for your group");
         }
         if (exam.state == ExamState.DRAFT) throw Problem.conflict(ExamAccess.EXAM_NOT_PUBLISHED, "This exam is not published");
         if (ExamService.blank(r.reason())) throw Problem.badRequest("REASON_REQUIRED", "Say why you ask for an extension");
         byte[] doc = document(r);
-        if (Extension.count("examId = ?1 and studentId = ?2 and state in ?3", exam.id, student.id, OPEN) > 0) {
+        if (Extension.count("examId = ?1 and studentId = ?2 and state in ?3", exam.id, student.id(), OPEN) > 0) {
             throw Problem.conflict("SHEET_EXISTS", "You already have an extension in progress for this exam");
         }
         Extension e = new Extension();
         e.examId = exam.id;
-        e.studentId = student.id;
+        e.studentId = student.id();
         e.take(IndividualSheet.apply());
         e.reason = r.reason().trim();
         e.document = doc;
@@ -82,7 +83,7 @@ public class ExtensionService {
         e.appliedAt = time.now();
         e.persist();
         audit.record(Change.of("sheet.applied", "individual-sheet", e.id).scope(exam.id)
-                .detail(Map.of("student", student.login, "document", e.documentName, "bytes", doc.length)));
+                .detail(Map.of("student", student.login(), "document", e.documentName, "bytes", doc.length)));
         return view(e);
     }
 
@@ -364,7 +365,7 @@ public class ExtensionService {
 
     SheetView view(Extension e) {
         Exam exam = Exam.findById(e.examId);
-        AppUser s = AppUser.findById(e.studentId);
+        Person s = People.find(e.studentId).orElse(null);
         IndividualSheet sheet = e.sheet();
         LocalDate today = time.today();
         LocalDate validThrough = e.receivedOn == null ? null : sheet.validThrough();
@@ -380,7 +381,7 @@ public class ExtensionService {
             case RETURNED -> "REGISTRAR_ENTERS_IN_AIS";
             case RETURNED_LATE, RECORDED_IN_AIS, REFUSED -> "NONE";
         };
-        return new SheetView(e.id, e.examId, exam.title, exam.discipline, exam.groupCode, e.studentId, s.login, s.fullName,
+        return new SheetView(e.id, e.examId, exam.title, exam.discipline, exam.groupCode, e.studentId, s.login(), s.fullName(),
                 e.state, e.reason, e.documentName, e.appliedAt, e.deanSignedAt, e.policySignedAt, e.viceSignedAt,
                 e.refusalReason, e.orderNumber, e.orderIssuedAt, e.receivedOn, validThrough, e.isValidOn(today),
                 e.gradePercent, e.returnedOn, sheet.gradesCount(), due, overdue, e.aisRecordedAt, next);

@@ -6,7 +6,8 @@ import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScale;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.platform.Csv;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
@@ -71,23 +72,23 @@ public class GradeSheetService {
         for (StudentResult r : results.resultsFor(exam.id)) byStudent.put(r.studentId(), r);
         List<GradeRow> rows = new ArrayList<>();
         Instant now = time.now();
-        for (AppUser s : ExamService.groupStudents(exam.groupCode)) {
-            boolean admitted = ExamAccess.isAdmitted(exam, s.id) && (!exam.kind.requiresCompletedCurriculum() || s.curriculumCompleted);
-            StudentResult r = byStudent.get(s.id);
+        for (Person s : ExamService.groupStudents(exam.groupCode)) {
+            boolean admitted = ExamAccess.isAdmitted(exam, s.id()) && (!exam.kind.requiresCompletedCurriculum() || s.curriculumCompleted());
+            StudentResult r = byStudent.get(s.id());
             BigDecimal percent = r == null ? null : r.percent();
             String state = r != null && r.attemptState() != null ? r.attemptState()
                     : !admitted ? "NOT_ADMITTED" : now.isAfter(exam.closesAt) ? "ABSENT" : "NOT_STARTED";
             String source = r != null && r.percent() != null ? "ATTEMPT" : null;
             // a grade on an individual sheet returned in time counts (001 §5.34–5.35)
             List<Extension> counted = Extension.list("examId = ?1 and studentId = ?2 and state in ?3 and gradePercent is not null",
-                    exam.id, s.id, List.of(IndividualSheetState.RETURNED, IndividualSheetState.RECORDED_IN_AIS));
+                    exam.id, s.id(), List.of(IndividualSheetState.RETURNED, IndividualSheetState.RECORDED_IN_AIS));
             if (!counted.isEmpty()) {
                 percent = counted.get(0).gradePercent;
                 state = "INDIVIDUAL_SHEET";
                 source = "INDIVIDUAL_SHEET";
             }
             LetterBand band = percent == null ? null : scale.gradeFor(percent);
-            rows.add(new GradeRow(s.id, s.login, s.fullName, admitted, state, r == null ? null : r.submittedAt(),
+            rows.add(new GradeRow(s.id(), s.login(), s.fullName(), admitted, state, r == null ? null : r.submittedAt(),
                     percent == null ? null : percent.setScale(2, RoundingMode.HALF_UP), band == null ? null : band.letter(),
                     band == null ? null : band.gpa(), band == null ? null : band.traditionalMark(), source));
         }

@@ -3,7 +3,8 @@ package kz.adal.exam;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.bank.BankCatalog;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.platform.Problem;
 
@@ -46,9 +47,8 @@ public class PracticeService {
         examsByVersion.forEach((versionId, titles) -> {
             List<BankCatalog.QuestionContent> typical = catalog.typical(versionId);
             if (typical.isEmpty()) return;
-            kz.adal.bank.BankVersion v = kz.adal.bank.BankVersion.findById(versionId);
-            kz.adal.bank.Bank b = kz.adal.bank.Bank.findById(v.bankId);
-            out.add(new PracticeBank(versionId, b.title, v.discipline, v.language, titles, typical.size()));
+            BankCatalog.VersionSummary v = catalog.version(versionId).orElseThrow();
+            out.add(new PracticeBank(versionId, v.title(), v.discipline(), v.language(), titles, typical.size()));
         });
         return out;
     }
@@ -90,8 +90,8 @@ public class PracticeService {
     }
 
     private List<Exam> groupExams() {
-        AppUser s = AppUser.findById(me.id());
-        if (s == null || s.groupCode == null) return List.of();
-        return Exam.list("groupCode = ?1 and state = ?2 order by opensAt", s.groupCode, ExamState.PUBLISHED);
+        Person s = People.find(me.id()).orElse(null);
+        if (s == null || s.groupCode() == null) return List.of();
+        return Exam.list("groupCode = ?1 and state = ?2 order by opensAt", s.groupCode(), ExamState.PUBLISHED);
     }
 }

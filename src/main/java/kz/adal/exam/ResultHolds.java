@@ -2,7 +2,8 @@ package kz.adal.exam;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
 import kz.adal.platform.Texts;
@@ -32,8 +33,8 @@ public class ResultHolds {
 
     @Transactional
     public Optional<ResultHold.Hold> holdFor(Exam exam, Instant now) {
-        Set<UUID> admitted = AppUser.<AppUser>list("groupCode = ?1", exam.groupCode).stream()
-                .filter(u -> u.has(Role.STUDENT) && ExamAccess.isAdmitted(exam, u.id)).map(u -> u.id).collect(Collectors.toSet());
+        Set<UUID> admitted = People.inGroup(exam.groupCode).stream()
+                .filter(u -> u.has(Role.STUDENT) && ExamAccess.isAdmitted(exam, u.id())).map(Person::id).collect(Collectors.toSet());
         List<ResultHold.AttemptStanding> attempts = results.standings(exam.id);
         List<ResultHold.SheetWindow> sheets = Extension.<Extension>list("examId = ?1 and state in ?2", exam.id, LIVE).stream()
                 .map(x -> new ResultHold.SheetWindow(x.studentId,

@@ -5,10 +5,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.exam.Admission;
-import kz.adal.exam.Exam;
+import kz.adal.exam.ExamCatalog;
+import kz.adal.exam.ExamCatalog.ExamRecord;
 import kz.adal.exam.ExamState;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
 import kz.adal.media.MediaEvents.RecordingConsentRefused;
 import kz.adal.media.RecordingConsent.Decision;
@@ -52,7 +53,10 @@ public class ConsentService {
     private final AuditTrail audit;
     private final Event<RecordingConsentRefused> refused;
 
-    ConsentService(MediaConfig config, TimeSource time, AuditTrail audit, Event<RecordingConsentRefused> refused) {
+    private final ExamCatalog exams;
+
+    ConsentService(MediaConfig config, TimeSource time, AuditTrail audit, Event<RecordingConsentRefused> refused, ExamCatalog exams) {
+        this.exams = exams;
         this.config = config;
         this.time = time;
         this.audit = audit;
@@ -61,14 +65,14 @@ public class ConsentService {
 
     @Transactional
     public ConsentView view(UUID examId, UUID studentId) {
-        Exam exam = requireStudentExam(examId, studentId);
+        ExamRecord exam = requireStudentExam(examId, studentId);
         return view(exam, RecordingConsent.latest(examId, studentId));
     }
 
     /** Records a decision; a refusal tells the teacher and the deans and never touches the attempt. */
     @Transactional
     public ConsentView decide(UUID examId, UUID studentId, ConsentRequest req) {
-        Exam exam = requireStudentExam(examId, studentId);
+        ExamRecord exam = requireStudentExam(examId, studentId);
         if (req == null || req.decision() == null) throw Problem.badRequest("CONSENT_DECISION_MISSING", "Send decision GRANTED or REFUSED");
         Decision decision;
         try {
@@ -101,25 +105,25 @@ public class ConsentService {
         return view(exam, c);
     }
 
-    private void notifyRefusal(Exam exam, UUID studentId, Instant now) {
-        AppUser student = AppUser.findById(studentId);
-        String who = student == null ? studentId.toString() : student.fullName + " (" + student.login + ", " + student.groupCode + ")";
-        String message = who + " refused video recording for \"" + exam.title + "\" and is offered the alternative sitting. "
+    private void notifyRefusal(ExamRecord exam, UUID studentId, Instant now) {
+        Person student = People.find(studentId).orElse(null);
+        String who = student == null ? studentId.toString() : student.fullName() + " (" + student.login() + ", " + student.groupCode() + ")";
+        String message = who + " refused video recording for \"" + exam.title() + "\" and is offered the alternative sitting. "
                 + "The attempt was not failed (Law No. 94-V; consent is voluntary).";
         Set<UUID> recipients = new LinkedHashSet<>();
-        if (exam.createdBy != null) recipients.add(exam.createdBy);
-        AppUser.<AppUser>list("select u from AppUser u join u.roles r where r = ?1", Role.DEAN).forEach(u -> recipients.add(u.id));
+        if (exam.createdBy() != null) recipients.add(exam.createdBy());
+        People.withRole(Role.DEAN).forEach(u -> recipients.add(u.id()));
         for (UUID r : recipients) {
             MediaNotification n = new MediaNotification();
             n.recipientId = r;
             n.topic = "recording.consent.refused";
-            n.examId = exam.id;
+            n.examId = exam.id();
             n.studentId = studentId;
             n.message = message;
             n.createdAt = now;
             n.persist();
         }
-        refused.fire(new RecordingConsentRefused(exam.id, studentId, now));
+        refused.fire(new RecordingConsentRefused(exam.id(), studentId, now));
     }
 
     /** The latest decision's verdict for the start gate. */
@@ -146,19 +150,19 @@ public class ConsentService {
                 .map(n -> new NotificationView(n.id, n.topic, n.examId, n.studentId, n.message, n.createdAt, n.readAt)).toList();
     }
 
-    private ConsentView view(Exam exam, RecordingConsent c) {
-        return new ConsentView(exam.id, exam.title, exam.isProctored(), exam.isProctored() && config.consent().required(),
+    private ConsentView view(ExamRecord exam, RecordingConsent c) {
+        return new ConsentView(exam.id(), exam.title(), exam.proctored(), exam.proctored() && config.consent().required(),
                 List.of("CAMERA", "MICROPHONE", "SCREEN"), config.retention(), config.retentionDuration().toDays(),
                 config.consent().noticeVersion(), config.consent().alternativeSitting(),
                 c == null ? null : c.decision.name(), c == null ? null : c.decidedAt, c != null && c.rulesAcknowledged);
     }
 
     /** The exam exists, is published, and is for the student's group or the student is admitted to it. */
-    private static Exam requireStudentExam(UUID examId, UUID studentId) {
-        Exam exam = Exam.findById(examId);
-        AppUser student = AppUser.findById(studentId);
-        if (exam == null || exam.state != ExamState.PUBLISHED || student == null
-                || !(exam.groupCode.equals(student.groupCode) || Admission.isAdmitted(examId, studentId))) {
+    private ExamRecord requireStudentExam(UUID examId, UUID studentId) {
+        ExamRecord exam = exams.find(examId).orElse(null);
+        Person student = People.find(studentId).orElse(null);
+        if (exam == null || !exam.published() || student == null
+                || !(exam.groupCode().equals(student.groupCode()) || exams.hasAdmission(examId, studentId))) {
             throw Problem.notFound("Exam");
         }
         return exam;

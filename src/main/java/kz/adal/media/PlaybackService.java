@@ -6,11 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
-import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.exam.Exam;
-import kz.adal.identity.AppUser;
+import kz.adal.exam.ExamCatalog;
+import kz.adal.exam.ExamCatalog.ExamRecord;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
 import kz.adal.media.RecordingAccessPolicy.Subject;
 import kz.adal.media.RecordingAccessPolicy.Viewer;
@@ -72,8 +75,14 @@ public class PlaybackService {
     public record OwnedRecordingView(String ownerKind, UUID ownerId, List<TrackView> tracks, List<InterruptionView> interruptions) {
     }
 
+    private final AttemptCatalog attempts;
+    private final ExamCatalog exams;
+
     PlaybackService(@Any Instance<RecordingAccessPolicy> policies, RecordingStorage storage, MediaConfig config,
-                    TimeSource time, AuditTrail audit, ObjectMapper json, RecordingOwners owners) {
+                    TimeSource time, AuditTrail audit, ObjectMapper json, RecordingOwners owners, AttemptCatalog attempts,
+                    ExamCatalog exams) {
+        this.attempts = attempts;
+        this.exams = exams;
         this.owners = owners;
         this.policies = policies;
         this.storage = storage;
@@ -86,11 +95,11 @@ public class PlaybackService {
     /** The attempt's recordings, for a person allowed to see them. */
     @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
     public RecordingView recordings(UUID attemptId, UUID viewerId) {
-        Attempt a = Attempt.findById(attemptId);
+        AttemptRecord a = attempts.find(attemptId).orElse(null);
         if (a == null) throw Problem.notFound("Attempt");
         requireAccess(a, viewerId, "recording.listed", null);
-        Exam exam = Exam.findById(a.examId);
-        AppUser student = AppUser.findById(a.studentId);
+        ExamRecord exam = exams.find(a.examId()).orElse(null);
+        Person student = People.find(a.studentId()).orElse(null);
         List<TrackView> tracks = new ArrayList<>();
         for (MediaTrack t : MediaTrack.<MediaTrack>list("attemptId = ?1 order by kind", attemptId)) {
             tracks.add(new TrackView(t.kind, t.token, t.state, t.durationMs == null ? null : t.durationMs / 1000.0, t.mediaZeroAt,
@@ -101,8 +110,8 @@ public class PlaybackService {
         List<InterruptionView> interruptions = RecordingInterruption.<RecordingInterruption>list("attemptId = ?1 order by receivedAt", attemptId)
                 .stream().map(i -> new InterruptionView(i.kind, i.reason, i.detail, i.receivedAt,
                         align == null ? null : align.mediaOffsetFor(i.receivedAt))).toList();
-        return new RecordingView(a.id, a.examId, exam == null ? null : exam.title, a.studentId,
-                student == null ? null : student.fullName, a.startedAt, a.finishedAt, tracks, interruptions);
+        return new RecordingView(a.id(), a.examId(), exam == null ? null : exam.title(), a.studentId(),
+                student == null ? null : student.fullName(), a.startedAt(), a.finishedAt(), tracks, interruptions);
     }
 
     /** The recordings of an owner other than an attempt (e.g. {@code ORAL_TURN}), checked and audited like an attempt's. */
@@ -128,7 +137,7 @@ public class PlaybackService {
     /** "Open at flag time": the media second of each finalised track for an attempt-clock instant. */
     @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
     public OffsetView offsets(UUID attemptId, Instant at, UUID viewerId) {
-        Attempt a = Attempt.findById(attemptId);
+        AttemptRecord a = attempts.find(attemptId).orElse(null);
         if (a == null) throw Problem.notFound("Attempt");
         requireAccess(a, viewerId, "recording.offset", Map.of("at", String.valueOf(at)));  // access first, then the input
         if (at == null) throw Problem.badRequest("OFFSET_AT_MISSING", "Send at=<ISO instant>");
@@ -146,7 +155,7 @@ public class PlaybackService {
     public TicketView ticket(String token, UUID viewerId) {
         MediaTrack t = finalisedTrack(token);
         if (t.ownedByAttempt()) {
-            Attempt a = Attempt.findById(t.attemptId);
+            AttemptRecord a = attempts.find(t.attemptId).orElse(null);
             requireAccess(a, viewerId, "recording.viewed", Map.of("kind", t.kind.name()));
         } else {
             requireOwnedAccess(owners.require(t.ownerKind), t.ownerId, viewerId, "recording.viewed", Map.of("kind", t.kind.name()));
@@ -170,7 +179,7 @@ public class PlaybackService {
     @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
     public Playable playable(String token, String ticket, UUID bearerUserId, String what) {
         MediaTrack t = finalisedTrack(token);
-        Attempt a = t.ownedByAttempt() ? Attempt.findById(t.attemptId) : null;
+        AttemptRecord a = t.ownedByAttempt() ? attempts.find(t.attemptId).orElse(null) : null;
         RecordingOwner owner = t.ownedByAttempt() ? null : owners.require(t.ownerKind);
         if (bearerUserId != null) {
             Map<String, String> extra = Map.of("kind", t.kind.name(), "part", what);
@@ -205,13 +214,13 @@ public class PlaybackService {
         return t;
     }
 
-    private void requireAccess(Attempt a, UUID viewerId, String action, Map<String, String> extra) {
+    private void requireAccess(AttemptRecord a, UUID viewerId, String action, Map<String, String> extra) {
         boolean ok = allowed(a, viewerId);
         Map<String, Object> detail = new java.util.HashMap<>();
-        detail.put("student", a.studentId.toString());
+        detail.put("student", a.studentId().toString());
         detail.put("granted", ok);
         if (extra != null) detail.putAll(extra);
-        audit.record(Change.of(ok ? action : "recording.access.denied", "attempt", a.id).scope(a.examId).detail(detail));
+        audit.record(Change.of(ok ? action : "recording.access.denied", "attempt", a.id()).scope(a.examId()).detail(detail));
         if (!ok) throw new Problem(403, "RECORDING_ACCESS_DENIED", "Recordings are open only to reviewers, the commissions and the student");
     }
 
@@ -226,9 +235,9 @@ public class PlaybackService {
     }
 
     private boolean allowedOwned(String ownerKind, UUID ownerId, UUID viewerId) {
-        AppUser u = AppUser.findById(viewerId);
+        Person u = People.find(viewerId).orElse(null);
         if (u == null) return false;
-        Viewer viewer = new Viewer(u.id, u.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(u.roles));
+        Viewer viewer = new Viewer(u.id(), u.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(u.roles()));
         RecordingAccessPolicy.Owned owned = new RecordingAccessPolicy.Owned(ownerKind, ownerId);
         for (RecordingAccessPolicy p : policies) {
             if (p.mayViewOwned(viewer, owned)) return true;
@@ -236,11 +245,11 @@ public class PlaybackService {
         return false;
     }
 
-    private boolean allowed(Attempt a, UUID viewerId) {
-        AppUser u = AppUser.findById(viewerId);
+    private boolean allowed(AttemptRecord a, UUID viewerId) {
+        Person u = People.find(viewerId).orElse(null);
         if (u == null) return false;
-        Viewer viewer = new Viewer(u.id, u.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(u.roles));
-        Subject subject = new Subject(a.id, a.examId, a.studentId);
+        Viewer viewer = new Viewer(u.id(), u.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(u.roles()));
+        Subject subject = new Subject(a.id(), a.examId(), a.studentId());
         for (RecordingAccessPolicy p : policies) {
             if (p.mayView(viewer, subject)) return true;
         }

@@ -11,7 +11,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.media.MediaEvents.TrackFinalised;
@@ -66,8 +67,11 @@ public class RecordingFinaliseJob {
     /** Tracks this node is finalising now: their claims are renewed while the work goes on. */
     private final Set<UUID> working = ConcurrentHashMap.newKeySet();
 
+    private final AttemptCatalog attempts;
+
     RecordingFinaliseJob(EntityManager em, RecordingStorage storage, MediaConfig config, TimeSource time, AuditTrail audit,
-                         ObjectMapper json, Event<TrackFinalised> finalised, RecordingOwners owners) {
+                         ObjectMapper json, Event<TrackFinalised> finalised, RecordingOwners owners, AttemptCatalog attempts) {
+        this.attempts = attempts;
         this.owners = owners;
         this.em = em;
         this.storage = storage;
@@ -322,8 +326,8 @@ public class RecordingFinaliseJob {
             detail.put("durationMs", row.durationMs == null ? 0 : row.durationMs);
             if (error != null) detail.put("error", row.error);
             if (row.ownedByAttempt()) {
-                Attempt a = Attempt.findById(row.attemptId);
-                audit.record(Change.of("recording.finalised", "attempt", row.attemptId).scope(a == null ? null : a.examId).detail(detail),
+                AttemptRecord a = attempts.find(row.attemptId).orElse(null);
+                audit.record(Change.of("recording.finalised", "attempt", row.attemptId).scope(a == null ? null : a.examId()).detail(detail),
                         null, "system");
                 finalised.fire(new TrackFinalised(row.attemptId, row.kind, state, gaps.size()));
             } else {

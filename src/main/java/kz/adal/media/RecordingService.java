@@ -6,12 +6,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.attempt.AttemptEvents.AttemptFinished;
 import kz.adal.attempt.AttemptState;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.exam.Exam;
+import kz.adal.exam.ExamCatalog;
+import kz.adal.exam.ExamCatalog.ExamRecord;
 import kz.adal.media.MediaEvents.RecordingInterrupted;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
@@ -71,8 +73,13 @@ public class RecordingService {
     private final RecordingOwners owners;
     private final RecordingQuota quota;
 
+    private final AttemptCatalog attempts;
+    private final ExamCatalog exams;
+
     RecordingService(EntityManager em, RecordingStorage storage, MediaConfig config, TimeSource time, AuditTrail audit,
-                     Event<RecordingInterrupted> interrupted, RecordingOwners owners) {
+                     Event<RecordingInterrupted> interrupted, RecordingOwners owners, AttemptCatalog attempts, ExamCatalog exams) {
+        this.attempts = attempts;
+        this.exams = exams;
         this.owners = owners;
         this.quota = RecordingQuota.of(config.quota());
         this.em = em;
@@ -97,11 +104,11 @@ public class RecordingService {
         ChunkUpload[] upload = new ChunkUpload[1];
         long[] allowance = new long[1];
         UUID trackId = QuarkusTransaction.requiringNew().call(() -> {
-            Attempt a = ownedAttempt(attemptId, studentId);  // first: a stranger learns nothing about the chunk rules
+            AttemptRecord a = ownedAttempt(attemptId, studentId);  // first: a stranger learns nothing about the chunk rules
             upload[0] = upload(segment, seq, bytes, clientStart, clientEnd);
             requireUploadWindow(a, now);
             allowance[0] = quota.bytesFor(plannedLength(a, now), RecordingQuota.bitsPerSecond(config.recorder(), kind));
-            return trackFor(a.id, kind, now).id;
+            return trackFor(a.id(), kind, now).id;
         });
         return store(trackId, new TrackId(attemptId, kind, segment), upload[0], now, allowance[0]);
     }
@@ -138,11 +145,11 @@ public class RecordingService {
 
     /** The exactly-once part, the same for every owner: admit by the ledger, insert the row, write the object. */
     /** The attempt's length as planned now: start to deadline (which moves with extensions and pauses). */
-    private static java.time.Duration plannedLength(Attempt a, Instant now) {
-        if (a.startedAt != null && a.deadlineAt != null) {
-            return java.time.Duration.between(a.startedAt, a.deadlineAt.isAfter(now) ? a.deadlineAt : now);
+    private static java.time.Duration plannedLength(AttemptRecord a, Instant now) {
+        if (a.startedAt() != null && a.deadlineAt() != null) {
+            return java.time.Duration.between(a.startedAt(), a.deadlineAt().isAfter(now) ? a.deadlineAt() : now);
         }
-        return java.time.Duration.ofSeconds(a.durationSeconds == null ? 0 : a.durationSeconds);
+        return java.time.Duration.ofSeconds(a.durationSeconds() == null ? 0 : a.durationSeconds());
     }
 
     private ChunkAck store(UUID trackId, TrackId id, ChunkUpload upload, Instant now, long allowedTrackBytes) {
@@ -227,18 +234,18 @@ public class RecordingService {
      * Uploads are taken while the attempt is in progress or suspended, and for {@link MediaConfig#uploadGrace()}
      * after it finished, so the browser can flush what it queued.
      */
-    private void requireUploadWindow(Attempt a, Instant now) {
-        Exam exam = Exam.findById(a.examId);
-        if (exam == null || !exam.isProctored()) {
+    private void requireUploadWindow(AttemptRecord a, Instant now) {
+        ExamRecord exam = exams.find(a.examId()).orElse(null);
+        if (exam == null || !exam.proctored()) {
             throw Problem.conflict("RECORDING_NOT_REQUIRED", "This exam is not proctored: nothing is recorded");
         }
-        if (a.state == AttemptState.IN_PROGRESS || a.state == AttemptState.SUSPENDED) return;
-        if (!a.state.isFinished() || a.finishedAt == null) {
+        if (a.state() == AttemptState.IN_PROGRESS || a.state() == AttemptState.SUSPENDED) return;
+        if (!a.state().isFinished() || a.finishedAt() == null) {
             throw Problem.conflict("RECORDING_NOT_STARTED", "The attempt has not started; recording begins with the exam");
         }
-        if (now.isAfter(a.finishedAt.plus(config.uploadGrace()))) {
-            throw new Problem(409, "RECORDING_CLOSED", "The attempt finished at " + a.finishedAt
-                    + " and its recording is closed", List.of(Map.of("finishedAt", a.finishedAt.toString())));
+        if (now.isAfter(a.finishedAt().plus(config.uploadGrace()))) {
+            throw new Problem(409, "RECORDING_CLOSED", "The attempt finished at " + a.finishedAt()
+                    + " and its recording is closed", List.of(Map.of("finishedAt", a.finishedAt().toString())));
         }
     }
 
@@ -314,7 +321,7 @@ public class RecordingService {
      */
     @Transactional
     public void interrupted(UUID attemptId, UUID studentId, TrackKind kind, InterruptionRequest req) {
-        Attempt a = ownedAttempt(attemptId, studentId);  // the owner check before the input check
+        AttemptRecord a = ownedAttempt(attemptId, studentId);  // the owner check before the input check
         if (req == null || req.reason() == null || !REASONS.contains(req.reason())) {
             throw Problem.badRequest("INTERRUPTION_REASON_INVALID", "reason must be one of " + REASONS);
         }
@@ -329,7 +336,7 @@ public class RecordingService {
         r.receivedAt = now;
         r.persist();
         audit.record(Change.of("recording." + ("RESUMED".equals(req.reason()) ? "resumed" : "interrupted"), "attempt", attemptId)
-                .scope(a.examId).detail(Map.of("kind", kind.name(), "reason", req.reason())));
+                .scope(a.examId()).detail(Map.of("kind", kind.name(), "reason", req.reason())));
         // fired for RESUMED too, so that proctoring can close the flag it opened
         interrupted.fire(new RecordingInterrupted(attemptId, kind, req.reason(), r.detail, now));
     }
@@ -419,8 +426,8 @@ public class RecordingService {
 
     @Transactional
     public RecordingPlan plan(UUID attemptId, UUID studentId) {
-        Attempt a = ownedAttempt(attemptId, studentId);
-        Exam exam = Exam.findById(a.examId);
+        AttemptRecord a = ownedAttempt(attemptId, studentId);
+        ExamRecord exam = exams.find(a.examId()).orElse(null);
         MediaConfig.Recorder r = config.recorder();
         List<TrackStatus> tracks = new ArrayList<>();
         for (MediaTrack t : MediaTrack.<MediaTrack>list("attemptId", attemptId)) {
@@ -428,7 +435,7 @@ public class RecordingService {
                     .setParameter("t", t.id).getSingleResult();
             tracks.add(new TrackStatus(t.kind, t.state, ((Number) agg[2]).intValue() + 1, ((Number) agg[0]).longValue(), ((Number) agg[1]).longValue()));
         }
-        return new RecordingPlan(attemptId, exam != null && exam.isProctored(), a.state.name(), r.timesliceMs(), config.maxChunkBytes(),
+        return new RecordingPlan(attemptId, exam != null && exam.proctored(), a.state().name(), r.timesliceMs(), config.maxChunkBytes(),
                 Map.of("mimeType", "video/webm;codecs=vp8,opus", "width", r.cameraWidth(), "height", r.cameraHeight(),
                         "frameRate", r.cameraFrameRate(), "videoBitsPerSecond", r.cameraVideoBitsPerSecond(),
                         "audioBitsPerSecond", r.cameraAudioBitsPerSecond(), "videoKeyFrameIntervalDuration", 2000),
@@ -449,9 +456,9 @@ public class RecordingService {
     // ---------------------------------------------------------------- helpers
 
     /** Another student's attempt is answered exactly like a missing one. */
-    static Attempt ownedAttempt(UUID attemptId, UUID studentId) {
-        Attempt a = Attempt.findById(attemptId);
-        if (a == null || !a.studentId.equals(studentId)) throw Problem.notFound("Attempt");
+    private AttemptRecord ownedAttempt(UUID attemptId, UUID studentId) {
+        AttemptRecord a = attempts.find(attemptId).orElse(null);
+        if (a == null || !a.studentId().equals(studentId)) throw Problem.notFound("Attempt");
         return a;
     }
 

@@ -24,7 +24,10 @@ public class OralCasework {
     private final AuditTrail audit;
     private final OralSittings sittings;
 
-    OralCasework(TimeSource time, AuditTrail audit, OralSittings sittings) {
+    private final OralSittingService service;
+
+    OralCasework(TimeSource time, AuditTrail audit, OralSittings sittings, OralSittingService service) {
+        this.service = service;
         this.time = time;
         this.audit = audit;
         this.sittings = sittings;
@@ -63,7 +66,7 @@ public class OralCasework {
      * academic period). The absent turn must not have started. Audited in both sittings' scope.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OralTurn scheduleAbsenceResit(UUID absentTurnId, UUID sittingId, String basis) {
+    public OralCatalog.TurnRecord scheduleAbsenceResit(UUID absentTurnId, UUID sittingId, String basis) {
         OralTurn absent = sittings.lockedTurn(absentTurnId);
         if (absent.stage != TurnStage.WAITING) {
             throw Problem.conflict("ORAL_STAGE", "The student took part in this sitting: an absence re-sit is for a turn that never started");
@@ -91,7 +94,7 @@ public class OralCasework {
         sittings.event(target.id, r.id, "RESIT_SCHEDULED", null, "after an absence for a valid reason (turn " + absent.id + ")");
         sittings.event(absent.sittingId, absent.id, "ABSENCE_EXCUSED", null, "re-sit on " + target.sittingDate + ": " + basis);
         sittings.changed(target.id, "resit");
-        return r;
+        return OralCatalog.record(r);
     }
 
     /**
@@ -101,7 +104,7 @@ public class OralCasework {
      * added by {@link #scheduleAbsenceResit}). Today or later, within the current academic period.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OralSitting resitDay(UUID missedSittingId, LocalDate date, UUID setBy) {
+    public OralCatalog.SittingRecord resitDay(UUID missedSittingId, LocalDate date, UUID setBy) {
         OralSitting from = sittings.sitting(missedSittingId);
         LocalDate today = time.today();
         if (date == null) throw Problem.badRequest("ORAL_RESIT_SITTING", "Choose the sitting day of the re-sit");
@@ -130,6 +133,15 @@ public class OralCasework {
         audit.record(Change.of("oral.sitting.created", "oral-sitting", s.id).scope(s.id)
                 .detail(Map.of("resitDayOf", from.id.toString(), "date", date.toString())));
         sittings.event(s.id, null, "SITTING_CREATED", null, "re-sit day of " + from.title + " (" + from.sittingDate + ")");
-        return s;
+        return OralCatalog.record(s);
+    }
+
+    /**
+     * A technical-failure act's RESIT decision carried out by the commission's chair (001 §6.15.6): another time in
+     * the sitting (or the one chosen) with a new ticket, as {@link OralSittingService#scheduleResit} does it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OralCatalog.TurnRecord resitAfterAct(kz.adal.identity.Actor chair, UUID failedTurnId, UUID sittingId) {
+        return OralCatalog.record(service.scheduleResit(chair, failedTurnId, sittingId));
     }
 }

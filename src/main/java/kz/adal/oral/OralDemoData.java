@@ -6,7 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import kz.adal.identity.Actor;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.DemoAccounts;
 import kz.adal.identity.Role;
 import kz.adal.platform.TimeSource;
@@ -36,14 +37,14 @@ public class OralDemoData {
     @Transactional
     void seed(@Observes @Priority(DemoAccounts.PRIORITY + 50) StartupEvent ev) {
         if (!enabled || OralSitting.count() > 0) return;
-        AppUser admin = AppUser.findByLogin("admin").orElse(null);
+        Person admin = People.byLogin("admin").orElse(null);
         if (admin == null) return;
         List<OralSetupService.TicketInput> tickets = new ArrayList<>();
         for (int i = 0; i < TOPICS.length; i++) {
             String[] t = TOPICS[i];
             tickets.add(new OralSetupService.TicketInput(i + 1, List.of(t[0], t[1], t[2])));
         }
-        service.create(new Actor(admin.id, admin.login, EnumSet.of(Role.SYSTEM_ADMIN)), new OralSetupService.SetupRequest(
+        service.create(new Actor(admin.id(), admin.login(), EnumSet.of(Role.SYSTEM_ADMIN)), new OralSetupService.SetupRequest(
                 DEMO_TITLE,
                 "Демо: төтенше жағдай туралы шешім № 1 (оқу үшін ғана) — ауызша емтихан бейнебайланыс арқылы",
                 OralSitting.BACHELOR, time.today(), "6B06102 Information systems", "kk",
@@ -53,7 +54,7 @@ public class OralDemoData {
     }
 
     private static java.util.UUID id(String login) {
-        return AppUser.findByLogin(login).orElseThrow().id;
+        return People.byLogin(login).orElseThrow().id();
     }
 
     private static final String[][] TOPICS = {

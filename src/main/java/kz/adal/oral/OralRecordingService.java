@@ -1,5 +1,7 @@
 package kz.adal.oral;
 
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -114,8 +116,8 @@ public class OralRecordingService {
         if (!rooms.rolesIn(sittingId, actor.id()).contains(SittingRole.SECRETARY)) {
             throw Problem.forbidden("Only the technical secretary keeps the room recording's link");
         }
-        kz.adal.identity.AppUser me = kz.adal.identity.AppUser.findById(actor.id());
-        String safe = links.optional(url, "ORAL_RECORDING_URL_INVALID", "url", me == null ? "kk" : me.uiLanguage);
+        Person me = People.find(actor.id()).orElse(null);
+        String safe = links.optional(url, "ORAL_RECORDING_URL_INVALID", "url", me == null ? "kk" : me.uiLanguage());
         if (safe == null) throw Problem.badRequest("ORAL_RECORDING_URL_INVALID", "Send the recording's https address").with("field", "url");
         s.jitsiRecordingUrl = safe;
         OralEvent e = new OralEvent();

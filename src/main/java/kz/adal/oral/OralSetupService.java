@@ -5,7 +5,8 @@ import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.identity.Actor;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
@@ -90,9 +91,9 @@ public class OralSetupService {
             throw new Problem(422, "ORAL_COMMISSION_DUPLICATE", "A person appears twice in the commission");
         }
         for (UUID id : commissionIds) sittings.staff(id, "commission member");
-        AppUser head = sittings.staff(r.headId(), "head of department");
+        Person head = sittings.staff(r.headId(), "head of department");
         if (!head.has(Role.HEAD_OF_DEPARTMENT)) {
-            throw new Problem(422, "ORAL_HEAD_ROLE", head.fullName + " is not a head of department (001 §6.15.6)");
+            throw new Problem(422, "ORAL_HEAD_ROLE", head.fullName() + " is not a head of department (001 §6.15.6)");
         }
 
         // admitted students: only those who completed the curriculum (001 §5.39.4)
@@ -101,22 +102,22 @@ public class OralSetupService {
         if (new HashSet<>(studentIds).size() != studentIds.size()) {
             throw new Problem(422, "ORAL_STUDENT_DUPLICATE", "A student is listed twice");
         }
-        List<AppUser> students = new ArrayList<>();
+        List<Person> students = new ArrayList<>();
         for (UUID id : studentIds) {
-            AppUser s = AppUser.<AppUser>findByIdOptional(id).orElseThrow(() -> Problem.notFound("Student " + id));
-            if (!s.has(Role.STUDENT) || !s.isActive()) {
-                throw new Problem(422, "ORAL_NOT_A_STUDENT", s.fullName + " is not an active student account");
+            Person s = People.find(id).orElseThrow(() -> Problem.notFound("Student " + id));
+            if (!s.has(Role.STUDENT) || !s.active()) {
+                throw new Problem(422, "ORAL_NOT_A_STUDENT", s.fullName() + " is not an active student account");
             }
-            if (!s.curriculumCompleted) {
-                throw new Problem(422, "ORAL_NOT_ADMITTED", s.fullName + " (" + s.login
+            if (!s.curriculumCompleted()) {
+                throw new Problem(422, "ORAL_NOT_ADMITTED", s.fullName() + " (" + s.login()
                         + ") has not completed the curriculum and is not admitted to final attestation (001 §5.39.4)");
             }
-            if (s.instructionLanguage != null && !s.instructionLanguage.equals(r.language())) {
-                throw new Problem(422, "ORAL_LANGUAGE_MISMATCH", s.fullName + " studies in '" + s.instructionLanguage
+            if (s.instructionLanguage() != null && !s.instructionLanguage().equals(r.language())) {
+                throw new Problem(422, "ORAL_LANGUAGE_MISMATCH", s.fullName() + " studies in '" + s.instructionLanguage()
                         + "', the sitting is in '" + r.language() + "' (001 §5.23.5)");
             }
             if (commissionIds.contains(id) || id.equals(r.headId())) {
-                throw new Problem(422, "ORAL_ROLE_CONFLICT", s.fullName + " can't be both examined and on the commission");
+                throw new Problem(422, "ORAL_ROLE_CONFLICT", s.fullName() + " can't be both examined and on the commission");
             }
             students.add(s);
         }
@@ -140,10 +141,10 @@ public class OralSetupService {
         s.commission.add(new CommissionSeat(r.secretaryId(), CommissionRole.SECRETARY));
         s.persist();
         int position = 1;
-        for (AppUser student : students) {
+        for (Person student : students) {
             OralTurn t = new OralTurn();
             t.sittingId = s.id;
-            t.studentId = student.id;
+            t.studentId = student.id();
             t.position = position++;
             t.persist();
         }

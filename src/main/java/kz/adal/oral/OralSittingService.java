@@ -7,7 +7,8 @@ import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.grading.IncompleteGrade;
 import kz.adal.identity.Actor;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
@@ -368,9 +369,9 @@ public class OralSittingService {
             throw Problem.conflict("ORAL_STAGE", "A technical failure is recorded while the student's exam is under way");
         }
         if (blank(note)) throw Problem.badRequest("ORAL_FAILURE_NOTE", "Describe what failed (e.g. the student's connection was lost)");
-        AppUser student = AppUser.findById(t.studentId);
+        Person student = People.find(t.studentId).orElse(null);
         LocalDate today = time.today();
-        LocalDate due = IncompleteGrade.award(today, sittings.periodEnd(today), student.masterApplicant).dueDate();
+        LocalDate due = IncompleteGrade.award(today, sittings.periodEnd(today), student.masterApplicant()).dueDate();
         TurnStage before = t.stage;
         t.technicalFailure(note.strip(), time.now(), due);
         audit.record(Change.of("oral.technical-failure", "oral-turn", t.id).scope(s.id)

@@ -10,7 +10,8 @@ import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.grading.LetterScale;
 import kz.adal.identity.Actor;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.People;
 import kz.adal.identity.Role;
 import kz.adal.platform.AfterCommit;
@@ -40,11 +41,8 @@ class OralSittings {
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry tx;
     private final LetterScale scale;
-    private final People people;
 
-    OralSittings(OralConfig config, TimeSource time, AuditTrail audit, OralRoomBus bus, ObjectMapper json, TransactionSynchronizationRegistry tx,
-                 People people) {
-        this.people = people;
+    OralSittings(OralConfig config, TimeSource time, AuditTrail audit, OralRoomBus bus, ObjectMapper json, TransactionSynchronizationRegistry tx) {
         this.config = config;
         this.time = time;
         this.audit = audit;
@@ -70,17 +68,17 @@ class OralSittings {
         if (s.commissionRole(actor.id()).orElse(null) != role) throw Problem.forbidden(message);
     }
 
-    AppUser staff(UUID id, String what) {
-        AppUser u = AppUser.<AppUser>findByIdOptional(id).orElseThrow(() -> Problem.notFound("The " + what + " " + id));
-        if (!u.isActive()) throw new Problem(422, "ORAL_ACCOUNT_INACTIVE", u.fullName + " (" + what + ") has a suspended account");
-        if (u.roles.equals(EnumSet.of(Role.STUDENT))) {
-            throw new Problem(422, "ORAL_STUDENT_AS_STAFF", u.fullName + " is a student and can't be the " + what);
+    Person staff(UUID id, String what) {
+        Person u = People.find(id).orElseThrow(() -> Problem.notFound("The " + what + " " + id));
+        if (!u.active()) throw new Problem(422, "ORAL_ACCOUNT_INACTIVE", u.fullName() + " (" + what + ") has a suspended account");
+        if (u.roles().equals(EnumSet.of(Role.STUDENT))) {
+            throw new Problem(422, "ORAL_STUDENT_AS_STAFF", u.fullName() + " is a student and can't be the " + what);
         }
         return u;
     }
 
     Map<UUID, String> names(Collection<UUID> ids) {
-        return people.names(ids);
+        return People.names(ids);
     }
 
     void event(UUID sittingId, UUID turnId, String kind, Actor actor, String detail) {

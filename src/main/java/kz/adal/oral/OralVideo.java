@@ -3,7 +3,8 @@ package kz.adal.oral;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.identity.Actor;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.media.IceServers;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
@@ -36,16 +37,16 @@ public class OralVideo {
     public OralViews.Video join(Actor actor, UUID sittingId) {
         Set<SittingRole> roles = service.rolesIn(sittingId, actor.id());
         if (roles.isEmpty()) throw Problem.forbidden("You are not in this sitting");
-        AppUser me = AppUser.findById(actor.id());
+        Person me = People.find(actor.id()).orElse(null);
         boolean moderator = roles.stream().anyMatch(r -> r != SittingRole.STUDENT);
         OralConfig.Jitsi j = config.jitsi();
         if (j.domain().isEmpty() || j.appSecret().isEmpty()) {
-            return new OralViews.Video(false, null, null, null, moderator, false, me.fullName, false,
+            return new OralViews.Video(false, null, null, null, moderator, false, me.fullName(), false,
                     ice.forUser(actor.id().toString(), time.now()), ice.upstreamKbps());
         }
         String room = JitsiToken.roomFor(sittingId);
         String jwt = JitsiToken.sign(j.appId(), j.appSecret().get(), j.audience(), j.domain().get(), room,
-                new JitsiToken.Participant(actor.id().toString(), me.fullName, moderator), time.now(), j.tokenTtl());
-        return new OralViews.Video(true, j.domain().get(), room, jwt, moderator, true, me.fullName, j.record(), List.of(), ice.upstreamKbps());
+                new JitsiToken.Participant(actor.id().toString(), me.fullName(), moderator), time.now(), j.tokenTtl());
+        return new OralViews.Video(true, j.domain().get(), room, jwt, moderator, true, me.fullName(), j.record(), List.of(), ice.upstreamKbps());
     }
 }

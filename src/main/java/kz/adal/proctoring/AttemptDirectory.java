@@ -3,7 +3,8 @@ package kz.adal.proctoring;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.attempt.AttemptState;
 
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,13 +21,15 @@ import java.util.UUID;
 class AttemptDirectory {
     /** Finished attempts stay on the grid this long, so the proctor sees how they ended. */
     static final Duration FINISHED_VISIBLE = Duration.ofMinutes(15);
-    private static final String SELECT = "select a, e.title, u.fullName, u.login from Attempt a, Exam e, AppUser u "
+    private static final String SELECT = "select a.id, e.title, u.fullName, u.login from Attempt a, Exam e, AppUser u "
             + "where e.id = a.examId and u.id = a.studentId ";
 
     private final EntityManager em;
+    private final AttemptCatalog attempts;
 
-    AttemptDirectory(EntityManager em) {
+    AttemptDirectory(EntityManager em, AttemptCatalog attempts) {
         this.em = em;
+        this.attempts = attempts;
     }
 
     /** The attempts a proctor watches: running ones of assigned exams or assigned directly, and recently finished ones. */
@@ -61,9 +65,14 @@ class AttemptDirectory {
                 .setParameter("s", studentId).setParameter("p", proctorId).getSingleResult() > 0);
     }
 
-    private static List<AttemptFacts> facts(List<Object[]> rows) {
+    /** Rows of (attempt id, exam title, student name, student login), with the attempts read through their port in one query. */
+    private List<AttemptFacts> facts(List<Object[]> rows) {
+        Map<UUID, AttemptRecord> byId = attempts.find(rows.stream().map(r -> (UUID) r[0]).toList());
         List<AttemptFacts> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) out.add(AttemptFacts.of((Attempt) r[0], (String) r[1], (String) r[2], (String) r[3]));
+        for (Object[] r : rows) {
+            AttemptRecord a = byId.get((UUID) r[0]);
+            if (a != null) out.add(AttemptFacts.of(a, (String) r[1], (String) r[2], (String) r[3]));
+        }
         return out;
     }
 }

@@ -1,6 +1,6 @@
 package kz.adal.proctoring;
 
-import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.attempt.AttemptClock;
 import kz.adal.attempt.AttemptState;
 
@@ -12,10 +12,9 @@ import java.util.UUID;
 record AttemptFacts(UUID attemptId, UUID examId, String examTitle, UUID studentId, String studentName, String studentLogin,
                     AttemptState state, AttemptClock clock, Instant deadlineAt, Instant finishedAt) {
 
-    static AttemptFacts of(Attempt a, String examTitle, String studentName, String studentLogin) {
-        AttemptClock clock = a.startedAt == null || a.durationSeconds == null ? null : a.clock();
-        return new AttemptFacts(a.id, a.examId, examTitle, a.studentId, studentName, studentLogin, a.state, clock,
-                a.deadlineAt, a.finishedAt);
+    static AttemptFacts of(AttemptRecord a, String examTitle, String studentName, String studentLogin) {
+        return new AttemptFacts(a.id(), a.examId(), examTitle, a.studentId(), studentName, studentLogin, a.state(), a.clock(),
+                a.deadlineAt(), a.finishedAt());
     }
 
     /** Time left at {@code now} (frozen while suspended), null before the start. */

@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import kz.adal.attempt.AttemptEvents.AttemptStarted;
-import kz.adal.exam.Exam;
-import kz.adal.identity.AppUser;
+import kz.adal.exam.ExamCatalog;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.platform.TimeSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -26,8 +27,10 @@ class DemoProctoring {
     private static final Logger LOG = Logger.getLogger(DemoProctoring.class);
     private final boolean enabled;
     private final TimeSource time;
+    private final ExamCatalog exams;
 
-    DemoProctoring(@ConfigProperty(name = "adal.demo.enabled") boolean enabled, TimeSource time) {
+    DemoProctoring(@ConfigProperty(name = "adal.demo.enabled") boolean enabled, TimeSource time, ExamCatalog exams) {
+        this.exams = exams;
         this.enabled = enabled;
         this.time = time;
     }
@@ -36,7 +39,7 @@ class DemoProctoring {
         if (!enabled) return;
         int n = QuarkusTransaction.requiringNew().call(() -> {
             int assigned = 0;
-            for (Exam e : Exam.<Exam>listAll()) if (assign(e.id)) assigned++;
+            for (ExamCatalog.ExamRecord e : exams.all()) if (assign(e.id())) assigned++;
             return assigned;
         });
         if (n > 0) LOG.infof("Demo: the demo proctor watches %d exams", n);
@@ -49,13 +52,13 @@ class DemoProctoring {
 
     private boolean assign(UUID examId) {
         if (ProctorAssignment.count("examId", examId) > 0) return false;
-        List<AppUser> proctor = AppUser.list("login", "proctor");
-        List<AppUser> teacher = AppUser.list("login", "teacher");
-        if (proctor.isEmpty() || teacher.isEmpty()) return false;
+        Person proctor = People.byLogin("proctor").orElse(null);
+        Person teacher = People.byLogin("teacher").orElse(null);
+        if (proctor == null || teacher == null) return false;
         ProctorAssignment pa = new ProctorAssignment();
-        pa.proctorId = proctor.get(0).id;
+        pa.proctorId = proctor.id();
         pa.examId = examId;
-        pa.assignedBy = teacher.get(0).id;
+        pa.assignedBy = teacher.id();
         pa.assignedAt = time.now();
         pa.persist();
         return true;

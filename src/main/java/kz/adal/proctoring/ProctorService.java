@@ -5,15 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.attempt.AttemptInterventions;
 import kz.adal.attempt.AttemptState;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.exam.Exam;
-import kz.adal.grading.LetterBand;
-import kz.adal.grading.LetterScaleConfig;
-import kz.adal.identity.AppUser;
+import kz.adal.exam.ExamCatalog;
+import kz.adal.exam.ExamCatalog.ExamRecord;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.Actor;
 import kz.adal.identity.Role;
 import kz.adal.platform.AfterCommit;
@@ -28,7 +29,6 @@ import kz.adal.proctoring.ProctorViews.MessageView;
 import kz.adal.proctoring.ProctorViews.TerminationView;
 import kz.adal.proctoring.ProctorViews.TimelineView;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -66,14 +66,18 @@ public class ProctorService {
     private final LiveHub hub;
     private final EventStore events;
     private final ProctoringConfig config;
-    private final LetterScaleConfig letters;
     private final TransactionSynchronizationRegistry tx;
     private final ObjectMapper json;
     private final jakarta.enterprise.event.Event<TerminationRequested> terminationRequested;
+    private final AttemptCatalog attemptCatalog;
+    private final ExamCatalog exams;
 
     ProctorService(AttemptInterventions attempts, AttemptDirectory directory, AuditTrail audit, TimeSource time, LiveHub hub,
-                   EventStore events, ProctoringConfig config, LetterScaleConfig letters, TransactionSynchronizationRegistry tx,
-                   ObjectMapper json, jakarta.enterprise.event.Event<TerminationRequested> terminationRequested) {
+                   EventStore events, ProctoringConfig config, TransactionSynchronizationRegistry tx,
+                   ObjectMapper json, jakarta.enterprise.event.Event<TerminationRequested> terminationRequested,
+                   AttemptCatalog attemptCatalog, ExamCatalog exams) {
+        this.attemptCatalog = attemptCatalog;
+        this.exams = exams;
         this.terminationRequested = terminationRequested;
         this.attempts = attempts;
         this.directory = directory;
@@ -82,7 +86,6 @@ public class ProctorService {
         this.hub = hub;
         this.events = events;
         this.config = config;
-        this.letters = letters;
         this.tx = tx;
         this.json = json;
     }
@@ -95,31 +98,31 @@ public class ProctorService {
         if (req == null || req.proctorLogin() == null || (req.examId() == null) == (req.attemptId() == null)) {
             throw Problem.badRequest("ASSIGNMENT_INVALID", "Send proctorLogin and either examId or attemptId");
         }
-        AppUser proctor = AppUser.findByLogin(req.proctorLogin())
+        Person proctor = People.byLogin(req.proctorLogin())
                 .filter(u -> u.has(Role.PROCTOR)).orElseThrow(() -> Problem.unprocessable("ASSIGNMENT_NOT_A_PROCTOR",
                         "No proctor with login " + req.proctorLogin(), List.of()));
         UUID examId = req.examId();
         if (req.attemptId() != null) {
-            Attempt a = Attempt.findById(req.attemptId());
+            AttemptRecord a = attemptCatalog.find(req.attemptId()).orElse(null);
             if (a == null) throw Problem.notFound("Attempt");
-            examId = a.examId;
-        } else if (Exam.findById(examId) == null) {
+            examId = a.examId();
+        } else if (exams.find(examId).isEmpty()) {
             throw Problem.notFound("Exam");
         }
         ProctorAssignment existing = req.examId() != null
-                ? ProctorAssignment.find("proctorId = ?1 and examId = ?2", proctor.id, req.examId()).firstResult()
-                : ProctorAssignment.find("proctorId = ?1 and attemptId = ?2", proctor.id, req.attemptId()).firstResult();
-        if (existing != null) return view(existing, proctor.login);
+                ? ProctorAssignment.find("proctorId = ?1 and examId = ?2", proctor.id(), req.examId()).firstResult()
+                : ProctorAssignment.find("proctorId = ?1 and attemptId = ?2", proctor.id(), req.attemptId()).firstResult();
+        if (existing != null) return view(existing, proctor.login());
         ProctorAssignment pa = new ProctorAssignment();
-        pa.proctorId = proctor.id;
+        pa.proctorId = proctor.id();
         pa.examId = req.examId();
         pa.attemptId = req.attemptId();
         pa.assignedBy = actor.id();
         pa.assignedAt = now();
         pa.persist();
         audit.record(Change.of("proctoring.assigned", "proctor_assignment", pa.id).scope(examId)
-                .detail(Map.of("proctor", proctor.login, "target", req.examId() != null ? "exam" : "attempt")));
-        return view(pa, proctor.login);
+                .detail(Map.of("proctor", proctor.login(), "target", req.examId() != null ? "exam" : "attempt")));
+        return view(pa, proctor.login());
     }
 
     @Transactional
@@ -127,7 +130,7 @@ public class ProctorService {
         requireAny(actor, ASSIGNERS, "Only a teacher, head of department or administrator assigns proctors");
         ProctorAssignment pa = ProctorAssignment.findById(assignmentId);
         if (pa == null) throw Problem.notFound("Assignment");
-        UUID scope = pa.examId != null ? pa.examId : Attempt.<Attempt>findById(pa.attemptId).examId;
+        UUID scope = pa.examId != null ? pa.examId : attemptCatalog.find(pa.attemptId).orElseThrow().examId();
         pa.delete();
         audit.record(Change.of("proctoring.unassigned", "proctor_assignment", assignmentId).scope(scope));
     }
@@ -135,7 +138,7 @@ public class ProctorService {
     @Transactional
     public List<AssignmentView> assignments(UUID examId) {
         List<ProctorAssignment> list = examId == null ? ProctorAssignment.listAll() : ProctorAssignment.list("examId", examId);
-        return list.stream().map(pa -> view(pa, AppUser.<AppUser>findById(pa.proctorId).login)).toList();
+        return list.stream().map(pa -> view(pa, People.find(pa.proctorId).orElseThrow().login())).toList();
     }
 
     private static AssignmentView view(ProctorAssignment pa, String login) {
@@ -147,7 +150,7 @@ public class ProctorService {
     /** A message or a warning; the student sees it as a modal and must acknowledge it. */
     @Transactional
     public MessageView send(UUID attemptId, String kind, String text, Actor actor) {
-        Attempt a = requireWatched(attemptId, actor);
+        AttemptRecord a = requireWatched(attemptId, actor);
         requireRunning(a);
         ProctorMessage.Kind k;
         try {
@@ -157,7 +160,7 @@ public class ProctorService {
         }
         if (k == ProctorMessage.Kind.PRESENCE_CHECK) throw Problem.badRequest("MESSAGE_KIND_INVALID", "Use presence-checks for a presence check");
         ProctorMessage m = message(a, k, requireText(text, "MESSAGE_TEXT_REQUIRED"), null, actor);
-        audit.record(Change.of("proctoring.message.sent", "attempt", a.id).scope(a.examId)
+        audit.record(Change.of("proctoring.message.sent", "attempt", a.id()).scope(a.examId())
                 .detail(Map.of("kind", k.name(), "text", m.text, "message", m.id.toString())));
         return MessageView.of(m);
     }
@@ -168,7 +171,7 @@ public class ProctorService {
      */
     @Transactional
     public MessageView presenceCheck(UUID attemptId, String question, Integer seconds, Actor actor) {
-        Attempt a = requireWatched(attemptId, actor);
+        AttemptRecord a = requireWatched(attemptId, actor);
         requireRunning(a);
         int s = seconds == null ? 60 : seconds;
         if (s < MIN_PRESENCE_SECONDS || s > config.presenceCheckMaxWait().toSeconds()) {
@@ -176,14 +179,14 @@ public class ProctorService {
                     "answerWithinSeconds is " + MIN_PRESENCE_SECONDS + " to " + config.presenceCheckMaxWait().toSeconds());
         }
         ProctorMessage m = message(a, ProctorMessage.Kind.PRESENCE_CHECK, requireText(question, "PRESENCE_QUESTION_REQUIRED"), s, actor);
-        audit.record(Change.of("proctoring.presence.asked", "attempt", a.id).scope(a.examId)
+        audit.record(Change.of("proctoring.presence.asked", "attempt", a.id()).scope(a.examId())
                 .detail(Map.of("question", m.text, "answerWithinSeconds", s, "message", m.id.toString())));
         return MessageView.of(m);
     }
 
-    private ProctorMessage message(Attempt a, ProctorMessage.Kind kind, String text, Integer seconds, Actor actor) {
+    private ProctorMessage message(AttemptRecord a, ProctorMessage.Kind kind, String text, Integer seconds, Actor actor) {
         ProctorMessage m = new ProctorMessage();
-        m.attemptId = a.id;
+        m.attemptId = a.id();
         m.kind = kind;
         m.text = text;
         m.sentBy = actor.id();
@@ -192,8 +195,8 @@ public class ProctorService {
         m.persist();
         ObjectNode live = studentMessage(m);
         afterCommit(() -> {
-            hub.toStudent(a.id, live);
-            hub.recordServerEvent(a.id, kind == ProctorMessage.Kind.PRESENCE_CHECK ? "presence.asked" : "message.sent",
+            hub.toStudent(a.id(), live);
+            hub.recordServerEvent(a.id(), kind == ProctorMessage.Kind.PRESENCE_CHECK ? "presence.asked" : "message.sent",
                     Map.of("message", m.id.toString(), "kind", kind.name(), "text", m.text, "by", actor.login()));
         });
         return m;
@@ -247,8 +250,8 @@ public class ProctorService {
     /** Stops the clock (the one timer rule: time does not run while suspended). */
     @Transactional
     public void suspend(UUID attemptId, String reason, Actor actor) {
-        Attempt a = requireWatched(attemptId, actor);
-        attempts.suspend(a.id, requireText(reason, "SUSPEND_REASON_REQUIRED"));
+        AttemptRecord a = requireWatched(attemptId, actor);
+        attempts.suspend(a.id(), requireText(reason, "SUSPEND_REASON_REQUIRED"));
         afterCommit(() -> {
             hub.toStudent(attemptId, json.createObjectNode().put("type", "state").put("state", "SUSPENDED").put("reason", reason));
             hub.recordServerEvent(attemptId, "attempt.suspended", Map.of("reason", reason, "by", actor.login()));
@@ -258,12 +261,12 @@ public class ProctorService {
 
     @Transactional
     public void resume(UUID attemptId, Actor actor) {
-        long pausedBefore = requireWatched(attemptId, actor).pausedSeconds;
+        long pausedBefore = requireWatched(attemptId, actor).pausedSeconds();
         attempts.resume(attemptId);
-        Attempt a = Attempt.findById(attemptId);
-        String deadline = a.deadlineAt.toString();
+        AttemptRecord a = attemptCatalog.find(attemptId).orElse(null);
+        String deadline = a.deadlineAt().toString();
         // the pause is added to the deadline: the student is told how much
-        long credited = Math.max(0, a.pausedSeconds - pausedBefore);
+        long credited = Math.max(0, a.pausedSeconds() - pausedBefore);
         afterCommit(() -> {
             hub.toStudent(attemptId, json.createObjectNode().put("type", "state").put("state", "IN_PROGRESS").put("deadlineAt", deadline)
                     .put("creditedSeconds", credited));
@@ -280,20 +283,20 @@ public class ProctorService {
      */
     @Transactional
     public TerminationView terminate(UUID attemptId, String reason, Actor actor) {
-        Attempt a = requireWatched(attemptId, actor);
-        if (a.state.isFinished()) throw Problem.conflict("ATTEMPT_FINISHED", "The attempt is already " + a.state);
+        AttemptRecord a = requireWatched(attemptId, actor);
+        if (a.state().isFinished()) throw Problem.conflict("ATTEMPT_FINISHED", "The attempt is already " + a.state());
         ProctorTermination t = new ProctorTermination();
-        t.attemptId = a.id;
+        t.attemptId = a.id();
         t.reason = requireText(reason, "TERMINATION_REASON_REQUIRED");
         t.requestedBy = actor.id();
         t.requestedAt = now();
         t.persist();
-        audit.record(Change.of("proctoring.termination.requested", "attempt", a.id).scope(a.examId)
+        audit.record(Change.of("proctoring.termination.requested", "attempt", a.id()).scope(a.examId())
                 .detail(Map.of("reason", t.reason, "rule", t.rule, "termination", t.id.toString())));
         if (actor.hasAny(AUTHORITY)) {
             confirm(t, a, actor);
         } else {
-            terminationRequested.fire(TerminationCases.requested(t, a)); // the deciders' inbox notices, in this transaction
+            terminationRequested.fire(TerminationCases.requested(t, a, exams.find(a.examId()).orElse(null))); // the deciders' inbox notices, in this transaction
             afterCommit(() -> hub.recordServerEvent(attemptId, "termination.requested", Map.of("by", actor.login(), "reason", t.reason)));
         }
         return TerminationView.of(t);
@@ -303,7 +306,7 @@ public class ProctorService {
     @Transactional
     public TerminationView confirmTermination(UUID terminationId, Actor actor) {
         ProctorTermination t = pending(terminationId);
-        Attempt a = Attempt.findById(t.attemptId);
+        AttemptRecord a = attemptCatalog.find(t.attemptId).orElse(null);
         requireConfirmer(t, a, actor);
         confirm(t, a, actor);
         return TerminationView.of(t);
@@ -312,12 +315,12 @@ public class ProctorService {
     @Transactional
     public TerminationView declineTermination(UUID terminationId, Actor actor) {
         ProctorTermination t = pending(terminationId);
-        Attempt a = Attempt.findById(t.attemptId);
+        AttemptRecord a = attemptCatalog.find(t.attemptId).orElse(null);
         requireConfirmer(t, a, actor);
         t.decline(actor.id(), now());
-        audit.record(Change.of("proctoring.termination.declined", "attempt", a.id).scope(a.examId)
+        audit.record(Change.of("proctoring.termination.declined", "attempt", a.id()).scope(a.examId())
                 .detail(Map.of("termination", t.id.toString())));
-        afterCommit(() -> hub.recordServerEvent(a.id, "termination.declined", Map.of("by", actor.login())));
+        afterCommit(() -> hub.recordServerEvent(a.id(), "termination.declined", Map.of("by", actor.login())));
         return TerminationView.of(t);
     }
 
@@ -328,7 +331,7 @@ public class ProctorService {
         return t;
     }
 
-    private void requireConfirmer(ProctorTermination t, Attempt a, Actor actor) {
+    private void requireConfirmer(ProctorTermination t, AttemptRecord a, Actor actor) {
         if (!actor.hasAny(AUTHORITY)) {
             throw new Problem(403, "TERMINATION_NEEDS_AUTHORITY",
                     "Only a teacher or another person with academic-administrative authority confirms a termination (001 §6.14)");
@@ -336,30 +339,24 @@ public class ProctorService {
         if (t.requestedBy.equals(actor.id())) {
             throw new Problem(403, "TERMINATION_SECOND_PERSON", "The confirmation must come from another person");
         }
-        Exam exam = Exam.findById(a.examId);
-        if (!directory.isAssigned(actor.id(), a.id) && (exam == null || !actor.id().equals(exam.createdBy))) {
+        ExamRecord exam = exams.find(a.examId()).orElse(null);
+        if (!directory.isAssigned(actor.id(), a.id()) && (exam == null || !actor.id().equals(exam.createdBy()))) {
             throw Problem.notFound("Attempt");
         }
     }
 
-    private void confirm(ProctorTermination t, Attempt a, Actor actor) {
-        attempts.terminate(a.id, t.reason + " (" + ProctorTermination.RULE + ")");
+    private void confirm(ProctorTermination t, AttemptRecord a, Actor actor) {
+        attempts.terminate(a.id(), t.reason + " (" + ProctorTermination.RULE + ")");
         Instant now = now();
         t.confirm(actor.id(), now, config.terminationGrade().name());
         if (config.terminationGrade() == ProctoringConfig.TerminationGrade.F) {
             // the institution's setting: a terminated attempt gets the scale's lowest grade
-            Attempt fresh = Attempt.findById(a.id);
-            LetterBand band = letters.scale().gradeFor(BigDecimal.ZERO);
-            fresh.percent = BigDecimal.ZERO.setScale(2);
-            fresh.letter = band.letter();
-            fresh.gpa = band.gpa();
-            fresh.traditionalMark = band.traditionalMark();
-            fresh.gradedAt = now;
+            attempts.gradeTerminatedAtZero(a.id(), now);
         }
-        audit.record(Change.of("proctoring.termination.confirmed", "attempt", a.id).scope(a.examId)
+        audit.record(Change.of("proctoring.termination.confirmed", "attempt", a.id()).scope(a.examId())
                 .detail(Map.of("termination", t.id.toString(), "reason", t.reason, "rule", t.rule, "absence", "UNEXCUSED",
                         "gradeEffect", t.gradeEffect, "requestedBy", t.requestedBy.toString())));
-        UUID attemptId = a.id;
+        UUID attemptId = a.id();
         String reason = t.reason;
         afterCommit(() -> {
             hub.toStudent(attemptId, json.createObjectNode().put("type", "state").put("state", "TERMINATED").put("reason", reason));
@@ -425,15 +422,15 @@ public class ProctorService {
     // ------------------------------------------------------------------ helpers
 
     /** The attempt, if this person is assigned to it; otherwise 404 (its existence is not revealed). */
-    private Attempt requireWatched(UUID attemptId, Actor actor) {
-        Attempt a = Attempt.findById(attemptId);
+    private AttemptRecord requireWatched(UUID attemptId, Actor actor) {
+        AttemptRecord a = attemptCatalog.find(attemptId).orElse(null);
         if (a == null || !directory.isAssigned(actor.id(), attemptId)) throw Problem.notFound("Attempt");
         return a;
     }
 
-    private static void requireRunning(Attempt a) {
-        if (a.state != AttemptState.IN_PROGRESS && a.state != AttemptState.SUSPENDED) {
-            throw Problem.conflict("ATTEMPT_NOT_RUNNING", "The attempt is " + a.state);
+    private static void requireRunning(AttemptRecord a) {
+        if (a.state() != AttemptState.IN_PROGRESS && a.state() != AttemptState.SUSPENDED) {
+            throw Problem.conflict("ATTEMPT_NOT_RUNNING", "The attempt is " + a.state());
         }
     }
 

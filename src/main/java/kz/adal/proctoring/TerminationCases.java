@@ -2,10 +2,13 @@ package kz.adal.proctoring;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import kz.adal.attempt.Attempt;
-import kz.adal.exam.Exam;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.attempt.AttemptCatalog.AttemptRecord;
+import kz.adal.exam.ExamCatalog;
+import kz.adal.exam.ExamCatalog.ExamRecord;
 import kz.adal.identity.Actor;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
 import kz.adal.proctoring.ProctorViews.TerminationView;
@@ -30,26 +33,29 @@ public class TerminationCases {
     }
 
     private final ProctorService proctoring;
+    private final AttemptCatalog attempts;
+    private final ExamCatalog exams;
 
-    TerminationCases(ProctorService proctoring) {
+    TerminationCases(ProctorService proctoring, AttemptCatalog attempts, ExamCatalog exams) {
         this.proctoring = proctoring;
+        this.attempts = attempts;
+        this.exams = exams;
     }
 
     /** What is fired in the transaction that stored a PENDING request, so whoever may decide it is told. */
-    static TerminationRequested requested(ProctorTermination t, Attempt a) {
-        Exam exam = Exam.findById(a.examId);
-        return new TerminationRequested(t.id, a.id, a.examId, exam == null ? "" : exam.title, name(a.studentId),
+    static TerminationRequested requested(ProctorTermination t, AttemptRecord a, ExamRecord exam) {
+        return new TerminationRequested(t.id, a.id(), a.examId(), exam == null ? "" : exam.title(), name(a.studentId()),
                 name(t.requestedBy), t.reason, t.requestedAt, deciders(t, a, exam));
     }
 
     /** The exam's teacher and the assigned people with authority, except the one who asked. */
-    static List<UUID> deciders(ProctorTermination t, Attempt a, Exam exam) {
+    static List<UUID> deciders(ProctorTermination t, AttemptRecord a, ExamRecord exam) {
         Set<UUID> out = new LinkedHashSet<>();
-        if (exam != null && exam.createdBy != null) out.add(exam.createdBy);
-        List<ProctorAssignment> assigned = ProctorAssignment.list("examId = ?1 or attemptId = ?2", a.examId, a.id);
+        if (exam != null && exam.createdBy() != null) out.add(exam.createdBy());
+        List<ProctorAssignment> assigned = ProctorAssignment.list("examId = ?1 or attemptId = ?2", a.examId(), a.id());
         for (ProctorAssignment pa : assigned) {
-            AppUser u = AppUser.findById(pa.proctorId);
-            if (u != null && u.roles.stream().anyMatch(ProctorService.AUTHORITY::contains)) out.add(u.id);
+            Person u = People.find(pa.proctorId).orElse(null);
+            if (u != null && u.roles().stream().anyMatch(ProctorService.AUTHORITY::contains)) out.add(u.id());
         }
         out.remove(t.requestedBy);
         return List.copyOf(out);
@@ -59,12 +65,12 @@ public class TerminationCases {
     @Transactional
     public CaseView view(UUID terminationId, Actor actor) {
         ProctorTermination t = requireVisible(terminationId, actor);
-        Attempt a = Attempt.findById(t.attemptId);
-        Exam exam = Exam.findById(a.examId);
+        AttemptRecord a = attempts.find(t.attemptId).orElse(null);
+        ExamRecord exam = exams.find(a.examId()).orElse(null);
         boolean mayDecide = t.state == ProctorTermination.State.PENDING && actor.hasAny(ProctorService.AUTHORITY)
                 && !t.requestedBy.equals(actor.id()) && deciders(t, a, exam).contains(actor.id());
         return new CaseView(TerminationView.of(t), name(t.requestedBy), t.decidedBy == null ? null : name(t.decidedBy),
-                name(a.studentId), exam == null ? "" : exam.title, mayDecide, proctoring.reviewTimeline(a.id));
+                name(a.studentId()), exam == null ? "" : exam.title(), mayDecide, proctoring.reviewTimeline(a.id()));
     }
 
     /** An evidence frame of the request's attempt (JPEG). */
@@ -82,30 +88,30 @@ public class TerminationCases {
         if (!actor.hasAny(ProctorService.AUTHORITY)) return List.of();
         return ProctorTermination.<ProctorTermination>list("state = ?1 order by requestedAt", ProctorTermination.State.PENDING).stream()
                 .filter(t -> {
-                    Attempt a = Attempt.findById(t.attemptId);
-                    return a != null && deciders(t, a, Exam.findById(a.examId)).contains(actor.id());
+                    AttemptRecord a = attempts.find(t.attemptId).orElse(null);
+                    return a != null && deciders(t, a, exams.find(a.examId()).orElse(null)).contains(actor.id());
                 })
                 .map(t -> {
-                    Attempt a = Attempt.findById(t.attemptId);
-                    Exam exam = Exam.findById(a.examId);
-                    return new CaseView(TerminationView.of(t), name(t.requestedBy), null, name(a.studentId),
-                            exam == null ? "" : exam.title, true, null);
+                    AttemptRecord a = attempts.find(t.attemptId).orElse(null);
+                    ExamRecord exam = exams.find(a.examId()).orElse(null);
+                    return new CaseView(TerminationView.of(t), name(t.requestedBy), null, name(a.studentId()),
+                            exam == null ? "" : exam.title(), true, null);
                 }).toList();
     }
 
     private ProctorTermination requireVisible(UUID terminationId, Actor actor) {
         ProctorTermination t = ProctorTermination.findById(terminationId);
         if (t == null) throw Problem.notFound("Termination request");
-        Attempt a = Attempt.findById(t.attemptId);
+        AttemptRecord a = attempts.find(t.attemptId).orElse(null);
         boolean involved = t.requestedBy.equals(actor.id()) || actor.id().equals(t.decidedBy)
-                || (a != null && deciders(t, a, Exam.findById(a.examId)).contains(actor.id()))
+                || (a != null && deciders(t, a, exams.find(a.examId()).orElse(null)).contains(actor.id()))
                 || actor.roles().contains(Role.SYSTEM_ADMIN);
         if (a == null || !involved) throw Problem.notFound("Termination request");
         return t;
     }
 
     private static String name(UUID userId) {
-        AppUser u = AppUser.findById(userId);
-        return u == null ? "" : u.fullName;
+        Person u = People.find(userId).orElse(null);
+        return u == null ? "" : u.fullName();
     }
 }

@@ -1,12 +1,12 @@
 package kz.adal.review;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.AttemptState;
-import kz.adal.exam.Exam;
-import kz.adal.media.MediaTrack;
+import kz.adal.exam.ExamCatalog;
+import kz.adal.exam.ExamCatalog.ExamRecord;
+import kz.adal.media.RecordingCatalog;
 import kz.adal.platform.Csv;
 import kz.adal.platform.OfficialDocuments;
 import kz.adal.platform.OfficialDocuments.Wording;
@@ -39,16 +39,19 @@ public class MonitoringReports {
     }
 
     private final EntityManager em;
-    private final ObjectMapper json;
 
     private final OfficialDocuments documents;
     private final TimeSource time;
 
-    MonitoringReports(EntityManager em, ObjectMapper json, OfficialDocuments documents, TimeSource time) {
+    private final ExamCatalog exams;
+    private final RecordingCatalog recordings;
+
+    MonitoringReports(EntityManager em, OfficialDocuments documents, TimeSource time, ExamCatalog exams, RecordingCatalog recordings) {
+        this.exams = exams;
+        this.recordings = recordings;
         this.documents = documents;
         this.time = time;
         this.em = em;
-        this.json = json;
     }
 
     /** Exams opening in [from, to] (dates in Almaty time; open ends when null), newest first. */
@@ -57,7 +60,7 @@ public class MonitoringReports {
         Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(ZONE).toInstant();
         Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to.plusDays(1).atStartOfDay(ZONE).toInstant();
         List<Row> out = new ArrayList<>();
-        for (Exam e : Exam.<Exam>list("opensAt >= ?1 and opensAt < ?2 order by opensAt desc", start, end)) out.add(row(e));
+        for (ExamRecord e : exams.opening(start, end)) out.add(row(e));
         return out;
     }
 
@@ -92,28 +95,20 @@ public class MonitoringReports {
         return pdf.signatureLines(w.signatories("monitoring")).bytes();
     }
 
-    private Row row(Exam e) {
-        long admitted = count("select count(*) from exam_admission where exam_id = ?1 and admitted = true", e.id);
-        long started = count("select count(*) from attempt where exam_id = ?1 and started_at is not null", e.id);
+    private Row row(ExamRecord e) {
+        long admitted = count("select count(*) from exam_admission where exam_id = ?1 and admitted = true", e.id());
+        long started = count("select count(*) from attempt where exam_id = ?1 and started_at is not null", e.id());
         long submitted = em.createQuery("select count(a) from Attempt a where a.examId = :exam and a.state = :state", Long.class)
-                .setParameter("exam", e.id).setParameter("state", AttemptState.SUBMITTED).getSingleResult();
-        long logins = e.opensAt == null || e.closesAt == null ? 0 : ((Number) em.createNativeQuery(
+                .setParameter("exam", e.id()).setParameter("state", AttemptState.SUBMITTED).getSingleResult();
+        long logins = e.opensAt() == null || e.closesAt() == null ? 0 : ((Number) em.createNativeQuery(
                         "select count(*) from user_session s join exam_admission x on x.student_id = s.user_id "
                                 + "where x.exam_id = ?1 and x.admitted = true and s.created_at >= ?2 and s.created_at <= ?3")
-                .setParameter(1, e.id).setParameter(2, e.opensAt).setParameter(3, e.closesAt).getSingleResult()).longValue();
-        long drops = events(e.id, "connection.closed");
-        long problems = events(e.id, "problem.reported");
-        long stops = events(e.id, "recording.stopped");
-        long gaps = 0;
-        for (MediaTrack t : MediaTrack.<MediaTrack>list("attemptId in (select a.id from Attempt a where a.examId = ?1)", e.id)) {
-            if (t.gaps == null || t.gaps.isBlank()) continue;
-            try {
-                gaps += json.readTree(t.gaps).size();
-            } catch (Exception ignored) {
-                // an unreadable gap list counts as none
-            }
-        }
-        return new Row(e.id, e.title, e.groupCode, e.opensAt, e.closesAt, logins, started, admitted, started, submitted,
+                .setParameter(1, e.id()).setParameter(2, e.opensAt()).setParameter(3, e.closesAt()).getSingleResult()).longValue();
+        long drops = events(e.id(), "connection.closed");
+        long problems = events(e.id(), "problem.reported");
+        long stops = events(e.id(), "recording.stopped");
+        long gaps = recordings.gapCount(e.id());
+        return new Row(e.id(), e.title(), e.groupCode(), e.opensAt(), e.closesAt(), logins, started, admitted, started, submitted,
                 Math.max(0, admitted - started), drops, gaps, stops, problems);
     }
 

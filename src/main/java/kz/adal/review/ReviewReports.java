@@ -5,8 +5,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.AnswerReceipts;
-import kz.adal.attempt.Attempt;
-import kz.adal.exam.Exam;
+import kz.adal.exam.ExamCatalog;
 import kz.adal.identity.Actor;
 import kz.adal.platform.Csv;
 import kz.adal.platform.OfficialDocuments;
@@ -14,7 +13,6 @@ import kz.adal.platform.OfficialDocuments.Wording;
 import kz.adal.platform.PdfDocument;
 import kz.adal.platform.TimeSource;
 import kz.adal.attempt.AttemptState;
-import kz.adal.exam.ExamLanguage;
 import kz.adal.proctoring.FlagType;
 import kz.adal.vision.IdentityCheck;
 import kz.adal.platform.Problem;
@@ -50,9 +48,11 @@ public class ReviewReports {
 
     private final OfficialDocuments documents;
     private final TimeSource time;
+    private final ExamCatalog exams;
 
     ReviewReports(ReviewService review, ProctorService proctoring, @Any Instance<AttemptReportSection> sections, AnswerReceipts receipts,
-                  OfficialDocuments documents, TimeSource time) {
+                  OfficialDocuments documents, TimeSource time, ExamCatalog exams) {
+        this.exams = exams;
         this.documents = documents;
         this.time = time;
         this.receipts = receipts;
@@ -69,7 +69,7 @@ public class ReviewReports {
     @Transactional
     public byte[] attemptPdf(UUID attemptId, Actor actor, String lang) {
         AttemptReview r = review.attempt(attemptId, actor);
-        Wording w = documents.wording(ExamLanguage.of(Exam.findById(r.examId())), lang);
+        Wording w = documents.wording(exams.languageOf(r.examId()), lang);
         PdfDocument pdf = w.start("attemptReport", r.examTitle(), time.today());
         pdf.fields(List.of(
                 new String[]{w.t("attemptReport.student"), r.studentName() + " (" + r.studentLogin() + ")"},
@@ -149,7 +149,7 @@ public class ReviewReports {
     /** One exam's attempts: score, credibility, flag counts, decisions, verdicts. */
     @Transactional
     public List<ReviewQueue.Row> examRows(UUID examId, Actor actor) {
-        if (Exam.findById(examId) == null || !review.mayReview(actor, examId)) throw Problem.notFound("Exam");
+        if (exams.find(examId).isEmpty() || !review.mayReview(actor, examId)) throw Problem.notFound("Exam");
         return review.queue(actor, new ReviewQueue.Filter(examId, null, null, null)).stream()
                 .sorted(Comparator.comparing(ReviewQueue.Row::studentLogin, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
@@ -173,11 +173,11 @@ public class ReviewReports {
     @Transactional
     public byte[] examPdf(UUID examId, Actor actor, String lang) {
         List<ReviewQueue.Row> rows = examRows(examId, actor);
-        Exam e = Exam.findById(examId);
-        Wording w = documents.wording(ExamLanguage.of(e), lang);
-        PdfDocument pdf = w.start("reviewSummary", e.title, time.today());
-        pdf.fields(List.of(new String[]{w.t("reviewSummary.group"), nz(e.groupCode)},
-                new String[]{w.t("reviewSummary.window"), w.at(e.opensAt) + " – " + w.at(e.closesAt)},
+        ExamCatalog.ExamRecord e = exams.find(examId).orElseThrow();
+        Wording w = documents.wording(exams.languageOf(examId), lang);
+        PdfDocument pdf = w.start("reviewSummary", e.title(), time.today());
+        pdf.fields(List.of(new String[]{w.t("reviewSummary.group"), nz(e.groupCode())},
+                new String[]{w.t("reviewSummary.window"), w.at(e.opensAt()) + " – " + w.at(e.closesAt())},
                 new String[]{w.t("reviewSummary.attempts"), String.valueOf(rows.size())},
                 new String[]{w.t("reviewSummary.unreviewed"), String.valueOf(rows.stream().filter(r -> r.verdict() == ReviewQueue.VerdictState.UNREVIEWED).count())}));
         List<List<String>> table = new ArrayList<>();

@@ -4,13 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
-import kz.adal.attempt.Attempt;
-import kz.adal.attempt.AttemptQuestion;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.exam.Exam;
+import kz.adal.exam.ExamCatalog;
+import kz.adal.exam.ExamCatalog.ExamRecord;
 import kz.adal.identity.Actor;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.FlagRules;
@@ -27,7 +29,7 @@ import kz.adal.review.ReviewViews.RevisionView;
 import kz.adal.review.ReviewViews.TimelineEntry;
 import kz.adal.review.ReviewViews.VerdictView;
 import kz.adal.review.VerdictRules.Verdict;
-import kz.adal.vision.IdentityCheck;
+import kz.adal.vision.IdentityChecks;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -63,8 +65,15 @@ public class ReviewService {
     private final ProctorService proctoring;
     private final AuditTrail audit;
     private final TimeSource time;
+    private final AttemptCatalog attempts;
+    private final ExamCatalog examCatalog;
+    private final IdentityChecks identityChecks;
 
-    ReviewService(@Any Instance<ReviewAccess> access, ProctorService proctoring, AuditTrail audit, TimeSource time) {
+    ReviewService(@Any Instance<ReviewAccess> access, ProctorService proctoring, AuditTrail audit, TimeSource time,
+                  AttemptCatalog attempts, ExamCatalog examCatalog, IdentityChecks identityChecks) {
+        this.attempts = attempts;
+        this.examCatalog = examCatalog;
+        this.identityChecks = identityChecks;
         this.access = access;
         this.proctoring = proctoring;
         this.audit = audit;
@@ -79,9 +88,9 @@ public class ReviewService {
     }
 
     /** The attempt, if the actor may review its exam; otherwise 404 (its existence is not revealed). */
-    private Attempt reviewable(UUID attemptId, Actor actor) {
-        Attempt a = attemptId == null ? null : Attempt.findById(attemptId);
-        if (a == null || !mayReview(actor, a.examId)) throw Problem.notFound("Attempt");
+    private AttemptRecord reviewable(UUID attemptId, Actor actor) {
+        AttemptRecord a = attempts.find(attemptId).orElse(null);
+        if (a == null || !mayReview(actor, a.examId())) throw Problem.notFound("Attempt");
         return a;
     }
 
@@ -93,8 +102,8 @@ public class ReviewService {
     /** The exams this person may review (newest first). */
     @Transactional
     public List<ExamOption> exams(Actor actor) {
-        List<ExamOption> out = Exam.<Exam>list("order by opensAt desc").stream().filter(e -> mayReview(actor, e.id))
-                .map(e -> new ExamOption(e.id, e.title, e.groupCode, e.opensAt)).toList();
+        List<ExamOption> out = examCatalog.all().stream().filter(e -> mayReview(actor, e.id()))
+                .map(e -> new ExamOption(e.id(), e.title(), e.groupCode(), e.opensAt())).toList();
         if (out.isEmpty() && !mayReview(actor, null)) throw Problem.forbidden("You review no exam");
         return out;
     }
@@ -102,35 +111,34 @@ public class ReviewService {
     /** Started attempts of the exams this person may review, lowest credibility score first, filtered. */
     @Transactional
     public List<ReviewQueue.Row> queue(Actor actor, ReviewQueue.Filter filter) {
-        List<Attempt> attempts;
+        List<AttemptRecord> started;
         if (filter.examId() != null) {
             if (!mayReview(actor, filter.examId())) throw Problem.forbidden("You do not review this exam");
-            attempts = Attempt.list("examId = ?1 and startedAt is not null", filter.examId());
+            started = attempts.started(List.of(filter.examId()));
         } else {
-            List<UUID> exams = exams(actor).stream().map(ExamOption::id).toList();
-            attempts = exams.isEmpty() ? List.of() : Attempt.list("examId in ?1 and startedAt is not null order by startedAt desc", exams);
+            started = attempts.started(exams(actor).stream().map(ExamOption::id).toList());
         }
-        Map<UUID, ReviewVerdict> verdicts = attempts.isEmpty() ? Map.of() : ReviewVerdict.<ReviewVerdict>list("attemptId in ?1",
-                attempts.stream().map(a -> a.id).toList()).stream().collect(Collectors.toMap(v -> v.attemptId, Function.identity()));
+        Map<UUID, ReviewVerdict> verdicts = started.isEmpty() ? Map.of() : ReviewVerdict.<ReviewVerdict>list("attemptId in ?1",
+                started.stream().map(AttemptRecord::id).toList()).stream().collect(Collectors.toMap(v -> v.attemptId, Function.identity()));
         Map<UUID, Long> decided = new HashMap<>();
-        if (!attempts.isEmpty()) {
-            for (FlagDecision d : FlagDecision.<FlagDecision>list("attemptId in ?1", attempts.stream().map(a -> a.id).toList())) {
+        if (!started.isEmpty()) {
+            for (FlagDecision d : FlagDecision.<FlagDecision>list("attemptId in ?1", started.stream().map(AttemptRecord::id).toList())) {
                 decided.merge(d.attemptId, 1L, Long::sum);
             }
         }
-        Map<UUID, Exam> exams = new HashMap<>();
-        Map<UUID, AppUser> students = new HashMap<>();
+        Map<UUID, ExamRecord> exams = new HashMap<>();
+        Map<UUID, Person> students = new HashMap<>();
         List<ReviewQueue.Row> rows = new ArrayList<>();
-        for (Attempt a : attempts.stream().limit(QUEUE_LIMIT).toList()) {
-            TimelineView t = proctoring.reviewTimeline(a.id);
+        for (AttemptRecord a : started.stream().limit(QUEUE_LIMIT).toList()) {
+            TimelineView t = proctoring.reviewTimeline(a.id());
             Map<String, Integer> counts = new TreeMap<>();
             for (FlagView f : t.flags()) counts.merge(f.type(), 1, Integer::sum);
-            Exam e = exams.computeIfAbsent(a.examId, id -> Exam.findById(id));
-            AppUser s = students.computeIfAbsent(a.studentId, id -> AppUser.findById(id));
-            ReviewVerdict v = verdicts.get(a.id);
-            rows.add(new ReviewQueue.Row(a.id, a.examId, e == null ? null : e.title, a.studentId, s == null ? null : s.fullName,
-                    s == null ? null : s.login, a.state.name(), a.finishedAt, a.percent, t.score(), counts,
-                    decided.getOrDefault(a.id, 0L).intValue(),
+            ExamRecord e = exams.computeIfAbsent(a.examId(), id -> examCatalog.find(id).orElse(null));
+            Person s = students.computeIfAbsent(a.studentId(), id -> People.find(id).orElse(null));
+            ReviewVerdict v = verdicts.get(a.id());
+            rows.add(new ReviewQueue.Row(a.id(), a.examId(), e == null ? null : e.title(), a.studentId(), s == null ? null : s.fullName(),
+                    s == null ? null : s.login(), a.state().name(), a.finishedAt(), a.percent(), t.score(), counts,
+                    decided.getOrDefault(a.id(), 0L).intValue(),
                     v == null ? ReviewQueue.VerdictState.UNREVIEWED : ReviewQueue.VerdictState.valueOf(v.verdict.name())));
         }
         return ReviewQueue.apply(rows, filter);
@@ -140,40 +148,39 @@ public class ReviewService {
 
     @Transactional
     public AttemptReview attempt(UUID attemptId, Actor actor) {
-        Attempt a = reviewable(attemptId, actor);
-        return view(a, true);
+        return view(reviewable(attemptId, actor), true);
     }
 
     /** The student's own attempt as the review sees it (for an appeal): 404 for anyone else's. */
     @Transactional
     public AttemptReview mine(UUID attemptId, UUID studentId) {
-        Attempt a = attemptId == null ? null : Attempt.findById(attemptId);
-        if (a == null || !a.studentId.equals(studentId)) throw Problem.notFound("Attempt");
+        AttemptRecord a = attempts.find(attemptId).orElse(null);
+        if (a == null || !a.studentId().equals(studentId)) throw Problem.notFound("Attempt");
         return view(a, false);
     }
 
     /** An evidence frame (JPEG) for a reviewer of the exam or the student whose attempt it is. */
     @Transactional
     public byte[] evidence(UUID attemptId, UUID snapshotId, Actor actor) {
-        Attempt a = attemptId == null ? null : Attempt.findById(attemptId);
-        if (a == null || !(a.studentId.equals(actor.id()) || mayReview(actor, a.examId))) throw Problem.notFound("Attempt");
-        byte[] jpeg = proctoring.reviewEvidenceJpeg(a.id, snapshotId);
+        AttemptRecord a = attempts.find(attemptId).orElse(null);
+        if (a == null || !(a.studentId().equals(actor.id()) || mayReview(actor, a.examId()))) throw Problem.notFound("Attempt");
+        byte[] jpeg = proctoring.reviewEvidenceJpeg(a.id(), snapshotId);
         if (jpeg == null) throw Problem.notFound("Snapshot");
         return jpeg;
     }
 
     /** The attempt in full; {@code reviewer} false hides who decided (the student's view). */
-    AttemptReview view(Attempt a, boolean reviewer) {
-        TimelineView t = proctoring.reviewTimeline(a.id);
-        Exam exam = Exam.findById(a.examId);
-        AppUser student = AppUser.findById(a.studentId);
-        Map<String, FlagDecision> decisions = FlagDecision.<FlagDecision>list("attemptId", a.id).stream()
+    AttemptReview view(AttemptRecord a, boolean reviewer) {
+        TimelineView t = proctoring.reviewTimeline(a.id());
+        ExamRecord exam = examCatalog.find(a.examId()).orElse(null);
+        Person student = People.find(a.studentId()).orElse(null);
+        Map<String, FlagDecision> decisions = FlagDecision.<FlagDecision>list("attemptId", a.id()).stream()
                 .collect(Collectors.toMap(d -> d.flagKey, Function.identity()));
-        List<FlagRules.SnapshotRef> snaps = proctoring.reviewEvidence(a.id);
+        List<FlagRules.SnapshotRef> snaps = proctoring.reviewEvidence(a.id());
         Instant now = now();
         Map<UUID, String> logins = new HashMap<>();
         Function<UUID, String> who = id -> !reviewer || id == null ? null
-                : logins.computeIfAbsent(id, x -> { AppUser u = AppUser.findById(x); return u == null ? null : u.login; });
+                : logins.computeIfAbsent(id, x -> { Person u = People.find(x).orElse(null); return u == null ? null : u.login(); });
 
         List<FlagReview> flags = new ArrayList<>();
         for (FlagView f : t.flags()) {
@@ -195,16 +202,14 @@ public class ReviewService {
         }
 
         List<TimelineEntry> timeline = new ArrayList<>();
-        if (a.startedAt != null) timeline.add(new TimelineEntry(a.startedAt, "attempt.started", null, Map.of()));
-        if (a.finishedAt != null) {
-            timeline.add(new TimelineEntry(a.finishedAt, "attempt.ended", a.state.name()
-                    + (a.finishReason == null ? "" : ": " + a.finishReason), Map.of("state", a.state.name())));
+        if (a.startedAt() != null) timeline.add(new TimelineEntry(a.startedAt(), "attempt.started", null, Map.of()));
+        if (a.finishedAt() != null) {
+            timeline.add(new TimelineEntry(a.finishedAt(), "attempt.ended", a.state().name()
+                    + (a.finishReason() == null ? "" : ": " + a.finishReason()), Map.of("state", a.state().name())));
         }
-        for (AttemptQuestion q : AttemptQuestion.<AttemptQuestion>list("key.attemptId", a.id)) {
-            if (q.savedAt != null) {
-                timeline.add(new TimelineEntry(q.savedAt, "answer.saved", String.valueOf(q.position()),
-                        Map.of("position", q.position(), "answered", q.isAnswered())));
-            }
+        for (AttemptCatalog.SavedAnswer q : attempts.savedAnswers(a.id())) {
+            timeline.add(new TimelineEntry(q.savedAt(), "answer.saved", String.valueOf(q.position()),
+                    Map.of("position", q.position(), "answered", q.answered())));
         }
         for (ProctorViews.EventView e : t.events()) {
             String text = e.data().get("text") != null ? String.valueOf(e.data().get("text"))
@@ -217,21 +222,21 @@ public class ReviewService {
         for (ProctorViews.TerminationView x : t.terminations()) {
             timeline.add(new TimelineEntry(x.requestedAt(), "termination." + x.state().toLowerCase(java.util.Locale.ROOT), x.reason(), Map.of()));
         }
-        IdentityCheck check = IdentityCheck.latest(a.id);
+        IdentityChecks.CheckRecord check = identityChecks.latest(a.id()).orElse(null);
         IdentityView identity = null;
         if (check != null) {
-            identity = new IdentityView(check.status.name(), check.reason == null ? null : check.reason.name(), check.similarity,
-                    check.faceCount, check.createdAt, check.decisionNote);
-            timeline.add(new TimelineEntry(check.createdAt, "identity.check", check.status.name(), Map.of()));
+            identity = new IdentityView(check.status().name(), check.reason() == null ? null : check.reason().name(), check.similarity(),
+                    check.faceCount(), check.createdAt(), check.decisionNote());
+            timeline.add(new TimelineEntry(check.createdAt(), "identity.check", check.status().name(), Map.of()));
         }
         timeline.sort(Comparator.comparing(TimelineEntry::at));
 
-        ReviewVerdict v = ReviewVerdict.findById(a.id);
-        List<RevisionView> history = VerdictRevision.<VerdictRevision>list("attemptId = ?1 order by revision", a.id).stream()
+        ReviewVerdict v = ReviewVerdict.findById(a.id());
+        List<RevisionView> history = VerdictRevision.<VerdictRevision>list("attemptId = ?1 order by revision", a.id()).stream()
                 .map(r -> new RevisionView(r.revision, r.verdict.name(), r.reason, who.apply(r.decidedBy), r.decidedAt)).toList();
-        return new AttemptReview(a.id, a.examId, exam == null ? null : exam.title, a.studentId,
-                student == null ? null : student.fullName, student == null ? null : student.login, a.state.name(), a.startedAt,
-                a.finishedAt, a.percent, a.letter, a.pausedSeconds, t.score(), t.costs(), flags, timeline, identity,
+        return new AttemptReview(a.id(), a.examId(), exam == null ? null : exam.title(), a.studentId(),
+                student == null ? null : student.fullName(), student == null ? null : student.login(), a.state().name(), a.startedAt(),
+                a.finishedAt(), a.percent(), a.letter(), a.pausedSeconds(), t.score(), t.costs(), flags, timeline, identity,
                 v == null ? null : new VerdictView(v.verdict.name(), v.reason, who.apply(v.decidedBy), v.decidedAt, v.version),
                 history, annulment(v), reviewer);
     }
@@ -245,7 +250,7 @@ public class ReviewService {
     /** Confirms or dismisses one flag with a comment. Changes nothing in the result (flags are advisory). */
     @Transactional
     public AttemptReview decideFlag(UUID attemptId, String flagKey, ReviewViews.FlagDecisionRequest req, Actor actor) {
-        Attempt a = reviewable(attemptId, actor);
+        AttemptRecord a = reviewable(attemptId, actor);
         if (req == null) throw Problem.badRequest("FLAG_DECISION_INVALID", "Send decision (CONFIRMED or DISMISSED) and comment");
         FlagDecision.Decision decision;
         try {
@@ -254,17 +259,17 @@ public class ReviewService {
             throw Problem.badRequest("FLAG_DECISION_INVALID", "decision is CONFIRMED or DISMISSED");
         }
         String comment = VerdictRules.flagComment(req.comment());
-        FlagView flag = proctoring.reviewTimeline(a.id).flags().stream().filter(f -> key(f.type(), f.startAt()).equals(flagKey))
+        FlagView flag = proctoring.reviewTimeline(a.id()).flags().stream().filter(f -> key(f.type(), f.startAt()).equals(flagKey))
                 .findFirst().orElseThrow(() -> new Problem(404, "FLAG_NOT_FOUND", "The attempt has no such flag"));
-        FlagDecision d = FlagDecision.find("attemptId = ?1 and flagKey = ?2", a.id, flagKey).firstResult();
+        FlagDecision d = FlagDecision.find("attemptId = ?1 and flagKey = ?2", a.id(), flagKey).firstResult();
         VerdictRules.sameVersion(req.version(), d == null ? null : d.version);
         String before = d == null ? null : d.decision.name();
         FlagDecision row = d;
         if (row == null) {
             row = new FlagDecision();
             row.id = UUID.randomUUID();
-            row.attemptId = a.id;
-            row.examId = a.examId;
+            row.attemptId = a.id();
+            row.examId = a.examId();
             row.flagKey = flagKey;
             row.flagType = flag.type();
             row.flagStart = flag.startAt();
@@ -281,7 +286,7 @@ public class ReviewService {
         detail.put("comment", comment);
         if (before != null) detail.put("previous", before);
         audit.record(Change.of(decision == FlagDecision.Decision.CONFIRMED ? "review.flag.confirmed" : "review.flag.dismissed",
-                "attempt", a.id).scope(a.examId).detail(detail));
+                "attempt", a.id()).scope(a.examId()).detail(detail));
         flush();
         return view(a, true);
     }
@@ -289,28 +294,28 @@ public class ReviewService {
     /** Gives or changes the attempt's verdict (a change needs a new reason; history kept). */
     @Transactional
     public AttemptReview verdict(UUID attemptId, ReviewViews.VerdictRequest req, Actor actor) {
-        Attempt a = reviewable(attemptId, actor);
+        AttemptRecord a = reviewable(attemptId, actor);
         if (req == null) throw Problem.badRequest("VERDICT_INVALID", "Send verdict and reason");
         Verdict next = VerdictRules.parse(req.verdict());
-        ReviewVerdict v = ReviewVerdict.findById(a.id);
+        ReviewVerdict v = ReviewVerdict.findById(a.id());
         VerdictRules.Current current = v == null ? VerdictRules.Current.NONE : new VerdictRules.Current(v.verdict, v.reason, v.version);
-        String reason = VerdictRules.verdict(current, next, req.reason(), req.version(), a.state.isFinished());
+        String reason = VerdictRules.verdict(current, next, req.reason(), req.version(), a.state().isFinished());
         Instant now = now();
         String before = v == null ? null : v.verdict.name();
         if (v == null) {
             v = new ReviewVerdict();
-            v.attemptId = a.id;
-            v.examId = a.examId;
+            v.attemptId = a.id();
+            v.examId = a.examId();
         }
         v.verdict = next;
         v.reason = reason;
         v.decidedBy = actor.id();
         v.decidedAt = now;
         if (before == null) v.persist();
-        int revision = (int) VerdictRevision.count("attemptId", a.id) + 1;
+        int revision = (int) VerdictRevision.count("attemptId", a.id()) + 1;
         VerdictRevision r = new VerdictRevision();
         r.id = UUID.randomUUID();
-        r.attemptId = a.id;
+        r.attemptId = a.id();
         r.revision = revision;
         r.verdict = next;
         r.reason = reason;
@@ -324,10 +329,10 @@ public class ReviewService {
         if (before != null) detail.put("previous", before);
         if (next == Verdict.ANNULLED || next == Verdict.RESIT) {
             detail.put("result", "annulled");
-            detail.put("percent", a.percent == null ? "" : a.percent.toPlainString());
+            detail.put("percent", a.percent() == null ? "" : a.percent().toPlainString());
         }
         if (next == Verdict.RESIT) detail.put("resit", "individual sheet to be issued by the dean (001 §5.34)");
-        audit.record(Change.of("review.verdict", "attempt", a.id).scope(a.examId).detail(detail));
+        audit.record(Change.of("review.verdict", "attempt", a.id()).scope(a.examId()).detail(detail));
         flush();
         return view(a, true);
     }

@@ -7,7 +7,8 @@ import kz.adal.exam.ExamCatalog;
 import kz.adal.attempt.AttemptState;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
+import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
@@ -82,10 +83,10 @@ public class IdentityService {
 
     @Transactional
     public EnrollmentStatus status(UUID studentId) {
-        AppUser s = requireStudent(studentId);
+        Person s = requireStudent(studentId);
         BiometricConsent c = BiometricConsent.findById(studentId);
         FaceEnrollment e = FaceEnrollment.forStudent(studentId);
-        return new EnrollmentStatus(studentId, s.login, s.fullName, c == null ? "NONE" : c.given ? "GIVEN" : "REFUSED",
+        return new EnrollmentStatus(studentId, s.login(), s.fullName(), c == null ? "NONE" : c.given ? "GIVEN" : "REFUSED",
                 e != null, e == null ? null : e.source.name(), e == null ? null : e.enrolledAt, e == null ? 0 : e.revision,
                 engine.available());
     }
@@ -93,8 +94,8 @@ public class IdentityService {
     /** Every student with their enrollment status (the registrar's list). */
     @Transactional
     public List<EnrollmentStatus> statuses() {
-        return AppUser.<AppUser>listAll().stream().filter(u -> u.roles.contains(Role.STUDENT))
-                .sorted(java.util.Comparator.comparing(u -> u.login)).map(u -> status(u.id)).toList();
+        return People.withRole(Role.STUDENT).stream()
+                .sorted(java.util.Comparator.comparing(Person::login)).map(u -> status(u.id())).toList();
     }
 
     /** The registrar uploads an ID-card photo: exactly one face, with consent given. Re-enrollment is audited. */
@@ -210,9 +211,9 @@ public class IdentityService {
         return e;
     }
 
-    private static AppUser requireStudent(UUID studentId) {
-        AppUser s = AppUser.findById(studentId);
-        if (s == null || !s.roles.contains(Role.STUDENT)) throw Problem.notFound("Student");
+    private static Person requireStudent(UUID studentId) {
+        Person s = People.find(studentId).orElse(null);
+        if (s == null || !s.roles().contains(Role.STUDENT)) throw Problem.notFound("Student");
         return s;
     }
 
@@ -294,11 +295,11 @@ public class IdentityService {
     public List<QueueItem> pending(UUID proctorId) {
         return IdentityCheck.<IdentityCheck>list("status = ?1 order by createdAt", IdentityCheck.Status.PENDING).stream()
                 .filter(c -> watch.watches(proctorId, c.attemptId)).map(c -> {
-            AppUser s = AppUser.findById(c.studentId);
+            Person s = People.find(c.studentId).orElse(null);
             ExamCatalog.ExamRecord e = exams.find(c.examId).orElse(null);
             BiometricConsent consent = BiometricConsent.findById(c.studentId);
-            return new QueueItem(c.id, c.attemptId, c.examId, e == null ? null : e.title(), c.studentId, s == null ? null : s.login,
-                    s == null ? null : s.fullName, c.status.name(), c.reason == null ? null : c.reason.name(), c.similarity, c.faceCount,
+            return new QueueItem(c.id, c.attemptId, c.examId, e == null ? null : e.title(), c.studentId, s == null ? null : s.login(),
+                    s == null ? null : s.fullName(), c.status.name(), c.reason == null ? null : c.reason.name(), c.similarity, c.faceCount,
                     FaceEnrollment.count("studentId", c.studentId) > 0, consent == null ? "NONE" : consent.given ? "GIVEN" : "REFUSED",
                     c.createdAt);
         }).toList();

@@ -1,0 +1,35 @@
+package kz.adal.media;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.UUID;
+
+/**
+ * What other features read about recordings, as numbers and records (the {@link MediaTrack} entity stays this
+ * feature's own; docs/architecture.md, "Feature boundaries"). Grow it with what a caller needs.
+ */
+@ApplicationScoped
+public class RecordingCatalog {
+    private final ObjectMapper json;
+
+    RecordingCatalog(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** How many holes the finalised recordings of the exam's attempts have, all tracks together (the monitoring report). */
+    @Transactional
+    public long gapCount(UUID examId) {
+        long gaps = 0;
+        for (MediaTrack t : MediaTrack.<MediaTrack>list("attemptId in (select a.id from Attempt a where a.examId = ?1)", examId)) {
+            if (t.gaps == null || t.gaps.isBlank()) continue;
+            try {
+                gaps += json.readTree(t.gaps).size();
+            } catch (Exception ignored) {
+                // an unreadable gap list counts as none
+            }
+        }
+        return gaps;
+    }
+}
