@@ -64,6 +64,17 @@ public class ReviewService {
     private final AuditTrail audit;
     private final TimeSource time;
 
+    @jakarta.inject.Inject
+    kz.adal.platform.OfficialDocuments documents;
+    @jakarta.inject.Inject
+    Instance<kz.adal.platform.RequestLanguage> readerLanguage;
+
+    /** The reader's language for the texts a page shows as they are (a flag's detail); outside a request, the institution's. */
+    private kz.adal.platform.OfficialDocuments.Wording readerWords() {
+        boolean request = io.quarkus.arc.Arc.container().requestContext().isActive() && readerLanguage.isResolvable();
+        return documents.wording(null, request ? readerLanguage.get().get() : null);
+    }
+
     ReviewService(@Any Instance<ReviewAccess> access, ProctorService proctoring, AuditTrail audit, TimeSource time) {
         this.access = access;
         this.proctoring = proctoring;
@@ -190,7 +201,8 @@ public class ReviewService {
             }
             ev.sort(Comparator.comparing(Evidence::at));
             FlagDecision d = decisions.get(key);
-            flags.add(new FlagReview(key, f.type(), f.severity(), f.startAt(), f.endAt(), f.seconds(), f.detail(), f.snapshotId(), ev,
+            flags.add(new FlagReview(key, f.type(), f.severity(), f.startAt(), f.endAt(), f.seconds(), f.detail(),
+                    ReviewReports.detailWords(readerWords(), f.detail()), f.snapshotId(), ev,
                     d == null ? null : new DecisionView(d.decision.name(), d.comment, who.apply(d.decidedBy), d.decidedAt, d.version)));
         }
 
