@@ -25,7 +25,7 @@ page({ bundles: ['review'], title: 'review.attempt.title', async render(main) {
     const caption = h('figcaption', t('review.track.' + k));
     if (!track || track.state !== 'FINALISED') {
       figures.push(h('figure', caption, h('div.rv-novideo', { id: `no-video-${k}` },
-        track ? t('review.track.notReady', { state: track.state }) : t('review.track.none'))));
+        track ? t('review.track.notReady', { state: t('review.trackState.' + track.state) }) : t('review.track.none'))));
       continue;
     }
     const ticket = await api(`/api/recordings/${track.token}/tickets`, { method: 'POST' });
