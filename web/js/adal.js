@@ -14,7 +14,7 @@ function currentLang() { const l = lang(); return LANGS.includes(l) ? l : 'kk'; 
 
 export async function loadMessages(bundles) {
   const l = currentLang();
-  const all = await Promise.all(bundles.map(b => fetch(`/i18n/${b}.${l}.json`).then(r => r.ok ? r.json() : {})));
+  const [all] = await Promise.all([Promise.all(bundles.map(b => fetch(`/i18n/${b}.${l}.json`).then(r => r.ok ? r.json() : {}))), loadSettings()]);
   messages = Object.assign({}, ...all);
   document.documentElement.lang = l;
 }
@@ -252,11 +252,32 @@ export function problemView(err) {
   return h('div.problem', { role: 'alert' }, h('strong', err.body?.detail || err.message || t('core.error')), items.length ? h('ul', items) : null);
 }
 
-/** The institution's time zone (the server's TimeSource.ZONE, adal.zone): times on screen are read there. */
-export const ZONE = 'Asia/Almaty';
+// ---------- the institution's time zone ----------
+// Times on screen are read in the institution's zone, which only the server knows (adal.zone, the one its
+// TimeSource reads): GET /api/public/settings, asked once per tab before a page shows anything (loadMessages).
+// Until it has answered — or if it can't — the browser's own zone is used, which test browsers keep at UTC so
+// that a page showing a time too early shows a wrong one.
+let zoneId = store.getItem('adal.zone') || Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** @type {Promise<void> | null} */
+let settingsAsked = null;
+
+/** Asks the server for the institution's settings (its time zone) once per tab. */
+export function loadSettings() {
+  if (!settingsAsked) {
+    settingsAsked = store.getItem('adal.zone') ? Promise.resolve() : fetch('/api/public/settings', { credentials: 'same-origin' })
+      .then(r => r.ok ? r.json() : null)
+      .then(x => { if (x && typeof x.zone === 'string' && x.zone) { zoneId = x.zone; store.setItem('adal.zone', x.zone); } })
+      .catch(() => { settingsAsked = null; });
+  }
+  return settingsAsked || Promise.resolve();
+}
+
+/** The institution's time zone (IANA name) as the server configures it. */
+export function zone() { return zoneId; }
+
 /** The calendar day (YYYY-MM-DD) in the institution's zone, `days` after today: never the browser's or UTC's day. */
 export function dayInZone(days = 0) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86400000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zoneId, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86400000));
 }
 
 // Month names of our own: Debian's Chromium has no Kazakh locale data (it prints "2026 M12 1"), so dates are
@@ -266,8 +287,16 @@ const MONTHS = {
   ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
-const PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: 'numeric', day: 'numeric',
-  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+/** @type {{ zone: string, format: Intl.DateTimeFormat } | null} */
+let parts = null;
+/** The numeric formatter of the institution's zone (made again if the zone has changed since). */
+function partsFormat() {
+  if (!parts || parts.zone !== zoneId) {
+    parts = { zone: zoneId, format: new Intl.DateTimeFormat('en-GB', { timeZone: zoneId, year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }) };
+  }
+  return parts.format;
+}
 
 /**
  * The numeric parts of a moment in the institution's zone (or of a plain day, 'YYYY-MM-DD', taken as it is).
@@ -283,7 +312,7 @@ function partsOf(value) {
   if (Number.isNaN(at.getTime())) return null;
   /** @type {Record<string, string>} */
   const p = {};
-  for (const x of PARTS.formatToParts(at)) p[x.type] = x.value;
+  for (const x of partsFormat().formatToParts(at)) p[x.type] = x.value;
   return { y: Number(p.year), m: Number(p.month), d: Number(p.day), hh: p.hour === '24' ? '00' : p.hour, mm: p.minute, ss: p.second };
 }
 
@@ -310,13 +339,15 @@ export function fmtTime(iso, seconds = true) {
   return seconds ? `${p.hh}:${p.mm}:${p.ss}` : `${p.hh}:${p.mm}`;
 }
 
-/** A length of time in minutes and seconds as people read it ("12 мин 05 с"). */
+/** A length of time as people read it, zero parts left out: "7 мин", "12 мин 5 с", "1 сағ 5 мин" (seconds dropped from an hour on). */
 export function fmtDuration(seconds) {
   if (seconds == null || Number.isNaN(Number(seconds))) return '—';
   const s = Math.max(0, Math.round(Number(seconds)));
   const unit = { kk: ['сағ', 'мин', 'с'], ru: ['ч', 'мин', 'с'], en: ['h', 'min', 's'] }[currentLang()];
   const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
-  return h ? `${h} ${unit[0]} ${String(m).padStart(2, '0')} ${unit[1]}` : m ? `${m} ${unit[1]} ${String(r).padStart(2, '0')} ${unit[2]}` : `${r} ${unit[2]}`;
+  if (h) return m ? `${h} ${unit[0]} ${m} ${unit[1]}` : `${h} ${unit[0]}`;
+  if (m) return r ? `${m} ${unit[1]} ${r} ${unit[2]}` : `${m} ${unit[1]}`;
+  return `${r} ${unit[2]}`;
 }
 
 /**

@@ -1,9 +1,9 @@
 // @ts-check
-import { page, h, t, api, ApiError, problemView, notify, fmtDate } from '/js/adal.js';
+import { page, h, t, api, ApiError, problemView, notify, fmtDate, fmtDuration } from '/js/adal.js';
 import { download } from '/js/exam-common.js';
 
 const list = (items, render) => items && items.length ? h('ul', items.map(i => h('li', render(i)))) : h('p.muted', t('act.nothing'));
-const interval = i => `${fmtDate(i.from)} – ${fmtDate(i.to)}${i.open ? ' (' + t('act.notRestored') + ')' : ''} · ${t('act.seconds', { n: i.seconds ?? Math.round((Date.parse(i.to) - Date.parse(i.from)) / 1000) })} · ${i.what}`;
+const interval = i => `${fmtDate(i.from)} – ${fmtDate(i.to)}${i.open ? ' (' + t('act.notRestored') + ')' : ''} · ${fmtDuration(i.seconds ?? (Date.parse(i.to) - Date.parse(i.from)) / 1000)} · ${i.what}`;
 
 page({ bundles: ['casework', 'review'], title: 'act.title', async render(main) {
   const id = new URLSearchParams(location.search).get('id');
@@ -25,7 +25,7 @@ page({ bundles: ['casework', 'review'], title: 'act.title', async render(main) {
         h('strong', a.title),
         h('span', t('act.student'), ': ', a.student),
         a.attemptState ? h('span#attempt-state', t('act.attemptState'), ': ', t('review.state.' + a.attemptState)) : null,
-        h('span#lost', t('act.lost'), ': ', t('act.seconds', { n: a.lostSeconds })),
+        h('span#lost', t('act.lost'), ': ', fmtDuration(a.lostSeconds)),
         a.incomplete ? h('strong#incomplete', t('act.incomplete', { grade: a.incomplete.grade, due: a.incomplete.dueOn })) : null,
         h('button.link', { onclick: () => download(`/api/acts/${a.id}/act.pdf`, `act-${a.id}.pdf`) }, t('act.pdf'))),
       h('p.muted', t('act.draftedBy', { who: a.draftedBy || '—', at: fmtDate(a.draftedAt) }),
@@ -123,7 +123,7 @@ page({ bundles: ['casework', 'review'], title: 'act.title', async render(main) {
     return h('section.card.act-section#decision', h('h2', t('act.decision')),
       h('p', h('strong', t('act.choice.' + a.decision))), a.decisionReason ? h('p.act-text', a.decisionReason) : null,
       h('p.muted', t('act.decided', { who: a.decidedBy, at: fmtDate(a.decidedAt) })),
-      a.creditedSeconds != null ? h('p', t('act.credited', { n: a.creditedSeconds })) : null,
+      a.creditedSeconds != null ? h('p', t('act.credited', { n: fmtDuration(a.creditedSeconds) })) : null,
       a.sheetId ? h('p', t('act.sheet')) : null,
       a.resitTurnId ? h('p', t('act.resit')) : null);
   }

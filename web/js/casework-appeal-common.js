@@ -42,7 +42,9 @@ export function decisionBlock(a) {
   return h('div', { class: a.decision === 'UPHELD' ? 'okbox decision' : 'card decision' },
     h('strong', t('appeal.decision.' + a.decision)), h('p', a.decisionNote),
     a.gradeChange ? h('p.grade-change', t('appeal.gradeChanged', { before: a.gradeChange.before, after: a.gradeChange.after })) : null,
-    h('p.muted', t(a.signedAs === 'DEPUTY_CHAIR' ? 'appeal.signedDeputy' : 'appeal.signedChair', { name: a.signedByName, at: fmtDate(a.decidedAt) })));
+    h('p.muted', t(a.signedAs === 'DEPUTY_CHAIR' ? 'appeal.signedDeputy' : 'appeal.signedChair', { name: a.signedByName, at: fmtDate(a.decidedAt) })),
+    h('p', h('button.link.decision-pdf', { type: 'button', onclick: () => download(`/api/appeals/${a.id}/decision.pdf`, `appeal-decision-${a.id}.pdf`) },
+      t('appeal.decisionPdf'))));
 }
 
 /** The answer receipt filed with the appeal, checked by the server against the answers stored now. */

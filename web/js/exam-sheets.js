@@ -1,5 +1,5 @@
 // @ts-check
-import { page, h, t, api, ApiError, problemView, notify, readFile, fmtDate, hasRole, dayInZone } from '/js/adal.js';
+import { page, h, t, api, ApiError, problemView, notify, readFile, fmtDate, fmtDay, hasRole, dayInZone } from '/js/adal.js';
 import { download } from '/js/exam-common.js';
 
 const SIGNERS = ['DEAN', 'ACADEMIC_POLICY_DIRECTOR', 'ACADEMIC_VICE_RECTOR'];
@@ -17,9 +17,10 @@ function sheetRow(s, actions) {
     h('td', s.examTitle, h('br'), h('span.muted', s.groupCode)),
     h('td', h('span.badge', t('sheet.state.' + s.state)), h('div.muted', t('sheet.next.' + s.nextStep))),
     h('td', s.reason, h('br'), h('button.link', { onclick: () => download(`/api/sheets/${s.id}/document`, s.documentName) }, s.documentName)),
-    h('td', s.validThrough ? t('sheet.validThrough', { d: s.validThrough }) : '—',
-      s.aisEntryDueOn ? h('div', s.aisEntryOverdue ? h('span.badge.bad', t('sheet.overdue')) : null, ' ', t('sheet.dueOn', { d: s.aisEntryDueOn })) : null),
-    h('td.actions', actions));
+    h('td', s.validThrough ? t('sheet.validThrough', { d: fmtDay(s.validThrough) }) : '—',
+      s.aisEntryDueOn ? h('div', s.aisEntryOverdue ? h('span.badge.bad', t('sheet.overdue')) : null, ' ', t('sheet.dueOn', { d: fmtDay(s.aisEntryDueOn) })) : null),
+    h('td.actions', actions, h('button.link.sheet-pdf', { type: 'button', onclick: () => download(`/api/sheets/${s.id}/sheet.pdf`, `individual-sheet-${s.id}.pdf`) },
+      t('sheet.pdf'))));
 }
 
 const table = (rows) => h('table', h('thead', h('tr', ['exam.student', 'exam.title', 'exam.stateLabel', 'sheet.reason', 'sheet.dates', 'core.actions']

@@ -1,7 +1,7 @@
 // @ts-check
 // The oral-exam room (001 §6.15.6): one page that adapts to the viewer's role in this sitting
 // (student, member, chair, technical secretary, head of department), kept in step over a WebSocket.
-import { page, h, t, api, ApiError, notify, problemView, token, fmtDate, fmtDay } from '/js/adal.js';
+import { page, h, t, api, ApiError, notify, problemView, token, fmtDate, fmtDay, fmtDuration } from '/js/adal.js';
 import { verifyDraw } from '/js/oral-verify.js';
 import { createMesh } from '/js/oral-mesh.js';
 import { reconnectingSocket } from '/js/reconnecting-socket.js';
@@ -294,14 +294,16 @@ async function playRecording(turn) {
     const rec = await api(`/api/recordings/owners/ORAL_TURN/${turn.id}`);
     const track = rec.tracks.find(x => x.kind === 'CAMERA');
     if (!track || track.state !== 'FINALISED') {
-      box.replaceChildren(h('p.muted#rec-not-ready', t('oral.rec.notReady', { state: track ? track.state : '—' })));
+      box.replaceChildren(h('p.muted#rec-not-ready', t('oral.rec.notReady', { state: track ? t('oral.rec.state.' + track.state) : '—' })));
       return;
     }
     const ticket = await api(`/api/recordings/${track.token}/tickets`, { method: 'POST' });
-    const gaps = track.gaps.length ? track.gaps.map(g => `${g.cause} ${Math.round(g.fromSeconds)}–${Math.round(g.toSeconds)} s`).join(', ') : t('oral.rec.noGaps');
+    // a gap's place in the recording as minutes and seconds from its start, its cause in words
+    const at = (/** @type {number} */ sec) => { const x = Math.max(0, Math.round(sec)); return `${Math.floor(x / 60)}:${String(x % 60).padStart(2, '0')}`; };
+    const gaps = track.gaps.length ? track.gaps.map(g => t('oral.rec.gap.' + g.cause, { from: at(g.fromSeconds), to: at(g.toSeconds) })).join(', ') : t('oral.rec.noGaps');
     box.replaceChildren(h('h3', t('oral.rec.of', { name: turn.studentName })),
       h('video#rec-video', { controls: true, preload: 'metadata', src: ticket.url, width: 480 }),
-      h('p.muted', `${Math.round(track.durationSeconds)} s · ${t('oral.rec.gaps')}: ${gaps}`));
+      h('p.muted', `${fmtDuration(track.durationSeconds)} · ${t('oral.rec.gaps')}: ${gaps}`));
   } catch (e) {
     box.replaceChildren(problemView(e));
   }

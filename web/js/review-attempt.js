@@ -5,7 +5,7 @@
 // each flag with its explanation and evidence frames; clicking a flag or an event moves both videos there.
 // The reviewer confirms or dismisses each flag with a comment and gives the verdict with a reason.
 // ?id=<attempt>
-import { page, h, t, api, ApiError, problemView, notify } from '/js/adal.js';
+import { page, h, t, api, ApiError, problemView, notify, fmtDuration } from '/js/adal.js';
 import { VERDICTS, flagName, clock, verdictBadge, scoreBadge, evidenceFigure, describeEntry, openPdf, fmtDate } from '/js/review-common.js';
 
 const KINDS = ['CAMERA', 'SCREEN'];
@@ -25,7 +25,7 @@ page({ bundles: ['review'], title: 'review.attempt.title', async render(main) {
     const caption = h('figcaption', t('review.track.' + k));
     if (!track || track.state !== 'FINALISED') {
       figures.push(h('figure', caption, h('div.rv-novideo', { id: `no-video-${k}` },
-        track ? t('review.track.notReady', { state: track.state }) : t('review.track.none'))));
+        track ? t('review.track.notReady', { state: t('review.trackState.' + track.state) }) : t('review.track.none'))));
       continue;
     }
     const ticket = await api(`/api/recordings/${track.token}/tickets`, { method: 'POST' });
@@ -121,7 +121,7 @@ page({ bundles: ['review'], title: 'review.attempt.title', async render(main) {
         h('dt', t('review.started')), h('dd', fmtDate(r.startedAt)),
         h('dt', t('review.finished')), h('dd', fmtDate(r.finishedAt)),
         h('dt', t('review.result')), h('dd#rv-result', r.percent == null ? '—' : `${Number(r.percent).toFixed(2)} % ${r.letter || ''}`),
-        h('dt', t('review.paused')), h('dd', t('review.seconds', { n: r.pausedSeconds })),
+        h('dt', t('review.paused')), h('dd', fmtDuration(r.pausedSeconds)),
         h('dt', t('review.identity')), h('dd#rv-identity', idc ? `${t('review.identity.' + idc.status)}${idc.reason ? ' (' + idc.reason + ')' : ''}`
           + (idc.similarity != null ? ` · ${Number(idc.similarity).toFixed(2)}` : '') : t('review.identity.none')),
         h('dt', t('review.col.verdict')), h('dd', verdictBadge(r.verdict?.verdict)))].filter(Boolean));
@@ -178,8 +178,8 @@ page({ bundles: ['review'], title: 'review.attempt.title', async render(main) {
     return h('article.rv-flag', { id: `flag-${i}`, dataset: { key: f.key, type: f.type, severity: f.severity, decision: d ? d.decision : 'NONE' } },
       h('h3', flagName(f.type), h('span.badge.' + (f.severity === 'HIGH' ? 'bad' : 'warn'), t('review.severity.' + f.severity)),
         h('button.link.rv-jump', { type: 'button', onclick: () => seek(Date.parse(f.startAt)) },
-          `${clock(f.startAt)} – ${f.endAt ? clock(f.endAt) : '…'} (${t('review.seconds', { n: f.seconds })})`)),
-      h('p.muted', { style: 'margin:.2rem 0' }, t('review.flag.explain.' + f.type), f.detail ? ` — ${f.detail}` : ''),
+          `${clock(f.startAt)} – ${f.endAt ? clock(f.endAt) : '…'} (${fmtDuration(f.seconds)})`)),
+      h('p.muted', { style: 'margin:.2rem 0' }, t('review.flag.explain.' + f.type), f.detailText ? ` — ${f.detailText}` : ''),
       f.evidence.length ? h('div.rv-evidence', f.evidence.map(e => evidenceFigure(id, e, t('review.evidence.alt', { flag: flagName(f.type), at: clock(e.at) }))))
         : h('p.muted', t('review.evidence.none')),
       d ? h('p.rv-decision', h('strong', t('review.decision.' + d.decision)), ` — ${d.comment} `,

@@ -61,6 +61,11 @@ export function describeEntry(e) {
   }
   if (e.kind === 'identity.check') return `${base}: ${t('review.identity.' + e.text)}`;
   if (e.kind === 'attempt.finished') return `${base}: ${t('review.state.' + e.data.state)}`;
+  // a stopped recording's reason is a code (DENIED): its words, or nothing rather than the code
+  if (e.kind === 'recording.stopped' || e.kind === 'recording.resumed') {
+    const why = e.data?.reason ? t('review.recordingReason.' + e.data.reason) : '';
+    return why && !why.startsWith('review.') ? `${base}: ${why}` : base;
+  }
   return e.text ? `${base}: ${e.text}` : base;
 }
 

@@ -36,7 +36,7 @@ page({ bundles: [], async render(main) {
     const caption = h('figcaption', tr('review.' + kind.toLowerCase()));
     if (!track || track.state !== 'FINALISED') {
       return h('figure', caption, h('div.policy', { id: `not-ready-${kind.toLowerCase()}` },
-        track ? tr('review.notReady', { state: track.state, at: fmtDate(track.finaliseDueAt) }) : tr('review.noTrack')));
+        track ? tr('review.notReady', { state: tr('rec.trackState.' + track.state), at: fmtDate(track.finaliseDueAt) }) : tr('review.noTrack')));
     }
     const ticket = await api(`/api/recordings/${track.token}/tickets`, { method: 'POST' });
     const video = h('video', { id: `video-${kind.toLowerCase()}`, src: ticket.url, preload: 'metadata', controls: true,

@@ -39,8 +39,23 @@ public class ActDocument {
 
     /** The language the act is written in: its exam's language of instruction, or its sitting's. */
     String language(Act act) {
-        if (act.kind == Act.Kind.TEST) return exams.languageOf(act.examId);
-        return oral.sitting(act.sittingId).map(OralCatalog.SittingRecord::language).orElse(null);
+        return act.kind == Act.Kind.TEST ? language(act.examId, null) : language(null, act.sittingId);
+    }
+
+    /** The act's words in its own language: the drafted evidence is written in it (issue 15). */
+    Wording wording(Act act) {
+        return documents.wording(language(act), null);
+    }
+
+    /** Words in one reader's language (kk, ru or en; none: the institution's), for a page rather than a document. */
+    Wording wordingFor(String reader) {
+        return documents.wording(null, reader);
+    }
+
+    /** The language of instruction of a test's exam or of an oral sitting (appeals are written in it too). */
+    String language(java.util.UUID examId, java.util.UUID sittingId) {
+        if (examId != null) return exams.languageOf(examId);
+        return sittingId == null ? null : oral.sitting(sittingId).map(OralCatalog.SittingRecord::language).orElse(null);
     }
 
     byte[] pdf(Act act, ActCommission c, String subject, ActDraft.Result evidence, String lang) {
@@ -58,10 +73,10 @@ public class ActDocument {
         fields.add(new String[]{w.t("act.drafted"), w.t("common.atBy", w.at(act.draftedAt), names.getOrDefault(act.draftedBy, "—"))});
         fields.add(new String[]{w.t("act.signed"), act.signedAt == null ? w.t("act.notSigned")
                 : w.t("common.atBy", w.at(act.signedAt), names.getOrDefault(act.signedBy, "—"))});
-        fields.add(new String[]{w.t("act.timeLost"), w.t("common.seconds", String.valueOf(act.lostSeconds))});
+        fields.add(new String[]{w.t("act.timeLost"), w.duration(act.lostSeconds)});
         if (act.decision != null) {
             fields.add(new String[]{w.t("act.decision"), w.t("act.choice." + act.decision)
-                    + (act.creditedSeconds == null ? "" : "; " + w.t("act.credited", String.valueOf(act.creditedSeconds)))
+                    + (act.creditedSeconds == null ? "" : "; " + w.t("act.credited", w.duration(act.creditedSeconds)))
                     + " (" + w.t("common.atBy", w.at(act.decidedAt), names.getOrDefault(act.decidedBy, "—")) + ")"
                     + (act.decisionReason == null ? "" : " — " + act.decisionReason)});
         }

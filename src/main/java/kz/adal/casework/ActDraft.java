@@ -59,21 +59,14 @@ public final class ActDraft {
     /** The drafted evidence. {@code lostSeconds} is the proposed time to credit. */
     public record Result(List<Interval> eventChannel, List<Interval> mediaChannel, List<Interval> suspended,
                          List<Note> problemReports, List<Note> errors, long lostSeconds) {
-
-        /** The evidence as plain lines in the institution's time zone, for the act's text, the e-mail and the PDF. */
-        public List<String> lines(java.time.ZoneId zone) {
-            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx").withZone(zone);
-            List<String> out = new ArrayList<>();
-            eventChannel.forEach(i -> out.add("Connection lost " + f.format(i.from()) + " – " + f.format(i.to()) + (i.open() ? " (not restored)" : "")
-                    + ", " + i.seconds() + " s (" + i.what() + ")"));
-            mediaChannel.forEach(i -> out.add("Recording stopped " + f.format(i.from()) + " – " + f.format(i.to()) + (i.open() ? " (not restored)" : "")
-                    + ", " + i.seconds() + " s (" + i.what() + ")"));
-            problemReports.forEach(n -> out.add("Student reported at " + f.format(n.at()) + ": " + n.text()));
-            errors.forEach(n -> out.add("Error at " + f.format(n.at()) + ": " + n.text()));
-            out.add("Time lost: " + lostSeconds + " s");
-            return out;
-        }
     }
+
+    /** What a student's report without text is drafted as; printed in the act's language (ActEvidenceText). */
+    static final String NO_TEXT = "(no text)";
+    /** The fixed forms of the oral answer's drafts (kz.adal.casework.ActService), worded by ActEvidenceText. */
+    static final String ORAL_LINK = "the student's audio and video did not reach ";
+    static final String ANSWER_PAUSED = "the answer was paused";
+    static final String AT_STAGE = "at stage ";
 
     private static final Set<String> DEVICE_ENDED = Set.of("camera.ended", "mic.ended", "screen.ended");
     /** The longest a page's own setup step is taken to last (kz.adal.proctoring.Timeline.SETUP_LIMIT). */
@@ -120,7 +113,7 @@ public final class ActDraft {
             }
             if (e.kind().equals("problem.reported")) {
                 String text = e.data().get("text");
-                reports.add(new Note(e.at(), text == null || text.isBlank() ? "(no text)" : text.strip()));
+                reports.add(new Note(e.at(), text == null || text.isBlank() ? NO_TEXT : text.strip()));
             } else if (DEVICE_ENDED.contains(e.kind())) {
                 // a page load reports no camera and no screen until the student's setup step asked for them:
                 // that is the page, not a failure (as for the flags: kz.adal.proctoring.Timeline#setups)

@@ -39,7 +39,7 @@ public class ActReportSection implements AttemptReportSection {
             }
             if (a.decidedAt != null) {
                 e.add(new Entry(a.decidedAt, w.t("act.section.decision", name(a.decidedBy), w.t("act.choice." + a.decision))
-                        + (a.creditedSeconds == null ? "" : ", " + w.t("act.credited", String.valueOf(a.creditedSeconds)))
+                        + (a.creditedSeconds == null ? "" : ", " + w.t("act.credited", w.duration(a.creditedSeconds)))
                         + (a.decisionReason == null ? "" : " — " + a.decisionReason)));
             }
             out.add(new Section(w.t("act.section.title", w.t("act.state." + a.state.name())), e));

@@ -77,6 +77,8 @@ public class ActService {
     private final Duration grace;
 
     private final ActDocument document;
+    @jakarta.inject.Inject
+    jakarta.enterprise.inject.Instance<kz.adal.platform.RequestLanguage> readerLanguage;
 
     ActService(AuditTrail audit, TimeSource time, CurrentUser me, Inbox inbox, EventStore events, GradedSubjects subjects,
                AttemptCatalog attempts, ExamCatalog exams, ProctorAssignments proctors, ObjectMapper json, ActDocument document,
@@ -118,7 +120,7 @@ public class ActService {
         act.attemptId = a.id();
         act.evidence = toJson(r);
         act.lostSeconds = r.lostSeconds();
-        act.whatHappened = String.join("\n", r.lines(kz.adal.platform.TimeSource.ZONE));
+        act.whatHappened = drafted(act, r);
         act.persist();
         audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
                 .detail(Map.of("attempt", a.id().toString(), "attemptState", a.state().name(), "lostSeconds", r.lostSeconds(),
@@ -138,16 +140,21 @@ public class ActService {
         act.scopeId = f.sittingId();
         act.turnId = f.turnId();
         ActDraft.Result r = new ActDraft.Result(
-                List.of(new ActDraft.Interval(f.lostAt(), f.pausedAt(), true, "the student's audio and video did not reach " + f.notReaching())),
+                List.of(new ActDraft.Interval(f.lostAt(), f.pausedAt(), true, ActDraft.ORAL_LINK + f.notReaching())),
                 List.of(), List.of(), List.of(),
-                List.of(new ActDraft.Note(f.pausedAt(), "the answer was paused" + (f.ticketNumber() == null ? "" : " (ticket " + f.ticketNumber() + ")"))),
+                List.of(new ActDraft.Note(f.pausedAt(), ActDraft.ANSWER_PAUSED + (f.ticketNumber() == null ? "" : " (ticket " + f.ticketNumber() + ")"))),
                 f.outageSeconds());
         act.evidence = toJson(r);
         act.lostSeconds = f.outageSeconds();
-        act.whatHappened = String.join("\n", r.lines(TimeSource.ZONE));
+        act.whatHappened = drafted(act, r);
         act.persist();
         audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
                 .detail(Map.of("turn", f.turnId().toString(), "stage", "ANSWER_PAUSED", "lostSeconds", f.outageSeconds())), null, "system");
+    }
+
+    /** The drafted "what happened": the evidence in the act's language, for the secretary to complete. */
+    private String drafted(Act act, ActDraft.Result r) {
+        return String.join("\n", ActEvidenceText.lines(r, document.wording(act)));
     }
 
     /** The oral service recorded a technical failure: the act is drafted in the same transaction, and the "I" kept. */
@@ -166,7 +173,7 @@ public class ActService {
         act.scopeId = f.sittingId();
         act.turnId = f.turnId();
         ActDraft.Result r = new ActDraft.Result(List.of(), List.of(), List.of(), List.of(),
-                List.of(new ActDraft.Note(f.at(), "at stage " + f.stageBefore() + (f.ticketNumber() == null ? "" : ", ticket " + f.ticketNumber())
+                List.of(new ActDraft.Note(f.at(), ActDraft.AT_STAGE + f.stageBefore() + (f.ticketNumber() == null ? "" : ", ticket " + f.ticketNumber())
                         + ": " + f.note())), 0);
         act.evidence = toJson(r);
         act.lostSeconds = 0;
@@ -392,13 +399,18 @@ public class ActService {
         String attemptState = subject(act).state(act.subjectId());
         Incomplete inc = act.turnId == null ? null : Incomplete.find("turnId", act.turnId).firstResult();
         return new ActViews.ActView(act.id, act.kind.name(), act.state.name(), subjectTitle(act), act.examId, act.attemptId, act.sittingId,
-                act.turnId, names.get(act.studentId), attemptState, parse(act.evidence), act.lostSeconds, act.whatHappened, act.effect,
+                act.turnId, names.get(act.studentId), attemptState, ActEvidenceText.worded(parse(act.evidence), document.wordingFor(reader())), act.lostSeconds, act.whatHappened, act.effect,
                 act.measures, names.get(act.draftedBy), act.draftedAt, names.get(act.signedBy), act.signedAt,
                 act.kind.options.stream().sorted().toList(), members, voteViews, tally.counts(),
                 tally.waitingFor().stream().map(names::get).toList(), tally.tie() ? tally.leaders() : List.of(), myVote,
                 act.decision, act.decisionReason, names.get(act.decidedBy), act.decidedAt, act.creditedSeconds, act.sheetId,
                 act.resitTurnId, inc == null ? null : new ActViews.IncompleteView(inc.id, inc.turnId, null, inc.awardedOn, inc.dueOn,
                 inc.grade, inc.clearedOn, inc.actId), mail, can);
+    }
+
+    /** The reader's language (the act's page shows the drafted evidence in it); outside a request, the act's own. */
+    private String reader() {
+        return io.quarkus.arc.Arc.container().requestContext().isActive() && readerLanguage.isResolvable() ? readerLanguage.get().get() : null;
     }
 
     /** The act's document in its own language (the individual sheet gets this copy). */

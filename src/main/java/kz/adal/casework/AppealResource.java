@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kz.adal.identity.CurrentUser;
@@ -79,6 +80,15 @@ public class AppealResource {
         AbsenceDocument d = appeals.attachment(id, me.actor());
         return Response.ok(d.bytes(), d.type()).header("Content-Disposition", "attachment; filename=\"" + d.name().replace("\"", "") + "\"")
                 .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /** The commission's decision as the document the student receives (?lang=kk|ru|en|kk-ru for another copy). */
+    @GET
+    @Path("/appeals/{id}/decision.pdf")
+    @Produces({"application/pdf", "application/problem+json"})
+    public Response decisionPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        return Response.ok(appeals.decisionPdf(id, me.actor(), lang), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"appeal-decision-" + id + ".pdf\"").build();
     }
 
     @POST

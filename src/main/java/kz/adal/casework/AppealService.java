@@ -90,9 +90,11 @@ public class AppealService {
 
     private final kz.adal.platform.Links links;
     private final AnswerReceipts receipts;
+    private final AppealDecisionDocument decisionDocument;
 
     AppealService(CalendarService calendar, AuditTrail audit, TimeSource time, Inbox inbox, GradedSubjects subjects,
-                  kz.adal.platform.Links links, AnswerReceipts receipts) {
+                  kz.adal.platform.Links links, AnswerReceipts receipts, AppealDecisionDocument decisionDocument) {
+        this.decisionDocument = decisionDocument;
         this.links = links;
         this.receipts = receipts;
         this.calendar = calendar;
@@ -287,6 +289,18 @@ public class AppealService {
         Set<Role> roles = caller.roles();
         Appeal a = readable(id, userId, roles);
         return view(a, userId, roles);
+    }
+
+    /**
+     * The commission's decision as a signed document ({@link AppealDecisionDocument}), for the student and the
+     * commission; only once decided (409 APPEAL_NOT_DECIDED before).
+     */
+    @Transactional
+    public byte[] decisionPdf(UUID id, Actor caller, String lang) {
+        Appeal a = readable(id, caller.id(), caller.roles());
+        if (!a.isDecided()) throw Problem.conflict("APPEAL_NOT_DECIDED", "The commission has not decided this appeal yet");
+        AppealCommission c = a.commissionId == null ? null : AppealCommission.findById(a.commissionId);
+        return decisionDocument.pdf(a, c, title(a), a.receipt == null ? null : receipts.check(a.attemptId, a.receipt), lang);
     }
 
     @Transactional

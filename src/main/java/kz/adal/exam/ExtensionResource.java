@@ -90,6 +90,16 @@ public class ExtensionResource {
                 .header("Content-Disposition", "attachment; filename=\"" + d.name().replaceAll("[\"\\\\\\r\\n]", "_") + "\"").build();
     }
 
+    /** The individual sheet as an official document (?lang=kk|ru|en|kk-ru for another copy). */
+    @GET
+    @Path("/sheets/{id}/sheet.pdf")
+    @Authenticated
+    @jakarta.ws.rs.Produces({"application/pdf", "application/problem+json"})
+    public Response sheetPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        return Response.ok(sheets.sheetPdf(id, lang), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"individual-sheet-" + id + ".pdf\"").build();
+    }
+
     @POST
     @Path("/sheets/{id}/sign")
     @RolesAllowed({Role.Names.DEAN, Role.Names.ACADEMIC_POLICY_DIRECTOR, Role.Names.ACADEMIC_VICE_RECTOR})

@@ -40,8 +40,10 @@ public class ExtensionService {
     private final AuditTrail audit;
     private final TimeSource time;
     private final CurrentUser me;
+    private final IndividualSheetDocument sheetDocument;
 
-    ExtensionService(AuditTrail audit, TimeSource time, CurrentUser me) {
+    ExtensionService(AuditTrail audit, TimeSource time, CurrentUser me, IndividualSheetDocument sheetDocument) {
+        this.sheetDocument = sheetDocument;
         this.audit = audit;
         this.time = time;
         this.me = me;
@@ -274,6 +276,17 @@ public class ExtensionService {
         Extension e = find(id);
         if (!mayReadApplication(e)) throw Problem.notFound("Application");
         return new Document(e.documentName, e.documentType, e.document);
+    }
+
+    /**
+     * The individual sheet as the dean's office prints it ({@link IndividualSheetDocument}), for whoever may read
+     * the sheet; without the application's reason and document.
+     */
+    @Transactional
+    public byte[] sheetPdf(UUID id, String lang) {
+        Extension e = find(id);
+        if (!mayReadApplication(e)) throw Problem.notFound("Application");
+        return sheetDocument.pdf(e, Exam.findById(e.examId), lang);
     }
 
     @Transactional

@@ -58,6 +58,25 @@ public final class DocumentDates {
         return at == null ? "—" : NUMERIC_DATE.format(at.atZone(zone())) + " " + SECONDS.format(at.atZone(zone()));
     }
 
+    /**
+     * A length of time as people read it, in the document's language: "7 мин", "7 мин 5 с", "1 сағ 5 мин"
+     * (ru "1 ч 5 мин", en "1 h 5 min"); seconds are left out from an hour on.
+     */
+    public static String duration(long seconds, String lang) {
+        String[] unit = switch (lang == null ? "kk" : lang) {
+            case "ru" -> new String[]{"ч", "мин", "с"};
+            case "en" -> new String[]{"h", "min", "s"};
+            default -> new String[]{"сағ", "мин", "с"};
+        };
+        long s = Math.max(0, seconds);
+        long h = s / 3600;
+        long m = (s % 3600) / 60;
+        long r = s % 60;
+        if (h > 0) return h + " " + unit[0] + (m > 0 ? " " + m + " " + unit[1] : "");
+        if (m > 0) return m + " " + unit[1] + (r > 0 ? " " + r + " " + unit[2] : "");
+        return r + " " + unit[2];
+    }
+
     /** A compact day for table cells: "01.12.2026". */
     public static String shortDate(LocalDate d) {
         return d == null ? "—" : NUMERIC_DATE.format(d);

@@ -214,6 +214,16 @@ public class OfficialDocuments {
             return b == null ? "—" : t(b ? "common.yes" : "common.no");
         }
 
+        /** A length of time in words: "7 мин", "1 сағ 5 мин" (bilingual: both, when they differ). */
+        public String duration(long seconds) {
+            List<String> out = new ArrayList<>();
+            for (String l : langs) {
+                String s = DocumentDates.duration(seconds, l);
+                if (!out.contains(s)) out.add(s);
+            }
+            return join(out);
+        }
+
         /** A moment in a table cell: "01.12.2026 14:05". */
         public String at(Instant i) {
             return DocumentDates.compact(i);

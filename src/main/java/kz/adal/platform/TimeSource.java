@@ -14,8 +14,22 @@ import java.time.ZoneId;
  */
 @ApplicationScoped
 public class TimeSource {
-    /** Dates (deadlines in days, holidays) are read in the institution's zone. */
-    public static final ZoneId ZONE = ZoneId.of(System.getProperty("adal.zone", "Asia/Almaty"));
+    /**
+     * Dates (deadlines in days, holidays) are read in the institution's zone: the configuration's {@code adal.zone}
+     * (application.properties, {@code ADAL_ZONE}), Asia/Almaty by default. The pages read the same value from
+     * {@code GET /api/public/settings}. Read once, when the class is first used.
+     */
+    public static final ZoneId ZONE = ZoneId.of(configuredZone());
+
+    private static String configuredZone() {
+        try {
+            return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("adal.zone", String.class)
+                    .filter(z -> !z.isBlank()).orElse("Asia/Almaty");
+        } catch (RuntimeException e) {
+            // no configuration (a plain unit test without one): the system property, else the default
+            return System.getProperty("adal.zone", "Asia/Almaty");
+        }
+    }
 
     private final Clock base = Clock.systemUTC();
     private volatile Duration offset = Duration.ZERO;

@@ -80,7 +80,7 @@ public class ReviewReports {
                 new String[]{w.t("attemptReport.result"), r.percent() == null ? "—" : w.decimal(r.percent()) + " %" + (r.letter() == null ? "" : " (" + r.letter() + ")")
                         + (r.annulledReason() == null ? "" : " — " + w.t("attemptReport.annulled", r.annulledReason()))},
                 new String[]{w.t("attemptReport.credibility"), w.t("attemptReport.credibilityValue", String.valueOf(r.score()))},
-                new String[]{w.t("attemptReport.paused"), w.t("common.seconds", String.valueOf(r.pausedSeconds()))},
+                new String[]{w.t("attemptReport.paused"), w.duration(r.pausedSeconds())},
                 // what the student's signed receipt carries: equal means these are the answers the student was given a receipt for
                 new String[]{w.t("attemptReport.answersHash"), receipts.storedSha256(r.attemptId())}));
 
@@ -102,7 +102,7 @@ public class ReviewReports {
         if (r.flags().isEmpty()) pdf.paragraph(w.t("attemptReport.noFlags"));
         for (FlagReview f : r.flags()) {
             pdf.paragraph(w.label(FlagType.class, f.type()) + " (" + w.label("Severity." + f.severity()) + "), " + w.at(f.startAt()) + " – "
-                    + w.at(f.endAt()) + ", " + w.t("common.seconds", String.valueOf(f.seconds())));
+                    + w.at(f.endAt()) + ", " + w.duration(f.seconds()) + detail(w, f.detail()));
             pdf.note(f.decision() == null ? w.t("attemptReport.undecided")
                     : w.t("attemptReport.decision", w.label(FlagDecision.Decision.class, f.decision().decision()), f.decision().decidedBy(),
                     w.at(f.decision().decidedAt())) + (f.decision().comment() == null || f.decision().comment().isBlank() ? "" : " — " + f.decision().comment()));
@@ -138,6 +138,52 @@ public class ReviewReports {
         }
         pdf.signatureLines(w.signatories("attemptReport"));
         return pdf.bytes();
+    }
+
+    /**
+     * A flag's detail in the document's language: the event that raised it ("clipboard.copy"), the face check's
+     * outcome ("no_face"), a left tab ("tab hidden", "window lost focus"), the number of screens ("screens: 2"), the shared surface ("surface: window"), the
+     * recording that stopped and why ("CAMERA: DENIED"). A form not known here is printed as it is in an English
+     * document and left out of a kk or ru one (the flag's kind, times and duration say what matters).
+     */
+    static String detail(Wording w, String d) {
+        String text = detailWords(w, d);
+        return text == null ? "" : ": " + text;
+    }
+
+    /** The flag's detail in words (see {@link #detail}), or null when there is none to print in this language. */
+    static String detailWords(Wording w, String d) {
+        if (d == null || d.isBlank()) return null;
+        String text = detailText(w, d.strip());
+        if (text == null) return "en".equals(w.language()) ? d : null;
+        return text;
+    }
+
+    private static String detailText(Wording w, String d) {
+        String event = known(w, "event." + d);
+        if (event != null) return event;
+        String face = known(w, "flagDetail.face." + d);
+        if (face != null) return face;
+        if (d.equals("ended")) return w.t("event.screen.ended");
+        if (d.equals("tab hidden")) return w.t("event.visibility.hidden");
+        if (d.equals("window lost focus")) return w.t("event.focus.lost");
+        if (d.startsWith("screens: ")) return w.t("flagDetail.screens", d.substring(9).strip());
+        if (d.startsWith("surface: ")) {
+            String surface = known(w, "flagDetail.surface." + d.substring(9).strip());
+            return surface == null ? null : w.t("flagDetail.surface", surface);
+        }
+        int colon = d.indexOf(": ");
+        if (colon > 0) {
+            String track = known(w, "act.what." + d.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT));
+            String reason = known(w, "act.reason." + d.substring(colon + 2).strip());
+            if (track != null) return w.t("flagDetail.recording", track, reason == null ? w.t("act.reason.unknown") : reason);
+        }
+        return null;
+    }
+
+    private static String known(Wording w, String key) {
+        String s = w.t(key);
+        return s.equals(key) ? null : s;
     }
 
     /** The name of a timeline event; events a person need not tell apart are counted together. */

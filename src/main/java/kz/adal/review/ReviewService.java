@@ -69,6 +69,17 @@ public class ReviewService {
     private final ExamCatalog examCatalog;
     private final IdentityChecks identityChecks;
 
+    @jakarta.inject.Inject
+    kz.adal.platform.OfficialDocuments documents;
+    @jakarta.inject.Inject
+    Instance<kz.adal.platform.RequestLanguage> readerLanguage;
+
+    /** The reader's language for the texts a page shows as they are (a flag's detail); outside a request, the institution's. */
+    private kz.adal.platform.OfficialDocuments.Wording readerWords() {
+        boolean request = io.quarkus.arc.Arc.container().requestContext().isActive() && readerLanguage.isResolvable();
+        return documents.wording(null, request ? readerLanguage.get().get() : null);
+    }
+
     ReviewService(@Any Instance<ReviewAccess> access, ProctorService proctoring, AuditTrail audit, TimeSource time,
                   AttemptCatalog attempts, ExamCatalog examCatalog, IdentityChecks identityChecks) {
         this.attempts = attempts;
@@ -197,7 +208,8 @@ public class ReviewService {
             }
             ev.sort(Comparator.comparing(Evidence::at));
             FlagDecision d = decisions.get(key);
-            flags.add(new FlagReview(key, f.type(), f.severity(), f.startAt(), f.endAt(), f.seconds(), f.detail(), f.snapshotId(), ev,
+            flags.add(new FlagReview(key, f.type(), f.severity(), f.startAt(), f.endAt(), f.seconds(), f.detail(),
+                    ReviewReports.detailWords(readerWords(), f.detail()), f.snapshotId(), ev,
                     d == null ? null : new DecisionView(d.decision.name(), d.comment, who.apply(d.decidedBy), d.decidedAt, d.version)));
         }
 

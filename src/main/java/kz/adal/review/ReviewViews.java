@@ -26,8 +26,9 @@ public final class ReviewViews {
     }
 
     /** A flag with its explanation, evidence frames and the reviewer's decision (null while undecided). */
+    /** {@code detail} as the flag rules wrote it; {@code detailText} the same in the reader's language (none: nothing to show). */
     public record FlagReview(String key, String type, String severity, Instant startAt, Instant endAt, long seconds,
-                             String detail, UUID snapshotId, List<Evidence> evidence, DecisionView decision) {
+                             String detail, String detailText, UUID snapshotId, List<Evidence> evidence, DecisionView decision) {
     }
 
     /** One line of the timeline: what happened when (answers, events, flags, messages, suspensions, identity check). */

@@ -64,8 +64,10 @@ class ActBrowserTest {
             page.waitForURL("**/casework/act.html?id=*");
             act = page.url().substring(page.url().indexOf("id=") + 3);
             assertThat(page.locator("#evidence")).containsText("Интернет жоқ, бет қатып қалды");
-            assertThat(page.locator("#evidence")).containsText("camera recording stopped: ENDED");
-            assertThat(page.locator("#lost")).containsText("420 s");
+            // the drafted evidence in the reader's words, the time lost as people read it (issue 15)
+            assertThat(page.locator("#evidence")).containsText("the camera recording stopped (the device was disconnected or access was withdrawn)");
+            assertThat(page.locator("#lost")).containsText("7 min");
+            assertThat(page.locator("#lost")).not().containsText("420");
             page.locator("#a-effect").fill("The student could not answer for 7 minutes.");
             page.locator("#a-measures").fill("The proctor called the student; the connection came back at minute 9.");
             Browser.screenshot(page, "act-draft-secretary");
@@ -107,7 +109,7 @@ class ActBrowserTest {
             page.locator("#d-reason").fill("Confirmed by the log and the recording gap");
             page.locator("#d-submit").click();
             assertThat(page.locator("#decision")).containsText("Resume the same attempt");
-            assertThat(page.locator("#decision")).containsText("420 s credited");
+            assertThat(page.locator("#decision")).containsText("7 min credited");
             assertThat(page.locator("#attempt-state")).containsText("in progress");
             Browser.screenshot(page, "act-decided-chair");
         }
@@ -120,6 +122,10 @@ class ActBrowserTest {
             page.navigate(base + "casework/inbox.html");
             page.locator("#notices a.button").first().click();
             assertThat(page.locator("#decision")).containsText("Жоғалған уақытты есептеп, сол әрекетті жалғастыру");
+            assertThat(page.locator("#decision")).containsText("7 мин есепке алынды");
+            assertThat(page.locator("#lost")).containsText("7 мин");
+            assertThat(page.locator("#evidence")).containsText("камера жазбасы тоқтады (құрылғы ажыратылды немесе рұқсат қайтарылды)");
+            assertThat(page.locator("#evidence")).containsText("байланыс");
             assertThat(page.locator("#vote-form")).hasCount(0);
             assertThat(page.locator("#act-form")).hasCount(0);
             Browser.screenshot(page, "act-decided-student-kk");

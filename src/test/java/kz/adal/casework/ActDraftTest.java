@@ -92,7 +92,40 @@ class ActDraftTest {
         assertEquals(at(9, 0), r.problemReports().get(0).at());
         assertEquals("(no text)", r.problemReports().get(1).text());
         assertEquals("camera stopped", r.errors().get(0).text());
-        assertTrue(r.lines(java.time.ZoneOffset.UTC).stream().anyMatch(l -> l.contains("My internet is gone")));
+        assertTrue(ActEvidenceText.lines(r, kz.adal.platform.OfficialDocuments.in("kk")).stream().anyMatch(l -> l.contains("My internet is gone")));
+    }
+
+    /**
+     * The drafted "what happened" is written in the act's language (issue 15): every interval, the student's
+     * reports (their own words kept), the errors and the time lost, with readable durations.
+     */
+    @Test
+    void theDraftedEvidenceReadsInTheActsLanguageWithReadableDurations() {
+        var r = ActDraft.draft(List.of(
+                Evidence.of("connection.closed", at(5, 0)),
+                Evidence.of("connection.opened", at(12, 0)),
+                Evidence.of("problem.reported", at(6, 0), "text", "Интернет жоқ"),
+                Evidence.of("problem.reported", at(7, 0)),
+                Evidence.of("camera.ended", at(20, 0)),
+                new Evidence("recording.stopped", at(21, 0), Map.of("track", "SCREEN", "reason", "DENIED")),
+                new Evidence("recording.resumed", at(22, 5), Map.of("track", "SCREEN"))), T0, at(50, 0), GRACE);
+        var answerPaused = new ActDraft.Result(List.of(new ActDraft.Interval(at(1, 0), at(2, 30), true, ActDraft.ORAL_LINK + "Қайрат Омаров")),
+                List.of(), List.of(), List.of(), List.of(new ActDraft.Note(at(2, 30), ActDraft.ANSWER_PAUSED + " (ticket 7)"),
+                new ActDraft.Note(at(3, 0), ActDraft.AT_STAGE + "ANSWERING, ticket 7: Дыбыс жоқ")), 90);
+        java.util.regex.Pattern english = java.util.regex.Pattern.compile("[A-Za-z]{3,}");
+        for (String lang : List.of("kk", "ru")) {
+            var w = kz.adal.platform.OfficialDocuments.in(lang);
+            List<String> lines = new java.util.ArrayList<>(ActEvidenceText.lines(r, w));
+            lines.addAll(ActEvidenceText.lines(answerPaused, w));
+            String all = String.join("\n", lines);
+            // nothing English but the units the documents share ("мин" is Cyrillic): no word of three Latin letters
+            assertFalse(english.matcher(all).find(), lang + ":\n" + all);
+            assertTrue(all.contains("Интернет жоқ") && all.contains("Дыбыс жоқ") && all.contains("Қайрат Омаров"), all);
+            assertTrue(all.contains("7 мин") && all.contains("1 мин 5 с") && all.contains("1 мин 30 с"), "durations people read:\n" + all);
+            assertTrue(all.contains(lang.equals("kk") ? "Байланыс үзілді" : "Связь прервалась"), all);
+            assertTrue(all.contains(lang.equals("kk") ? "рұқсат берілмеді" : "доступ не предоставлен"), all);
+            assertTrue(all.contains(lang.equals("kk") ? "Жауап беруде" : "Отвечает"), "the oral stage by its name:\n" + all);
+        }
     }
 
     @Test

@@ -192,6 +192,7 @@ class AppealApiTest {
                 .extract().path("id");
         c.chair().api().body(Map.of("decision", "UPHELD", "note", "x")).post("/api/appeals/" + id + "/decision").then()
                 .statusCode(409).body("code", equalTo("APPEAL_NO_HEARING"));
+        g.student().api().get("/api/appeals/" + id + "/decision.pdf").then().statusCode(409).body("code", equalTo("APPEAL_NOT_DECIDED"));
         c.chair().api().body(Map.of("at", time.now().toString())).post("/api/appeals/" + id + "/hearing").then().statusCode(200);
         c.chair().api().body(Map.of("decision", "UPHELD", "note", "Key of question 12 was wrong")).post("/api/appeals/" + id + "/decision")
                 .then().statusCode(400).body("code", equalTo("APPEAL_NEW_GRADE_REQUIRED"));
@@ -200,7 +201,8 @@ class AppealApiTest {
         // nothing has changed the grade yet
         g.student().api().get("/api/attempts/" + g.attemptId() + "/result").then().body("letter", equalTo("C+"));
         assertTrue(!audited(g, "attempt.grade-changed-on-appeal"));
-        c.chair().api().body(Map.of("decision", "UPHELD", "note", "Key of question 12 was wrong", "newPercent", 86))
+        c.chair().api().body(Map.of("decision", "UPHELD", "note", "Key of question 12 was wrong. " + kz.adal.testing.OfficialDocumentCheck.KAZAKH_PANGRAM,
+                        "newPercent", 86))
                 .post("/api/appeals/" + id + "/decision").then().statusCode(200)
                 .body("decision", equalTo("UPHELD")).body("signedAs", equalTo("CHAIR"))
                 .body("gradeChange.before", equalTo("72.00 C+")).body("gradeChange.after", equalTo("86.00 B+"));
@@ -215,6 +217,24 @@ class AppealApiTest {
         var sections = report.sectionsFor(g.attemptId(), kz.adal.platform.OfficialDocuments.in("en"));
         assertEquals(1, sections.size());
         assertTrue(sections.get(0).entries().stream().anyMatch(e -> e.text().contains("72.00 C+ → 86.00 B+")), sections.toString());
+        // the decision as a document the student receives and the commission signs, in kk and ru (issue 15)
+        List<String> data = new java.util.ArrayList<>(List.of("Appealed test", "Appeal commission", "Question 12's key is wrong",
+                "Key of question 12 was wrong", kz.adal.testing.OfficialDocumentCheck.KAZAKH_PANGRAM, "C+", "B+"));
+        for (kz.adal.testing.Fixtures.Person p : List.of(g.student(), c.chair(), c.deputy(), c.member())) {
+            data.add("Person " + p.login());
+            data.add(p.login());
+        }
+        for (String lang : List.of("kk", "ru")) {
+            byte[] pdf = g.student().api().get("/api/appeals/" + id + "/decision.pdf?lang=" + lang).then().statusCode(200).extract().asByteArray();
+            String t = kz.adal.testing.OfficialDocumentCheck.check("appealDecision", pdf, lang, data);
+            assertTrue(t.contains(lang.equals("kk") ? "Апелляциялық комиссияның шешімі" : "Решение апелляционной комиссии"), t);
+            assertTrue(t.contains(lang.equals("kk") ? "Апелляция қанағаттандырылды" : "Апелляция удовлетворена"), t);
+            // a table cell may wrap a long name across lines
+            assertTrue(t.contains("72 C+") && t.contains("86 B+") && t.replaceAll("\\s", "").contains("Person" + c.member().login()), t);
+            kz.adal.testing.OfficialDocumentCheck.assertKazakhLettersSurvive("appealDecision (" + lang + ")", t);
+        }
+        c.chair().api().get("/api/appeals/" + id + "/decision.pdf").then().statusCode(200);
+        Api.as("teacher").get("/api/appeals/" + id + "/decision.pdf").then().statusCode(404);
     }
 
     @Test

@@ -95,6 +95,41 @@ class IndividualSheetFlowTest {
         Api.as("registrar").post("/api/sheets/" + onTime + "/ais").then().statusCode(200).body("state", equalTo("RECORDED_IN_AIS"));
     }
 
+    /** The individual sheet as the dean's office prints it, in kk and ru (issue 15): no English, no codes, every Kazakh letter. */
+    @Test
+    void theIndividualSheetPrintsInKazakhAndInRussianWithItsApprovalsAndGrade() {
+        ExamFixtures.Group g = ExamFixtures.group("kk", 1, true);
+        Map<String, Object> body = ExamFixtures.attestation(g, ExamFixtures.demoBank("kk"));
+        body.put("title", kz.adal.testing.OfficialDocumentCheck.KAZAKH_PANGRAM);
+        UUID exam = ExamFixtures.published(body);
+        ExamFixtures.Student s = g.student(0);
+        UUID sheet = ExamFixtures.issuedSheet(exam, s, time.today());
+        Api.as("teacher").body(Map.of("percent", new java.math.BigDecimal("86.5"))).put("/api/sheets/" + sheet + "/grade").then().statusCode(200);
+        Api.as("registrar").post("/api/sheets/" + sheet + "/return").then().statusCode(200);
+        String discipline = Api.as("teacher").get("/api/exams/" + exam).then().extract().path("discipline");
+        String name = Api.as(s.login()).get("/api/sheets/" + sheet).then().extract().path("studentName");
+        List<String> data = List.of(g.code(), ExamFixtures.PERIOD, kz.adal.testing.OfficialDocumentCheck.KAZAKH_PANGRAM, discipline, name,
+                s.login(), "42-ext", "B+");
+        // who may read the sheet may print it; another student may not
+        Api.as(g.student(0).login()).get("/api/sheets/" + sheet + "/sheet.pdf").then().statusCode(200);
+        Api.as(ExamFixtures.group("kk", 1, true).student(0).login()).get("/api/sheets/" + sheet + "/sheet.pdf").then().statusCode(404);
+        byte[] kk = Api.as("registrar").get("/api/sheets/" + sheet + "/sheet.pdf").then().statusCode(200)
+                .header("Content-Type", org.hamcrest.Matchers.containsString("application/pdf")).extract().asByteArray();
+        String k = kz.adal.testing.OfficialDocumentCheck.check("individualSheet", kk, "kk", data);
+        kz.adal.testing.OfficialDocumentCheck.assertKazakhLettersSurvive("individualSheet", k);
+        String kflat = k.replaceAll("\\s", "");
+        org.junit.jupiter.api.Assertions.assertTrue(kflat.contains("Жекеемтиханпарағы") && kflat.contains("Мерзіміндеқайтарылды")
+                && kflat.contains("86,5") && kflat.contains("Академиялықсаясатдиректоры") && kflat.contains("ЖанарҚасымова")
+                && kflat.contains("жақсы") && kflat.contains("жылғы"), k);
+        org.junit.jupiter.api.Assertions.assertFalse(k.contains("ill"), "the application's reason stays with the dean's office\n" + k);
+        byte[] ru = Api.as("dean").get("/api/sheets/" + sheet + "/sheet.pdf?lang=ru").then().statusCode(200).extract().asByteArray();
+        String r = kz.adal.testing.OfficialDocumentCheck.check("individualSheet", ru, "ru", data);
+        String flat = r.replaceAll("\\s", "");   // a table cell wraps long names across lines
+        org.junit.jupiter.api.Assertions.assertTrue(flat.contains("Индивидуальнаяэкзаменационнаяведомость") && flat.contains("Возвращёнвсрок")
+                && flat.contains("Проректорпоакадемическойработе") && flat.contains("хорошо") && flat.contains("86,5"), r);
+        kz.adal.testing.OfficialDocumentCheck.assertKazakhLettersSurvive("individualSheet (ru, Kazakh title)", r);
+    }
+
     @Test
     void anAisEntryNotMadeWithinTwoDaysOfReturnIsListedAsOverdue() {
         ExamFixtures.Group g = ExamFixtures.group("kk", 1, true);

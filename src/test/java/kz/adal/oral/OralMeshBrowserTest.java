@@ -312,7 +312,8 @@ class OralMeshBrowserTest {
         assertNotNull(act, "a technical-failure act is drafted");
         assertEquals(Act.State.DRAFT, act.state);
         assertTrue(act.lostSeconds >= 31, "the measured outage: " + act.lostSeconds);
-        assertTrue(act.whatHappened.contains("did not reach"), act.whatHappened);
+        // drafted in the sitting's language (Kazakh here), not in English (issue 15)
+        assertTrue(act.whatHappened.contains("дыбысы мен бейнесі") && !act.whatHappened.contains("did not reach"), act.whatHappened);
         // the resume is refused while the link is still down
         Api.as("chair").post("/api/oral/turns/" + r.turn() + "/answer/resume").then().statusCode(409).body("code", equalTo("ORAL_NO_LINK"));
         String events = String.join("\n", QuarkusTransaction.requiringNew().call(() -> OralEvent.<OralEvent>list("turnId", UUID.fromString(r.turn()))

@@ -190,13 +190,16 @@ class ReviewApiTest {
         byte[] kk = Api.as("reviewer").get(path + "/report.pdf?lang=kk").then().statusCode(200).extract().asByteArray();
         String k = OfficialDocumentCheck.check("attemptReport", kk, "kk", data);
         for (String expected : List.of("Тапсыру әрекетін қарау есебі", "Емтихан бетінен шықты", "Расталды", "Нәтиже жойылды", "Тұлғаны тексеру",
-                "0,62", "Дәлел кадр: Емтихан бетінен шықты")) {
+                "0,62", "Дәлел кадр: Емтихан бетінен шықты",
+                // each flag's detail, in the report's language (issue 15): the event that raised it
+                "Емтихан беті жасырылды", "Қойылды")) {
             assertTrue(k.replaceAll("\\s", "").contains(expected.replaceAll("\\s", "")), expected + " in:\n" + k);
         }
         assertTrue(countImages(kk) >= 1, "evidence frames embedded");
         byte[] ru = Api.as("reviewer").get(path + "/report.pdf?lang=ru").then().statusCode(200).extract().asByteArray();
         String r = OfficialDocumentCheck.check("attemptReport", ru, "ru", data);
         assertTrue(r.replaceAll("\\s", "").contains("Кадр-доказательство:Ушёлсостраницыэкзамена"), r);
+        assertTrue(r.contains("Страница экзамена скрыта") && r.contains("Вставлено"), "the flags' details in Russian: " + r);
         byte[] both = Api.as("reviewer").get(path + "/report.pdf?lang=kk-ru").then().statusCode(200).extract().asByteArray();
         String kr = OfficialDocumentCheck.check("attemptReport", both, "ru", data);
         assertTrue(kr.contains("Тұлғаны тексеру / Проверка личности"), "a bilingual report carries both: " + kr);

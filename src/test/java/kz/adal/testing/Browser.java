@@ -55,7 +55,8 @@ public final class Browser {
     private static final List<String> CSP_VIOLATIONS = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public static BrowserContext context(String... extraArgs) {
-        BrowserContext ctx = browser(extraArgs).newContext(new NewContextOptions().setViewportSize(1280, 860)
+        // UTC on purpose, not the institution's Asia/Almaty: a page that reads a time in the browser's zone shows a wrong one
+        BrowserContext ctx = browser(extraArgs).newContext(new NewContextOptions().setViewportSize(1280, 860).setTimezoneId("UTC")
                 .setPermissions(List.of("camera", "microphone")));
         // every browser test reports what the Content-Security-Policy refused (Chromium logs "Refused to …")
         ctx.onConsoleMessage(m -> {
