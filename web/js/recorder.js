@@ -4,7 +4,8 @@
 // (<script type="module" src="/js/recorder.js">) and by the result page, where it only flushes what is left.
 //
 // Protocol (docs/media.md): PUT /api/attempts/{id}/tracks/{camera|screen}/chunks/{seq}, headers X-Adal-Segment,
-// X-Adal-Client-Start, X-Adal-Client-End. Each MediaRecorder is one *segment* (Chromium writes the WebM header
+// X-Adal-Client-Start, X-Adal-Client-End; or, when the plan says directUpload, POST …/upload-urls for a presigned
+// address, PUT to the object store, POST …/uploaded to have it recorded. Each MediaRecorder is one *segment* (Chromium writes the WebM header
 // only into a recorder's first chunk): after a reload, a crash, or a camera restart the page starts the next
 // segment at seq 0. Chunks of earlier segments still in IndexedDB are sent too. Nothing is dropped before
 // the server acknowledged it, except when the server says the recording is closed.
@@ -19,6 +20,9 @@ const STORAGE_WARN_RATIO = 0.8;
 const DEGRADE_AFTER_DRAIN_S = 20;
 const RECOVER_BELOW_DRAIN_S = 5;
 const RECOVER_AFTER_MS = 60000;
+/** Direct uploads: chunks confirmed to the node at once, and store failures in a row before using the node. */
+const DIRECT_BATCH = 8;
+const DIRECT_FALLBACK_AFTER = 3;
 /** Codes after which a chunk can never be stored: drop it (kept chunks would block the queue forever). */
 const DROP_CODES = new Set(['NOT_WEBM', 'CHUNK_TOO_LARGE', 'RECORDING_QUOTA_EXCEEDED', 'CHUNK_CONFLICT', 'INVALID_CHUNK', 'INVALID_SEQUENCE', 'TRACK_KIND_INVALID']);
 /** Codes after which nothing more of this attempt will be taken. */
@@ -80,6 +84,8 @@ const state = {
   recorders: {},          // kind → TrackRecorder
   stopped: {},            // kind → reason when a recording stopped
   sentBytes: 0,           // everything this page sent for recording (benchmarks read it)
+  direct: true,           // chunks go straight to the object store when the plan says so; false after it kept failing
+  storeFailures: 0,
 };
 window.adalRecorder = state; // for the proctoring client (camera stream) and the benchmarks
 
@@ -327,21 +333,19 @@ async function pump() {
       render();
       if (queue.length === 0 || state.closed) break;
       const chunk = queue[0];
-      const t0 = performance.now();
       try {
-        await api(`${base}/tracks/${chunk.kind}/chunks/${chunk.seq}`, { method: 'PUT', body: chunk.blob,
-          headers: { 'Content-Type': 'video/webm', 'X-Adal-Segment': String(chunk.segment),
-            'X-Adal-Client-Start': chunk.start.toFixed(1), 'X-Adal-Client-End': chunk.end.toFixed(1) } });
-        state.sentBytes += chunk.size;
-        const seconds = Math.max(0.05, (performance.now() - t0) / 1000);
-        state.rate = state.rate ? 0.8 * state.rate + 0.2 * (chunk.size / seconds) : chunk.size / seconds;
+        if (state.plan.directUpload && state.direct) {
+          // a few chunks of one segment at once: the node records them in one transaction
+          await sendDirect(queue.filter(c => c.kind === chunk.kind && c.segment === chunk.segment).slice(0, DIRECT_BATCH));
+        } else {
+          await sendThroughNode(chunk);
+        }
         setOnline(true);
         retryMs = RETRY_MIN_MS;
-        await forget(chunk);
       } catch (e) {
         if (e instanceof ApiError && CLOSED_CODES.has(e.code)) { await close(e.code); break; }
         if (e instanceof ApiError && DROP_CODES.has(e.code)) { console.warn('recording chunk refused', e.code, chunk.kind, chunk.segment, chunk.seq); await forget(chunk); continue; }
-        // offline, server trouble, or not started yet: keep everything and try again
+        // offline, server or store trouble, or not started yet: keep everything and try again
         setOnline(!(e instanceof TypeError));
         await sleep(retryMs);
         retryMs = Math.min(RETRY_MAX_MS, retryMs * 2);
@@ -351,6 +355,90 @@ async function pump() {
   } finally {
     pumping = false;
   }
+}
+
+/** Through the node: one PUT with the bytes; the answer is the acknowledgement. */
+async function sendThroughNode(chunk) {
+  const t0 = performance.now();
+  await api(`${base}/tracks/${chunk.kind}/chunks/${chunk.seq}`, { method: 'PUT', body: chunk.blob,
+    headers: { 'Content-Type': 'video/webm', 'X-Adal-Segment': String(chunk.segment),
+      'X-Adal-Client-Start': chunk.start.toFixed(1), 'X-Adal-Client-End': chunk.end.toFixed(1) } });
+  measured(chunk.size, t0);
+  await forget(chunk);
+}
+
+function measured(bytes, t0) {
+  state.sentBytes += bytes;
+  const seconds = Math.max(0.05, (performance.now() - t0) / 1000);
+  state.rate = state.rate ? 0.8 * state.rate + 0.2 * (bytes / seconds) : bytes / seconds;
+}
+
+/** @param {Blob} blob */
+async function sha256Hex(blob) {
+  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+  return Array.from(new Uint8Array(digest), b => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Straight to the object store (docs/media.md "Direct uploads"): for each chunk the node signs a short-lived PUT
+ * address, the bytes go to the store, then the node is told which are there; it records them and only then
+ * acknowledges. The queue rule is the same as through the node: a chunk is forgotten only on STORED/DUPLICATE.
+ * A store that keeps failing (unreachable, no CORS rule) sends this page back to the node path.
+ * @param {any[]} batch chunks of one kind and segment, oldest first
+ */
+async function sendDirect(batch) {
+  const { kind, segment } = batch[0];
+  /** @type {any[]} */
+  const put = [];
+  let failed = null;
+  for (const chunk of batch) {
+    chunk.sha256 = chunk.sha256 || await sha256Hex(chunk.blob);
+    let address;
+    try {
+      address = await api(`${base}/tracks/${kind}/upload-urls`, { method: 'POST',
+        body: { segment, seq: chunk.seq, size: chunk.size, sha256: chunk.sha256, contentType: 'video/webm' } });
+    } catch (e) {
+      if (e instanceof ApiError && DROP_CODES.has(e.code)) { console.warn('recording chunk refused', e.code, kind, segment, chunk.seq); await forget(chunk); continue; }
+      failed = e;
+      break;
+    }
+    if (address.outcome === 'DUPLICATE') { await forget(chunk); continue; }
+    const t0 = performance.now();
+    try {
+      const r = await fetch(address.url, { method: 'PUT', body: chunk.blob, headers: address.headers, credentials: 'omit' });
+      if (!r.ok) throw new Error(`store answered ${r.status}`); // an address that expired on a slow link: a new one next round
+    } catch (e) {
+      failed = storeFailed(e);
+      break;
+    }
+    state.direct = true;
+    state.storeFailures = 0;
+    measured(chunk.size, t0);
+    put.push(chunk);
+  }
+  if (put.length > 0) {
+    const ack = await api(`${base}/tracks/${kind}/uploaded`, { method: 'POST', body: { segment,
+      chunks: put.map(c => ({ seq: c.seq, size: c.size, sha256: c.sha256, clientStart: c.start, clientEnd: c.end })) } });
+    for (const r of ack.chunks) {
+      const chunk = put.find(c => c.seq === r.seq);
+      if (!chunk) continue;
+      if (r.outcome === 'STORED' || r.outcome === 'DUPLICATE') await forget(chunk);
+      else if (r.outcome === 'REFUSED' && CLOSED_CODES.has(r.code)) throw new ApiError(409, { code: r.code });
+      else if (r.outcome === 'REFUSED' && DROP_CODES.has(r.code)) { console.warn('recording chunk refused', r.code, kind, segment, r.seq); await forget(chunk); }
+      // NOT_UPLOADED: the store does not have it whole; kept, and uploaded again
+    }
+  }
+  if (failed) throw failed;
+}
+
+/** The store refused or could not be reached while the node could: after a few in a row, use the node. */
+function storeFailed(e) {
+  state.storeFailures = (state.storeFailures || 0) + 1;
+  if (state.storeFailures >= DIRECT_FALLBACK_AFTER) {
+    console.warn('direct upload to the object store failed', state.storeFailures, 'times; sending chunks through the server', e);
+    state.direct = false;
+  }
+  return e;
 }
 
 function setOnline(v) {

@@ -69,19 +69,39 @@ public final class ChunkLedger {
      */
     public synchronized Optional<ChunkRecord> admit(ChunkUpload upload, String sha256, long maxChunkBytes) {
         int seq = upload.seq();
+        byte[] bytes = upload.bytes();
+        Optional<ChunkRecord> duplicate = admitDeclared(seq, bytes.length, sha256, upload.clientStart(), upload.clientEnd(), maxChunkBytes);
+        if (duplicate.isPresent()) {
+            return duplicate;
+        }
+        if (seq == 0 && !startsWithEbmlMagic(bytes)) {
+            throw new MediaException(MediaError.NOT_WEBM, "Chunk 0 does not start with a WebM (EBML) header");
+        }
+        if (seq > 0 && !WebmScanner.carriesClusterContent(bytes)) {
+            throw new MediaException(MediaError.NOT_WEBM, "Chunk " + seq + " carries no WebM cluster content");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The rules that need no bytes, for a chunk the browser uploads straight to the object store: what it
+     * declares (seq, size, sha256, client times) against the limits and what is stored. The content rule (the
+     * EBML magic of chunk 0) is the caller's, once the object is there; everything else is as {@link #admit}.
+     */
+    public synchronized Optional<ChunkRecord> admitDeclared(int seq, long size, String sha256, Instant clientStart,
+                                                            Instant clientEnd, long maxChunkBytes) {
         if (seq < 0 || seq > MAX_SEQ) {
             throw new MediaException(MediaError.INVALID_SEQUENCE,
                     "Chunk sequence number must be between 0 and " + MAX_SEQ + ", was " + seq);
         }
-        byte[] bytes = upload.bytes();
-        if (bytes.length == 0) {
+        if (size <= 0) {
             throw new MediaException(MediaError.INVALID_CHUNK, "Chunk " + seq + " is empty");
         }
-        if (bytes.length > maxChunkBytes) {
-            throw new MediaException(MediaError.CHUNK_TOO_LARGE, "Chunk " + seq + " has " + bytes.length
+        if (size > maxChunkBytes) {
+            throw new MediaException(MediaError.CHUNK_TOO_LARGE, "Chunk " + seq + " has " + size
                     + " bytes; the limit is " + maxChunkBytes);
         }
-        if (upload.clientEnd().isBefore(upload.clientStart())) {
+        if (clientStart == null || clientEnd == null || clientEnd.isBefore(clientStart)) {
             throw new MediaException(MediaError.INVALID_CHUNK, "Chunk " + seq + " ends before it starts");
         }
         ChunkRecord existing = chunks.get(seq);
@@ -95,12 +115,6 @@ public final class ChunkLedger {
         if (closedAt != null) {
             throw new MediaException(MediaError.TRACK_CLOSED, "Track " + track.kind() + " of attempt "
                     + track.attemptId() + " is closed; chunk " + seq + " refused");
-        }
-        if (seq == 0 && !startsWithEbmlMagic(bytes)) {
-            throw new MediaException(MediaError.NOT_WEBM, "Chunk 0 does not start with a WebM (EBML) header");
-        }
-        if (seq > 0 && !WebmScanner.carriesClusterContent(bytes)) {
-            throw new MediaException(MediaError.NOT_WEBM, "Chunk " + seq + " carries no WebM cluster content");
         }
         return Optional.empty();
     }

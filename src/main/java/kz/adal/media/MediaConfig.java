@@ -48,6 +48,22 @@ public interface MediaConfig {
     @WithDefault("false")
     boolean localShared();
 
+    /** Browsers uploading chunks straight to the object store ({@link DirectUploads}; docs/media.md "Direct uploads"). */
+    DirectUpload directUpload();
+
+    interface DirectUpload {
+        /**
+         * On: with {@code s3} storage the recorder asks for a presigned PUT per chunk and the node only records
+         * the ledger. Needs the bucket's CORS rule for the exam origin (docs/deploy.md). Ignored for {@code local}.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How long a presigned chunk address is valid: enough for one chunk on a slow link, short against reuse. */
+        @WithDefault("PT2M")
+        Duration urlTtl();
+    }
+
     /** Largest accepted chunk; 2 MiB is about a minute of camera at the default bitrate. */
     @WithDefault("2097152")
     long maxChunkBytes();
@@ -114,6 +130,13 @@ public interface MediaConfig {
     interface S3 {
         /** e.g. http://127.0.0.1:9000 for MinIO. */
         Optional<String> endpoint();
+
+        /**
+         * The store's address as the students' browsers reach it, when it differs from {@link #endpoint()}
+         * (inside a cluster the nodes use {@code http://minio:9000}, browsers {@code https://media.example.edu}).
+         * Presigned chunk addresses and the page's {@code connect-src} use it.
+         */
+        Optional<String> browserEndpoint();
 
         @WithDefault("us-east-1")
         String region();

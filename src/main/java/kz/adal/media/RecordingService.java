@@ -52,7 +52,7 @@ public class RecordingService {
     /** What the exam page needs to record: whether to, how, and where each track stands. */
     public record RecordingPlan(UUID attemptId, boolean required, String attemptState, int timesliceMs, long maxChunkBytes,
                                 Map<String, Object> camera, Map<String, Object> screen, List<TrackStatus> tracks,
-                                String uploadGrace, Instant serverNow) {
+                                String uploadGrace, Instant serverNow, boolean directUpload) {
     }
 
     public record TrackStatus(TrackKind kind, TrackState state, int segments, long chunks, long bytes) {
@@ -145,7 +145,7 @@ public class RecordingService {
 
     /** The exactly-once part, the same for every owner: admit by the ledger, insert the row, write the object. */
     /** The attempt's length as planned now: start to deadline (which moves with extensions and pauses). */
-    private static java.time.Duration plannedLength(AttemptRecord a, Instant now) {
+    static java.time.Duration plannedLength(AttemptRecord a, Instant now) {
         if (a.startedAt() != null && a.deadlineAt() != null) {
             return java.time.Duration.between(a.startedAt(), a.deadlineAt().isAfter(now) ? a.deadlineAt() : now);
         }
@@ -234,7 +234,7 @@ public class RecordingService {
      * Uploads are taken while the attempt is in progress or suspended, and for {@link MediaConfig#uploadGrace()}
      * after it finished, so the browser can flush what it queued.
      */
-    private void requireUploadWindow(AttemptRecord a, Instant now) {
+    void requireUploadWindow(AttemptRecord a, Instant now) {
         ExamRecord exam = exams.find(a.examId()).orElse(null);
         if (exam == null || !exam.proctored()) {
             throw Problem.conflict("RECORDING_NOT_REQUIRED", "This exam is not proctored: nothing is recorded");
@@ -441,7 +441,12 @@ public class RecordingService {
                         "audioBitsPerSecond", r.cameraAudioBitsPerSecond(), "videoKeyFrameIntervalDuration", 2000),
                 Map.of("mimeType", "video/webm;codecs=vp8", "frameRate", r.screenFrameRate(),
                         "videoBitsPerSecond", r.screenVideoBitsPerSecond(), "videoKeyFrameIntervalDuration", 4000),
-                tracks, config.uploadGrace().toString(), now());
+                tracks, config.uploadGrace().toString(), now(), directUploadsOn());
+    }
+
+    /** Whether browsers upload chunks straight to the object store (on, and the store can presign). */
+    boolean directUploadsOn() {
+        return config.directUpload().enabled() && "s3".equals(config.storage());
     }
 
     // ---------------------------------------------------------------- finishing
@@ -456,7 +461,7 @@ public class RecordingService {
     // ---------------------------------------------------------------- helpers
 
     /** Another student's attempt is answered exactly like a missing one. */
-    private AttemptRecord ownedAttempt(UUID attemptId, UUID studentId) {
+    AttemptRecord ownedAttempt(UUID attemptId, UUID studentId) {
         AttemptRecord a = attempts.find(attemptId).orElse(null);
         if (a == null || !a.studentId().equals(studentId)) throw Problem.notFound("Attempt");
         return a;
@@ -481,7 +486,7 @@ public class RecordingService {
         return false;
     }
 
-    private Instant now() {
+    Instant now() {
         return time.now().truncatedTo(ChronoUnit.MILLIS);
     }
 

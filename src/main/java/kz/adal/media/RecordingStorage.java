@@ -1,6 +1,9 @@
 package kz.adal.media;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -42,6 +45,14 @@ public interface RecordingStorage {
 
     /** Keys starting with {@code prefix} (plain string prefix, as in S3), sorted. */
     List<String> list(String prefix);
+
+    /**
+     * A short-lived address a browser may PUT exactly this object to, with this type and length, without passing
+     * through a node; empty when the store cannot give one (a local directory).
+     */
+    default Optional<URI> directUploadUrl(String key, String contentType, long contentLength, Duration ttl) {
+        return Optional.empty();
+    }
 
     /** Reads the whole object (small objects only). */
     default byte[] readAll(String key) {

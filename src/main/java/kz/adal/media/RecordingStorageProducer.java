@@ -21,7 +21,8 @@ public class RecordingStorageProducer {
     RecordingStorage storage(MediaConfig config) {
         return switch (config.storage()) {
             case "local" -> new LocalRecordingStorage(Paths.get(config.localRoot()));
-            case "s3" -> new S3RecordingStorage(s3Settings(config.s3()));
+            case "s3" -> new S3RecordingStorage(s3Settings(config.s3()),
+                    config.s3().browserEndpoint().filter(e -> !e.isBlank()).map(URI::create).orElse(null));
             default -> throw new IllegalStateException("adal.media.storage must be local or s3, was " + config.storage());
         };
     }

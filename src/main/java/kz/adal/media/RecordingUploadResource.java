@@ -32,10 +32,12 @@ import java.util.UUID;
 public class RecordingUploadResource {
 
     private final RecordingService recordings;
+    private final DirectUploads direct;
     private final CurrentUser me;
 
-    RecordingUploadResource(RecordingService recordings, CurrentUser me) {
+    RecordingUploadResource(RecordingService recordings, DirectUploads direct, CurrentUser me) {
         this.recordings = recordings;
+        this.direct = direct;
         this.me = me;
     }
 
@@ -54,6 +56,22 @@ public class RecordingUploadResource {
                                            @HeaderParam("X-Adal-Client-End") String clientEnd, byte[] body) {
         return recordings.accept(id, me.id(), kind(kind), segment == null ? 0 : segment, seq, body,
                 instant(clientStart), instant(clientEnd));
+    }
+
+    /** Direct upload, step 1: a presigned PUT address for one chunk (when the plan says {@code directUpload}). */
+    @POST
+    @Path("/attempts/{id}/tracks/{kind}/upload-urls")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DirectUploads.UploadUrl uploadUrl(@PathParam("id") UUID id, @PathParam("kind") String kind, DirectUploads.UploadRequest body) {
+        return direct.address(id, me.id(), kind(kind), body);
+    }
+
+    /** Direct upload, step 2: these chunks are in the store; the node checks them and records the ledger. */
+    @POST
+    @Path("/attempts/{id}/tracks/{kind}/uploaded")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DirectUploads.ConfirmAck uploaded(@PathParam("id") UUID id, @PathParam("kind") String kind, DirectUploads.ConfirmRequest body) {
+        return direct.confirm(id, me.id(), kind(kind), body);
     }
 
     @POST

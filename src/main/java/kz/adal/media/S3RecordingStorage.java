@@ -78,6 +78,13 @@ public final class S3RecordingStorage implements RecordingStorage, AutoCloseable
     private final S3Presigner presigner;
 
     public S3RecordingStorage(Settings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * @param browserEndpoint the store's address as browsers reach it, for presigned addresses (null: the endpoint)
+     */
+    public S3RecordingStorage(Settings settings, URI browserEndpoint) {
         this.settings = settings;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
         var s3config = S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build();
@@ -101,7 +108,10 @@ public final class S3RecordingStorage implements RecordingStorage, AutoCloseable
                 .serviceConfiguration(s3config);
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
-            presign.endpointOverride(settings.endpoint());
+        }
+        URI presignEndpoint = browserEndpoint != null ? browserEndpoint : settings.endpoint();
+        if (presignEndpoint != null) {
+            presign.endpointOverride(presignEndpoint);
         }
         this.s3 = builder.build();
         this.presigner = presign.build();
@@ -246,6 +256,11 @@ public final class S3RecordingStorage implements RecordingStorage, AutoCloseable
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public java.util.Optional<URI> directUploadUrl(String key, String contentType, long contentLength, Duration ttl) {
+        return java.util.Optional.of(presignPut(key, contentType, contentLength, ttl));
     }
 
     /** Whether the bucket answers (readiness): a HEAD on the bucket. */

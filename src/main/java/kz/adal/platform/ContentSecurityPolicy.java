@@ -28,6 +28,31 @@ public final class ContentSecurityPolicy {
     }
 
     public static String header(Optional<String> jitsiDomain) {
+        return header(jitsiDomain, Optional.empty());
+    }
+
+    /**
+     * The origin (scheme, host, port) of the object store browsers upload recording chunks to, when direct uploads
+     * are on: the store's browser address (or its endpoint; AWS itself when neither), with the bucket in the host
+     * name unless path-style. Empty when the address is not a plain http(s) URL.
+     */
+    public static Optional<String> objectStoreOrigin(Optional<String> endpoint, String region, String bucket, boolean pathStyle) {
+        String address = endpoint.map(String::strip).filter(e -> !e.isEmpty()).orElse("https://s3." + region + ".amazonaws.com");
+        try {
+            java.net.URI u = java.net.URI.create(address);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http")) return Optional.empty();
+            if (!pathStyle) host = bucket.toLowerCase(Locale.ROOT) + "." + host;
+            String hostPort = host + (u.getPort() > 0 ? ":" + u.getPort() : "");
+            return HOST.matcher(hostPort).matches() ? Optional.of(scheme + "://" + hostPort) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** As {@link #header(Optional)}, and the object store's origin in {@code connect-src} when chunks go there directly. */
+    public static String header(Optional<String> jitsiDomain, Optional<String> objectStoreOrigin) {
         Optional<String> jitsi = jitsiOrigin(jitsiDomain);
         String extraScript = jitsi.map(j -> " " + j).orElse("");
         StringBuilder csp = new StringBuilder()
@@ -36,7 +61,7 @@ public final class ContentSecurityPolicy {
                 .append("style-src 'self'; ")
                 .append("img-src 'self' data: blob:; ")
                 .append("media-src 'self' blob:; ")
-                .append("connect-src 'self'; ")
+                .append("connect-src 'self'").append(objectStoreOrigin.map(o -> " " + o).orElse("")).append("; ")
                 .append("font-src 'self'; ")
                 .append("worker-src 'self'; ")
                 .append("object-src 'none'; ")

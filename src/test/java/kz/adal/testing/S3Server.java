@@ -35,12 +35,18 @@ public final class S3Server implements AutoCloseable {
     private final Thread acceptor;
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private S3Server() throws Exception {
+    private S3Server(String corsOrigins) throws Exception {
         Properties props = new Properties();
         context = ContextBuilder.newBuilder("transient").credentials("identity", "credential").overrides(props)
                 .build(BlobStoreContext.class);
-        proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+        var builder = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
+        if (corsOrigins != null) {
+            // the bucket CORS an operator sets for direct uploads (docs/deploy.md): the exam origin may PUT
+            builder.corsRules(new org.gaul.s3proxy.CrossOriginResourceSharing(java.util.List.of(corsOrigins),
+                    java.util.List.of("GET", "HEAD", "PUT"), java.util.List.of("*"), java.util.List.of("ETag"), "false"));
+        }
+        proxy = builder.build();
         proxy.start();
         Awaitility.await().until(() -> "STARTED".equals(proxy.getState()));
         front = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -48,7 +54,12 @@ public final class S3Server implements AutoCloseable {
     }
 
     public static S3Server start() throws Exception {
-        return new S3Server();
+        return new S3Server(null);
+    }
+
+    /** With a CORS rule: browsers on origins matching {@code originPattern} (a regular expression) may PUT and GET. */
+    public static S3Server withCors(String originPattern) throws Exception {
+        return new S3Server(originPattern);
     }
 
     /** The endpoint clients use (the fault-injecting front, which passes everything through unless told). */
