@@ -81,6 +81,13 @@ public class LiveHub {
         volatile boolean loaded;
         volatile Instant snapshotAt;
         volatile String signature = "";
+        /** Bumped by every event added. */
+        private long version;
+        /**
+         * The version whose tile cannot change with time alone (no open flag, connected, not setting up): the
+         * every-second tick skips the attempt until an event arrives (issue 17: 10,000 tiles a second otherwise).
+         */
+        volatile long quietAt = -1;
 
         Watched(UUID attemptId) {
             this.attemptId = attemptId;
@@ -91,11 +98,16 @@ public class LiveHub {
             if (!ids.add(e.id())) return false;
             if (e.seq() != null && !seqs.add(e.seq())) return false;
             events.add(e);
+            version++;
             return true;
         }
 
         synchronized List<LiveEvent> snapshotOfEvents() {
             return List.copyOf(events);
+        }
+
+        synchronized long version() {
+            return version;
         }
     }
 
@@ -234,10 +246,29 @@ public class LiveHub {
 
     // ------------------------------------------------------------------ publishing
 
+    /**
+     * A stored event: to this node's proctors at once, as it is (issue 17: no JSON round trip through the bus on
+     * the node that has it), and to the other nodes over the bus.
+     */
     private void publishEvent(LiveEvent e) {
-        ObjectNode m = json.createObjectNode().put("t", "ev").put("a", e.attemptId().toString());
-        m.set("e", eventJson(e));
+        ObjectNode ej = eventJson(e);
+        onEvent(e.attemptId(), e, ej);
+        if (bus.kind().equals("memory")) return;
+        ObjectNode m = json.createObjectNode().put("t", "ev").put("a", e.attemptId().toString()).put("n", node);
+        m.set("e", ej);
         bus.publish(m.toString());
+    }
+
+    private void onEvent(UUID a, LiveEvent e, ObjectNode ej) {
+        Watched w = watched.get(a);
+        if (w == null) return;
+        if (w.add(e)) pushTile(w, true);
+        if (!w.focusedBy.isEmpty()) {
+            ObjectNode m = json.createObjectNode().put("type", "event").put("attemptId", a.toString());
+            m.set("event", ej);
+            String msg = m.toString();
+            w.focusedBy.forEach(p -> p.send(msg));
+        }
     }
 
     /** Sends a message to the attempt's student socket, wherever it is. */
@@ -290,13 +321,8 @@ public class LiveHub {
         UUID a = UUID.fromString(m.path("a").asText());
         switch (m.path("t").asText()) {
             case "ev" -> {
-                Watched w = watched.get(a);
-                if (w != null && w.add(event(a, m.get("e")))) pushTile(w, true);
-                if (w != null && !w.focusedBy.isEmpty()) {
-                    String msg = json.createObjectNode().put("type", "event").put("attemptId", a.toString())
-                            .set("event", m.get("e")).toString();
-                    w.focusedBy.forEach(p -> p.send(msg));
-                }
+                if (node.equals(m.path("n").asText())) return;   // this node's own: delivered when published
+                if (watched.containsKey(a)) onEvent(a, event(a, m.get("e")), (ObjectNode) m.get("e"));
             }
             case "snap" -> {
                 // a snapshot from another node's student (this node's own went to its proctors directly)
@@ -436,6 +462,7 @@ public class LiveHub {
 
     ObjectNode tile(Watched w, Instant now) {
         AttemptFacts f = w.facts;
+        long version = w.version();
         List<LiveEvent> events = sorted(w);
         List<Flag> flags = flags(f, events, now);
         CredibilityScore score = CredibilityScore.of(flags, weights, now);
@@ -481,6 +508,12 @@ public class LiveHub {
         }
         if (problem != null) t.putObject("problem").put("text", problem.text("text")).put("at", problem.at().toString());
         if (w.snapshotAt != null) t.put("snapshotAt", w.snapshotAt.toString());
+        // what only time changes: an open flag's cost, a disconnection outgrowing its grace, a setup running out
+        boolean settingUp = false;
+        List<Timeline.Setup> setups = new Timeline(events, null, now, config.disconnectGrace(), config.setupGrace(), config.setupLimit()).setups();
+        if (!setups.isEmpty() && setups.get(setups.size() - 1).until() == null) settingUp = true;
+        boolean quiet = open == 0 && !connection.equals("offline") && !settingUp && extraRules.isUnsatisfied();
+        w.quietAt = quiet ? version : -1;
         return t;
     }
 
@@ -518,6 +551,7 @@ public class LiveHub {
             if (w.watchers.isEmpty() || !w.loaded) continue;
             AttemptFacts f = w.facts;
             if (f != null && f.state() != AttemptState.IN_PROGRESS && f.state() != AttemptState.SUSPENDED) continue;
+            if (w.quietAt == w.version()) continue;   // nothing but time passed, and time changes nothing here
             try {
                 pushTile(w, false);
             } catch (RuntimeException e) {
