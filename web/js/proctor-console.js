@@ -64,6 +64,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     path: '/ws/proctor',
     hello: () => ({ type: 'auth', token: token() }),
     onMessage: m => onMessage(m),
+    onBinary: data => onSnapshot(data),
     onClose: () => { live.textContent = t('proctoring.liveLost'); live.dataset.state = 'lost'; clearInterval(hbTimer); },
     beforeReconnect: () => api('/api/proctor/sessions'),   // refreshes an expired token
     // logged out, suspended or no longer a proctor: stop for good
@@ -87,24 +88,12 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
         changed(id);
         break;
       }
-      case 'snapshot': {
-        const s = sessions.get(m.attemptId);
-        if (!s) break;
-        if (m.source === 'screen') {   // the tile's screen thumbnail: only the latest is kept, like the camera's
-          s.screen = { src: `data:image/jpeg;base64,${m.jpeg}`, at: m.at };
-          if (s.view) showScreen(s.view, s.screen);
-          if (open && open.id === m.attemptId) showScreen(open, s.screen);
-          break;
-        }
-        s.snapshot = `data:image/jpeg;base64,${m.jpeg}`;
-        if (s.view) showSnapshot(s.view.img, s.view.noimg, s.snapshot);
-        if (open && open.id === m.attemptId) showSnapshot(open.big, open.noimg, s.snapshot);
-        break;
-      }
       case 'gone': {
         const s = sessions.get(m.attemptId);
         if (liveView && liveView.attemptId === m.attemptId) liveView.close();   // no longer this proctor's student
         sessions.delete(m.attemptId);
+        if (s?.snapshot) URL.revokeObjectURL(s.snapshot);
+        if (s?.screen) URL.revokeObjectURL(s.screen.src);
         s?.view?.el.remove();
         s?.row?.remove();
         changed(null);
@@ -120,6 +109,35 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       case 'live.signal': if (liveView && m.attemptId === liveView.attemptId) liveView.handle(m); break;
       default: break;
     }
+  }
+
+  /**
+   * A snapshot arrives as one binary message (issue 17; kz.adal.proctoring.SnapshotFrame): source (1 camera,
+   * 2 screen), the attempt id (16 bytes), the server's time of arrival in epoch ms (8 bytes, big-endian), then
+   * the JPEG, shown through an object URL (the one it replaces is released).
+   */
+  function onSnapshot(/** @type {ArrayBuffer} */ data) {
+    if (data.byteLength < 26) return;
+    const head = new DataView(data);
+    const hex = [...new Uint8Array(data, 1, 16)].map(b => b.toString(16).padStart(2, '0')).join('');
+    const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    const s = sessions.get(id);
+    if (!s) return;
+    const at = new Date(Number(head.getBigUint64(17))).toISOString();
+    const src = URL.createObjectURL(new Blob([new Uint8Array(data, 25)], { type: 'image/jpeg' }));
+    if (head.getUint8(0) === 2) {   // the tile's screen thumbnail: only the latest is kept, like the camera's
+      const before = s.screen?.src;
+      s.screen = { src, at };
+      if (s.view) showScreen(s.view, s.screen);
+      if (open && open.id === id) showScreen(open, s.screen);
+      if (before) URL.revokeObjectURL(before);
+      return;
+    }
+    const before = s.snapshot;
+    s.snapshot = src;
+    if (s.view) showSnapshot(s.view.img, s.view.noimg, s.snapshot);
+    if (open && open.id === id) showSnapshot(open.big, open.noimg, s.snapshot);
+    if (before) URL.revokeObjectURL(before);
   }
 
   /**

@@ -59,6 +59,20 @@ function sendEvent(ev) {
 }
 function send(msg) { if (ready) socket.send({ ...msg, attemptId }); }
 
+/**
+ * A snapshot as one binary message (issue 17; kz.adal.proctoring.SnapshotFrame): source (1 camera, 2 screen),
+ * the time on the server's clock in epoch ms (8 bytes, big-endian), then the JPEG as it is — no base64, no JSON.
+ */
+async function sendSnapshot(/** @type {Blob} */ jpeg, /** @type {'camera'|'screen'} */ source) {
+  const bytes = new Uint8Array(await jpeg.arrayBuffer());
+  const frame = new Uint8Array(9 + bytes.length);
+  const head = new DataView(frame.buffer);
+  head.setUint8(0, source === 'screen' ? 2 : 1);
+  head.setBigUint64(1, BigInt(Date.now() + offset));
+  frame.set(bytes, 9);
+  if (ready) socket.sendBinary(frame);
+}
+
 // ---------------------------------------------------------------- the socket (web/js/reconnecting-socket.js)
 const socket = reconnectingSocket({
   path: `/ws/attempts/${attemptId}`,
@@ -258,12 +272,7 @@ function snapshot() {
   const c = document.createElement('canvas');
   c.width = SNAPSHOT_W; c.height = SNAPSHOT_H;
   c.getContext('2d').drawImage(ui.video, 0, 0, SNAPSHOT_W, SNAPSHOT_H);
-  c.toBlob(b => {
-    if (!b) return;
-    const r = new FileReader();
-    r.onload = () => send({ type: 'snapshot', at: serverNow(), jpeg: String(r.result).split(',')[1] });
-    r.readAsDataURL(b);
-  }, 'image/jpeg', SNAPSHOT_QUALITY);
+  c.toBlob(b => { if (b) sendSnapshot(b, 'camera'); }, 'image/jpeg', SNAPSHOT_QUALITY);
 }
 
 /**
@@ -294,12 +303,7 @@ function screenThumbnail() {
   const c = document.createElement('canvas');
   c.width = Math.min(SCREEN_W, w); c.height = Math.round(hgt * c.width / w);
   c.getContext('2d').drawImage(screenVideo, 0, 0, c.width, c.height);
-  c.toBlob(b => {
-    if (!b) return;
-    const r = new FileReader();
-    r.onload = () => send({ type: 'snapshot', source: 'screen', at: serverNow(), jpeg: String(r.result).split(',')[1] });
-    r.readAsDataURL(b);
-  }, 'image/jpeg', SCREEN_QUALITY);
+  c.toBlob(b => { if (b) sendSnapshot(b, 'screen'); }, 'image/jpeg', SCREEN_QUALITY);
   return true;
 }
 

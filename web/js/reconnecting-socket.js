@@ -19,7 +19,8 @@ export const backoff = tries => 500 * 2 ** (Math.min(tries, 5) - 1);
  * @param {object} o
  * @param {string} o.path the socket's path on this host, e.g. `/ws/attempts/${id}`
  * @param {() => object} o.hello the first message, sent at each opening (usually `{ type: 'auth', token: token() }`)
- * @param {(msg: any) => void} o.onMessage every message, parsed from JSON
+ * @param {(msg: any) => void} o.onMessage every text message, parsed from JSON
+ * @param {(data: ArrayBuffer) => void} [o.onBinary] every binary message (the proctor console's snapshots)
  * @param {() => void} [o.onConnecting] each try, first or again (e.g. to say "connecting")
  * @param {() => void} [o.onOpen] each opening, after hello was sent
  * @param {(code: number) => (boolean|void)} [o.onClose] each close except a sign-out or a close(); false: don't reconnect
@@ -28,7 +29,7 @@ export const backoff = tries => 500 * 2 ** (Math.min(tries, 5) - 1);
  * @param {(code: number) => void} [o.onSignedOut] after ACCESS_ENDED; the default shows adal.js's "signed out"
  * @param {(tries: number) => number} [o.delay] milliseconds before try n (1, 2, …) after a drop; default {@link backoff}
  */
-export function reconnectingSocket({ path, hello, onMessage, onConnecting = () => {}, onOpen = () => {}, onClose = () => {}, beforeReconnect = () => {},
+export function reconnectingSocket({ path, hello, onMessage, onBinary = () => {}, onConnecting = () => {}, onOpen = () => {}, onClose = () => {}, beforeReconnect = () => {},
   onSignedOut = () => signedOut(), delay = backoff }) {
   let ws = null, tries = 0, stopped = false, timer = null, waitingOnline = false;
 
@@ -39,7 +40,8 @@ export function reconnectingSocket({ path, hello, onMessage, onConnecting = () =
     const s = new WebSocket(`${proto}://${location.host}${path}`);
     ws = s;
     s.onopen = () => { s.send(JSON.stringify(hello())); onOpen(); };
-    s.onmessage = e => onMessage(JSON.parse(e.data));
+    s.binaryType = 'arraybuffer';
+    s.onmessage = e => { if (e.data instanceof ArrayBuffer) onBinary(e.data); else onMessage(JSON.parse(e.data)); };
     s.onclose = e => closed(s, e.code);
     onConnecting();
   }
@@ -67,6 +69,12 @@ export function reconnectingSocket({ path, hello, onMessage, onConnecting = () =
     send(msg) {
       if (!ws || ws.readyState !== WebSocket.OPEN) return false;
       ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
+      return true;
+    },
+    /** Sends bytes as one binary message when the socket is open; false when it is not. */
+    sendBinary(/** @type {ArrayBuffer|Uint8Array} */ data) {
+      if (!ws || ws.readyState !== WebSocket.OPEN) return false;
+      ws.send(data);
       return true;
     },
     isOpen: () => !!ws && ws.readyState === WebSocket.OPEN,

@@ -6,7 +6,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import kz.adal.platform.AfterCommit;
 import jakarta.transaction.Transactional;
 import kz.adal.platform.TimeSource;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -16,9 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Appends to the audit log inside the caller's transaction, so a change and its trace commit
- * together or not at all. The head row is locked while appending: this serialises writers
- * across nodes (PostgreSQL row lock) and keeps the chain linear.
+ * Writes to the audit log inside the caller's transaction, so a change and its trace commit together or not at
+ * all. The entry waits in {@code audit_pending} until {@link AuditSealer} chains it (right after the commit): the
+ * caller's transaction locks no shared row, so audited changes do not queue behind each other (issue 17).
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -28,9 +30,13 @@ public class AuditTrail {
     private final Instance<SecurityIdentity> identity;
     private final Instance<JsonWebToken> jwt;
     private final AuditCheckpointStore checkpoints;
+    private final AuditSealer sealer;
+    private final TransactionSynchronizationRegistry tx;
 
     AuditTrail(EntityManager em, TimeSource time, ObjectMapper json, Instance<SecurityIdentity> identity, Instance<JsonWebToken> jwt,
-               AuditCheckpointStore checkpoints) {
+               AuditCheckpointStore checkpoints, AuditSealer sealer, TransactionSynchronizationRegistry tx) {
+        this.sealer = sealer;
+        this.tx = tx;
         this.em = em;
         this.time = time;
         this.json = json;
@@ -52,16 +58,14 @@ public class AuditTrail {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEntry record(Change change) {
-        return record(change, null, null);
+    public void record(Change change) {
+        record(change, null, null);
     }
 
     /** For actions taken by the system (jobs) or on behalf of someone not logged in. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEntry record(Change change, UUID actorId, String actorLogin) {
-        AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
-        AuditEntry e = new AuditEntry();
-        e.seq = head.lastSeq + 1;
+    public void record(Change change, UUID actorId, String actorLogin) {
+        AuditPending e = new AuditPending();
         // the database keeps microseconds at best: hash what will be read back
         e.at = time.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (actorLogin == null) {
@@ -79,12 +83,11 @@ public class AuditTrail {
         e.afterHash = change.after() == null ? null : AuditChain.sha256(toJson(change.after()));
         String detail = change.detail() == null ? null : toJson(change.detail());
         e.detail = detail != null && detail.length() > 8000 ? detail.substring(0, 7990) + "…" : detail;
-        e.prevHash = head.lastHash;
-        e.hash = AuditChain.hashOf(e);
         em.persist(e);
-        head.lastSeq = e.seq;
-        head.lastHash = e.hash;
-        return e;
+        if (tx.getResource(AuditSealer.class) == null) {   // once per transaction
+            tx.putResource(AuditSealer.class, Boolean.TRUE);
+            AfterCommit.run(tx, sealer::soon);
+        }
     }
 
     private record Actor(UUID id, String login) {}
@@ -120,8 +123,12 @@ public class AuditTrail {
      * Recomputes the whole chain and checks it against every signed checkpoint; with a scope, reports whether any
      * break touches that scope.
      */
-    @Transactional
     public Verification verify(String scopeId) {
+        sealer.sealNow();   // what was committed before the question is part of the answer
+        return QuarkusTransaction.requiringNew().call(() -> verifySealed(scopeId));
+    }
+
+    private Verification verifySealed(String scopeId) {
         AuditHead head = em.find(AuditHead.class, 1);
         List<AuditEntry> rows = em.createQuery("from AuditEntry order by seq", AuditEntry.class).getResultList();
         List<AuditChain.Break> breaks = new java.util.ArrayList<>(AuditChain.verify(rows, head.lastSeq, head.lastHash));
@@ -147,8 +154,12 @@ public class AuditTrail {
      * Signs a checkpoint of the current head and keeps it outside the database; nothing when the log has not grown
      * since the latest checkpoint. Returns the checkpoint the log is now anchored to (empty while the log is empty).
      */
-    @Transactional
     public java.util.Optional<AuditCheckpoint> checkpoint() {
+        sealer.sealNow();
+        return QuarkusTransaction.requiringNew().call(this::checkpointSealed);
+    }
+
+    private java.util.Optional<AuditCheckpoint> checkpointSealed() {
         AuditHead head = em.find(AuditHead.class, 1);
         if (head.lastSeq == 0) return java.util.Optional.empty();
         java.util.Optional<AuditCheckpoint> latest = checkpoints.load().latest();
@@ -157,6 +168,7 @@ public class AuditTrail {
     }
 
     public List<AuditEntry> recent(String scopeId, int limit) {
+        sealer.sealNow();
         String q = scopeId == null ? "from AuditEntry order by seq desc" : "from AuditEntry where scopeId = ?1 order by seq desc";
         var query = em.createQuery(q, AuditEntry.class).setMaxResults(limit);
         if (scopeId != null) query.setParameter(1, scopeId);

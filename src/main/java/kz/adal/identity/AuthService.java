@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -194,12 +195,47 @@ public class AuthService {
     @Transactional
     public Standing standing(UUID sessionId, UUID userId, Set<Role> tokenRoles) {
         UserSession s = UserSession.findById(sessionId);
+        return standingOf(s, s == null || !s.userId.equals(userId) ? null : AppUser.findById(userId), userId, tokenRoles, time.now());
+    }
+
+    private static Standing standingOf(UserSession s, AppUser u, UUID userId, Set<Role> tokenRoles, Instant now) {
         if (s == null || !s.userId.equals(userId)) return Standing.SESSION_ENDED;
-        AppUser u = AppUser.findById(userId);
         if (u == null || !u.isActive()) return Standing.ACCOUNT_SUSPENDED;  // suspension also revokes: say the real reason
-        if (!s.isLive(time.now())) return Standing.SESSION_ENDED;
+        if (!s.isLive(now)) return Standing.SESSION_ENDED;
         if (!u.roles.containsAll(tokenRoles)) return Standing.ROLE_REMOVED;
         return Standing.LIVE;
+    }
+
+    /** One question of {@link #standings}: a session, its account and the roles its token carries. */
+    public record Asked(UUID sessionId, UUID userId, Set<Role> roles) {
+    }
+
+    /**
+     * {@link #standing} for many sessions at once, the same rule: two queries per 500 sessions instead of two per
+     * session (the socket guard re-checks every open socket every few seconds; 10,000 students made that 4,000
+     * queries a second, issue 17).
+     */
+    @Transactional
+    public java.util.Map<Asked, Standing> standings(java.util.Collection<Asked> asked) {
+        java.util.Map<UUID, UserSession> sessions = new java.util.HashMap<>();
+        java.util.Map<UUID, AppUser> users = new java.util.HashMap<>();
+        List<Asked> all = List.copyOf(new java.util.LinkedHashSet<>(asked));
+        for (int i = 0; i < all.size(); i += 500) {
+            List<Asked> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            List<UUID> sids = chunk.stream().map(Asked::sessionId).distinct().toList();
+            List<UUID> uids = chunk.stream().map(Asked::userId).distinct().toList();
+            UserSession.<UserSession>list("id in ?1", sids).forEach(x -> sessions.put(x.id, x));
+            em().createQuery("select distinct u from AppUser u left join fetch u.roles where u.id in ?1", AppUser.class)
+                    .setParameter(1, uids).getResultList().forEach(x -> users.put(x.id, x));
+        }
+        Instant now = time.now();
+        java.util.Map<Asked, Standing> out = new java.util.HashMap<>();
+        for (Asked a : all) out.put(a, standingOf(sessions.get(a.sessionId()), users.get(a.userId()), a.userId(), a.roles(), now));
+        return out;
+    }
+
+    private static jakarta.persistence.EntityManager em() {
+        return io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
     }
 
     private static String newRefreshToken(UUID sessionId) {

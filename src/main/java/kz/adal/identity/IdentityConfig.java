@@ -35,6 +35,13 @@ public interface IdentityConfig {
     @WithDefault("PT5S")
     Duration socketRecheckEvery();
 
+    /**
+     * How long a session found live is believed before a request reads it again ({@link SessionCheck}; issue 17).
+     * Logout, suspension and role changes on this node clear it at once.
+     */
+    @WithDefault("PT1S")
+    Duration sessionCheckCache();
+
 
     PasswordChecks passwordChecks();
 

@@ -75,25 +75,32 @@ public class SocketGuard {
 
     /** Re-checks the open sockets (of one account, or all); closes those whose access ended. */
     void recheck(UUID onlyUser) {
-        List<Map.Entry<Guarded, Watch>> ended = new ArrayList<>();
-        Map<String, Standing> seen = new java.util.HashMap<>();
+        List<Map.Entry<Guarded, Watch>> watched = new ArrayList<>();
         for (Map.Entry<Guarded, Watch> e : open.entrySet()) {
-            Watch w = e.getValue();
-            if (onlyUser != null && !onlyUser.equals(w.caller().userId())) continue;
-            String key = w.caller().sessionId() + "/" + w.needs();
-            Standing s;
-            try {
-                s = seen.computeIfAbsent(key, k -> auth.standing(w.caller().sessionId(), w.caller().userId(), w.needs()));
-            } catch (RuntimeException ex) {
-                LOG.warnf("socket access re-check failed: %s", ex.getMessage());
-                return; // the database is away: keep sockets open rather than drop a whole exam
-            }
-            if (s != Standing.LIVE) {
+            if (onlyUser == null || onlyUser.equals(e.getValue().caller().userId())) watched.add(Map.entry(e.getKey(), e.getValue()));
+        }
+        if (watched.isEmpty()) return;
+        Map<AuthService.Asked, Standing> standings;
+        try {
+            // all at once: a few queries for thousands of sockets, not two per socket (issue 17)
+            standings = auth.standings(watched.stream().map(e -> asked(e.getValue())).toList());
+        } catch (RuntimeException ex) {
+            LOG.warnf("socket access re-check failed: %s", ex.getMessage());
+            return; // the database is away: keep sockets open rather than drop a whole exam
+        }
+        List<Map.Entry<Guarded, Watch>> ended = new ArrayList<>();
+        for (Map.Entry<Guarded, Watch> e : watched) {
+            Standing s = standings.get(asked(e.getValue()));
+            if (s != null && s != Standing.LIVE) {
                 ended.add(e);
                 e.getKey().accessEnded(s);
             }
         }
         ended.forEach(e -> open.remove(e.getKey(), e.getValue()));
         if (!ended.isEmpty()) LOG.infof("closed %d socket(s) whose login ended", ended.size());
+    }
+
+    private static AuthService.Asked asked(Watch w) {
+        return new AuthService.Asked(w.caller().sessionId(), w.caller().userId(), w.needs());
     }
 }

@@ -58,6 +58,12 @@ public class EventStore {
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>(100_000);
     private volatile boolean running;
     private Thread writer;
+    /**
+     * Runs the outcomes' callbacks (acknowledgement, tiles for the proctors) in order, off the writer thread: the
+     * writer goes back to the database while the tiles of the batch it stored are worked out (issue 17).
+     */
+    private final java.util.concurrent.ExecutorService outcomes = java.util.concurrent.Executors.newSingleThreadExecutor(r ->
+            Thread.ofPlatform().name("proctoring-event-outcomes").daemon().unstarted(r));
     private final java.time.Duration drainTimeout;
 
     EventStore(AgroalDataSource ds, ObjectMapper json,
@@ -98,7 +104,7 @@ public class EventStore {
         return queue.size();
     }
 
-    /** Queues an event; {@code done} runs on the writer thread after commit. */
+    /** Queues an event; {@code done} runs after commit, on one thread in the order of storing. */
     public void append(LiveEvent e, String node, Consumer<Outcome> done) {
         if (!queue.offer(new Pending(e, node, done))) {
             LOG.warn("proctoring event queue full: event refused (the browser will resend)");
@@ -186,7 +192,7 @@ public class EventStore {
         } catch (SQLException | JsonProcessingException e) {
             LOG.errorf(e, "could not store %d proctoring events and %d snapshots", events.size(), snaps.size());
             // events: their browsers send them again (FAILED); snapshots have no sender to repeat them: queue again
-            events.forEach(p -> p.done().accept(Outcome.FAILED));
+            tell(events, null);
             for (PendingSnapshot snap : snaps) {
                 if (snap.tries() + 1 >= SNAPSHOT_TRIES || !queue.offer(snap.retried())) {
                     LOG.errorf("evidence snapshot %s of attempt %s given up after %d tries", snap.id(), snap.attemptId(), snap.tries() + 1);
@@ -194,11 +200,23 @@ public class EventStore {
             }
             return;
         }
-        for (int i = 0; i < events.size(); i++) {
-            // a driver may answer SUCCESS_NO_INFO (-2) for a row it stored
-            int n = counts[i];
-            events.get(i).done().accept(n == 0 ? Outcome.DUPLICATE : Outcome.STORED);
-        }
+        tell(events, counts);
+    }
+
+    /** The outcomes, on the outcomes thread; {@code counts} null: the batch failed. */
+    private void tell(List<Pending> events, int[] counts) {
+        if (events.isEmpty()) return;
+        outcomes.execute(() -> {
+            for (int i = 0; i < events.size(); i++) {
+                // a driver may answer SUCCESS_NO_INFO (-2) for a row it stored
+                Outcome o = counts == null ? Outcome.FAILED : counts[i] == 0 ? Outcome.DUPLICATE : Outcome.STORED;
+                try {
+                    events.get(i).done().accept(o);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "after storing a proctoring event");
+                }
+            }
+        });
     }
 
     // ------------------------------------------------------------------ reading

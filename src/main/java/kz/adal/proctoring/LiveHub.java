@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -60,9 +61,15 @@ public class LiveHub {
         String connectionId();
 
         void send(String json);
+
+        /** A snapshot as a binary frame ({@link SnapshotFrame}); the buffer is shared by every watcher: read only. */
+        void sendBinary(Buffer frame);
     }
 
-    /** An attempt some proctor on this node watches: its facts, events and latest snapshot. */
+    /**
+     * An attempt some proctor on this node watches: its facts and events. Its latest snapshots are in the
+     * {@link MemorySnapshotStore} (off the heap), not here.
+     */
     static final class Watched {
         final UUID attemptId;
         volatile AttemptFacts facts;
@@ -73,11 +80,14 @@ public class LiveHub {
         final Set<ProctorClient> focusedBy = ConcurrentHashMap.newKeySet();
         volatile boolean loaded;
         volatile Instant snapshotAt;
-        volatile String snapshot;
-        /** The latest screen thumbnail (base64 JPEG), only the latest. */
-        volatile Instant screenAt;
-        volatile String screen;
         volatile String signature = "";
+        /** Bumped by every event added. */
+        private long version;
+        /**
+         * The version whose tile cannot change with time alone (no open flag, connected, not setting up): the
+         * every-second tick skips the attempt until an event arrives (issue 17: 10,000 tiles a second otherwise).
+         */
+        volatile long quietAt = -1;
 
         Watched(UUID attemptId) {
             this.attemptId = attemptId;
@@ -88,11 +98,16 @@ public class LiveHub {
             if (!ids.add(e.id())) return false;
             if (e.seq() != null && !seqs.add(e.seq())) return false;
             events.add(e);
+            version++;
             return true;
         }
 
         synchronized List<LiveEvent> snapshotOfEvents() {
             return List.copyOf(events);
+        }
+
+        synchronized long version() {
+            return version;
         }
     }
 
@@ -162,6 +177,13 @@ public class LiveHub {
     void studentGone(UUID attemptId, StudentClient c) {
         students.remove(attemptId, c);
         byConnection.remove(c.connectionId(), c);
+        // nothing of the attempt outlives its socket unless a proctor here still watches it (issue 17)
+        if (!watchedHere(attemptId) && !students.containsKey(attemptId)) snapshots.forget(attemptId);
+    }
+
+    private boolean watchedHere(UUID attemptId) {
+        Watched w = watched.get(attemptId);
+        return w != null && !w.watchers.isEmpty();
     }
 
     boolean isLocal(UUID attemptId, StudentClient c) {
@@ -182,27 +204,37 @@ public class LiveHub {
         record(new LiveEvent(UUID.randomUUID(), attemptId, null, kind, null, now, data), o -> { });
     }
 
-    void snapshot(UUID attemptId, Instant clientAt, byte[] jpeg, String base64) {
-        Instant now = now();
-        snapshots.put(new SnapshotStore.Snapshot(attemptId, now, clientAt, jpeg));
-        snapshotReceived.fireAsync(new SnapshotStore.SnapshotReceived(attemptId, jpeg, now));
-        ObjectNode m = json.createObjectNode().put("t", "snap").put("a", attemptId.toString()).put("at", now.toString())
-                .put("n", node).put("jpeg", base64);
-        if (clientAt != null) m.put("clientAt", clientAt.toString());
-        bus.publish(m.toString());
-    }
-
     /**
-     * A screen thumbnail for the tiles (issue 14): kept as the attempt's latest and published, but never a camera
-     * snapshot (no face checks, no flag evidence).
+     * A camera snapshot or (screen) the tile's screen thumbnail from a student on this node: the JPEG is
+     * {@code jpeg[offset, offset + length)}. Kept as the attempt's latest, sent to the proctors here as one binary
+     * frame, and published for the other nodes' proctors. A screen thumbnail is never a camera snapshot: no face
+     * checks, no flag evidence (issue 14).
      */
-    void screenSnapshot(UUID attemptId, Instant clientAt, byte[] jpeg, String base64) {
+    void snapshot(UUID attemptId, boolean screen, Instant clientAt, byte[] jpeg, int offset, int length) {
         Instant now = now();
-        snapshots.putScreen(new SnapshotStore.Snapshot(attemptId, now, clientAt, jpeg));
-        ObjectNode m = json.createObjectNode().put("t", "snap").put("src", "screen").put("a", attemptId.toString())
-                .put("at", now.toString()).put("n", node).put("jpeg", base64);
-        if (clientAt != null) m.put("clientAt", clientAt.toString());
-        bus.publish(m.toString());
+        if (screen) {
+            snapshots.putScreen(attemptId, now, clientAt, jpeg, offset, length);
+        } else {
+            snapshots.put(attemptId, now, clientAt, jpeg, offset, length);
+            if (config.faceChecks()) {
+                snapshotReceived.fireAsync(new SnapshotStore.SnapshotReceived(attemptId,
+                        java.util.Arrays.copyOfRange(jpeg, offset, offset + length), now));
+            }
+        }
+        Watched w = watched.get(attemptId);
+        if (w != null && !w.watchers.isEmpty()) {
+            if (!screen) w.snapshotAt = now;
+            Buffer frame = SnapshotFrame.toProctor(screen, attemptId, now, jpeg, offset, length);
+            w.watchers.forEach(p -> p.sendBinary(frame));
+        }
+        if (!bus.kind().equals("memory")) {
+            // other nodes' proctors: the bus carries text, so base64 here (and only here)
+            ObjectNode m = json.createObjectNode().put("t", "snap").put("a", attemptId.toString()).put("at", now.toString())
+                    .put("n", node).put("jpeg", Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(jpeg, offset, offset + length)));
+            if (screen) m.put("src", "screen");
+            if (clientAt != null) m.put("clientAt", clientAt.toString());
+            bus.publish(m.toString());
+        }
     }
 
     /** Keeps the latest snapshot as evidence for a flag this event may open. */
@@ -214,10 +246,29 @@ public class LiveHub {
 
     // ------------------------------------------------------------------ publishing
 
+    /**
+     * A stored event: to this node's proctors at once, as it is (issue 17: no JSON round trip through the bus on
+     * the node that has it), and to the other nodes over the bus.
+     */
     private void publishEvent(LiveEvent e) {
-        ObjectNode m = json.createObjectNode().put("t", "ev").put("a", e.attemptId().toString());
-        m.set("e", eventJson(e));
+        ObjectNode ej = eventJson(e);
+        onEvent(e.attemptId(), e, ej);
+        if (bus.kind().equals("memory")) return;
+        ObjectNode m = json.createObjectNode().put("t", "ev").put("a", e.attemptId().toString()).put("n", node);
+        m.set("e", ej);
         bus.publish(m.toString());
+    }
+
+    private void onEvent(UUID a, LiveEvent e, ObjectNode ej) {
+        Watched w = watched.get(a);
+        if (w == null) return;
+        if (w.add(e)) pushTile(w, true);
+        if (!w.focusedBy.isEmpty()) {
+            ObjectNode m = json.createObjectNode().put("type", "event").put("attemptId", a.toString());
+            m.set("event", ej);
+            String msg = m.toString();
+            w.focusedBy.forEach(p -> p.send(msg));
+        }
     }
 
     /** Sends a message to the attempt's student socket, wherever it is. */
@@ -270,35 +321,26 @@ public class LiveHub {
         UUID a = UUID.fromString(m.path("a").asText());
         switch (m.path("t").asText()) {
             case "ev" -> {
-                Watched w = watched.get(a);
-                if (w != null && w.add(event(a, m.get("e")))) pushTile(w, true);
-                if (w != null && !w.focusedBy.isEmpty()) {
-                    String msg = json.createObjectNode().put("type", "event").put("attemptId", a.toString())
-                            .set("event", m.get("e")).toString();
-                    w.focusedBy.forEach(p -> p.send(msg));
-                }
+                if (node.equals(m.path("n").asText())) return;   // this node's own: delivered when published
+                if (watched.containsKey(a)) onEvent(a, event(a, m.get("e")), (ObjectNode) m.get("e"));
             }
             case "snap" -> {
+                // a snapshot from another node's student (this node's own went to its proctors directly)
+                if (node.equals(m.path("n").asText())) return;
                 Watched w = watched.get(a);
-                if (w == null) return;
+                if (w == null || w.watchers.isEmpty()) return;
                 Instant at = Instant.parse(m.get("at").asText());
-                String b64 = m.get("jpeg").asText();
+                byte[] jpeg = Base64.getDecoder().decode(m.get("jpeg").asText());
                 boolean screen = "screen".equals(m.path("src").asText());
-                if (!node.equals(m.path("n").asText())) {
-                    Instant clientAt = m.hasNonNull("clientAt") ? Instant.parse(m.get("clientAt").asText()) : null;
-                    SnapshotStore.Snapshot s = new SnapshotStore.Snapshot(a, at, clientAt, Base64.getDecoder().decode(b64));
-                    if (screen) snapshots.putScreen(s);
-                    else snapshots.put(s);
-                }
+                Instant clientAt = m.hasNonNull("clientAt") ? Instant.parse(m.get("clientAt").asText()) : null;
                 if (screen) {
-                    w.screenAt = at;
-                    w.screen = b64;
+                    snapshots.putScreen(a, at, clientAt, jpeg, 0, jpeg.length);
                 } else {
+                    snapshots.put(a, at, clientAt, jpeg, 0, jpeg.length);
                     w.snapshotAt = at;
-                    w.snapshot = b64;
                 }
-                String msg = snapshotMessage(a, at, b64, screen);
-                w.watchers.forEach(p -> p.send(msg));
+                Buffer frame = SnapshotFrame.toProctor(screen, a, at, jpeg);
+                w.watchers.forEach(p -> p.sendBinary(frame));
             }
             case "stu" -> {
                 StudentClient c = students.get(a);
@@ -360,21 +402,14 @@ public class LiveHub {
             if (!w.loaded) {
                 // registered first, loaded second: an event arriving meanwhile is merged, not lost
                 for (LiveEvent e : store.load(f.attemptId())) w.add(e);
-                snapshots.newest(f.attemptId()).ifPresent(s -> {
-                    w.snapshotAt = s.serverAt();
-                    w.snapshot = Base64.getEncoder().encodeToString(s.jpeg());
-                });
-                snapshots.screen(f.attemptId()).ifPresent(s -> {
-                    w.screenAt = s.serverAt();
-                    w.screen = Base64.getEncoder().encodeToString(s.jpeg());
-                });
+                snapshots.newest(f.attemptId()).ifPresent(s -> w.snapshotAt = s.serverAt());
                 w.loaded = true;
             }
             if (changed) pushTile(w, true);
             if (w.watchers.add(p)) {
                 p.send(tileMessage(w, tile(w, now())));
-                if (w.snapshot != null) p.send(snapshotMessage(w.attemptId, w.snapshotAt, w.snapshot, false));
-                if (w.screen != null) p.send(snapshotMessage(w.attemptId, w.screenAt, w.screen, true));
+                snapshots.newest(w.attemptId).ifPresent(s -> p.sendBinary(SnapshotFrame.toProctor(false, w.attemptId, s.serverAt(), s.jpeg())));
+                snapshots.screen(w.attemptId).ifPresent(s -> p.sendBinary(SnapshotFrame.toProctor(true, w.attemptId, s.serverAt(), s.jpeg())));
             }
         }
         for (Watched w : watched.values()) {
@@ -427,6 +462,7 @@ public class LiveHub {
 
     ObjectNode tile(Watched w, Instant now) {
         AttemptFacts f = w.facts;
+        long version = w.version();
         List<LiveEvent> events = sorted(w);
         List<Flag> flags = flags(f, events, now);
         CredibilityScore score = CredibilityScore.of(flags, weights, now);
@@ -472,14 +508,13 @@ public class LiveHub {
         }
         if (problem != null) t.putObject("problem").put("text", problem.text("text")).put("at", problem.at().toString());
         if (w.snapshotAt != null) t.put("snapshotAt", w.snapshotAt.toString());
+        // what only time changes: an open flag's cost, a disconnection outgrowing its grace, a setup running out
+        boolean settingUp = false;
+        List<Timeline.Setup> setups = new Timeline(events, null, now, config.disconnectGrace(), config.setupGrace(), config.setupLimit()).setups();
+        if (!setups.isEmpty() && setups.get(setups.size() - 1).until() == null) settingUp = true;
+        boolean quiet = open == 0 && !connection.equals("offline") && !settingUp && extraRules.isUnsatisfied();
+        w.quietAt = quiet ? version : -1;
         return t;
-    }
-
-    /** A camera snapshot or (source "screen") a screen thumbnail for the console. */
-    private String snapshotMessage(UUID attemptId, Instant at, String base64, boolean screen) {
-        ObjectNode m = json.createObjectNode().put("type", "snapshot").put("attemptId", attemptId.toString());
-        if (screen) m.put("source", "screen");
-        return m.put("at", at.toString()).put("jpeg", base64).toString();
     }
 
     private String tileMessage(Watched w, ObjectNode tile) {
@@ -516,6 +551,7 @@ public class LiveHub {
             if (w.watchers.isEmpty() || !w.loaded) continue;
             AttemptFacts f = w.facts;
             if (f != null && f.state() != AttemptState.IN_PROGRESS && f.state() != AttemptState.SUSPENDED) continue;
+            if (w.quietAt == w.version()) continue;   // nothing but time passed, and time changes nothing here
             try {
                 pushTile(w, false);
             } catch (RuntimeException e) {
@@ -532,8 +568,8 @@ public class LiveHub {
         } catch (RuntimeException e) {
             LOG.warnf("could not mark live sessions: %s", e.getMessage());
         }
-        snapshots.forgetOld(now);
         watched.values().removeIf(w -> w.watchers.isEmpty());
+        snapshots.retainOnly(a -> students.containsKey(a) || watched.containsKey(a));
     }
 
     // ------------------------------------------------------------------ JSON

@@ -92,6 +92,11 @@ public class ProctorSocket {
             if (!closed) ws.writeTextMessage(text);
         }
 
+        @Override
+        public void sendBinary(io.vertx.core.buffer.Buffer frame) {
+            if (!closed) ws.writeBinaryMessage(frame);
+        }
+
         /** Logged out, suspended or no longer a proctor: the feed stops at once. */
         @Override
         public void accessEnded(Standing why) {

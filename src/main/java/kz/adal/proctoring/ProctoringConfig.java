@@ -44,8 +44,8 @@ public interface ProctoringConfig {
     @WithDefault("200")
     int liveViewKbps();
 
-    /** Snapshots kept in memory per attempt ({@link SnapshotStore}). */
-    @WithDefault("3")
+    /** Camera snapshots kept per attempt, off the heap ({@link SnapshotStore}); the tile and the evidence use the latest. */
+    @WithDefault("1")
     int snapshotsKept();
 
     /** A drop shorter than this is a technical event; longer is a DISCONNECTED flag. */

@@ -138,7 +138,7 @@ public class StudentSocket {
 
         void start() {
             ws.textMessageHandler(this::onText);
-            ws.binaryMessageHandler(b -> error("PROCTORING_WS_BINARY", "Send JSON text messages"));
+            ws.binaryMessageHandler(this::onBinary);
             kz.adal.platform.OpenSockets.opened("student");
             ws.closeHandler(v -> {
                 kz.adal.platform.OpenSockets.closed("student");
@@ -178,6 +178,27 @@ public class StudentSocket {
             replaced = true;
             send(json.createObjectNode().put("type", "replaced").toString());
             ws.close((short) 4410, "continued in another tab");
+        }
+
+        /** A snapshot as a binary frame ({@link SnapshotFrame}): no JSON, no base64. Nothing else comes as binary. */
+        private void onBinary(io.vertx.core.buffer.Buffer b) {
+            lastSeenNanos = System.nanoTime();
+            if (caller == null) {
+                error("PROCTORING_WS_NOT_AUTHENTICATED", "Send auth first");
+                return;
+            }
+            if (!allow()) return;
+            if (b.length() > SnapshotFrame.FROM_STUDENT_HEADER + config.maxSnapshotBytes()) {
+                error("PROCTORING_WS_TOO_LARGE", "A snapshot frame is at most " + (SnapshotFrame.FROM_STUDENT_HEADER + config.maxSnapshotBytes()) + " bytes");
+                return;
+            }
+            byte[] frame = b.getBytes();
+            if (frame.length < SnapshotFrame.FROM_STUDENT_HEADER || (frame[0] != SnapshotFrame.CAMERA && frame[0] != SnapshotFrame.SCREEN)) {
+                error("PROCTORING_WS_BINARY", "A binary message is a snapshot frame: source (1 camera, 2 screen), time, JPEG");
+                return;
+            }
+            snapshot(frame[0] == SnapshotFrame.SCREEN, SnapshotFrame.clientAt(frame), frame, SnapshotFrame.FROM_STUDENT_HEADER,
+                    frame.length - SnapshotFrame.FROM_STUDENT_HEADER);
         }
 
         private void onText(String text) {
@@ -405,31 +426,19 @@ public class StudentSocket {
             });
         }
 
+        /** The JSON form ({@code jpeg} in base64), still accepted from pages loaded before binary frames. */
         private void snapshot(JsonNode msg) {
-            long now = System.nanoTime();
             String source = msg.path("source").asText("camera");
             boolean screen = source.equals("screen");
             if (!screen && !source.equals("camera")) {
                 error("PROCTORING_WS_SCHEMA", "source is camera or screen");
                 return;
             }
-            // at most twice the fastest rate a proctor can ask for (the screen: twice its own low rate)
-            long minGap = Math.max(500, (screen ? config.screenSnapshotEvery() : config.focusedSnapshotEvery()).toMillis() / 2) * 1_000_000L;
-            long last = screen ? lastScreenSnapshotNanos : lastSnapshotNanos;
-            if (last != 0 && now - last < minGap) {
-                error("PROCTORING_WS_SNAPSHOT_TOO_FREQUENT", "Snapshots come at most every " + minGap / 1_000_000 + " ms");
-                return;
-            }
             byte[] jpeg;
-            String b64 = msg.path("jpeg").asText("");
             try {
-                jpeg = Base64.getDecoder().decode(b64);
+                jpeg = Base64.getDecoder().decode(msg.path("jpeg").asText(""));
             } catch (IllegalArgumentException e) {
                 error("PROCTORING_WS_SCHEMA", "jpeg must be base64");
-                return;
-            }
-            if (jpeg.length < 4 || jpeg.length > config.maxSnapshotBytes() || (jpeg[0] & 0xff) != 0xFF || (jpeg[1] & 0xff) != 0xD8) {
-                error("PROCTORING_WS_SNAPSHOT_INVALID", "A snapshot is a JPEG of at most " + config.maxSnapshotBytes() + " bytes");
                 return;
             }
             Instant clientAt;
@@ -438,14 +447,26 @@ public class StudentSocket {
             } catch (DateTimeParseException e) {
                 clientAt = null;
             }
-            clientAt = EventBounds.DEFAULT.believedClientTime(clientAt, hub.now(), attemptStartedAt);
-            if (screen) {
-                lastScreenSnapshotNanos = now;
-                hub.screenSnapshot(attemptId, clientAt, jpeg, b64);
-            } else {
-                lastSnapshotNanos = now;
-                hub.snapshot(attemptId, clientAt, jpeg, b64);
+            snapshot(screen, clientAt, jpeg, 0, jpeg.length);
+        }
+
+        private void snapshot(boolean screen, Instant clientAt, byte[] jpeg, int offset, int length) {
+            long now = System.nanoTime();
+            // at most twice the fastest rate a proctor can ask for (the screen: twice its own low rate)
+            long minGap = Math.max(500, (screen ? config.screenSnapshotEvery() : config.focusedSnapshotEvery()).toMillis() / 2) * 1_000_000L;
+            long last = screen ? lastScreenSnapshotNanos : lastSnapshotNanos;
+            if (last != 0 && now - last < minGap) {
+                error("PROCTORING_WS_SNAPSHOT_TOO_FREQUENT", "Snapshots come at most every " + minGap / 1_000_000 + " ms");
+                return;
             }
+            if (length < 4 || length > config.maxSnapshotBytes() || (jpeg[offset] & 0xff) != 0xFF || (jpeg[offset + 1] & 0xff) != 0xD8) {
+                error("PROCTORING_WS_SNAPSHOT_INVALID", "A snapshot is a JPEG of at most " + config.maxSnapshotBytes() + " bytes");
+                return;
+            }
+            clientAt = EventBounds.DEFAULT.believedClientTime(clientAt, hub.now(), attemptStartedAt);
+            if (screen) lastScreenSnapshotNanos = now;
+            else lastSnapshotNanos = now;
+            hub.snapshot(attemptId, screen, clientAt, jpeg, offset, length);
         }
 
         private void messageReply(JsonNode msg, boolean answer) {

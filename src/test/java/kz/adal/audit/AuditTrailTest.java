@@ -133,4 +133,43 @@ class AuditTrailTest {
         }
         Api.as("admin").get("/api/audit/verify").then().body("intact", equalTo(true));
     }
+
+    /**
+     * Issue 17: an audited change used to lock the chain's head row until its transaction committed, so every start
+     * of an exam waited for the one before. Now the second change commits while the first transaction is still open,
+     * and the sealer chains both once committed, in the order they committed.
+     */
+    @Test
+    void twoAuditedChangesInFlightDoNotWaitForEachOther() throws Exception {
+        String scope = java.util.UUID.randomUUID().toString();
+        java.util.concurrent.CountDownLatch firstWritten = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> first = threads.submit(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                trail.record(AuditTrail.Change.of("test.first", "probe", "1").scope(scope), null, "system");
+                firstWritten.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            org.junit.jupiter.api.Assertions.assertTrue(firstWritten.await(30, java.util.concurrent.TimeUnit.SECONDS), "the first change was written");
+            java.util.concurrent.Future<?> second = threads.submit(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                    trail.record(AuditTrail.Change.of("test.second", "probe", "2").scope(scope), null, "system")));
+            // with the head row locked by the first transaction this waited (until the lock timed out): it must not
+            second.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            release.countDown();
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        // both in the chain (the list is newest first): the second committed first, so it was chained first
+        java.util.List<String> actions = Api.as("admin").get("/api/audit?scope=" + scope).then().statusCode(200).extract().path("action");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("test.first", "test.second"), actions);
+        Api.as("admin").get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+        Api.as("admin").get("/api/audit/verify?scope=" + scope).then().statusCode(200).body("intact", equalTo(true)).body("rows", equalTo(2));
+    }
 }

@@ -115,6 +115,7 @@ class OralRecordingTest {
                 .extract().path("noticeAt");
         assertEquals(firstNotice, Api.as("student").get("/api/oral/turns/" + turn + "/recording").then().extract().path("noticeAt"),
                 "the first acknowledgement counts");
+        kz.adal.testing.AuditLog.sealed();
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("subjectId = ?1 and action = ?2", turn, "oral.recording.notice")));
 
         // the screen is not recorded in the oral exam; a stranger's chunk is a missing turn
@@ -185,6 +186,7 @@ class OralRecordingTest {
         stranger.api().post("/api/recordings/" + token + "/tickets").then().statusCode(403);
         Api.as("reviewer").post("/api/recordings/" + token + "/tickets").then().statusCode(403);
         io.restassured.RestAssured.given().get("/api/recordings/" + token + "?ticket=forged-ticket-000000000000").then().statusCode(401);
+        kz.adal.testing.AuditLog.sealed();
         assertTrue(QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("subjectId = ?1 and action = ?2", turn, "recording.access.denied")) >= 3);
 
         // the protocol lists it

@@ -28,6 +28,29 @@ final class LiveSocket extends JsonSocket {
         return s;
     }
 
+    /**
+     * A snapshot frame from the server ({@link SnapshotFrame}), read back into the fields the tests compare:
+     * {@code {"type":"snapshot","attemptId","at","jpeg" (base64),"source":"screen" (screen only)}}.
+     */
+    @Override
+    protected JsonNode binary(byte[] m) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(m);
+        byte source = b.get();
+        java.util.UUID attempt = new java.util.UUID(b.getLong(), b.getLong());
+        java.time.Instant at = java.time.Instant.ofEpochMilli(b.getLong());
+        com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode().put("type", "snapshot").put("attemptId", attempt.toString())
+                .put("at", at.toString()).put("jpeg", java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(m, SnapshotFrame.TO_PROCTOR_HEADER, m.length)));
+        if (source == SnapshotFrame.SCREEN) o.put("source", "screen");
+        return o;
+    }
+
+    /** A snapshot as the page sends it: one binary frame (source, the browser's time, the JPEG). */
+    void snapshot(boolean screen, byte[] jpeg) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(SnapshotFrame.FROM_STUDENT_HEADER + jpeg.length);
+        b.put(screen ? SnapshotFrame.SCREEN : SnapshotFrame.CAMERA).putLong(System.currentTimeMillis()).put(jpeg);
+        sendBinary(b.array());
+    }
+
     /** Sends a client event with this seq. */
     void event(String attemptId, long seq, String kind, Map<String, ?> data) {
         send(Map.of("type", "event", "attemptId", attemptId, "seq", seq, "kind", kind,

@@ -139,6 +139,11 @@ class StudentSocketTest {
             ws.error("PROCTORING_WS_SCHEMA");
             ws.send(Map.of("type", "snapshot", "attemptId", a, "jpeg", Base64.getEncoder().encodeToString("not a jpeg".getBytes())));
             ws.error("PROCTORING_WS_SNAPSHOT_INVALID");
+            // the page's binary frames (SnapshotFrame): a frame that is no snapshot, and one that holds no JPEG
+            ws.sendBinary(new byte[]{9, 0, 0});
+            ws.error("PROCTORING_WS_BINARY");
+            ws.snapshot(false, "not a jpeg".getBytes());
+            ws.error("PROCTORING_WS_SNAPSHOT_INVALID");
             ws.send(Map.of("type", "auth", "attemptId", a, "token", "again", "tab", "t"));
             ws.error("PROCTORING_WS_ALREADY_AUTHENTICATED");
             // a flood: far more than the burst in no time
@@ -152,7 +157,7 @@ class StudentSocketTest {
             assertFalse(ws.ack(7).path("duplicate").asBoolean());
             assertTrue(ws.isOpen());
             byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
-            ws.send(Map.of("type", "snapshot", "attemptId", a, "jpeg", Base64.getEncoder().encodeToString(jpeg)));
+            ws.snapshot(false, jpeg);
             await().atMost(Duration.ofSeconds(5)).until(() -> !snapshots.latest(UUID.fromString(a)).isEmpty());
             assertEquals(7, snapshots.latest(UUID.fromString(a)).get(0).jpeg().length);
         }

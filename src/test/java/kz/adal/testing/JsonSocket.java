@@ -50,6 +50,21 @@ public class JsonSocket implements AutoCloseable {
                 return null;
             }
 
+            final java.io.ByteArrayOutputStream bin = new java.io.ByteArrayOutputStream();
+
+            @Override
+            public CompletionStage<?> onBinary(WebSocket w, java.nio.ByteBuffer data, boolean last) {
+                byte[] part = new byte[data.remaining()];
+                data.get(part);
+                bin.writeBytes(part);
+                if (last) {
+                    inbox.add(binary(bin.toByteArray()));
+                    bin.reset();
+                }
+                w.request(1);
+                return null;
+            }
+
             @Override
             public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
                 closeReason = reason;
@@ -62,6 +77,15 @@ public class JsonSocket implements AutoCloseable {
                 closed.complete(-1);
             }
         }).get(5, TimeUnit.SECONDS);
+    }
+
+    /** A binary message as the tests read it; a socket with a binary format of its own decodes it here. */
+    protected JsonNode binary(byte[] message) {
+        return JSON.createObjectNode().put("type", "binary").put("bytes", message.length);
+    }
+
+    public void sendBinary(byte[] message) {
+        ws.sendBinary(java.nio.ByteBuffer.wrap(message), true).join();
     }
 
     public static boolean type(JsonNode m, String type) {

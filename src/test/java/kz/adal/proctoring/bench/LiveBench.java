@@ -74,6 +74,15 @@ public final class LiveBench {
     private final AtomicInteger answerErrors = new AtomicInteger();
     private final AtomicInteger socketErrors = new AtomicInteger();
     private final Map<String, Long> pendingEvent = new ConcurrentHashMap<>();
+    // the counts checked at the end: nothing sent may be lost
+    private final AtomicLong eventsSent = new AtomicLong();
+    private final AtomicLong eventsAcked = new AtomicLong();
+    private final AtomicLong answersSent = new AtomicLong();
+    private final AtomicLong answersSaved = new AtomicLong();
+    private final AtomicLong snapshotsSent = new AtomicLong();
+    private final AtomicLong snapshotsToProctors = new AtomicLong();
+    private final AtomicLong serverErrors = new AtomicLong();
+    private final byte[] snapshotFrame;
     private final String snapshotB64;
     private final int snapshotSeconds;
 
@@ -84,6 +93,10 @@ public final class LiveBench {
         jpeg[0] = (byte) 0xFF;
         jpeg[1] = (byte) 0xD8;
         this.snapshotB64 = Base64.getEncoder().encodeToString(jpeg);
+        // the page's binary frame (kz.adal.proctoring.SnapshotFrame): camera, time (ms), the JPEG
+        this.snapshotFrame = new byte[9 + jpeg.length];
+        snapshotFrame[0] = 1;
+        System.arraycopy(jpeg, 0, snapshotFrame, 9, jpeg.length);
         this.snapshotSeconds = Integer.parseInt(opt.getOrDefault("snapshot-seconds", "10"));   // 0: no snapshots
     }
 
@@ -106,7 +119,10 @@ public final class LiveBench {
     static void serveEcho(int port) throws Exception {
         Vertx v = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         v.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(131072).setMaxWebSocketMessageSize(262144))
-                .webSocketHandler(ws -> ws.textMessageHandler(ws::writeTextMessage))
+                .webSocketHandler(ws -> {
+                    ws.textMessageHandler(ws::writeTextMessage);
+                    ws.binaryMessageHandler(ws::writeBinaryMessage);
+                })
                 .listen(port).toCompletionStage().toCompletableFuture().get();
         System.out.println("echo server on " + port + ", pid " + ProcessHandle.current().pid());
         new CountDownLatch(1).await();
@@ -179,11 +195,35 @@ public final class LiveBench {
         }
         System.out.printf("%nlargest N with event p99 < 1 s%s: %d%n", echo ? "" : " and answer-save p99 < 100 ms", best);
         timers.forEach(vertx::cancelTimer);
+        if (!echo) checkCounts();
         if (!echo && !opt.containsKey("keep")) cleanup();
+    }
+
+    /**
+     * After the last step (timers stopped, 15 s for what is in flight): every event sent was acknowledged and is in
+     * the database once, every answer save returned 200, and the proctors received snapshots.
+     */
+    private void checkCounts() throws Exception {
+        Thread.sleep(15_000);
+        long stored;
+        try (Connection db = db(); PreparedStatement p = db.prepareStatement("select count(*) from proctoring_event e join attempt a on a.id = e.attempt_id "
+                + "join app_user u on u.id = a.student_id where u.group_code = ? and e.seq is not null")) {
+            p.setString(1, group());
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                stored = rs.getLong(1);
+            }
+        }
+        boolean ok = eventsSent.get() == eventsAcked.get() && eventsSent.get() == stored && answersSent.get() == answersSaved.get();
+        System.out.printf("%ncounts: events sent %d, acknowledged %d, stored %d; answers sent %d, saved (200) %d; snapshots sent %d, "
+                        + "delivered to proctors %d; error messages from the server %d → %s%n", eventsSent.get(), eventsAcked.get(), stored,
+                answersSent.get(), answersSaved.get(), snapshotsSent.get(), snapshotsToProctors.get(), serverErrors.get(),
+                ok ? "nothing lost" : "SOMETHING WAS LOST");
     }
 
     private void connectProctor(WebSocketClient client, URI uri, Person p) throws Exception {
         WebSocket ws = client.connect(uri.getPort(), uri.getHost(), "/ws/proctor").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        ws.binaryMessageHandler(b -> snapshotsToProctors.incrementAndGet());
         ws.textMessageHandler(text -> {
             if (!text.startsWith("{\"type\":\"tile\"")) return;
             Matcher m = ATTEMPT.matcher(text);
@@ -210,21 +250,39 @@ public final class LiveBench {
                     if (sent != null) eventLatency.add((System.nanoTime() - sent) / 1000);
                 });
             } else {
+                ws.textMessageHandler(text -> {
+                    if (text.startsWith("{\"type\":\"ack\"")) eventsAcked.incrementAndGet();
+                    else if (text.startsWith("{\"type\":\"error\"")) {
+                        if (serverErrors.incrementAndGet() <= 5) System.out.println("server said: " + text);
+                    }
+                });
                 ws.writeTextMessage("{\"type\":\"auth\",\"attemptId\":\"" + a + "\",\"token\":\"" + s.person().token() + "\",\"tab\":\"bench\"}");
             }
             ThreadLocalRandom r = ThreadLocalRandom.current();
             timers.add(vertx.setPeriodic(r.nextLong(1, 5000), 5000, t -> ws.writeTextMessage("{\"type\":\"hb\",\"attemptId\":\"" + a + "\"}")));
-            if (snapshotSeconds > 0) timers.add(vertx.setPeriodic(r.nextLong(1, snapshotSeconds * 1000L), snapshotSeconds * 1000L, t -> ws.writeTextMessage("{\"type\":\"snapshot\",\"attemptId\":\"" + a
-                    + "\",\"at\":\"" + Instant.now() + "\",\"jpeg\":\"" + snapshotB64 + "\"}")));
+            boolean json = opt.containsKey("json-snapshots");   // the JSON/base64 form of pages before issue 17
+            if (snapshotSeconds > 0) timers.add(vertx.setPeriodic(r.nextLong(1, snapshotSeconds * 1000L), snapshotSeconds * 1000L, t -> {
+                snapshotsSent.incrementAndGet();
+                if (json) {
+                    ws.writeTextMessage("{\"type\":\"snapshot\",\"attemptId\":\"" + a + "\",\"at\":\"" + Instant.now() + "\",\"jpeg\":\"" + snapshotB64 + "\"}");
+                } else {
+                    byte[] frame = snapshotFrame.clone();
+                    long ms = System.currentTimeMillis();
+                    for (int i = 8; i >= 1; i--, ms >>>= 8) frame[i] = (byte) ms;
+                    ws.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(frame));
+                }
+            }));
             timers.add(vertx.setPeriodic(r.nextLong(1, eventSeconds * 1000L), eventSeconds * 1000L, t -> {
                 long n = seq.incrementAndGet();
+                eventsSent.incrementAndGet();
                 pendingEvent.put(a, System.nanoTime());
-                ws.writeTextMessage("{\"type\":\"event\",\"attemptId\":\"" + a + "\",\"seq\":" + (n + 1_000_000) + ",\"kind\":\""
+                ws.writeTextMessage("{\"type\":\"event\",\"attemptId\":\"" + a + "\",\"seq\":" + n + ",\"kind\":\""
                         + (n % 2 == 1 ? "visibility.hidden" : "visibility.visible") + "\",\"at\":\"" + Instant.now() + "\"}");
             }));
             if (!echo) {
                 timers.add(vertx.setPeriodic(r.nextLong(1, 30_000), 30_000, t -> Thread.ofVirtual().start(() -> {
                     long q = answerSeq.incrementAndGet();
+                    answersSent.incrementAndGet();
                     HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/attempts/" + a + "/answers/" + r.nextInt(30)))
                             .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + s.person().token())
                             .header("Content-Type", "application/json")
@@ -235,6 +293,7 @@ public final class LiveBench {
                         HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
                         answerLatency.add((System.nanoTime() - t0) / 1000);
                         if (resp.statusCode() != 200) answerErrors.incrementAndGet();
+                        else answersSaved.incrementAndGet();
                     } catch (Exception e) {
                         answerErrors.incrementAndGet();
                     }
