@@ -237,7 +237,7 @@ public class DirectUploads {
             AttemptRecord a = recordings.ownedAttempt(attemptId, studentId);  // a stranger learns nothing more
             recordings.requireUploadWindow(a, now);
             long allowance = quota.bytesFor(RecordingService.plannedLength(a, now), RecordingQuota.bitsPerSecond(config.recorder(), kind));
-            MediaTrack t = recordings.trackFor(a.id, kind, now);
+            MediaTrack t = recordings.trackFor(a.id(), kind, now);
             Map<Integer, ChunkRecord> stored = new java.util.HashMap<>();
             for (MediaChunk m : MediaChunk.<MediaChunk>list("trackId = ?1 and segment = ?2 and seq in ?3", t.id, segment, seqs)) {
                 stored.put(m.seq, m.record());
