@@ -51,6 +51,13 @@ public class AttemptCatalog {
                 .page(0, max).list().stream().map(AttemptCatalog::record).toList();
     }
 
+    /** The exam's graded attempts that stand (voided ones left out). */
+    @Transactional
+    public List<AttemptRecord> gradedOf(UUID examId) {
+        return Attempt.<Attempt>list("examId = ?1 and gradedAt is not null and percent is not null and state <> ?2", examId,
+                AttemptState.VOIDED).stream().map(AttemptCatalog::record).toList();
+    }
+
     static AttemptRecord record(Attempt a) {
         return new AttemptRecord(a.id, a.examId, a.studentId, a.state, a.startedAt, a.finishedAt, a.gradedAt, a.percent, a.letter);
     }
