@@ -51,6 +51,23 @@ public class AttemptCatalog {
                 .page(0, max).list().stream().map(AttemptCatalog::record).toList();
     }
 
+    @jakarta.inject.Inject
+    kz.adal.exam.ResultHolds holds;
+    @jakarta.inject.Inject
+    kz.adal.platform.TimeSource time;
+
+    /**
+     * Whether the exam's results are released as the student's result page sees it: visible by the exam's setting and
+     * held by nothing (nobody admitted may still sit it). What leaves Adal with a result (an LMS gradebook) waits for this.
+     */
+    @Transactional
+    public boolean resultsReleased(UUID examId) {
+        kz.adal.exam.Exam exam = examId == null ? null : kz.adal.exam.Exam.findById(examId);
+        if (exam == null) return false;
+        Instant now = time.now();
+        return exam.resultsVisible(now) && holds.holdFor(exam, now).isEmpty();
+    }
+
     /** The exam's graded attempts that stand (voided ones left out). */
     @Transactional
     public List<AttemptRecord> gradedOf(UUID examId) {

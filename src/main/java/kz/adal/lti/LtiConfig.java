@@ -20,5 +20,8 @@ public interface LtiConfig {
 
     Duration retryAfter();
 
+    /** How often the score outbox is swept (read by ScorePassback's schedule). */
+    String scoresEvery();
+
     Duration httpTimeout();
 }

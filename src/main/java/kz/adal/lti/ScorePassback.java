@@ -26,7 +26,7 @@ import java.util.UUID;
 
 /**
  * Assignment and Grade Services: a result goes to the platform's gradebook once the exam's results are released (the
- * moment students see them, {@code ExamRecord.resultsVisible}), never before. Released results are written to the
+ * moment students see them, {@code AttemptCatalog.resultsReleased}: visible and held by nothing), never before. Released results are written to the
  * {@code lti_score} outbox — one row per attempt and activity, by a unique key — and every node sweeps it: a row is
  * claimed for a lease, sent (a service token by client credentials, then the score as
  * {@code application/vnd.ims.lis.v1.score+json}), and marked sent with an audit entry; a failed send is tried again
@@ -75,8 +75,7 @@ public class ScorePassback {
     void enqueueReleased() {
         Instant now = time.now();
         for (LtiResourceLink link : LtiResourceLink.<LtiResourceLink>list("lineitemUrl is not null")) {
-            var exam = exams.find(link.examId).orElse(null);
-            if (exam == null || !exam.resultsVisible(now)) continue;
+            if (!attempts.resultsReleased(link.examId)) continue;
             LtiPlatform p = LtiPlatform.findById(link.platformId);
             for (AttemptCatalog.AttemptRecord a : attempts.gradedOf(link.examId)) {
                 if (LtiScore.count("linkId = ?1 and attemptId = ?2", link.id, a.id()) > 0) continue;
