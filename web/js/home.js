@@ -38,6 +38,8 @@ export const TILES = [
   { href: '/exam/locks.html', key: 'home.locks', roles: ['PORTAL_ADMIN'] },
   { href: '/admin/users.html', key: 'home.users', roles: ['SYSTEM_ADMIN'] },
   { href: '/admin/calendar.html', key: 'home.calendar', roles: ['SYSTEM_ADMIN'] },
+  { href: '/admin/lti.html', key: 'home.lti', roles: ['SYSTEM_ADMIN'] },
+  { href: '/lti/courses.html', key: 'home.ltiCourses', roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'SYSTEM_ADMIN'] },
   { href: '/admin/audit.html', key: 'home.audit', roles: ['SYSTEM_ADMIN', 'REGISTRAR', 'REVIEWER'] },
 ];
 

@@ -47,6 +47,7 @@ class ArchitectureTest {
         ARROWS.put("review", Set.of("attempt", "proctoring", "media"));
         ARROWS.put("oral", Set.of("grading", "media"));
         ARROWS.put("casework", Set.of("review", "oral", "attempt", "exam", "media", "proctoring"));
+        ARROWS.put("lti", Set.of("attempt", "exam"));
     }
 
     static final JavaClasses MAIN = new ClassFileImporter()

@@ -93,6 +93,30 @@ public class AttemptCatalog {
                 .map(q -> new SavedAnswer(q.position(), q.savedAt, q.isAnswered())).toList();
     }
 
+    @jakarta.inject.Inject
+    kz.adal.exam.ResultHolds holds;
+    @jakarta.inject.Inject
+    kz.adal.platform.TimeSource time;
+
+    /**
+     * Whether the exam's results are released as the student's result page sees it: visible by the exam's setting and
+     * held by nothing (nobody admitted may still sit it). What leaves Adal with a result (an LMS gradebook) waits for this.
+     */
+    @Transactional
+    public boolean resultsReleased(UUID examId) {
+        kz.adal.exam.Exam exam = examId == null ? null : kz.adal.exam.Exam.findById(examId);
+        if (exam == null) return false;
+        Instant now = time.now();
+        return exam.resultsVisible(now) && holds.holdFor(exam, now).isEmpty();
+    }
+
+    /** The exam's graded attempts that stand (voided ones left out). */
+    @Transactional
+    public List<AttemptRecord> gradedOf(UUID examId) {
+        return Attempt.<Attempt>list("examId = ?1 and gradedAt is not null and percent is not null and state <> ?2", examId,
+                AttemptState.VOIDED).stream().map(AttemptCatalog::record).toList();
+    }
+
     static AttemptRecord record(Attempt a) {
         return new AttemptRecord(a.id, a.examId, a.studentId, a.state, a.startedAt, a.finishedAt, a.gradedAt, a.percent, a.letter,
                 a.deadlineAt, a.durationSeconds, a.pausedSeconds, a.finishReason,

@@ -309,7 +309,11 @@ final class MoodleXmlFormat {
                 w.writeStartElement("question");
                 w.writeAttribute("type", "multichoice");
                 element(w, 2, "name", ItemBuilder.excerpt(stem), null);
-                element(w, 2, "questiontext", stem, "plain_text");
+                if (question.image() == null) {
+                    element(w, 2, "questiontext", stem, "plain_text");
+                } else {
+                    questionTextWithImage(w, stem, question.image(), question.imageType(), q + 1);
+                }
                 simple(w, "defaultgrade", "1");
                 simple(w, "penalty", "0");
                 simple(w, "hidden", "0");
@@ -362,6 +366,75 @@ final class MoodleXmlFormat {
             throw new IllegalStateException("Writing Moodle XML failed", e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A question with an image as Moodle exports one: the text as HTML with {@code <img src="@@PLUGINFILE@@/name">} and
+     * the bytes in a {@code <file encoding="base64">} of the question text. The stem is escaped, its line breaks become
+     * {@code <br>} and its sub- and superscript digits {@code <sub>}/{@code <sup>} (what the importer reads back into the
+     * same characters, {@link HtmlText}), so Moodle shows the formula and re-importing gives the same stem.
+     */
+    private static void questionTextWithImage(XMLStreamWriter w, String stem, byte[] image, String imageType, int number)
+            throws XMLStreamException {
+        String name = "question-" + number + "." + extension(imageType);
+        String html = "<p>" + scriptsToHtml(escapeHtml(stem)).replace("\r\n", "\n").replace("\n", "<br>") + "</p>"
+                + "<p><img src=\"" + PLUGINFILE + "/" + name + "\" alt=\"\"></p>";
+        w.writeCharacters("\n    ");
+        w.writeStartElement("questiontext");
+        w.writeAttribute("format", "html");
+        w.writeStartElement("text");
+        w.writeCData(html);
+        w.writeEndElement();
+        w.writeStartElement("file");
+        w.writeAttribute("name", name);
+        w.writeAttribute("path", "/");
+        w.writeAttribute("encoding", "base64");
+        w.writeCharacters(java.util.Base64.getEncoder().encodeToString(image));
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    private static String extension(String imageType) {
+        if (imageType == null) return "png";
+        return switch (imageType) {
+            case "image/jpeg" -> "jpg";
+            case "image/gif" -> "gif";
+            case "image/webp" -> "webp";
+            default -> "png";
+        };
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static final String SUP_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ";
+    private static final String SUP_PLAIN = "0123456789+-=()n";
+    private static final String SUB_CHARS = "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎";
+    private static final String SUB_PLAIN = "0123456789+-=()";
+
+    /** Runs of superscript/subscript characters as {@code <sup>}/{@code <sub>} (the inverse of the importer's mapping). */
+    static String scriptsToHtml(String s) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            String from = SUP_CHARS.indexOf(c) >= 0 ? SUP_CHARS : SUB_CHARS.indexOf(c) >= 0 ? SUB_CHARS : null;
+            if (from == null) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            String to = from == SUP_CHARS ? SUP_PLAIN : SUB_PLAIN;
+            String tag = from == SUP_CHARS ? "sup" : "sub";
+            out.append('<').append(tag).append('>');
+            while (i < s.length() && from.indexOf(s.charAt(i)) >= 0) {
+                out.append(to.charAt(from.indexOf(s.charAt(i))));
+                i++;
+            }
+            out.append("</").append(tag).append('>');
+        }
+        return out.toString();
     }
 
     private static void simple(XMLStreamWriter w, String name, String value) throws XMLStreamException {

@@ -59,7 +59,9 @@ public class Question extends PanacheEntityBase {
     public List<QuestionOption> options = new ArrayList<>();
 
     public QuestionDraft toDraft() {
-        return new QuestionDraft(stem, options.stream().map(o -> new OptionDraft(o.text, o.correct)).toList(), difficulty, topic, 0);
+        // the image travels with the question: an export to Moodle XML embeds it (docs/bank-formats.md)
+        return new QuestionDraft(stem, options.stream().map(o -> new OptionDraft(o.text, o.correct)).toList(), difficulty, topic, 0,
+                image, imageType);
     }
 
     public void fill(QuestionDraft d) {

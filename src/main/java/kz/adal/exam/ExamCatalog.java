@@ -74,6 +74,20 @@ public class ExamCatalog {
         return Admission.isAdmitted(examId, studentId);
     }
 
+    /** The study group the exam is for (its admission list is that group's students). */
+    @Transactional
+    public Optional<String> groupOf(UUID examId) {
+        Exam e = examId == null ? null : Exam.findById(examId);
+        return Optional.ofNullable(e).map(x -> x.groupCode);
+    }
+
+    /** Exams a teacher set that are not cancelled, the latest opening first: what an LMS course may link to. */
+    @Transactional
+    public java.util.List<ExamRecord> setBy(UUID teacherId) {
+        return Exam.<Exam>list("createdBy = ?1 and state <> ?2 order by opensAt desc nulls last", teacherId, ExamState.CANCELLED)
+                .stream().map(ExamCatalog::record).toList();
+    }
+
     static ExamRecord record(Exam e) {
         return new ExamRecord(e.id, e.title, e.createdBy, e.resultsVisibleAt, e.isProctored(), e.groupCode, e.state, e.opensAt, e.closesAt);
     }

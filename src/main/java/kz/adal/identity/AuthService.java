@@ -113,6 +113,29 @@ public class AuthService {
         return issue(user, s, refresh);
     }
 
+    /**
+     * A session for someone another system has just authenticated (an LTI launch verified by {@code kz.adal.lti}): the
+     * same session and tokens as a password login gives, for an active account only.
+     */
+    @Transactional(dontRollbackOn = Problem.class)
+    public Tokens sessionFor(UUID userId, String userAgent) {
+        AppUser user = AppUser.findById(userId);
+        if (user == null || !user.isActive()) {
+            throw new Problem(403, "ACCOUNT_SUSPENDED", "This account is suspended; contact the dean's office");
+        }
+        Instant now = time.now();
+        UserSession s = new UserSession();
+        s.id = UUID.randomUUID();
+        s.userId = user.id;
+        s.createdAt = now;
+        s.expiresAt = now.plus(config.refreshTokenTtl());
+        s.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length()));
+        String refresh = newRefreshToken(s.id);
+        s.refreshHash = AuditChain.sha256(refresh);
+        s.persist();
+        return issue(user, s, refresh);
+    }
+
     private void recordFailure(String key, LoginThrottle throttle, Instant now) {
         if (throttle == null) {
             throttle = new LoginThrottle();
