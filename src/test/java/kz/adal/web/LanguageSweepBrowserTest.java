@@ -86,7 +86,10 @@ class LanguageSweepBrowserTest {
         return out;
     }
 
-    /** The keys of our page bundles and the server's catalogue: shown as they are, one is a missing translation. */
+    /**
+     * The keys of our page bundles and the server's catalogue, and the proctoring event codes: shown as they are,
+     * one is a missing translation.
+     */
     static Set<String> bundleKeys() throws IOException {
         Set<String> out = new TreeSet<>();
         ObjectMapper json = new ObjectMapper();
@@ -100,6 +103,9 @@ class LanguageSweepBrowserTest {
             texts.load(r);
         }
         texts.stringPropertyNames().forEach(out::add);
+        // and every event code the proctoring channel knows (camera.ended, clipboard.paste): on screen, each is a label
+        out.addAll(kz.adal.proctoring.EventKinds.CLIENT.keySet());
+        out.addAll(kz.adal.proctoring.EventKinds.SERVER);
         return out;
     }
 
