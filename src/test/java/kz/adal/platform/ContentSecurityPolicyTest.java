@@ -35,4 +35,20 @@ class ContentSecurityPolicyTest {
         }
         assertEquals(Optional.of("https://meet.example.edu:8443"), ContentSecurityPolicy.jitsiOrigin(Optional.of("https://Meet.Example.edu:8443/")));
     }
+
+    @Test
+    void directUploadsAddTheObjectStoresOriginToConnectSrcOnly() {
+        Optional<String> minio = ContentSecurityPolicy.objectStoreOrigin(Optional.of("https://Media.Example.edu/"), "us-east-1", "adal-recordings", true);
+        assertEquals(Optional.of("https://media.example.edu"), minio);
+        String csp = ContentSecurityPolicy.header(Optional.empty(), minio);
+        assertTrue(csp.contains("connect-src 'self' https://media.example.edu;"), csp);
+        assertTrue(csp.contains("script-src 'self';") && csp.contains("img-src 'self' data: blob:;"), csp);
+        // AWS itself, virtual-hosted: the bucket is in the host name
+        assertEquals(Optional.of("https://adal-recordings.s3.eu-central-1.amazonaws.com"),
+                ContentSecurityPolicy.objectStoreOrigin(Optional.empty(), "eu-central-1", "adal-recordings", false));
+        assertEquals(Optional.of("http://127.0.0.1:9000"), ContentSecurityPolicy.objectStoreOrigin(Optional.of("http://127.0.0.1:9000"), "us-east-1", "b-1", true));
+        // nothing pasted into the header that is not a plain origin
+        assertEquals(Optional.empty(), ContentSecurityPolicy.objectStoreOrigin(Optional.of("javascript:alert(1)"), "us-east-1", "b-1", true));
+        assertEquals(Optional.empty(), ContentSecurityPolicy.objectStoreOrigin(Optional.of("https://x y"), "us-east-1", "b-1", true));
+    }
 }
