@@ -35,7 +35,7 @@ class LtiBrowserTest {
             Page page = ctx.newPage();
             page.navigate(LtiTest.platform.startUrl(launch));
             page.waitForURL("**/student/check.html?exam=" + examId, new Page.WaitForURLOptions().setTimeout(90_000));
-            page.locator("#start").waitFor(new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(90_000));
+            page.locator("#start").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(90_000));
             Browser.screenshot(page, "lti-launch-check-page");
             assertTrue(page.locator("h1").first().isVisible());
             String who = page.locator(".who .user").textContent();
