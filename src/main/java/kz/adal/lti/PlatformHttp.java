@@ -30,6 +30,25 @@ public class PlatformHttp {
         return send(r.build(), url);
     }
 
+    /** A page of a paged GET (NRPS): its body and the next page's address from {@code Link: <…>; rel="next"}, or null. */
+    record Page(String body, String next) {}
+
+    Page getPage(String url, String accept, String bearer) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).timeout(config.httpTimeout()).header("Accept", accept)
+                .header("Authorization", "Bearer " + bearer).GET().build();
+        HttpResponse<String> response = exchange(r, url);
+        String next = null;
+        for (String link : response.headers().allValues("Link")) {
+            for (String part : link.split(",")) {
+                java.util.regex.Matcher m = NEXT.matcher(part);
+                if (m.find()) next = m.group(1);
+            }
+        }
+        return new Page(response.body(), next);
+    }
+
+    private static final java.util.regex.Pattern NEXT = java.util.regex.Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
+
     /** A form POST (the token endpoint) answered 200, its body. */
     String postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
@@ -46,12 +65,16 @@ public class PlatformHttp {
     }
 
     private String send(HttpRequest request, String url) {
+        return exchange(request, url).body();
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request, String url) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() / 100 != 2) {
                 throw new Problem(502, "LTI_PLATFORM_UNREACHABLE", "The platform answered " + r.statusCode() + " at " + url);
             }
-            return r.body();
+            return r;
         } catch (IOException e) {
             throw new Problem(502, "LTI_PLATFORM_UNREACHABLE", "The platform could not be reached at " + url);
         } catch (InterruptedException e) {

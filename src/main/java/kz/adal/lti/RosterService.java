@@ -77,16 +77,22 @@ public class RosterService {
         }
         LtiPlatform p = LtiPlatform.findById(link.platformId);
         String token = tokens.token(ServiceTokens.Platform.of(p), LtiClaims.SCOPE_MEMBERSHIPS);
-        JsonNode container;
-        try {
-            container = JSON.readTree(http.getJson(link.membershipsUrl, LtiClaims.MEMBERSHIPS_TYPE, token));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Problem(502, "LTI_PLATFORM_UNREACHABLE", "The platform's roster is not JSON");
+        // every page of the roster (NRPS pages with Link: rel="next"; Moodle's pages hold a few hundred members)
+        List<JsonNode> members = new ArrayList<>();
+        String url = link.membershipsUrl;
+        for (int pages = 0; url != null && pages < 100; pages++) {
+            PlatformHttp.Page page = http.getPage(url, LtiClaims.MEMBERSHIPS_TYPE, token);
+            try {
+                JSON.readTree(page.body()).path("members").forEach(members::add);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new Problem(502, "LTI_PLATFORM_UNREACHABLE", "The platform's roster is not JSON");
+            }
+            url = page.next();
         }
         String group = exams.groupOf(exam.id()).orElse(null);
         String reason = "LTI course roster" + (link.contextTitle == null ? "" : ": " + link.contextTitle);
         int learners = 0, admitted = 0, notAdmitted = 0, otherGroup = 0;
-        for (JsonNode m : container.path("members")) {
+        for (JsonNode m : members) {
             List<String> roles = new ArrayList<>();
             m.path("roles").forEach(r -> roles.add(r.asText()));
             if (LtiRoles.adalRole(roles).orElse(null) != Role.STUDENT) continue;

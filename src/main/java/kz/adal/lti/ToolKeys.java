@@ -39,31 +39,44 @@ public class ToolKeys {
     private final String refusal;
 
     ToolKeys(LtiConfig config) {
-        RSAKey loaded = null;
-        String why = null;
         String location = config.privateKey();
-        try {
-            loaded = load(location);
-            if (loaded == null) why = "ADAL_LTI_PRIVATE_KEY (" + location + ") does not exist";
-        } catch (Exception | LinkageError e) {
-            why = "ADAL_LTI_PRIVATE_KEY (" + location + ") cannot be read as a PEM RSA private key";
-        }
-        if (why == null && !demoMode()) {
+        String why = refusal(location, demoMode());
+        RSAKey loaded = null;
+        if (why == null) {
             try {
-                RSAKey demo = load(DEMO_KEY);
-                if (demo != null && demo.getModulus().equals(loaded.getModulus())) {
-                    why = "ADAL_LTI_PRIVATE_KEY is the demo key shipped in the source: generate your own (docs/lms.md)";
-                }
+                loaded = load(location);
             } catch (Exception e) {
-                // no demo key on the class path: nothing to compare with
+                why = "ADAL_LTI_PRIVATE_KEY (" + location + ") cannot be read as a PEM RSA private key";
             }
         }
-        if (why != null) {
-            LOG.warn("LTI is off: " + why);
-            loaded = null;
-        }
-        this.key = loaded;
+        if (why != null) LOG.warn("LTI is off: " + why);
+        this.key = why == null ? loaded : null;
         this.refusal = why;
+    }
+
+    /**
+     * Why the key at {@code location} may not sign for Adal, or null when it may: it must exist and be an RSA private
+     * key, and outside demo mode it must not be the demo key shipped in the source (compared by content, so a copy of
+     * the demo file under another name is still refused).
+     */
+    static String refusal(String location, boolean demoMode) {
+        RSAKey loaded;
+        try {
+            loaded = load(location);
+        } catch (Exception | LinkageError e) {
+            return "ADAL_LTI_PRIVATE_KEY (" + location + ") cannot be read as a PEM RSA private key";
+        }
+        if (loaded == null) return "ADAL_LTI_PRIVATE_KEY (" + location + ") does not exist";
+        if (demoMode) return null;
+        try {
+            RSAKey demo = load(DEMO_KEY);
+            if (demo != null && demo.getModulus().equals(loaded.getModulus())) {
+                return "ADAL_LTI_PRIVATE_KEY is the demo key shipped in the source: generate your own (docs/lms.md)";
+            }
+        } catch (Exception e) {
+            // no demo key on the class path: nothing to compare with
+        }
+        return null;
     }
 
     static RSAKey load(String location) throws Exception {

@@ -254,7 +254,9 @@ class AccessMatrixTest {
             "application/json", r -> r.contentType("application/json").body("{}"),
             "text/csv", r -> r.contentType("text/csv").body("x\n"),
             "text/plain", r -> r.contentType("text/plain").body("x"),
-            "multipart/form-data", r -> r.multiPart("file", "x.txt", "x".getBytes()));
+            "multipart/form-data", r -> r.multiPart("file", "x.txt", "x".getBytes()),
+            // an HTML form post (the LTI launch): one field that means nothing
+            "application/x-www-form-urlencoded", r -> r.contentType("application/x-www-form-urlencoded").formParam("x", "x"));
 
     static RequestSpecification withBody(RequestSpecification req, String type) {
         // no request body in the document: still say JSON (resources declare @Consumes(JSON) for the class)

@@ -286,9 +286,17 @@ final class PlatformEmulator implements AutoCloseable {
             send(x, 401, "text/plain", "token");
             return;
         }
+        // pages of two members, the next one named in a Link header, as NRPS pages a long roster
+        Map<String, String> q = params(x.getRequestURI().getRawQuery());
+        int from = Integer.parseInt(q.getOrDefault("from", "0"));
+        List<Map<String, Object>> page = members.subList(Math.min(from, members.size()), Math.min(from + 2, members.size()));
+        if (from + 2 < members.size()) {
+            x.getResponseHeaders().add("Link", "<" + issuer() + "/memberships?course=" + q.get("course") + "&from=" + (from + 2)
+                    + ">; rel=\"next\"");
+        }
         send(x, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", JSON.writeValueAsString(Map.of(
                 "id", issuer() + x.getRequestURI(), "context", Map.of("id", "course-101", "label", "ALG-101", "title", "Algebra 101"),
-                "members", members)));
+                "members", page)));
     }
 
     /** Moodle's deep-linking return: the tool's JWT, verified against the tool's JWKS. */
