@@ -2,7 +2,7 @@ package kz.adal.attempt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.bank.BankCatalog;
-import kz.adal.exam.Exam;
+import kz.adal.exam.ExamCatalog.Terms;
 import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScaleConfig;
 
@@ -29,12 +29,12 @@ class AttemptGrader {
         this.letters = letters;
     }
 
-    void grade(Attempt attempt, Exam exam, Instant now) {
+    void grade(Attempt attempt, Terms exam, Instant now) {
         List<AttemptQuestion> rows = AttemptQuestion.list("key.attemptId = ?1 order by key.position", attempt.id);
         Map<UUID, BankCatalog.QuestionContent> content = catalog.content(rows.stream().map(r -> r.questionId).toList());
         List<QuestionScore> scores = new ArrayList<>(rows.size());
         for (AttemptQuestion row : rows) {
-            QuestionScore s = Scoring.score(content.get(row.questionId).correct(), row.selectedBankOptions(), exam.multipleCorrectRule);
+            QuestionScore s = Scoring.score(content.get(row.questionId).correct(), row.selectedBankOptions(), exam.multipleCorrectRule());
             row.scoreNum = s.numerator();
             row.scoreDen = s.denominator();
             scores.add(s);

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import kz.adal.attempt.AttemptEvents.AttemptFinished;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
-import kz.adal.exam.Exam;
 import kz.adal.platform.Problem;
 
 import java.math.BigDecimal;
@@ -43,7 +42,7 @@ public class AttemptInterventions {
         a.suspend(attempts.now());
         audit.record(Change.of("attempt.suspended", "attempt", a.id).scope(a.examId)
                 .detail(Map.of("reason", reason == null ? "" : reason, "suspendedAt", a.suspendedAt.toString())));
-        return attempts.view(a, Exam.findById(a.examId));
+        return attempts.view(a);
     }
 
     /** SUSPENDED → IN_PROGRESS: the pause is added to the deadline. Audited. */
@@ -53,7 +52,7 @@ public class AttemptInterventions {
         a.resume(attempts.now());
         audit.record(Change.of("attempt.resumed", "attempt", a.id).scope(a.examId)
                 .detail(Map.of("pausedSeconds", a.pausedSeconds, "deadlineAt", a.deadlineAt.toString())));
-        return attempts.view(a, Exam.findById(a.examId));
+        return attempts.view(a);
     }
 
     /**
@@ -67,7 +66,7 @@ public class AttemptInterventions {
         a.terminate(now, reason);
         audit.record(Change.of("attempt.terminated", "attempt", a.id).scope(a.examId).detail(Map.of("reason", reason)));
         finished.fire(new AttemptFinished(a.id, a.examId, a.studentId, a.state, now));
-        return attempts.view(a, Exam.findById(a.examId));
+        return attempts.view(a);
     }
 
     /**
@@ -132,7 +131,7 @@ public class AttemptInterventions {
         audit.record(Change.of("attempt.resumed-after-failure", "attempt", a.id).scope(a.examId)
                 .detail(Map.of("act", actId.toString(), "stateBefore", before.name(), "creditedSeconds", credit.toSeconds(),
                         "deadlineAt", a.deadlineAt.toString())));
-        return attempts.view(a, Exam.findById(a.examId));
+        return attempts.view(a);
     }
 
     /** The commission decided to void the attempt after a technical failure; final and audited. */
@@ -145,6 +144,6 @@ public class AttemptInterventions {
         audit.record(Change.of("attempt.voided", "attempt", a.id).scope(a.examId)
                 .detail(Map.of("act", actId.toString(), "stateBefore", before.name(), "reason", reason)));
         if (!before.isFinished()) finished.fire(new AttemptFinished(a.id, a.examId, a.studentId, a.state, now));
-        return attempts.view(a, Exam.findById(a.examId));
+        return attempts.view(a);
     }
 }

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "attempt_question")
-public class AttemptQuestion extends PanacheEntityBase {
+class AttemptQuestion extends PanacheEntityBase {
 
     @EmbeddedId
     public Key key;

@@ -21,8 +21,7 @@ import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.bank.BankCatalog;
 import kz.adal.bank.Difficulty;
-import kz.adal.exam.Exam;
-import kz.adal.exam.ExamState;
+import kz.adal.exam.ExamCatalog.Terms;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.platform.Problem;
@@ -99,10 +98,9 @@ public class AttemptService {
         Person student = People.find(studentId).orElse(null);
         if (student == null) throw Problem.notFound("Student");
         Instant now = now();
-        Map<UUID, Exam> exams = new LinkedHashMap<>();
+        Map<UUID, Terms> exams = new LinkedHashMap<>();
         if (student.groupCode() != null) {
-            Exam.<Exam>list("groupCode = ?1 and state = ?2 order by opensAt", student.groupCode(), ExamState.PUBLISHED)
-                    .forEach(e -> exams.put(e.id, e));
+            examCatalog.publishedFor(student.groupCode()).forEach(e -> exams.put(e.id(), e));
         }
         return exams.values().stream().map(e -> examView(e, studentId, now)).toList();
     }
@@ -113,23 +111,23 @@ public class AttemptService {
                 .orElseThrow(() -> Problem.notFound("Exam"));
     }
 
-    private StudentExamView examView(Exam e, UUID studentId, Instant now) {
-        Attempt a = Attempt.find("examId = ?1 and studentId = ?2 order by round desc", e.id, studentId).firstResult();
-        String window = now.isBefore(e.opensAt) ? "UPCOMING" : now.isBefore(e.closesAt) ? "OPEN" : "CLOSED";
+    private StudentExamView examView(Terms e, UUID studentId, Instant now) {
+        Attempt a = Attempt.find("examId = ?1 and studentId = ?2 order by round desc", e.id(), studentId).firstResult();
+        String window = now.isBefore(e.opensAt()) ? "UPCOMING" : now.isBefore(e.closesAt()) ? "OPEN" : "CLOSED";
         String code = null;
         String message = null;
         StartPermit permit = null;
         try {
-            permit = access.requireStartable(e.id, studentId, now);
+            permit = access.requireStartable(e.id(), studentId, now);
         } catch (Problem p) {
             code = p.code();
             message = p.detailIn(languageOf(studentId));   // shown on the student's page as it is
         }
         boolean admitted = !"NOT_ADMITTED".equals(code);
         boolean canStart = permit != null && (a == null || a.state == AttemptState.NOT_STARTED || a.state == AttemptState.CHECKS);
-        return new StudentExamView(e.id, e.title, e.discipline, e.kind, e.opensAt, e.closesAt, e.durationMinutes,
-                (int) examCatalog.extraTimeFor(e.id, studentId).toMinutes(), e.questionCount, e.isProctored(),
-                e.lateStartPolicy.name(), window, admitted, canStart, code, message,
+        return new StudentExamView(e.id(), e.title(), e.discipline(), e.kind(), e.opensAt(), e.closesAt(), e.durationMinutes(),
+                (int) examCatalog.extraTimeFor(e.id(), studentId).toMinutes(), e.questionCount(), e.isProctored(),
+                e.lateStartPolicy().name(), window, admitted, canStart, code, message,
                 permit != null && permit.mustWarnCut(), permit == null ? null : permit.cutAt(),
                 a == null ? null : a.id, a == null ? null : a.state, a != null && a.isGraded() && e.resultsVisible(now), now);
     }
@@ -163,7 +161,7 @@ public class AttemptService {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Attempt existing = Attempt.find("examId = ?1 and studentId = ?2 order by round desc", examId, studentId).firstResult();
                 if (existing == null) throw e;
-                return view(existing, Exam.findById(examId));
+                return view(existing, examCatalog.terms(examId).orElse(null));
             });
         }
     }
@@ -185,9 +183,9 @@ public class AttemptService {
     public AttemptView start(UUID attemptId, UUID studentId, boolean acceptCut) {
         Attempt a = lockOwned(attemptId, studentId);
         Instant now = now();
-        if (a.state != AttemptState.NOT_STARTED && a.state != AttemptState.CHECKS) return view(a, Exam.findById(a.examId));
+        if (a.state != AttemptState.NOT_STARTED && a.state != AttemptState.CHECKS) return view(a, examCatalog.terms(a.examId).orElse(null));
         StartPermit permit = access.requireStartable(a.examId, studentId, now);
-        Exam exam = permit.exam();
+        Terms exam = permit.exam();
         if (a.state == AttemptState.NOT_STARTED) a.beginChecks(now);
         if (permit.mustWarnCut() && !acceptCut) {
             throw Problem.conflict("ATTEMPT_CUT_NOT_ACCEPTED",
@@ -209,7 +207,7 @@ public class AttemptService {
             a.start(now, exam.duration(), permit.duration().minus(exam.duration()), false);
         }
         started.fire(new AttemptStarted(a.id, a.examId, studentId, a.startedAt, a.deadlineAt));
-        AttemptView view = new AttemptView(a.id, a.examId, exam.title, a.state, now, a.startedAt, a.deadlineAt, a.cutAtClose,
+        AttemptView view = new AttemptView(a.id, a.examId, exam.title(), a.state, now, a.startedAt, a.deadlineAt, a.cutAtClose,
                 paper.questions().size(), 0, null, false, List.of());
         // last: the audit log's head row stays locked until commit
         audit.record(Change.of("attempt.started", "attempt", a.id).scope(a.examId).detail(Map.of(
@@ -218,7 +216,7 @@ public class AttemptService {
         return view;
     }
 
-    private List<GateResult> checkGates(Attempt a, Exam exam, Instant now) {
+    private List<GateResult> checkGates(Attempt a, Terms exam, Instant now) {
         StartingAttempt facts = new StartingAttempt(a.id, a.examId, a.studentId, exam.isProctored(), now);
         List<GateResult> results = new ArrayList<>();
         for (StartGate gate : gates) {
@@ -229,11 +227,11 @@ public class AttemptService {
     }
 
     /** The exam's draw for a seed: the pool is the bank version's questions on the exam's topics. */
-    DrawnPaper draw(Exam exam, long seed) {
-        List<PoolItem> pool = bank.pool(exam.bankVersionId, exam.topics).stream()
+    DrawnPaper draw(Terms exam, long seed) {
+        List<PoolItem> pool = bank.pool(exam.bankVersionId(), exam.topics()).stream()
                 .map(q -> new PoolItem(q.id(), difficulty(q.difficulty()))).toList();
-        return QuestionDraw.draw(pool, OPTIONS_PER_QUESTION, exam.questionCount,
-                new DifficultyMix(exam.mixEasy, exam.mixMedium, exam.mixHard), seed);
+        return QuestionDraw.draw(pool, OPTIONS_PER_QUESTION, exam.questionCount(),
+                new DifficultyMix(exam.mixEasy(), exam.mixMedium(), exam.mixHard()), seed);
     }
 
     /** Rebuilds an attempt's paper from its stored seed and algorithm (for an appeal); compare with the stored rows. */
@@ -244,7 +242,7 @@ public class AttemptService {
         if (!QuestionDraw.ALGORITHM.equals(a.algorithm)) {
             throw Problem.conflict("ATTEMPT_ALGORITHM_UNKNOWN", "This paper was drawn by " + a.algorithm);
         }
-        return draw(Exam.findById(a.examId), a.seed);
+        return draw(examCatalog.terms(a.examId).orElse(null), a.seed);
     }
 
     /** The paper as stored with the attempt. */
@@ -268,7 +266,7 @@ public class AttemptService {
     @Transactional
     public AttemptView get(UUID attemptId, UUID studentId) {
         Attempt a = owned(attemptId, studentId);
-        Exam exam = Exam.findById(a.examId);
+        Terms exam = examCatalog.terms(a.examId).orElse(null);
         List<GateResult> gateResults = a.state == AttemptState.CHECKS ? checkGates(a, exam, now()) : List.of();
         return view(a, exam, gateResults);
     }
@@ -278,7 +276,7 @@ public class AttemptService {
     public PaperView paper(UUID attemptId, UUID studentId) {
         Attempt a = owned(attemptId, studentId);
         if (a.startedAt == null) throw Problem.conflict("ATTEMPT_NOT_STARTED", "The attempt has not started yet");
-        Exam exam = Exam.findById(a.examId);
+        Terms exam = examCatalog.terms(a.examId).orElse(null);
         List<AttemptQuestion> rows = rows(a.id);
         Map<UUID, BankCatalog.QuestionContent> content = bank.content(rows.stream().map(r -> r.questionId).toList());
         List<PaperView.Item> items = new ArrayList<>();
@@ -296,12 +294,12 @@ public class AttemptService {
     }
 
     /** The passport's permitted reference materials (001 §5.23.4), as of the day the attempt started. */
-    private BankCatalog.UsableVersion passport(Exam exam, Attempt a) {
+    private BankCatalog.UsableVersion passport(Terms exam, Attempt a) {
         LocalDate day = LocalDate.ofInstant(a.startedAt, TimeSource.ZONE);
         try {
-            return catalog.requireUsable(exam.bankVersionId, day);
+            return catalog.requireUsable(exam.bankVersionId(), day);
         } catch (Problem p) {
-            LOG.warnf("attempt %s: bank version %s not usable on %s (%s): no reference materials shown", a.id, exam.bankVersionId, day, p.code());
+            LOG.warnf("attempt %s: bank version %s not usable on %s (%s): no reference materials shown", a.id, exam.bankVersionId(), day, p.code());
             return null;
         }
     }
@@ -310,9 +308,9 @@ public class AttemptService {
     @Transactional
     public BankCatalog.MaterialFile material(UUID attemptId, UUID studentId, UUID materialId) {
         Attempt a = owned(attemptId, studentId);
-        Exam exam = Exam.findById(a.examId);
+        Terms exam = examCatalog.terms(a.examId).orElse(null);
         BankCatalog.MaterialFile m = catalog.material(materialId).orElse(null);
-        if (m == null || !m.versionId().equals(exam.bankVersionId) || a.startedAt == null) throw Problem.notFound("Material");
+        if (m == null || !m.versionId().equals(exam.bankVersionId()) || a.startedAt == null) throw Problem.notFound("Material");
         return m;
     }
 
@@ -405,7 +403,7 @@ public class AttemptService {
     @Transactional
     public AttemptView submit(UUID attemptId, UUID studentId) {
         Attempt a = lockOwned(attemptId, studentId);
-        Exam exam = Exam.findById(a.examId);
+        Terms exam = examCatalog.terms(a.examId).orElse(null);
         if (a.state.isFinished()) return view(a, exam);
         Instant now = now();
         if (a.isPastDeadline(now, config.answerGrace())) {
@@ -439,7 +437,7 @@ public class AttemptService {
                     Attempt a = em.find(Attempt.class, id, LockModeType.PESSIMISTIC_WRITE);
                     Instant at = now();
                     if (a == null || !a.isPastDeadline(at, config.answerGrace())) return false; // another node was first, or time moved
-                    finish(a, Exam.findById(a.examId), at, true, null, "system");
+                    finish(a, examCatalog.terms(a.examId).orElse(null), at, true, null, "system");
                     return true;
                 });
                 if (done) expired++;
@@ -450,7 +448,7 @@ public class AttemptService {
         return expired;
     }
 
-    private void finish(Attempt a, Exam exam, Instant now, boolean expire, UUID actorId, String actorLogin) {
+    private void finish(Attempt a, Terms exam, Instant now, boolean expire, UUID actorId, String actorLogin) {
         if (expire) a.expire(now);
         else a.submit(now);
         grader.grade(a, exam, now);
@@ -474,18 +472,18 @@ public class AttemptService {
     @Transactional
     public ResultView result(UUID attemptId, UUID studentId) {
         Attempt a = owned(attemptId, studentId);
-        Exam exam = Exam.findById(a.examId);
+        Terms exam = examCatalog.terms(a.examId).orElse(null);
         if (!a.isGraded()) throw Problem.conflict("RESULT_NOT_GRADED", "The attempt is not graded yet");
         if (!exam.resultsVisible(now())) {
             String lang = languageOf(studentId);
-            throw Problem.conflict("RESULT_NOT_VISIBLE", exam.resultsVisibleAt == null
+            throw Problem.conflict("RESULT_NOT_VISIBLE", exam.resultsVisibleAt() == null
                     ? kz.adal.platform.Texts.of(lang, "results.later.release")
-                    : kz.adal.platform.Texts.of(lang, "results.later", kz.adal.platform.Texts.dateTime(exam.resultsVisibleAt, lang)))
-                    .worded().with("until", exam.resultsVisibleAt);
+                    : kz.adal.platform.Texts.of(lang, "results.later", kz.adal.platform.Texts.dateTime(exam.resultsVisibleAt(), lang)))
+                    .worded().with("until", exam.resultsVisibleAt());
         }
         // released in data (a visibility time inside the window, an early release) is not enough: nobody
         // admitted may still be sitting it, or the correct answers would travel to them
-        var hold = holds.holdFor(exam, now());
+        var hold = holds.holdFor(exam.id(), now());
         if (hold.isPresent()) throw ResultHolds.refusal("RESULT_NOT_VISIBLE", hold.get(), languageOf(studentId));
         List<AttemptQuestion> rows = rows(a.id);
         Map<UUID, BankCatalog.QuestionContent> content = bank.content(rows.stream().map(r -> r.questionId).toList());
@@ -502,15 +500,15 @@ public class AttemptService {
             items.add(new ResultView.Item(row.position(), c.stem(), order.stream().map(i -> c.options().get(i)).toList(),
                     row.selectedDisplayed(), correct, score));
         }
-        return new ResultView(a.id, a.examId, exam.title, a.state, a.finishedAt, a.percent, a.letter, a.gpa, a.traditionalMark,
+        return new ResultView(a.id, a.examId, exam.title(), a.state, a.finishedAt, a.percent, a.letter, a.gpa, a.traditionalMark,
                 rows.size(), answered, points, items, annulment(a.id));
     }
 
     // ---------------------------------------------------------------- helpers
 
     /** Results may be shown: released, and nobody admitted can still sit the exam ({@link ResultHold}). */
-    private boolean resultsOpen(Exam e, Instant now) {
-        return e.resultsVisible(now) && holds.holdFor(e, now).isEmpty();
+    private boolean resultsOpen(Terms e, Instant now) {
+        return e.resultsVisible(now) && holds.holdFor(e.id(), now).isEmpty();
     }
 
     private static String languageOf(UUID userId) {
@@ -548,14 +546,19 @@ public class AttemptService {
         if (a == null || !a.studentId.equals(studentId)) throw Problem.notFound("Attempt");
     }
 
-    AttemptView view(Attempt a, Exam exam) {
+    /** The attempt as its student sees it, with its exam's title. */
+    AttemptView view(Attempt a) {
+        return view(a, examCatalog.terms(a.examId).orElse(null));
+    }
+
+    AttemptView view(Attempt a, Terms exam) {
         return view(a, exam, List.of());
     }
 
-    private AttemptView view(Attempt a, Exam exam, List<GateResult> gateResults) {
+    private AttemptView view(Attempt a, Terms exam, List<GateResult> gateResults) {
         long count = a.startedAt == null ? 0 : AttemptQuestion.count("key.attemptId", a.id);
         long answered = a.startedAt == null ? 0 : AttemptQuestion.count("key.attemptId = ?1 and selected <> ''", a.id);
-        return new AttemptView(a.id, a.examId, exam == null ? null : exam.title, a.state, now(), a.startedAt, a.deadlineAt,
+        return new AttemptView(a.id, a.examId, exam == null ? null : exam.title(), a.state, now(), a.startedAt, a.deadlineAt,
                 a.cutAtClose, (int) count, (int) answered, a.finishedAt, a.isGraded() && exam != null && resultsOpen(exam, now()),
                 gateResults);
     }

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 /** The single row that records the end of the chain; locked by each writer. */
 @Entity
 @Table(name = "audit_head")
-public class AuditHead {
+class AuditHead {
     @Id
     public int id;
 

@@ -15,7 +15,7 @@ import java.util.UUID;
 /** An expert on the list approved for an academic year (each March for the next year, 001 §5.24). */
 @Entity
 @Table(name = "approved_expert")
-public class ApprovedExpert extends PanacheEntityBase {
+class ApprovedExpert extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 

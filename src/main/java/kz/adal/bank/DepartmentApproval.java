@@ -13,7 +13,7 @@ import java.util.UUID;
 /** The department meeting that approved a version (001 §5.19): its date and minutes number. */
 @Entity
 @Table(name = "department_approval")
-public class DepartmentApproval extends PanacheEntityBase {
+class DepartmentApproval extends PanacheEntityBase {
     @Id
     @Column(name = "version_id")
     public UUID versionId;

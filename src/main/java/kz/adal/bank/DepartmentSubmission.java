@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A draft version the author sent to the department meeting for approval (001 §5.19). */
 @Entity
 @Table(name = "department_submission")
-public class DepartmentSubmission extends PanacheEntityBase {
+class DepartmentSubmission extends PanacheEntityBase {
     @Id
     @Column(name = "version_id")
     public UUID versionId;

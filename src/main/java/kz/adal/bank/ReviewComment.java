@@ -14,7 +14,7 @@ import java.util.UUID;
 /** The expert's remark on one question. */
 @Entity
 @Table(name = "review_comment")
-public class ReviewComment extends PanacheEntityBase {
+class ReviewComment extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 

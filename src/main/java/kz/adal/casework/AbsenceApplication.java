@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "absence_application")
-public class AbsenceApplication extends PanacheEntityBase {
+class AbsenceApplication extends PanacheEntityBase {
 
     /** The application's lifecycle (docs/domain/absence-lifecycle.md); the verbs below take its moves. */
     public enum State {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.identity.Actor;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
@@ -235,10 +236,10 @@ public class AbsenceService {
     }
 
     @Transactional
-    public AbsenceDocument document(UUID viewer, Set<Role> roles, UUID id) {
+    public AbsenceDocument document(Actor viewer, UUID id) {
         AbsenceApplication a = find(id);
-        boolean ok = a.studentId.equals(viewer) || roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN)
-                || (a.state != AbsenceApplication.State.APPLIED && viewer.equals(chairOf(a)));
+        boolean ok = a.studentId.equals(viewer.id()) || viewer.has(Role.DEAN) || viewer.has(Role.SYSTEM_ADMIN)
+                || (a.state != AbsenceApplication.State.APPLIED && viewer.id().equals(chairOf(a)));
         if (!ok) throw Problem.notFound("Absence application");
         return new AbsenceDocument(a.documentName, a.documentType, a.document);
     }

@@ -15,7 +15,7 @@ import java.util.UUID;
 /** One member's vote on an act: one per member (the primary key), with an optional comment. */
 @Entity
 @Table(name = "casework_act_vote")
-public class ActVote extends PanacheEntityBase {
+class ActVote extends PanacheEntityBase {
 
     @Embeddable
     public static class Key implements Serializable {

@@ -25,7 +25,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "appeal")
-public class Appeal extends PanacheEntityBase {
+class Appeal extends PanacheEntityBase {
 
     public enum Kind { TEST, ORAL }
 

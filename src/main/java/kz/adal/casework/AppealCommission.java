@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "appeal_commission")
-public class AppealCommission extends PanacheEntityBase {
+class AppealCommission extends PanacheEntityBase {
     @Id
     public UUID id;
 

@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "appeal_grade_change")
-public class AppealGradeChange extends PanacheEntityBase {
+class AppealGradeChange extends PanacheEntityBase {
     @Id
     public UUID id;
 

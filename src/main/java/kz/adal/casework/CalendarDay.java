@@ -14,7 +14,7 @@ import java.util.List;
 /** One exception to Monday–Friday in the working calendar: a holiday, a moved day off or a working weekend day. */
 @Entity
 @Table(name = "calendar_day")
-public class CalendarDay extends PanacheEntityBase {
+class CalendarDay extends PanacheEntityBase {
 
     public enum Kind {
         /** A public holiday, any day of the week. */

@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A year of the working calendar the admin has entered; a year without a row is "not configured". */
 @Entity
 @Table(name = "calendar_year")
-public class CalendarYear extends PanacheEntityBase {
+class CalendarYear extends PanacheEntityBase {
     @Id
     @Column(name = "cal_year")
     public Integer year;

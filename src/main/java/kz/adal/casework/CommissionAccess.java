@@ -1,5 +1,6 @@
 package kz.adal.casework;
 
+import kz.adal.identity.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.identity.Role;
@@ -22,14 +23,14 @@ public class CommissionAccess implements ReviewAccess, RecordingAccessPolicy, Re
 
     @Override
     @Transactional
-    public boolean mayReview(UUID userId, Set<Role> roles, UUID examId) {
-        return isMember(examId, userId);
+    public boolean mayReview(Actor actor, UUID examId) {
+        return isMember(examId, actor.id());
     }
 
     @Override
     @Transactional
-    public boolean mayView(Viewer viewer, Subject subject) {
-        return subject.examId() != null && isMember(subject.examId(), viewer.userId());
+    public boolean mayView(Actor viewer, Subject subject) {
+        return subject.examId() != null && isMember(subject.examId(), viewer.id());
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "exam_commission_member")
-public class ExamCommissionSeat extends PanacheEntityBase {
+class ExamCommissionSeat extends PanacheEntityBase {
 
     public enum Seat { CHAIR, MEMBER, SECRETARY }
 

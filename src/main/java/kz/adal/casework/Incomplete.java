@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "casework_incomplete")
-public class Incomplete extends PanacheEntityBase {
+class Incomplete extends PanacheEntityBase {
 
     @Id
     public UUID id;

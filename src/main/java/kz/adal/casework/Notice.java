@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "casework_notice")
-public class Notice extends PanacheEntityBase {
+class Notice extends PanacheEntityBase {
 
     /**
      * NONE: in-app only; PENDING: to be mailed (after the commit, or by the outbox sweeper); FAILED: the last try

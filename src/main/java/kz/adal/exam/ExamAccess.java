@@ -86,7 +86,7 @@ public class ExamAccess {
             // the policy's codes are these: WINDOW_NOT_OPEN, WINDOW_CLOSED, TOO_LATE_TO_START
             throw Problem.conflict(decision.refusalCode(), decision.refusalMessage());
         }
-        return new StartPermit(exam, full, decision.mustWarn() ? decision.deadline() : null, decision.mustWarn(),
+        return new StartPermit(ExamCatalog.terms(exam), full, decision.mustWarn() ? decision.deadline() : null, decision.mustWarn(),
                 sheet.isPresent() ? 2 : 1, sheet.map(e -> e.id).orElse(null));
     }
 

@@ -3,9 +3,11 @@ package kz.adal.exam;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,6 +38,47 @@ public class ExamCatalog {
         public boolean resultsVisible(Instant now) {
             return resultsVisibleAt != null && !now.isBefore(resultsVisibleAt);
         }
+    }
+
+    /**
+     * The terms an attempt is delivered under: the window, the time, the draw (bank version, topics, mix), the
+     * scoring rule and when results open. What the attempt feature needs of an exam, and no more.
+     */
+    public record Terms(UUID id, String title, String discipline, AssessmentKind kind, String groupCode, Instant opensAt,
+                        Instant closesAt, int durationMinutes, LateStartPolicy lateStartPolicy, boolean proctored,
+                        UUID bankVersionId, Set<String> topics, int questionCount, int mixEasy, int mixMedium, int mixHard,
+                        MultipleCorrectRule multipleCorrectRule, Instant resultsVisibleAt) {
+
+        public Duration duration() {
+            return Duration.ofMinutes(durationMinutes);
+        }
+
+        public boolean isProctored() {
+            return proctored;
+        }
+
+        /** Whether the students see their results at {@code now}. */
+        public boolean resultsVisible(Instant now) {
+            return resultsVisibleAt != null && !now.isBefore(resultsVisibleAt);
+        }
+    }
+
+    @Transactional
+    public Optional<Terms> terms(UUID examId) {
+        return examId == null ? Optional.empty() : Exam.<Exam>findByIdOptional(examId).map(ExamCatalog::terms);
+    }
+
+    /** The published exams of a study group, by opening. */
+    @Transactional
+    public List<Terms> publishedFor(String groupCode) {
+        return Exam.<Exam>list("groupCode = ?1 and state = ?2 order by opensAt", groupCode, ExamState.PUBLISHED).stream()
+                .map(ExamCatalog::terms).toList();
+    }
+
+    static Terms terms(Exam e) {
+        return new Terms(e.id, e.title, e.discipline, e.kind, e.groupCode, e.opensAt, e.closesAt, e.durationMinutes, e.lateStartPolicy,
+                e.isProctored(), e.bankVersionId, Set.copyOf(e.topics), e.questionCount, e.mixEasy, e.mixMedium, e.mixHard,
+                e.multipleCorrectRule, e.resultsVisibleAt);
     }
 
     /** The exam's language of instruction (kk, ru or en), which its official documents are printed in; null when mixed. */

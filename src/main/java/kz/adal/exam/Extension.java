@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "individual_sheet")
-public class Extension extends PanacheEntityBase {
+class Extension extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

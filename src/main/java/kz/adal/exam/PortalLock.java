@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "portal_lock")
-public class PortalLock extends PanacheEntityBase {
+class PortalLock extends PanacheEntityBase {
     @Id
     @Column(name = "academic_period")
     public String academicPeriod;

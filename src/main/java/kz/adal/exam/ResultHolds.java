@@ -31,8 +31,14 @@ public class ResultHolds {
         this.results = results;
     }
 
+    /** The hold on the exam's results at {@code now}, if any. */
     @Transactional
-    public Optional<ResultHold.Hold> holdFor(Exam exam, Instant now) {
+    public Optional<ResultHold.Hold> holdFor(UUID examId, Instant now) {
+        Exam exam = Exam.findById(examId);
+        return exam == null ? Optional.empty() : holdFor(exam, now);
+    }
+
+    Optional<ResultHold.Hold> holdFor(Exam exam, Instant now) {
         Set<UUID> admitted = People.inGroup(exam.groupCode).stream()
                 .filter(u -> u.has(Role.STUDENT) && ExamAccess.isAdmitted(exam, u.id())).map(Person::id).collect(Collectors.toSet());
         List<ResultHold.AttemptStanding> attempts = results.standings(exam.id);

@@ -14,7 +14,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "login_throttle")
-public class LoginThrottle extends PanacheEntityBase {
+class LoginThrottle extends PanacheEntityBase {
     @Id
     @Column(name = "login_key")
     public String loginKey;

@@ -1,7 +1,14 @@
 package kz.adal.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.platform.Problem;
@@ -33,14 +40,24 @@ public class UserService {
         this.time = time;
     }
 
-    public record NewUser(String login, String fullName, String email, Set<Role> roles, String groupCode,
-                          String programme, String instructionLanguage, String password,
-                          Boolean curriculumCompleted, Boolean masterApplicant) {}
+    /**
+     * A new account's fields. The rules of one field are its constraints (checked by {@link #create}, the CSV
+     * import and the demo seeder alike); the rules across fields (a student needs a group and a language) are in
+     * {@link #check}.
+     */
+    public record NewUser(@NotNull @Pattern(regexp = "\\s*[A-Za-z0-9._@-]{3,100}\\s*", message = "must be 3–100 letters, digits or . _ @ -") String login,
+                          @NotBlank(message = "is required") String fullName,
+                          @Pattern(regexp = "\\s*|\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*", message = "is not an address") String email,
+                          Set<Role> roles, String groupCode, String programme,
+                          @Pattern(regexp = "\\s*|\\s*(kk|ru|en)\\s*", message = "must be kk, ru or en") String instructionLanguage,
+                          String password, Boolean curriculumCompleted, Boolean masterApplicant) {}
 
     public record Created(UserView user, String initialPassword) {}
 
     @Transactional
     public Created create(NewUser n) {
+        Set<ConstraintViolation<NewUser>> invalid = validator().validate(n);
+        if (!invalid.isEmpty()) throw new ConstraintViolationException(invalid);   // 400 naming the fields (ProblemMapper)
         List<String> errors = check(n);
         if (!errors.isEmpty()) throw Problem.badRequest("INVALID_USER", String.join("; ", errors));
         if (AppUser.findByLogin(n.login()).isPresent()) throw Problem.conflict("LOGIN_TAKEN", "Login '" + n.login() + "' is already used");
@@ -83,18 +100,12 @@ public class UserService {
     }
 
     /** Field checks shared by single creation and CSV rows; empty when the row is fine. */
+    /** Every rule the account breaks, in words: its fields' constraints, then the rules across fields. */
     static List<String> check(NewUser n) {
         List<String> errors = new ArrayList<>();
-        if (n.login() == null || !n.login().trim().matches("[A-Za-z0-9._@-]{3,100}")) {
-            errors.add("login must be 3–100 letters, digits or . _ @ -");
-        }
-        if (n.fullName() == null || n.fullName().isBlank()) errors.add("full name is required");
-        if (n.email() != null && !n.email().isBlank() && !n.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            errors.add("email '" + n.email() + "' is not an address");
-        }
-        if (n.instructionLanguage() != null && !n.instructionLanguage().isBlank() && !LANGUAGES.contains(n.instructionLanguage().trim())) {
-            errors.add("language must be kk, ru or en");
-        }
+        validator().validate(n).stream()
+                .sorted(java.util.Comparator.comparing((ConstraintViolation<NewUser> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> errors.add(v.getPropertyPath() + " " + v.getMessage()));
         boolean student = n.roles() == null || n.roles().isEmpty() || n.roles().contains(Role.STUDENT);
         if (student && (n.groupCode() == null || n.groupCode().isBlank())) errors.add("a student needs a group");
         if (student && (n.instructionLanguage() == null || n.instructionLanguage().isBlank())) errors.add("a student needs a language of instruction");
@@ -199,4 +210,9 @@ public class UserService {
     }
 
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+
+    /** The application's validator (the CSV parser reads rows outside any bean, hence the lookup). */
+    private static Validator validator() {
+        return CDI.current().select(Validator.class).get();
+    }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
 /** An in-app notice to a person (the teacher and the dean after a consent refusal). E-mail comes with casework. */
 @Entity
 @Table(name = "media_notification")
-public class MediaNotification extends PanacheEntityBase {
+class MediaNotification extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

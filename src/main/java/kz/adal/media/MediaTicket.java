@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "media_ticket")
-public class MediaTicket extends PanacheEntityBase {
+class MediaTicket extends PanacheEntityBase {
     @Id
     public String ticket;
 

@@ -1,5 +1,6 @@
 package kz.adal.media;
 
+import kz.adal.identity.Actor;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
 import kz.adal.media.RecordingAccessPolicy.Subject;
-import kz.adal.media.RecordingAccessPolicy.Viewer;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 
@@ -237,7 +237,7 @@ public class PlaybackService {
     private boolean allowedOwned(String ownerKind, UUID ownerId, UUID viewerId) {
         Person u = People.find(viewerId).orElse(null);
         if (u == null) return false;
-        Viewer viewer = new Viewer(u.id(), u.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(u.roles()));
+        Actor viewer = new Actor(u.id(), u.login(), u.roles());
         RecordingAccessPolicy.Owned owned = new RecordingAccessPolicy.Owned(ownerKind, ownerId);
         for (RecordingAccessPolicy p : policies) {
             if (p.mayViewOwned(viewer, owned)) return true;
@@ -248,7 +248,7 @@ public class PlaybackService {
     private boolean allowed(AttemptRecord a, UUID viewerId) {
         Person u = People.find(viewerId).orElse(null);
         if (u == null) return false;
-        Viewer viewer = new Viewer(u.id(), u.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(u.roles()));
+        Actor viewer = new Actor(u.id(), u.login(), u.roles());
         Subject subject = new Subject(a.id(), a.examId(), a.studentId());
         for (RecordingAccessPolicy p : policies) {
             if (p.mayView(viewer, subject)) return true;

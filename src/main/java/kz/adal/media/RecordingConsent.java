@@ -16,7 +16,7 @@ import java.util.UUID;
 /** A student's decision on recording for one exam (Law No. 94-V). Every decision is a row; the latest counts. */
 @Entity
 @Table(name = "recording_consent")
-public class RecordingConsent extends PanacheEntityBase {
+class RecordingConsent extends PanacheEntityBase {
 
     public enum Decision { GRANTED, REFUSED }
 

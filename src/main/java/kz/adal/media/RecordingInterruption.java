@@ -16,7 +16,7 @@ import java.util.UUID;
 /** The browser reported that the camera or screen recording stopped (device unplugged, permission withdrawn). */
 @Entity
 @Table(name = "recording_interruption")
-public class RecordingInterruption extends PanacheEntityBase {
+class RecordingInterruption extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

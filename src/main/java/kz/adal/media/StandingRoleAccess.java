@@ -1,5 +1,6 @@
 package kz.adal.media;
 
+import kz.adal.identity.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.identity.Role;
 
@@ -12,8 +13,8 @@ import kz.adal.identity.Role;
 public class StandingRoleAccess implements RecordingAccessPolicy {
 
     @Override
-    public boolean mayView(Viewer viewer, Subject subject) {
-        if (viewer.userId().equals(subject.studentId())) return true;
+    public boolean mayView(Actor viewer, Subject subject) {
+        if (viewer.id().equals(subject.studentId())) return true;
         return viewer.roles().contains(Role.REVIEWER) || viewer.roles().contains(Role.DEAN);
     }
 }

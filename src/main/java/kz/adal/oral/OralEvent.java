@@ -15,7 +15,7 @@ import java.util.UUID;
 /** The sitting's own log (stage changes, checks, the draw, incidents) that the protocol prints. */
 @Entity
 @Table(name = "oral_event")
-public class OralEvent extends PanacheEntityBase {
+class OralEvent extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

@@ -15,7 +15,7 @@ import java.util.UUID;
 /** One commission member's own grade for one turn (001 §6.15.6: every member grades). */
 @Entity
 @Table(name = "oral_grade")
-public class OralGrade extends PanacheEntityBase {
+class OralGrade extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

@@ -13,7 +13,7 @@ import java.util.UUID;
 /** One socket in the room, from opening to closing: who was connected when (the protocol prints it). */
 @Entity
 @Table(name = "oral_presence")
-public class OralPresence extends PanacheEntityBase {
+class OralPresence extends PanacheEntityBase {
     @Id
     public UUID id;
     @Column(name = "sitting_id", nullable = false)

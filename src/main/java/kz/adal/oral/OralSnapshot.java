@@ -18,7 +18,7 @@ import java.util.UUID;
 /** A JPEG frame kept as evidence of the identity, desk or room check (001 §6.15.6). */
 @Entity
 @Table(name = "oral_snapshot")
-public class OralSnapshot extends PanacheEntityBase {
+class OralSnapshot extends PanacheEntityBase {
     public enum Kind { IDENTITY, DESK, ROOM }
 
     @Id

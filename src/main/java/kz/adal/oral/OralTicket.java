@@ -20,7 +20,7 @@ import java.util.UUID;
 /** A ticket of the sitting's bank: several questions in the language of instruction. */
 @Entity
 @Table(name = "oral_ticket")
-public class OralTicket extends PanacheEntityBase {
+class OralTicket extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

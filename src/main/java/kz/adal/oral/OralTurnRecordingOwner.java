@@ -1,5 +1,6 @@
 package kz.adal.oral;
 
+import kz.adal.identity.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.media.RecordingAccessPolicy;
 import kz.adal.media.RecordingOwner;
@@ -55,19 +56,19 @@ public class OralTurnRecordingOwner implements RecordingOwner, RecordingAccessPo
     }
 
     @Override
-    public boolean mayView(Viewer viewer, Subject subject) {
+    public boolean mayView(Actor viewer, Subject subject) {
         return false; // attempts are not ours
     }
 
     @Override
-    public boolean mayViewOwned(Viewer viewer, Owned owned) {
+    public boolean mayViewOwned(Actor viewer, Owned owned) {
         if (!KIND.equals(owned.ownerKind())) return false;
         OralTurn t = OralTurn.findById(owned.ownerId());
         if (t == null) return false;
-        if (t.studentId.equals(viewer.userId())) return true;
+        if (t.studentId.equals(viewer.id())) return true;
         OralSitting s = OralSitting.findById(t.sittingId);
         if (s == null) return false;
-        Set<SittingRole> roles = s.rolesOf(viewer.userId(), false);
+        Set<SittingRole> roles = s.rolesOf(viewer.id(), false);
         return roles.stream().anyMatch(WATCHERS::contains);
     }
 }

@@ -1,5 +1,6 @@
 package kz.adal.platform;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -99,12 +100,37 @@ public class ProblemMapper {
         return r;
     }
 
+    /**
+     * A field that breaks its Bean Validation constraint: the field, a stable code for the kind of rule and the
+     * sentence in the caller's language (the catalogue's {@code problem.FIELD_*}; English readers get the
+     * constraint's own message, which says the rule).
+     */
+    public record FieldProblem(String field, String code, String message) {
+
+        static FieldProblem of(ConstraintViolation<?> v, String lang) {
+            String field = leaf(v.getPropertyPath().toString());
+            String code = switch (v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()) {
+                case "NotNull", "NotBlank", "NotEmpty" -> "FIELD_REQUIRED";
+                case "Size", "Length" -> "FIELD_LENGTH";
+                case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero", "Range" -> "FIELD_RANGE";
+                case "Pattern", "Email" -> "FIELD_FORMAT";
+                default -> "FIELD_INVALID";
+            };
+            String own = "en".equals(lang) ? null : Texts.problem(lang, code);
+            return new FieldProblem(field, code, own != null ? own : field + " " + v.getMessage());
+        }
+    }
+
+    /** Bean Validation: 400 INVALID_REQUEST whose detail names the bad fields, one {@link FieldProblem} each. */
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
-        List<Map<String, String>> errors = e.getConstraintViolations().stream()
-                .map(v -> Map.of("field", leaf(v.getPropertyPath().toString()), "message", v.getMessage()))
-                .toList();
-        return respond(400, "INVALID_REQUEST", "The request has invalid fields", uri, errors);
+        String lang = lang();
+        List<FieldProblem> errors = e.getConstraintViolations().stream().map(v -> FieldProblem.of(v, lang))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field)).toList();
+        String fields = String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList());
+        return Response.status(400).type(PROBLEM_JSON).entity(body(400, "INVALID_REQUEST",
+                detail("INVALID_REQUEST", "The request has invalid fields: " + fields, new Object[]{fields}, false),
+                uri == null ? null : uri.getPath(), errors)).build();
     }
 
     private static String leaf(String path) {

@@ -14,7 +14,7 @@ import java.util.UUID;
 /** A proctor watches a whole exam (every attempt of it) or one attempt. */
 @Entity
 @Table(name = "proctor_assignment")
-public class ProctorAssignment extends PanacheEntityBase {
+class ProctorAssignment extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

@@ -16,7 +16,7 @@ import java.util.UUID;
 /** A message or warning the student must acknowledge, or a voice presence check (001 §6.9) to answer. */
 @Entity
 @Table(name = "proctor_message")
-public class ProctorMessage extends PanacheEntityBase {
+class ProctorMessage extends PanacheEntityBase {
     public enum Kind { MESSAGE, WARNING, PRESENCE_CHECK }
 
     @Id

@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "proctor_termination")
-public class ProctorTermination extends PanacheEntityBase {
+class ProctorTermination extends PanacheEntityBase {
     /** The request's lifecycle (docs/domain/termination-lifecycle.md); the verbs below take its moves. */
     public enum State {
         /** Requested by a proctor without the authority; waits for a second person who has it. */

@@ -12,7 +12,7 @@ import java.util.UUID;
 /** Which browser tab holds an attempt's live connection, across nodes. */
 @Entity
 @Table(name = "proctoring_session")
-public class ProctoringSession extends PanacheEntityBase {
+class ProctoringSession extends PanacheEntityBase {
     @Id
     @Column(name = "attempt_id")
     public UUID attemptId;

@@ -15,7 +15,7 @@ import java.util.UUID;
 /** A reviewer's decision on one flag of an attempt: confirmed or dismissed, with a comment. Changes nothing in the grade. */
 @Entity
 @Table(name = "review_flag_decision")
-public class FlagDecision extends PanacheEntityBase {
+class FlagDecision extends PanacheEntityBase {
 
     public enum Decision { CONFIRMED, DISMISSED }
 

@@ -1,8 +1,7 @@
 package kz.adal.review;
 
-import kz.adal.identity.Role;
+import kz.adal.identity.Actor;
 
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -12,5 +11,5 @@ import java.util.UUID;
  */
 public interface ReviewAccess {
 
-    boolean mayReview(UUID userId, Set<Role> roles, UUID examId);
+    boolean mayReview(Actor actor, UUID examId);
 }

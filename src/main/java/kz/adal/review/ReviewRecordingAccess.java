@@ -1,5 +1,6 @@
 package kz.adal.review;
 
+import kz.adal.identity.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -19,9 +20,9 @@ public class ReviewRecordingAccess implements RecordingAccessPolicy {
     }
 
     @Override
-    public boolean mayView(Viewer viewer, Subject subject) {
+    public boolean mayView(Actor viewer, Subject subject) {
         for (ReviewAccess a : access) {
-            if (a.mayReview(viewer.userId(), viewer.roles(), subject.examId())) return true;
+            if (a.mayReview(viewer, subject.examId())) return true;
         }
         return false;
     }

@@ -94,7 +94,7 @@ public class ReviewService {
     // ------------------------------------------------------------------ access
 
     public boolean mayReview(Actor actor, UUID examId) {
-        for (ReviewAccess a : access) if (a.mayReview(actor.id(), actor.roles(), examId)) return true;
+        for (ReviewAccess a : access) if (a.mayReview(actor, examId)) return true;
         return false;
     }
 

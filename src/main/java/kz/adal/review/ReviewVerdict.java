@@ -15,7 +15,7 @@ import java.util.UUID;
 /** The current verdict on an attempt; every revision is also kept in {@link VerdictRevision}. */
 @Entity
 @Table(name = "review_verdict")
-public class ReviewVerdict extends PanacheEntityBase {
+class ReviewVerdict extends PanacheEntityBase {
 
     @Id
     @Column(name = "attempt_id")

@@ -1,5 +1,6 @@
 package kz.adal.review;
 
+import kz.adal.identity.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.identity.Role;
 
@@ -11,7 +12,7 @@ import java.util.UUID;
 public class StandingReviewAccess implements ReviewAccess {
 
     @Override
-    public boolean mayReview(UUID userId, Set<Role> roles, UUID examId) {
-        return roles.contains(Role.REVIEWER) || roles.contains(Role.DEAN);
+    public boolean mayReview(Actor actor, UUID examId) {
+        return actor.has(Role.REVIEWER) || actor.has(Role.DEAN);
     }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
 /** One revision of an attempt's verdict (the history: never changed or deleted). */
 @Entity
 @Table(name = "review_verdict_revision")
-public class VerdictRevision extends PanacheEntityBase {
+class VerdictRevision extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A student's answer on biometrics (000 §4.7: biometric data or personal documents). */
 @Entity
 @Table(name = "biometric_consent")
-public class BiometricConsent extends PanacheEntityBase {
+class BiometricConsent extends PanacheEntityBase {
     @Id
     @Column(name = "student_id")
     public UUID studentId;

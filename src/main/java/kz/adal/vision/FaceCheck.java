@@ -16,7 +16,7 @@ import java.util.UUID;
 /** A snapshot verdict other than OK, kept with its evidence frame for a human reviewer (advisory only). */
 @Entity
 @Table(name = "face_check")
-public class FaceCheck extends PanacheEntityBase {
+class FaceCheck extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

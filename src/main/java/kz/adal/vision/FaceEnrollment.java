@@ -17,7 +17,7 @@ import java.util.UUID;
 /** A student's reference face: the embedding and the photo it came from. One per student. */
 @Entity
 @Table(name = "face_enrollment")
-public class FaceEnrollment extends PanacheEntityBase {
+class FaceEnrollment extends PanacheEntityBase {
     /** Where the reference came from. */
     public enum Source { ID_CARD, PROCTOR_CAPTURE }
 

@@ -182,10 +182,10 @@ class ActFlowTest {
         java.util.UUID attemptId = java.util.UUID.fromString(c.attemptId());
         // an open act holds the recordings; the commission may review the exam and view its recordings, others may not
         assertTrue(access.holdsFor(attemptId).contains(kz.adal.media.RecordingHold.OPEN_ACT));
-        assertTrue(access.mayReview(c.member2().id(), Set.of(), c.examId()));
-        assertTrue(access.mayView(new kz.adal.media.RecordingAccessPolicy.Viewer(c.chair().id(), Set.of()),
+        assertTrue(access.mayReview(new kz.adal.identity.Actor(c.member2().id(), "member2", Set.of()), c.examId()));
+        assertTrue(access.mayView(new kz.adal.identity.Actor(c.chair().id(), "chair", Set.of()),
                 new kz.adal.media.RecordingAccessPolicy.Subject(attemptId, c.examId(), c.student().id())));
-        assertTrue(!access.mayReview(c.proctor().id(), Set.of(), c.examId()));
+        assertTrue(!access.mayReview(new kz.adal.identity.Actor(c.proctor().id(), "proctor", Set.of()), c.examId()));
         c.secretary().api().post("/api/acts/" + act + "/sign").then().statusCode(200);
         // a tie: the chair decides between the tied options
         c.chair().api().body(Map.of("choice", "VOID")).post("/api/acts/" + act + "/votes").then().statusCode(200);

@@ -2,6 +2,7 @@ package kz.adal.media;
 
 import io.restassured.path.json.JsonPath;
 import kz.adal.testing.JarNode;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,10 +16,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,10 +70,10 @@ class FinaliseKilledJarTest {
             assertEquals(200, submitted.statusCode(), submitted.body());
 
             // the finaliser starts within seconds; kill the jar the moment FFmpeg's temporary folder is there
-            long until = System.nanoTime() + 120_000_000_000L;
-            while (!busy(work)) {
-                if (System.nanoTime() > until) fail("the finaliser never started:\n" + Files.readString(dir.resolve("node.log")));
-                Thread.sleep(2);
+            try {
+                await().atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).until(() -> busy(work));
+            } catch (ConditionTimeoutException e) {
+                fail("the finaliser never started:\n" + Files.readString(dir.resolve("node.log")));
             }
             node.kill();
         }
@@ -89,19 +92,21 @@ class FinaliseKilledJarTest {
             node.start();
             String reviewer = login(http, node, "reviewer");
             // far less than the claim's lease (2 minutes): the node retook its own claim, nobody waited it out
-            long until = System.nanoTime() + 90_000_000_000L;
-            JsonPath tracks;
-            do {
-                Thread.sleep(500);
-                tracks = JsonPath.from(call(http, node, reviewer, "GET", "/api/recordings/attempts/" + attemptId, null).body());
-                if (System.nanoTime() > until) fail("not finalised after the restart: " + tracks.prettify());
-            } while (!"FINALISED".equals(tracks.getString("tracks[0].state")));
+            JsonPath[] tracks = new JsonPath[1];
+            try {
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    tracks[0] = JsonPath.from(call(http, node, reviewer, "GET", "/api/recordings/attempts/" + attemptId, null).body());
+                    return "FINALISED".equals(tracks[0].getString("tracks[0].state"));
+                });
+            } catch (ConditionTimeoutException e) {
+                fail("not finalised after the restart: " + (tracks[0] == null ? "no answer" : tracks[0].prettify()));
+            }
             assertTrue(Files.readString(dir.resolve("node.log")).contains("released 1 finalisation claim(s) this node held when it stopped"),
                     "the restarted node released its own claim (" + claimedBy + ")");
             assertTrue(!busy(work), "no temporary folder is left");
 
             // playable: the joined recording is served, a WebM file FFmpeg reads with the full duration
-            String url = JsonPath.from(call(http, node, reviewer, "POST", "/api/recordings/" + tracks.getString("tracks[0].token") + "/tickets", null)
+            String url = JsonPath.from(call(http, node, reviewer, "POST", "/api/recordings/" + tracks[0].getString("tracks[0].token") + "/tickets", null)
                     .body()).getString("url");
             HttpResponse<byte[]> video = http.send(HttpRequest.newBuilder(URI.create(node.base() + url)).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, video.statusCode());
