@@ -96,6 +96,8 @@ public class AttemptCatalog {
     @jakarta.inject.Inject
     kz.adal.exam.ResultHolds holds;
     @jakarta.inject.Inject
+    kz.adal.exam.ExamCatalog examCatalog;
+    @jakarta.inject.Inject
     kz.adal.platform.TimeSource time;
 
     /**
@@ -104,10 +106,10 @@ public class AttemptCatalog {
      */
     @Transactional
     public boolean resultsReleased(UUID examId) {
-        kz.adal.exam.Exam exam = examId == null ? null : kz.adal.exam.Exam.findById(examId);
+        kz.adal.exam.ExamCatalog.ExamRecord exam = examId == null ? null : examCatalog.find(examId).orElse(null);
         if (exam == null) return false;
         Instant now = time.now();
-        return exam.resultsVisible(now) && holds.holdFor(exam, now).isEmpty();
+        return exam.resultsVisible(now) && holds.holdFor(examId, now).isEmpty();
     }
 
     /** The exam's graded attempts that stand (voided ones left out). */
