@@ -2,7 +2,7 @@ package kz.adal.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.attempt.AnswerReceipts;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
 import kz.adal.platform.OfficialDocuments;
 import kz.adal.platform.OfficialDocuments.Wording;
 import kz.adal.platform.PdfDocument;
@@ -98,7 +98,6 @@ public class AppealDecisionDocument {
 
     private static String name(UUID id) {
         if (id == null) return "—";
-        AppUser u = AppUser.findById(id);
-        return u == null ? "—" : u.fullName;
+        return People.find(id).map(People.Person::fullName).orElse("—");
     }
 }

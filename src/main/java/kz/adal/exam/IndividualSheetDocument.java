@@ -3,7 +3,7 @@ package kz.adal.exam;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScale;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.People;
 import kz.adal.platform.OfficialDocuments;
 import kz.adal.platform.OfficialDocuments.Wording;
 import kz.adal.platform.PdfDocument;
@@ -37,10 +37,10 @@ public class IndividualSheetDocument {
 
     byte[] pdf(Extension e, Exam exam, String lang) {
         Wording w = documents.wording(ExamLanguage.of(exam), lang);
-        AppUser student = AppUser.findById(e.studentId);
+        People.Person student = People.find(e.studentId).orElse(null);
         PdfDocument p = w.start("individualSheet", exam.title, time.today());
         List<String[]> fields = new ArrayList<>();
-        fields.add(new String[]{w.t("individualSheet.student"), student == null ? "—" : student.fullName + " (" + student.login + ")"});
+        fields.add(new String[]{w.t("individualSheet.student"), student == null ? "—" : student.fullName() + " (" + student.login() + ")"});
         fields.add(new String[]{w.t("gradeSheet.group"), exam.groupCode});
         fields.add(new String[]{w.t("gradeSheet.discipline"), exam.discipline});
         fields.add(new String[]{w.t("gradeSheet.period"), exam.academicPeriod});
@@ -89,7 +89,6 @@ public class IndividualSheetDocument {
 
     private static String name(UUID id) {
         if (id == null) return "—";
-        AppUser u = AppUser.findById(id);
-        return u == null ? "—" : u.fullName;
+        return People.find(id).map(People.Person::fullName).orElse("—");
     }
 }
