@@ -87,11 +87,12 @@ public class AuthService {
     }
 
     /**
-     * Signs in an account someone else has vouched for (the university's OpenID Connect provider, SsoService):
-     * the same session and tokens as a password login, for an active account only.
+     * A session for someone another system has just authenticated (the university's OpenID Connect provider,
+     * SsoService; an LTI launch verified by {@code kz.adal.lti}, FederatedAccounts): the same session and tokens
+     * as a password login gives, for an active account only.
      */
     @Transactional(dontRollbackOn = Problem.class)
-    public Tokens signInVouched(UUID userId, String userAgent) {
+    public Tokens sessionFor(UUID userId, String userAgent) {
         AppUser user = AppUser.findById(userId);
         if (user == null) throw Problem.notFound("Account");
         if (!user.isActive()) {
@@ -101,29 +102,6 @@ public class AuthService {
     }
 
     private Tokens openSession(AppUser user, String userAgent, Instant now) {
-        UserSession s = new UserSession();
-        s.id = UUID.randomUUID();
-        s.userId = user.id;
-        s.createdAt = now;
-        s.expiresAt = now.plus(config.refreshTokenTtl());
-        s.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length()));
-        String refresh = newRefreshToken(s.id);
-        s.refreshHash = AuditChain.sha256(refresh);
-        s.persist();
-        return issue(user, s, refresh);
-    }
-
-    /**
-     * A session for someone another system has just authenticated (an LTI launch verified by {@code kz.adal.lti}): the
-     * same session and tokens as a password login gives, for an active account only.
-     */
-    @Transactional(dontRollbackOn = Problem.class)
-    public Tokens sessionFor(UUID userId, String userAgent) {
-        AppUser user = AppUser.findById(userId);
-        if (user == null || !user.isActive()) {
-            throw new Problem(403, "ACCOUNT_SUSPENDED", "This account is suspended; contact the dean's office");
-        }
-        Instant now = time.now();
         UserSession s = new UserSession();
         s.id = UUID.randomUUID();
         s.userId = user.id;

@@ -138,7 +138,7 @@ public class SsoService {
                     ? "Several Adal accounts have your e-mail; ask the dean's office to give your account your university login"
                     : "No Adal account is yours; ask the dean's office to create one with your university login");
         }
-        return new SignedIn(auth.signInVouched(match.account(), userAgent), taken.nextPath);
+        return new SignedIn(auth.sessionFor(match.account(), userAgent), taken.nextPath);
     }
 
     private IDTokenClaimsSet exchange(Provider p, String code, CodeVerifier verifier, Nonce nonce, String siteUrl) {
