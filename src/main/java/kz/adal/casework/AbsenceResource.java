@@ -13,9 +13,7 @@ import jakarta.ws.rs.core.Response;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Absence applications (001 §6.15.3): the student applies, the dean's office forwards, the sitting's chair gives the visa. */

@@ -3,7 +3,6 @@ package kz.adal.casework;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.exam.ExamCatalog;
 import kz.adal.identity.People;
-import kz.adal.identity.People.Person;
 import kz.adal.oral.OralCatalog;
 import kz.adal.platform.OfficialDocuments;
 import kz.adal.platform.OfficialDocuments.Wording;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The act of technical failure (001 §6.15.6) as the commission signs it: in the language of the exam or

@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -188,13 +187,13 @@ public class AppealService {
         List<Notice> notices = inbox.post(to, Inbox.Message.worded("appeal.filed", "appeal.filed",
                 "/casework/appeal-chair.html?id=" + a.id, CASE_TYPE, a.id,
                 Map.of("title", title, "student", student.fullName(), "reason", reason, "noCommission", c == null)), true);
-        return new Result<>(view(a, studentId, Set.of(Role.STUDENT)), notices);
+        return new Result<>(view(a, studentId), notices);
     }
 
     @Transactional
     public List<AppealView> mine(UUID studentId) {
         return Appeal.<Appeal>list("studentId = ?1 order by filedAt desc", studentId).stream()
-                .map(a -> view(a, studentId, Set.of(Role.STUDENT))).toList();
+                .map(a -> view(a, studentId)).toList();
     }
 
     // ------------------------------------------------------------------ the commission
@@ -243,8 +242,7 @@ public class AppealService {
     @Transactional
     public List<CommissionView> commissions(Actor caller) {
         UUID userId = caller.id();
-        Set<Role> roles = caller.roles();
-        boolean all = roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN);
+        boolean all = caller.has(Role.DEAN) || caller.has(Role.SYSTEM_ADMIN);
         return AppealCommission.<AppealCommission>list("order by createdAt desc").stream()
                 .filter(c -> all || c.includes(userId)).map(this::commissionView).toList();
     }
@@ -253,10 +251,9 @@ public class AppealService {
     @Transactional
     public CommissionView chairAbsence(Actor caller, UUID commissionId, AbsenceRequest r) {
         UUID actor = caller.id();
-        Set<Role> roles = caller.roles();
         AppealCommission c = AppealCommission.findById(commissionId);
         if (c == null) throw Problem.notFound("Appeal commission");
-        if (!(roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN) || c.chairId.equals(actor))) {
+        if (!(caller.has(Role.DEAN) || caller.has(Role.SYSTEM_ADMIN) || c.chairId.equals(actor))) {
             throw Problem.forbidden("The dean's office, the admin or the chair marks the chair absent");
         }
         if (r == null || r.absent() == null) throw Problem.badRequest("COMMISSION_ABSENT", "Say whether the chair is absent");
@@ -271,12 +268,11 @@ public class AppealService {
     @Transactional
     public List<AppealView> forCommission(Actor caller) {
         UUID userId = caller.id();
-        Set<Role> roles = caller.roles();
-        boolean all = roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN);
+        boolean all = caller.has(Role.DEAN) || caller.has(Role.SYSTEM_ADMIN);
         List<UUID> mine = AppealCommission.<AppealCommission>listAll().stream().filter(c -> c.includes(userId)).map(c -> c.id).toList();
         List<Appeal> list = all ? Appeal.list("order by filedAt desc")
                 : mine.isEmpty() ? List.of() : Appeal.list("commissionId in ?1 order by filedAt desc", mine);
-        return list.stream().map(a -> view(a, userId, roles))
+        return list.stream().map(a -> view(a, userId))
                 .sorted(Comparator.comparing((AppealView v) -> !(v.deadlines().hearingOverdue() || v.deadlines().resultOverdue()))
                         .thenComparing(v -> Appeal.State.DECIDED.name().equals(v.state()))
                         .thenComparing(v -> v.deadlines().hearingDueOn() == null ? LocalDate.MAX : v.deadlines().hearingDueOn()))
@@ -285,10 +281,7 @@ public class AppealService {
 
     @Transactional
     public AppealView get(UUID id, Actor caller) {
-        UUID userId = caller.id();
-        Set<Role> roles = caller.roles();
-        Appeal a = readable(id, userId, roles);
-        return view(a, userId, roles);
+        return view(readable(id, caller), caller.id());
     }
 
     /**
@@ -305,9 +298,7 @@ public class AppealService {
 
     @Transactional
     public AbsenceDocument attachment(UUID id, Actor caller) {
-        UUID userId = caller.id();
-        Set<Role> roles = caller.roles();
-        Appeal a = readable(id, userId, roles);
+        Appeal a = readable(id, caller);
         if (a.attachment == null) throw Problem.notFound("Attachment");
         return new AbsenceDocument(a.attachmentName, a.attachmentType, a.attachment);
     }
@@ -316,7 +307,6 @@ public class AppealService {
     @Transactional
     public Result<AppealView> scheduleHearing(UUID id, Actor caller, HearingRequest r) {
         UUID actor = caller.id();
-        Set<Role> roles = caller.roles();
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
         AppealCommission c = signerCommission(a, actor, "sets the hearing");
@@ -345,14 +335,13 @@ public class AppealService {
         List<Notice> notices = inbox.post(to, Inbox.Message.worded("appeal.hearing", "appeal.hearing",
                 "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id,
                 Map.of("title", title(a), "at", a.hearingAt, "hearingLink", a.hearingLink == null ? "" : a.hearingLink)), true);
-        return new Result<>(view(a, actor, roles), notices);
+        return new Result<>(view(a, actor), notices);
     }
 
     /** The commission's decision, signed by the chair (or the deputy while the chair is absent). */
     @Transactional
     public Result<AppealView> decide(UUID id, Actor caller, DecisionRequest r) {
         UUID actor = caller.id();
-        Set<Role> roles = caller.roles();
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
         AppealCommission c = signerCommission(a, actor, "signs the decision");
@@ -426,7 +415,7 @@ public class AppealService {
         words.put("deputy", a.signedAs.equals("DEPUTY_CHAIR"));
         List<Notice> notices = inbox.post(List.of(a.studentId), Inbox.Message.worded("appeal.decided", "appeal.decided",
                 "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id, words), true);
-        return new Result<>(view(a, actor, roles), notices);
+        return new Result<>(view(a, actor), notices);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -464,12 +453,12 @@ public class AppealService {
         return c;
     }
 
-    private Appeal readable(UUID id, UUID userId, Set<Role> roles) {
+    private Appeal readable(UUID id, Actor caller) {
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
-        if (a.studentId.equals(userId) || roles.contains(Role.DEAN) || roles.contains(Role.SYSTEM_ADMIN)) return a;
+        if (a.studentId.equals(caller.id()) || caller.has(Role.DEAN) || caller.has(Role.SYSTEM_ADMIN)) return a;
         AppealCommission c = a.commissionId == null ? null : AppealCommission.findById(a.commissionId);
-        if (c != null && c.includes(userId)) return a;
+        if (c != null && c.includes(caller.id())) return a;
         throw Problem.notFound("Appeal");
     }
 
@@ -505,7 +494,7 @@ public class AppealService {
         return subjects.of(a.kind).currentGrade(a.subjectId());
     }
 
-    AppealView view(Appeal a, UUID viewer, Set<Role> roles) {
+    AppealView view(Appeal a, UUID viewer) {
         AppealCommission c = a.commissionId == null ? null : AppealCommission.findById(a.commissionId);
         AppealGradeChange g = AppealGradeChange.ofAppeal(a.id);
         People.Person student = People.find(a.studentId).orElse(null);

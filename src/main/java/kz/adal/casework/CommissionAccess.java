@@ -3,7 +3,6 @@ package kz.adal.casework;
 import kz.adal.identity.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import kz.adal.identity.Role;
 import kz.adal.media.RecordingAccessPolicy;
 import kz.adal.media.RecordingHold;
 import kz.adal.media.RecordingHolds;

@@ -1,6 +1,5 @@
 package kz.adal.exam;
 
-import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 
 import java.util.Set;

@@ -6,7 +6,6 @@ import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScale;
-import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.platform.Csv;
 import kz.adal.platform.Problem;

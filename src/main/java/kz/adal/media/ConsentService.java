@@ -7,7 +7,6 @@ import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
 import kz.adal.exam.ExamCatalog;
 import kz.adal.exam.ExamCatalog.ExamRecord;
-import kz.adal.exam.ExamState;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;

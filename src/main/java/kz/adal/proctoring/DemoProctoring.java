@@ -14,7 +14,6 @@ import kz.adal.platform.TimeSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.util.List;
 import java.util.UUID;
 
 /**

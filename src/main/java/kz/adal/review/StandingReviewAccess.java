@@ -4,7 +4,6 @@ import kz.adal.identity.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.identity.Role;
 
-import java.util.Set;
 import java.util.UUID;
 
 /** The default review access: standing REVIEWERs and the DEAN review every exam (casework adds the commissions). */

@@ -1,7 +1,6 @@
 package kz.adal.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import kz.adal.identity.Role;
 
 import java.util.Set;
 import java.util.UUID;
