@@ -290,7 +290,7 @@ public class AppealService {
      */
     @Transactional
     public byte[] decisionPdf(UUID id, Actor caller, String lang) {
-        Appeal a = readable(id, caller.id(), caller.roles());
+        Appeal a = readable(id, caller);
         if (!a.isDecided()) throw Problem.conflict("APPEAL_NOT_DECIDED", "The commission has not decided this appeal yet");
         AppealCommission c = a.commissionId == null ? null : AppealCommission.findById(a.commissionId);
         return decisionDocument.pdf(a, c, title(a), a.receipt == null ? null : receipts.check(a.attemptId, a.receipt), lang);
