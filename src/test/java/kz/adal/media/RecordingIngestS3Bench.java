@@ -26,6 +26,7 @@ import java.util.Map;
  */
 @QuarkusTest
 @TestProfile(DirectUploadBenchProfile.class)
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "adal.bench", matches = "true") // no app start for its profile otherwise
 class RecordingIngestS3Bench {
 
     @TestHTTPResource("/")

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lost, and every mail reaches the SMTP server (GreenMail) exactly once, counted by Message-ID.
  *
  * <p>Needs the jar of {@code bench/build-pg-jar.sh} (skipped without it), PostgreSQL and Redis on 127.0.0.1 as
- * .ci/run provides. GreenMail listens on {@code -Dquarkus.mailer.port} (default 3025).
+ * .ci/run provides. GreenMail listens on a free loopback port the jars are told.
  */
 class TwoNodesOneKilledTest {
     private static final String PASSWORD = "demo1234";
@@ -52,7 +52,11 @@ class TwoNodesOneKilledTest {
         Assumptions.assumeTrue(Files.exists(JarNode.PG_JAR), "no " + JarNode.PG_JAR + ": bench/build-pg-jar.sh builds it");
         String db = "adal_two_nodes_" + ProcessHandle.current().pid();
         psql("createdb", db);
-        int smtpPort = Integer.getInteger("quarkus.mailer.port", 3025);
+        // its own free port: the suite's GreenMail (TestSmtp) may hold the configured one in this JVM
+        int smtpPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            smtpPort = free.getLocalPort();
+        }
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try (S3Server store = S3Server.start(); HttpClient http = HttpClient.newHttpClient()) {

@@ -1,0 +1,58 @@
+package kz.adal.media;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import kz.adal.testing.Browser;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Direct uploads on, but the bucket has no CORS rule: the browser's PUTs to the store fail, and after three in a row
+ * the page sends its chunks through the node instead; nothing of the recording is lost on the way.
+ */
+@QuarkusTest
+@TestProfile(DirectUploadNoCorsProfile.class)
+class DirectUploadFallbackBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void withoutTheBucketsCorsRuleThePageFallsBackToTheNode() {
+        MediaGiven.Sitting s = MediaGiven.sitting();
+        UUID attempt = s.start();
+        List<String> throughNode = new CopyOnWriteArrayList<>();
+        try (BrowserContext ctx = Browser.context()) {
+            Page page = Browser.loggedIn(ctx, base.toString(), s.student().login());
+            page.onRequest(r -> {
+                if (r.url().contains("/chunks/") && r.method().equals("PUT")) throughNode.add(r.url());
+            });
+            page.navigate(base + "student/exam.html?attempt=" + attempt);
+            page.waitForSelector("#recording-indicator [data-kind=camera][data-state=recording]");
+            page.waitForCondition(() -> Boolean.FALSE.equals(page.evaluate("() => window.adalRecorder.direct")),
+                    new Page.WaitForConditionOptions().setTimeout(90_000));
+            page.waitForTimeout(8_000);
+            page.waitForCondition(() -> "0".equals(page.locator("#recording-queue").getAttribute("data-pending")),
+                    new Page.WaitForConditionOptions().setTimeout(90_000));
+        }
+        assertTrue(throughNode.size() >= 3, "chunks sent through the node after the fallback: " + throughNode.size());
+        for (TrackKind kind : TrackKind.values()) {
+            List<Integer> seqs = QuarkusTransaction.requiringNew().call(() -> MediaChunk.<MediaChunk>list(
+                    "trackId in (select t.id from MediaTrack t where t.attemptId = ?1 and t.kind = ?2) and segment = 0 order by seq", attempt, kind)
+                    .stream().map(c -> c.seq).toList());
+            assertTrue(!seqs.isEmpty() && seqs.get(0) == 0, kind + ": chunk 0 recorded " + seqs);
+            assertEquals(seqs.size() - 1, seqs.get(seqs.size() - 1).intValue(), kind + ": no hole " + seqs);
+        }
+    }
+}
