@@ -10,7 +10,7 @@ create table lti_platform (
     auth_endpoint   varchar(1000) not null,
     token_endpoint  varchar(1000) not null,
     jwks_url        varchar(1000) not null,
-    created_at      timestamp     not null,
+    created_at      timestamp with time zone     not null,
     constraint lti_platform_client unique (issuer, client_id)
 );
 
@@ -18,8 +18,8 @@ create table lti_login_state (
     state        varchar(100) primary key,
     nonce        varchar(100) not null,
     platform_id  uuid         not null references lti_platform (id),
-    expires_at   timestamp    not null,
-    used_at      timestamp,
+    expires_at   timestamp with time zone    not null,
+    used_at      timestamp with time zone,
     constraint lti_login_state_nonce unique (nonce)
 );
 create index lti_login_state_expiry on lti_login_state (expires_at);
@@ -28,7 +28,7 @@ create table lti_account (
     issuer      varchar(500) not null,
     subject     varchar(255) not null,
     user_id     uuid         not null,
-    created_at  timestamp    not null,
+    created_at  timestamp with time zone    not null,
     primary key (issuer, subject)
 );
 create index lti_account_user on lti_account (user_id);
@@ -43,7 +43,7 @@ create table lti_resource_link (
     exam_id           uuid          not null,
     lineitem_url      varchar(1000),
     memberships_url   varchar(1000),
-    updated_at        timestamp     not null,
+    updated_at        timestamp with time zone     not null,
     constraint lti_resource_link_once unique (platform_id, resource_link_id)
 );
 
@@ -54,8 +54,8 @@ create table lti_deep_link (
     return_url     varchar(1000) not null,
     data           varchar(2000),
     user_id        uuid          not null,
-    expires_at     timestamp     not null,
-    used_at        timestamp,
+    expires_at     timestamp with time zone     not null,
+    used_at        timestamp with time zone,
     handoff_code   varchar(100),
     response_jwt   varchar(8000)
 );
@@ -68,10 +68,10 @@ create table lti_score (
     platform_user  varchar(255)  not null,
     score_given    numeric(7, 2) not null,
     score_maximum  numeric(7, 2) not null,
-    created_at     timestamp     not null,
+    created_at     timestamp with time zone     not null,
     tries          integer       not null,
-    next_try_at    timestamp     not null,
-    sent_at        timestamp,
+    next_try_at    timestamp with time zone     not null,
+    sent_at        timestamp with time zone,
     last_error     varchar(500),
     constraint lti_score_once unique (link_id, attempt_id)
 );
