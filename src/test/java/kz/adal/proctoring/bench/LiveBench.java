@@ -162,7 +162,8 @@ public final class LiveBench {
         int connected = 0;
         int best = 0;
         boolean allOk = true;
-        List<Long> timers = new ArrayList<>();
+        // added to from the event loops as sockets connect (late ones after the last step, under load)
+        List<Long> timers = Collections.synchronizedList(new ArrayList<>());
         for (int n : steps) {
             // connect the new students (about 200 a second), then run the step
             for (; connected < n; connected++) {
@@ -197,7 +198,9 @@ public final class LiveBench {
             if (!ok && !opt.containsKey("all")) break;
         }
         System.out.printf("%nlargest N with event p99 < 1 s%s: %d%n", echo ? "" : " and answer-save p99 < 100 ms", best);
-        timers.forEach(vertx::cancelTimer);
+        synchronized (timers) {
+            timers.forEach(vertx::cancelTimer);
+        }
         if (!echo) checkCounts();
         if (!echo && !opt.containsKey("keep")) cleanup();
     }
