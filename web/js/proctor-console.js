@@ -127,7 +127,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     const src = URL.createObjectURL(new Blob([new Uint8Array(data, 25)], { type: 'image/jpeg' }));
     if (head.getUint8(0) === 2) {   // the tile's screen thumbnail: only the latest is kept, like the camera's
       const before = s.screen?.src;
-      s.screen = { src, at };
+      s.screen = { src, at, bytes: data.byteLength - 25 };   // the JPEG's size (its object URL can't be read back)
       if (s.view) showScreen(s.view, s.screen);
       if (open && open.id === id) showScreen(open, s.screen);
       if (before) URL.revokeObjectURL(before);
@@ -160,7 +160,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
 
   /** The screen thumbnail in place (a tile or the open session); none yet is no warning, just "no screen image". */
   function showScreen(v, shot) {
-    if (v.screen.src !== shot.src) v.screen.src = shot.src;
+    if (v.screen.src !== shot.src) { v.screen.src = shot.src; v.screen.dataset.bytes = String(shot.bytes); }
     setAttr(v.screen, 'title', t('proctoring.screenAt', { time: fmtTime(shot.at) }));
     v.screen.hidden = false; v.noscreen.hidden = true;
   }

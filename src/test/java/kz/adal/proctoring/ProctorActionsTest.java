@@ -95,7 +95,7 @@ class ProctorActionsTest {
             student.await(m -> LiveSocket.type(m, "ready"));
             console.tile(a, t -> t.path("state").asText().equals("IN_PROGRESS"));
             s.student().api().post("/api/attempts/" + a + "/submit").then().statusCode(200);
-            assertEquals("SUBMITTED", student.await(m -> LiveSocket.type(m, "state")).path("state").asText());
+            assertEquals("SUBMITTED", student.await(m -> LiveSocket.type(m, "state"), 30).path("state").asText());
             console.tile(a, t -> t.path("state").asText().equals("SUBMITTED"));
         }
     }

@@ -242,8 +242,9 @@ class ProctorLiveViewBrowserTest {
         assertTrue(String.valueOf(size.get("title")).startsWith("Student's screen at "), "when it was taken: " + size);
         assertThat(console.locator(".pc-tile[data-attempt='" + live.attemptId() + "'] .pc-noscreen")).isHidden();
         assertThat(console.locator("#pc-screen")).isVisible();   // the open session shows it too
-        // the thumbnail's bytes on the student's socket (base64) — a small JPEG
-        long jpegBytes = ((Number) console.evaluate("s => atob(document.querySelector(s).src.split(',')[1]).length", thumb)).longValue();
+        // the thumbnail's bytes as they came on the sockets (a binary frame, shown through an object URL) — a small JPEG
+        assertTrue(String.valueOf(console.evaluate("s => document.querySelector(s).src", thumb)).startsWith("blob:"), "a binary frame, not base64");
+        long jpegBytes = Long.parseLong(String.valueOf(console.evaluate("s => document.querySelector(s).dataset.bytes", thumb)));
         System.out.println("[live-view] screen thumbnail " + size.get("w") + "x" + size.get("h") + ", " + jpegBytes + " bytes");
         assertTrue(jpegBytes < 40_000, "small JPEG: " + jpegBytes);
 

@@ -56,7 +56,9 @@ import java.util.regex.Pattern;
 public final class AttemptBench {
 
     private final Map<String, String> opt;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+    // HTTP/1.1: the JDK client's default h2c upgrade puts every request on one HTTP/2 connection, whose bodies stalled
+    // under load (issue 17: server threads waiting for request bodies, the database idle)
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private final String base;
     private final String run = Long.toString(System.currentTimeMillis() % 10_000_000L, 36);

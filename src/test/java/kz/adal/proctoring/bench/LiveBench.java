@@ -68,7 +68,10 @@ public final class LiveBench {
     private final Map<String, String> opt;
     private final String run = Long.toString(System.currentTimeMillis() % 10_000_000L, 36);
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    // HTTP/1.1: the JDK client's default h2c upgrade puts every answer save on one HTTP/2 connection, whose request
+    // bodies stalled under load (issue 17: 38 server threads waiting in readBlocking for bodies, the database idle)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private final ConcurrentLinkedQueue<Long> eventLatency = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> answerLatency = new ConcurrentLinkedQueue<>();
     private final AtomicInteger answerErrors = new AtomicInteger();
@@ -159,7 +162,8 @@ public final class LiveBench {
         int connected = 0;
         int best = 0;
         boolean allOk = true;
-        List<Long> timers = new ArrayList<>();
+        // added to from the event loops as sockets connect (late ones after the last step, under load)
+        List<Long> timers = Collections.synchronizedList(new ArrayList<>());
         for (int n : steps) {
             // connect the new students (about 200 a second), then run the step
             for (; connected < n; connected++) {
@@ -194,7 +198,9 @@ public final class LiveBench {
             if (!ok && !opt.containsKey("all")) break;
         }
         System.out.printf("%nlargest N with event p99 < 1 s%s: %d%n", echo ? "" : " and answer-save p99 < 100 ms", best);
-        timers.forEach(vertx::cancelTimer);
+        synchronized (timers) {
+            timers.forEach(vertx::cancelTimer);
+        }
         if (!echo) checkCounts();
         if (!echo && !opt.containsKey("keep")) cleanup();
     }
