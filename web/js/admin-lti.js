@@ -17,7 +17,7 @@ page({ bundles: ['lti'], roles: ['SYSTEM_ADMIN'], title: 'lti.admin.title', asyn
   async function load() {
     const o = await api('/api/lti/platforms');
     tool.replaceChildren(h('h2', t('lti.admin.tool')), h('p.muted', t('lti.admin.toolHint')),
-      o.tool.keyConfigured ? null : h('div.problem', t('lti.admin.noKey')),
+      ...(o.tool.keyConfigured ? [] : [h('div.problem', t('lti.admin.noKey'))]),   // replaceChildren would print a null
       copyRow('lti-tool-url', t('lti.toolUrl'), o.tool.toolUrl),
       copyRow('lti-jwks-url', t('lti.jwksUrl'), o.tool.jwksUrl),
       copyRow('lti-login-url', t('lti.loginUrl'), o.tool.loginUrl),

@@ -53,7 +53,7 @@ page({ bundles: ['exam'], roles: [...STAFF, 'DEAN'], title: 'exam.students', asy
       } catch (x) { importOut.append(x instanceof ApiError ? problemView(x) : h('div.problem', String(x))); }
     } }, t('exam.upload')))) : null;
 
-  main.append(examHeader(exam), teacher ? await proctorsCard(exam) : null, h('div.card', h('h2', t('exam.students')),
+  main.append(examHeader(exam), ...(teacher ? [await proctorsCard(exam)] : []), h('div.card', h('h2', t('exam.students')),
     h('table', h('thead', h('tr', ['exam.student', 'exam.admission', 'exam.mayStart', 'exam.accommodation', 'sheet.title', teacher ? 'exam.decide' : null]
       .filter(Boolean).map(k => h('th', t(k))))), body)), imp);
   await load();

@@ -158,7 +158,7 @@ public class OralProtocol {
                 OralEvent.of(sittingId).stream().map(e -> {
                     List<String> row = new ArrayList<>(List.of(w.at(e.at),
                             e.turnId == null ? "" : turns.stream().filter(t -> t.id.equals(e.turnId)).findFirst().map(t -> nz(names.get(t.studentId))).orElse(""),
-                            event(w, e.kind), e.actorLogin == null ? "" : e.actorLogin));
+                            event(w, e.kind), by(w, e.actorLogin)));
                     if (english) row.add(e.detail == null ? "" : e.detail);
                     return row;
                 }).toList(), english ? new float[]{1.3f, 1.5f, 2.3f, 0.9f, 2.6f} : new float[]{1.3f, 2f, 2.6f, 1.2f});
@@ -225,5 +225,11 @@ public class OralProtocol {
     private static String duration(double seconds) {
         long s = Math.max(0, Math.round(seconds));
         return String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    /** Who recorded an event: a person's login, or the server itself (a timer, the grade rule) in the document's words. */
+    private static String by(Wording w, String login) {
+        if (login == null) return "";
+        return "system".equals(login) ? w.t("oralProtocol.bySystem") : login;
     }
 }

@@ -290,7 +290,14 @@ public class ReviewService {
         row.comment = comment;
         row.decidedBy = actor.id();
         row.decidedAt = now();
-        if (d == null) row.persist();
+        if (d == null) {
+            row.persist();
+            try {
+                FlagDecision.getEntityManager().flush();   // two first decisions at once: one is in, the other told
+            } catch (jakarta.persistence.PersistenceException raced) {
+                VerdictRules.sameVersion(null, 0);
+            }
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("flag", flagKey);
         detail.put("type", flag.type());
@@ -323,7 +330,16 @@ public class ReviewService {
         v.reason = reason;
         v.decidedBy = actor.id();
         v.decidedAt = now;
-        if (before == null) v.persist();
+        if (before == null) {
+            v.persist();
+            // two first verdicts at once both saw none: the attempt's key lets one in; the other is told, as when
+            // someone changed an existing verdict meanwhile (audit entries no longer queue changes one behind another)
+            try {
+                ReviewVerdict.getEntityManager().flush();
+            } catch (jakarta.persistence.PersistenceException raced) {
+                VerdictRules.sameVersion(null, 0);
+            }
+        }
         int revision = (int) VerdictRevision.count("attemptId", a.id()) + 1;
         VerdictRevision r = new VerdictRevision();
         r.id = UUID.randomUUID();

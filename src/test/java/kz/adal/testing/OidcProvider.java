@@ -52,6 +52,9 @@ public final class OidcProvider implements AutoCloseable {
             // the browser may address the test server by name or by number: both are registered
             String redirects = String.join(",", List.of(base + "/api/sso/callback",
                     base.replace("://localhost:", "://127.0.0.1:") + "/api/sso/callback"));
+            // each start has a key of its own under a name of its own: a real provider never republishes a key id
+            // with another key, and Adal (the JVM's one SsoService) keeps the keys it has read
+            keyId = keyId + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
             log = Files.createTempFile("adal-oidc-provider", ".log");
             process = new ProcessBuilder("node", "server.mjs", String.valueOf(PORT), CLIENT_ID, CLIENT_SECRET, redirects, keyId)
                     .directory(DIR.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
