@@ -93,9 +93,13 @@ class MailOutboxTest {
 
         smtp.waitForIncomingEmail(5_000, 6);
         // every notice SENT (a send the SMTP client gave up on is tried again by the sweeper: at least once)
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
-                QuarkusTransaction.requiringNew().run(() -> notices.forEach(id ->
-                        assertEquals(Notice.MailStatus.SENT, Notice.<Notice>findById(id).mailStatus))));
+        // (the statuses are read in the transaction and asserted outside it: an assertion thrown inside would come out
+        // wrapped in QuarkusTransactionException, which Awaitility does not wait out)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Notice.MailStatus> statuses = QuarkusTransaction.requiringNew().call(() ->
+                    notices.stream().map(id -> Notice.<Notice>findById(id).mailStatus).toList());
+            assertEquals(java.util.Collections.nCopies(notices.size(), Notice.MailStatus.SENT), statuses);
+        });
         List<MimeMessage> mails = received(notices);
         // none lost, and never two different mails for one notice: a repeat carries the same Message-ID, which
         // mail clients drop (docs/reliability.md); three sweepers at once send each notice once
