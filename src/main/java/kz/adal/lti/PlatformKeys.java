@@ -1,38 +1,40 @@
 package kz.adal.lti;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.platform.Problem;
-import kz.adal.platform.TimeSource;
 
-import java.text.ParseException;
-import java.time.Instant;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.security.Key;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Platforms' public keys, fetched from their JWKS URL and kept: a token signed with a key id not in the kept set
- * fetches the set again (the platform rotated its keys), at most once per {@code adal.lti.jwks-refetch-after}, so a
- * stream of tokens with made-up key ids cannot make Adal hammer the platform.
+ * Platforms' public keys, read from their JWKS URL by nimbus's {@link JWKSourceBuilder} (as single sign-on reads its
+ * provider's): kept, read again when a token names a key id not in the kept set (the platform rotated its keys), at
+ * most once per {@code adal.lti.jwks-refetch-after}, so a stream of tokens with made-up key ids cannot make Adal
+ * hammer the platform.
  */
 @ApplicationScoped
 public class PlatformKeys {
-    private record Cached(JWKSet keys, Instant fetchedAt) {}
+    private static final int MAX_JWKS_BYTES = 512 * 1024;
 
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final PlatformHttp http;
-    private final TimeSource time;
+    private final Map<String, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
     private final LtiConfig config;
 
-    PlatformKeys(PlatformHttp http, TimeSource time, LtiConfig config) {
-        this.http = http;
-        this.time = time;
+    PlatformKeys(LtiConfig config) {
         this.config = config;
     }
 
@@ -41,42 +43,33 @@ public class PlatformKeys {
         if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
             throw LaunchCheck.refused("LTI_BAD_SIGNATURE", "The launch is not signed with RS256");
         }
-        RSAKey key = keyFor(jwksUrl, jwt.getHeader().getKeyID());
+        List<? extends Key> candidates;
         try {
-            if (key == null || !jwt.verify(new RSASSAVerifier(key))) {
-                throw LaunchCheck.refused("LTI_BAD_SIGNATURE", "The launch's signature does not match the platform's keys");
-            }
-        } catch (JOSEException e) {
-            throw LaunchCheck.refused("LTI_BAD_SIGNATURE", "The launch's signature does not match the platform's keys");
-        }
-    }
-
-    private RSAKey keyFor(String jwksUrl, String kid) {
-        Cached c = cache.get(jwksUrl);
-        RSAKey k = c == null ? null : find(c.keys(), kid);
-        if (k != null) return k;
-        Instant now = time.now();
-        if (c == null || !now.isBefore(c.fetchedAt().plus(config.jwksRefetchAfter()))) {
-            c = new Cached(fetch(jwksUrl), now);
-            cache.put(jwksUrl, c);
-            k = find(c.keys(), kid);
-        }
-        return k;
-    }
-
-    private JWKSet fetch(String jwksUrl) {
-        try {
-            return JWKSet.parse(http.getJson(jwksUrl, "application/json", null));
-        } catch (ParseException e) {
+            candidates = new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, source(jwksUrl)).selectJWSKeys(jwt.getHeader(), null);
+        } catch (KeySourceException e) {
             throw new Problem(502, "LTI_PLATFORM_UNREACHABLE", "The platform's keys could not be read");
         }
+        for (Key k : candidates) {
+            try {
+                if (k instanceof RSAPublicKey rsa && jwt.verify(new RSASSAVerifier(rsa))) return;
+            } catch (JOSEException e) {
+                // not this key
+            }
+        }
+        throw LaunchCheck.refused("LTI_BAD_SIGNATURE", "The launch's signature does not match the platform's keys");
     }
 
-    private static RSAKey find(JWKSet set, String kid) {
-        for (JWK k : set.getKeys()) {
-            if (!(k instanceof RSAKey rsa)) continue;
-            if (kid == null ? set.getKeys().size() == 1 : kid.equals(k.getKeyID())) return rsa;
-        }
-        return null;
+    private JWKSource<SecurityContext> source(String jwksUrl) {
+        return sources.computeIfAbsent(jwksUrl, url -> {
+            int timeout = (int) config.httpTimeout().toMillis();
+            try {
+                JWKSourceBuilder<SecurityContext> b = JWKSourceBuilder.<SecurityContext>create(URI.create(url).toURL(),
+                        new DefaultResourceRetriever(timeout, timeout, MAX_JWKS_BYTES));
+                long every = config.jwksRefetchAfter().toMillis();
+                return (every > 0 ? b.rateLimited(every) : b.rateLimited(false)).build();
+            } catch (MalformedURLException | IllegalArgumentException e) {
+                throw new Problem(502, "LTI_PLATFORM_UNREACHABLE", "The platform's keys could not be read");
+            }
+        });
     }
 }
