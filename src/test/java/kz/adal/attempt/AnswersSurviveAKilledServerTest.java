@@ -7,9 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,13 +67,13 @@ class AnswersSurviveAKilledServerTest {
         AtomicInteger acks = new AtomicInteger();
         try (node; HttpClient http = HttpClient.newHttpClient()) {
             node.start();
-            String token = login(http, node);
-            JsonPath exams = JsonPath.from(call(http, node, token, "GET", "/api/student/exams", null).body());
+            String token = node.login(http, "student");
+            JsonPath exams = JsonPath.from(node.call(http, token, "GET", "/api/student/exams", null).body());
             String examId = exams.getString("find { it.canStart }.examId");
-            attemptId = JsonPath.from(call(http, node, token, "POST", "/api/exams/" + examId + "/attempt", null).body()).getString("id");
-            HttpResponse<String> started = call(http, node, token, "POST", "/api/attempts/" + attemptId + "/start", "{}");
+            attemptId = JsonPath.from(node.call(http, token, "POST", "/api/exams/" + examId + "/attempt", null).body()).getString("id");
+            HttpResponse<String> started = node.call(http, token, "POST", "/api/attempts/" + attemptId + "/start", "{}");
             assertEquals(200, started.statusCode(), started.body());
-            int questions = JsonPath.from(call(http, node, token, "GET", "/api/attempts/" + attemptId + "/paper", null).body())
+            int questions = JsonPath.from(node.call(http, token, "GET", "/api/attempts/" + attemptId + "/paper", null).body())
                     .getList("questions").size();
 
             // students answering as fast as the server acknowledges; the kill comes in the middle of it
@@ -88,7 +86,7 @@ class AnswersSurviveAKilledServerTest {
                         int pos = ThreadLocalRandom.current().nextInt(questions);
                         long s = seq.incrementAndGet();
                         try {
-                            HttpResponse<String> r = call(http, node, token, "PUT", "/api/attempts/" + attemptId + "/answers/" + pos,
+                            HttpResponse<String> r = node.call(http, token, "PUT", "/api/attempts/" + attemptId + "/answers/" + pos,
                                     "{\"selected\":[" + (s % 5) + "],\"marked\":false,\"seq\":" + s + "}");
                             if (r.statusCode() == 200 && JsonPath.from(r.body()).getBoolean("applied")) {
                                 acked.merge(pos, s, Math::max);
@@ -115,8 +113,8 @@ class AnswersSurviveAKilledServerTest {
 
         try (node; HttpClient http = HttpClient.newHttpClient()) {
             node.start();
-            String token = login(http, node);
-            JsonPath paper = JsonPath.from(call(http, node, token, "GET", "/api/attempts/" + attemptId + "/paper", null).body());
+            String token = node.login(http, "student");
+            JsonPath paper = JsonPath.from(node.call(http, token, "GET", "/api/attempts/" + attemptId + "/paper", null).body());
             List<String> lost = new ArrayList<>();
             acked.forEach((pos, s) -> {
                 long stored = paper.getLong("questions[" + pos + "].seq");
@@ -129,17 +127,5 @@ class AnswersSurviveAKilledServerTest {
         }
     }
 
-    private static String login(HttpClient http, JarNode node) throws IOException, InterruptedException {
-        HttpResponse<String> r = call(http, node, null, "POST", "/api/auth/login", "{\"login\":\"student\",\"password\":\"" + PASSWORD + "\"}");
-        assertEquals(200, r.statusCode(), r.body());
-        return JsonPath.from(r.body()).getString("accessToken");
-    }
 
-    private static HttpResponse<String> call(HttpClient http, JarNode node, String token, String method, String path, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.base() + path)).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -48,10 +48,10 @@ class FinaliseKilledJarTest {
         String attemptId;
         try (node; HttpClient http = HttpClient.newHttpClient()) {
             node.start();
-            String token = login(http, node, "student");
-            String examId = JsonPath.from(call(http, node, token, "GET", "/api/student/exams", null).body()).getString("find { it.canStart }.examId");
-            attemptId = JsonPath.from(call(http, node, token, "POST", "/api/exams/" + examId + "/attempt", null).body()).getString("id");
-            HttpResponse<String> started = call(http, node, token, "POST", "/api/attempts/" + attemptId + "/start", "{}");
+            String token = node.login(http, "student");
+            String examId = JsonPath.from(node.call(http, token, "GET", "/api/student/exams", null).body()).getString("find { it.canStart }.examId");
+            attemptId = JsonPath.from(node.call(http, token, "POST", "/api/exams/" + examId + "/attempt", null).body()).getString("id");
+            HttpResponse<String> started = node.call(http, token, "POST", "/api/attempts/" + attemptId + "/start", "{}");
             assertEquals(200, started.statusCode(), started.body());
             for (int segment = 0; segment < SEGMENTS; segment++) {
                 for (var c : CAMERA.chunks()) {
@@ -66,7 +66,7 @@ class FinaliseKilledJarTest {
                     assertEquals(200, r.statusCode(), r.body());
                 }
             }
-            HttpResponse<String> submitted = call(http, node, token, "POST", "/api/attempts/" + attemptId + "/submit", "{}");
+            HttpResponse<String> submitted = node.call(http, token, "POST", "/api/attempts/" + attemptId + "/submit", "{}");
             assertEquals(200, submitted.statusCode(), submitted.body());
 
             // the finaliser starts within seconds; kill the jar the moment FFmpeg's temporary folder is there
@@ -90,12 +90,12 @@ class FinaliseKilledJarTest {
 
         try (node; HttpClient http = HttpClient.newHttpClient()) {
             node.start();
-            String reviewer = login(http, node, "reviewer");
+            String reviewer = node.login(http, "reviewer");
             // far less than the claim's lease (2 minutes): the node retook its own claim, nobody waited it out
             JsonPath[] tracks = new JsonPath[1];
             try {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    tracks[0] = JsonPath.from(call(http, node, reviewer, "GET", "/api/recordings/attempts/" + attemptId, null).body());
+                    tracks[0] = JsonPath.from(node.call(http, reviewer, "GET", "/api/recordings/attempts/" + attemptId, null).body());
                     return "FINALISED".equals(tracks[0].getString("tracks[0].state"));
                 });
             } catch (ConditionTimeoutException e) {
@@ -106,7 +106,7 @@ class FinaliseKilledJarTest {
             assertTrue(!busy(work), "no temporary folder is left");
 
             // playable: the joined recording is served, a WebM file FFmpeg reads with the full duration
-            String url = JsonPath.from(call(http, node, reviewer, "POST", "/api/recordings/" + tracks[0].getString("tracks[0].token") + "/tickets", null)
+            String url = JsonPath.from(node.call(http, reviewer, "POST", "/api/recordings/" + tracks[0].getString("tracks[0].token") + "/tickets", null)
                     .body()).getString("url");
             HttpResponse<byte[]> video = http.send(HttpRequest.newBuilder(URI.create(node.base() + url)).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, video.statusCode());
@@ -125,17 +125,5 @@ class FinaliseKilledJarTest {
         }
     }
 
-    private static String login(HttpClient http, JarNode node, String login) throws IOException, InterruptedException {
-        HttpResponse<String> r = call(http, node, null, "POST", "/api/auth/login", "{\"login\":\"" + login + "\",\"password\":\"" + PASSWORD + "\"}");
-        assertEquals(200, r.statusCode(), r.body());
-        return JsonPath.from(r.body()).getString("accessToken");
-    }
 
-    private static HttpResponse<String> call(HttpClient http, JarNode node, String token, String method, String path, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.base() + path)).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

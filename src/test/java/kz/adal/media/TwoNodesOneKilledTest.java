@@ -92,12 +92,12 @@ class TwoNodesOneKilledTest {
                     c.createStatement().executeUpdate("update app_user set email = login || '@uni.example'");
                 }
                 JarNode[] nodes = {a, b};
-                String student = login(http, a, "student");
-                String examId = JsonPath.from(call(http, a, student, "GET", "/api/student/exams", null).body()).getString("find { it.canStart }.examId");
-                String attempt = JsonPath.from(call(http, a, student, "POST", "/api/exams/" + examId + "/attempt", null).body()).getString("id");
-                HttpResponse<String> started = call(http, b, student, "POST", "/api/attempts/" + attempt + "/start", "{}");
+                String student = a.login(http, "student");
+                String examId = JsonPath.from(a.call(http, student, "GET", "/api/student/exams", null).body()).getString("find { it.canStart }.examId");
+                String attempt = JsonPath.from(a.call(http, student, "POST", "/api/exams/" + examId + "/attempt", null).body()).getString("id");
+                HttpResponse<String> started = b.call(http, student, "POST", "/api/attempts/" + attempt + "/start", "{}");
                 assertEquals(200, started.statusCode(), started.body());
-                int questions = JsonPath.from(call(http, a, student, "GET", "/api/attempts/" + attempt + "/paper", null).body()).getList("questions").size();
+                int questions = JsonPath.from(a.call(http, student, "GET", "/api/attempts/" + attempt + "/paper", null).body()).getList("questions").size();
 
                 Map<Integer, Long> answered = new TreeMap<>();
                 List<String> acked = new ArrayList<>();
@@ -108,8 +108,8 @@ class TwoNodesOneKilledTest {
                     for (var chunk : CAMERA.chunks()) {
                         if (!killed && segment == 1 && chunk.seq() == 4) {
                             // mid-exam: a proctor's request to stop the student mails the deciders, then node a dies
-                            String proctor = login(http, a, "proctor");
-                            HttpResponse<String> t = call(http, a, proctor, "POST", "/api/proctor/attempts/" + attempt + "/terminate",
+                            String proctor = a.login(http, "proctor");
+                            HttpResponse<String> t = a.call(http, proctor, "POST", "/api/proctor/attempts/" + attempt + "/terminate",
                                     "{\"reason\":\"a second person in the room\"}");
                             assertEquals(202, t.statusCode(), t.body());
                             a.kill();
@@ -124,28 +124,28 @@ class TwoNodesOneKilledTest {
                         acked.add(segment + "/" + chunk.seq());
                         int pos = (int) (answerSeq % questions);
                         answerSeq++;
-                        HttpResponse<String> r = call(http, killed ? b : nodes[turn % 2], student, "PUT", "/api/attempts/" + attempt + "/answers/" + pos,
+                        HttpResponse<String> r = (killed ? b : nodes[turn % 2]).call(http, student, "PUT", "/api/attempts/" + attempt + "/answers/" + pos,
                                 "{\"selected\":[" + (answerSeq % 4) + "],\"marked\":false,\"seq\":" + answerSeq + "}");
                         assertEquals(200, r.statusCode(), r.body());
                         if (JsonPath.from(r.body()).getBoolean("applied")) answered.put(pos, answerSeq);
                     }
                 }
                 // every answer the nodes acknowledged is there
-                JsonPath paper = JsonPath.from(call(http, b, student, "GET", "/api/attempts/" + attempt + "/paper", null).body());
+                JsonPath paper = JsonPath.from(b.call(http, student, "GET", "/api/attempts/" + attempt + "/paper", null).body());
                 answered.forEach((pos, s) -> assertTrue(paper.getLong("questions[" + pos + "].seq") >= s, "question " + pos + ": acknowledged seq " + s));
-                HttpResponse<String> submitted = call(http, b, student, "POST", "/api/attempts/" + attempt + "/submit", "{}");
+                HttpResponse<String> submitted = b.call(http, student, "POST", "/api/attempts/" + attempt + "/submit", "{}");
                 assertEquals(200, submitted.statusCode(), submitted.body());
 
                 // the surviving node finalises: every chunk of every segment, one playable recording
-                String reviewer = login(http, b, "reviewer");
+                String reviewer = b.login(http, "reviewer");
                 Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() ->
-                        "FINALISED".equals(JsonPath.from(call(http, b, reviewer, "GET", "/api/recordings/attempts/" + attempt, null).body())
+                        "FINALISED".equals(JsonPath.from(b.call(http, reviewer, "GET", "/api/recordings/attempts/" + attempt, null).body())
                                 .getString("tracks[0].state")));
-                JsonPath tracks = JsonPath.from(call(http, b, reviewer, "GET", "/api/recordings/attempts/" + attempt, null).body());
+                JsonPath tracks = JsonPath.from(b.call(http, reviewer, "GET", "/api/recordings/attempts/" + attempt, null).body());
                 assertEquals(SEGMENTS, tracks.getInt("tracks[0].segments"));
                 assertTrue(tracks.getList("tracks[0].gaps.findAll { it.cause == 'MISSING_CHUNKS' }").isEmpty(), "no chunk missing: " + tracks.prettify());
                 assertEquals(SEGMENTS * CAMERA.chunks().size(), acked.size());
-                String url = JsonPath.from(call(http, b, reviewer, "POST", "/api/recordings/" + tracks.getString("tracks[0].token") + "/tickets", null)
+                String url = JsonPath.from(b.call(http, reviewer, "POST", "/api/recordings/" + tracks.getString("tracks[0].token") + "/tickets", null)
                         .body()).getString("url");
                 HttpResponse<byte[]> video = http.send(HttpRequest.newBuilder(URI.create(b.base() + url)).build(), HttpResponse.BodyHandlers.ofByteArray());
                 assertEquals(200, video.statusCode());
@@ -189,7 +189,7 @@ class TwoNodesOneKilledTest {
                                       BrowserMediaRecorder.BrowserChunk c, double shift) throws Exception {
         String sha = ChunkUpload.sha256Hex(c.bytes());
         String tracks = "/api/attempts/" + attempt + "/tracks/camera";
-        HttpResponse<String> address = call(http, node, token, "POST", tracks + "/upload-urls", "{\"segment\":" + segment + ",\"seq\":" + c.seq()
+        HttpResponse<String> address = node.call(http, token, "POST", tracks + "/upload-urls", "{\"segment\":" + segment + ",\"seq\":" + c.seq()
                 + ",\"size\":" + c.bytes().length + ",\"sha256\":\"" + sha + "\",\"contentType\":\"video/webm\"}");
         assertEquals(200, address.statusCode(), address.body());
         JsonPath a = JsonPath.from(address.body());
@@ -198,7 +198,7 @@ class TwoNodesOneKilledTest {
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(c.bytes())).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, put.statusCode(), put.body());
         }
-        HttpResponse<String> done = call(http, node, token, "POST", tracks + "/uploaded", "{\"segment\":" + segment + ",\"chunks\":[{\"seq\":" + c.seq()
+        HttpResponse<String> done = node.call(http, token, "POST", tracks + "/uploaded", "{\"segment\":" + segment + ",\"chunks\":[{\"seq\":" + c.seq()
                 + ",\"size\":" + c.bytes().length + ",\"sha256\":\"" + sha + "\",\"clientStart\":" + (c.clientStartMs() + shift)
                 + ",\"clientEnd\":" + (c.clientEndMs() + shift) + "}]}");
         assertEquals(200, done.statusCode(), done.body());
@@ -211,17 +211,5 @@ class TwoNodesOneKilledTest {
         assertEquals(0, p.waitFor(), tool + " " + db + ": " + out);
     }
 
-    private static String login(HttpClient http, JarNode node, String login) throws IOException, InterruptedException {
-        HttpResponse<String> r = call(http, node, null, "POST", "/api/auth/login", "{\"login\":\"" + login + "\",\"password\":\"" + PASSWORD + "\"}");
-        assertEquals(200, r.statusCode(), r.body());
-        return JsonPath.from(r.body()).getString("accessToken");
-    }
 
-    private static HttpResponse<String> call(HttpClient http, JarNode node, String token, String method, String path, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.base() + path)).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -63,6 +63,22 @@ public final class JarNode implements AutoCloseable {
 
     public String base() { return "http://127.0.0.1:" + port; }
 
+    /** One JSON call to this node, with an access token when given, as the pages make them. */
+    public HttpResponse<String> call(HttpClient http, String token, String method, String path, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Logs a demo account in on this node (the jars run with demo data); its access token. */
+    public String login(HttpClient http, String login) throws IOException, InterruptedException {
+        HttpResponse<String> r = call(http, null, "POST", "/api/auth/login", "{\"login\":\"" + login + "\",\"password\":\"" + Api.PASSWORD + "\"}");
+        org.junit.jupiter.api.Assertions.assertEquals(200, r.statusCode(), r.body());
+        return io.restassured.path.json.JsonPath.from(r.body()).getString("accessToken");
+    }
+
     public JarNode start() throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx384m", "-jar", jar.toString())
