@@ -6,7 +6,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.adal.testing.Browser;
 import kz.adal.testing.OidcProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,17 +25,11 @@ class SsoBrowserTest {
     @TestHTTPResource("/")
     URL base;
 
-    private static OidcProvider provider;
+    private OidcProvider provider;
 
     @BeforeEach
     void provider() {
-        if (provider == null) provider = OidcProvider.start(base.toString(), "key-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (provider != null) provider.close();
-        provider = null;
+        provider = OidcProvider.shared(base.toString());
     }
 
     @Test

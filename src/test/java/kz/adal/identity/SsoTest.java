@@ -5,7 +5,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import kz.adal.testing.Api;
 import kz.adal.testing.OidcProvider;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,17 +43,11 @@ class SsoTest {
     @TestHTTPResource("/")
     URL base;
 
-    private static OidcProvider provider;
+    private OidcProvider provider;
 
     @BeforeEach
     void provider() {
-        if (provider == null) provider = OidcProvider.start(base.toString(), "key-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (provider != null) provider.close();
-        provider = null;
+        provider = OidcProvider.shared(base.toString());
     }
 
     @Test

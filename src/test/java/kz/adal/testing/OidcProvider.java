@@ -31,6 +31,21 @@ public final class OidcProvider implements AutoCloseable {
 
     private OidcProvider() {}
 
+    private static OidcProvider shared;
+
+    /**
+     * The one provider of this test JVM, started on first use for Adal at {@code adalBase} and stopped when the JVM
+     * ends (the SSO test classes share it, as they share the Quarkus app).
+     */
+    public static synchronized OidcProvider shared(String adalBase) {
+        if (shared == null) {
+            shared = start(adalBase, "key-1");
+            OidcProvider p = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(p::close));
+        }
+        return shared;
+    }
+
     /** Started for Adal at {@code adalBase} (the test server's address, e.g. http://localhost:8081/). */
     public static OidcProvider start(String adalBase, String keyId) {
         Prerequisites.require(Files.exists(DIR.resolve("node_modules/oidc-provider")),
