@@ -122,17 +122,20 @@ public class LiveHub {
     private final Vertx vertx;
     private final Instance<FlagRule> extraRules;
     private final Event<SnapshotStore.SnapshotReceived> snapshotReceived;
+    private final FaceCheckBudget faceBudget;
     private final ScoreWeights weights;
     private final String node;
 
     private final Map<UUID, StudentClient> students = new ConcurrentHashMap<>();
     private final Map<String, StudentClient> byConnection = new ConcurrentHashMap<>();
     private final Map<UUID, Watched> watched = new ConcurrentHashMap<>();
+    /** What each proctor's socket watched at its last refresh: what left is found in these, not in all of watched. */
+    private final Map<ProctorClient, Set<UUID>> watchedBy = new ConcurrentHashMap<>();
     private final Set<ProctorClient> proctors = ConcurrentHashMap.newKeySet();
 
     LiveHub(LiveBus bus, EventStore store, MemorySnapshotStore snapshots, AttemptDirectory directory, SessionClaims claims,
             ProctoringConfig config, TimeSource time, ObjectMapper json, Vertx vertx, @Any Instance<FlagRule> extraRules,
-            Event<SnapshotStore.SnapshotReceived> snapshotReceived,
+            Event<SnapshotStore.SnapshotReceived> snapshotReceived, FaceCheckBudget faceBudget,
             @ConfigProperty(name = "adal.live.node") Optional<String> node) {
         this.bus = bus;
         this.store = store;
@@ -145,6 +148,7 @@ public class LiveHub {
         this.vertx = vertx;
         this.extraRules = extraRules;
         this.snapshotReceived = snapshotReceived;
+        this.faceBudget = faceBudget;
         this.weights = ScoreWeights.parse(config.weights());
         this.node = node.filter(n -> !n.isBlank()).orElse("node-" + UUID.randomUUID().toString().substring(0, 8));
     }
@@ -216,9 +220,9 @@ public class LiveHub {
             snapshots.putScreen(attemptId, now, clientAt, jpeg, offset, length);
         } else {
             snapshots.put(attemptId, now, clientAt, jpeg, offset, length);
-            if (config.faceChecks()) {
+            if (config.faceChecks() && faceBudget.take()) {
                 snapshotReceived.fireAsync(new SnapshotStore.SnapshotReceived(attemptId,
-                        java.util.Arrays.copyOfRange(jpeg, offset, offset + length), now));
+                        java.util.Arrays.copyOfRange(jpeg, offset, offset + length), now)).whenComplete((r, e) -> faceBudget.done());
             }
         }
         Watched w = watched.get(attemptId);
@@ -381,6 +385,7 @@ public class LiveHub {
 
     void proctorGone(ProctorClient p) {
         proctors.remove(p);
+        watchedBy.remove(p);
         for (Watched w : watched.values()) {
             w.watchers.remove(p);
             if (w.focusedBy.remove(p) && w.focusedBy.isEmpty()) rate(w.attemptId, false);
@@ -412,8 +417,13 @@ public class LiveHub {
                 snapshots.screen(w.attemptId).ifPresent(s -> p.sendBinary(SnapshotFrame.toProctor(true, w.attemptId, s.serverAt(), s.jpeg())));
             }
         }
-        for (Watched w : watched.values()) {
-            if (!now.contains(w.attemptId) && w.watchers.remove(p)) {
+        // every proctor refreshes every few seconds: looking through all watched attempts here made the refreshes
+        // grow with proctors × attempts (issue 17's benchmark: 200 proctors × 10,000 attempts)
+        Set<UUID> before = watchedBy.put(p, now);
+        if (before == null) return;
+        for (UUID left : before) {
+            Watched w = now.contains(left) ? null : watched.get(left);
+            if (w != null && w.watchers.remove(p)) {
                 w.focusedBy.remove(p);
                 p.send(json.createObjectNode().put("type", "gone").put("attemptId", w.attemptId.toString()).toString());
             }

@@ -13,6 +13,12 @@ public interface ProctoringConfig {
     @WithDefault("true")
     boolean faceChecks();
 
+    /**
+     * How many snapshots this node face-checks at once (default: half its cores, at least one). A snapshot arriving
+     * while all are busy is not checked (FaceCheckBudget): the checks' CPU is bounded, whatever the number of students.
+     */
+    java.util.OptionalInt faceChecksInFlight();
+
     /** How often the browser sends a heartbeat. */
     @WithDefault("PT5S")
     Duration heartbeatEvery();

@@ -85,16 +85,28 @@ public final class LiveBench {
     private final AtomicLong snapshotsSent = new AtomicLong();
     private final AtomicLong snapshotsToProctors = new AtomicLong();
     private final AtomicLong serverErrors = new AtomicLong();
+    /** Every message the students send (heartbeats, events, snapshots): the unit of "CPU per message". */
+    private final AtomicLong messagesSent = new AtomicLong();
     private final byte[] snapshotFrame;
     private final String snapshotB64;
     private final int snapshotSeconds;
 
     private LiveBench(Map<String, String> opt) {
         this.opt = opt;
-        byte[] jpeg = new byte[SNAPSHOT_BYTES];
-        ThreadLocalRandom.current().nextBytes(jpeg);
-        jpeg[0] = (byte) 0xFF;
-        jpeg[1] = (byte) 0xD8;
+        byte[] jpeg;
+        if (opt.containsKey("jpeg")) {
+            // a real camera picture (--jpeg face.jpg): the server's face checks do their real work on it
+            try {
+                jpeg = Files.readAllBytes(Path.of(opt.get("jpeg")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            jpeg = new byte[SNAPSHOT_BYTES];
+            ThreadLocalRandom.current().nextBytes(jpeg);
+            jpeg[0] = (byte) 0xFF;
+            jpeg[1] = (byte) 0xD8;
+        }
         this.snapshotB64 = Base64.getEncoder().encodeToString(jpeg);
         // the page's binary frame (kz.adal.proctoring.SnapshotFrame): camera, time (ms), the JPEG
         this.snapshotFrame = new byte[9 + jpeg.length];
@@ -147,8 +159,8 @@ public final class LiveBench {
         int stepSeconds = Integer.parseInt(opt.getOrDefault("step-seconds", "60"));
         int eventSeconds = Integer.parseInt(opt.getOrDefault("event-seconds", "15"));
         String pid = opt.get("pid");
-        System.out.printf("Adal live proctoring benchmark (%s): %s, steps %s, %d s each, %d cores shared with the server%n",
-                echo ? "bare Vert.x echo" : "Adal", uri, steps, stepSeconds, Runtime.getRuntime().availableProcessors());
+        System.out.printf("Adal live proctoring benchmark (%s): %s, steps %s, %d s each, %d cores shared with the server (generator on %d)%n",
+                echo ? "bare Vert.x echo" : "Adal", uri, steps, stepSeconds, cores(), Runtime.getRuntime().availableProcessors());
 
         List<Student> students = new ArrayList<>();
         List<Person> proctors = new ArrayList<>();
@@ -157,7 +169,7 @@ public final class LiveBench {
         long heapBase = pid == null ? -1 : heapAfterGc(pid);
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(max + 1000)
                 .setMaxFrameSize(131072).setMaxMessageSize(262144).setConnectTimeout(30_000));
-        if (!echo) for (Person p : proctors) connectProctor(client, uri, p);
+        int proctorsConnected = 0;
 
         int connected = 0;
         int best = 0;
@@ -165,6 +177,11 @@ public final class LiveBench {
         // added to from the event loops as sockets connect (late ones after the last step, under load)
         List<Long> timers = Collections.synchronizedList(new ArrayList<>());
         for (int n : steps) {
+            // this step's proctors (each watches 50 of this step's students: nobody watches a student not yet
+            // connected, whose tile would otherwise stay "offline" and be recomputed every second)
+            if (!echo) for (; proctorsConnected < Math.min(proctors.size(), (n + PER_PROCTOR - 1) / PER_PROCTOR); proctorsConnected++) {
+                connectProctor(client, uri, proctors.get(proctorsConnected));
+            }
             // connect the new students (about 200 a second), then run the step
             for (; connected < n; connected++) {
                 Student s = students.get(connected);
@@ -176,22 +193,42 @@ public final class LiveBench {
             answerLatency.clear();
             answerErrors.set(0);
             long[] cpu0 = cpu(pid);
+            long[] machine0 = machineCpu();
+            long gen0 = generatorCpuNanos();
+            long pg0 = postgresTicks();
+            long msg0 = messagesSent.get();
+            double[] saves0 = serverSaves();
             long t0 = System.nanoTime();
             Thread.sleep(stepSeconds * 1000L);
             double secs = (System.nanoTime() - t0) / 1e9;
             long[] cpu1 = cpu(pid);
+            long[] machine1 = machineCpu();
+            long gen1 = generatorCpuNanos();
+            long pg1 = postgresTicks();
+            long msgs = messagesSent.get() - msg0;
+            double[] saves1 = serverSaves();
             long heap = pid == null ? -1 : heapAfterGc(pid);
             long rss = rss(pid);
             List<Long> ev = sorted(eventLatency);
             List<Long> ans = sorted(answerLatency);
             double cpuPct = cpu0 == null ? -1 : (cpu1[0] - cpu0[0]) / 100.0 / secs * 100;
-            System.out.printf("%nN = %d students%s: %d events in %.0f s%n", n, echo ? "" : ", " + proctors.size() + " proctors", ev.size(), secs);
+            System.out.printf("%nN = %d students%s: %d events in %.0f s%n", n, echo ? "" : ", " + proctorsConnected + " proctors", ev.size(), secs);
             System.out.printf("  event → %s  p50 %6.1f ms  p99 %7.1f ms  max %7.1f ms%n", echo ? "echo  " : "proctor",
                     pct(ev, 50) / 1e3, pct(ev, 99) / 1e3, ev.isEmpty() ? 0 : ev.get(ev.size() - 1) / 1e3);
             if (!echo) System.out.printf("  answer save  p50 %6.1f ms  p99 %7.1f ms  n=%d errors %d%n", pct(ans, 50) / 1e3, pct(ans, 99) / 1e3,
                     ans.size(), answerErrors.get());
             System.out.printf("  server CPU %.0f %% of one core (%.3f %% per connection); heap after GC %.1f MB (%.1f KB per connection); RSS %.0f MB; socket errors %d%n",
                     cpuPct, cpuPct / n, heap / 1e6, (heap - heapBase) / 1e3 / n, rss / 1e6, socketErrors.get());
+            double busy = machine1 == null ? -1 : 100.0 * (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]);
+            System.out.printf("  messages from students %.0f/s; server CPU per 1,000 messages %.1f ms; machine busy %.0f %% of %d cores "
+                            + "(generator %.0f %%, PostgreSQL %.0f %% of one core); load %s%n",
+                    msgs / secs, cpu0 == null ? -1 : (cpu1[0] - cpu0[0]) * 10.0 / Math.max(1, msgs) * 1000, busy,
+                    cores(), (gen1 - gen0) / 1e7 / secs, (pg1 - pg0) / secs,
+                    Files.readString(Path.of("/proc/loadavg")).trim());
+            if (!echo && saves0 != null && saves1 != null && saves1[0] > saves0[0]) {
+                System.out.printf("  answer save as the server timed it (micrometer, 200s): mean %.1f ms over %.0f saves%n",
+                        (saves1[1] - saves0[1]) * 1000 / (saves1[0] - saves0[0]), saves1[0] - saves0[0]);
+            }
             boolean ok = !ev.isEmpty() && pct(ev, 99) < 1_000_000 && (echo || (pct(ans, 99) < 100_000 && answerErrors.get() == 0));
             allOk &= ok;
             if (allOk) best = n;   // only while every step so far passed
@@ -220,11 +257,14 @@ public final class LiveBench {
                 stored = rs.getLong(1);
             }
         }
-        boolean ok = eventsSent.get() == eventsAcked.get() && eventsSent.get() == stored && answersSent.get() == answersSaved.get();
+        // lost = acknowledged but not stored. An event sent on a socket that then closed is not acknowledged: the page
+        // keeps it and sends it again on reconnecting (this generator does not reconnect), so it is counted, not lost
+        boolean ok = stored >= eventsAcked.get();
+        boolean complete = eventsSent.get() == eventsAcked.get() && eventsSent.get() == stored && answersSent.get() == answersSaved.get();
         System.out.printf("%ncounts: events sent %d, acknowledged %d, stored %d; answers sent %d, saved (200) %d; snapshots sent %d, "
                         + "delivered to proctors %d; error messages from the server %d → %s%n", eventsSent.get(), eventsAcked.get(), stored,
                 answersSent.get(), answersSaved.get(), snapshotsSent.get(), snapshotsToProctors.get(), serverErrors.get(),
-                ok ? "nothing lost" : "SOMETHING WAS LOST");
+                ok ? (complete ? "nothing lost, everything acknowledged" : "nothing acknowledged was lost (unacknowledged: refused or cut off, see socket errors)") : "SOMETHING ACKNOWLEDGED WAS LOST");
     }
 
     private void connectProctor(WebSocketClient client, URI uri, Person p) throws Exception {
@@ -247,6 +287,7 @@ public final class LiveBench {
         client.connect(uri.getPort(), uri.getHost(), echo ? "/" : "/ws/attempts/" + a).onFailure(e -> socketErrors.incrementAndGet()).onSuccess(ws -> {
             AtomicLong seq = new AtomicLong();
             AtomicLong answerSeq = new AtomicLong();
+            Runnable[] traffic = {null};   // heartbeats, events, snapshots and answers: once the server said "ready"
             ws.exceptionHandler(e -> socketErrors.incrementAndGet());
             ws.closeHandler(v -> socketErrors.incrementAndGet());
             if (echo) {
@@ -258,17 +299,23 @@ public final class LiveBench {
             } else {
                 ws.textMessageHandler(text -> {
                     if (text.startsWith("{\"type\":\"ack\"")) eventsAcked.incrementAndGet();
+                    else if (text.startsWith("{\"type\":\"ready\"")) traffic[0].run();   // the page sends nothing before "ready"
                     else if (text.startsWith("{\"type\":\"error\"")) {
                         if (serverErrors.incrementAndGet() <= 5) System.out.println("server said: " + text);
                     }
                 });
                 ws.writeTextMessage("{\"type\":\"auth\",\"attemptId\":\"" + a + "\",\"token\":\"" + s.person().token() + "\",\"tab\":\"bench\"}");
             }
+            traffic[0] = () -> {
             ThreadLocalRandom r = ThreadLocalRandom.current();
-            timers.add(vertx.setPeriodic(r.nextLong(1, 5000), 5000, t -> ws.writeTextMessage("{\"type\":\"hb\",\"attemptId\":\"" + a + "\"}")));
+            timers.add(vertx.setPeriodic(r.nextLong(1, 5000), 5000, t -> {
+                messagesSent.incrementAndGet();
+                ws.writeTextMessage("{\"type\":\"hb\",\"attemptId\":\"" + a + "\"}");
+            }));
             boolean json = opt.containsKey("json-snapshots");   // the JSON/base64 form of pages before issue 17
             if (snapshotSeconds > 0) timers.add(vertx.setPeriodic(r.nextLong(1, snapshotSeconds * 1000L), snapshotSeconds * 1000L, t -> {
                 snapshotsSent.incrementAndGet();
+                messagesSent.incrementAndGet();
                 if (json) {
                     ws.writeTextMessage("{\"type\":\"snapshot\",\"attemptId\":\"" + a + "\",\"at\":\"" + Instant.now() + "\",\"jpeg\":\"" + snapshotB64 + "\"}");
                 } else {
@@ -281,6 +328,7 @@ public final class LiveBench {
             timers.add(vertx.setPeriodic(r.nextLong(1, eventSeconds * 1000L), eventSeconds * 1000L, t -> {
                 long n = seq.incrementAndGet();
                 eventsSent.incrementAndGet();
+                messagesSent.incrementAndGet();
                 pendingEvent.put(a, System.nanoTime());
                 ws.writeTextMessage("{\"type\":\"event\",\"attemptId\":\"" + a + "\",\"seq\":" + n + ",\"kind\":\""
                         + (n % 2 == 1 ? "visibility.hidden" : "visibility.visible") + "\",\"at\":\"" + Instant.now() + "\"}");
@@ -305,6 +353,8 @@ public final class LiveBench {
                     }
                 })));
             }
+            };
+            if (echo) traffic[0].run();
         });
     }
 
@@ -472,6 +522,66 @@ public final class LiveBench {
         if (pid == null) return null;
         String[] f = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll(".*\\) ", "").split(" ");
         return new long[] {Long.parseLong(f[11]) + Long.parseLong(f[12])};
+    }
+
+    /** The machine's busy and total jiffies from /proc/stat (all cores). */
+    private static long[] machineCpu() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) total += Long.parseLong(f[i]);
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** The machine's cores (the generator itself may be pinned to fewer). */
+    private static long cores() {
+        try {
+            return Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.matches("cpu\\d+ .*")).count();
+        } catch (Exception e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    private static long generatorCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU ticks (1/100 s) of every PostgreSQL process. */
+    private static long postgresTicks() {
+        long sum = 0;
+        for (ProcessHandle h : ProcessHandle.allProcesses().toList()) {
+            if (!h.info().command().orElse("").contains("postgres")) continue;
+            try {
+                long[] c = cpu(Long.toString(h.pid()));
+                if (c != null) sum += c[0];
+            } catch (Exception gone) {
+                // a backend that ended meanwhile
+            }
+        }
+        return sum;
+    }
+
+    /** count and sum (s) of answer saves answered 200, from the server's own metrics ({@code --metrics URL}). */
+    private double[] serverSaves() {
+        String url = opt.get("metrics");
+        if (url == null) return null;
+        try {
+            String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            double count = 0, sum = 0;
+            for (String line : body.split("\n")) {
+                if (!line.contains("method=\"PUT\"") || !line.contains("status=\"200\"") || !line.contains("/answers/")) continue;
+                double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                if (line.startsWith("http_server_requests_seconds_count")) count += v;
+                else if (line.startsWith("http_server_requests_seconds_sum")) sum += v;
+            }
+            return new double[] {count, sum};
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private static long rss(String pid) throws Exception {
