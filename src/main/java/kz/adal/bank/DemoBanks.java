@@ -10,7 +10,9 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.DemoAccounts;
+import kz.adal.platform.ProductionSecretsCheck;
 import kz.adal.platform.TimeSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -21,7 +23,9 @@ import java.util.Set;
 
 /**
  * Demo data: a 120-question bank in each of Kazakh, Russian and English that passes
- * validation, is approved by the department and has a positive expert conclusion.
+ * validation, is approved by the department and has a positive expert conclusion. The tests' fixture
+ * ({@code kz.adal.testing.TestData}) creates the same banks through {@link #create()}: the exams of the tests are
+ * built on them.
  */
 @ApplicationScoped
 public class DemoBanks {
@@ -44,7 +48,14 @@ public class DemoBanks {
 
     @Transactional
     void seed(@Observes @Priority(PRIORITY) StartupEvent ev) {
-        if (!enabled || Bank.count() > 0) return;
+        if (enabled) create();
+    }
+
+    /** Creates the banks when there are none yet and the demo accounts exist; demo mode or the test/dev profile only. */
+    @Transactional
+    public void create() {
+        if (!ProductionSecretsCheck.demoMode(ConfigProvider.getConfig())) throw new IllegalStateException("demo banks outside demo mode");
+        if (Bank.count() > 0) return;
         Person author = People.byLogin("author").orElse(null);
         Person head = People.byLogin("head").orElse(null);
         Person expert = People.byLogin("expert").orElse(null);

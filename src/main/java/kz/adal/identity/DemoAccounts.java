@@ -5,6 +5,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import kz.adal.platform.ProductionSecretsCheck;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -15,7 +17,8 @@ import java.util.Set;
 
 /**
  * Demo accounts, one or more per role, created on an empty database when {@code adal.demo.enabled}.
- * Other features add their demo data after this (higher priority numbers run later).
+ * Other features add their demo data after this (higher priority numbers run later). The tests' fixture
+ * ({@code kz.adal.testing.TestData}) creates the same people through {@link #create()}, without the rest of the demo.
  */
 @ApplicationScoped
 public class DemoAccounts {
@@ -61,7 +64,17 @@ public class DemoAccounts {
 
     @Transactional
     void seed(@Observes @Priority(PRIORITY) StartupEvent ev) {
-        if (!enabled || AppUser.count() > 0) return;
+        if (enabled) create();
+    }
+
+    /**
+     * Creates the accounts when there are no accounts yet. Demo mode or the test/dev profile only: the published
+     * demo password must never open an account of a real institution (ProductionSecretsCheck.demoMode).
+     */
+    @Transactional
+    public void create() {
+        if (!ProductionSecretsCheck.demoMode(ConfigProvider.getConfig())) throw new IllegalStateException("demo accounts outside demo mode");
+        if (AppUser.count() > 0) return;
         ACCOUNTS.forEach((login, d) -> users.createDemo(new UserService.NewUser(login, d.name(), login + "@demo.adal.kz", d.roles(),
                 d.group(), d.group() == null ? null : "6B06102 Information systems", d.language(), password, true, false)));
         LOG.info("Demo accounts created");

@@ -1,9 +1,11 @@
 package kz.adal.bank;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import kz.adal.platform.TimeSource;
+import kz.adal.testing.DemoModeProfile;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +15,9 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The demo's banks (bin/demo); the tests' fixture (kz.adal.testing.TestData) has the same three. */
 @QuarkusTest
+@TestProfile(DemoModeProfile.class)
 class DemoBanksTest {
     @Inject
     BankCatalog catalog;

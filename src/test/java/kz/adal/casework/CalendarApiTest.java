@@ -44,7 +44,6 @@ class CalendarApiTest {
         Api.as("student").get("/api/calendar/" + year).then().statusCode(200).body("days.size()", equalTo(4))
                 .body("days.date", not(hasItem(year + "-03-22")));
         Api.as("admin").delete("/api/calendar/" + year + "/days/" + year + "-03-21").then().statusCode(200).body("days.size()", equalTo(3));
-        Api.as("admin").get("/api/calendar").then().body("$", hasItem(year)).body("$", hasItem(2026));
-        Api.as("admin").get("/api/calendar/2026").then().body("configured", equalTo(true));
+        Api.as("admin").get("/api/calendar").then().body("$", hasItem(year));
     }
 }

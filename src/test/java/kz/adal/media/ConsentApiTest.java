@@ -6,6 +6,7 @@ import io.quarkus.test.junit.TestProfile;
 import kz.adal.exam.DeliveryMode;
 import kz.adal.identity.AppUser;
 import kz.adal.testing.Api;
+import kz.adal.testing.DemoModeProfile;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Consent to recording before a proctored exam (Law No. 94-V; 002 §1.15; 001 §6.13). */
 @QuarkusTest
-@TestProfile(ConsentRequiredProfile.class)
+@TestProfile(DemoModeProfile.class)
 class ConsentApiTest {
 
     static String consentPath(MediaGiven.Sitting s) {

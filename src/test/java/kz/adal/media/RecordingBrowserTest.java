@@ -10,6 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Api;
+import kz.adal.testing.DemoModeProfile;
 import kz.adal.testing.Browser;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -35,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * at a flag's time. Walks the consent step first (production rule: consent required).
  */
 @QuarkusTest
-@TestProfile(ConsentRequiredProfile.class)
+@TestProfile(DemoModeProfile.class)
 class RecordingBrowserTest {
 
     @TestHTTPResource("/")

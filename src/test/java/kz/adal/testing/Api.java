@@ -30,7 +30,10 @@ public final class Api {
     }
 
     private static String cached(String login, String password) {
-        return TOKENS.compute(login, (l, c) -> c != null && c.fresh() ? c : new Cached(freshToken(l, password), Instant.now())).token();
+        // per application (each test boot listens on a port of its own): a profile with a database of its own
+        // (DemoModeProfile) has other ids for the same logins
+        return TOKENS.compute(RestAssured.port + " " + login,
+                (k, c) -> c != null && c.fresh() ? c : new Cached(freshToken(login, password), Instant.now())).token();
     }
 
     public static String freshToken(String login, String password) {
@@ -56,6 +59,6 @@ public final class Api {
 
     /** Forget cached tokens (after a logout or suspension in a test). */
     public static void forget(String login) {
-        TOKENS.remove(login);
+        TOKENS.remove(RestAssured.port + " " + login);
     }
 }

@@ -59,6 +59,13 @@ public final class Fixtures {
      * demo teacher, open from ten minutes ago for three hours, results visible at once.
      */
     public static UUID publishedExam(String group, String title, int questions, int minutes, DeliveryMode mode) {
+        Instant now = Arc.container().instance(TimeSource.class).get().now();
+        return publishedExam(group, title, questions, minutes, mode, now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofHours(3)));
+    }
+
+    /** The same, open from {@code opensAt} to {@code closesAt}. */
+    public static UUID publishedExam(String group, String title, int questions, int minutes, DeliveryMode mode, Instant opensAt,
+                                     Instant closesAt) {
         TimeSource time = Arc.container().instance(TimeSource.class).get();
         return QuarkusTransaction.requiringNew().call(() -> {
             BankVersion v = BankVersion.find("language = ?1 and number = 1", "en").firstResult();
@@ -75,10 +82,10 @@ public final class Fixtures {
             e.durationMinutes = minutes;
             e.attemptsAllowed = 1;
             e.multipleCorrectRule = MultipleCorrectRule.ALL_OR_NOTHING;
-            e.opensAt = now.minus(Duration.ofMinutes(10));
-            e.closesAt = now.plus(Duration.ofHours(3));
+            e.opensAt = opensAt;
+            e.closesAt = closesAt;
             e.lateStartPolicy = LateStartPolicy.REFUSE_AFTER_CLOSE_MINUS_DURATION;
-            e.resultsVisibleAt = now.minusSeconds(1);
+            e.resultsVisibleAt = opensAt.isAfter(now) ? closesAt : now.minusSeconds(1);
             e.state = ExamState.PUBLISHED;
             e.createdBy = teacher.id;
             e.createdAt = now;

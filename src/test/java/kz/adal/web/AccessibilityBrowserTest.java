@@ -63,13 +63,50 @@ class AccessibilityBrowserTest {
         String termination = Api.as("proctor").body(Map.of("reason", "a phone on the desk"))
                 .post("/api/proctor/attempts/" + attempt + "/terminate").then().statusCode(202).extract().path("id");
         String act = Api.as("proctor").post("/api/attempts/" + attempt + "/acts").then().statusCode(201).extract().path("id");
-        String sitting = Api.as("chair").get("/api/oral/sittings").then().statusCode(200).extract().path("[0].id");
+        String sitting = oralSitting();
+        // the demo student's pages as the demo shows them (the tests have no demo exams): an exam open now, admitted,
+        // and one opening tomorrow
+        UUID demoStudent = QuarkusTransaction.requiringNew().call(() -> AppUser.findByLogin("student").orElseThrow().id);
+        Fixtures.admit(Fixtures.publishedExam("IS-22-1k", "Attestation", 30, 50, DeliveryMode.REMOTE_PROCTORED), demoStudent,
+                "all control tasks done");
+        java.time.Instant tomorrow = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+        Fixtures.publishedExam("IS-22-1k", "Control", 30, 50, DeliveryMode.REMOTE_PROCTORED, tomorrow, tomorrow.plus(java.time.Duration.ofDays(7)));
         return QuarkusTransaction.requiringNew().call(() -> {
             Bank bank = Bank.find("title", DemoBanks.TITLES.get("en")).firstResult();
             UUID expert = AppUser.findByLogin("expert").orElseThrow().id;
             ExpertReview review = ExpertReview.find("expertId", expert).firstResult();
             return new Data(exam, attempt, student, termination, act, bank.id, review == null ? null : review.id, sitting);
         });
+    }
+
+    /** An oral sitting for today with the demo commission ("chair" presides), as the head of department sets it up. */
+    static String oralSitting() {
+        Map<String, String> id = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, String> ids = new java.util.HashMap<>();
+            for (String login : List.of("chair", "member1", "member2", "secretary", "head", "student")) {
+                ids.put(login, AppUser.findByLogin(login).orElseThrow().id.toString());
+            }
+            return ids;
+        });
+        List<Map<String, Object>> tickets = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) tickets.add(Map.of("number", i, "questions", List.of("Сұрақ " + i + ".1", "Сұрақ " + i + ".2", "Сұрақ " + i + ".3")));
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("title", "Accessible sitting");
+        body.put("emergencyBasis", "Order No. 7 of 2026-05-01: quarantine declared in the region");
+        body.put("studyLevel", "BACHELOR");
+        body.put("date", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")).toString());
+        body.put("programme", "6B06102 Information systems");
+        body.put("language", "kk");
+        body.put("chairId", id.get("chair"));
+        body.put("memberIds", List.of(id.get("member1"), id.get("member2")));
+        body.put("secretaryId", id.get("secretary"));
+        body.put("headId", id.get("head"));
+        body.put("studentIds", List.of(id.get("student")));
+        body.put("allowRepeatTickets", false);
+        body.put("preparationMinutes", 20);
+        body.put("answerMinutes", 15);
+        body.put("tickets", tickets);
+        return Api.as("head").body(body).post("/api/oral/sittings").then().statusCode(201).extract().path("sittingId");
     }
 
     /** Who opens a page, and with which query; a page not listed here is opened by the administrator as it is. */
