@@ -95,9 +95,16 @@ class RefusalLanguageTest {
                 "language", "kk", "referenceMaterials", "-")).post("/api/banks").then().statusCode(200).extract().path("versions[0].id");
         List<Map<String, Object>> four = List.of(Map.of("text", "a", "correct", true), Map.of("text", "b", "correct", false),
                 Map.of("text", "c", "correct", false), Map.of("text", "d", "correct", false));
-        asked("OPTION_COUNT", r -> r.auth().oauth2(Api.token("author")).contentType(ContentType.JSON)
-                .body(Map.of("stem", "Four?", "options", four, "difficulty", "EASY", "topic", "week-1"))
-                .post("/api/bank-versions/" + version + "/questions").then().statusCode(400));
+        // the field's own rule, in its own sentence (exactly five, 001 §7.6), and the detail naming the field
+        for (String lang : List.of("kk", "ru")) {
+            RestAssured.given().header("Accept-Language", lang).auth().oauth2(Api.token("author")).contentType(ContentType.JSON)
+                    .body(Map.of("stem", "Four?", "options", four, "difficulty", "EASY", "topic", "week-1"))
+                    .post("/api/bank-versions/" + version + "/questions").then().statusCode(400)
+                    .body("code", equalTo("INVALID_REQUEST"))
+                    .body("detail", equalTo(Texts.problem(lang, "INVALID_REQUEST", Texts.field(lang, "options"))))
+                    .body("errors.field", equalTo(List.of("options")))
+                    .body("errors[0].message", equalTo(Texts.problem(lang, "OPTION_COUNT")));
+        }
         // an import's per-line problems, too: "has 4 options; every question needs exactly 5"
         byte[] aiken = "Four?\nA. a\nB. b\nC. c\nD. d\nANSWER: A\n".getBytes(StandardCharsets.UTF_8);
         for (String lang : List.of("kk", "ru")) {
