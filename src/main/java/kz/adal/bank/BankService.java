@@ -19,6 +19,7 @@ import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
+import kz.adal.platform.Fields;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 
@@ -38,7 +39,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class BankService {
-    static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
     static final long MAX_IMAGE_BYTES = 2 * 1024 * 1024;
     static final long MAX_MATERIAL_BYTES = 5 * 1024 * 1024;
 
@@ -127,10 +127,8 @@ public class BankService {
     }
 
     @Transactional
-    public BankDetail create(BankViews.CreateBankRequest r) {
-        if (r == null || blank(r.title()) || blank(r.discipline()) || blank(r.programme()) || r.language() == null || !LANGUAGES.contains(r.language())) {
-            throw Problem.badRequest("INVALID_PASSPORT", "A bank needs a title, discipline, programme and language (kk, ru or en) — 001 §5.22");
-        }
+    public BankDetail create(BankViews.CreateBankRequest request) {
+        BankViews.CreateBankRequest r = Fields.check(request, BankViews.CreateBankRequest.class);   // a title and the passport, 001 §5.22
         Bank b = new Bank();
         b.title = r.title().strip();
         b.createdBy = me.id();
@@ -151,7 +149,7 @@ public class BankService {
     public BankDetail setCompilers(UUID bankId, List<UUID> compilerIds) {
         Bank b = bank(bankId);
         requireCompiler(b);
-        if (compilerIds == null || compilerIds.isEmpty()) throw Problem.badRequest("COMPILERS_REQUIRED", "A bank needs at least one compiler");
+        Fields.check(new BankViews.CompilersRequest(compilerIds), BankViews.CompilersRequest.class);
         for (UUID id : compilerIds) {
             Person u = People.find(id).orElse(null);
             if (u == null) throw Problem.badRequest("UNKNOWN_USER", "No user " + id);
@@ -242,10 +240,8 @@ public class BankService {
         return versionDetail(v.id);
     }
 
-    private static void applyPassport(BankVersion v, Passport p) {
-        if (p == null || blank(p.discipline()) || blank(p.programme()) || p.language() == null || !LANGUAGES.contains(p.language())) {
-            throw Problem.badRequest("INVALID_PASSPORT", "The passport needs discipline, programme and language (kk, ru or en) — 001 §5.22");
-        }
+    private static void applyPassport(BankVersion v, Passport passport) {
+        Passport p = Fields.check(passport, Passport.class);   // discipline, programme and language, 001 §5.22
         v.discipline = p.discipline().strip();
         v.programme = p.programme().strip();
         v.language = p.language();
@@ -368,18 +364,15 @@ public class BankService {
         return new BankCatalog.QuestionImage(q.image, q.imageType);
     }
 
-    private static QuestionDraft checkedDraft(BankViews.QuestionRequest r) {
-        if (r == null || blank(r.stem())) throw Problem.badRequest("STEM_REQUIRED", "A question needs a stem");
-        if (r.difficulty() == null) throw Problem.badRequest("DIFFICULTY_REQUIRED", "Choose easy, medium or hard (001 §5.23.3)");
-        List<OptionView> opts = r.options() == null ? List.of() : r.options();
-        if (opts.size() != 5) throw Problem.badRequest("OPTION_COUNT", "A question has exactly 5 options, not " + opts.size() + " (001 §7.6)");
-        if (opts.stream().anyMatch(o -> o == null || blank(o.text()))) throw Problem.badRequest("EMPTY_OPTION", "Every option needs text");
+    /** The request's fields (a stem, a difficulty, five options with text), then the rules across its options. */
+    private static QuestionDraft checkedDraft(BankViews.QuestionRequest request) {
+        BankViews.QuestionRequest r = Fields.check(request, BankViews.QuestionRequest.class);
+        List<OptionView> opts = r.options();
         if (opts.stream().noneMatch(OptionView::correct)) throw Problem.badRequest("NO_CORRECT_ANSWER", "Mark at least one correct option (001 §7.6)");
         Set<String> seen = new HashSet<>();
         for (OptionView o : opts) {
             if (!seen.add(normal(o.text()))) throw Problem.badRequest("DUPLICATE_OPTION", "Two options say the same: «" + o.text().strip() + "»");
         }
-        if (r.stem().length() > 4000) throw Problem.badRequest("STEM_TOO_LONG", "A stem may be at most 4000 characters");
         return new QuestionDraft(r.stem(), opts.stream().map(o -> new OptionDraft(o.text(), o.correct())).toList(), r.difficulty(),
                 r.topic(), 0);
     }
@@ -401,11 +394,11 @@ public class BankService {
 
     /** Which questions are typical tasks open for practice, with the department's decision (001 §5.23.2). */
     @Transactional
-    public VersionDetail setTypical(UUID versionId, BankViews.TypicalRequest r) {
+    public VersionDetail setTypical(UUID versionId, BankViews.TypicalRequest request) {
         BankVersion v = version(versionId);
         Bank b = bank(v.bankId);
         if (!b.isCompiler(me.id()) && !me.has(Role.HEAD_OF_DEPARTMENT)) throw Problem.forbidden("Compilers or the head of department set typical tasks");
-        if (r == null || blank(r.decision())) throw Problem.badRequest("DECISION_REQUIRED", "Record the department's decision on typical tasks (001 §5.23.2)");
+        BankViews.TypicalRequest r = Fields.check(request, BankViews.TypicalRequest.class);   // the department's decision, 001 §5.23.2
         Set<UUID> ids = r.questionIds() == null ? Set.of() : Set.copyOf(r.questionIds());
         for (Question q : Question.<Question>list("versionId", v.id)) q.typical = ids.contains(q.id);
         b.typicalDecision = r.decision().strip();
@@ -538,12 +531,10 @@ public class BankService {
 
     /** The department meeting's approval (001 §5.19) freezes the version; it must pass validation first. */
     @Transactional
-    public VersionDetail approve(UUID versionId, BankViews.ApprovalRequest r) {
+    public VersionDetail approve(UUID versionId, BankViews.ApprovalRequest request) {
         if (!me.has(Role.HEAD_OF_DEPARTMENT)) throw Problem.forbidden("The head of department records the department's approval");
         BankVersion v = version(versionId);
-        if (r == null || r.approvedOn() == null || blank(r.minutesNumber())) {
-            throw Problem.badRequest("APPROVAL_INCOMPLETE", "Give the meeting date and the minutes number (001 §5.19)");
-        }
+        BankViews.ApprovalRequest r = Fields.check(request, BankViews.ApprovalRequest.class);   // date and minutes, 001 §5.19
         if (r.approvedOn().isAfter(time.today())) throw Problem.badRequest("APPROVAL_IN_FUTURE", "The meeting date can't be in the future");
         BankValidationReport report = validator.validate(drafts(v.id));
         if (!report.passes()) {

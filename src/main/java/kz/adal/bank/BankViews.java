@@ -1,12 +1,22 @@
 package kz.adal.bank;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What the bank API returns and accepts. */
+/**
+ * What the bank API returns and accepts. A request's rules of one field are its constraints, checked by the service
+ * with {@link kz.adal.platform.Fields#check} where it used to check them by hand; the rules across fields and of state
+ * stay in the service.
+ */
 public final class BankViews {
     private BankViews() {}
 
@@ -26,9 +36,17 @@ public final class BankViews {
     public record ReviewSummary(UUID id, String expert, String state, String conclusion, Boolean forComputer, Boolean forWritten,
                                 String academicYear, LocalDate validUntil) {}
 
-    public record Passport(String discipline, String programme, String language, String referenceMaterials) {}
+    /** The bank passport (001 §5.22): also what a new version copies, so its stored values keep these rules. */
+    public record Passport(@NotBlank(message = REQUIRED) String discipline, @NotBlank(message = REQUIRED) String programme,
+                           @NotNull(message = REQUIRED) @Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE) String language,
+                           String referenceMaterials) {}
 
-    public record OptionView(String text, boolean correct) {}
+    static final String REQUIRED = "is required";
+    /** The languages a bank is written in, exactly as stored. */
+    static final String LANGUAGE = "kk|ru|en";
+    static final String LANGUAGE_MESSAGE = "must be kk, ru or en";
+
+    public record OptionView(@NotBlank(message = REQUIRED) String text, boolean correct) {}
 
     public record QuestionView(UUID id, int position, String stem, boolean hasImage, Difficulty difficulty, String topic,
                                boolean typical, List<OptionView> options) {}
@@ -45,19 +63,34 @@ public final class BankViews {
 
     public record SubmitRequest(String note) {}
 
-    public record CreateBankRequest(String title, String discipline, String programme, String language, String referenceMaterials) {}
+    public record CreateBankRequest(@NotBlank(message = REQUIRED) String title, @NotBlank(message = REQUIRED) String discipline,
+                                    @NotBlank(message = REQUIRED) String programme,
+                                    @NotNull(message = REQUIRED) @Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE) String language,
+                                    String referenceMaterials) {}
 
-    public record QuestionRequest(String stem, List<OptionView> options, Difficulty difficulty, String topic) {}
+    /**
+     * A question as the author writes it: exactly five options (001 §7.6), each with text. That one is correct and
+     * no two say the same are rules across options ({@code BankService.checkedDraft}).
+     */
+    public record QuestionRequest(@NotBlank(message = REQUIRED) @Size(max = 4000, message = "{problem.STEM_TOO_LONG}") String stem,
+                                  @NotNull(message = "{problem.OPTION_COUNT}") @Size(min = 5, max = 5, message = "{problem.OPTION_COUNT}")
+                                  List<@NotNull(message = REQUIRED) @Valid OptionView> options,
+                                  @NotNull(message = REQUIRED) Difficulty difficulty, String topic) {}
 
-    public record ApprovalRequest(LocalDate approvedOn, String minutesNumber) {}
+    /** The department meeting's approval (001 §5.19); that its date is not in the future needs the clock (the service's). */
+    public record ApprovalRequest(@NotNull(message = REQUIRED) LocalDate approvedOn, @NotBlank(message = REQUIRED) String minutesNumber) {}
 
-    public record TypicalRequest(List<UUID> questionIds, String decision) {}
+    public record TypicalRequest(List<UUID> questionIds, @NotBlank(message = REQUIRED) String decision) {}
 
-    public record ExpertListRequest(UUID userId, String academicYear, LocalDate approvedOn) {}
+    public record ExpertListRequest(@NotNull(message = REQUIRED) UUID userId, String academicYear,
+                                    @NotNull(message = REQUIRED) LocalDate approvedOn) {}
 
     public record ExpertListEntry(UUID userId, String fullName, String academicYear, LocalDate approvedOn) {}
 
-    public record AssignReviewRequest(UUID expertId) {}
+    /** The bank's compilers (the body is the bare list of their ids): at least one. */
+    public record CompilersRequest(@jakarta.validation.constraints.NotEmpty(message = "{problem.COMPILERS_REQUIRED}") List<UUID> compilerIds) {}
+
+    public record AssignReviewRequest(@NotNull(message = REQUIRED) UUID expertId) {}
 
     public record ReviewDetail(UUID id, UUID versionId, UUID bankId, String bankTitle, int versionNumber, Passport passport,
                                String expert, String state, String academicYear, Boolean conformityOk, Boolean difficultyOk,
@@ -65,10 +98,16 @@ public final class BankViews {
                                LocalDate validFrom, LocalDate validUntil, List<QuestionView> questions, Map<UUID, String> comments,
                                boolean mine) {}
 
-    public record ConclusionRequest(Boolean conformityOk, Boolean difficultyOk, Boolean wordingOk, String overallComment,
-                                    ExpertReview.Conclusion conclusion, Boolean forComputer, Boolean forWritten) {}
+    /**
+     * The expert's conclusion (001 §5.25–5.26): every criterion answered, fit or not, and a comment. What a fit
+     * conclusion also needs (a use, every criterion met) is a rule across fields ({@code ExpertReviewService.conclude}).
+     */
+    public record ConclusionRequest(@NotNull(message = REQUIRED) Boolean conformityOk, @NotNull(message = REQUIRED) Boolean difficultyOk,
+                                    @NotNull(message = REQUIRED) Boolean wordingOk, @NotBlank(message = REQUIRED) String overallComment,
+                                    @NotNull(message = REQUIRED) ExpertReview.Conclusion conclusion, Boolean forComputer, Boolean forWritten) {}
 
-    public record CommentRequest(String comment) {}
+    /** A blank comment removes the question's comment; a longer one than this is refused. */
+    public record CommentRequest(@Size(max = 2000, message = "{problem.COMMENT_TOO_LONG}") String comment) {}
 
     public record ImportResult(int imported, int skipped) {}
 }

@@ -15,7 +15,6 @@ import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +54,9 @@ public class ExpertReviewService {
 
     /** The head of department records an expert approved for an academic year (each March for the next, 001 §5.24). */
     @Transactional
-    public ExpertListEntry addExpert(BankViews.ExpertListRequest r) {
+    public ExpertListEntry addExpert(BankViews.ExpertListRequest request) {
         if (!me.has(Role.HEAD_OF_DEPARTMENT)) throw Problem.forbidden("The head of department keeps the expert list");
-        if (r == null || r.userId() == null || r.approvedOn() == null) throw Problem.badRequest("INCOMPLETE", "Choose the expert, the year and the approval date");
+        BankViews.ExpertListRequest r = kz.adal.platform.Fields.check(request, BankViews.ExpertListRequest.class);
         String year = year(r.academicYear());
         Person u = People.find(r.userId()).orElse(null);
         if (u == null) throw Problem.badRequest("UNKNOWN_USER", "No such user");
@@ -87,7 +86,7 @@ public class ExpertReviewService {
         if (!me.has(Role.HEAD_OF_DEPARTMENT)) throw Problem.forbidden("The head of department assigns experts (001 §5.24)");
         BankVersion v = banks.version(versionId);
         Bank b = banks.bank(v.bankId);
-        if (expertId == null) throw Problem.badRequest("EXPERT_REQUIRED", "Choose an expert");
+        kz.adal.platform.Fields.check(new BankViews.AssignReviewRequest(expertId), BankViews.AssignReviewRequest.class);
         BankValidationReport report = BankValidator.standard().validate(banks.drafts(v.id));
         if (!report.passes()) throw Problem.unprocessable("BANK_INVALID", "A bank that fails validation can't go to review", report.issues());
         if (v.state != BankVersionState.APPROVED) {
@@ -164,7 +163,7 @@ public class ExpertReviewService {
             if (c != null) c.delete();
             return;
         }
-        if (comment.length() > 2000) throw Problem.badRequest("COMMENT_TOO_LONG", "A comment may be at most 2000 characters");
+        kz.adal.platform.Fields.check(new BankViews.CommentRequest(comment), BankViews.CommentRequest.class);   // at most 2000 characters
         if (c == null) {
             c = new ReviewComment();
             c.key = new ReviewComment.Key(r.id, q.id);
@@ -178,15 +177,9 @@ public class ExpertReviewService {
 
     /** The signed conclusion (001 §5.25–5.26): the three criteria, fit / not fit, for computer and/or written testing. */
     @Transactional
-    public ReviewDetail conclude(UUID reviewId, ConclusionRequest c) {
+    public ReviewDetail conclude(UUID reviewId, ConclusionRequest request) {
         ExpertReview r = openReviewOfMine(reviewId);
-        List<String> missing = new ArrayList<>();
-        if (c == null) throw Problem.badRequest("CONCLUSION_INCOMPLETE", "Fill in the conclusion");
-        if (c.conformityOk() == null) missing.add("conformity with the standard and programmes");
-        if (c.difficultyOk() == null) missing.add("difficulty level");
-        if (c.wordingOk() == null) missing.add("correct and unambiguous wording");
-        if (c.conclusion() == null) missing.add("the conclusion (fit / not fit)");
-        if (!missing.isEmpty()) throw Problem.badRequest("CONCLUSION_INCOMPLETE", "Still to answer: " + String.join(", ", missing) + " (001 §5.25)");
+        ConclusionRequest c = kz.adal.platform.Fields.check(request, ConclusionRequest.class);   // every criterion answered, 001 §5.25
         boolean computer = Boolean.TRUE.equals(c.forComputer());
         boolean written = Boolean.TRUE.equals(c.forWritten());
         if (c.conclusion() == ExpertReview.Conclusion.FIT) {
@@ -195,7 +188,6 @@ public class ExpertReviewService {
                 throw Problem.badRequest("CRITERIA_FAILED", "A bank that fails a criterion can't be concluded fit");
             }
         }
-        if (c.overallComment() == null || c.overallComment().isBlank()) throw Problem.badRequest("COMMENT_REQUIRED", "Write an overall comment");
         AcademicYear year = AcademicYear.parse(r.academicYear);
         LocalDate today = time.today();
         r.conclude(c.conformityOk(), c.difficultyOk(), c.wordingOk(), c.overallComment().strip(), c.conclusion(), computer, written,

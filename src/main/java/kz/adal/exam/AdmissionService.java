@@ -7,6 +7,12 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import kz.adal.platform.Fields;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 
@@ -69,12 +75,14 @@ public class AdmissionService {
         return rows;
     }
 
+    /** A decision by hand: admitted or not, and the reason either way, so the decision can be traced (001 §5.30). */
+    public record AdmissionRequest(@NotNull(message = "is required") Boolean admitted, @NotBlank(message = "is required") String reason) {}
+
     /** By hand: the reason is required either way, so the decision can be traced (001 §5.30). */
     @Transactional
     public RosterRow decide(UUID examId, UUID studentId, Boolean admitted, String reason) {
         Exam exam = exams.requireManageable(examId);
-        if (admitted == null) throw Problem.badRequest("ADMITTED_REQUIRED", "Say whether the student is admitted");
-        if (ExamService.blank(reason)) throw Problem.badRequest("REASON_REQUIRED", "Give the reason for a decision made by hand");
+        Fields.check(new AdmissionRequest(admitted, reason), AdmissionRequest.class);
         Person s = requireGroupStudent(exam, studentId);
         record(exam, s, admitted, reason.trim(), Admission.Source.MANUAL);
         audit.record(Change.of("exam.admission", "exam", exam.id).scope(exam.id)
@@ -118,19 +126,23 @@ public class AdmissionService {
         return new ImportResult(parsed.rows().size(), yes, parsed.rows().size() - yes);
     }
 
+    /**
+     * Extra time of 1 to {@link #MAX_EXTRA_MINUTES} minutes and its documented basis, at least five characters
+     * once trimmed (001 §5.8.2).
+     */
+    public record AccommodationRequest(@NotNull(message = "{problem.EXTRA_TIME_INVALID}")
+                                       @Min(value = 1, message = "{problem.EXTRA_TIME_INVALID}")
+                                       @Max(value = MAX_EXTRA_MINUTES, message = "{problem.EXTRA_TIME_INVALID}") Integer extraMinutes,
+                                       @NotNull(message = "{problem.BASIS_REQUIRED}")
+                                       @Pattern(regexp = "(?s)\\s*\\S.{3,}\\S\\s*", message = "{problem.BASIS_REQUIRED}") String basis) {}
+
     /** A dean approves extra time with its documented basis, e.g. a PMPC recommendation (001 §5.8.2). */
     @Transactional
     public RosterRow accommodate(UUID examId, UUID studentId, Integer extraMinutes, String basis) {
         Exam exam = Exam.findById(examId);
         if (exam == null) throw Problem.notFound("Exam");
         Person s = requireGroupStudent(exam, studentId);
-        if (extraMinutes == null || extraMinutes < 1 || extraMinutes > MAX_EXTRA_MINUTES) {
-            throw Problem.badRequest("EXTRA_TIME_INVALID", "Extra time is 1 to " + MAX_EXTRA_MINUTES + " minutes");
-        }
-        if (ExamService.blank(basis) || basis.trim().length() < 5) {
-            throw Problem.badRequest("BASIS_REQUIRED",
-                    "Name the documented basis, e.g. the psychological-medical-pedagogical recommendation and its number (001 §5.8.2)");
-        }
+        Fields.check(new AccommodationRequest(extraMinutes, basis), AccommodationRequest.class);
         Admission.ExamStudent key = new Admission.ExamStudent(examId, studentId);
         Accommodation a = Accommodation.findById(key);
         Integer before = a == null ? null : a.extraMinutes;
@@ -153,7 +165,7 @@ public class AdmissionService {
     public void withdrawAccommodation(UUID examId, UUID studentId, String reason) {
         Accommodation a = Accommodation.findById(new Admission.ExamStudent(examId, studentId));
         if (a == null) throw Problem.notFound("Accommodation");
-        if (ExamService.blank(reason)) throw Problem.badRequest("REASON_REQUIRED", "Say why the extra time is withdrawn");
+        Fields.check(new ExamService.ReasonRequest(reason), ExamService.ReasonRequest.class);   // ?reason=, why it is withdrawn
         a.delete();
         audit.record(Change.of("exam.accommodation-withdrawn", "exam", examId).scope(examId)
                 .detail(Map.of("student", studentId.toString(), "reason", reason.trim())));

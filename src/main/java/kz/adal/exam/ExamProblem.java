@@ -10,9 +10,12 @@ public record ExamProblem(String field, String code, String message, int status)
         return new ExamProblem(field, code, message, 400);
     }
 
-    /** The same problem as a reader of {@code lang} reads it (the catalogue's sentence for the code). */
+    /**
+     * The same problem as a reader of {@code lang} reads it (the catalogue's sentence for the code). A field's own
+     * problem ({@code FIELD_*}, from its constraint) was worded for the reader when it was found.
+     */
     public ExamProblem in(String lang) {
-        if ("en".equals(lang)) return this;
+        if ("en".equals(lang) || code.startsWith("FIELD_")) return this;
         String own = kz.adal.platform.Texts.problem(lang, code);
         return own == null ? this : new ExamProblem(field, code, own, status);
     }

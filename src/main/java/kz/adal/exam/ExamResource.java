@@ -55,7 +55,8 @@ public class ExamResource {
     @POST
     @Path("/exams/check")
     public CheckResult check(ExamRequest r, @QueryParam("exam") UUID examId) {
-        List<ExamProblem> problems = exams.check(r, examId).stream().map(p -> p.in(language.get())).toList();
+        String lang = language.get();
+        List<ExamProblem> problems = exams.check(r, examId, lang).stream().map(p -> p.in(lang)).toList();
         return new CheckResult(problems.isEmpty(), problems);
     }
 
@@ -90,11 +91,9 @@ public class ExamResource {
         return exams.publish(id);
     }
 
-    public record ReasonRequest(String reason) {}
-
     @POST
     @Path("/exams/{id}/cancel")
-    public ExamView cancel(@PathParam("id") UUID id, ReasonRequest r) {
+    public ExamView cancel(@PathParam("id") UUID id, ExamService.ReasonRequest r) {
         return exams.cancel(id, r == null ? null : r.reason());
     }
 
@@ -113,11 +112,9 @@ public class ExamResource {
         return admission.roster(id);
     }
 
-    public record AdmissionRequest(Boolean admitted, String reason) {}
-
     @PUT
     @Path("/exams/{id}/admissions/{studentId}")
-    public AdmissionService.RosterRow admit(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId, AdmissionRequest r) {
+    public AdmissionService.RosterRow admit(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId, AdmissionService.AdmissionRequest r) {
         return admission.decide(id, studentId, r == null ? null : r.admitted(), r == null ? null : r.reason());
     }
 
@@ -129,14 +126,12 @@ public class ExamResource {
         return admission.importCsv(id, csv);
     }
 
-    public record AccommodationRequest(Integer extraMinutes, String basis) {}
-
     /** Extra time with its documented basis, approved by a dean (001 §5.8.2). */
     @PUT
     @Path("/exams/{id}/accommodations/{studentId}")
     @RolesAllowed(Role.Names.DEAN)
     public AdmissionService.RosterRow accommodate(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId,
-                                                  AccommodationRequest r) {
+                                                  AdmissionService.AccommodationRequest r) {
         return admission.accommodate(id, studentId, r == null ? null : r.extraMinutes(), r == null ? null : r.basis());
     }
 

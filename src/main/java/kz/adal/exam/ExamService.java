@@ -11,7 +11,9 @@ import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
+import kz.adal.platform.Fields;
 import kz.adal.platform.Problem;
+import kz.adal.platform.ProblemMapper;
 import kz.adal.platform.RuleViolation;
 import kz.adal.platform.TimeSource;
 
@@ -54,27 +56,36 @@ public class ExamService {
         this.em = em;
     }
 
-    /** Every problem with the definition, in order: the request's own fields first, then bank, group and period. */
+    /** {@link #check(ExamRequest, UUID, String)} worded in English (saving refuses bad fields before it is asked). */
     @Transactional
     public List<ExamProblem> check(ExamRequest r, UUID excludeExamId) {
+        return check(r, excludeExamId, "en");
+    }
+
+    /**
+     * Every problem with the definition, in order: the request's own fields first (its constraints, worded in
+     * {@code lang} as a refusal would be), then the kind's limits, the window, bank, group and period.
+     */
+    @Transactional
+    public List<ExamProblem> check(ExamRequest request, UUID excludeExamId, String lang) {
         List<ExamProblem> problems = new ArrayList<>();
-        if (r == null) return List.of(ExamProblem.invalid("", "EMPTY_REQUEST", "Send the exam's fields"));
-        if (blank(r.title())) problems.add(ExamProblem.invalid("title", "TITLE_REQUIRED", "Give the exam a title"));
-        if (r.kind() == null) problems.add(ExamProblem.invalid("kind", "KIND_REQUIRED", "Choose the kind of assessment"));
-        if (blank(r.groupCode())) problems.add(ExamProblem.invalid("groupCode", "GROUP_REQUIRED", "Choose the group"));
-        if (blank(r.academicPeriod()) || !r.academicPeriod().trim().matches(PERIOD_PATTERN)) {
-            problems.add(ExamProblem.invalid("academicPeriod", "PERIOD_INVALID",
-                    "The academic period is written like 2026-2027/1 (academic year / term)"));
-        }
-        if (r.bankVersionId() == null) problems.add(ExamProblem.invalid("bankVersionId", "BANK_REQUIRED", "Choose a bank version"));
+        ExamRequest r = request == null ? Fields.empty(ExamRequest.class) : request;   // no body: every field missing
+        Set<String> badFields = new HashSet<>();
+        Fields.violations(r, ExamRequest.class).stream().map(v -> ProblemMapper.FieldProblem.of(v, lang))
+                .sorted(java.util.Comparator.comparing(ProblemMapper.FieldProblem::field)).forEach(f -> {
+                    badFields.add(f.field());
+                    problems.add(ExamProblem.invalid(f.field(), f.code(), f.message()));
+                });
         Duration duration = null;
         if (r.kind() != null) {
             ExamLimits limits = null;
-            try {
-                limits = limits(r);
-                ExamRules.checkLimits(r.kind(), limits);
-            } catch (RuleViolation e) { // collected with the other field problems, answered together
-                problems.add(ExamProblem.invalid(limitField(e.code()), e.code(), e.getMessage()));
+            if (java.util.Collections.disjoint(badFields, ExamRequest.LIMIT_FIELDS)) {   // a field's own refusal says it once
+                try {
+                    limits = limits(r);
+                    ExamRules.checkLimits(r.kind(), limits);
+                } catch (RuleViolation e) { // collected with the other field problems, answered together
+                    problems.add(ExamProblem.invalid(limitField(e.code()), e.code(), e.getMessage()));
+                }
             }
             if (limits != null) duration = limits.duration();
             try {
@@ -86,7 +97,7 @@ public class ExamService {
         }
         boolean windowOk = false;
         if (r.opensAt() == null || r.closesAt() == null) {
-            problems.add(ExamProblem.invalid("opensAt", "WINDOW_REQUIRED", "Set when the window opens and closes"));
+            // the fields' own constraints said which is missing
         } else if (!r.closesAt().isAfter(r.opensAt())) {
             problems.add(ExamProblem.invalid("closesAt", "WINDOW_INVALID", "The window must close after it opens"));
         } else if (!r.closesAt().isAfter(time.now())) {
@@ -101,9 +112,6 @@ public class ExamService {
         }
         if (r.resultsVisibleAt() != null && r.opensAt() != null && r.resultsVisibleAt().isBefore(r.opensAt())) {
             problems.add(ExamProblem.invalid("resultsVisibleAt", "RESULTS_BEFORE_OPEN", "Results can't be shown before the window opens"));
-        }
-        if (r.topics() != null && r.topics().stream().anyMatch(ExamService::blank)) {
-            problems.add(ExamProblem.invalid("topics", "TOPIC_BLANK", "A topic is blank"));
         }
 
         // the group and its language of instruction (001 §5.23.5)
@@ -182,7 +190,8 @@ public class ExamService {
     }
 
     @Transactional
-    public ExamView create(ExamRequest r) {
+    public ExamView create(ExamRequest request) {
+        ExamRequest r = Fields.check(request, ExamRequest.class);
         requireNoProblems(check(r, null));
         Exam e = new Exam();
         e.createdBy = me.id();
@@ -196,9 +205,10 @@ public class ExamService {
     }
 
     @Transactional
-    public ExamView update(UUID id, ExamRequest r) {
+    public ExamView update(UUID id, ExamRequest request) {
         Exam e = requireManageable(id);
         e.requireEditable();
+        ExamRequest r = Fields.check(request, ExamRequest.class);
         requireNoProblems(check(r, id));
         ExamView before = ExamView.of(e);
         fill(e, r);
@@ -218,11 +228,14 @@ public class ExamService {
         return ExamView.of(e);
     }
 
+    /** Why an exam is cancelled; kept with it. */
+    public record ReasonRequest(@jakarta.validation.constraints.NotBlank(message = "is required") String reason) {}
+
     @Transactional
     public ExamView cancel(UUID id, String reason) {
         Exam e = requireManageable(id);
         e.requireCancellable();
-        if (blank(reason)) throw Problem.badRequest("REASON_REQUIRED", "Say why the exam is cancelled");
+        Fields.check(new ReasonRequest(reason), ReasonRequest.class);
         e.cancel(reason.trim(), time.now());
         audit.record(Change.of("exam.cancelled", "exam", e.id).scope(e.id).detail(Map.of("reason", e.cancelReason)));
         return ExamView.of(e);

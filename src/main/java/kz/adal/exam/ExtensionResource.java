@@ -15,7 +15,6 @@ import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -107,21 +106,17 @@ public class ExtensionResource {
         return sheets.sign(id);
     }
 
-    public record ReasonRequest(String reason) {}
-
     @POST
     @Path("/sheets/{id}/refuse")
     @RolesAllowed({Role.Names.DEAN, Role.Names.ACADEMIC_POLICY_DIRECTOR, Role.Names.ACADEMIC_VICE_RECTOR})
-    public ExtensionService.SheetView refuse(@PathParam("id") UUID id, ReasonRequest r) {
+    public ExtensionService.SheetView refuse(@PathParam("id") UUID id, ExtensionService.ReasonRequest r) {
         return sheets.refuse(id, r == null ? null : r.reason());
     }
-
-    public record OrderRequest(String orderNumber) {}
 
     @POST
     @Path("/sheets/{id}/order")
     @RolesAllowed(Role.Names.DEAN)
-    public ExtensionService.SheetView order(@PathParam("id") UUID id, OrderRequest r) {
+    public ExtensionService.SheetView order(@PathParam("id") UUID id, ExtensionService.OrderRequest r) {
         return sheets.issueOrder(id, r == null ? null : r.orderNumber());
     }
 
@@ -134,12 +129,10 @@ public class ExtensionResource {
         return sheets.issueSheet(id, r == null ? null : r.receivedOn());
     }
 
-    public record GradeRequest(BigDecimal percent) {}
-
     @PUT
     @Path("/sheets/{id}/grade")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
-    public ExtensionService.SheetView grade(@PathParam("id") UUID id, GradeRequest r) {
+    public ExtensionService.SheetView grade(@PathParam("id") UUID id, ExtensionService.GradeRequest r) {
         return sheets.grade(id, r == null ? null : r.percent());
     }
 
@@ -167,12 +160,10 @@ public class ExtensionResource {
         return sheets.locks();
     }
 
-    public record LockRequest(String academicPeriod, String note) {}
-
     @POST
     @Path("/portal-locks")
     @RolesAllowed(Role.Names.PORTAL_ADMIN)
-    public ExtensionService.LockView lock(LockRequest r) {
+    public ExtensionService.LockView lock(ExtensionService.LockRequest r) {
         return sheets.lock(r == null ? null : r.academicPeriod(), r == null ? null : r.note());
     }
 

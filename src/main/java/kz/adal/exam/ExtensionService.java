@@ -8,6 +8,12 @@ import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import kz.adal.platform.Fields;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 
@@ -48,6 +54,24 @@ public class ExtensionService {
         this.time = time;
         this.me = me;
     }
+
+    /** Why a signatory refuses an application. */
+    public record ReasonRequest(@NotBlank(message = "is required") String reason) {}
+
+    /** Which period the portal administrator unlocks ({@code ?period=}). */
+    public record UnlockRequest(@NotBlank(message = "is required") String period) {}
+
+    /** The dean's office order extending the deadline. */
+    public record OrderRequest(@NotBlank(message = "is required") String orderNumber) {}
+
+    /** The teacher's grade on the sheet, a percentage. */
+    public record GradeRequest(@NotNull(message = "{problem.PERCENT_INVALID}") @DecimalMin(value = "0", message = "{problem.PERCENT_INVALID}")
+                               @DecimalMax(value = "100", message = "{problem.PERCENT_INVALID}") BigDecimal percent) {}
+
+    /** The portal administrator's lock of an academic period (001 §5.31). */
+    public record LockRequest(@NotNull(message = "{problem.PERIOD_INVALID}")
+                              @Pattern(regexp = "\\s*" + ExamService.PERIOD_PATTERN + "\\s*", message = "{problem.PERIOD_INVALID}") String academicPeriod,
+                              String note) {}
 
     public record ApplyRequest(UUID examId, String reason, String documentName, String documentType, String documentBase64) {}
 
@@ -121,7 +145,7 @@ public class ExtensionService {
             default -> throw Problem.conflict("NOTHING_TO_SIGN", "This application is " + e.state + "; it can't be refused now");
         };
         requireTurn(who);
-        if (ExamService.blank(reason)) throw Problem.badRequest("REASON_REQUIRED", "Say why the application is refused");
+        Fields.check(new ReasonRequest(reason), ReasonRequest.class);
         e.take(e.sheet().refuse());
         e.refusedBy = me.id();
         e.refusedAt = time.now();
@@ -135,7 +159,7 @@ public class ExtensionService {
     @Transactional
     public SheetView issueOrder(UUID id, String orderNumber) {
         Extension e = find(id);
-        if (ExamService.blank(orderNumber)) throw Problem.badRequest("ORDER_NUMBER_REQUIRED", "Give the order's number");
+        Fields.check(new OrderRequest(orderNumber), OrderRequest.class);
         e.take(e.sheet().issueOrder());
         e.orderNumber = orderNumber.trim();
         e.orderIssuedBy = me.id();
@@ -168,9 +192,7 @@ public class ExtensionService {
         if (!exam.createdBy.equals(me.id()) && !me.has(Role.HEAD_OF_DEPARTMENT) && !me.has(Role.SYSTEM_ADMIN)) {
             throw Problem.forbidden("Only the exam's teacher grades its individual sheets");
         }
-        if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw Problem.badRequest("PERCENT_INVALID", "A grade is a percentage from 0 to 100");
-        }
+        Fields.check(new GradeRequest(percent), GradeRequest.class);
         if (e.state != IndividualSheetState.SHEET_ISSUED) {
             throw Problem.conflict("SHEET_NOT_ISSUED", "Grades go on an issued sheet; this one is " + e.state);
         }
@@ -302,9 +324,7 @@ public class ExtensionService {
 
     @Transactional
     public LockView lock(String period, String note) {
-        if (ExamService.blank(period) || !period.trim().matches(ExamService.PERIOD_PATTERN)) {
-            throw Problem.badRequest("PERIOD_INVALID", "The academic period is written like 2026-2027/1");
-        }
+        Fields.check(new LockRequest(period, note), LockRequest.class);
         if (PortalLock.findById(period.trim()) != null) throw Problem.conflict("ALREADY_LOCKED", "The period is already locked");
         PortalLock l = new PortalLock();
         l.academicPeriod = period.trim();
@@ -318,10 +338,10 @@ public class ExtensionService {
 
     @Transactional
     public void unlock(String period, String reason) {
-        if (ExamService.blank(period)) throw Problem.badRequest("PERIOD_REQUIRED", "Say which academic period to unlock");
+        Fields.check(new UnlockRequest(period), UnlockRequest.class);
         PortalLock l = PortalLock.findById(period.trim());
         if (l == null) throw Problem.notFound("Lock");
-        if (ExamService.blank(reason)) throw Problem.badRequest("REASON_REQUIRED", "Say why the period is unlocked");
+        Fields.check(new ReasonRequest(reason), ReasonRequest.class);   // ?reason=, why it is unlocked
         l.delete();
         audit.record(Change.of("portal.unlocked", "portal-lock", period).detail(Map.of("reason", reason.trim())));
     }

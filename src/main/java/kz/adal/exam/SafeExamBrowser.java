@@ -53,7 +53,9 @@ public class SafeExamBrowser {
     /** What the exam's staff see and edit; configKey is the key of the file Adal generates for {@code base}. */
     public record SettingsView(boolean required, String configKey, List<String> extraConfigKeys, List<String> browserExamKeys) {}
 
-    public record SettingsRequest(Boolean required, List<String> extraConfigKeys, List<String> browserExamKeys) {}
+    /** Whether the exam requires SEB, and keys of the university's own files and approved builds (each checked by {@code keys}, naming the bad one). */
+    public record SettingsRequest(@jakarta.validation.constraints.NotNull(message = "{problem.SEB_REQUIRED_MISSING}") Boolean required,
+                                  List<String> extraConfigKeys, List<String> browserExamKeys) {}
 
     /** The check page's question: does this exam need SEB, and is this request from it? */
     public record StudentView(boolean required, boolean inSeb, String configUrl) {}
@@ -78,9 +80,9 @@ public class SafeExamBrowser {
     }
 
     @Transactional
-    SettingsView update(UUID examId, SettingsRequest r, String base) {
+    SettingsView update(UUID examId, SettingsRequest request, String base) {
         Exam exam = exams.requireManageable(examId);
-        if (r == null || r.required() == null) throw RuleViolation.badRequest("SEB_REQUIRED_MISSING", "Say whether the exam requires Safe Exam Browser");
+        SettingsRequest r = kz.adal.platform.Fields.check(request, SettingsRequest.class);
         List<Map<String, String>> errors = new ArrayList<>();
         List<String> extra = keys(r.extraConfigKeys(), "extraConfigKeys", errors);
         List<String> bek = keys(r.browserExamKeys(), "browserExamKeys", errors);

@@ -101,23 +101,55 @@ public class ProblemMapper {
     }
 
     /**
-     * A field that breaks its Bean Validation constraint: the field, a stable code for the kind of rule and the
-     * sentence in the caller's language (the catalogue's {@code problem.FIELD_*}; English readers get the
-     * constraint's own message, which says the rule).
+     * A field that breaks its Bean Validation constraint: the field (its property path without list positions,
+     * {@code options.text}), a stable code for the kind of rule and a sentence in the caller's language that names
+     * the field as a person reads it ({@code field.NAME} in the catalogue). kk and ru readers get the catalogue's
+     * {@code problem.FIELD_*} sentence; English readers the field's name and the constraint's own message, which
+     * says the rule. A constraint whose message is <code>{problem.CODE}</code> has a sentence of its own in the
+     * catalogue (a rule that needs its numbers said, such as exactly five options), in every language.
      */
     public record FieldProblem(String field, String code, String message) {
+        private static final java.util.regex.Pattern OWN_SENTENCE = java.util.regex.Pattern.compile("\\{problem\\.([A-Z][A-Z0-9_]*)}");
 
-        static FieldProblem of(ConstraintViolation<?> v, String lang) {
-            String field = leaf(v.getPropertyPath().toString());
-            String code = switch (v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()) {
+        public static FieldProblem of(ConstraintViolation<?> v, String lang) {
+            String field = field(v.getPropertyPath());
+            String code = code(v);
+            return new FieldProblem(field, code, sentence(v, field, code, lang));
+        }
+
+        static String code(ConstraintViolation<?> v) {
+            return switch (v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()) {
                 case "NotNull", "NotBlank", "NotEmpty" -> "FIELD_REQUIRED";
                 case "Size", "Length" -> "FIELD_LENGTH";
                 case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero", "Range" -> "FIELD_RANGE";
                 case "Pattern", "Email" -> "FIELD_FORMAT";
                 default -> "FIELD_INVALID";
             };
-            String own = "en".equals(lang) ? null : Texts.problem(lang, code);
-            return new FieldProblem(field, code, own != null ? own : field + " " + v.getMessage());
+        }
+
+        /** {@code options[2].text} → {@code options.text}; a set's element ({@code topics[].<iterable element>}) → {@code topics}. */
+        static String field(jakarta.validation.Path path) {
+            StringBuilder out = new StringBuilder();
+            String last = "";
+            for (jakarta.validation.Path.Node n : path) {
+                if (n.getName() != null) last = n.getName();
+                if (n.getKind() != jakarta.validation.ElementKind.PROPERTY || n.getName() == null) continue;
+                if (!out.isEmpty()) out.append('.');
+                out.append(n.getName());
+            }
+            return out.isEmpty() ? last : out.toString();   // a method's parameter: its own name
+        }
+
+        private static String sentence(ConstraintViolation<?> v, String field, String code, String lang) {
+            java.util.regex.Matcher own = OWN_SENTENCE.matcher(v.getMessageTemplate());
+            if (own.matches()) {
+                String s = Texts.problem(lang, own.group(1));
+                if (s != null) return s;
+            }
+            String name = Texts.field(lang, field);
+            String catalogue = "en".equals(lang) ? null : Texts.problem(lang, code, name);
+            if (catalogue != null) return catalogue;
+            return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " " + v.getMessage();
         }
     }
 
@@ -127,15 +159,11 @@ public class ProblemMapper {
         String lang = lang();
         List<FieldProblem> errors = e.getConstraintViolations().stream().map(v -> FieldProblem.of(v, lang))
                 .sorted(java.util.Comparator.comparing(FieldProblem::field)).toList();
-        String fields = String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList());
+        String english = String.join(", ", errors.stream().map(f -> Texts.field("en", f.field())).distinct().toList());
+        String fields = String.join(", ", errors.stream().map(f -> Texts.field(lang, f.field())).distinct().toList());
         return Response.status(400).type(PROBLEM_JSON).entity(body(400, "INVALID_REQUEST",
-                detail("INVALID_REQUEST", "The request has invalid fields: " + fields, new Object[]{fields}, false),
+                detail("INVALID_REQUEST", "The request has invalid fields: " + english, new Object[]{fields}, false),
                 uri == null ? null : uri.getPath(), errors)).build();
-    }
-
-    private static String leaf(String path) {
-        int i = path.lastIndexOf('.');
-        return i < 0 ? path : path.substring(i + 1);
     }
 
     @ServerExceptionMapper

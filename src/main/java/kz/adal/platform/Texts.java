@@ -40,6 +40,20 @@ public final class Texts {
         }
     }
 
+    /**
+     * A request's field as a person reads it, for a refusal that names it ({@code field.NAME} in the catalogue, NAME
+     * the property path such as {@code options.text}); the path itself when the catalogue has no name for it
+     * (FieldNamesTest keeps every constrained field named).
+     */
+    public static String field(String lang, String path) {
+        if (path == null || path.isEmpty()) return "?";
+        try {
+            return bundle("texts.texts", supported(lang) ? lang : "kk").getString("field." + path);
+        } catch (MissingResourceException e) {
+            return path;
+        }
+    }
+
     private static ResourceBundle bundle(String base, String lang) {
         return ResourceBundle.getBundle(base, Locale.forLanguageTag(lang),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

@@ -119,7 +119,7 @@ class SebApiTest {
         Given.Sitting s = Given.sitting(Given.exam().questions(5));
         s.student().api().body(Map.of("required", true)).put("/api/exams/" + s.examId() + "/seb").then().statusCode(403);
         Api.as("teacher").body(Map.of()).put("/api/exams/" + s.examId() + "/seb").then().statusCode(400)
-                .body("code", equalTo("SEB_REQUIRED_MISSING"));
+                .body("code", equalTo("INVALID_REQUEST")).body("errors.field", equalTo(List.of("required")));
         // without SEB required nothing changes for the student
         s.student().api().post("/api/exams/" + s.examId() + "/attempt").then().statusCode(200);
     }

@@ -52,7 +52,8 @@ class BankApiTest {
     void aQuestionNeedsFiveOptionsAndACorrectOne() {
         String v = newBank("Rules bank", "en");
         Api.as("author").body(question("Six?", 6, true)).post("/api/bank-versions/" + v + "/questions")
-                .then().statusCode(400).body("code", equalTo("OPTION_COUNT")).body("detail", containsString("001 §7.6"));
+                .then().statusCode(400).body("code", equalTo("INVALID_REQUEST")).body("errors[0].field", equalTo("options"))
+                .body("errors[0].code", equalTo("FIELD_LENGTH")).body("errors[0].message", containsString("001 §7.6"));
         Api.as("author").body(question("None?", 5, false)).post("/api/bank-versions/" + v + "/questions")
                 .then().statusCode(400).body("code", equalTo("NO_CORRECT_ANSWER"));
         Api.as("author").body(question("Fine?", 5, true)).post("/api/bank-versions/" + v + "/questions")
@@ -157,7 +158,8 @@ class BankApiTest {
         String firstQuestion = Api.as("expert").get("/api/reviews/" + review).then().statusCode(200).extract().path("questions[0].id");
         Api.as("expert").body(Map.of("comment", "Clear and correct.")).put("/api/reviews/" + review + "/comments/" + firstQuestion).then().statusCode(204);
         Api.as("expert").body(Map.of("conformityOk", true, "difficultyOk", true, "wordingOk", true)).post("/api/reviews/" + review + "/conclusion")
-                .then().statusCode(400).body("code", equalTo("CONCLUSION_INCOMPLETE"));
+                .then().statusCode(400).body("code", equalTo("INVALID_REQUEST"))
+                .body("errors.field", equalTo(List.of("conclusion", "overallComment")));
         Api.as("expert").body(Map.of("conformityOk", true, "difficultyOk", true, "wordingOk", true, "conclusion", "FIT",
                         "forComputer", true, "forWritten", false, "overallComment", "Fit for computer testing."))
                 .post("/api/reviews/" + review + "/conclusion").then().statusCode(200).body("state", equalTo("CONCLUDED"))

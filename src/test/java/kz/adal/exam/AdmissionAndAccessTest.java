@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,7 +56,7 @@ class AdmissionAndAccessTest {
         ExamFixtures.Group g = ExamFixtures.group("kk", 1, true);
         UUID exam = ExamFixtures.published(ExamFixtures.attestation(g, ExamFixtures.demoBank("kk")));
         Api.as("teacher").body(Map.of("admitted", true)).put("/api/exams/" + exam + "/admissions/" + g.student(0).id())
-                .then().statusCode(400).body("code", equalTo("REASON_REQUIRED"));
+                .then().statusCode(400).body("code", equalTo("INVALID_REQUEST")).body("errors.field", equalTo(List.of("reason")));
         Api.as("teacher").body(Map.of("admitted", true, "reason", "completed the missing task on 12 May"))
                 .put("/api/exams/" + exam + "/admissions/" + g.student(0).id()).then().statusCode(200)
                 .body("admitted", equalTo(true)).body("admissionSource", equalTo("MANUAL"));
@@ -132,7 +133,8 @@ class AdmissionAndAccessTest {
         ExamFixtures.admit(exam, g.student(0), true);
         String path = "/api/exams/" + exam + "/accommodations/" + g.student(0).id();
         Api.as("teacher").body(Map.of("extraMinutes", 15, "basis", "PMPC recommendation No. 7")).put(path).then().statusCode(403);
-        Api.as("dean").body(Map.of("extraMinutes", 15)).put(path).then().statusCode(400).body("code", equalTo("BASIS_REQUIRED"));
+        Api.as("dean").body(Map.of("extraMinutes", 15)).put(path).then().statusCode(400).body("code", equalTo("INVALID_REQUEST"))
+                .body("errors.field", equalTo(List.of("basis"))).body("errors[0].code", equalTo("FIELD_REQUIRED"));
         Api.as("dean").body(Map.of("extraMinutes", 15, "basis", "PMPC recommendation No. 7 of 2026-09-01")).put(path)
                 .then().statusCode(200).body("extraMinutes", equalTo(15));
         Api.as("teacher").get("/api/exams/" + exam + "/students").then().statusCode(200)

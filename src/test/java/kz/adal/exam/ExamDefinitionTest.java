@@ -70,7 +70,8 @@ class ExamDefinitionTest {
         ExamFixtures.Group g = ExamFixtures.group("kk", 1, true);
         UUID bank = ExamFixtures.demoBank("kk");
         String id = ExamFixtures.create("teacher", ExamFixtures.attestation(g, bank)).then().statusCode(200).extract().path("id");
-        Api.as("teacher").body(Map.of()).post("/api/exams/" + id + "/cancel").then().statusCode(400).body("code", equalTo("REASON_REQUIRED"));
+        Api.as("teacher").body(Map.of()).post("/api/exams/" + id + "/cancel").then().statusCode(400).body("code", equalTo("INVALID_REQUEST"))
+                .body("errors[0].field", equalTo("reason")).body("errors[0].code", equalTo("FIELD_REQUIRED"));
         Api.as("teacher").body(Map.of("reason", "wrong date")).post("/api/exams/" + id + "/cancel").then().statusCode(200)
                 .body("state", equalTo("CANCELLED"));
         ExamFixtures.create("teacher", ExamFixtures.attestation(g, bank)).then().statusCode(200);
@@ -134,7 +135,8 @@ class ExamDefinitionTest {
         long before = countExams();
         List<String> codes = Api.as("teacher").body(body).post("/api/exams/check").then().statusCode(200)
                 .body("ok", equalTo(false)).extract().path("problems.code");
-        assertEquals(List.of("TITLE_REQUIRED", "EXAM_ATTESTATION_TOO_MANY_QUESTIONS", "BANK_LANGUAGE_MISMATCH"), codes);
+        assertEquals(List.of("FIELD_REQUIRED", "EXAM_ATTESTATION_TOO_MANY_QUESTIONS", "BANK_LANGUAGE_MISMATCH"), codes);
+        Api.as("teacher").body(body).post("/api/exams/check").then().body("problems[0].field", equalTo("title"));
         assertEquals(before, countExams());
         body.put("title", "fine");
         body.put("questionCount", 30);

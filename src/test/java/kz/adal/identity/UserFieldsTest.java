@@ -24,12 +24,12 @@ class UserFieldsTest {
         Api.as("admin").header("Accept-Language", "en").contentType("application/json").body(BAD).post("/api/users").then()
                 .statusCode(400).contentType(containsString("application/problem+json"))
                 .body("code", equalTo("INVALID_REQUEST"))
-                .body("detail", equalTo("The request has invalid fields: email, fullName, login"))
+                .body("detail", equalTo("The request has invalid fields: email, full name, login"))
                 .body("errors", hasSize(3))
                 .body("errors.field", hasItems("email", "fullName", "login"))
                 .body("errors.find { it.field == 'fullName' }.code", equalTo("FIELD_REQUIRED"))
                 .body("errors.find { it.field == 'login' }.code", equalTo("FIELD_FORMAT"))
-                .body("errors.find { it.field == 'login' }.message", equalTo("login must be 3–100 letters, digits or . _ @ -"));
+                .body("errors.find { it.field == 'login' }.message", equalTo("Login must be 3–100 letters, digits or . _ @ -"));
         Api.as("admin").get("/api/users?q=x!").then().statusCode(200).body("$", hasSize(0));
     }
 
@@ -38,9 +38,9 @@ class UserFieldsTest {
         Api.as("admin").header("Accept-Language", "kk").contentType("application/json").body(BAD).post("/api/users").then()
                 .statusCode(400)
                 .body("code", equalTo("INVALID_REQUEST"))
-                .body("detail", equalTo("Сұраудың мына өрістері дұрыс толтырылмаған: email, fullName, login."))
-                .body("errors.find { it.field == 'fullName' }.message", equalTo("Бұл өрісті толтырыңыз."))
-                .body("errors.find { it.field == 'email' }.message", equalTo("Мән қажетті пішімге сәйкес келмейді."))
+                .body("detail", equalTo("Сұраудың мына өрістері дұрыс толтырылмаған: электрондық пошта, толық аты-жөні, логин."))
+                .body("errors.find { it.field == 'fullName' }.message", equalTo("«толық аты-жөні» өрісін толтырыңыз."))
+                .body("errors.find { it.field == 'email' }.message", equalTo("«электрондық пошта» өрісі қажетті пішімге сәйкес келмейді."))
                 .body("errors.message", not(hasItems(containsString("must"))));
     }
 
