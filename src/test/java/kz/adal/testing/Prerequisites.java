@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.function.Supplier;
 
 /**
- * What a test needs from outside its own code (face models fetched by the build, test photos). On a developer's
- * machine a missing one skips the test; under CI (environment variable {@code CI} set, as {@code .ci/run} does)
- * it fails it, so a suite that silently skipped its vision tests never passes as green.
+ * What a test needs from outside its own code (face models and test photos fetched by the build from registry
+ * packages, npm tools). On a developer's machine a missing one skips the test; under CI (environment variable
+ * {@code CI} set, as {@code .ci/run} does) it fails it, so a suite that silently skipped its vision tests never
+ * passes as green.
  */
 public final class Prerequisites {
 
@@ -28,15 +29,5 @@ public final class Prerequisites {
 
     public static void require(boolean present, String what) {
         require(present, () -> what);
-    }
-
-    /**
-     * Test data that may not be published with the repository (the face crops of ../shared/data/faces are stills
-     * of TV actors: tests only, never shipped). No registry package carries several photos of one person yet, so a
-     * missing folder skips the test even under CI; the models and group photos, which come from registry packages,
-     * use {@link #require}.
-     */
-    public static void optionalData(boolean present, String what) {
-        assumeTrue(present, what + " (test data kept outside the repository: the test is skipped without it)");
     }
 }

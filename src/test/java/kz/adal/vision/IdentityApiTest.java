@@ -29,7 +29,7 @@ class IdentityApiTest {
     @BeforeEach
     void needsModelsAndFaces() {
         require(engine.available(), () -> "Face models absent: " + engine.unavailableReason());
-        faces = VisionFixtures.facesDirOrSkip();
+        faces = TestFaces.facesDirOrSkip();
     }
 
     static void consent(VisionFixtures.Sitting s) {

@@ -38,7 +38,7 @@ class IdentityGateBrowserTest {
     @BeforeEach
     void needsModelsAndFaces() {
         require(engine.available(), () -> "Face models absent: " + engine.unavailableReason());
-        faces = VisionFixtures.facesDirOrSkip();
+        faces = TestFaces.facesDirOrSkip();
     }
 
     /** A Y4M camera feed of a crop on a 640×480 gray canvas (made here with Debian's ffmpeg; never stored in the repo). */

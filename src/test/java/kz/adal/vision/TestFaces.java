@@ -55,9 +55,10 @@ final class TestFaces {
         return candidates.filter(p -> Files.isDirectory(p.resolve("amy"))).findFirst();
     }
 
+    /** The crops' folder; when absent the test is skipped, or fails under CI (as for the models). */
     static Path facesDirOrSkip() {
         Optional<Path> dir = facesDir();
-        kz.adal.testing.Prerequisites.optionalData(dir.isPresent(), "Face crops not found at ../shared/data/faces (set -Dadal.vision.faces-dir)");
+        require(dir.isPresent(), "Face crops not found at ../shared/data/faces (set -Dadal.vision.faces-dir)");
         return dir.get();
     }
 

@@ -46,13 +46,6 @@ final class VisionFixtures {
         return new Sitting(examId, student.id(), student.login());
     }
 
-    /** ../shared/data/faces from the repository root, or /work/shared/data/faces. */
-    static Path facesDirOrSkip() {
-        Path dir = TestFaces.facesDir().orElse(Path.of("/work/shared/data/faces"));
-        kz.adal.testing.Prerequisites.optionalData(Files.isDirectory(dir.resolve("amy")), "Face crops not found at ../shared/data/faces");
-        return dir;
-    }
-
     /** A group photo of three people, from the npm package the build unpacks (@vladmandic/face-api demo). */
     static Path groupPhoto() {
         Path photo = TestFaces.GROUP_PHOTOS.resolve("sample1.jpg");
