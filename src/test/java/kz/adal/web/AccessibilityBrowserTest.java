@@ -3,14 +3,11 @@ package kz.adal.web;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import kz.adal.bank.Bank;
-import kz.adal.bank.DemoBanks;
-import kz.adal.bank.ExpertReview;
+import kz.adal.bank.BankRows;
 import kz.adal.exam.DeliveryMode;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.UserRows;
 import kz.adal.testing.Api;
 import kz.adal.testing.Browser;
 import kz.adal.testing.Fixtures;
@@ -64,12 +61,8 @@ class AccessibilityBrowserTest {
                 .post("/api/proctor/attempts/" + attempt + "/terminate").then().statusCode(202).extract().path("id");
         String act = Api.as("proctor").post("/api/attempts/" + attempt + "/acts").then().statusCode(201).extract().path("id");
         String sitting = Api.as("chair").get("/api/oral/sittings").then().statusCode(200).extract().path("[0].id");
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Bank bank = Bank.find("title", DemoBanks.TITLES.get("en")).firstResult();
-            UUID expert = AppUser.findByLogin("expert").orElseThrow().id;
-            ExpertReview review = ExpertReview.find("expertId", expert).firstResult();
-            return new Data(exam, attempt, student, termination, act, bank.id, review == null ? null : review.id, sitting);
-        });
+        UUID expert = UserRows.id("expert");
+        return new Data(exam, attempt, student, termination, act, BankRows.demoBank("en"), BankRows.reviewOf(expert), sitting);
     }
 
     /** Who opens a page, and with which query; a page not listed here is opened by the administrator as it is. */
