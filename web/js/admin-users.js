@@ -1,5 +1,6 @@
 // @ts-check
 import { page, h, t, api, ApiError, problemView, notify, readFile } from '/js/adal.js';
+import { AccountState } from '/js/states.js';
 
 const ROLES = ['STUDENT', 'TEACHER', 'BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXPERT', 'DEAN', 'ACADEMIC_POLICY_DIRECTOR',
   'ACADEMIC_VICE_RECTOR', 'REGISTRAR', 'PORTAL_ADMIN', 'PROCTOR', 'TECHNICAL_SECRETARY', 'REVIEWER', 'SYSTEM_ADMIN'];
@@ -13,15 +14,15 @@ page({ roles: ['SYSTEM_ADMIN'], title: 'admin.users', async render(main) {
     list.replaceChildren(h('table', h('thead', h('tr', ['admin.login', 'admin.fullName', 'admin.roles', 'admin.group', 'admin.state', 'core.actions'].map(k => h('th', t(k))))),
       h('tbody', users.map(u => h('tr', { dataset: { login: u.login } },
         h('td', u.login), h('td', u.fullName), h('td', u.roles.map(r => t('role.' + r)).join(', ')),
-        h('td', u.groupCode || '—'), h('td', h('span.badge' + (u.state === 'ACTIVE' ? '.ok' : '.bad'), t('admin.' + u.state))),
-        h('td', u.state === 'ACTIVE'
+        h('td', u.groupCode || '—'), h('td', h('span.badge' + (u.state === AccountState.ACTIVE ? '.ok' : '.bad'), t('admin.' + u.state))),
+        h('td', u.state === AccountState.ACTIVE
           ? h('button.danger', { onclick: () => setState(u, 'SUSPENDED') }, t('admin.suspend'))
           : h('button', { onclick: () => setState(u, 'ACTIVE') }, t('admin.activate'))))))));
   }
 
   async function setState(u, state) {
     let reason = null;
-    if (state === 'SUSPENDED') { reason = prompt(t('admin.reason')); if (!reason) return; }
+    if (state === AccountState.SUSPENDED) { reason = prompt(t('admin.reason')); if (!reason) return; }
     try { await api(`/api/users/${u.id}/state`, { method: 'PUT', body: { state, reason } }); notify(t('core.saved'), 'ok'); load(); }
     catch (e) { notify(e.message, 'error'); }
   }

@@ -1,5 +1,6 @@
 // @ts-check
 import { page, h, t, api, hasRole, ApiError, problemView, fmtDate } from '/js/adal.js';
+import { BankVersionState, ExpertReviewState } from '/js/states.js';
 
 page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXPERT', 'TEACHER', 'SYSTEM_ADMIN'], title: 'bank.banks', async render(main) {
   main.append(h('h1', t('bank.banks')));
@@ -9,7 +10,7 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
     main.append(h('section.card', { 'aria-labelledby': 'my-reviews' }, h('h2#my-reviews', t('bank.myReviews')),
       mine.length ? h('table', h('thead', h('tr', ['bank.title', 'bank.version', 'bank.state', 'bank.conclusion'].map(k => h('th', t(k))))),
         h('tbody', mine.map(r => h('tr', h('td', h('a', { href: `/bank/review.html?id=${r.id}` }, r.bankTitle)), h('td', r.versionNumber),
-          h('td', h('span.badge' + (r.state === 'CONCLUDED' ? '.ok' : '.warn'), t('bank.review.' + r.state))),
+          h('td', h('span.badge' + (r.state === ExpertReviewState.CONCLUDED ? '.ok' : '.warn'), t('bank.review.' + r.state))),
           h('td', r.conclusion ? t('bank.conclusion.' + r.conclusion) : '—')))))
         : h('p.muted', t('bank.noReviews'))));
   }
@@ -21,7 +22,7 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
       h('tbody', banks.map(b => h('tr', { dataset: { title: b.title } },
         h('td', h('a', { href: `/bank/version.html?bank=${b.id}` }, b.title)), h('td', b.discipline), h('td', b.language.toUpperCase()),
         h('td', b.compilers.map(c => c.fullName).join(', ')), h('td', b.latestVersion),
-        h('td', h('span.badge' + (b.latestState === 'DRAFT' ? '.warn' : '.ok'), t('bank.vstate.' + b.latestState)),
+        h('td', h('span.badge' + (b.latestState === BankVersionState.DRAFT ? '.warn' : '.ok'), t('bank.vstate.' + b.latestState)),
           b.sentToDepartmentAt ? h('div.muted.sent', t('bank.sentOn', { at: fmtDate(b.sentToDepartmentAt) })) : null),
         h('td', b.usable ? h('span.badge.ok', '✓ ' + t('core.yes')) : h('span.badge', t('core.no')))))))
       : h('p.muted', t('bank.none'))));

@@ -1,11 +1,12 @@
 // @ts-check
 import { page, h, t, api, problemView, notify, fmtDay } from '/js/adal.js';
+import { ExpertReviewState } from '/js/states.js';
 
 const id = new URLSearchParams(location.search).get('id');
 
 page({ bundles: ['bank'], roles: ['BANK_EXPERT', 'HEAD_OF_DEPARTMENT', 'BANK_AUTHOR', 'SYSTEM_ADMIN'], title: 'bank.reviewTitle', async render(main) {
   const r = await api(`/api/reviews/${id}`);
-  const open = r.mine && r.state === 'ASSIGNED';
+  const open = r.mine && r.state === ExpertReviewState.ASSIGNED;
   const p = r.passport;
   main.append(h('h1', `${t('bank.reviewTitle')}: ${r.bankTitle} — ${t('bank.version')} ${r.versionNumber}`),
     h('div.card', h('p', h('strong', t('bank.discipline') + ': '), p.discipline, ' · ', h('strong', t('bank.programme') + ': '), p.programme, ' · ',
@@ -48,7 +49,7 @@ page({ bundles: ['bank'], roles: ['BANK_EXPERT', 'HEAD_OF_DEPARTMENT', 'BANK_AUT
     h('label', { for: 'overall' }, t('bank.overall')), h('textarea#overall', { name: 'overall', disabled: !open }, r.overallComment || ''),
     out,
     open ? h('div.actions', h('button.primary', { type: 'submit' }, t('bank.sign'))) : null,
-    r.state === 'CONCLUDED' ? h('div.okbox', t('bank.concludedValid', { from: fmtDay(r.validFrom), until: fmtDay(r.validUntil) }), ' ',
+    r.state === ExpertReviewState.CONCLUDED ? h('div.okbox', t('bank.concludedValid', { from: fmtDay(r.validFrom), until: fmtDay(r.validUntil) }), ' ',
       h('button.link', { type: 'button', onclick: async () => {
         const res = await api(`/api/reviews/${id}/conclusion.pdf`, { raw: true });
         window.open(URL.createObjectURL(await res.blob()));

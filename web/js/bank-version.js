@@ -1,5 +1,6 @@
 // @ts-check
 import { page, h, t, api, problemView, notify, readFile, fmtDate, $, confirmDialog } from '/js/adal.js';
+import { BankVersionState, ExpertReviewState } from '/js/states.js';
 
 const DIFFS = ['EASY', 'MEDIUM', 'HARD'];
 const params = new URLSearchParams(location.search);
@@ -23,10 +24,10 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
 
   main.append(
     h('h1', `${v.bankTitle} — ${t('bank.version')} ${v.number}`),
-    h('p', h('span.badge' + (v.state === 'DRAFT' ? '.warn' : '.ok'), t('bank.vstate.' + v.state)), ' ',
+    h('p', h('span.badge' + (v.state === BankVersionState.DRAFT ? '.warn' : '.ok'), t('bank.vstate.' + v.state)), ' ',
       v.validation.issues.length === 0 ? h('span.badge.ok', t('bank.valid')) : h('span.badge.bad', t('bank.invalid', { n: v.validation.issues.length })), ' ',
       h('span.muted', `${v.questions.length} ${t('bank.questionsCount')} · ${t('bank.easy')} ${v.validation.counts.EASY || 0} / ${t('bank.medium')} ${v.validation.counts.MEDIUM || 0} / ${t('bank.hard')} ${v.validation.counts.HARD || 0}`)),
-    v.state !== 'DRAFT' && v.canEdit ? h('div.okbox', t('bank.frozenHint'), ' ', h('button#new-version', { onclick: async () => {
+    v.state !== BankVersionState.DRAFT && v.canEdit ? h('div.okbox', t('bank.frozenHint'), ' ', h('button#new-version', { onclick: async () => {
       try { const nv = await api(`/api/bank-versions/${v.id}/new-version`, { method: 'POST' }); location.href = `/bank/version.html?bank=${bank.id}&v=${nv.id}`; }
       catch (x) { notify(x.message, 'error'); }
     } }, t('bank.newVersion'))) : '',
@@ -229,7 +230,7 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
     wrap.append(submission());
     wrap.append(h('div.card', h('h2', t('bank.approval')),
       v.approval ? h('p.okbox', t('bank.approvedBy', { date: v.approval.approvedOn, minutes: v.approval.minutesNumber, who: v.approval.recordedBy }))
-        : v.canApprove && v.state === 'DRAFT' ? (() => {
+        : v.canApprove && v.state === BankVersionState.DRAFT ? (() => {
           const f = h('form#approve', { onsubmit: async e => {
               e.preventDefault(); out.replaceChildren();
               try { await api(`/api/bank-versions/${v.id}/approval`, { method: 'POST', body: { approvedOn: f.on.value, minutesNumber: f.minutes.value } }); location.reload(); }
@@ -247,10 +248,10 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
           h('td', r.conclusion ? h('span.badge' + (r.conclusion === 'FIT' ? '.ok' : '.bad'), t('bank.conclusion.' + r.conclusion)) : '—'),
           h('td', [r.forComputer ? t('bank.computer') : null, r.forWritten ? t('bank.written') : null].filter(Boolean).join(', ') || '—'),
           h('td', r.validUntil || '—'),
-          h('td', r.state === 'CONCLUDED' ? h('button.link', { onclick: () => download(`/api/reviews/${r.id}/conclusion.pdf`, 'conclusion.pdf') }, t('core.print')) : null)))))
+          h('td', r.state === ExpertReviewState.CONCLUDED ? h('button.link', { onclick: () => download(`/api/reviews/${r.id}/conclusion.pdf`, 'conclusion.pdf') }, t('core.print')) : null)))))
         : h('p.muted', t('bank.noReviewsYet')));
     wrap.append(reviews);
-    if (v.canApprove && v.state === 'APPROVED') {
+    if (v.canApprove && v.state === BankVersionState.APPROVED) {
       const experts = await api('/api/experts');
       const rout = h('div', { 'aria-live': 'polite' });
       const sel = h('select#r-expert', {}, experts.map(e => h('option', { value: e.userId }, `${e.fullName} (${e.academicYear})`)));
@@ -266,7 +267,7 @@ page({ bundles: ['bank'], roles: ['BANK_AUTHOR', 'HEAD_OF_DEPARTMENT', 'BANK_EXP
 
   /** The author's step before the meeting: send the draft to the department (001 §5.19); the head sees when. */
   function submission() {
-    if (v.state !== 'DRAFT') return h('div');
+    if (v.state !== BankVersionState.DRAFT) return h('div');
     const sent = v.submission;
     const box = h('div.card#submission', h('h2', t('bank.toDepartment')),
       sent ? h('p.okbox#sent-state', t('bank.sentBy', { at: fmtDate(sent.submittedAt), who: sent.submittedBy }), sent.note ? ` — ${sent.note}` : '')

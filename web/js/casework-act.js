@@ -1,6 +1,7 @@
 // @ts-check
 import { page, h, t, api, ApiError, problemView, notify, fmtDate, fmtDuration } from '/js/adal.js';
 import { download } from '/js/exam-common.js';
+import { ActState, MailStatus } from '/js/states.js';
 
 const list = (items, render) => items && items.length ? h('ul', items.map(i => h('li', render(i)))) : h('p.muted', t('act.nothing'));
 const interval = i => `${fmtDate(i.from)} – ${fmtDate(i.to)}${i.open ? ' (' + t('act.notRestored') + ')' : ''} · ${fmtDuration(i.seconds ?? (Date.parse(i.to) - Date.parse(i.from)) / 1000)} · ${i.what}`;
@@ -21,7 +22,7 @@ page({ bundles: ['casework', 'review'], title: 'act.title', async render(main) {
       h('h1', t('act.title')),
       h('div.act-head',
         h('span.badge#act-kind', t('act.kind.' + a.kind)),
-        h('span.badge#act-state' + (a.state === 'DECIDED' ? '.ok' : a.state === 'SIGNED' ? '.warn' : ''), t('act.state.' + a.state)),
+        h('span.badge#act-state' + (a.state === ActState.DECIDED ? '.ok' : a.state === ActState.SIGNED ? '.warn' : ''), t('act.state.' + a.state)),
         h('strong', a.title),
         h('span', t('act.student'), ': ', a.student),
         a.attemptState ? h('span#attempt-state', t('act.attemptState'), ': ', t('review.state.' + a.attemptState)) : null,
@@ -72,13 +73,13 @@ page({ bundles: ['casework', 'review'], title: 'act.title', async render(main) {
   function commission(a) {
     return h('section.card.act-section#commission', h('h2', t('act.commission')),
       h('ul.members', a.commission.map(m => h('li', { dataset: { member: m.id } }, h('strong', t('act.seat.' + m.seat)), ': ', m.name,
-        m.seat !== 'SECRETARY' && a.state !== 'DRAFT' ? h('span.badge' + (m.voted ? '.ok' : ''), ' ', t(m.voted ? 'act.voted' : 'act.notVoted')) : null))),
-      a.state === 'SIGNED' ? h('p#tally', a.waitingFor.length ? t('act.waiting', { names: a.waitingFor.join(', ') }) : t('act.allIn'),
+        m.seat !== 'SECRETARY' && a.state !== ActState.DRAFT ? h('span.badge' + (m.voted ? '.ok' : ''), ' ', t(m.voted ? 'act.voted' : 'act.notVoted')) : null))),
+      a.state === ActState.SIGNED ? h('p#tally', a.waitingFor.length ? t('act.waiting', { names: a.waitingFor.join(', ') }) : t('act.allIn'),
         a.tiedBetween.length ? h('strong', ' ', t('act.tie', { options: a.tiedBetween.map(o => t('act.choice.' + o)).join(' / ') })) : null) : null);
   }
 
   function votes(a) {
-    if (a.state === 'DRAFT') return null;
+    if (a.state === ActState.DRAFT) return null;
     return h('section.card.act-section', h('h2', t('act.votes')),
       h('p', Object.entries(a.counts).map(([k, n]) => h('span.badge', { dataset: { count: k } }, `${t('act.choice.' + k)}: ${n}`)).flatMap(x => [x, ' '])),
       a.myVote ? h('p#my-vote', t('act.myVote', { choice: t('act.choice.' + a.myVote) })) : null,
@@ -130,7 +131,7 @@ page({ bundles: ['casework', 'review'], title: 'act.title', async render(main) {
 
   function mail(a) {
     return h('section.card.act-section#mail', h('h2', t('act.mail')), h('table', h('tbody', a.mail.map(m => h('tr',
-      h('td', m.recipient), h('td', m.mailTo || '—'), h('td', h('span.badge' + (m.mailStatus === 'SENT' ? '.ok' : ''), t('act.mail.' + m.mailStatus))),
+      h('td', m.recipient), h('td', m.mailTo || '—'), h('td', h('span.badge' + (m.mailStatus === MailStatus.SENT ? '.ok' : ''), t('act.mail.' + m.mailStatus))),
       h('td', m.read ? t('act.read') : ''))))));
   }
 

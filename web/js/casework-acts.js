@@ -1,5 +1,6 @@
 // @ts-check
 import { page, h, t, api, ApiError, problemView, fmtDate, hasRole } from '/js/adal.js';
+import { ActState } from '/js/states.js';
 
 const DRAFTERS = ['PROCTOR', 'TECHNICAL_SECRETARY', 'SYSTEM_ADMIN'];
 
@@ -11,7 +12,7 @@ page({ bundles: ['casework', 'review'], title: 'acts.title', async render(main) 
     h('tbody', rows.length ? rows.map(r => h('tr', { dataset: { act: r.id } },
       h('td', r.title, h('br'), h('span.muted', t('act.kind.' + r.kind))),
       h('td', r.student),
-      h('td', h('span.badge' + (r.state === 'DECIDED' ? '.ok' : r.state === 'SIGNED' ? '.warn' : ''), t('act.state.' + r.state)),
+      h('td', h('span.badge' + (r.state === ActState.DECIDED ? '.ok' : r.state === ActState.SIGNED ? '.warn' : ''), t('act.state.' + r.state)),
         r.decision ? h('div.muted', t('act.choice.' + r.decision)) : null),
       h('td', fmtDate(r.draftedAt)),
       h('td', t('act.seat.' + r.myRole) === 'act.seat.' + r.myRole ? r.myRole : t('act.seat.' + r.myRole)),

@@ -3,6 +3,7 @@
 // deadlines with overdue cases highlighted, the hearing, the signed decision (001 §6.15.4–6.15.5).
 import { page, h, t, api, notify, fmtDate, hasRole, user } from '/js/adal.js';
 import { deadlines, decisionBlock, stateBadge, download, fmtDay, receiptBlock } from '/js/casework-appeal-common.js';
+import { AccountState, AppealState } from '/js/states.js';
 
 const localInput = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 
@@ -14,19 +15,19 @@ function actions(a, reload) {
     catch (x) { box.querySelector('.result').replaceChildren(h('div.problem', { role: 'alert' }, x.message)); }
   };
   const result = h('div.result', { 'aria-live': 'polite' });
-  if (a.state === 'FILED' || a.state === 'HEARING_SET') {
+  if (a.state === AppealState.FILED || a.state === AppealState.HEARING_SET) {
     const due = a.deadlines?.hearingDueOn;
     const at = h('input.hearing-at', { type: 'datetime-local', value: localInput(new Date(Date.now() + 3600000)), 'aria-label': t('appeal.hearingWhen') });
     const link = h('input.hearing-link', { type: 'url', placeholder: 'https://…', 'aria-label': t('appeal.hearingLink') });
-    box.append(h('h4', t(a.state === 'FILED' ? 'appeal.setHearing' : 'appeal.moveHearing')),
+    box.append(h('h4', t(a.state === AppealState.FILED ? 'appeal.setHearing' : 'appeal.moveHearing')),
       due ? h('p.muted', t('appeal.hearingBy', { d: fmtDay(due) })) : null,
       h('div.row', h('div', h('label', t('appeal.hearingWhen')), at), h('div', h('label', t('appeal.hearingLink')), link),
         h('div', h('button.primary.set-hearing', { onclick: () => act(`/api/appeals/${a.id}/hearing`, { at: new Date(at.value).toISOString(), link: link.value }) }, t('appeal.setHearingButton')))));
   }
-  if (a.state === 'HEARING_SET' && a.hearingAt && new Date(a.hearingAt) > new Date()) {
+  if (a.state === AppealState.HEARING_SET && a.hearingAt && new Date(a.hearingAt) > new Date()) {
     // the commission decides at the hearing it holds (001 §6.15.5): no decision form before it
     box.append(h('p.muted.decide-after', t('appeal.decideAfter', { at: fmtDate(a.hearingAt) })));
-  } else if (a.state === 'HEARING_SET') {
+  } else if (a.state === AppealState.HEARING_SET) {
     const note = h('textarea.decision-note', { rows: 3, 'aria-label': t('appeal.decisionNote') });
     const grade = h('input.new-grade', { type: 'number', min: 0, max: 100, step: a.kind === 'TEST' ? '0.01' : '1', 'aria-label': t(a.kind === 'TEST' ? 'appeal.newPercent' : 'appeal.newPoints') });
     const decide = (decision) => {
@@ -46,7 +47,7 @@ function actions(a, reload) {
 function caseCard(a, reload) {
   const overdue = a.deadlines?.hearingOverdue || a.deadlines?.resultOverdue;
   return h('article', { class: 'case' + (overdue ? ' overdue' : ''), dataset: { appeal: a.id } },
-    h('h3', a.student.name, ' — ', a.title, ' ', stateBadge('appeal.state.', a.state, overdue ? 'bad' : a.state === 'DECIDED' ? 'ok' : 'warn'),
+    h('h3', a.student.name, ' — ', a.title, ' ', stateBadge('appeal.state.', a.state, overdue ? 'bad' : a.state === AppealState.DECIDED ? 'ok' : 'warn'),
       overdue ? [' ', h('span.badge.bad', t('appeal.overdue'))] : null),
     h('p.muted', t('appeal.filedAt', { at: fmtDate(a.filedAt) }), ' · ', t('appeal.kind.' + a.kind),
       a.currentGrade ? ' · ' + t('appeal.currentGrade', { grade: a.currentGrade }) : '',
@@ -62,7 +63,7 @@ function caseCard(a, reload) {
 
 async function setupForm(reload) {
   const [users, exams, sittings] = await Promise.all([api('/api/users'), api('/api/exams').catch(() => []), api('/api/oral/sittings').catch(() => [])]);
-  const staff = users.filter(u => !u.roles.includes('STUDENT') && u.state === 'ACTIVE');
+  const staff = users.filter(u => !u.roles.includes('STUDENT') && u.state === AccountState.ACTIVE);
   const pick = (cls, multiple) => h('select.' + cls, { multiple }, multiple ? null : h('option', { value: '' }, '—'),
     staff.map(u => h('option', { value: u.id }, `${u.fullName} (${u.login})`)));
   const scope = h('select.scope-id', { 'aria-label': t('appeal.scope') },

@@ -1,6 +1,7 @@
 // @ts-check
 // Shared by the appeal and absence pages: deadlines, badges, files.
 import { h, t, api, fmtDate, fmtDay } from '/js/adal.js';
+import { AppealState } from '/js/states.js';
 
 export function base64(buffer) {
   let s = '';
@@ -33,12 +34,12 @@ export function deadlines(a) {
       d.hearingOverdue ? [' ', h('span.badge.bad', t('appeal.overdue'))] : null),
     h('dt', t('appeal.resultDue')),
     h('dd', { class: d.resultOverdue ? 'overdue' : '' }, h('span.result-due', fmtDay(d.resultDueOn)),
-      d.resultDueProjected && a.state !== 'DECIDED' ? h('span.muted', ' ' + t('appeal.ifHeardOnDue')) : null,
+      d.resultDueProjected && a.state !== AppealState.DECIDED ? h('span.muted', ' ' + t('appeal.ifHeardOnDue')) : null,
       d.resultOverdue ? [' ', h('span.badge.bad', t('appeal.overdue'))] : null));
 }
 
 export function decisionBlock(a) {
-  if (a.state !== 'DECIDED') return null;
+  if (a.state !== AppealState.DECIDED) return null;
   return h('div', { class: a.decision === 'UPHELD' ? 'okbox decision' : 'card decision' },
     h('strong', t('appeal.decision.' + a.decision)), h('p', a.decisionNote),
     a.gradeChange ? h('p.grade-change', t('appeal.gradeChanged', { before: a.gradeChange.before, after: a.gradeChange.after })) : null,

@@ -1,6 +1,7 @@
 // @ts-check
 // Shared bits of the exam-administration pages.
 import { h, t, api, fmtDate, hasRole, confirmDialog, ApiError, notify } from '/js/adal.js';
+import { ExamState } from '/js/states.js';
 
 export const STAFF = ['TEACHER', 'HEAD_OF_DEPARTMENT', 'SYSTEM_ADMIN'];
 
@@ -28,9 +29,9 @@ export function examHeader(exam) {
     h('nav.actions', { 'aria-label': t('exam.sections') },
       h('a.button', { href: `/exam/students.html?id=${exam.id}` }, t('exam.students')),
       h('a.button', { href: `/exam/grades.html?id=${exam.id}` }, t('exam.grades')),
-      exam.state === 'DRAFT' ? h('a.button', { href: `/exam/edit.html?id=${exam.id}` }, t('exam.edit')) : null,
+      exam.state === ExamState.DRAFT ? h('a.button', { href: `/exam/edit.html?id=${exam.id}` }, t('exam.edit')) : null,
       h('a.button', { href: '/exam/index.html' }, t('core.back'))),
-    exam.state === 'PUBLISHED' && hasRole(...STAFF) ? resultsRelease(exam) : null);
+    exam.state === ExamState.PUBLISHED && hasRole(...STAFF) ? resultsRelease(exam) : null);
 }
 
 /**

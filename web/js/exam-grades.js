@@ -1,6 +1,7 @@
 // @ts-check
 import { page, h, t, api, ApiError, problemView, notify, fmtDate, fmtDay, hasRole } from '/js/adal.js';
 import { STAFF, param, examHeader, download } from '/js/exam-common.js';
+import { IndividualSheetState } from '/js/states.js';
 
 page({ bundles: ['exam'], roles: [...STAFF, 'DEAN', 'REGISTRAR'], title: 'exam.grades', async render(main) {
   const id = param('id');
@@ -32,7 +33,7 @@ page({ bundles: ['exam'], roles: [...STAFF, 'DEAN', 'REGISTRAR'], title: 'exam.g
         const pct = h('input', { type: 'number', min: 0, max: 100, step: '0.01', value: s.gradePercent ?? '', 'aria-label': t('sheet.grade') + ': ' + s.studentName });
         return h('tr', h('td', s.studentName), h('td', t('sheet.state.' + s.state)),
           h('td', s.validThrough ? t('sheet.validThrough', { d: fmtDay(s.validThrough) }) : '—'),
-          h('td', s.state === 'SHEET_ISSUED' ? h('div.inline', pct, h('button', { onclick: async () => {
+          h('td', s.state === IndividualSheetState.SHEET_ISSUED ? h('div.inline', pct, h('button', { onclick: async () => {
             try { await api(`/api/sheets/${s.id}/grade`, { method: 'PUT', body: { percent: Number(pct.value) } }); notify(t('core.saved'), 'ok'); }
             catch (x) { notify(x.message, 'error'); }
           } }, t('core.save'))) : (s.gradePercent ?? '—')));

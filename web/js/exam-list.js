@@ -1,6 +1,7 @@
 // @ts-check
 import { page, h, t, api, fmtDate, notify, hasRole } from '/js/adal.js';
 import { STAFF, stateBadge } from '/js/exam-common.js';
+import { ExamState } from '/js/states.js';
 
 page({ bundles: ['exam'], roles: [...STAFF, 'DEAN', 'REGISTRAR'], title: 'exam.list', async render(main) {
   const body = h('tbody');
@@ -12,8 +13,8 @@ page({ bundles: ['exam'], roles: [...STAFF, 'DEAN', 'REGISTRAR'], title: 'exam.l
       h('td', fmtDate(e.opensAt), ' – ', fmtDate(e.closesAt)),
       h('td', stateBadge(e.state)),
       h('td.actions',
-        e.state === 'DRAFT' && hasRole(...STAFF) ? h('a.button', { href: `/exam/edit.html?id=${e.id}` }, t('exam.edit')) : null,
-        e.state === 'DRAFT' && hasRole(...STAFF) ? h('button.primary', { onclick: () => publish(e) }, t('exam.publish')) : null,
+        e.state === ExamState.DRAFT && hasRole(...STAFF) ? h('a.button', { href: `/exam/edit.html?id=${e.id}` }, t('exam.edit')) : null,
+        e.state === ExamState.DRAFT && hasRole(...STAFF) ? h('button.primary', { onclick: () => publish(e) }, t('exam.publish')) : null,
         h('a.button', { href: `/exam/grades.html?id=${e.id}` }, t('exam.grades'))))));
     if (!exams.length) body.append(h('tr', h('td', { colspan: 7 }, t('exam.none'))));
   }

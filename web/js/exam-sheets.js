@@ -1,6 +1,7 @@
 // @ts-check
 import { page, h, t, api, ApiError, problemView, notify, readFile, fmtDate, fmtDay, hasRole, dayInZone } from '/js/adal.js';
 import { download } from '/js/exam-common.js';
+import { IndividualSheetState } from '/js/states.js';
 
 const SIGNERS = ['DEAN', 'ACADEMIC_POLICY_DIRECTOR', 'ACADEMIC_VICE_RECTOR'];
 
@@ -74,11 +75,11 @@ page({ bundles: ['exam'], roles: ['STUDENT', 'REGISTRAR', ...SIGNERS], title: 's
         buttons.push(h('button.primary', { onclick: () => act(`/api/sheets/${s.id}/sign`) }, t('sheet.sign')),
           h('button.danger', { onclick: () => { const reason = prompt(t('sheet.refuseReason')); if (reason) act(`/api/sheets/${s.id}/refuse`, { reason }); } }, t('sheet.refuse')));
       }
-      if (s.state === 'SIGNED_BY_ACADEMIC_VICE_RECTOR' && hasRole('DEAN')) {
+      if (s.state === IndividualSheetState.SIGNED_BY_ACADEMIC_VICE_RECTOR && hasRole('DEAN')) {
         const no = h('input', { 'aria-label': t('sheet.orderNumber'), placeholder: t('sheet.orderNumber') });
         buttons.push(h('div.inline', no, h('button.primary', { onclick: () => act(`/api/sheets/${s.id}/order`, { orderNumber: no.value }) }, t('sheet.issueOrder'))));
       }
-      if (s.state === 'ORDER_ISSUED' && hasRole('DEAN')) {
+      if (s.state === IndividualSheetState.ORDER_ISSUED && hasRole('DEAN')) {
         const day = h('input', { type: 'date', 'aria-label': t('sheet.receivedOn'), value: dayInZone() });
         buttons.push(h('div.inline', h('span', t('sheet.receivedOn')), day, h('button.primary', { onclick: () => act(`/api/sheets/${s.id}/issue`, { receivedOn: day.value }) }, t('sheet.issue'))));
       }
@@ -93,8 +94,8 @@ page({ bundles: ['exam'], roles: ['STUDENT', 'REGISTRAR', ...SIGNERS], title: 's
     sections.append(h('div.card', h('h2', t('sheet.registrar')),
       overdue.length ? h('div.problem', { role: 'alert' }, t('sheet.overdueCount', { n: overdue.length })) : null,
       table(list.map(s => sheetRow(s, [
-        s.state === 'SHEET_ISSUED' ? h('button', { onclick: () => act(`/api/sheets/${s.id}/return`) }, t('sheet.returned')) : null,
-        s.state === 'RETURNED' ? h('button.primary', { onclick: () => act(`/api/sheets/${s.id}/ais`) }, t('sheet.enteredInAis')) : null])))));
+        s.state === IndividualSheetState.SHEET_ISSUED ? h('button', { onclick: () => act(`/api/sheets/${s.id}/return`) }, t('sheet.returned')) : null,
+        s.state === IndividualSheetState.RETURNED ? h('button.primary', { onclick: () => act(`/api/sheets/${s.id}/ais`) }, t('sheet.enteredInAis')) : null])))));
   }
 
   await reload();

@@ -1,6 +1,7 @@
 // @ts-check
 import { page, h, t, api, ApiError, problemView, notify, readFile, fmtDate, hasRole, confirmDialog } from '/js/adal.js';
 import { STAFF, param, examHeader } from '/js/exam-common.js';
+import { AccountState } from '/js/states.js';
 
 page({ bundles: ['exam'], roles: [...STAFF, 'DEAN'], title: 'exam.students', async render(main) {
   const id = param('id');
@@ -76,7 +77,7 @@ async function proctorsCard(exam) {
         h('span.muted', t('exam.proctors.since', { time: fmtDate(a.assignedAt) })), ' ',
         h('button.danger', { type: 'button', 'aria-label': t('exam.proctors.removeWho', { name }), onclick: () => remove(a, name) }, t('exam.proctors.remove')));
     }) : [h('li.muted', t('exam.proctors.none'))]));
-    const free = proctors.filter(p => p.state === 'ACTIVE' && !taken.has(p.id));
+    const free = proctors.filter(p => p.state === AccountState.ACTIVE && !taken.has(p.id));
     pick.replaceChildren(h('option', { value: '' }, free.length ? t('exam.proctors.choose') : t('exam.proctors.noMore')),
       ...free.map(p => h('option', { value: p.login }, `${p.fullName} (${p.login})`)));
   }

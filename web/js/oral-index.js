@@ -1,6 +1,7 @@
 // @ts-check
 // Oral exams in an emergency: my sittings, and the setup form for a head of department, dean or admin.
 import { page, h, t, api, ApiError, problemView, hasRole, fmtDay, dayInZone } from '/js/adal.js';
+import { AccountState } from '/js/states.js';
 
 const SETUP_ROLES = ['HEAD_OF_DEPARTMENT', 'DEAN', 'SYSTEM_ADMIN'];
 
@@ -19,7 +20,7 @@ page({ bundles: ['oral'], title: 'oral.title', async render(main) {
 
 async function setupForm() {
   const [staff, students] = await Promise.all([api('/api/users'), api('/api/users?role=STUDENT')]);
-  const people = staff.filter(u => u.state === 'ACTIVE' && !(u.roles.length === 1 && u.roles[0] === 'STUDENT'));
+  const people = staff.filter(u => u.state === AccountState.ACTIVE && !(u.roles.length === 1 && u.roles[0] === 'STUDENT'));
   const pick = (id, label, filter = () => true) => h('div', h('label', { for: id }, t(label)),
     h('select#' + id, { required: true }, h('option', { value: '' }, '—'), people.filter(filter).map(u => h('option', { value: u.id }, `${u.fullName} (${u.login})`))));
   const out = h('div', { 'aria-live': 'polite' });

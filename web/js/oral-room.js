@@ -5,6 +5,7 @@ import { page, h, t, api, ApiError, notify, problemView, token, fmtDate, fmtDay,
 import { verifyDraw } from '/js/oral-verify.js';
 import { createMesh } from '/js/oral-mesh.js';
 import { reconnectingSocket } from '/js/reconnecting-socket.js';
+import { TrackState, TurnStage } from '/js/states.js';
 
 const params = new URLSearchParams(location.search);
 const sittingId = params.get('sitting');
@@ -107,7 +108,7 @@ function renderLinkStatus() {
   const el = document.getElementById('link-status');
   if (!el || !view) return;
   const turn = current();
-  if (!turn || !isStaff() || !['CHECKED', 'PREPARING', 'PREPARED', 'ANSWERING', 'ANSWER_PAUSED'].includes(turn.stage)) {
+  if (!turn || !isStaff() || ![TurnStage.CHECKED, TurnStage.PREPARING, TurnStage.PREPARED, TurnStage.ANSWERING, TurnStage.ANSWER_PAUSED].includes(turn.stage)) {
     if (el.firstChild) el.replaceChildren();
     delete el.dataset.ok; delete el.dataset.shown; return;
   }
@@ -293,7 +294,7 @@ async function playRecording(turn) {
   try {
     const rec = await api(`/api/recordings/owners/ORAL_TURN/${turn.id}`);
     const track = rec.tracks.find(x => x.kind === 'CAMERA');
-    if (!track || track.state !== 'FINALISED') {
+    if (!track || track.state !== TrackState.FINALISED) {
       box.replaceChildren(h('p.muted#rec-not-ready', t('oral.rec.notReady', { state: track ? t('oral.rec.state.' + track.state) : '—' })));
       return;
     }
@@ -399,13 +400,13 @@ function animateDraw(draw) {
 
 /** The student's audio/video stopped reaching the commission: everyone is told; a long outage pauses the answer. */
 function linkBlock(turn) {
-  if (turn.stage === 'ANSWER_PAUSED') {
+  if (turn.stage === TurnStage.ANSWER_PAUSED) {
     return h('div.problem#answer-paused', { role: 'alert' }, h('strong', t('oral.link.paused')), ' ',
       t('oral.link.pausedDetail', { time: fmtDate(turn.answerPausedAt), left: fmtLeft(turn.answerRemainingMs || 0) }),
       has('CHAIR') ? h('div.actions', h('button.primary#answer-resume', { onclick: () => act(`/api/oral/turns/${turn.id}/answer/resume`) },
         t('oral.link.resume'))) : null);
   }
-  if (turn.linkLostAt && turn.stage === 'ANSWERING') {
+  if (turn.linkLostAt && turn.stage === TurnStage.ANSWERING) {
     return h('div.warnbox#link-lost', { role: 'alert' }, t('oral.link.lost', { time: fmtDate(turn.linkLostAt) }));
   }
   return null;
@@ -427,9 +428,9 @@ function resultBlock(turn) {
 function renderActions(box, turn) {
   const parts = [];
   if (has('SECRETARY')) parts.push(secretaryBlock(turn));
-  if (has('HEAD') && !turn.drawnAt && ['WAITING', 'CHECKED'].includes(turn.stage)) parts.push(headBlock(turn));
+  if (has('HEAD') && !turn.drawnAt && [TurnStage.WAITING, TurnStage.CHECKED].includes(turn.stage)) parts.push(headBlock(turn));
   if (has('CHAIR')) parts.push(chairBlock(turn));
-  if (isStaff() && turn.grades && ['GRADING', 'GRADED', 'PUBLISHED'].includes(turn.stage)) parts.push(gradeBlock(turn));
+  if (isStaff() && turn.grades && [TurnStage.GRADING, TurnStage.GRADED, TurnStage.PUBLISHED].includes(turn.stage)) parts.push(gradeBlock(turn));
   if (has('STUDENT') && turn.studentId === view.me) parts.push(studentBlock(turn));
   box.replaceChildren(...parts.filter(Boolean), h('div#action-problem', { role: 'alert' }));
 }
@@ -444,7 +445,7 @@ function showProblem(e) {
 }
 
 function secretaryBlock(turn) {
-  if (turn.stage === 'WAITING') {
+  if (turn.stage === TurnStage.WAITING) {
     const key = 'check:' + turn.id;
     let form = kept.get(key);
     if (!form) {
@@ -471,7 +472,7 @@ function secretaryBlock(turn) {
     renderSnaps(form.querySelector('#snaps'), turn);
     return form;
   }
-  const canFail = ['CHECKED', 'PREPARING', 'PREPARED', 'ANSWERING', 'ANSWER_PAUSED', 'GRADING'].includes(turn.stage);
+  const canFail = [TurnStage.CHECKED, TurnStage.PREPARING, TurnStage.PREPARED, TurnStage.ANSWERING, TurnStage.ANSWER_PAUSED, TurnStage.GRADING].includes(turn.stage);
   return h('div.block', h('h3', t('oral.check')),
     h('p', turn.check?.passed ? h('span.badge.ok#check-passed', t('oral.checkPassed')) : '—', ' ',
       turn.check?.idDocument ? `${t('oral.idDocument')}: ${turn.check.idDocument}` : ''),
@@ -501,7 +502,7 @@ function renderSnaps(box, turn) {
 
 function headBlock(turn) {
   return h('div.block', h('h3', t('oral.drawTitle')), h('p.muted', t('oral.drawHint')),
-    h('div.actions', h('button.primary#draw', { disabled: turn.stage !== 'CHECKED', onclick: async () => {
+    h('div.actions', h('button.primary#draw', { disabled: turn.stage !== TurnStage.CHECKED, onclick: async () => {
       await act(`/api/oral/turns/${turn.id}/draw`);
     } }, t('oral.draw'))));
 }
@@ -512,15 +513,15 @@ function chairBlock(turn) {
   return h('div.block', h('h3', t('oral.stages')),
     missing.length ? h('p.warnbox#members-missing', t('oral.membersMissing', { names: missing.map(p => p.name).join(', ') })) : null,
     h('div.actions',
-      h('button#prep-end', { disabled: turn.stage !== 'PREPARING', onclick: () => act(`/api/oral/turns/${turn.id}/preparation/end`) }, t('oral.prepEnd')),
-      h('button.primary#answer-start', { disabled: turn.stage !== 'PREPARED', onclick: () => act(`/api/oral/turns/${turn.id}/answer/start`) }, t('oral.answerStart')),
-      h('button#answer-end', { disabled: !['ANSWERING', 'ANSWER_PAUSED'].includes(turn.stage), onclick: () => act(`/api/oral/turns/${turn.id}/answer/end`) }, t('oral.answerEnd'))),
+      h('button#prep-end', { disabled: turn.stage !== TurnStage.PREPARING, onclick: () => act(`/api/oral/turns/${turn.id}/preparation/end`) }, t('oral.prepEnd')),
+      h('button.primary#answer-start', { disabled: turn.stage !== TurnStage.PREPARED, onclick: () => act(`/api/oral/turns/${turn.id}/answer/start`) }, t('oral.answerStart')),
+      h('button#answer-end', { disabled: ![TurnStage.ANSWERING, TurnStage.ANSWER_PAUSED].includes(turn.stage), onclick: () => act(`/api/oral/turns/${turn.id}/answer/end`) }, t('oral.answerEnd'))),
     publishBlock());
 }
 
 function publishBlock() {
   if (!has('CHAIR')) return '';
-  const waiting = view.turns.filter(x => x.stage === 'GRADED').length;
+  const waiting = view.turns.filter(x => x.stage === TurnStage.GRADED).length;
   return h('div.actions', h('button.primary#publish', { disabled: !waiting, onclick: async () => {
     const r = await act(`/api/oral/sittings/${sittingId}/publish`);
     if (r) notify(t('oral.publishedN', { n: r.published }), 'ok');
@@ -531,7 +532,7 @@ function gradeBlock(turn) {
   const g = turn.grades;
   const parts = [h('h3', t('oral.grading')), h('p#grades-count', t('oral.gradedCount', { n: g.given, m: g.expected }))];
   const grader = has('CHAIR') || has('MEMBER');
-  if (grader && turn.stage === 'GRADING') {
+  if (grader && turn.stage === TurnStage.GRADING) {
     const key = 'grade:' + turn.id;
     let form = kept.get(key);
     if (!form) {
@@ -579,9 +580,9 @@ function tick() {
   const turn = view && current();
   if (!el || !turn) return;
   let label = null, deadline = null;
-  if (turn.stage === 'PREPARING') { label = 'oral.prepLeft'; deadline = Date.parse(turn.prepDeadline); }
-  else if (turn.stage === 'ANSWERING') { label = 'oral.answerLeft'; deadline = Date.parse(turn.answerDeadline); }
-  else if (turn.stage === 'ANSWER_PAUSED') { label = 'oral.answerLeft'; deadline = now + (turn.answerRemainingMs || 0); }
+  if (turn.stage === TurnStage.PREPARING) { label = 'oral.prepLeft'; deadline = Date.parse(turn.prepDeadline); }
+  else if (turn.stage === TurnStage.ANSWERING) { label = 'oral.answerLeft'; deadline = Date.parse(turn.answerDeadline); }
+  else if (turn.stage === TurnStage.ANSWER_PAUSED) { label = 'oral.answerLeft'; deadline = now + (turn.answerRemainingMs || 0); }
   if (!label) {
     if (el.dataset.running !== 'false') { el.replaceChildren(); el.dataset.running = 'false'; delete el.dataset.label; }
     return;

@@ -1,6 +1,7 @@
 // @ts-check
 import { page, h, t, api, token, ApiError, problemView, notify, hasRole, fmtTime, signedOut } from '/js/adal.js';
 import { reconnectingSocket } from '/js/reconnecting-socket.js';
+import { AttemptState, TerminationState } from '/js/states.js';
 
 /*
  * The proctor console: the attempts assigned to this proctor as a live grid (latest snapshot, name,
@@ -203,7 +204,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
 
   function timerText(s) {
     const x = s.tile;
-    if (x.state !== 'IN_PROGRESS') return stateLabel(x.state);
+    if (x.state !== AttemptState.IN_PROGRESS) return stateLabel(x.state);
     if (x.remainingMs == null) return '—';
     return mmss(x.remainingMs - (Date.now() - s.receivedAt));
   }
@@ -383,11 +384,11 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
     const s = sessions.get(d.id);
     if (s) setText(d.timer, timerText(s));
     setText(d.score, `${t('proctoring.score')}: ${x.score}`);
-    const running = x.state === 'IN_PROGRESS' || x.state === 'SUSPENDED';
+    const running = x.state === AttemptState.IN_PROGRESS || x.state === AttemptState.SUSPENDED;
     d.actions.hidden = !running;
     d.liveOpen.hidden = !running;
-    d.suspend.hidden = x.state !== 'IN_PROGRESS';
-    d.resume.hidden = x.state !== 'SUSPENDED';
+    d.suspend.hidden = x.state !== AttemptState.IN_PROGRESS;
+    d.resume.hidden = x.state !== AttemptState.SUSPENDED;
     // costs: one row per flag type
     d.costsTable.hidden = !x.costs.length;
     keyed(d.costs, d.costItems, x.costs, c => c.type, c => h('tr', { dataset: { flag: c.type } }, h('td'), h('td'), h('td'), h('td')), (tr, c) => {
@@ -440,7 +441,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
       if (open !== d) return;
       for (const f of v.flags) if (f.snapshotId) d.evidence.set(flagKey(f), f.snapshotId);
       drawDetailFromTile(sessions.get(d.id)?.tile || v);
-      drawTerminations(d, v.terminations.filter(x => x.state === 'PENDING'));
+      drawTerminations(d, v.terminations.filter(x => x.state === TerminationState.PENDING));
       d.messagesH.hidden = !v.messages.length;
       keyed(d.messages, d.messageItems, v.messages.slice().reverse(), m => m.id, m => h('li', { dataset: { message: m.id } }), (li, m) => {
         const answer = m.answer != null ? `«${m.answer}» (${t('proctoring.mode.' + m.answerMode)})` : m.acknowledgedAt ? t('proctoring.acked') : t('proctoring.notAcked');

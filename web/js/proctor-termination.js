@@ -3,6 +3,7 @@
 // academic-administrative authority decides it: the reason, the flags with their evidence frames and the
 // timeline, then confirm or decline. Without an id: the requests waiting for me.
 import { page, h, t, api, ApiError, problemView, fmtDate, fmtTime, notify, confirmDialog } from '/js/adal.js';
+import { TerminationState } from '/js/states.js';
 
 const timeOf = iso => fmtTime(iso);
 const known = (key, fallback) => { const s = t(key); return s === key ? fallback : s; };
@@ -35,7 +36,7 @@ page({ bundles: ['proctoring', 'review'], title: 'termination.title', async rend
           h('dt', t('termination.exam')), h('dd', c.examTitle),
           h('dt', t('termination.requestedBy')), h('dd', `${c.requestedByName}, ${fmtDate(x.requestedAt)}`),
           h('dt', t('termination.reason')), h('dd#termination-reason', x.reason, ' ', h('span.muted', `(${x.rule})`)),
-          h('dt', t('termination.state')), h('dd#termination-state', h('span.badge' + (x.state === 'PENDING' ? '.warn' : x.state === 'CONFIRMED' ? '.bad' : '.ok'),
+          h('dt', t('termination.state')), h('dd#termination-state', h('span.badge' + (x.state === TerminationState.PENDING ? '.warn' : x.state === TerminationState.CONFIRMED ? '.bad' : '.ok'),
             t('termination.state.' + x.state)), x.decidedAt ? ` ${c.decidedByName || ''}, ${fmtDate(x.decidedAt)}` : ''),
           h('dt', t('termination.attempt')), h('dd', known('review.state.' + c.timeline.state, c.timeline.state)),
           h('dt', t('proctoring.score')), h('dd', String(c.timeline.score)))),

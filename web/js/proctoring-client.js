@@ -8,6 +8,7 @@
 // the unacknowledged ones are sent again (the server counts each seq once).
 import { h, token, lang, api, signedOut } from '/js/adal.js';
 import { reconnectingSocket } from '/js/reconnecting-socket.js';
+import { AttemptState } from '/js/states.js';
 
 const attemptId = new URLSearchParams(location.search).get('attempt');
 const KEY = `adal.proctoring.${attemptId}`;
@@ -110,7 +111,7 @@ function onMessage(m) {
       scheduleSnapshots(cfg.snapshotEverySeconds);
       scheduleScreenThumbnails();
       store.pending.forEach(sendEvent);               // replay what was never acknowledged
-      if (m.state === 'SUSPENDED') suspended(true);
+      if (m.state === AttemptState.SUSPENDED) suspended(true);
       break;
     }
     case 'ack':
@@ -126,9 +127,9 @@ function onMessage(m) {
     case 'state':
       // the exam page changes at once too (answers re-enabled, the clock): no wait for its own poll
       window.dispatchEvent(new CustomEvent('adal:attempt-state', { detail: m }));
-      if (m.state === 'SUSPENDED') suspended(true, m.reason);
-      else if (m.state === 'IN_PROGRESS') { suspended(false); if (pauseWasShown(m)) resumed(m.creditedSeconds); }
-      else if (m.state === 'TERMINATED') { suspended(false); modal(tr('proctoring.terminated'), m.reason ? tr('proctoring.terminatedText', { reason: m.reason }) : ''); stop(); }
+      if (m.state === AttemptState.SUSPENDED) suspended(true, m.reason);
+      else if (m.state === AttemptState.IN_PROGRESS) { suspended(false); if (pauseWasShown(m)) resumed(m.creditedSeconds); }
+      else if (m.state === AttemptState.TERMINATED) { suspended(false); modal(tr('proctoring.terminated'), m.reason ? tr('proctoring.terminatedText', { reason: m.reason }) : ''); stop(); }
       else { suspended(false); stop(); }   // submitted or expired: the exam page says so
       break;
     case 'rate': scheduleSnapshots(m.snapshotEverySeconds); break;

@@ -11,6 +11,7 @@
 // the server acknowledged it, except when the server says the recording is closed.
 import { api, ApiError } from '/js/adal.js';
 import { loadRecordingMessages as loadMessages, tr, ensureRecordingCss } from '/js/recording-i18n.js';
+import { AttemptState } from '/js/states.js';
 
 const DB_NAME = 'adal-recorder';
 const RETRY_MIN_MS = 2000;
@@ -39,7 +40,7 @@ const base = target ? target.base : `/api/attempts/${attemptId}`;
 const kinds = target ? target.kinds : ['camera', 'screen'];
 const flushOnly = target ? false : !location.pathname.endsWith('/student/exam.html');
 const normalise = target ? target.normalise
-  : p => ({ ...p, running: ['IN_PROGRESS', 'SUSPENDED'].includes(p.attemptState) });
+  : p => ({ ...p, running: [AttemptState.IN_PROGRESS, AttemptState.SUSPENDED].includes(p.attemptState) });
 const clientNow = () => performance.timeOrigin + performance.now();
 
 // ---------- IndexedDB ----------

@@ -7,6 +7,7 @@
 // ?id=<attempt>
 import { page, h, t, api, ApiError, problemView, notify, fmtDuration } from '/js/adal.js';
 import { VERDICTS, flagName, clock, verdictBadge, scoreBadge, evidenceFigure, describeEntry, openPdf, fmtDate } from '/js/review-common.js';
+import { TrackState, VerdictState } from '/js/states.js';
 
 const KINDS = ['CAMERA', 'SCREEN'];
 
@@ -23,7 +24,7 @@ page({ bundles: ['review'], title: 'review.attempt.title', async render(main) {
     const k = kind.toLowerCase();
     const track = rec?.tracks.find(x => x.kind === kind);
     const caption = h('figcaption', t('review.track.' + k));
-    if (!track || track.state !== 'FINALISED') {
+    if (!track || track.state !== TrackState.FINALISED) {
       figures.push(h('figure', caption, h('div.rv-novideo', { id: `no-video-${k}` },
         track ? t('review.track.notReady', { state: t('review.trackState.' + track.state) }) : t('review.track.none'))));
       continue;
@@ -112,7 +113,7 @@ page({ bundles: ['review'], title: 'review.attempt.title', async render(main) {
     const idc = r.identity;
     facts.replaceChildren(...[
       r.annulledReason ? h('p.rv-annulled#rv-annulled', { role: 'status' },
-        t(r.verdict?.verdict === 'RESIT' ? 'review.result.resit' : 'review.result.annulled'), ' ', r.annulledReason) : null,
+        t(r.verdict?.verdict === VerdictState.RESIT ? 'review.result.resit' : 'review.result.annulled'), ' ', r.annulledReason) : null,
       h('dl.rv-facts',
         h('dt', t('review.col.student')), h('dd#rv-student', `${r.studentName} (${r.studentLogin})`),
         h('dt', t('review.col.exam')), h('dd', r.examTitle),

@@ -1,6 +1,7 @@
 // @ts-check
 // Shared by the review pages: names of flags and verdicts, authorised downloads and evidence images.
 import { h, t, api, fmtDate, fmtTime } from '/js/adal.js';
+import { VerdictState } from '/js/states.js';
 
 export const FLAG_TYPES = ['TAB_LEFT', 'FULLSCREEN_EXITED', 'CLIPBOARD_USED', 'FORBIDDEN_SHORTCUT', 'WINDOW_SHRUNK', 'SECOND_SCREEN',
   'SCREEN_SHARE_STOPPED', 'CAMERA_LOST', 'RECORDING_STOPPED', 'MICROPHONE_LOST', 'DISCONNECTED', 'CAMERA_BLOCKED', 'FACE_MISSING',
@@ -13,8 +14,8 @@ export const clock = iso => fmtTime(iso);
 
 /** A badge for a verdict state; the word is always there (never colour alone). */
 export function verdictBadge(v) {
-  const state = v || 'UNREVIEWED';
-  const kind = state === 'VALID' ? 'ok' : state === 'UNREVIEWED' ? '' : 'bad';
+  const state = v || VerdictState.UNREVIEWED;
+  const kind = state === VerdictState.VALID ? 'ok' : state === VerdictState.UNREVIEWED ? '' : 'bad';
   return h('span.badge' + (kind ? '.' + kind : ''), { dataset: { verdict: state } }, t('review.verdict.' + state));
 }
 

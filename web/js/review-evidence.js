@@ -3,6 +3,7 @@
 // decisions and the verdict. Only their own attempt (the server answers 404 otherwise). ?attempt=<id>
 import { page, h, t, api } from '/js/adal.js';
 import { flagName, clock, verdictBadge, evidenceFigure, fmtDate } from '/js/review-common.js';
+import { VerdictState } from '/js/states.js';
 
 page({ bundles: ['review'], roles: ['STUDENT'], title: 'review.evidence.title', async render(main) {
   const id = new URLSearchParams(location.search).get('attempt');
@@ -11,10 +12,10 @@ page({ bundles: ['review'], roles: ['STUDENT'], title: 'review.evidence.title', 
   main.append(
     h('section.card',
       h('h2', { style: 'margin-top:0' }, r.examTitle),
-      r.annulledReason ? h('p.rv-annulled#ev-annulled', t(r.verdict?.verdict === 'RESIT' ? 'review.result.resit' : 'review.result.annulled'), ' ', r.annulledReason) : null,
+      r.annulledReason ? h('p.rv-annulled#ev-annulled', t(r.verdict?.verdict === VerdictState.RESIT ? 'review.result.resit' : 'review.result.annulled'), ' ', r.annulledReason) : null,
       h('p', t('review.col.verdict'), ': ', h('span#ev-verdict', verdictBadge(r.verdict?.verdict)),
         r.verdict ? ` — ${r.verdict.reason} (${fmtDate(r.verdict.decidedAt)})` : ''),
-      r.verdict?.verdict === 'RESIT' ? h('p#ev-resit', t('review.resit.apply'), ' ', h('a', { href: '/exam/sheets.html' }, t('review.resit.sheets'))) : null,
+      r.verdict?.verdict === VerdictState.RESIT ? h('p#ev-resit', t('review.resit.apply'), ' ', h('a', { href: '/exam/sheets.html' }, t('review.resit.sheets'))) : null,
       h('p.muted', t('review.evidence.note'))),
     h('section.card#ev-flags',
       h('h2', { style: 'margin-top:0' }, t('review.flags'), ' ', h('span.muted', `(${r.flags.length})`)),

@@ -3,6 +3,7 @@
 // with filters by exam, flag type, verdict state and score. Per-exam summaries as CSV and PDF.
 import { page, h, t, api, ApiError, problemView, hasRole } from '/js/adal.js';
 import { FLAG_TYPES, flagName, verdictBadge, scoreBadge, download, openPdf, fmtDate } from '/js/review-common.js';
+import { VerdictState } from '/js/states.js';
 
 page({ bundles: ['review'], title: 'review.queue.title', async render(main) {
   const params = new URLSearchParams(location.search);
@@ -52,7 +53,7 @@ page({ bundles: ['review'], title: 'review.queue.title', async render(main) {
         h('td', t('review.state.' + r.state), h('div.muted', fmtDate(r.finishedAt))),
         h('td', h('div.rv-flags', Object.entries(r.flagCounts).map(([k, n]) => h('span.badge.warn', `${flagName(k)} × ${n}`)))),
         h('td', String(r.decided)),
-        h('td', verdictBadge(r.verdict === 'UNREVIEWED' ? null : r.verdict)),
+        h('td', verdictBadge(r.verdict === VerdictState.UNREVIEWED ? null : r.verdict)),
         h('td', h('a.button', { href: `/review/attempt.html?id=${r.attemptId}` }, t('review.open')))));
     }
     if (exam.value) {

@@ -4,6 +4,7 @@
 // time, the gaps and the interruptions. ?attempt=<id>[&at=<ISO instant>]. Casework builds the review screen on it.
 import { page, h, api, ApiError, problemView, fmtDate, fmtTime } from '/js/adal.js';
 import { loadRecordingMessages, tr, ensureRecordingCss } from '/js/recording-i18n.js';
+import { TrackState } from '/js/states.js';
 
 const KINDS = ['CAMERA', 'SCREEN'];
 
@@ -34,7 +35,7 @@ page({ bundles: [], async render(main) {
   async function figure(kind) {
     const track = rec.tracks.find(t => t.kind === kind);
     const caption = h('figcaption', tr('review.' + kind.toLowerCase()));
-    if (!track || track.state !== 'FINALISED') {
+    if (!track || track.state !== TrackState.FINALISED) {
       return h('figure', caption, h('div.policy', { id: `not-ready-${kind.toLowerCase()}` },
         track ? tr('review.notReady', { state: tr('rec.trackState.' + track.state), at: fmtDate(track.finaliseDueAt) }) : tr('review.noTrack')));
     }

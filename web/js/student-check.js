@@ -2,6 +2,7 @@
 import { page, h, t, api, ApiError, problemView, fmtDate } from '/js/adal.js';
 import { canShareScreen } from '/js/student-common.js';
 import { identityCheck } from '/js/vision-identity.js';
+import { AttemptState } from '/js/states.js';
 
 /** 000 §4.6: at least 512 kbit/s; measured both ways (the clause does not say which). */
 const MIN_KBITS = 512;
@@ -13,13 +14,13 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.checkTitle', as
   const results = {};       // name → true | false
   const streams = [];
 
-  if (exam.attemptState === 'IN_PROGRESS' || exam.attemptState === 'SUSPENDED') {
+  if (exam.attemptState === AttemptState.IN_PROGRESS || exam.attemptState === AttemptState.SUSPENDED) {
     location.replace(`/student/exam.html?attempt=${exam.attemptId}`);
     return;
   }
 
   // already handed in (or ended otherwise): say so, not "cannot be started now"
-  if (['SUBMITTED', 'EXPIRED', 'TERMINATED', 'VOIDED'].includes(exam.attemptState)) {
+  if ([AttemptState.SUBMITTED, AttemptState.EXPIRED, AttemptState.TERMINATED, AttemptState.VOIDED].includes(exam.attemptState)) {
     main.append(h('p', h('a', { href: '/student/index.html' }, '← ', t('student.exams'))), h('h1', t('student.checkTitle')),
       h('div.okbox#already-finished', { role: 'status' }, h('h2', exam.title), h('p', t('student.finished.' + exam.attemptState)),
         h('p', h('a', { href: `/student/result.html?attempt=${exam.attemptId}` }, t('student.seeResult')))));

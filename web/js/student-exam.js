@@ -1,6 +1,7 @@
 // @ts-check
 import { page, h, t, api, ApiError, problemView } from '/js/adal.js';
 import { ServerClock, clockText, LETTERS, receiptButton } from '/js/student-common.js';
+import { AttemptState } from '/js/states.js';
 
 /*
  * The exam page. Every change is kept in localStorage first (keyed by attempt), then sent at once
@@ -40,7 +41,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
   const paper = await api(`/api/attempts/${attemptId}/paper`);
   clock.sync(before, paper.attempt.serverNow);
   let attempt = paper.attempt;
-  if (attempt.state === 'CHECKS' || attempt.state === 'NOT_STARTED') { location.replace(`/student/check.html?exam=${attempt.examId}`); return; }
+  if (attempt.state === AttemptState.CHECKS || attempt.state === AttemptState.NOT_STARTED) { location.replace(`/student/check.html?exam=${attempt.examId}`); return; }
 
   const qs = paper.questions;
   const n = qs.length;
@@ -245,16 +246,16 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
 
   // ---------- the clock ----------
   const warned = new Set();
-  const accepting = () => attempt.state === 'IN_PROGRESS' && !failure && clock.until(attempt.deadlineAt) > 0;
+  const accepting = () => attempt.state === AttemptState.IN_PROGRESS && !failure && clock.until(attempt.deadlineAt) > 0;
   function tick() {
-    if (attempt.state === 'SUSPENDED') { timer.textContent = t('student.suspended'); return; }
+    if (attempt.state === AttemptState.SUSPENDED) { timer.textContent = t('student.suspended'); return; }
     const ms = clock.until(attempt.deadlineAt);
     timer.textContent = clockText(ms);
     timer.classList.toggle('low', ms <= 5 * 60000);
     for (const m of WARN_AT_MINUTES) {
       if (ms <= m * 60000 && ms > (m * 60000 - 30000) && !warned.has(m)) { warned.add(m); timerWarn.textContent = t('student.minutesLeft', { n: m }); }
     }
-    if (ms <= 0 && attempt.state === 'IN_PROGRESS') timeUp();
+    if (ms <= 0 && attempt.state === AttemptState.IN_PROGRESS) timeUp();
   }
   let ending = false;
   async function timeUp() {
@@ -276,7 +277,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
     for (;;) {
       try {
         attempt = await api(`/api/attempts/${attemptId}`);
-        if (['SUBMITTED', 'EXPIRED', 'TERMINATED', 'VOIDED'].includes(attempt.state)) { finished(); return; }
+        if ([AttemptState.SUBMITTED, AttemptState.EXPIRED, AttemptState.TERMINATED, AttemptState.VOIDED].includes(attempt.state)) { finished(); return; }
       } catch { /* offline: keep waiting */ }
       await new Promise(r => setTimeout(r, RETRY_MS));
     }
@@ -295,7 +296,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
       const a = await api(`/api/attempts/${attemptId}`);
       clock.sync(t0, a.serverNow);
       attempt = a;
-      if (a.state !== 'IN_PROGRESS' && a.state !== 'SUSPENDED') stop(t('student.save.closed'));
+      if (a.state !== AttemptState.IN_PROGRESS && a.state !== AttemptState.SUSPENDED) stop(t('student.save.closed'));
       else if (a.state !== was) { showQuestion(current, false); tick(); }
     } catch { /* offline: the banner says so */ }
   }
@@ -304,7 +305,7 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
   // are disabled or enabled again now, and the server's view (clock, deadline) is read straight after
   window.addEventListener('adal:attempt-state', /** @param {CustomEvent} e */ e => {
     const m = e.detail || {};
-    if (failure || (m.state !== 'IN_PROGRESS' && m.state !== 'SUSPENDED')) { reloadAttempt(); return; }
+    if (failure || (m.state !== AttemptState.IN_PROGRESS && m.state !== AttemptState.SUSPENDED)) { reloadAttempt(); return; }
     attempt = { ...attempt, state: m.state, ...(m.deadlineAt ? { deadlineAt: m.deadlineAt } : {}) };
     showQuestion(current, false);
     tick();
@@ -346,6 +347,6 @@ page({ bundles: ['student'], roles: ['STUDENT'], title: 'student.examTitle', asy
   showSave();
   tick();
   setInterval(tick, 1000);
-  if (attempt.state !== 'IN_PROGRESS' && attempt.state !== 'SUSPENDED') { ending = true; failure = t('student.save.closed'); finished(); showSave(); }
+  if (attempt.state !== AttemptState.IN_PROGRESS && attempt.state !== AttemptState.SUSPENDED) { ending = true; failure = t('student.save.closed'); finished(); showSave(); }
   else flush();
 } });

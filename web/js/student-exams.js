@@ -1,18 +1,19 @@
 // @ts-check
 import { page, h, t, api, fmtDate } from '/js/adal.js';
 import { ServerClock, spanText, canShareScreen } from '/js/student-common.js';
+import { AttemptState, ExamWindow } from '/js/states.js';
 
 const clock = new ServerClock();
 
 /** The state a student reads on a card: from the attempt if there is one, else from the window. */
 function stateOf(x) {
-  if (x.attemptState === 'IN_PROGRESS' || x.attemptState === 'SUSPENDED') return ['inProgress', 'warn', '▶'];
-  if (x.attemptState === 'SUBMITTED') return ['submitted', 'ok', '✓'];
-  if (x.attemptState === 'EXPIRED') return ['expired', 'ok', '✓'];
-  if (x.attemptState === 'TERMINATED' || x.attemptState === 'VOIDED') return [x.attemptState.toLowerCase(), 'bad', '✕'];
+  if (x.attemptState === AttemptState.IN_PROGRESS || x.attemptState === AttemptState.SUSPENDED) return ['inProgress', 'warn', '▶'];
+  if (x.attemptState === AttemptState.SUBMITTED) return ['submitted', 'ok', '✓'];
+  if (x.attemptState === AttemptState.EXPIRED) return ['expired', 'ok', '✓'];
+  if (x.attemptState === AttemptState.TERMINATED || x.attemptState === AttemptState.VOIDED) return [x.attemptState.toLowerCase(), 'bad', '✕'];
   if (!x.admitted) return ['notAdmitted', 'bad', '✕'];
-  if (x.window === 'UPCOMING') return ['upcoming', '', '○'];
-  if (x.window === 'OPEN') return [x.canStart ? 'open' : 'cannotStart', x.canStart ? 'ok' : 'bad', x.canStart ? '●' : '✕'];
+  if (x.window === ExamWindow.UPCOMING) return ['upcoming', '', '○'];
+  if (x.window === ExamWindow.OPEN) return [x.canStart ? 'open' : 'cannotStart', x.canStart ? 'ok' : 'bad', x.canStart ? '●' : '✕'];
   return ['closed', 'bad', '■'];
 }
 
@@ -20,12 +21,12 @@ function card(x) {
   const [state, kind, icon] = stateOf(x);
   const countdown = h('span.countdown', { dataset: { opens: x.opensAt } });
   const actions = [];
-  if (x.attemptState === 'IN_PROGRESS' || x.attemptState === 'SUSPENDED') {
+  if (x.attemptState === AttemptState.IN_PROGRESS || x.attemptState === AttemptState.SUSPENDED) {
     actions.push(h('a.button.primary', { href: `/student/exam.html?attempt=${x.attemptId}` }, t('student.continue')));
   } else if (x.resultsVisible) {
     actions.push(h('a.button.primary', { href: `/student/result.html?attempt=${x.attemptId}` }, t('student.seeResult')));
-  } else if (!x.attemptState || x.attemptState === 'CHECKS' || x.attemptState === 'NOT_STARTED') {
-    if (x.window !== 'CLOSED' && x.admitted) {
+  } else if (!x.attemptState || x.attemptState === AttemptState.CHECKS || x.attemptState === AttemptState.NOT_STARTED) {
+    if (x.window !== ExamWindow.CLOSED && x.admitted) {
       actions.push(h('a.button' + (x.canStart ? '.primary' : ''), { href: `/student/check.html?exam=${x.examId}` },
         t(x.canStart ? 'student.checkAndStart' : 'student.checkEquipment')));
     }
@@ -40,14 +41,14 @@ function card(x) {
       h('dt', t('student.duration')), h('dd', x.extraMinutes > 0
         ? t('student.minutesWithExtra', { n: x.durationMinutes, extra: x.extraMinutes }) : t('student.minutes', { n: x.durationMinutes })),
       h('dt', t('student.questions')), h('dd', String(x.questionCount)),
-      x.window === 'UPCOMING' ? [h('dt', t('student.opensIn')), h('dd', countdown)] : null),
+      x.window === ExamWindow.UPCOMING ? [h('dt', t('student.opensIn')), h('dd', countdown)] : null),
     x.mustWarnCut ? h('p.policy', { role: 'note' }, h('strong', t('student.cutTitle')), t('student.cutText', { at: fmtDate(x.cutAt) })) : null,
-    x.lateStartPolicy === 'REFUSE_AFTER_CLOSE_MINUS_DURATION' && x.window !== 'CLOSED' && !x.attemptState
+    x.lateStartPolicy === 'REFUSE_AFTER_CLOSE_MINUS_DURATION' && x.window !== ExamWindow.CLOSED && !x.attemptState
       ? h('p.muted', t('student.lateRefused', { at: fmtDate(new Date(Date.parse(x.closesAt) - (x.durationMinutes + x.extraMinutes) * 60000).toISOString()) })) : null,
     x.proctored && !canShareScreen() && !x.attemptState ? h('div.policy.mobile-policy', { role: 'note' },
       h('strong', t('student.mobileTitle')), t('student.mobileText')) : null,
     !x.admitted ? h('p', t('student.notAdmittedText')) : null,
-    !x.canStart && x.admitted && x.window === 'OPEN' && !x.attemptState && x.refusalMessage ? h('p', x.refusalMessage) : null,
+    !x.canStart && x.admitted && x.window === ExamWindow.OPEN && !x.attemptState && x.refusalMessage ? h('p', x.refusalMessage) : null,
     actions.length ? h('div.actions', actions) : null);
 }
 

@@ -2,6 +2,7 @@
 // The identity check on the student's check page (000 §4.5, §4.7): one frame from the camera is
 // compared with the enrolled reference; anything the server cannot settle waits for a proctor.
 import { api, t } from '/js/adal.js';
+import { IdentityCheckStatus } from '/js/states.js';
 
 const POLL_MS = 2000;
 
@@ -28,14 +29,14 @@ export async function identityCheck({ examId, video, detail, streams }) {
   const a = await api(`/api/exams/${examId}/attempt`, { method: 'POST' });
   let c = await api(`/api/attempts/${a.id}/identity-check`, { method: 'POST', body: await captureJpeg(video),
     headers: { 'Content-Type': 'image/jpeg' } });
-  while (c.status === 'PENDING') {
+  while (c.status === IdentityCheckStatus.PENDING) {
     detail.textContent = t('student.identity.waiting', { reason: t('student.identity.reason.' + c.reason) });
     detail.dataset.state = 'waiting';
     await new Promise(r => setTimeout(r, POLL_MS));
     c = await api(`/api/attempts/${a.id}/identity-check`);
   }
   detail.dataset.state = c.status.toLowerCase();
-  if (c.status === 'PASSED') return { ok: true, text: t('student.identity.passed') };
-  if (c.status === 'APPROVED') return { ok: true, text: t('student.identity.approved') };
+  if (c.status === IdentityCheckStatus.PASSED) return { ok: true, text: t('student.identity.passed') };
+  if (c.status === IdentityCheckStatus.APPROVED) return { ok: true, text: t('student.identity.approved') };
   return { ok: false, text: t('student.identity.denied', { note: c.decisionNote || '' }) };
 }

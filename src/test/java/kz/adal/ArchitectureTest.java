@@ -1,8 +1,11 @@
 package kz.adal;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -136,6 +139,25 @@ class ArchitectureTest {
      * issue #19: every feature reads another's data through the owner's port (records).
      */
     static final Set<String> ENTITY_USES_STILL_ALLOWED = Set.of();
+
+    /**
+     * An @Entity is package-private, so that no other package can name it at all: not another feature's main code
+     * (which {@link #featuresDoNotTouchOtherFeaturesEntities} checks too) and not another feature's tests, which use
+     * the owner's port or its test helper ({@code kz.adal.<feature>.*Rows} under src/test). An entity that must be
+     * public goes in {@link #PUBLIC_ENTITIES} with the reason.
+     */
+    @Test
+    void entitiesAreNotPublic() {
+        classes().that().areAnnotatedWith("jakarta.persistence.Entity")
+                .and(DescribedPredicate.describe("not listed in ArchitectureTest.PUBLIC_ENTITIES",
+                        (JavaClass c) -> !PUBLIC_ENTITIES.contains(c.getName())))
+                .should().notBePublic()
+                .because("docs/architecture.md, \"Feature boundaries\": a feature's entities stay inside it")
+                .check(MAIN);
+    }
+
+    /** Entities that are public, by fully qualified name, each with its reason. None since issue #19. */
+    static final Set<String> PUBLIC_ENTITIES = Set.of();
 
     /** The arrows from {@code p} followed to the end, plus the shared packages for a feature. */
     static Set<String> allowedFor(String p) {

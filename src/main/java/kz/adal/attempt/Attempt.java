@@ -25,7 +25,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "attempt")
-public class Attempt extends PanacheEntityBase {
+class Attempt extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

@@ -113,7 +113,7 @@ public class AttemptService {
 
     private StudentExamView examView(Terms e, UUID studentId, Instant now) {
         Attempt a = Attempt.find("examId = ?1 and studentId = ?2 order by round desc", e.id(), studentId).firstResult();
-        String window = now.isBefore(e.opensAt()) ? "UPCOMING" : now.isBefore(e.closesAt()) ? "OPEN" : "CLOSED";
+        StudentExamView.Window window = StudentExamView.Window.at(now, e.opensAt(), e.closesAt());
         String code = null;
         String message = null;
         StartPermit permit = null;
@@ -123,7 +123,7 @@ public class AttemptService {
             code = p.code();
             message = p.detailIn(languageOf(studentId));   // shown on the student's page as it is
         }
-        boolean admitted = !"NOT_ADMITTED".equals(code);
+        boolean admitted = !ExamAccess.NOT_ADMITTED.equals(code);
         boolean canStart = permit != null && (a == null || a.state == AttemptState.NOT_STARTED || a.state == AttemptState.CHECKS);
         return new StudentExamView(e.id(), e.title(), e.discipline(), e.kind(), e.opensAt(), e.closesAt(), e.durationMinutes(),
                 (int) examCatalog.extraTimeFor(e.id(), studentId).toMinutes(), e.questionCount(), e.isProctored(),

@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "audit_entry")
-public class AuditEntry extends PanacheEntityBase {
+class AuditEntry extends PanacheEntityBase {
     @Id
     public long seq;
 

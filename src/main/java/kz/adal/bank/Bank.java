@@ -20,7 +20,7 @@ import java.util.UUID;
 /** A test bank; its content lives in numbered {@link BankVersion}s. */
 @Entity
 @Table(name = "bank")
-public class Bank extends PanacheEntityBase {
+class Bank extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

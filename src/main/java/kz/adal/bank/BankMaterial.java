@@ -16,7 +16,7 @@ import java.util.UUID;
 /** A permitted reference material file of the passport (a table, graph or scheme, 001 §5.22). */
 @Entity
 @Table(name = "bank_material")
-public class BankMaterial extends PanacheEntityBase {
+class BankMaterial extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

@@ -19,7 +19,7 @@ import java.util.UUID;
 /** One version of a bank with its passport (001 §5.22). Frozen once approved. */
 @Entity
 @Table(name = "bank_version")
-public class BankVersion extends PanacheEntityBase {
+class BankVersion extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

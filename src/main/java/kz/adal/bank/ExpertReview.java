@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "expert_review")
-public class ExpertReview extends PanacheEntityBase {
+class ExpertReview extends PanacheEntityBase {
     /** The review's lifecycle (docs/domain/expert-review-lifecycle.md); the verbs below take its moves. */
     public enum State {
         /** The head of department assigned the expert (not a compiler, 001 §5.24); the expert comments. */

@@ -23,7 +23,7 @@ import java.util.UUID;
 /** A question of one bank version: stem, optional image, exactly 5 options (001 §7.6). */
 @Entity
 @Table(name = "question")
-public class Question extends PanacheEntityBase {
+class Question extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "casework_act")
-public class Act extends PanacheEntityBase {
+class Act extends PanacheEntityBase {
 
     /** A test attempt or an oral turn. */
     public enum Kind {

@@ -17,6 +17,7 @@ import kz.adal.identity.People;
 import kz.adal.identity.Role;
 import kz.adal.oral.AnswerLinkLost;
 import kz.adal.oral.TechnicalFailureRecorded;
+import kz.adal.oral.TurnStage;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.EventStore;
@@ -149,7 +150,7 @@ public class ActService {
         act.whatHappened = drafted(act, r);
         act.persist();
         audit.record(Change.of("act.drafted", "act", act.id).scope(act.scopeId)
-                .detail(Map.of("turn", f.turnId().toString(), "stage", "ANSWER_PAUSED", "lostSeconds", f.outageSeconds())), null, "system");
+                .detail(Map.of("turn", f.turnId().toString(), "stage", TurnStage.ANSWER_PAUSED.name(), "lostSeconds", f.outageSeconds())), null, "system");
     }
 
     /** The drafted "what happened": the evidence in the act's language, for the secretary to complete. */

@@ -13,7 +13,7 @@ import java.util.UUID;
 /** Extra time for one student with its documented basis (001 §5.8.2), approved and audited. */
 @Entity
 @Table(name = "accommodation")
-public class Accommodation extends PanacheEntityBase {
+class Accommodation extends PanacheEntityBase {
     @EmbeddedId
     public Admission.ExamStudent key;
 

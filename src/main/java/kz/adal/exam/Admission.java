@@ -15,7 +15,7 @@ import java.util.UUID;
 /** Whether a student may sit an exam: only after all control tasks (001 §5.30). */
 @Entity
 @Table(name = "exam_admission")
-public class Admission extends PanacheEntityBase {
+class Admission extends PanacheEntityBase {
     public enum Source { CSV, MANUAL }
 
     @EmbeddedId

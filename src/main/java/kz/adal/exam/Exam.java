@@ -25,7 +25,7 @@ import java.util.UUID;
 /** One test of a discipline for a group, drawn from one approved and reviewed bank version. */
 @Entity
 @Table(name = "exam")
-public class Exam extends PanacheEntityBase {
+class Exam extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

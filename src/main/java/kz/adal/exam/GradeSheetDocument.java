@@ -66,8 +66,7 @@ public class GradeSheetDocument {
 
     private static String state(Wording w, String state) {
         if (state == null) return "—";
-        return w.label(state.equals("NOT_ADMITTED") || state.equals("ABSENT") || state.equals("NOT_STARTED") || state.equals("INDIVIDUAL_SHEET")
-                ? "GradeRowState." + state : "AttemptState." + state);
+        return w.label((GradeRowState.isOne(state) ? "GradeRowState." : "AttemptState.") + state);
     }
 
     /** Grade points as the scale writes them (4,0; 3,67). */

@@ -76,14 +76,14 @@ public class GradeSheetService {
             StudentResult r = byStudent.get(s.id());
             BigDecimal percent = r == null ? null : r.percent();
             String state = r != null && r.attemptState() != null ? r.attemptState()
-                    : !admitted ? "NOT_ADMITTED" : now.isAfter(exam.closesAt) ? "ABSENT" : "NOT_STARTED";
+                    : (!admitted ? GradeRowState.NOT_ADMITTED : now.isAfter(exam.closesAt) ? GradeRowState.ABSENT : GradeRowState.NOT_STARTED).name();
             String source = r != null && r.percent() != null ? "ATTEMPT" : null;
             // a grade on an individual sheet returned in time counts (001 §5.34–5.35)
             List<Extension> counted = Extension.list("examId = ?1 and studentId = ?2 and state in ?3 and gradePercent is not null",
                     exam.id, s.id(), List.of(IndividualSheetState.RETURNED, IndividualSheetState.RECORDED_IN_AIS));
             if (!counted.isEmpty()) {
                 percent = counted.get(0).gradePercent;
-                state = "INDIVIDUAL_SHEET";
+                state = GradeRowState.INDIVIDUAL_SHEET.name();
                 source = "INDIVIDUAL_SHEET";
             }
             LetterBand band = percent == null ? null : scale.gradeFor(percent);

@@ -24,7 +24,7 @@ import java.util.UUID;
 /** An account issued by the university (001 §5.11.2: no self-registration). */
 @Entity
 @Table(name = "app_user")
-public class AppUser extends PanacheEntityBase {
+class AppUser extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

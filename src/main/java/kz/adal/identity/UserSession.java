@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "user_session")
-public class UserSession extends PanacheEntityBase {
+class UserSession extends PanacheEntityBase {
     @Id
     public UUID id;
 

@@ -15,7 +15,7 @@ import java.util.UUID;
 /** A platform's user (issuer, sub) linked to an Adal account: the next launch finds the account by it. */
 @Entity
 @Table(name = "lti_account")
-public class LtiAccount extends PanacheEntityBase {
+class LtiAccount extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 

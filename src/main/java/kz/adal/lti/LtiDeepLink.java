@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A teacher's deep-linking request from the platform, waiting for the exam they pick; answered once. */
 @Entity
 @Table(name = "lti_deep_link")
-public class LtiDeepLink extends PanacheEntityBase {
+class LtiDeepLink extends PanacheEntityBase {
     @Id
     public UUID id;
 

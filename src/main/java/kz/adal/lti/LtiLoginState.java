@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "lti_login_state")
-public class LtiLoginState extends PanacheEntityBase {
+class LtiLoginState extends PanacheEntityBase {
     @Id
     public String state;
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 /** An LMS (Moodle) registered by the admin as a platform Adal trusts for LTI 1.3 launches (docs/lms.md). */
 @Entity
 @Table(name = "lti_platform")
-public class LtiPlatform extends PanacheEntityBase {
+class LtiPlatform extends PanacheEntityBase {
     @Id
     public UUID id;
 

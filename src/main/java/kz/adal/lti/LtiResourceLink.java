@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "lti_resource_link")
-public class LtiResourceLink extends PanacheEntityBase {
+class LtiResourceLink extends PanacheEntityBase {
     @Id
     public UUID id;
 

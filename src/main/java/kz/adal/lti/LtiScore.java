@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "lti_score")
-public class LtiScore extends PanacheEntityBase {
+class LtiScore extends PanacheEntityBase {
     @Id
     public UUID id;
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 /** One stored chunk: the ledger row. Unique on (track, segment, seq): the database is the arbiter between nodes. */
 @Entity
 @Table(name = "media_chunk")
-public class MediaChunk extends PanacheEntityBase {
+class MediaChunk extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

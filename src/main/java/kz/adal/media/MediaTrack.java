@@ -18,7 +18,7 @@ import java.util.UUID;
 /** One attempt's camera or screen recording: its address token, its state and, once finalised, the result. */
 @Entity
 @Table(name = "media_track")
-public class MediaTrack extends PanacheEntityBase {
+class MediaTrack extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

@@ -27,7 +27,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "oral_sitting")
-public class OralSitting extends PanacheEntityBase {
+class OralSitting extends PanacheEntityBase {
     public static final String BACHELOR = "BACHELOR";
 
     @Id

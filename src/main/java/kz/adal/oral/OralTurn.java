@@ -25,7 +25,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "oral_turn")
-public class OralTurn extends PanacheEntityBase {
+class OralTurn extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;

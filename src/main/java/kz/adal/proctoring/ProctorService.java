@@ -253,7 +253,7 @@ public class ProctorService {
         AttemptRecord a = requireWatched(attemptId, actor);
         attempts.suspend(a.id(), requireText(reason, "SUSPEND_REASON_REQUIRED"));
         afterCommit(() -> {
-            hub.toStudent(attemptId, json.createObjectNode().put("type", "state").put("state", "SUSPENDED").put("reason", reason));
+            hub.toStudent(attemptId, json.createObjectNode().put("type", "state").put("state", AttemptState.SUSPENDED.name()).put("reason", reason));
             hub.recordServerEvent(attemptId, "attempt.suspended", Map.of("reason", reason, "by", actor.login()));
             hub.attemptChanged(attemptId);
         });
@@ -268,7 +268,7 @@ public class ProctorService {
         // the pause is added to the deadline: the student is told how much
         long credited = Math.max(0, a.pausedSeconds() - pausedBefore);
         afterCommit(() -> {
-            hub.toStudent(attemptId, json.createObjectNode().put("type", "state").put("state", "IN_PROGRESS").put("deadlineAt", deadline)
+            hub.toStudent(attemptId, json.createObjectNode().put("type", "state").put("state", AttemptState.IN_PROGRESS.name()).put("deadlineAt", deadline)
                     .put("creditedSeconds", credited));
             hub.recordServerEvent(attemptId, "attempt.resumed", Map.of("by", actor.login(), "deadlineAt", deadline));
             hub.attemptChanged(attemptId);
@@ -359,7 +359,7 @@ public class ProctorService {
         UUID attemptId = a.id();
         String reason = t.reason;
         afterCommit(() -> {
-            hub.toStudent(attemptId, json.createObjectNode().put("type", "state").put("state", "TERMINATED").put("reason", reason));
+            hub.toStudent(attemptId, json.createObjectNode().put("type", "state").put("state", AttemptState.TERMINATED.name()).put("reason", reason));
             hub.recordServerEvent(attemptId, "attempt.terminated", Map.of("by", actor.login(), "reason", reason, "rule", ProctorTermination.RULE));
             hub.attemptChanged(attemptId);
         });

@@ -14,7 +14,7 @@ import kz.adal.platform.PdfDocument;
 import kz.adal.platform.TimeSource;
 import kz.adal.attempt.AttemptState;
 import kz.adal.proctoring.FlagType;
-import kz.adal.vision.IdentityCheck;
+import kz.adal.vision.IdentityChecks;
 import kz.adal.platform.Problem;
 import kz.adal.proctoring.ProctorService;
 import kz.adal.review.ReviewViews.AttemptReview;
@@ -86,8 +86,8 @@ public class ReviewReports {
 
         pdf.heading(w.t("attemptReport.identity"));
         if (r.identity() == null) pdf.paragraph(w.t("attemptReport.noIdentity"));
-        else pdf.fields(List.of(new String[]{w.t("attemptReport.identityStatus"), w.label(IdentityCheck.Status.class, r.identity().status())},
-                new String[]{w.t("attemptReport.identityReason"), w.label(IdentityCheck.Reason.class, r.identity().reason())},
+        else pdf.fields(List.of(new String[]{w.t("attemptReport.identityStatus"), w.label(IdentityChecks.Status.class, r.identity().status())},
+                new String[]{w.t("attemptReport.identityReason"), w.label(IdentityChecks.Reason.class, r.identity().reason())},
                 new String[]{w.t("attemptReport.similarity"), r.identity().similarity() == null ? "—"
                         : w.decimal(java.math.BigDecimal.valueOf(r.identity().similarity()).setScale(2, java.math.RoundingMode.HALF_UP))},
                 new String[]{w.t("attemptReport.checked"), w.at(r.identity().at())}));
@@ -210,7 +210,7 @@ public class ReviewReports {
             csv.row(List.of(r.attemptId().toString(), nz(r.studentLogin()), nz(r.studentName()), r.state(),
                     r.percent() == null ? "" : r.percent().toPlainString(), String.valueOf(r.score()), String.valueOf(r.flagTotal()),
                     byType(r.flagCounts()), String.valueOf(cd[0]), String.valueOf(cd[1]),
-                    v == null ? "UNREVIEWED" : v.verdict.name(), v == null ? "" : v.reason));
+                    v == null ? ReviewQueue.VerdictState.UNREVIEWED.name() : v.verdict.name(), v == null ? "" : v.reason));
         }
         return csv.text();
     }

@@ -16,23 +16,7 @@ import java.util.UUID;
 /** One identity check before an attempt starts (000 §4.5): the captured frame and its result. */
 @Entity
 @Table(name = "identity_check")
-public class IdentityCheck extends PanacheEntityBase {
-    public enum Status {
-        /** The face matched the reference: the gate passes. */
-        PASSED,
-        /** Waiting for a proctor to compare by hand. */
-        PENDING,
-        APPROVED,
-        DENIED,
-        /** A later check of the same attempt replaced this one. */
-        SUPERSEDED;
-
-        public boolean lets() { return this == PASSED || this == APPROVED; }
-    }
-
-    /** Why the automatic check could not pass; the proctor sees it. */
-    public enum Reason { MISMATCH, NO_FACE, MULTIPLE_FACES, NO_REFERENCE, MODELS_ABSENT, BIOMETRICS_REFUSED, UNREADABLE_FRAME }
-
+class IdentityCheck extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;
@@ -48,10 +32,10 @@ public class IdentityCheck extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    public IdentityChecks.Status status;
 
     @Enumerated(EnumType.STRING)
-    public Reason reason;
+    public IdentityChecks.Reason reason;
 
     public Double similarity;
 
@@ -74,6 +58,6 @@ public class IdentityCheck extends PanacheEntityBase {
 
     /** The attempt's current check (the newest one not superseded), or null. */
     public static IdentityCheck latest(UUID attemptId) {
-        return find("attemptId = ?1 and status <> ?2 order by createdAt desc", attemptId, Status.SUPERSEDED).firstResult();
+        return find("attemptId = ?1 and status <> ?2 order by createdAt desc", attemptId, IdentityChecks.Status.SUPERSEDED).firstResult();
     }
 }

@@ -13,9 +13,25 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class IdentityChecks {
+    /** Where a check stands; other features read it (a review's report labels it). */
+    public enum Status {
+        /** The face matched the reference: the gate passes. */
+        PASSED,
+        /** Waiting for a proctor to compare by hand. */
+        PENDING,
+        APPROVED,
+        DENIED,
+        /** A later check of the same attempt replaced this one. */
+        SUPERSEDED;
+
+        public boolean lets() { return this == PASSED || this == APPROVED; }
+    }
+
+    /** Why the automatic check could not pass; the proctor sees it. */
+    public enum Reason { MISMATCH, NO_FACE, MULTIPLE_FACES, NO_REFERENCE, MODELS_ABSENT, BIOMETRICS_REFUSED, UNREADABLE_FRAME }
 
     /** An identity check as a review shows it. */
-    public record CheckRecord(IdentityCheck.Status status, IdentityCheck.Reason reason, Double similarity, Integer faceCount,
+    public record CheckRecord(Status status, Reason reason, Double similarity, Integer faceCount,
                               Instant createdAt, String decisionNote) {
     }
 

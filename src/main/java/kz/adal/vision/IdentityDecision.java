@@ -10,9 +10,9 @@ import java.util.List;
 public final class IdentityDecision {
 
     /** Whether the student consented: null = not asked yet (the check still runs on a reference, if any). */
-    public record Result(IdentityCheck.Status status, IdentityCheck.Reason reason, Double similarity, Integer faceCount) {
-        static Result pending(IdentityCheck.Reason reason, Double similarity, Integer faceCount) {
-            return new Result(IdentityCheck.Status.PENDING, reason, similarity, faceCount);
+    public record Result(IdentityChecks.Status status, IdentityChecks.Reason reason, Double similarity, Integer faceCount) {
+        static Result pending(IdentityChecks.Reason reason, Double similarity, Integer faceCount) {
+            return new Result(IdentityChecks.Status.PENDING, reason, similarity, faceCount);
         }
     }
 
@@ -24,13 +24,13 @@ public final class IdentityDecision {
      * @param reference the enrolled embedding, or null
      */
     public static Result judge(FaceEngine engine, double matchThreshold, Boolean consent, float[] reference, byte[] frame) {
-        if (Boolean.FALSE.equals(consent)) return Result.pending(IdentityCheck.Reason.BIOMETRICS_REFUSED, null, null);
-        if (!engine.available()) return Result.pending(IdentityCheck.Reason.MODELS_ABSENT, null, null);
+        if (Boolean.FALSE.equals(consent)) return Result.pending(IdentityChecks.Reason.BIOMETRICS_REFUSED, null, null);
+        if (!engine.available()) return Result.pending(IdentityChecks.Reason.MODELS_ABSENT, null, null);
         return compare(engine, matchThreshold, reference, probe(engine, frame));
     }
 
     /** What one frame shows: the embedding of its one face, or why there is none to compare. */
-    record Probe(float[] embedding, IdentityCheck.Reason refusal, Integer faceCount) {
+    record Probe(float[] embedding, IdentityChecks.Reason refusal, Integer faceCount) {
     }
 
     /** The frame half of the check: decode (scaled down), exactly one face, its embedding. */
@@ -39,13 +39,13 @@ public final class IdentityDecision {
         try {
             image = FaceImage.decode(frame);
         } catch (IllegalArgumentException e) {
-            return new Probe(null, IdentityCheck.Reason.UNREADABLE_FRAME, null);
+            return new Probe(null, IdentityChecks.Reason.UNREADABLE_FRAME, null);
         }
         try (image) {
             List<DetectedFace> faces = engine.detect(image);
-            if (faces.isEmpty()) return new Probe(null, IdentityCheck.Reason.NO_FACE, 0);
+            if (faces.isEmpty()) return new Probe(null, IdentityChecks.Reason.NO_FACE, 0);
             // 001 §6.13: no outsiders in the frame
-            if (faces.size() > 1) return new Probe(null, IdentityCheck.Reason.MULTIPLE_FACES, faces.size());
+            if (faces.size() > 1) return new Probe(null, IdentityChecks.Reason.MULTIPLE_FACES, faces.size());
             return new Probe(engine.embed(image, faces.get(0)), null, 1);
         }
     }
@@ -53,9 +53,9 @@ public final class IdentityDecision {
     /** The comparison half: the probe's face against the reference at the threshold. */
     static Result compare(FaceEngine engine, double matchThreshold, float[] reference, Probe probe) {
         if (probe.refusal() != null) return Result.pending(probe.refusal(), null, probe.faceCount());
-        if (reference == null) return Result.pending(IdentityCheck.Reason.NO_REFERENCE, null, 1);
+        if (reference == null) return Result.pending(IdentityChecks.Reason.NO_REFERENCE, null, 1);
         double similarity = engine.similarity(reference, probe.embedding());
-        if (similarity < matchThreshold) return Result.pending(IdentityCheck.Reason.MISMATCH, similarity, 1);
-        return new Result(IdentityCheck.Status.PASSED, null, similarity, 1);
+        if (similarity < matchThreshold) return Result.pending(IdentityChecks.Reason.MISMATCH, similarity, 1);
+        return new Result(IdentityChecks.Status.PASSED, null, similarity, 1);
     }
 }

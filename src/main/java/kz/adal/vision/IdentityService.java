@@ -241,7 +241,7 @@ public class IdentityService {
         if (jpeg == null || jpeg.length == 0) throw Problem.badRequest("IMAGE_UNREADABLE", "No frame was sent");
         IdentityCheck current = IdentityCheck.latest(attemptId);
         if (current != null && current.status.lets()) return CheckView.of(current);
-        if (current != null) current.status = IdentityCheck.Status.SUPERSEDED;
+        if (current != null) current.status = IdentityChecks.Status.SUPERSEDED;
 
         IdentityCheck c = new IdentityCheck();
         c.attemptId = attemptId;
@@ -293,7 +293,7 @@ public class IdentityService {
     /** The checks waiting for this proctor: only of the attempts they watch (assigned to it or its exam). */
     @Transactional
     public List<QueueItem> pending(UUID proctorId) {
-        return IdentityCheck.<IdentityCheck>list("status = ?1 order by createdAt", IdentityCheck.Status.PENDING).stream()
+        return IdentityCheck.<IdentityCheck>list("status = ?1 order by createdAt", IdentityChecks.Status.PENDING).stream()
                 .filter(c -> watch.watches(proctorId, c.attemptId)).map(c -> {
             Person s = People.find(c.studentId).orElse(null);
             ExamCatalog.ExamRecord e = exams.find(c.examId).orElse(null);
@@ -321,10 +321,10 @@ public class IdentityService {
     public CheckView decide(UUID checkId, boolean approve, String note, boolean enrollCapture, UUID proctorId) {
         if (note == null || note.isBlank()) throw Problem.badRequest("REASON_REQUIRED", "Say why you approve or deny");
         IdentityCheck c = check(checkId, proctorId);
-        if (c.status != IdentityCheck.Status.PENDING) {
+        if (c.status != IdentityChecks.Status.PENDING) {
             throw Problem.conflict("IDENTITY_ALREADY_DECIDED", "This check is " + c.status.name().toLowerCase(java.util.Locale.ROOT));
         }
-        c.status = approve ? IdentityCheck.Status.APPROVED : IdentityCheck.Status.DENIED;
+        c.status = approve ? IdentityChecks.Status.APPROVED : IdentityChecks.Status.DENIED;
         c.decidedBy = proctorId;
         c.decidedAt = time.now();
         c.decisionNote = note.strip();

@@ -6,7 +6,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import kz.adal.bank.BankCatalog;
-import kz.adal.exam.Exam;
+import kz.adal.exam.ExamRows;
 import kz.adal.exam.LateStartPolicy;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Api;
@@ -351,7 +351,7 @@ class AttemptApiTest {
         s.student().api().body(Map.of()).post("/api/attempts/" + id + "/start").then().statusCode(409).body("code", equalTo("ATTEMPT_CUT_NOT_ACCEPTED"));
         String deadline = s.student().api().body(Map.of("acceptCut", true)).post("/api/attempts/" + id + "/start").then().statusCode(200)
                 .body("cutAtClose", equalTo(true)).extract().path("deadlineAt");
-        Instant closes = QuarkusTransaction.requiringNew().call(() -> Exam.<Exam>findById(s.examId()).closesAt);
+        Instant closes = ExamRows.closesAt(s.examId());
         assertEquals(closes, Instant.parse(deadline));
     }
 

@@ -2,15 +2,10 @@ package kz.adal.attempt;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import kz.adal.bank.BankVersion;
-import kz.adal.exam.Accommodation;
-import kz.adal.exam.Admission;
-import kz.adal.exam.AssessmentKind;
-import kz.adal.exam.Exam;
-import kz.adal.exam.ExamState;
+import kz.adal.exam.DeliveryMode;
+import kz.adal.exam.ExamRows;
 import kz.adal.exam.LateStartPolicy;
 import kz.adal.exam.MultipleCorrectRule;
-import kz.adal.identity.AppUser;
 import kz.adal.identity.Role;
 import kz.adal.identity.UserService;
 import kz.adal.platform.TimeSource;
@@ -78,58 +73,19 @@ final class Given {
 
         /** A published intermediate attestation on the demo bank in the builder's language. */
         UUID publish() {
-            TimeSource time = Arc.container().instance(TimeSource.class).get();
-            return QuarkusTransaction.requiringNew().call(() -> {
-                BankVersion v = BankVersion.find("language = ?1 and number = 1", language).firstResult();
-                AppUser teacher = AppUser.findByLogin("teacher").orElseThrow();
-                Instant now = time.now();
-                Exam e = new Exam();
-                e.title = "Attempt test " + COUNTER.incrementAndGet();
-                e.kind = AssessmentKind.INTERMEDIATE_ATTESTATION;
-                e.discipline = v.discipline;
-                e.groupCode = group;
-                e.academicPeriod = "2026-2027/1";
-                e.bankVersionId = v.id;
-                e.questionCount = questions;
-                e.durationMinutes = minutes;
-                e.attemptsAllowed = 1;
-                e.multipleCorrectRule = rule;
-                e.opensAt = now.minus(opensAgo);
-                e.closesAt = now.plus(closesIn);
-                e.lateStartPolicy = late;
-                e.resultsVisibleAt = resultsNow ? now.minusSeconds(1) : resultsVisibleAt;
-                e.state = ExamState.PUBLISHED;
-                e.createdBy = teacher.id;
-                e.createdAt = now;
-                e.persist();
-                return e.id;
-            });
+            Instant now = Arc.container().instance(TimeSource.class).get().now();
+            return ExamRows.publish(new ExamRows.Published("Attempt test " + COUNTER.incrementAndGet(), group, language, questions, minutes,
+                    rule, now.minus(opensAgo), now.plus(closesIn), late, resultsNow ? now.minusSeconds(1) : resultsVisibleAt,
+                    DeliveryMode.REMOTE_PROCTORED));
         }
     }
 
     static void admit(UUID examId, UUID studentId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Admission a = new Admission();
-            a.key = new Admission.ExamStudent(examId, studentId);
-            a.admitted = true;
-            a.source = Admission.Source.MANUAL;
-            a.reason = "all control tasks done";
-            a.decidedBy = AppUser.findByLogin("teacher").orElseThrow().id;
-            a.decidedAt = Instant.now();
-            a.persist();
-        });
+        ExamRows.admit(examId, studentId, "all control tasks done");
     }
 
     static void accommodate(UUID examId, UUID studentId, int minutes) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Accommodation a = new Accommodation();
-            a.key = new Admission.ExamStudent(examId, studentId);
-            a.extraMinutes = minutes;
-            a.basis = "PMPC recommendation No. 7 (001 §5.8.2)";
-            a.approvedBy = AppUser.findByLogin("dean").orElseThrow().id;
-            a.approvedAt = Instant.now();
-            a.persist();
-        });
+        ExamRows.accommodate(examId, studentId, minutes, "PMPC recommendation No. 7 (001 §5.8.2)");
     }
 
     /** A student of a fresh group, admitted to a fresh published exam. */

@@ -4,11 +4,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.adal.exam.DeliveryMode;
-import kz.adal.exam.Exam;
+import kz.adal.exam.ExamRows;
 import kz.adal.testing.Api;
 import kz.adal.testing.Browser;
 import org.junit.jupiter.api.Test;
@@ -63,7 +62,7 @@ class SebBrowserTest {
     void onlySebStartsAndSitsTheExam() throws Exception {
         Given.Sitting s = Given.sitting(Given.exam().questions(5).language("kk"));
         // sat on campus: no equipment checks between the student and the start button
-        QuarkusTransaction.requiringNew().run(() -> Exam.<Exam>findById(s.examId()).deliveryMode = DeliveryMode.SUPERVISED_ON_CAMPUS);
+        ExamRows.deliveryMode(s.examId(), DeliveryMode.SUPERVISED_ON_CAMPUS);
         String key = Api.as("teacher").body(Map.of("required", true)).put("/api/exams/" + s.examId() + "/seb")
                 .then().statusCode(200).extract().path("configKey");
 

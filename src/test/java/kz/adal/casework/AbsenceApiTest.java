@@ -1,10 +1,9 @@
 package kz.adal.casework;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import kz.adal.identity.Role;
-import kz.adal.oral.OralTurn;
+import kz.adal.oral.OralCatalog;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Api;
 import kz.adal.testing.Fixtures;
@@ -30,6 +29,9 @@ class AbsenceApiTest {
 
     @Inject
     TimeSource time;
+
+    @Inject
+    OralCatalog oral;
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes();
 
@@ -68,9 +70,9 @@ class AbsenceApiTest {
                 .post("/api/absences/" + id + "/visa").then().statusCode(200)
                 .body("state", equalTo("ALLOWED")).body("visaBy", notNullValue()).body("visaAt", notNullValue())
                 .body("resitSittingId", equalTo(later)).extract().path("resitTurnId");
-        OralTurn t = QuarkusTransaction.requiringNew().call(() -> OralTurn.findById(UUID.fromString(resitTurn)));
-        assertEquals(student.id(), t.studentId);
-        assertEquals(UUID.fromString(later), t.sittingId);
+        OralCatalog.TurnRecord t = oral.turn(UUID.fromString(resitTurn)).orElseThrow();
+        assertEquals(student.id(), t.studentId());
+        assertEquals(UUID.fromString(later), t.sittingId());
         student.api().get("/api/inbox").then().body("find { it.kind == 'absence.visa' }.body", containsString("Re-sit day"));
         student.api().get("/api/absences/mine").then().body("[0].state", equalTo("ALLOWED"));
         Api.as("admin").get("/api/audit/verify?scope=" + missed).then().statusCode(200).body("intact", equalTo(true));

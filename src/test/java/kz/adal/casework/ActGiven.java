@@ -1,9 +1,8 @@
 package kz.adal.casework;
 
 import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import kz.adal.exam.DeliveryMode;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.UserRows;
 import kz.adal.identity.Role;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.EventStore;
@@ -36,7 +35,7 @@ final class ActGiven {
 
     static Fixtures.Person staff(String prefix, Role role) {
         Fixtures.Person p = Fixtures.person(prefix, Set.of(role), null);
-        QuarkusTransaction.requiringNew().run(() -> ((AppUser) AppUser.findById(p.id())).email = p.login() + "@uni.example");
+        UserRows.email(p.id(), p.login() + "@uni.example");
         return p;
     }
 

@@ -1,11 +1,9 @@
 package kz.adal.casework;
 
 import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import kz.adal.attempt.Attempt;
-import kz.adal.attempt.AttemptState;
+import kz.adal.attempt.AttemptRows;
 import kz.adal.exam.DeliveryMode;
-import kz.adal.exam.Exam;
+import kz.adal.exam.ExamRows;
 import kz.adal.identity.Role;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Api;
@@ -54,29 +52,15 @@ final class AppealGiven {
         Fixtures.admit(examId, s.id(), "all control tasks done");
         TimeSource time = Arc.container().instance(TimeSource.class).get();
         Instant ended = time.now().minus(ago).truncatedTo(ChronoUnit.MILLIS);
-        UUID attemptId = QuarkusTransaction.requiringNew().call(() -> {
-            Exam e = Exam.findById(examId);
-            e.resultsVisibleAt = ended;
-            Attempt a = Attempt.open(examId, s.id(), 1, null, ended.minus(Duration.ofMinutes(50)));
-            a.state = AttemptState.SUBMITTED;
-            a.startedAt = ended.minus(Duration.ofMinutes(45));
-            a.durationSeconds = 3000L;
-            a.finishedAt = ended;
-            a.percent = percent;
-            a.letter = letter;
-            a.gpa = BigDecimal.ONE;
-            a.traditionalMark = 3;
-            a.gradedAt = ended;
-            a.persist();
-            return a.id;
-        });
+        ExamRows.resultsVisibleAt(examId, ended);
+        UUID attemptId = AttemptRows.graded(examId, s.id(), ended, percent, letter);
         return new Graded(examId, attemptId, s);
     }
 
     /** A student who completed the curriculum: admitted to the final attestation (001 §5.39.4). */
     static Fixtures.Person finalYearStudent(String prefix) {
         Fixtures.Person s = Fixtures.student(prefix, Fixtures.group(prefix));
-        QuarkusTransaction.requiringNew().run(() -> ((kz.adal.identity.AppUser) kz.adal.identity.AppUser.findById(s.id())).curriculumCompleted = true);
+        kz.adal.identity.UserRows.curriculumCompleted(s.id());
         return s;
     }
 

@@ -1,11 +1,10 @@
 package kz.adal.casework;
 
 import com.icegreen.greenmail.util.GreenMail;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.UserRows;
 import kz.adal.platform.TimeSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class AppealMailTest {
     void theDecisionIsMailedToTheStudent() throws Exception {
         AppealGiven.Graded g = AppealGiven.gradedAttempt("mail", Duration.ofHours(1), new BigDecimal("58.00"), "D+");
         String address = g.student().login() + "@students.example";
-        QuarkusTransaction.requiringNew().run(() -> ((AppUser) AppUser.findById(g.student().id())).email = address);
+        UserRows.email(g.student().id(), address);
         AppealGiven.Commission c = AppealGiven.commission(g.examId());
         String id = g.student().api().body(Map.of("attemptId", g.attemptId(), "reason", "Recount")).post("/api/appeals").then()
                 .statusCode(201).extract().path("id");

@@ -3,13 +3,13 @@ package kz.adal.casework;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import kz.adal.identity.Role;
-import kz.adal.oral.OralSitting;
-import kz.adal.oral.OralTurn;
+import kz.adal.oral.OralCatalog;
+import kz.adal.oral.OralRows;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Api;
 import kz.adal.testing.Browser;
@@ -55,8 +55,7 @@ class CaseworkDeadEndsBrowserTest {
         // a sitting of another programme is never offered for her re-sit
         AppealGiven.sitting(today.plusDays(2), chair.id(), List.of(AppealGiven.finalYearStudent("nother").id()),
                 "Pedagogy sitting " + student.login(), "6B01101 Pedagogy");
-        UUID turn = QuarkusTransaction.requiringNew().call(() -> OralTurn.<OralTurn>find("sittingId = ?1 and studentId = ?2",
-                UUID.fromString(missed), student.id()).firstResult().id);
+        UUID turn = OralRows.turn(UUID.fromString(missed), student.id());
         String pdf = java.util.Base64.getEncoder().encodeToString("%PDF-1.4\n%%EOF\n".getBytes());
         String absence = student.api().body(Map.of("turnId", turn.toString(), "reason", "In hospital", "documentName", "c.pdf",
                 "documentBase64", pdf)).post("/api/absences").then().statusCode(201).extract().path("id");
@@ -77,28 +76,26 @@ class CaseworkDeadEndsBrowserTest {
             Browser.screenshot(ch, "absence-chair-new-day");
         }
         // the new day has the missed sitting's commission and programme, and her turn
-        QuarkusTransaction.requiringNew().run(() -> {
-            OralTurn resit = OralTurn.<OralTurn>find("studentId = ?1 and sittingId <> ?2", student.id(), UUID.fromString(missed)).firstResult();
-            OralSitting s = OralSitting.findById(resit.sittingId);
-            OralSitting from = OralSitting.findById(UUID.fromString(missed));
-            assertEquals(day, s.sittingDate);
-            assertEquals(from.programme, s.programme);
-            assertEquals(from.chairId(), s.chairId());
-        });
+        OralCatalog oral = Arc.container().instance(OralCatalog.class).get();
+        OralCatalog.SittingRecord s = oral.sitting(OralRows.turnElsewhere(student.id(), UUID.fromString(missed)).sittingId()).orElseThrow();
+        OralCatalog.SittingRecord from = oral.sitting(UUID.fromString(missed)).orElseThrow();
+        assertEquals(day, s.date());
+        assertEquals(from.programme(), s.programme());
+        assertEquals(from.chairId(), s.chairId());
     }
 
     @Test
     void theAppealButtonWaitsForTheResultAndTheDecisionForTheHearing() {
         AppealGiven.Graded g = AppealGiven.gradedAttempt("nappeal", java.time.Duration.ofHours(1), new java.math.BigDecimal("55.00"), "D+");
         // the teacher has not released the results yet
-        QuarkusTransaction.requiringNew().run(() -> ((kz.adal.exam.Exam) kz.adal.exam.Exam.findById(g.examId())).resultsVisibleAt = null);
+        kz.adal.exam.ExamRows.resultsVisibleAt(g.examId(), null);
         try (BrowserContext ctx = context()) {
             Page page = login(ctx, g.student().login());
             page.navigate(base + "casework/appeal.html");
             Locator row = page.locator("#appeal-options tr[data-attempt='" + g.attemptId() + "']");
             assertThat(row).containsText("result not published");
             assertThat(row.locator("button.file")).isDisabled();
-            QuarkusTransaction.requiringNew().run(() -> ((kz.adal.exam.Exam) kz.adal.exam.Exam.findById(g.examId())).resultsVisibleAt = time.now());
+            kz.adal.exam.ExamRows.resultsVisibleAt(g.examId(), time.now());
             page.reload();
             assertThat(row.locator("button.file")).isEnabled();
         }

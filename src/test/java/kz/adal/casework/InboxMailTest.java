@@ -6,7 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.UserRows;
 import kz.adal.identity.Role;
 import kz.adal.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +42,7 @@ class InboxMailTest {
         String group = Fixtures.group("inbox");
         Fixtures.Person member = Fixtures.person("member", Set.of(Role.TEACHER), group);
         Fixtures.Person other = Fixtures.person("other", Set.of(Role.TEACHER), group);
-        QuarkusTransaction.requiringNew().run(() -> ((AppUser) AppUser.findById(member.id())).email = member.login() + "@uni.example");
+        UserRows.email(member.id(), member.login() + "@uni.example");
 
         List<Notice> sent = QuarkusTransaction.requiringNew().call(() -> inbox.post(List.of(member.id()),
                 new Inbox.Message("act.signed", "Technical-failure act to decide", "An act awaits your vote.",
@@ -74,7 +74,7 @@ class InboxMailTest {
         String group = Fixtures.group("inbox");
         Fixtures.Person member = Fixtures.person("member", Set.of(Role.TEACHER), group);
         Fixtures.Person noAddress = Fixtures.person("noaddr", Set.of(Role.TEACHER), group);
-        QuarkusTransaction.requiringNew().run(() -> ((AppUser) AppUser.findById(member.id())).email = "m@uni.example");
+        UserRows.email(member.id(), "m@uni.example");
 
         List<Notice> sent = QuarkusTransaction.requiringNew().call(() -> inbox.post(List.of(member.id(), noAddress.id()),
                 new Inbox.Message("act.signed", "Act", "Body", null, "act", UUID.randomUUID()), true));

@@ -5,7 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.UserRows;
 import kz.adal.identity.Role;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Fixtures;
@@ -54,7 +54,7 @@ class MailOutboxTest {
         for (int i = 0; i < people; i++) {
             Fixtures.Person p = Fixtures.person(tag + i, Set.of(Role.TEACHER), group);
             String address = p.login() + "@uni.example";
-            QuarkusTransaction.requiringNew().run(() -> ((AppUser) AppUser.findById(p.id())).email = address);
+            UserRows.email(p.id(), address);
             ids.add(p.id());
         }
         List<Notice> notices = QuarkusTransaction.requiringNew().call(() -> inbox.post(ids,

@@ -3,7 +3,7 @@ package kz.adal.casework;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.UserRows;
 import kz.adal.identity.Role;
 import kz.adal.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -98,10 +98,8 @@ class NoticeLanguageTest {
         String group = Fixtures.group("notice-lang");
         Fixtures.Person kk = Fixtures.person("kk", Set.of(Role.TEACHER), group);
         Fixtures.Person ru = Fixtures.person("ru", Set.of(Role.TEACHER), group);
-        QuarkusTransaction.requiringNew().run(() -> {
-            ((AppUser) AppUser.findById(kk.id())).uiLanguage = "kk";
-            ((AppUser) AppUser.findById(ru.id())).uiLanguage = "ru";
-        });
+        UserRows.uiLanguage(kk.id(), "kk");
+        UserRows.uiLanguage(ru.id(), "ru");
         List<Notice> notices = QuarkusTransaction.requiringNew().call(() -> inbox.post(List.of(kk.id(), ru.id()),
                 Inbox.Message.worded("act.votes-in", "act.votes-in", "/casework/act.html?id=1", "act", UUID.randomUUID(),
                         Map.of("title", "Алгебра")), false));

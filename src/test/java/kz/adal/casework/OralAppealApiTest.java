@@ -1,12 +1,11 @@
 package kz.adal.casework;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import kz.adal.audit.AuditEntry;
+import kz.adal.audit.AuditRows;
 import kz.adal.identity.Role;
-import kz.adal.oral.OralTurn;
-import kz.adal.oral.TurnStage;
+import kz.adal.oral.OralCatalog;
+import kz.adal.oral.OralRows;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Api;
 import kz.adal.testing.Fixtures;
@@ -30,6 +29,9 @@ class OralAppealApiTest {
     @Inject
     TimeSource time;
 
+    @Inject
+    OralCatalog oral;
+
     @Test
     void anUpheldOralAppealChangesThePointsThroughTheAuditedAction() {
         Fixtures.Person student = AppealGiven.finalYearStudent("oappeal");
@@ -37,16 +39,7 @@ class OralAppealApiTest {
         String sittingId = (String) AppealGiven.sitting(time.today(), chair.id(), List.of(student.id()), "Oral sitting appealed").get("id");
         Instant announced = time.now().minus(Duration.ofHours(2));
         // the turn as the oral feature leaves it after grading and the chair's announcement
-        UUID turnId = QuarkusTransaction.requiringNew().call(() -> {
-            OralTurn t = OralTurn.find("sittingId = ?1 and studentId = ?2", UUID.fromString(sittingId), student.id()).firstResult();
-            t.stage = TurnStage.PUBLISHED;
-            t.answerEndedAt = announced.minus(Duration.ofMinutes(30));
-            t.gradedAt = announced.minus(Duration.ofMinutes(20));
-            t.publishedAt = announced;
-            t.finalPoints = 62;
-            t.finalLetter = "C-";
-            return t.id;
-        });
+        UUID turnId = OralRows.announced(UUID.fromString(sittingId), student.id(), announced, 62, "C-");
         student.api().get("/api/appeals/options").then().statusCode(200)
                 .body("find { it.turnId == '" + turnId + "' }.open", equalTo(true));
         // the commission for the sitting: the admin sets it up
@@ -70,11 +63,8 @@ class OralAppealApiTest {
                 .post("/api/appeals/" + id + "/decision").then().statusCode(200)
                 .body("gradeChange.before", equalTo("62 C-")).body("gradeChange.after", equalTo("78 B-"))
                 .body("currentGrade", equalTo("78 B-"));
-        OralTurn after = QuarkusTransaction.requiringNew().call(() -> OralTurn.findById(turnId));
-        assertEquals(78, after.finalPoints);
-        kz.adal.testing.AuditLog.sealed();
-        assertTrue(QuarkusTransaction.requiringNew().call(() ->
-                AuditEntry.count("scopeId = ?1 and action = ?2", sittingId, "oral.grade-changed-on-appeal") > 0));
+        assertEquals(78, oral.turn(turnId).orElseThrow().finalPoints());
+        assertTrue(AuditRows.countInScope(sittingId, "oral.grade-changed-on-appeal") > 0);
         Api.as("admin").get("/api/audit/verify?scope=" + sittingId).then().statusCode(200).body("intact", equalTo(true));
     }
 }

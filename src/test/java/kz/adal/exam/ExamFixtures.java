@@ -1,12 +1,9 @@
 package kz.adal.exam;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
-import kz.adal.bank.Bank;
-import kz.adal.bank.BankVersion;
+import kz.adal.bank.BankRows;
 import kz.adal.bank.BankVersionState;
-import kz.adal.bank.DemoBanks;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.UserRows;
 import kz.adal.testing.Api;
 
 import java.time.Duration;
@@ -61,33 +58,12 @@ final class ExamFixtures {
 
     /** The demo bank's approved version in a language (kk, ru, en). */
     static UUID demoBank(String language) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Bank bank = Bank.find("title", DemoBanks.TITLES.get(language)).firstResult();
-            BankVersion v = BankVersion.find("bankId = ?1 and state = ?2", bank.id, BankVersionState.APPROVED).firstResult();
-            return v.id;
-        });
+        return BankRows.approvedDemo(language);
     }
 
     /** A bank version that is approved but has no expert conclusion, or a draft. */
     static UUID bankWithoutReview(String language, BankVersionState state) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            AppUser author = AppUser.findByLogin("author").orElseThrow();
-            Bank bank = new Bank();
-            bank.title = "Unreviewed " + SEQ.incrementAndGet();
-            bank.createdBy = author.id;
-            bank.createdAt = Instant.now();
-            bank.persist();
-            BankVersion v = new BankVersion();
-            v.bankId = bank.id;
-            v.number = 1;
-            v.discipline = "Foundations of mathematics";
-            v.programme = "6B06102 Information systems";
-            v.language = language;
-            v.createdAt = Instant.now();
-            v.state = state;
-            v.persist();
-            return v.id;
-        });
+        return BankRows.unreviewed(language, state, UserRows.id("author"));
     }
 
     /** A valid definition of an intermediate attestation, open from an hour ago for two days. */

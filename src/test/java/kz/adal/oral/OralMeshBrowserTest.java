@@ -8,7 +8,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import kz.adal.casework.Act;
+import kz.adal.casework.CaseworkRows;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Api;
 import kz.adal.testing.Browser;
@@ -308,12 +308,12 @@ class OralMeshBrowserTest {
         assertThat(pages.get("chair").locator("#answer-paused")).containsText(java.util.regex.Pattern.compile("\\d+ min \\d+ s of the answer left"));
         assertThat(pages.get("chair").locator("#answer-resume")).isVisible();
         picture(pages.get("chair"), "oral-mesh-paused");
-        Act act = QuarkusTransaction.requiringNew().call(() -> Act.<Act>find("turnId", UUID.fromString(r.turn())).firstResult());
+        CaseworkRows.TurnAct act = CaseworkRows.actAboutTurn(UUID.fromString(r.turn())).orElse(null);
         assertNotNull(act, "a technical-failure act is drafted");
-        assertEquals(Act.State.DRAFT, act.state);
-        assertTrue(act.lostSeconds >= 31, "the measured outage: " + act.lostSeconds);
+        assertTrue(act.draft());
+        assertTrue(act.lostSeconds() >= 31, "the measured outage: " + act.lostSeconds());
         // drafted in the sitting's language (Kazakh here), not in English (issue 15)
-        assertTrue(act.whatHappened.contains("дыбысы мен бейнесі") && !act.whatHappened.contains("did not reach"), act.whatHappened);
+        assertTrue(act.whatHappened().contains("дыбысы мен бейнесі") && !act.whatHappened().contains("did not reach"), act.whatHappened());
         // the resume is refused while the link is still down
         Api.as("chair").post("/api/oral/turns/" + r.turn() + "/answer/resume").then().statusCode(409).body("code", equalTo("ORAL_NO_LINK"));
         String events = String.join("\n", QuarkusTransaction.requiringNew().call(() -> OralEvent.<OralEvent>list("turnId", UUID.fromString(r.turn()))
@@ -364,9 +364,7 @@ class OralMeshBrowserTest {
 
     /** Camera chunks stored for the turn's recording. */
     static long chunks(String turn) {
-        return QuarkusTransaction.requiringNew().call(() -> kz.adal.media.MediaChunk.count(
-                "trackId in (select t.id from MediaTrack t where t.ownerKind = ?1 and t.ownerId = ?2)",
-                OralTurnRecordingOwner.KIND, UUID.fromString(turn)));
+        return kz.adal.media.MediaRows.chunks(OralTurnRecordingOwner.KIND, UUID.fromString(turn));
     }
 
     /**

@@ -1,10 +1,9 @@
 package kz.adal.oral;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import kz.adal.audit.AuditEntry;
+import kz.adal.audit.AuditRows;
 import kz.adal.identity.Role;
 import kz.adal.media.MediaConfig;
 import kz.adal.media.RecordingFinaliseJob;
@@ -115,8 +114,7 @@ class OralRecordingTest {
                 .extract().path("noticeAt");
         assertEquals(firstNotice, Api.as("student").get("/api/oral/turns/" + turn + "/recording").then().extract().path("noticeAt"),
                 "the first acknowledgement counts");
-        kz.adal.testing.AuditLog.sealed();
-        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("subjectId = ?1 and action = ?2", turn, "oral.recording.notice")));
+        assertEquals(1L, AuditRows.countAbout(turn, "oral.recording.notice"));
 
         // the screen is not recorded in the oral exam; a stranger's chunk is a missing turn
         put("student", turn, "screen", 0).then().statusCode(400).body("code", equalTo("TRACK_KIND_INVALID"));
@@ -139,8 +137,7 @@ class OralRecordingTest {
         // not finalised while the turn runs, however long it takes
         OralFixture.check(turn);
         time.advance(config.uploadGrace().plusMinutes(5));
-        UUID trackId = QuarkusTransaction.requiringNew().call(() -> kz.adal.media.MediaTrack.<kz.adal.media.MediaTrack>find(
-                "ownerKind = ?1 and ownerId = ?2", "ORAL_TURN", UUID.fromString(turn)).firstResult().id);
+        UUID trackId = kz.adal.media.MediaRows.track(OralTurnRecordingOwner.KIND, UUID.fromString(turn));
         assertTrue(finaliser.finaliseDue().stream().noneMatch(o -> o.trackId().equals(trackId)), "a running turn's recording is not finalised");
 
         // the recording ends with the turn (here: a technical failure); late chunks are taken for the grace, then finalised
@@ -186,8 +183,7 @@ class OralRecordingTest {
         stranger.api().post("/api/recordings/" + token + "/tickets").then().statusCode(403);
         Api.as("reviewer").post("/api/recordings/" + token + "/tickets").then().statusCode(403);
         io.restassured.RestAssured.given().get("/api/recordings/" + token + "?ticket=forged-ticket-000000000000").then().statusCode(401);
-        kz.adal.testing.AuditLog.sealed();
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("subjectId = ?1 and action = ?2", turn, "recording.access.denied")) >= 3);
+        assertTrue(AuditRows.countAbout(turn, "recording.access.denied") >= 3);
 
         // the protocol lists it
         byte[] pdf = Api.as("secretary").get("/api/oral/sittings/" + sitting + "/protocol.pdf?lang=en").then().statusCode(200).extract().asByteArray();

@@ -349,9 +349,7 @@ class OralRoomBrowserTest {
 
     /** Camera chunks stored for the turn's recording (media_chunk of the ORAL_TURN track). */
     private static long chunks(String turn) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> kz.adal.media.MediaChunk.count(
-                "trackId in (select t.id from MediaTrack t where t.ownerKind = ?1 and t.ownerId = ?2)",
-                OralTurnRecordingOwner.KIND, java.util.UUID.fromString(turn)));
+        return kz.adal.media.MediaRows.chunks(OralTurnRecordingOwner.KIND, java.util.UUID.fromString(turn));
     }
 
     /** The student's own token, from their page, against the draw endpoint. */

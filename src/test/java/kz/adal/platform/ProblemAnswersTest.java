@@ -1,14 +1,11 @@
 package kz.adal.platform;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import kz.adal.bank.BankMaterial;
-import kz.adal.bank.BankVersion;
+import kz.adal.bank.BankRows;
 import kz.adal.testing.Api;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,17 +20,7 @@ class ProblemAnswersTest {
 
     @Test
     void aBankReferenceMaterialDownloads() {
-        UUID id = QuarkusTransaction.requiringNew().call(() -> {
-            BankVersion v = BankVersion.find("language = ?1 and number = 1", "en").firstResult();
-            BankMaterial m = new BankMaterial();
-            m.versionId = v.id;
-            m.fileName = "Таблица умножения \"v2\".pdf";
-            m.contentType = "application/pdf";
-            m.content = PDF;
-            m.uploadedAt = Instant.now();
-            m.persist();
-            return m.id;
-        });
+        UUID id = BankRows.material(BankRows.demo("en").id(), "Таблица умножения \"v2\".pdf", "application/pdf", PDF);
         byte[] got = Api.as("head").get("/api/bank-materials/" + id).then().statusCode(200)
                 .contentType(containsString("application/pdf"))
                 .header("Content-Disposition", containsString("filename*=UTF-8''"))

@@ -4,12 +4,11 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import kz.adal.exam.Exam;
+import kz.adal.exam.ExamRows;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Browser;
 import org.junit.jupiter.api.Test;
@@ -86,10 +85,7 @@ class ExamDayBrowserTest {
         Proctored.Person proctor = Proctored.proctor();
         Proctored.assign(proctor, s.examId());
         String a = s.attemptId();
-        QuarkusTransaction.requiringNew().run(() -> {
-            Exam e = Exam.findById(s.examId());
-            e.resultsVisibleAt = Instant.parse("2027-01-20T05:30:00Z");   // 10:30 in Almaty
-        });
+        ExamRows.resultsVisibleAt(s.examId(), Instant.parse("2027-01-20T05:30:00Z"));   // 10:30 in Almaty
         try (BrowserContext ctx = Browser.context()) {
             Page exam = Browser.loggedIn(ctx, base.toString(), s.student().login());
             exam.navigate(base + "student/exam.html?attempt=" + a);

@@ -7,9 +7,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import kz.adal.testing.Browser;
-import kz.adal.vision.IdentityCheck;
+import kz.adal.vision.IdentityChecks;
+import kz.adal.vision.VisionRows;
 import kz.adal.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -75,18 +75,9 @@ class ProctorConsoleBrowserTest {
 
     /** An identity check waiting for a proctor (the queue is everyone's). */
     static void identityCheckWaiting(Proctored.Sitting s) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            IdentityCheck c = new IdentityCheck();
-            c.attemptId = UUID.fromString(s.attemptId());
-            c.examId = s.examId();
-            c.studentId = s.student().id();
-            c.status = IdentityCheck.Status.PENDING;
-            c.reason = IdentityCheck.Reason.NO_REFERENCE;
-            c.faceCount = 1;
-            c.frame = Base64.getDecoder().decode(StudentTraffic.jpeg(1));
-            c.createdAt = Instant.now();
-            c.persist();
-        });
+        VisionRows.check(new VisionRows.Check(UUID.fromString(s.attemptId()), s.examId(), s.student().id(),
+                IdentityChecks.Status.PENDING, IdentityChecks.Reason.NO_REFERENCE, null, 1,
+                Base64.getDecoder().decode(StudentTraffic.jpeg(1)), Instant.now()));
     }
 
     @Test

@@ -1,15 +1,13 @@
 package kz.adal.proctoring;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.adal.identity.Role;
-import kz.adal.identity.UserSession;
+import kz.adal.identity.UserRows;
 import kz.adal.testing.Api;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -73,8 +71,7 @@ class SocketAccessTest {
         Proctored.Person proctor = Proctored.person("proc", Set.of(Role.PROCTOR), null);
         String token = Api.freshToken(proctor.login(), Api.PASSWORD);
         try (LiveSocket feed = LiveSocket.proctor(base, token)) {
-            QuarkusTransaction.requiringNew().run(() ->
-                    UserSession.update("revokedAt = ?1 where userId = ?2", Instant.now(), proctor.id()));
+            UserRows.revokeSessionsInTheDatabase(proctor.id());
             assertClosed(feed, "session-ended");
         }
     }

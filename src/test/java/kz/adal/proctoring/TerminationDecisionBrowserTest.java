@@ -2,10 +2,10 @@ package kz.adal.proctoring;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import kz.adal.attempt.Attempt;
+import kz.adal.attempt.AttemptCatalog;
 import kz.adal.attempt.AttemptState;
 import kz.adal.testing.Api;
 import kz.adal.testing.Browser;
@@ -29,7 +29,7 @@ class TerminationDecisionBrowserTest {
     URL base;
 
     private static AttemptState state(String attemptId) {
-        return QuarkusTransaction.requiringNew().call(() -> Attempt.<Attempt>findById(UUID.fromString(attemptId)).state);
+        return Arc.container().instance(AttemptCatalog.class).get().find(UUID.fromString(attemptId)).orElseThrow().state();
     }
 
     private String request(Proctored.Sitting s, Proctored.Person proctor, String reason) throws Exception {

@@ -2,15 +2,10 @@ package kz.adal.testing;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import kz.adal.bank.BankVersion;
-import kz.adal.exam.Admission;
-import kz.adal.exam.AssessmentKind;
 import kz.adal.exam.DeliveryMode;
-import kz.adal.exam.Exam;
-import kz.adal.exam.ExamState;
+import kz.adal.exam.ExamRows;
 import kz.adal.exam.LateStartPolicy;
 import kz.adal.exam.MultipleCorrectRule;
-import kz.adal.identity.AppUser;
 import kz.adal.identity.Role;
 import kz.adal.identity.UserService;
 import kz.adal.platform.TimeSource;
@@ -66,47 +61,14 @@ public final class Fixtures {
     /** The same, open from {@code opensAt} to {@code closesAt}. */
     public static UUID publishedExam(String group, String title, int questions, int minutes, DeliveryMode mode, Instant opensAt,
                                      Instant closesAt) {
-        TimeSource time = Arc.container().instance(TimeSource.class).get();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            BankVersion v = BankVersion.find("language = ?1 and number = 1", "en").firstResult();
-            AppUser teacher = AppUser.findByLogin("teacher").orElseThrow();
-            Instant now = time.now();
-            Exam e = new Exam();
-            e.title = title + " " + COUNTER.incrementAndGet();
-            e.kind = AssessmentKind.INTERMEDIATE_ATTESTATION;
-            e.discipline = v.discipline;
-            e.groupCode = group;
-            e.academicPeriod = "2026-2027/1";
-            e.bankVersionId = v.id;
-            e.questionCount = questions;
-            e.durationMinutes = minutes;
-            e.attemptsAllowed = 1;
-            e.multipleCorrectRule = MultipleCorrectRule.ALL_OR_NOTHING;
-            e.opensAt = opensAt;
-            e.closesAt = closesAt;
-            e.lateStartPolicy = LateStartPolicy.REFUSE_AFTER_CLOSE_MINUS_DURATION;
-            e.resultsVisibleAt = opensAt.isAfter(now) ? closesAt : now.minusSeconds(1);
-            e.state = ExamState.PUBLISHED;
-            e.createdBy = teacher.id;
-            e.createdAt = now;
-            e.deliveryMode = mode;
-            if (mode != DeliveryMode.REMOTE_PROCTORED) e.deliveryReason = "supervised on campus";
-            e.persist();
-            return e.id;
-        });
+        Instant now = Arc.container().instance(TimeSource.class).get().now();
+        return ExamRows.publish(new ExamRows.Published(title + " " + COUNTER.incrementAndGet(), group, "en", questions, minutes,
+                MultipleCorrectRule.ALL_OR_NOTHING, opensAt, closesAt,
+                LateStartPolicy.REFUSE_AFTER_CLOSE_MINUS_DURATION, opensAt.isAfter(now) ? closesAt : now.minusSeconds(1), mode));
     }
 
     /** The demo teacher admits the student (001 §5.30). */
     public static void admit(UUID examId, UUID studentId, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Admission a = new Admission();
-            a.key = new Admission.ExamStudent(examId, studentId);
-            a.admitted = true;
-            a.source = Admission.Source.MANUAL;
-            a.reason = reason;
-            a.decidedBy = AppUser.findByLogin("teacher").orElseThrow().id;
-            a.decidedAt = Instant.now();
-            a.persist();
-        });
+        ExamRows.admit(examId, studentId, reason);
     }
 }

@@ -18,8 +18,8 @@ class IdentityDecisionTest {
             assertFalse(engine.available());
             byte[] frame = VisionFixtures.blankJpeg();
             IdentityDecision.Result r = IdentityDecision.judge(engine, 0.34, true, new float[512], frame);
-            assertEquals(IdentityCheck.Status.PENDING, r.status());
-            assertEquals(IdentityCheck.Reason.MODELS_ABSENT, r.reason());
+            assertEquals(IdentityChecks.Status.PENDING, r.status());
+            assertEquals(IdentityChecks.Reason.MODELS_ABSENT, r.reason());
             assertNull(r.similarity());
             // the frame checks still work without models; identity is NOT_CHECKED, not OK
             SnapshotAnalysis analysis = new SnapshotAnalysis(engine, new FrameChecks(FrameChecks.Thresholds.defaults()), SnapshotPolicy.defaults());
@@ -33,8 +33,8 @@ class IdentityDecisionTest {
     void refusedBiometricsGoToAProctorEvenWithModels(@TempDir Path empty) {
         try (FaceEngine engine = FaceEngines.load(empty)) {
             IdentityDecision.Result r = IdentityDecision.judge(engine, 0.34, false, null, new byte[]{1});
-            assertEquals(IdentityCheck.Reason.BIOMETRICS_REFUSED, r.reason());
-            assertEquals(IdentityCheck.Status.PENDING, r.status());
+            assertEquals(IdentityChecks.Reason.BIOMETRICS_REFUSED, r.reason());
+            assertEquals(IdentityChecks.Status.PENDING, r.status());
         }
     }
 }

@@ -3,14 +3,11 @@ package kz.adal.web;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import kz.adal.bank.Bank;
-import kz.adal.bank.DemoBanks;
-import kz.adal.bank.ExpertReview;
+import kz.adal.bank.BankRows;
 import kz.adal.exam.DeliveryMode;
-import kz.adal.identity.AppUser;
+import kz.adal.identity.UserRows;
 import kz.adal.testing.Api;
 import kz.adal.testing.Browser;
 import kz.adal.testing.Fixtures;
@@ -66,28 +63,19 @@ class AccessibilityBrowserTest {
         String sitting = oralSitting();
         // the demo student's pages as the demo shows them (the tests have no demo exams): an exam open now, admitted,
         // and one opening tomorrow
-        UUID demoStudent = QuarkusTransaction.requiringNew().call(() -> AppUser.findByLogin("student").orElseThrow().id);
+        UUID demoStudent = UserRows.id("student");
         Fixtures.admit(Fixtures.publishedExam("IS-22-1k", "Attestation", 30, 50, DeliveryMode.REMOTE_PROCTORED), demoStudent,
                 "all control tasks done");
         java.time.Instant tomorrow = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
         Fixtures.publishedExam("IS-22-1k", "Control", 30, 50, DeliveryMode.REMOTE_PROCTORED, tomorrow, tomorrow.plus(java.time.Duration.ofDays(7)));
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Bank bank = Bank.find("title", DemoBanks.TITLES.get("en")).firstResult();
-            UUID expert = AppUser.findByLogin("expert").orElseThrow().id;
-            ExpertReview review = ExpertReview.find("expertId", expert).firstResult();
-            return new Data(exam, attempt, student, termination, act, bank.id, review == null ? null : review.id, sitting);
-        });
+        UUID expert = UserRows.id("expert");
+        return new Data(exam, attempt, student, termination, act, BankRows.demoBank("en"), BankRows.reviewOf(expert), sitting);
     }
 
     /** An oral sitting for today with the demo commission ("chair" presides), as the head of department sets it up. */
     static String oralSitting() {
-        Map<String, String> id = QuarkusTransaction.requiringNew().call(() -> {
-            Map<String, String> ids = new java.util.HashMap<>();
-            for (String login : List.of("chair", "member1", "member2", "secretary", "head", "student")) {
-                ids.put(login, AppUser.findByLogin(login).orElseThrow().id.toString());
-            }
-            return ids;
-        });
+        Map<String, String> id = new java.util.HashMap<>();
+        for (String login : List.of("chair", "member1", "member2", "secretary", "head", "student")) id.put(login, UserRows.id(login).toString());
         List<Map<String, Object>> tickets = new java.util.ArrayList<>();
         for (int i = 1; i <= 10; i++) tickets.add(Map.of("number", i, "questions", List.of("Сұрақ " + i + ".1", "Сұрақ " + i + ".2", "Сұрақ " + i + ".3")));
         Map<String, Object> body = new java.util.HashMap<>();
