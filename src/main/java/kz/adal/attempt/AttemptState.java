@@ -1,5 +1,7 @@
 package kz.adal.attempt;
 
+import kz.adal.platform.Lifecycle;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -7,7 +9,7 @@ import java.util.Set;
  * The one lifecycle of an attempt. The enum owns the allowed transitions; the entity's verbs
  * ({@code start}, {@code suspend}, {@code submit}…) check them. See docs/domain/attempt-lifecycle.md.
  */
-public enum AttemptState {
+public enum AttemptState implements Lifecycle<AttemptState> {
     /** Admitted, not yet begun. */
     NOT_STARTED,
     /** Pre-exam checks: equipment, consent, identity (000 §4.5, §4.7). The clock is not running. */
@@ -38,10 +40,6 @@ public enum AttemptState {
             case SUBMITTED, TERMINATED -> EnumSet.of(VOIDED);
             case VOIDED -> EnumSet.noneOf(AttemptState.class);
         };
-    }
-
-    public boolean canMoveTo(AttemptState target) {
-        return next().contains(target);
     }
 
     /**

@@ -1,5 +1,7 @@
 package kz.adal.bank;
 
+import kz.adal.platform.Lifecycle;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -13,7 +15,7 @@ import java.util.Set;
  * the day (001 §5.25–5.26), not to being the newest; exams already defined on an older version keep
  * drawing from it and showing its passport, and its conclusion's validity ends its use.
  */
-public enum BankVersionState {
+public enum BankVersionState implements Lifecycle<BankVersionState> {
     DRAFT,
     /** Approved at a department meeting; frozen. Final. */
     APPROVED;
@@ -22,9 +24,5 @@ public enum BankVersionState {
 
     public Set<BankVersionState> next() {
         return this == DRAFT ? EnumSet.of(APPROVED) : EnumSet.noneOf(BankVersionState.class);
-    }
-
-    public boolean canMoveTo(BankVersionState next) {
-        return next().contains(next);
     }
 }

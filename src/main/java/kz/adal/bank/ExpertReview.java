@@ -1,5 +1,7 @@
 package kz.adal.bank;
 
+import kz.adal.platform.Lifecycle;
+
 import kz.adal.platform.RuleViolation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -26,7 +28,7 @@ import java.util.UUID;
 @Table(name = "expert_review")
 class ExpertReview extends PanacheEntityBase {
     /** The review's lifecycle (docs/domain/expert-review-lifecycle.md); the verbs below take its moves. */
-    public enum State {
+    public enum State implements Lifecycle<State> {
         /** The head of department assigned the expert (not a compiler, 001 §5.24); the expert comments. */
         ASSIGNED,
         /** The signed conclusion (001 §5.26). Final: a re-review is a new row. */
@@ -34,10 +36,6 @@ class ExpertReview extends PanacheEntityBase {
 
         public Set<State> next() {
             return this == ASSIGNED ? EnumSet.of(CONCLUDED) : EnumSet.noneOf(State.class);
-        }
-
-        public boolean canMoveTo(State target) {
-            return next().contains(target);
         }
     }
     public enum Conclusion { FIT, NOT_FIT }

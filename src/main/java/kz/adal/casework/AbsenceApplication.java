@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.Lifecycle;
+
 import kz.adal.platform.RuleViolation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -27,7 +29,7 @@ import java.util.UUID;
 class AbsenceApplication extends PanacheEntityBase {
 
     /** The application's lifecycle (docs/domain/absence-lifecycle.md); the verbs below take its moves. */
-    public enum State {
+    public enum State implements Lifecycle<State> {
         /** Filed by the student with the scanned document (001 §6.15.3). */
         APPLIED,
         /** Forwarded by the dean's office to the commission's chair. */
@@ -43,10 +45,6 @@ class AbsenceApplication extends PanacheEntityBase {
                 case FORWARDED -> EnumSet.of(ALLOWED, NOT_ALLOWED);
                 case ALLOWED, NOT_ALLOWED -> EnumSet.noneOf(State.class);
             };
-        }
-
-        public boolean canMoveTo(State target) {
-            return next().contains(target);
         }
 
         public boolean isDecided() {

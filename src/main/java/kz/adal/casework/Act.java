@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.Lifecycle;
+
 import kz.adal.platform.RuleViolation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -39,7 +41,7 @@ class Act extends PanacheEntityBase {
     }
 
     /** The act's lifecycle (docs/domain/act-lifecycle.md); the verbs below take its moves. */
-    public enum State {
+    public enum State implements Lifecycle<State> {
         /** Drafted from the evidence; the technical secretary completes the text. */
         DRAFT,
         /** Signed and sent to every commission member (001 §6.15.6); immutable but for the decision; members vote. */
@@ -53,10 +55,6 @@ class Act extends PanacheEntityBase {
                 case SIGNED -> EnumSet.of(DECIDED);
                 case DECIDED -> EnumSet.noneOf(State.class);
             };
-        }
-
-        public boolean canMoveTo(State target) {
-            return next().contains(target);
         }
 
         /** Only the drafted text may still change. */

@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.platform.Lifecycle;
+
 import kz.adal.platform.RuleViolation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -30,7 +32,7 @@ class Appeal extends PanacheEntityBase {
     public enum Kind { TEST, ORAL }
 
     /** The appeal's lifecycle (docs/domain/appeal-lifecycle.md); the verbs below take its moves. */
-    public enum State {
+    public enum State implements Lifecycle<State> {
         /** Received; the commission sets the online hearing within 2 working days (001 §6.15.5). */
         FILED,
         /** The hearing is set (it may be moved while undecided). */
@@ -44,10 +46,6 @@ class Appeal extends PanacheEntityBase {
                 case HEARING_SET -> EnumSet.of(HEARING_SET, DECIDED); // HEARING_SET again: the hearing is moved
                 case DECIDED -> EnumSet.noneOf(State.class);
             };
-        }
-
-        public boolean canMoveTo(State target) {
-            return next().contains(target);
         }
     }
 

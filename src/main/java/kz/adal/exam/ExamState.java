@@ -1,5 +1,7 @@
 package kz.adal.exam;
 
+import kz.adal.platform.Lifecycle;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -7,7 +9,7 @@ import java.util.Set;
  * An exam is prepared as a DRAFT, PUBLISHED to its group, and CANCELLED if it must not run. The verbs
  * of {@link Exam} take these moves (docs/domain/exam-lifecycle.md).
  */
-public enum ExamState {
+public enum ExamState implements Lifecycle<ExamState> {
     /** Being defined; the only state in which the definition is edited. */
     DRAFT,
     /** Visible to its group; students start it inside its window. */
@@ -21,10 +23,6 @@ public enum ExamState {
             case PUBLISHED -> EnumSet.of(CANCELLED);
             case CANCELLED -> EnumSet.noneOf(ExamState.class);
         };
-    }
-
-    public boolean canMoveTo(ExamState next) {
-        return next().contains(next);
     }
 
     /** Only a draft's definition is edited. */

@@ -1,5 +1,7 @@
 package kz.adal.exam;
 
+import kz.adal.platform.Lifecycle;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -9,7 +11,7 @@ import java.util.Set;
  * office issues the order; the sheet is issued to the student; the student returns it to the registrar
  * office in time (counted) or late (not counted); the registrar enters the grades into the AIS.
  */
-public enum IndividualSheetState {
+public enum IndividualSheetState implements Lifecycle<IndividualSheetState> {
     APPLIED,
     SIGNED_BY_DEAN,
     SIGNED_BY_ACADEMIC_POLICY_DIRECTOR,
@@ -37,10 +39,6 @@ public enum IndividualSheetState {
             case RETURNED -> EnumSet.of(RECORDED_IN_AIS);
             case RETURNED_LATE, RECORDED_IN_AIS, REFUSED -> EnumSet.noneOf(IndividualSheetState.class);
         };
-    }
-
-    public boolean canMoveTo(IndividualSheetState target) {
-        return next().contains(target);
     }
 
     public boolean isFinished() {

@@ -1,5 +1,7 @@
 package kz.adal.media;
 
+import kz.adal.platform.Lifecycle;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -11,7 +13,7 @@ import java.util.Set;
  * never claim one track; their {@code where} clauses take exactly those moves. The other moves are the
  * verbs of {@link MediaTrack}.
  */
-public enum TrackState {
+public enum TrackState implements Lifecycle<TrackState> {
     /** Chunks are accepted (while the attempt runs and for the upload grace after it). */
     RECORDING,
     /** A node claimed it and runs FFmpeg; no chunks are accepted any more. */
@@ -31,10 +33,6 @@ public enum TrackState {
             case FINALISED, FAILED -> EnumSet.of(DELETED);
             case DELETED -> EnumSet.noneOf(TrackState.class);
         };
-    }
-
-    public boolean canMoveTo(TrackState target) {
-        return next().contains(target);
     }
 
     /** Whether new chunks may still arrive. */

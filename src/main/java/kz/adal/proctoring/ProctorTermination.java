@@ -1,5 +1,7 @@
 package kz.adal.proctoring;
 
+import kz.adal.platform.Lifecycle;
+
 import kz.adal.platform.RuleViolation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -26,7 +28,7 @@ import java.util.UUID;
 @Table(name = "proctor_termination")
 class ProctorTermination extends PanacheEntityBase {
     /** The request's lifecycle (docs/domain/termination-lifecycle.md); the verbs below take its moves. */
-    public enum State {
+    public enum State implements Lifecycle<State> {
         /** Requested by a proctor without the authority; waits for a second person who has it. */
         PENDING,
         /** Confirmed (at once when the requester has the authority): the attempt is terminated. Final. */
@@ -36,10 +38,6 @@ class ProctorTermination extends PanacheEntityBase {
 
         public Set<State> next() {
             return this == PENDING ? EnumSet.of(CONFIRMED, DECLINED) : EnumSet.noneOf(State.class);
-        }
-
-        public boolean canMoveTo(State target) {
-            return next().contains(target);
         }
     }
 
