@@ -16,7 +16,7 @@ ulimit -n 20000
 # a 320×240 camera picture of one person, from the face-api package the build fetches (target/face-test-images)
 ffmpeg -v error -y -i target/face-test-images/sample1.jpg -vf "crop=640:480:700:280,scale=320:240" -q:v 3 "$out/face.jpg"
 for p in $(pgrep -f postgres); do taskset -a -p -c 0 "$p" >/dev/null; done
-trap 'for p in $(pgrep -f postgres); do taskset -a -p -c 0-1 "$p" >/dev/null; done' EXIT
+trap 'for p in $(pgrep -f postgres); do taskset -a -p -c "0-$(( $(nproc) - 1 ))" "$p" >/dev/null; done' EXIT
 psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists adal_capacity_bench"
 createdb -h 127.0.0.1 -U postgres adal_capacity_bench
 db=jdbc:postgresql://127.0.0.1:5432/adal_capacity_bench
