@@ -2,6 +2,7 @@ package kz.adal.media;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import kz.adal.testing.OutsideServersProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import kz.adal.platform.TimeSource;
@@ -42,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the object, and finalisation reads the chunks from the store.
  */
 @QuarkusTest
-@TestProfile(DirectUploadProfile.class)
+@TestProfile(OutsideServersProfile.class)
 class DirectUploadApiTest {
 
     static final MediaFixtures.Fixture CAMERA = MediaFixtures.camera();

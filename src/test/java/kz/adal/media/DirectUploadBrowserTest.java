@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import kz.adal.testing.OutsideServersProfile;
 import jakarta.inject.Inject;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Api;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * finalised recordings are complete and play.
  */
 @QuarkusTest
-@TestProfile(DirectUploadProfile.class)
+@TestProfile(OutsideServersProfile.class)
 class DirectUploadBrowserTest {
 
     @TestHTTPResource("/")

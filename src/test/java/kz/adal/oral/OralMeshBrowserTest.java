@@ -3,9 +3,10 @@ package kz.adal.oral;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import kz.adal.testing.OutsideServersProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import kz.adal.casework.CaseworkRows;
@@ -45,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * measured outage.
  */
 @QuarkusTest
-@QuarkusTestResource(value = Coturn.class, restrictToAnnotatedClass = true)
+@TestProfile(OutsideServersProfile.class)
 class OralMeshBrowserTest {
     @TestHTTPResource("/")
     URL base;

@@ -2,9 +2,10 @@ package kz.adal.proctoring;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import kz.adal.testing.OutsideServersProfile;
 import kz.adal.testing.Browser;
 import kz.adal.testing.Coturn;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 512 kbit/s link (000 §4.6); closing it stops the student's side.
  */
 @QuarkusTest
-@QuarkusTestResource(value = Coturn.class, restrictToAnnotatedClass = true)
+@TestProfile(OutsideServersProfile.class)
 class ProctorLiveViewBrowserTest {
     @TestHTTPResource("/")
     URL base;

@@ -90,7 +90,13 @@ public final class Browser {
         return page;
     }
 
+    /**
+     * A full-page picture in target/screenshots, only with {@code -Dadal.screenshots=true}: the suite takes about a
+     * hundred, each a full-page PNG encode (a quarter to half a second, and more than the default 30 s on a loaded CI
+     * machine), for pages nobody looks at in a normal run (issue #19: the suite's time).
+     */
     public static void screenshot(Page page, String name) {
+        if (!Boolean.getBoolean("adal.screenshots")) return;
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (java.io.IOException e) {
