@@ -6,8 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import kz.adal.attempt.AttemptCatalog;
+import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.exam.ExamCatalog;
 import kz.adal.platform.TimeSource;
 import org.jboss.logging.Logger;
 
@@ -22,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Deletes expired recordings ({@code adal.media.retention}, default P1Y), never an attempt on hold
@@ -31,6 +35,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RecordingRetentionJob {
     private static final Logger LOG = Logger.getLogger(RecordingRetentionJob.class);
+    /** At most this many attempts are looked at a run (the rest wait for the next night). */
+    private static final int MAX_CANDIDATES = 500;
     private static final Pattern PERIOD = Pattern.compile("(\\d{4})-(\\d{4})/([12])");
 
     private final EntityManager em;
@@ -39,15 +45,19 @@ public class RecordingRetentionJob {
     private final TimeSource time;
     private final AuditTrail audit;
     private final Instance<RecordingHolds> holds;
+    private final AttemptCatalog attempts;
+    private final ExamCatalog exams;
 
     RecordingRetentionJob(EntityManager em, RecordingStorage storage, MediaConfig config, TimeSource time, AuditTrail audit,
-                          @Any Instance<RecordingHolds> holds) {
+                          @Any Instance<RecordingHolds> holds, AttemptCatalog attempts, ExamCatalog exams) {
         this.em = em;
         this.storage = storage;
         this.config = config;
         this.time = time;
         this.audit = audit;
         this.holds = holds;
+        this.attempts = attempts;
+        this.exams = exams;
     }
 
     @Scheduled(identity = "recording-retention", cron = "${adal.media.retention-cron:0 30 3 * * ?}",
@@ -62,15 +72,7 @@ public class RecordingRetentionJob {
         Instant now = time.now().truncatedTo(ChronoUnit.MILLIS);
         RetentionPolicy policy = new RetentionPolicy(config.retentionDuration());
         Instant endedBefore = now.minus(policy.retention());
-        record Candidate(UUID attemptId, UUID examId, Instant endedAt, String period) {
-        }
-        List<Candidate> candidates = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select distinct a.id, a.examId, a.finishedAt, e.academicPeriod from MediaTrack t, Attempt a, Exam e "
-                                + "where a.id = t.attemptId and e.id = a.examId and t.state <> :deleted "
-                                + "and a.finishedAt is not null and a.finishedAt <= :before", Object[].class)
-                .setParameter("deleted", TrackState.DELETED).setParameter("before", endedBefore).setMaxResults(500)
-                .getResultList().stream()
-                .map(r -> new Candidate((UUID) r[0], (UUID) r[1], (Instant) r[2], (String) r[3])).toList());
+        List<Candidate> candidates = candidates(endedBefore);
         List<UUID> deleted = new ArrayList<>();
         for (Candidate c : candidates) {
             Set<RecordingHold> held = holdsFor(c.attemptId());
@@ -81,6 +83,24 @@ public class RecordingRetentionJob {
             deleted.add(c.attemptId());
         }
         return deleted;
+    }
+
+    private record Candidate(UUID attemptId, UUID examId, Instant endedAt, String period) {
+    }
+
+    /**
+     * Attempts with recordings not yet deleted that ended at or before {@code endedBefore}, at most {@value #MAX_CANDIDATES}
+     * a run, each with its exam's academic period. The attempts and their exams are read through their owners' ports in
+     * batches (never a query per attempt); an attempt whose exam is gone is left out, as the join this replaced did.
+     */
+    private List<Candidate> candidates(Instant endedBefore) {
+        List<UUID> recorded = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select distinct t.attemptId from MediaTrack t where t.attemptId is not null and t.state <> :deleted", UUID.class)
+                .setParameter("deleted", TrackState.DELETED).getResultList());
+        List<AttemptRecord> ended = attempts.finishedBy(recorded, endedBefore);
+        Map<UUID, String> periods = exams.academicPeriods(ended.stream().map(AttemptRecord::examId).collect(Collectors.toSet()));
+        return ended.stream().filter(a -> periods.containsKey(a.examId())).limit(MAX_CANDIDATES)
+                .map(a -> new Candidate(a.id(), a.examId(), a.finishedAt(), periods.get(a.examId()))).toList();
     }
 
     private Set<RecordingHold> holdsFor(UUID attemptId) {

@@ -1,5 +1,6 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.TrackFinaliser;
 import io.restassured.path.json.JsonPath;
 import kz.adal.testing.JarNode;
 import org.awaitility.core.ConditionTimeoutException;

@@ -1,5 +1,10 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.FinalisedTrack;
+import kz.adal.media.finalise.MediaGap;
+import kz.adal.media.finalise.ThumbnailStrip;
+import kz.adal.media.finalise.TrackFinaliser;
+import kz.adal.media.store.LocalRecordingStorage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

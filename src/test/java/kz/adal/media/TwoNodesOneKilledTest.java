@@ -1,5 +1,7 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.TrackFinaliser;
+import kz.adal.media.store.S3RecordingStorage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.path.json.JsonPath;

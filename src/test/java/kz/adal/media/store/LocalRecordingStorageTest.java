@@ -1,5 +1,7 @@
-package kz.adal.media;
+package kz.adal.media.store;
 
+import kz.adal.media.MediaError;
+import kz.adal.media.MediaException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

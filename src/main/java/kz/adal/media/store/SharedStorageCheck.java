@@ -1,5 +1,6 @@
-package kz.adal.media;
+package kz.adal.media.store;
 
+import kz.adal.media.MediaConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
-package kz.adal.media;
+package kz.adal.media.finalise;
 
+import kz.adal.media.MediaError;
+import kz.adal.media.MediaException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.List;
  * walked as a flat sequence, which works because Cluster children never share an ID with top-level
  * elements.
  */
-final class WebmScanner {
+public final class WebmScanner {
 
     static final int EBML = 0x1A45DFA3;
     static final int SEGMENT = 0x18538067;
@@ -102,7 +104,7 @@ final class WebmScanner {
      * plausible track, timecodes, cluster headers — to the chunk's end, where the last may continue in
      * the next chunk. A web page, a script, a document or random bytes fail at the first element.
      */
-    static boolean carriesClusterContent(byte[] bytes) {
+    public static boolean carriesClusterContent(byte[] bytes) {
         for (byte[] prefix : CUT_ID_PREFIXES) {
             byte[] candidate = bytes;
             if (prefix.length > 0) {

@@ -1,4 +1,4 @@
-package kz.adal.media;
+package kz.adal.media.live;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;

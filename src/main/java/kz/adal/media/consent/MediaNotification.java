@@ -1,4 +1,4 @@
-package kz.adal.media;
+package kz.adal.media.consent;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,5 +1,6 @@
-package kz.adal.media;
+package kz.adal.media.consent;
 
+import kz.adal.media.MediaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -11,7 +12,7 @@ import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
 import kz.adal.media.MediaEvents.RecordingConsentRefused;
-import kz.adal.media.RecordingConsent.Decision;
+import kz.adal.media.consent.RecordingConsent.Decision;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 

@@ -1,5 +1,6 @@
-package kz.adal.media;
+package kz.adal.media.store;
 
+import kz.adal.media.RecordingStorage;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -1,5 +1,6 @@
-package kz.adal.media;
+package kz.adal.media.consent;
 
+import kz.adal.media.MediaGiven;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -1,4 +1,4 @@
-package kz.adal.media;
+package kz.adal.media.store;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package kz.adal.media;
+package kz.adal.media.finalise;
 
 import java.util.List;
 import java.util.Locale;

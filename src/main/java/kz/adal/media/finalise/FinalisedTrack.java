@@ -1,5 +1,7 @@
-package kz.adal.media;
+package kz.adal.media.finalise;
 
+import kz.adal.media.TrackAlignment;
+import kz.adal.media.TrackId;
 import java.util.List;
 
 /**

@@ -1,5 +1,12 @@
-package kz.adal.media;
+package kz.adal.media.finalise;
 
+import kz.adal.media.ChunkRecord;
+import kz.adal.media.MediaError;
+import kz.adal.media.MediaException;
+import kz.adal.media.RecordingStorage;
+import kz.adal.media.TrackAlignment;
+import kz.adal.media.TrackId;
+import kz.adal.media.TrackLedgerState;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -315,7 +322,7 @@ public final class TrackFinaliser {
         }
     }
 
-    static double probeDuration(Path file) {
+    public static double probeDuration(Path file) {
         AVFormatContext ctx = new AVFormatContext(null);
         check(avformat_open_input(ctx, file.toString(), null, null), "open the finalised file");
         try {
@@ -327,7 +334,7 @@ public final class TrackFinaliser {
     }
 
     /** A seekable WebM has a Cues element and a Duration in Info; Chromium's live output has neither. */
-    static boolean hasCuesAndDuration(Path file) throws IOException {
+    public static boolean hasCuesAndDuration(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             MappedByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
             List<Integer> children = WebmScanner.segmentChildren(buf, ch.size());
@@ -364,7 +371,7 @@ public final class TrackFinaliser {
     }
 
     /** One frame every interval, scaled to the tile width and tiled into a JPEG sprite; null without video. */
-    ThumbnailStrip thumbnails(Path file, double duration) throws IOException {
+    public ThumbnailStrip thumbnails(Path file, double duration) throws IOException {
         if (duration <= 0) {
             return null;
         }

@@ -1,8 +1,8 @@
-package kz.adal.media;
+package kz.adal.media.consent;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.attempt.StartGate;
-import kz.adal.media.RecordingConsent.Decision;
+import kz.adal.media.consent.RecordingConsent.Decision;
 
 /**
  * A proctored exam starts only after the student consented to recording (Law No. 94-V; purpose 002 §1.15;

@@ -1,5 +1,8 @@
-package kz.adal.media;
+package kz.adal.media.finalise;
 
+import kz.adal.media.MediaError;
+import kz.adal.media.MediaException;
+import kz.adal.media.TrackAlignment;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;

@@ -1,5 +1,7 @@
-package kz.adal.media;
+package kz.adal.media.store;
 
+import kz.adal.media.MediaConfig;
+import kz.adal.media.RecordingStorage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;

@@ -1,4 +1,4 @@
-package kz.adal.media;
+package kz.adal.media.finalise;
 
 /**
  * A hole in a finalised recording where chunks never arrived.

@@ -1,5 +1,8 @@
-package kz.adal.media;
+package kz.adal.media.store;
 
+import kz.adal.media.MediaError;
+import kz.adal.media.MediaException;
+import kz.adal.media.RecordingStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

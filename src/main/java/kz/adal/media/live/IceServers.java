@@ -1,4 +1,4 @@
-package kz.adal.media;
+package kz.adal.media.live;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
