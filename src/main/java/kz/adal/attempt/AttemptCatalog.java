@@ -134,6 +134,13 @@ public class AttemptCatalog {
         return out;
     }
 
+    /** The ids of every attempt at the exam, in one query (media counts the gaps of their recordings). */
+    @Transactional
+    public List<UUID> idsOf(UUID examId) {
+        return Attempt.getEntityManager().createQuery("select a.id from Attempt a where a.examId = :exam", UUID.class)
+                .setParameter("exam", examId).getResultList();
+    }
+
     static AttemptRecord record(Attempt a) {
         return new AttemptRecord(a.id, a.examId, a.studentId, a.state, a.startedAt, a.finishedAt, a.gradedAt, a.percent, a.letter,
                 a.deadlineAt, a.durationSeconds, a.pausedSeconds, a.finishReason,

@@ -1,5 +1,6 @@
-package kz.adal.media;
+package kz.adal.media.retention;
 
+import kz.adal.media.RecordingHold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,5 +63,12 @@ class RetentionPolicyTest {
     void refusesARetentionShorterThanTheAppealWindow() {
         assertThrows(IllegalArgumentException.class, () -> new RetentionPolicy(Duration.ofHours(47)));
         assertEquals(Duration.ofHours(48), new RetentionPolicy(Duration.ofHours(48)).retention());
+    }
+
+    @Test
+    void academicPeriodsEndAfterTheirTerm() {
+        assertEquals(Instant.parse("2027-01-31T19:00:00Z"), RecordingRetentionJob.academicPeriodEnd("2026-2027/1"));
+        assertEquals(Instant.parse("2027-08-31T19:00:00Z"), RecordingRetentionJob.academicPeriodEnd("2026-2027/2"));
+        assertEquals(null, RecordingRetentionJob.academicPeriodEnd("spring"));
     }
 }

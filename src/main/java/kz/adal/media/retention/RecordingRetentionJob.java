@@ -1,11 +1,15 @@
-package kz.adal.media;
+package kz.adal.media.retention;
 
+import kz.adal.media.AttemptRecordings;
+import kz.adal.media.MediaConfig;
+import kz.adal.media.RecordingHold;
+import kz.adal.media.RecordingHolds;
+import kz.adal.media.RecordingStorage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
 import kz.adal.attempt.AttemptCatalog;
 import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.audit.AuditTrail;
@@ -39,7 +43,7 @@ public class RecordingRetentionJob {
     private static final int MAX_CANDIDATES = 500;
     private static final Pattern PERIOD = Pattern.compile("(\\d{4})-(\\d{4})/([12])");
 
-    private final EntityManager em;
+    private final AttemptRecordings recordings;
     private final RecordingStorage storage;
     private final MediaConfig config;
     private final TimeSource time;
@@ -48,9 +52,9 @@ public class RecordingRetentionJob {
     private final AttemptCatalog attempts;
     private final ExamCatalog exams;
 
-    RecordingRetentionJob(EntityManager em, RecordingStorage storage, MediaConfig config, TimeSource time, AuditTrail audit,
+    RecordingRetentionJob(AttemptRecordings recordings, RecordingStorage storage, MediaConfig config, TimeSource time, AuditTrail audit,
                           @Any Instance<RecordingHolds> holds, AttemptCatalog attempts, ExamCatalog exams) {
-        this.em = em;
+        this.recordings = recordings;
         this.storage = storage;
         this.config = config;
         this.time = time;
@@ -94,9 +98,7 @@ public class RecordingRetentionJob {
      * batches (never a query per attempt); an attempt whose exam is gone is left out, as the join this replaced did.
      */
     private List<Candidate> candidates(Instant endedBefore) {
-        List<UUID> recorded = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select distinct t.attemptId from MediaTrack t where t.attemptId is not null and t.state <> :deleted", UUID.class)
-                .setParameter("deleted", TrackState.DELETED).getResultList());
+        List<UUID> recorded = QuarkusTransaction.requiringNew().call(recordings::withRecordings);
         List<AttemptRecord> ended = attempts.finishedBy(recorded, endedBefore);
         Map<UUID, String> periods = exams.academicPeriods(ended.stream().map(AttemptRecord::examId).collect(Collectors.toSet()));
         return ended.stream().filter(a -> periods.containsKey(a.examId())).limit(MAX_CANDIDATES)
@@ -116,14 +118,9 @@ public class RecordingRetentionJob {
         }
         int files = objects;
         QuarkusTransaction.requiringNew().run(() -> {
-            List<MediaTrack> tracks = MediaTrack.list("attemptId", attemptId);
-            for (MediaTrack t : tracks) {
-                MediaChunk.delete("trackId", t.id);
-                MediaTicket.delete("trackId", t.id);
-                if (t.state != TrackState.DELETED) t.delete(now);
-            }
+            int tracks = recordings.markDeleted(attemptId, now);
             audit.record(Change.of("recording.deleted", "attempt", attemptId).scope(examId)
-                    .detail(Map.of("objects", files, "retention", config.retention(), "tracks", tracks.size())), null, "system");
+                    .detail(Map.of("objects", files, "retention", config.retention(), "tracks", tracks)), null, "system");
         });
     }
 

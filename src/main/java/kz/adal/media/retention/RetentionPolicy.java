@@ -1,5 +1,6 @@
-package kz.adal.media;
+package kz.adal.media.retention;
 
+import kz.adal.media.RecordingHold;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
