@@ -1,5 +1,7 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.Thumbnails;
+import kz.adal.media.finalise.WebmProbe;
 import kz.adal.media.finalise.FinalisedTrack;
 import kz.adal.media.finalise.MediaGap;
 import kz.adal.media.finalise.SegmentJoiner;
@@ -287,9 +289,9 @@ public class RecordingFinaliseJob {
             }
             Path joined = dir.resolve("recording.webm");
             SegmentJoiner.join(parts, joined);
-            double duration = TrackFinaliser.probeDuration(joined);
-            boolean seekable = TrackFinaliser.hasCuesAndDuration(joined);
-            ThumbnailStrip strip = finaliser.thumbnails(joined, duration);
+            double duration = WebmProbe.probeDuration(joined);
+            boolean seekable = WebmProbe.hasCuesAndDuration(joined);
+            ThumbnailStrip strip = new Thumbnails(TrackFinaliser.Settings.defaults()).strip(joined, duration);
             TrackId id = owners.trackId(t, 0);
             storage.write(id.trackRecordingKey(), joined);
             if (strip != null) {

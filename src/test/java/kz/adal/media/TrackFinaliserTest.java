@@ -1,5 +1,6 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.WebmProbe;
 import kz.adal.media.finalise.FinalisedTrack;
 import kz.adal.media.finalise.MediaGap;
 import kz.adal.media.finalise.ThumbnailStrip;
@@ -57,7 +58,7 @@ class TrackFinaliserTest {
         for (var c : camera.chunks()) {
             Files.write(raw, c.bytes(), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
-        assertFalse(TrackFinaliser.hasCuesAndDuration(raw));
+        assertFalse(WebmProbe.hasCuesAndDuration(raw));
     }
 
     @Test

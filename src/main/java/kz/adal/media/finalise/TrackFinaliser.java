@@ -30,14 +30,9 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,20 +46,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.javacpp.PointerPointer;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * Turns a closed track's chunks into one seekable WebM, a thumbnail sprite and an alignment record.
@@ -78,7 +65,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  *   <li>Remux with FFmpeg's libavformat (stream copy, no re-encoding) into a file WebM muxer, which
  *       writes Duration and Cues because the output is seekable. After a hole, video packets are dropped
  *       until the next keyframe, so no frame refers to a lost one.</li>
- *   <li>Take one small frame every {@link Settings#thumbnailIntervalSeconds()} and tile them (Java2D).</li>
+ *   <li>Take one small frame every {@link Settings#thumbnailIntervalSeconds()} and tile them ({@link Thumbnails}).</li>
  * </ol>
  * Chunk 0 missing → {@link MediaError#MISSING_FIRST_CHUNK}: without the header nothing can be decoded.
  */
@@ -144,9 +131,9 @@ public final class TrackFinaliser {
             }
             Path output = work.resolve("recording.webm");
             remux(repaired, output, spliced.resumeTimes());
-            double duration = probeDuration(output);
-            boolean seekable = hasCuesAndDuration(output);
-            ThumbnailStrip strip = thumbnails(output, duration);
+            double duration = WebmProbe.probeDuration(output);
+            boolean seekable = WebmProbe.hasCuesAndDuration(output);
+            ThumbnailStrip strip = new Thumbnails(settings).strip(output, duration);
 
             storage.write(track.recordingKey(), output);
             if (strip != null) {
@@ -316,129 +303,10 @@ public final class TrackFinaliser {
         }
     }
 
-    private static void check(int result, String what) {
+    static void check(int result, String what) {
         if (result < 0) {
             throw new MediaException(MediaError.UNREADABLE_MEDIA, "FFmpeg could not " + what + " (error " + result + ")");
         }
-    }
-
-    public static double probeDuration(Path file) {
-        AVFormatContext ctx = new AVFormatContext(null);
-        check(avformat_open_input(ctx, file.toString(), null, null), "open the finalised file");
-        try {
-            check(avformat_find_stream_info(ctx, (PointerPointer<?>) null), "read the finalised file");
-            return ctx.duration() == AV_NOPTS_VALUE ? 0 : ctx.duration() / (double) AV_TIME_BASE;
-        } finally {
-            avformat_close_input(ctx);
-        }
-    }
-
-    /** A seekable WebM has a Cues element and a Duration in Info; Chromium's live output has neither. */
-    public static boolean hasCuesAndDuration(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            MappedByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
-            List<Integer> children = WebmScanner.segmentChildren(buf, ch.size());
-            return children.contains(WebmScanner.CUES) && children.contains(WebmScanner.INFO)
-                    && infoHasDuration(buf, ch.size());
-        }
-    }
-
-    private static boolean infoHasDuration(MappedByteBuffer buf, long size) {
-        WebmScanner.Element ebml = WebmScanner.readElement(buf, 0, size);
-        WebmScanner.Element segment = WebmScanner.readElement(buf, ebml.end(), size);
-        long pos = segment.dataStart();
-        while (pos < size) {
-            WebmScanner.Element child = WebmScanner.readElement(buf, pos, size);
-            if (child == null || child.unknownSize()) {
-                return false;
-            }
-            if (child.id() == WebmScanner.INFO) {
-                for (long p = child.dataStart(); p < child.end(); ) {
-                    WebmScanner.Element e = WebmScanner.readElement(buf, p, child.end());
-                    if (e == null || e.unknownSize()) {
-                        return false;
-                    }
-                    if (e.id() == WebmScanner.DURATION) {
-                        return true;
-                    }
-                    p = e.end();
-                }
-                return false;
-            }
-            pos = child.end();
-        }
-        return false;
-    }
-
-    /** One frame every interval, scaled to the tile width and tiled into a JPEG sprite; null without video. */
-    public ThumbnailStrip thumbnails(Path file, double duration) throws IOException {
-        if (duration <= 0) {
-            return null;
-        }
-        int count = (int) Math.ceil(duration / settings.thumbnailIntervalSeconds() - 1e-9);
-        List<BufferedImage> frames = new ArrayList<>();
-        List<Double> frameTimes = new ArrayList<>();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
-            grabber.start();
-            if (grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0) {
-                grabber.stop();
-                return null;
-            }
-            int tileWidth = settings.thumbnailWidth();
-            int tileHeight = Math.max(1, Math.round(tileWidth * (float) grabber.getImageHeight() / grabber.getImageWidth()));
-            for (int i = 0; i < count; i++) {
-                grabber.setTimestamp(Math.round(i * settings.thumbnailIntervalSeconds() * 1e6));
-                Frame frame = grabber.grabImage();
-                BufferedImage tile = new BufferedImage(tileWidth, tileHeight, BufferedImage.TYPE_INT_RGB);
-                double frameSeconds = -1;
-                if (frame != null && frame.image != null) {
-                    BufferedImage image = converter.getBufferedImage(frame);
-                    Graphics2D g = tile.createGraphics();
-                    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                    g.drawImage(image, 0, 0, tileWidth, tileHeight, null);
-                    g.dispose();
-                    frameSeconds = frame.timestamp / 1e6;
-                }
-                frames.add(tile);
-                frameTimes.add(frameSeconds);
-            }
-            grabber.stop();
-            return tile(frames, frameTimes, tileWidth, tileHeight);
-        }
-    }
-
-    private ThumbnailStrip tile(List<BufferedImage> frames, List<Double> frameTimes, int tileWidth, int tileHeight)
-            throws IOException {
-        int columns = Math.min(settings.columns(), frames.size());
-        int rows = (frames.size() + columns - 1) / columns;
-        BufferedImage sprite = new BufferedImage(columns * tileWidth, rows * tileHeight, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = sprite.createGraphics();
-        List<ThumbnailStrip.Tile> tiles = new ArrayList<>();
-        for (int i = 0; i < frames.size(); i++) {
-            int x = (i % columns) * tileWidth;
-            int y = (i / columns) * tileHeight;
-            g.drawImage(frames.get(i), x, y, null);
-            tiles.add(new ThumbnailStrip.Tile(i, i * settings.thumbnailIntervalSeconds(), frameTimes.get(i), x, y));
-        }
-        g.dispose();
-        return new ThumbnailStrip(jpeg(sprite), tileWidth, tileHeight, columns, settings.thumbnailIntervalSeconds(),
-                List.copyOf(tiles));
-    }
-
-    private byte[] jpeg(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(settings.jpegQuality());
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 
     private static void deleteTree(Path dir) {
