@@ -119,6 +119,28 @@ public class AttemptCatalog {
                 AttemptState.VOIDED).stream().map(AttemptCatalog::record).toList();
     }
 
+    /**
+     * Those of the attempts given that finished at or before {@code before}: one query per thousand ids, never one per
+     * attempt (the recording jobs ask this of the attempts they hold recordings for).
+     */
+    @Transactional
+    public List<AttemptRecord> finishedBy(Collection<UUID> attemptIds, Instant before) {
+        List<UUID> ids = List.copyOf(attemptIds);
+        List<AttemptRecord> out = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            Attempt.<Attempt>list("id in ?1 and finishedAt is not null and finishedAt <= ?2",
+                    ids.subList(from, Math.min(ids.size(), from + 1000)), before).forEach(a -> out.add(record(a)));
+        }
+        return out;
+    }
+
+    /** The ids of every attempt at the exam, in one query (media counts the gaps of their recordings). */
+    @Transactional
+    public List<UUID> idsOf(UUID examId) {
+        return Attempt.getEntityManager().createQuery("select a.id from Attempt a where a.examId = :exam", UUID.class)
+                .setParameter("exam", examId).getResultList();
+    }
+
     static AttemptRecord record(Attempt a) {
         return new AttemptRecord(a.id, a.examId, a.studentId, a.state, a.startedAt, a.finishedAt, a.gradedAt, a.percent, a.letter,
                 a.deadlineAt, a.durationSeconds, a.pausedSeconds, a.finishReason,

@@ -131,6 +131,19 @@ public class ExamCatalog {
                 .stream().map(ExamCatalog::record).toList();
     }
 
+    /**
+     * The academic period (e.g. {@code 2026-2027/1}) of each exam given that exists, in one query; the value is null when
+     * the exam has none (the recording retention job keeps such recordings).
+     */
+    @Transactional
+    public java.util.Map<UUID, String> academicPeriods(java.util.Collection<UUID> examIds) {
+        if (examIds.isEmpty()) return java.util.Map.of();
+        java.util.Map<UUID, String> out = new java.util.HashMap<>();
+        Exam.getEntityManager().createQuery("select e.id, e.academicPeriod from Exam e where e.id in :ids", Object[].class)
+                .setParameter("ids", examIds).getResultList().forEach(r -> out.put((UUID) r[0], (String) r[1]));
+        return out;
+    }
+
     static ExamRecord record(Exam e) {
         return new ExamRecord(e.id, e.title, e.createdBy, e.resultsVisibleAt, e.isProctored(), e.groupCode, e.state, e.opensAt, e.closesAt);
     }

@@ -1,5 +1,6 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.WebmScanner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

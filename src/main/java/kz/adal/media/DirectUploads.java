@@ -71,10 +71,15 @@ public class DirectUploads {
     private final EntityManager em;
     private final RecordingStorage storage;
     private final RecordingService recordings;
+    private final UploadWindow window;
+    private final RecordingPlans plans;
     private final MediaConfig config;
     private final RecordingQuota quota;
 
-    DirectUploads(EntityManager em, RecordingStorage storage, RecordingService recordings, MediaConfig config) {
+    DirectUploads(EntityManager em, RecordingStorage storage, RecordingService recordings, MediaConfig config, UploadWindow window,
+                  RecordingPlans plans) {
+        this.window = window;
+        this.plans = plans;
         this.em = em;
         this.storage = storage;
         this.recordings = recordings;
@@ -234,8 +239,8 @@ public class DirectUploads {
     /** One transaction: whose attempt, the window, the track, the stored rows of these seqs, the bytes held. */
     private Checked check(UUID attemptId, UUID studentId, TrackKind kind, int segment, List<Integer> seqs, Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            AttemptRecord a = recordings.ownedAttempt(attemptId, studentId);  // a stranger learns nothing more
-            recordings.requireUploadWindow(a, now);
+            AttemptRecord a = window.ownedAttempt(attemptId, studentId);  // a stranger learns nothing more
+            window.requireUploadWindow(a, now);
             long allowance = quota.bytesFor(RecordingService.plannedLength(a, now), RecordingQuota.bitsPerSecond(config.recorder(), kind));
             MediaTrack t = recordings.trackFor(a.id(), kind, now);
             Map<Integer, ChunkRecord> stored = new java.util.HashMap<>();
@@ -265,11 +270,11 @@ public class DirectUploads {
     }
 
     private void ownerOnly(UUID attemptId, UUID studentId) {
-        QuarkusTransaction.requiringNew().run(() -> recordings.ownedAttempt(attemptId, studentId));
+        QuarkusTransaction.requiringNew().run(() -> window.ownedAttempt(attemptId, studentId));
     }
 
     private void requireOn() {
-        if (!recordings.directUploadsOn()) throw off();
+        if (!plans.directUploadsOn()) throw off();
     }
 
     private static Problem off() {

@@ -1,5 +1,12 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.Thumbnails;
+import kz.adal.media.finalise.WebmProbe;
+import kz.adal.media.finalise.FinalisedTrack;
+import kz.adal.media.finalise.MediaGap;
+import kz.adal.media.finalise.SegmentJoiner;
+import kz.adal.media.finalise.ThumbnailStrip;
+import kz.adal.media.finalise.TrackFinaliser;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import jakarta.enterprise.event.Observes;
@@ -155,14 +162,7 @@ public class RecordingFinaliseJob {
     public List<Outcome> finaliseDue() {
         Instant now = now();
         Instant cutoff = now.minus(config.uploadGrace());
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select t.id from MediaTrack t, Attempt a where a.id = t.attemptId and a.finishedAt is not null "
-                                + "and a.finishedAt < :cutoff and (t.state = :recording or (t.state = :finalising and t.claimedAt < :stale)) "
-                                + "order by a.finishedAt", UUID.class)
-                .setParameter("cutoff", cutoff).setParameter("recording", TrackState.RECORDING)
-                .setParameter("finalising", TrackState.FINALISING).setParameter("stale", now.minus(config.finaliseLease()))
-                .setMaxResults(20).getResultList());
-        due = new ArrayList<>(due);
+        List<UUID> due = new ArrayList<>(attemptTracksDue(now, cutoff));
         due.addAll(ownedDue(now, cutoff));
         List<Outcome> outcomes = new ArrayList<>();
         for (UUID id : due) {
@@ -177,6 +177,24 @@ public class RecordingFinaliseJob {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Tracks of attempts that finished before {@code cutoff}, still recording or claimed by a node that stopped renewing,
+     * the earliest finished first, at most 20. The attempts' ends are read through {@link AttemptCatalog}, a batch
+     * per query (never a query per attempt).
+     */
+    private List<UUID> attemptTracksDue(Instant now, Instant cutoff) {
+        List<Object[]> open = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select t.id, t.attemptId from MediaTrack t where t.attemptId is not null "
+                                + "and (t.state = :recording or (t.state = :finalising and t.claimedAt < :stale))", Object[].class)
+                .setParameter("recording", TrackState.RECORDING).setParameter("finalising", TrackState.FINALISING)
+                .setParameter("stale", now.minus(config.finaliseLease())).getResultList());
+        Map<UUID, List<UUID>> tracksOf = new HashMap<>();
+        for (Object[] r : open) tracksOf.computeIfAbsent((UUID) r[1], a -> new ArrayList<>()).add((UUID) r[0]);
+        return attempts.finishedBy(tracksOf.keySet(), cutoff).stream().filter(a -> a.finishedAt().isBefore(cutoff))
+                .sorted(Comparator.comparing(AttemptRecord::finishedAt))
+                .flatMap(a -> tracksOf.get(a.id()).stream()).limit(20).toList();
     }
 
     /** Tracks of other owners ({@link RecordingOwner}) whose recording ended more than the upload grace ago. */
@@ -271,9 +289,9 @@ public class RecordingFinaliseJob {
             }
             Path joined = dir.resolve("recording.webm");
             SegmentJoiner.join(parts, joined);
-            double duration = TrackFinaliser.probeDuration(joined);
-            boolean seekable = TrackFinaliser.hasCuesAndDuration(joined);
-            ThumbnailStrip strip = finaliser.thumbnails(joined, duration);
+            double duration = WebmProbe.probeDuration(joined);
+            boolean seekable = WebmProbe.hasCuesAndDuration(joined);
+            ThumbnailStrip strip = new Thumbnails(TrackFinaliser.Settings.defaults()).strip(joined, duration);
             TrackId id = owners.trackId(t, 0);
             storage.write(id.trackRecordingKey(), joined);
             if (strip != null) {

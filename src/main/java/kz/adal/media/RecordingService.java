@@ -2,18 +2,11 @@ package kz.adal.media;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import kz.adal.attempt.AttemptCatalog;
 import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.attempt.AttemptEvents.AttemptFinished;
-import kz.adal.attempt.AttemptState;
-import kz.adal.audit.AuditTrail;
-import kz.adal.audit.AuditTrail.Change;
-import kz.adal.exam.ExamCatalog;
-import kz.adal.exam.ExamCatalog.ExamRecord;
 import kz.adal.media.MediaEvents.RecordingInterrupted;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
@@ -27,12 +20,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Receives the browser's recording chunks (003 §16; 001 §5.17.2), exactly once, with the
- * {@link ChunkLedger} rules, and the reports that a recording stopped.
+ * {@link ChunkLedger} rules. It is also the door the API and other features (oral) use for the reports that a
+ * recording stopped ({@link InterruptionReports}) and for the browser's plan and the tracks' summaries
+ * ({@link RecordingPlans}); whose a recording is and while it takes uploads is {@link UploadWindow}'s.
  *
  * <p>Exactly once across nodes: the chunk row is inserted and flushed <em>before</em> the bytes are
  * written, in one transaction, so the unique key (track, segment, seq) admits one writer; a second
@@ -62,32 +56,29 @@ public class RecordingService {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Set<String> REASONS = Set.of("ENDED", "DENIED", "RECORDER_ERROR", "STORAGE_FULL", "RESUMED");
 
     private final EntityManager em;
     private final RecordingStorage storage;
     private final MediaConfig config;
     private final TimeSource time;
-    private final AuditTrail audit;
-    private final Event<RecordingInterrupted> interrupted;
     private final RecordingOwners owners;
     private final RecordingQuota quota;
 
-    private final AttemptCatalog attempts;
-    private final ExamCatalog exams;
+    private final UploadWindow window;
+    private final InterruptionReports interruptions;
+    private final RecordingPlans plans;
 
-    RecordingService(EntityManager em, RecordingStorage storage, MediaConfig config, TimeSource time, AuditTrail audit,
-                     Event<RecordingInterrupted> interrupted, RecordingOwners owners, AttemptCatalog attempts, ExamCatalog exams) {
-        this.attempts = attempts;
-        this.exams = exams;
+    RecordingService(EntityManager em, RecordingStorage storage, MediaConfig config, TimeSource time, RecordingOwners owners,
+                     UploadWindow window, InterruptionReports interruptions, RecordingPlans plans) {
+        this.window = window;
+        this.interruptions = interruptions;
+        this.plans = plans;
         this.owners = owners;
         this.quota = RecordingQuota.of(config.quota());
         this.em = em;
         this.storage = storage;
         this.config = config;
         this.time = time;
-        this.audit = audit;
-        this.interrupted = interrupted;
     }
 
     // ---------------------------------------------------------------- upload
@@ -104,9 +95,9 @@ public class RecordingService {
         ChunkUpload[] upload = new ChunkUpload[1];
         long[] allowance = new long[1];
         UUID trackId = QuarkusTransaction.requiringNew().call(() -> {
-            AttemptRecord a = ownedAttempt(attemptId, studentId);  // first: a stranger learns nothing about the chunk rules
+            AttemptRecord a = window.ownedAttempt(attemptId, studentId);  // first: a stranger learns nothing about the chunk rules
             upload[0] = upload(segment, seq, bytes, clientStart, clientEnd);
-            requireUploadWindow(a, now);
+            window.requireUploadWindow(a, now);
             allowance[0] = quota.bytesFor(plannedLength(a, now), RecordingQuota.bitsPerSecond(config.recorder(), kind));
             return trackFor(a.id(), kind, now).id;
         });
@@ -125,7 +116,7 @@ public class RecordingService {
         ChunkUpload upload = upload(segment, seq, bytes, clientStart, clientEnd);
         Instant now = now();
         UUID trackId = QuarkusTransaction.requiringNew().call(() -> {
-            requireOwnerWindow(owner, ownerId, now);
+            window.requireOwnerWindow(owner, ownerId, now);
             return ownedTrackFor(owner, ownerId, kind, now).id;
         });
         long allowance = quota.bytesFor(config.quota().ownedRecordingLength(), RecordingQuota.bitsPerSecond(config.recorder(), kind));
@@ -230,25 +221,6 @@ public class RecordingService {
         return missing;
     }
 
-    /**
-     * Uploads are taken while the attempt is in progress or suspended, and for {@link MediaConfig#uploadGrace()}
-     * after it finished, so the browser can flush what it queued.
-     */
-    void requireUploadWindow(AttemptRecord a, Instant now) {
-        ExamRecord exam = exams.find(a.examId()).orElse(null);
-        if (exam == null || !exam.proctored()) {
-            throw Problem.conflict("RECORDING_NOT_REQUIRED", "This exam is not proctored: nothing is recorded");
-        }
-        if (a.state() == AttemptState.IN_PROGRESS || a.state() == AttemptState.SUSPENDED) return;
-        if (!a.state().isFinished() || a.finishedAt() == null) {
-            throw Problem.conflict("RECORDING_NOT_STARTED", "The attempt has not started; recording begins with the exam");
-        }
-        if (now.isAfter(a.finishedAt().plus(config.uploadGrace()))) {
-            throw new Problem(409, "RECORDING_CLOSED", "The attempt finished at " + a.finishedAt()
-                    + " and its recording is closed", List.of(Map.of("finishedAt", a.finishedAt().toString())));
-        }
-    }
-
     /** The track of (attempt, kind), created on first use; two nodes creating it at once get the same row. */
     MediaTrack trackFor(UUID attemptId, TrackKind kind, Instant now) {
         MediaTrack t = MediaTrack.find("attemptId = ?1 and kind = ?2", attemptId, kind).firstResult();
@@ -270,16 +242,6 @@ public class RecordingService {
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) throw e;
             return MediaTrack.find("attemptId = ?1 and kind = ?2", attemptId, kind).firstResult();
-        }
-    }
-
-    /** Chunks are taken until the owner's recording ended plus the upload grace. */
-    private void requireOwnerWindow(RecordingOwner owner, UUID ownerId, Instant now) {
-        if (owner.auditScope(ownerId) == null) throw Problem.notFound("Recording owner");
-        Optional<Instant> ended = owner.endedAt(ownerId);
-        if (ended.isPresent() && now.isAfter(ended.get().plus(config.uploadGrace()))) {
-            throw new Problem(409, "RECORDING_CLOSED", "The recording ended at " + ended.get() + " and is closed",
-                    List.of(Map.of("endedAt", ended.get().toString())));
         }
     }
 
@@ -313,7 +275,7 @@ public class RecordingService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    // ---------------------------------------------------------------- interruptions
+    // ---------------------------------------------------------------- interruptions and plans (InterruptionReports, RecordingPlans)
 
     /**
      * The browser reports that a recording stopped (track ended, permission withdrawn, recorder error, storage
@@ -321,24 +283,7 @@ public class RecordingService {
      */
     @Transactional
     public void interrupted(UUID attemptId, UUID studentId, TrackKind kind, InterruptionRequest req) {
-        AttemptRecord a = ownedAttempt(attemptId, studentId);  // the owner check before the input check
-        if (req == null || req.reason() == null || !REASONS.contains(req.reason())) {
-            throw Problem.badRequest("INTERRUPTION_REASON_INVALID", "reason must be one of " + REASONS);
-        }
-        Instant now = now();
-        requireUploadWindow(a, now);
-        RecordingInterruption r = new RecordingInterruption();
-        r.attemptId = attemptId;
-        r.kind = kind;
-        r.reason = req.reason();
-        r.detail = req.detail() == null ? null : req.detail().substring(0, Math.min(500, req.detail().length()));
-        r.clientAt = req.clientAt();
-        r.receivedAt = now;
-        r.persist();
-        audit.record(Change.of("recording." + ("RESUMED".equals(req.reason()) ? "resumed" : "interrupted"), "attempt", attemptId)
-                .scope(a.examId()).detail(Map.of("kind", kind.name(), "reason", req.reason())));
-        // fired for RESUMED too, so that proctoring can close the flag it opened
-        interrupted.fire(new RecordingInterrupted(attemptId, kind, req.reason(), r.detail, now));
+        interruptions.interrupted(attemptId, studentId, kind, req);
     }
 
     /**
@@ -347,23 +292,7 @@ public class RecordingService {
      */
     @Transactional
     public void interruptedOwned(String ownerKind, UUID ownerId, TrackKind kind, InterruptionRequest req) {
-        if (req == null || req.reason() == null || !REASONS.contains(req.reason())) {
-            throw Problem.badRequest("INTERRUPTION_REASON_INVALID", "reason must be one of " + REASONS);
-        }
-        RecordingOwner owner = owners.require(ownerKind);
-        Instant now = now();
-        requireOwnerWindow(owner, ownerId, now);
-        RecordingInterruption r = new RecordingInterruption();
-        r.ownerKind = ownerKind;
-        r.ownerId = ownerId;
-        r.kind = kind;
-        r.reason = req.reason();
-        r.detail = req.detail() == null ? null : req.detail().substring(0, Math.min(500, req.detail().length()));
-        r.clientAt = req.clientAt();
-        r.receivedAt = now;
-        r.persist();
-        audit.record(Change.of("recording." + ("RESUMED".equals(req.reason()) ? "resumed" : "interrupted"), ownerKind.toLowerCase(java.util.Locale.ROOT), ownerId)
-                .scope(owner.auditScope(ownerId)).detail(Map.of("kind", kind.name(), "reason", req.reason())));
+        interruptions.interruptedOwned(ownerKind, ownerId, kind, req);
     }
 
     /** The browser's plan for a recording owned by another feature: camera options and the tracks so far. */
@@ -373,14 +302,7 @@ public class RecordingService {
 
     @Transactional
     public OwnedPlan ownedPlan(String ownerKind, UUID ownerId) {
-        owners.require(ownerKind);
-        MediaConfig.Recorder r = config.recorder();
-        List<TrackStatus> tracks = new ArrayList<>();
-        for (MediaTrack t : MediaTrack.<MediaTrack>list("ownerKind = ?1 and ownerId = ?2 order by kind", ownerKind, ownerId)) {
-            tracks.add(status(t));
-        }
-        return new OwnedPlan(ownerKind, ownerId, r.timesliceMs(), config.maxChunkBytes(), cameraOptions(r), tracks,
-                config.uploadGrace().toString(), now());
+        return plans.ownedPlan(ownerKind, ownerId);
     }
 
     /** What a protocol lists about one track: state, length, segments and gaps (no access check: for reports). */
@@ -390,63 +312,12 @@ public class RecordingService {
 
     @Transactional
     public List<TrackSummary> summaries(String ownerKind, UUID ownerId) {
-        List<TrackSummary> out = new ArrayList<>();
-        for (MediaTrack t : MediaTrack.<MediaTrack>list("ownerKind = ?1 and ownerId = ?2 order by kind", ownerKind, ownerId)) {
-            TrackStatus st = status(t);
-            List<RecordingGap> gaps = List.of();
-            if (t.gaps != null && !t.gaps.isBlank()) {
-                try {
-                    gaps = GAPS_JSON.readValue(t.gaps, new com.fasterxml.jackson.core.type.TypeReference<List<RecordingGap>>() { });
-                } catch (Exception e) {
-                    gaps = List.of();
-                }
-            }
-            out.add(new TrackSummary(t.kind, t.state, t.durationMs == null ? null : t.durationMs / 1000.0,
-                    t.segments != null ? t.segments : st.segments(), st.chunks(), t.bytes != null ? t.bytes : st.bytes(), gaps,
-                    t.mediaZeroAt, t.error));
-        }
-        return out;
+        return plans.summaries(ownerKind, ownerId);
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper GAPS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    private TrackStatus status(MediaTrack t) {
-        Object[] agg = em.createQuery("select count(c), coalesce(sum(c.size), 0), coalesce(max(c.segment), -1) from MediaChunk c where c.trackId = :t", Object[].class)
-                .setParameter("t", t.id).getSingleResult();
-        return new TrackStatus(t.kind, t.state, ((Number) agg[2]).intValue() + 1, ((Number) agg[0]).longValue(), ((Number) agg[1]).longValue());
-    }
-
-    private static Map<String, Object> cameraOptions(MediaConfig.Recorder r) {
-        return Map.of("mimeType", "video/webm;codecs=vp8,opus", "width", r.cameraWidth(), "height", r.cameraHeight(),
-                "frameRate", r.cameraFrameRate(), "videoBitsPerSecond", r.cameraVideoBitsPerSecond(),
-                "audioBitsPerSecond", r.cameraAudioBitsPerSecond(), "videoKeyFrameIntervalDuration", 2000);
-    }
-
-    // ---------------------------------------------------------------- the plan for the browser
 
     @Transactional
     public RecordingPlan plan(UUID attemptId, UUID studentId) {
-        AttemptRecord a = ownedAttempt(attemptId, studentId);
-        ExamRecord exam = exams.find(a.examId()).orElse(null);
-        MediaConfig.Recorder r = config.recorder();
-        List<TrackStatus> tracks = new ArrayList<>();
-        for (MediaTrack t : MediaTrack.<MediaTrack>list("attemptId", attemptId)) {
-            Object[] agg = em.createQuery("select count(c), coalesce(sum(c.size), 0), coalesce(max(c.segment), -1) from MediaChunk c where c.trackId = :t", Object[].class)
-                    .setParameter("t", t.id).getSingleResult();
-            tracks.add(new TrackStatus(t.kind, t.state, ((Number) agg[2]).intValue() + 1, ((Number) agg[0]).longValue(), ((Number) agg[1]).longValue()));
-        }
-        return new RecordingPlan(attemptId, exam != null && exam.proctored(), a.state().name(), r.timesliceMs(), config.maxChunkBytes(),
-                Map.of("mimeType", "video/webm;codecs=vp8,opus", "width", r.cameraWidth(), "height", r.cameraHeight(),
-                        "frameRate", r.cameraFrameRate(), "videoBitsPerSecond", r.cameraVideoBitsPerSecond(),
-                        "audioBitsPerSecond", r.cameraAudioBitsPerSecond(), "videoKeyFrameIntervalDuration", 2000),
-                Map.of("mimeType", "video/webm;codecs=vp8", "frameRate", r.screenFrameRate(),
-                        "videoBitsPerSecond", r.screenVideoBitsPerSecond(), "videoKeyFrameIntervalDuration", 4000),
-                tracks, config.uploadGrace().toString(), now(), directUploadsOn());
-    }
-
-    /** Whether browsers upload chunks straight to the object store (on, and the store can presign). */
-    boolean directUploadsOn() {
-        return config.directUpload().enabled() && "s3".equals(config.storage());
+        return plans.plan(attemptId, studentId);
     }
 
     // ---------------------------------------------------------------- finishing
@@ -459,13 +330,6 @@ public class RecordingService {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** Another student's attempt is answered exactly like a missing one. */
-    AttemptRecord ownedAttempt(UUID attemptId, UUID studentId) {
-        AttemptRecord a = attempts.find(attemptId).orElse(null);
-        if (a == null || !a.studentId().equals(studentId)) throw Problem.notFound("Attempt");
-        return a;
-    }
 
     static Problem problem(MediaException e) {
         int status = switch (e.code()) {

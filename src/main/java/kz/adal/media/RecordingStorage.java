@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where recording bytes live, addressed by an opaque key such as
- * {@code attempts/3f2c.../camera/chunk-000042.webm}. Implementations: {@link LocalRecordingStorage}
- * (a directory) and {@link S3RecordingStorage} (an S3-compatible object store).
+ * {@code attempts/3f2c.../camera/chunk-000042.webm}. Implementations: {@link kz.adal.media.store.LocalRecordingStorage}
+ * (a directory) and {@link kz.adal.media.store.S3RecordingStorage} (an S3-compatible object store).
  *
  * <p>There is no append: a recording is one object per chunk, so no store ever reads and rewrites an object.
  *
@@ -84,7 +84,7 @@ public interface RecordingStorage {
     /** Holder for the compiled key patterns (interfaces cannot have private static fields). */
     final class Keys {
         static final String SEGMENT = "[A-Za-z0-9][A-Za-z0-9._-]*";
-        static final Pattern KEY = Pattern.compile(SEGMENT + "(/" + SEGMENT + ")*");
+        public static final Pattern KEY = Pattern.compile(SEGMENT + "(/" + SEGMENT + ")*");
         static final Pattern PREFIX = Pattern.compile("(" + SEGMENT + "/)*(" + SEGMENT + ")?");
 
         private Keys() {

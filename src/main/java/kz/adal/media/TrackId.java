@@ -7,7 +7,7 @@ import java.util.UUID;
  * One recorded segment of an attempt's camera or screen. A track is a sequence of segments: each
  * MediaRecorder the browser starts (the first one, and a new one after every reload or crash) writes
  * its own WebM header into its chunk 0, so its chunks form one decodable stream and one ledger.
- * The finaliser remuxes each segment, then {@link SegmentJoiner} places the segments on one time line.
+ * The finaliser remuxes each segment, then {@link kz.adal.media.finalise.SegmentJoiner} places the segments on one time line.
  *
  * <p>The owner is an attempt by default ({@code attempts/<id>}); other features own recordings under their own
  * folder ({@code folder}, e.g. {@code oral-turns} for an oral exam turn, see {@link RecordingOwner}). The

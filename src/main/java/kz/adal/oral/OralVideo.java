@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import kz.adal.identity.Actor;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
-import kz.adal.media.IceServers;
+import kz.adal.media.live.IceServers;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 

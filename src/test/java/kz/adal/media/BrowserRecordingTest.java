@@ -1,5 +1,8 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.FinalisedTrack;
+import kz.adal.media.finalise.TrackFinaliser;
+import kz.adal.media.store.LocalRecordingStorage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.WebmProbe;
+import kz.adal.media.finalise.TrackFinaliser;
 import io.restassured.path.json.JsonPath;
 import kz.adal.testing.JarNode;
 import org.awaitility.core.ConditionTimeoutException;
@@ -112,7 +114,7 @@ class FinaliseKilledJarTest {
             assertEquals(200, video.statusCode());
             assertArrayEquals(new byte[]{0x1A, 0x45, (byte) 0xDF, (byte) 0xA3}, java.util.Arrays.copyOf(video.body(), 4), "a WebM (EBML) file");
             Path file = Files.write(dir.resolve("played.webm"), video.body());
-            double seconds = TrackFinaliser.probeDuration(file);
+            double seconds = WebmProbe.probeDuration(file);
             assertTrue(seconds > SEGMENTS * (CAMERA.recordedSeconds() - 2), "every segment is in the recording: " + seconds + " s");
         }
     }

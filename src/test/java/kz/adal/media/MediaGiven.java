@@ -8,42 +8,42 @@ import kz.adal.testing.Api;
 
 import java.util.UUID;
 
-/** Test data for recording: a proctored exam, an admitted student of its group, a started attempt. */
-final class MediaGiven {
+/** Test data for recording: a proctored exam, an admitted student of its group, a started attempt (public for the tests of media's sub-packages). */
+public final class MediaGiven {
 
     private MediaGiven() {
     }
 
-    record Student(UUID id, String login) {
-        RequestSpecification api() {
+    public record Student(UUID id, String login) {
+        public RequestSpecification api() {
             return Api.as(login);
         }
     }
 
-    record Sitting(UUID examId, Student student) {
+    public record Sitting(UUID examId, Student student) {
         /** Opens and starts the attempt through the API; returns its id. */
-        UUID start() {
+        public UUID start() {
             String id = student.api().post("/api/exams/" + examId + "/attempt").then().statusCode(200).extract().path("id");
             student.api().body("{}").post("/api/attempts/" + id + "/start").then().statusCode(200);
             return UUID.fromString(id);
         }
 
-        UUID open() {
+        public UUID open() {
             return UUID.fromString(student.api().post("/api/exams/" + examId + "/attempt").then().statusCode(200).extract().path("id"));
         }
     }
 
-    static Student student(String group) {
+    public static Student student(String group) {
         Fixtures.Person p = Fixtures.student("rec", group);
         return new Student(p.id(), p.login());
     }
 
     /** A published, proctored intermediate attestation of 5 questions for a fresh group, with one admitted student. */
-    static Sitting sitting() {
+    public static Sitting sitting() {
         return sitting(DeliveryMode.REMOTE_PROCTORED);
     }
 
-    static Sitting sitting(DeliveryMode mode) {
+    public static Sitting sitting(DeliveryMode mode) {
         String group = Fixtures.group("R");
         UUID examId = Fixtures.publishedExam(group, "Recording test", 5, 50, mode);
         Student s = student(group);

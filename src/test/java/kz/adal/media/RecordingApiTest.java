@@ -1,5 +1,6 @@
 package kz.adal.media;
 
+import kz.adal.media.retention.RecordingRetentionJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -341,12 +342,5 @@ class RecordingApiTest {
         time.reset(); // the reviewer's session lives on the server's clock
         Api.as("reviewer").get("/api/recordings/" + expired.token()).then().statusCode(404);
         Api.as("reviewer").get("/api/recordings/" + kept.token()).then().statusCode(200);
-    }
-
-    @Test
-    void academicPeriodsEndAfterTheirTerm() {
-        assertEquals(Instant.parse("2027-01-31T19:00:00Z"), RecordingRetentionJob.academicPeriodEnd("2026-2027/1"));
-        assertEquals(Instant.parse("2027-08-31T19:00:00Z"), RecordingRetentionJob.academicPeriodEnd("2026-2027/2"));
-        assertEquals(null, RecordingRetentionJob.academicPeriodEnd("spring"));
     }
 }

@@ -1,5 +1,6 @@
 package kz.adal.media;
 
+import kz.adal.media.store.LocalRecordingStorage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

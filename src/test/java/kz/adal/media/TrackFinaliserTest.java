@@ -1,5 +1,11 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.WebmProbe;
+import kz.adal.media.finalise.FinalisedTrack;
+import kz.adal.media.finalise.MediaGap;
+import kz.adal.media.finalise.ThumbnailStrip;
+import kz.adal.media.finalise.TrackFinaliser;
+import kz.adal.media.store.LocalRecordingStorage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -52,7 +58,7 @@ class TrackFinaliserTest {
         for (var c : camera.chunks()) {
             Files.write(raw, c.bytes(), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
-        assertFalse(TrackFinaliser.hasCuesAndDuration(raw));
+        assertFalse(WebmProbe.hasCuesAndDuration(raw));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.WebmProbe;
+import kz.adal.media.finalise.TrackFinaliser;
+import kz.adal.media.store.S3RecordingStorage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.path.json.JsonPath;
@@ -151,7 +154,7 @@ class TwoNodesOneKilledTest {
                 assertEquals(200, video.statusCode());
                 assertArrayEquals(new byte[]{0x1A, 0x45, (byte) 0xDF, (byte) 0xA3}, java.util.Arrays.copyOf(video.body(), 4), "a WebM file");
                 Path file = Files.write(dir.resolve("played.webm"), video.body());
-                double seconds = TrackFinaliser.probeDuration(file);
+                double seconds = WebmProbe.probeDuration(file);
                 assertTrue(seconds > SEGMENTS * (CAMERA.recordedSeconds() - 2), "every segment is in the recording: " + seconds + " s");
 
                 // every mail the notices call for reached the SMTP server once (the survivor's sweeper sent what a left)

@@ -1,5 +1,6 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.WebmScanner;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

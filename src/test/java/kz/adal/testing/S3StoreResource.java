@@ -1,7 +1,7 @@
 package kz.adal.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import kz.adal.media.S3RecordingStorage;
+import kz.adal.media.store.S3RecordingStorage;
 
 import java.util.Map;
 
