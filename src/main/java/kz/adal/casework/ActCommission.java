@@ -57,11 +57,11 @@ public record ActCommission(UUID chairId, List<UUID> voters, List<UUID> secretar
         return voters.contains(userId) || secretaries.contains(userId);
     }
 
-    /** userId → CHAIR / MEMBER / SECRETARY. */
+    /** userId → CHAIR / MEMBER / SECRETARY, as the exam commission's seats are named (an oral sitting's too). */
     public Map<UUID, String> seats() {
         Map<UUID, String> out = new LinkedHashMap<>();
-        voters.forEach(v -> out.put(v, v.equals(chairId) ? "CHAIR" : "MEMBER"));
-        secretaries.forEach(s -> out.putIfAbsent(s, "SECRETARY"));
+        voters.forEach(v -> out.put(v, (v.equals(chairId) ? ExamCommissionSeat.Seat.CHAIR : ExamCommissionSeat.Seat.MEMBER).name()));
+        secretaries.forEach(s -> out.putIfAbsent(s, ExamCommissionSeat.Seat.SECRETARY.name()));
         return out;
     }
 }

@@ -37,7 +37,7 @@ public class CommissionAccess implements ReviewAccess, RecordingAccessPolicy, Re
     public Set<RecordingHold> holdsFor(UUID attemptId) {
         Set<RecordingHold> holds = EnumSet.noneOf(RecordingHold.class);
         if (Act.count("attemptId = ?1 and state <> ?2", attemptId, Act.State.DECIDED) > 0) holds.add(RecordingHold.OPEN_ACT);
-        if (Act.count("attemptId = ?1 and decision = ?2", attemptId, "RESUME") > 0) holds.add(RecordingHold.RESIT);
+        if (Act.count("attemptId = ?1 and decision = ?2", attemptId, ActDecision.RESUME) > 0) holds.add(RecordingHold.RESIT);
         return holds;
     }
 

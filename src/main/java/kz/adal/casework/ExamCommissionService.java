@@ -61,7 +61,7 @@ public class ExamCommissionService {
     public View set(UUID examId, SetRequest r) {
         ExamRecord exam = exam(examId);
         if (!mayEdit(exam)) throw Problem.forbidden("The exam's teacher, a head of department or an admin sets its commission");
-        if (r == null || ActService.blank(r.chair())) throw Problem.badRequest("COMMISSION_CHAIR_REQUIRED", "Name the commission's chair");
+        if (r == null || Acts.blank(r.chair())) throw Problem.badRequest("COMMISSION_CHAIR_REQUIRED", "Name the commission's chair");
         List<String> memberLogins = r.members() == null ? List.of() : r.members().stream().filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
         if (memberLogins.isEmpty()) throw Problem.badRequest("COMMISSION_MEMBERS_REQUIRED", "Name at least one member besides the chair");
         if (Act.count("examId = ?1 and state = ?2", examId, Act.State.SIGNED) > 0) {
@@ -70,7 +70,7 @@ public class ExamCommissionService {
         Map<UUID, ExamCommissionSeat.Seat> seats = new LinkedHashMap<>();
         put(seats, person(r.chair()), ExamCommissionSeat.Seat.CHAIR);
         for (String m : memberLogins) put(seats, person(m), ExamCommissionSeat.Seat.MEMBER);
-        if (!ActService.blank(r.secretary())) put(seats, person(r.secretary()), ExamCommissionSeat.Seat.SECRETARY);
+        if (!Acts.blank(r.secretary())) put(seats, person(r.secretary()), ExamCommissionSeat.Seat.SECRETARY);
         List<String> before = ExamCommissionSeat.of(examId).stream().map(s -> s.role + ":" + s.key.userId).toList();
         ExamCommissionSeat.delete("key.examId", examId);
         ExamCommissionSeat.getEntityManager().flush();
