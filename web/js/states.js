@@ -35,7 +35,7 @@ export const AttemptState = Object.freeze({
 });
 /** kz.adal.bank.BankVersionState */
 export const BankVersionState = Object.freeze({ DRAFT: 'DRAFT', APPROVED: 'APPROVED' });
-/** kz.adal.casework.ExamCommissionSeat.Seat */
+/** kz.adal.casework.commission.CommissionSeat */
 export const CommissionSeat = Object.freeze({ CHAIR: 'CHAIR', MEMBER: 'MEMBER', SECRETARY: 'SECRETARY' });
 /** kz.adal.exam.ExamState */
 export const ExamState = Object.freeze({ DRAFT: 'DRAFT', PUBLISHED: 'PUBLISHED', CANCELLED: 'CANCELLED' });

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.casework.commission.CommissionVoting;
 import kz.adal.oral.AnswerLinkLost;
 import kz.adal.oral.TechnicalFailureRecorded;
 import kz.adal.oral.TurnStage;
@@ -15,11 +16,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Acts drafted on the oral feature's events, in the transaction that raised them: the answer paused because the
- * link was lost, and a technical failure the secretary recorded (then the "I" is kept until the resit).
+ * What others ask of acts or tell them: acts drafted on the oral feature's events, in the transaction that raised
+ * them (the answer paused because the link was lost, and a technical failure the secretary recorded: then the "I"
+ * is kept until the resit), and whether an exam's commission is voting (it can't change meanwhile).
  */
 @ApplicationScoped
-class ActHooks {
+class ActHooks implements CommissionVoting {
 
     private final AuditTrail audit;
     private final TimeSource time;
@@ -29,6 +31,12 @@ class ActHooks {
         this.audit = audit;
         this.time = time;
         this.acts = acts;
+    }
+
+    /** A signed, undecided act of the exam is being voted on by its commission. */
+    @Override
+    public boolean votingOn(UUID examId) {
+        return Act.count("examId = ?1 and state = ?2", examId, Act.State.SIGNED) > 0;
     }
 
     /**

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.AttemptCatalog;
 import kz.adal.attempt.AttemptCatalog.AttemptRecord;
+import kz.adal.casework.commission.CommissionSeat;
+import kz.adal.casework.commission.ExamCommissions;
 import kz.adal.exam.ExamCatalog;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
@@ -78,8 +80,7 @@ public class ActQueries {
         UUID id = me.id();
         java.util.Set<UUID> examIds = new java.util.HashSet<>();
         java.util.Set<UUID> attemptIds = new java.util.HashSet<>();
-        ExamCommissionSeat.<ExamCommissionSeat>list("key.userId = ?1 and role = ?2", id, ExamCommissionSeat.Seat.SECRETARY)
-                .forEach(s -> examIds.add(s.key.examId));
+        examIds.addAll(ExamCommissions.examsWhere(id, CommissionSeat.SECRETARY));
         if (me.has(Role.PROCTOR)) {
             ProctorAssignments.Assigned assigned = proctors.of(id);
             examIds.addAll(assigned.examIds());

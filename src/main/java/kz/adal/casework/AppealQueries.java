@@ -3,6 +3,7 @@ package kz.adal.casework;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.AnswerReceipts;
+import kz.adal.casework.calendar.CalendarService;
 import kz.adal.identity.Actor;
 import kz.adal.identity.People;
 import kz.adal.identity.Role;
@@ -141,7 +142,7 @@ public class AppealQueries {
     }
 
     AppealDeadlines deadlines() {
-        return calendar.deadlines();
+        return new AppealDeadlines(calendar.calendar(), TimeSource.ZONE);
     }
 
     Deadlines deadlinesOf(Appeal a) {

@@ -8,6 +8,8 @@ import kz.adal.attempt.AttemptState;
 import kz.adal.exam.ExamCatalog;
 import kz.adal.exam.ExamCatalog.ExamRecord;
 import kz.adal.exam.ExtensionService;
+import kz.adal.casework.commission.CommissionSeat;
+import kz.adal.casework.commission.ExamCommissions;
 import kz.adal.grading.GradeChange;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
@@ -134,7 +136,7 @@ class TestAttemptSubject implements GradedSubject {
     @Override
     public boolean mayDraft(UUID examId, UUID attemptId, CurrentUser me) {
         UUID id = me.id();
-        if (ExamCommissionSeat.count("key.examId = ?1 and key.userId = ?2 and role = ?3", examId, id, ExamCommissionSeat.Seat.SECRETARY) > 0) return true;
+        if (ExamCommissions.holds(examId, id, CommissionSeat.SECRETARY)) return true;
         return me.has(Role.PROCTOR) && proctors.proctors(id, examId, attemptId);
     }
 
