@@ -1,7 +1,7 @@
 // @ts-check
 import { page, h, t, api, ApiError, problemView, notify, fmtDate, fmtDuration } from '/js/adal.js';
 import { download } from '/js/exam-common.js';
-import { ActState, MailStatus } from '/js/states.js';
+import { ActState, CommissionSeat, MailStatus } from '/js/states.js';
 
 const list = (items, render) => items && items.length ? h('ul', items.map(i => h('li', render(i)))) : h('p.muted', t('act.nothing'));
 const interval = i => `${fmtDate(i.from)} – ${fmtDate(i.to)}${i.open ? ' (' + t('act.notRestored') + ')' : ''} · ${fmtDuration(i.seconds ?? (Date.parse(i.to) - Date.parse(i.from)) / 1000)} · ${i.what}`;
@@ -73,7 +73,7 @@ page({ bundles: ['casework', 'review'], title: 'act.title', async render(main) {
   function commission(a) {
     return h('section.card.act-section#commission', h('h2', t('act.commission')),
       h('ul.members', a.commission.map(m => h('li', { dataset: { member: m.id } }, h('strong', t('act.seat.' + m.seat)), ': ', m.name,
-        m.seat !== 'SECRETARY' && a.state !== ActState.DRAFT ? h('span.badge' + (m.voted ? '.ok' : ''), ' ', t(m.voted ? 'act.voted' : 'act.notVoted')) : null))),
+        m.seat !== CommissionSeat.SECRETARY && a.state !== ActState.DRAFT ? h('span.badge' + (m.voted ? '.ok' : ''), ' ', t(m.voted ? 'act.voted' : 'act.notVoted')) : null))),
       a.state === ActState.SIGNED ? h('p#tally', a.waitingFor.length ? t('act.waiting', { names: a.waitingFor.join(', ') }) : t('act.allIn'),
         a.tiedBetween.length ? h('strong', ' ', t('act.tie', { options: a.tiedBetween.map(o => t('act.choice.' + o)).join(' / ') })) : null) : null);
   }

@@ -3,7 +3,7 @@
 // deadlines with overdue cases highlighted, the hearing, the signed decision (001 §6.15.4–6.15.5).
 import { page, h, t, api, notify, fmtDate, hasRole, user } from '/js/adal.js';
 import { deadlines, decisionBlock, stateBadge, download, fmtDay, receiptBlock } from '/js/casework-appeal-common.js';
-import { AccountState, AppealState } from '/js/states.js';
+import { AccountState, AppealDecision, AppealState } from '/js/states.js';
 
 const localInput = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 
@@ -32,13 +32,13 @@ function actions(a, reload) {
     const grade = h('input.new-grade', { type: 'number', min: 0, max: 100, step: a.kind === 'TEST' ? '0.01' : '1', 'aria-label': t(a.kind === 'TEST' ? 'appeal.newPercent' : 'appeal.newPoints') });
     const decide = (decision) => {
       const body = { decision, note: note.value };
-      if (decision === 'UPHELD' && grade.value !== '') body[a.kind === 'TEST' ? 'newPercent' : 'newPoints'] = Number(grade.value);
+      if (decision === AppealDecision.UPHELD && grade.value !== '') body[a.kind === 'TEST' ? 'newPercent' : 'newPoints'] = Number(grade.value);
       act(`/api/appeals/${a.id}/decision`, body);
     };
     box.append(h('h4', t('appeal.decide')), h('label', t('appeal.decisionNote')), note,
       h('label', t(a.kind === 'TEST' ? 'appeal.newPercent' : 'appeal.newPoints')), grade, h('p.muted', t('appeal.newGradeHint')),
-      h('div.actions', h('button.primary.uphold', { onclick: () => decide('UPHELD') }, t('appeal.uphold')),
-        h('button.danger.reject', { onclick: () => decide('REJECTED') }, t('appeal.reject'))));
+      h('div.actions', h('button.primary.uphold', { onclick: () => decide(AppealDecision.UPHELD) }, t('appeal.uphold')),
+        h('button.danger.reject', { onclick: () => decide(AppealDecision.REJECTED) }, t('appeal.reject'))));
   }
   box.append(result);
   return box;

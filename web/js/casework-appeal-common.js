@@ -1,7 +1,7 @@
 // @ts-check
 // Shared by the appeal and absence pages: deadlines, badges, files.
 import { h, t, api, fmtDate, fmtDay } from '/js/adal.js';
-import { AppealState } from '/js/states.js';
+import { AppealDecision, AppealSeat, AppealState } from '/js/states.js';
 
 export function base64(buffer) {
   let s = '';
@@ -40,10 +40,10 @@ export function deadlines(a) {
 
 export function decisionBlock(a) {
   if (a.state !== AppealState.DECIDED) return null;
-  return h('div', { class: a.decision === 'UPHELD' ? 'okbox decision' : 'card decision' },
+  return h('div', { class: a.decision === AppealDecision.UPHELD ? 'okbox decision' : 'card decision' },
     h('strong', t('appeal.decision.' + a.decision)), h('p', a.decisionNote),
     a.gradeChange ? h('p.grade-change', t('appeal.gradeChanged', { before: a.gradeChange.before, after: a.gradeChange.after })) : null,
-    h('p.muted', t(a.signedAs === 'DEPUTY_CHAIR' ? 'appeal.signedDeputy' : 'appeal.signedChair', { name: a.signedByName, at: fmtDate(a.decidedAt) })),
+    h('p.muted', t(a.signedAs === AppealSeat.DEPUTY_CHAIR ? 'appeal.signedDeputy' : 'appeal.signedChair', { name: a.signedByName, at: fmtDate(a.decidedAt) })),
     h('p', h('button.link.decision-pdf', { type: 'button', onclick: () => download(`/api/appeals/${a.id}/decision.pdf`, `appeal-decision-${a.id}.pdf`) },
       t('appeal.decisionPdf'))));
 }

@@ -2,11 +2,11 @@
 // The student's appeals: file one within 48 hours (001 §6.15.4), follow its hearing and decision.
 import { page, h, t, api, notify, readFile, fmtDate, $, safeHref } from '/js/adal.js';
 import { base64, deadlines, decisionBlock, stateBadge, download, receiptBlock } from '/js/casework-appeal-common.js';
-import { AppealState } from '/js/states.js';
+import { AppealDecision, AppealState } from '/js/states.js';
 
 function appealCard(a) {
   return h('article.case', { dataset: { appeal: a.id } },
-    h('h3', a.title, ' ', stateBadge('appeal.state.', a.state, a.state === AppealState.DECIDED ? (a.decision === 'UPHELD' ? 'ok' : '') : 'warn')),
+    h('h3', a.title, ' ', stateBadge('appeal.state.', a.state, a.state === AppealState.DECIDED ? (a.decision === AppealDecision.UPHELD ? 'ok' : '') : 'warn')),
     h('p.muted', t('appeal.filedAt', { at: fmtDate(a.filedAt) }), a.currentGrade ? ' · ' + t('appeal.currentGrade', { grade: a.currentGrade }) : ''),
     h('p.reason', a.reason),
     a.attachmentName ? h('p', h('button.link', { onclick: () => download(`/api/appeals/${a.id}/attachment`, a.attachmentName) }, a.attachmentName)) : null,

@@ -1,5 +1,6 @@
 // @ts-check
 import { page, h, t, api, ApiError, problemView, notify } from '/js/adal.js';
+import { CommissionSeat } from '/js/states.js';
 
 page({ bundles: ['casework'], roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'SYSTEM_ADMIN'], title: 'commission.title', async render(main) {
   main.append(h('h1', t('commission.title')), h('p.muted', t('commission.intro')));
@@ -27,9 +28,9 @@ page({ bundles: ['casework'], roles: ['TEACHER', 'HEAD_OF_DEPARTMENT', 'SYSTEM_A
     current.replaceChildren(h('h2', t('commission.current')), v.seats.length ? h('ul.members', v.seats.map(s =>
       h('li', { dataset: { login: s.login } }, h('strong', t('act.seat.' + s.role)), ': ', s.name, ' ', h('span.muted', `${s.login}${s.email ? ' · ' + s.email : ''}`))))
       : h('p', t('commission.empty')));
-    f.chair.value = (v.seats.find(s => s.role === 'CHAIR') || {}).login || '';
-    f.members.value = v.seats.filter(s => s.role === 'MEMBER').map(s => s.login).join(', ');
-    f.secretary.value = (v.seats.find(s => s.role === 'SECRETARY') || {}).login || '';
+    f.chair.value = (v.seats.find(s => s.role === CommissionSeat.CHAIR) || {}).login || '';
+    f.members.value = v.seats.filter(s => s.role === CommissionSeat.MEMBER).map(s => s.login).join(', ');
+    f.secretary.value = (v.seats.find(s => s.role === CommissionSeat.SECRETARY) || {}).login || '';
     f.hidden = !v.mayEdit;
   }
   async function load() {

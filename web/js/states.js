@@ -12,8 +12,14 @@ export const AbsenceState = Object.freeze({
 });
 /** kz.adal.identity.AccountState */
 export const AccountState = Object.freeze({ ACTIVE: 'ACTIVE', SUSPENDED: 'SUSPENDED' });
+/** kz.adal.casework.ActDecision */
+export const ActDecision = Object.freeze({ RESUME: 'RESUME', VOID: 'VOID', RESIT: 'RESIT', REJECT: 'REJECT' });
 /** kz.adal.casework.Act.State */
 export const ActState = Object.freeze({ DRAFT: 'DRAFT', SIGNED: 'SIGNED', DECIDED: 'DECIDED' });
+/** kz.adal.casework.Appeal.Decision */
+export const AppealDecision = Object.freeze({ UPHELD: 'UPHELD', REJECTED: 'REJECTED' });
+/** kz.adal.casework.AppealSeat */
+export const AppealSeat = Object.freeze({ CHAIR: 'CHAIR', DEPUTY_CHAIR: 'DEPUTY_CHAIR', MEMBER: 'MEMBER' });
 /** kz.adal.casework.Appeal.State */
 export const AppealState = Object.freeze({ FILED: 'FILED', HEARING_SET: 'HEARING_SET', DECIDED: 'DECIDED' });
 /** kz.adal.attempt.AttemptState */
@@ -29,6 +35,8 @@ export const AttemptState = Object.freeze({
 });
 /** kz.adal.bank.BankVersionState */
 export const BankVersionState = Object.freeze({ DRAFT: 'DRAFT', APPROVED: 'APPROVED' });
+/** kz.adal.casework.commission.CommissionSeat */
+export const CommissionSeat = Object.freeze({ CHAIR: 'CHAIR', MEMBER: 'MEMBER', SECRETARY: 'SECRETARY' });
 /** kz.adal.exam.ExamState */
 export const ExamState = Object.freeze({ DRAFT: 'DRAFT', PUBLISHED: 'PUBLISHED', CANCELLED: 'CANCELLED' });
 /** kz.adal.attempt.StudentExamView.Window */

@@ -88,6 +88,20 @@ class ArchitectureTest {
     }
 
     /**
+     * A feature's sub-packages belong to it (the arrows above apply to {@code kz.adal.casework..} as a whole); inside
+     * casework they point one way: the sub-packages own a part and offer ports, the {@code casework} package uses them,
+     * never the other way (docs/architecture.md, the casework row).
+     */
+    @Test
+    void caseworkSubPackagesDoNotReachBackIntoCasework() {
+        noClasses().that().resideInAnyPackage("kz.adal.casework.*..")
+                .should().dependOnClassesThat().resideInAPackage("kz.adal.casework")
+                .because("docs/architecture.md: casework's sub-packages offer ports; the casework package uses them")
+                .check(MAIN);
+        slices().matching("kz.adal.casework.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
      * Entities belong to their feature: another feature reads through the owner's port (records, as
      * {@code bank.BankCatalog}) and changes through the owner's services, never through the Panache entity
      * and its finders (docs/architecture.md, "Feature boundaries"). What still does is listed in

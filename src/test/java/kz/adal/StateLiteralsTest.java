@@ -30,17 +30,17 @@ class StateLiteralsTest {
     /** Each catches one way of writing a state as a string; {@link #thePatternsCatchTheSlipsTheyAreFor} shows which. */
     static final List<Pattern> SLIPS = Stream.of(
             // SQL or JPQL: state = 'SUBMITTED', stage <> 'DONE'
-            "\\b(?:state|stage|status)\\s*(?:=|<>|!=)\\s*'[A-Z][A-Z_]*'",
+            "\\b(?:state|stage|status|decision|choice|verdict)\\s*(?:=|<>|!=)\\s*'[A-Z][A-Z_]*'",
             // SQL or JPQL: state in ('DRAFT', 'SIGNED')
-            "\\b(?:state|stage|status)\\s+(?:not\\s+)?in\\s*\\(\\s*'[A-Z]",
+            "\\b(?:state|stage|status|decision|choice|verdict)\\s+(?:not\\s+)?in\\s*\\(\\s*'[A-Z]",
             // Java: state = "INDIVIDUAL_SHEET", stage == "DONE"
-            "\\b(?:state|stage|status)(?:\\(\\))?\\s*(?:==|!=|=)\\s*\"[A-Z][A-Z_]*\"",
+            "\\b(?:state|stage|status|decision|choice|verdict|signedAs)(?:\\(\\))?\\s*(?:==|!=|=)\\s*\"[A-Z][A-Z_]*\"",
             // Java: "DECIDED".equals(v.state())
-            "\"[A-Z][A-Z_]+\"\\.equals\\([\\w.]*(?:[sS]tate|[sS]tage|[sS]tatus)\\w*(?:\\(\\))?\\)",
+            "\"[A-Z][A-Z_]+\"\\.equals\\([\\w.]*(?:[sS]tate|[sS]tage|[sS]tatus|[dD]ecision|[cC]hoice|[vV]erdict|signedAs)\\w*(?:\\(\\))?\\)",
             // Java: state.equals("NOT_ADMITTED")
-            "\\b\\w*(?:[sS]tate|[sS]tage|[sS]tatus)(?:\\(\\))?\\.equals\\(\"[A-Z][A-Z_]*\"\\)",
+            "\\b\\w*(?:[sS]tate|[sS]tage|[sS]tatus|[dD]ecision|[cC]hoice|[vV]erdict|signedAs)(?:\\(\\))?\\.equals\\(\"[A-Z][A-Z_]*\"\\)",
             // a message or a record: .put("state", "SUSPENDED"), Map.of("stage", "ANSWER_PAUSED")
-            "\"(?:state|stage|status)\"\\s*,\\s*\"[A-Z][A-Z_]*\""
+            "\"(?:state|stage|status|decision|choice|verdict)\"\\s*,\\s*\"[A-Z][A-Z_]*\""
     ).map(Pattern::compile).toList();
 
     @Test
@@ -59,6 +59,46 @@ class StateLiteralsTest {
                 + String.join("\n  ", found));
     }
 
+    /**
+     * Decisions and outcomes that are not lifecycles but are compared all the same (issue #19): the act's decision
+     * and a member's vote, the appeal's decision and who signed it, a grade-sheet row annulled by a review. Their
+     * constants are never written as a string in the main code ({@code case "RESUME" ->}, {@code "VOID".equals(d)},
+     * {@code Act.count("... decision = ?2", id, "RESUME")}): each is named through its enum. Their names are unlike
+     * anything else the code spells (the commission seats CHAIR and MEMBER are checked by the patterns above).
+     */
+    static final List<String> OUTCOMES = List.of("kz.adal.casework.ActDecision", "kz.adal.casework.Appeal.Decision",
+            "kz.adal.attempt.AttemptExamResults.Standing");
+
+    @Test
+    void mainCodeWritesNoOutcomeAsAString() throws Exception {
+        Set<String> names = new LinkedHashSet<>();
+        for (String e : OUTCOMES) Arrays.stream(enumNamed(e).getEnumConstants()).forEach(c -> names.add(((Enum<?>) c).name()));
+        assertTrue(names.containsAll(List.of("RESUME", "VOID", "RESIT", "REJECT", "UPHELD", "REJECTED", "ANNULLED")), names.toString());
+        Pattern literal = outcomeLiteral(names);
+        for (String slip : List.of("case \"RESUME\" -> {", "Act.count(\"attemptId = ?1 and decision = ?2\", attemptId, \"RESUME\")",
+                "annulled ? \"ANNULLED\" : a.state.name()")) {
+            assertTrue(literal.matcher(slip).find(), "not caught: " + slip);
+        }
+        assertFalse(literal.matcher("w.t(\"act.choice.\" + a.decision)").find());
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    if (!line.strip().startsWith("*") && literal.matcher(line).find()) found.add(f + ":" + (i + 1) + ": " + line.strip());
+                }
+            }
+        }
+        assertTrue(found.isEmpty(), "a decision or outcome written as a string; use its enum (" + OUTCOMES + "):\n  "
+                + String.join("\n  ", found));
+    }
+
+    /** "RESUME" as a whole string literal (in Java or in SQL quotes), not a part of a longer key. */
+    static Pattern outcomeLiteral(Set<String> names) {
+        return Pattern.compile("[\"'](?:" + String.join("|", names) + ")[\"']");
+    }
+
     @Test
     void thePatternsCatchTheSlipsTheyAreFor() {
         for (String slip : List.of(
@@ -67,7 +107,9 @@ class StateLiteralsTest {
                 "state = \"INDIVIDUAL_SHEET\";",
                 ".thenComparing(v -> \"DECIDED\".equals(v.state()))",
                 "if (state.equals(\"NOT_ADMITTED\")) {",
-                "json.createObjectNode().put(\"type\", \"state\").put(\"state\", \"SUSPENDED\")")) {
+                "json.createObjectNode().put(\"type\", \"state\").put(\"state\", \"SUSPENDED\")",
+                "if (!\"RESIT\".equals(decision)) throw", "a.signedAs.equals(\"DEPUTY_CHAIR\")", "detail.put(\"decision\", \"RESUME\")",
+                "Act.count(\"attemptId = ?1 and decision = 'RESUME'\")")) {
             assertTrue(SLIPS.stream().anyMatch(p -> p.matcher(slip).find()), "not caught: " + slip);
         }
         for (String fine : List.of(
@@ -84,6 +126,37 @@ class StateLiteralsTest {
     ).map(Pattern::compile).toList();
 
     static final Path WEB_JS = Path.of("web/js");
+
+    /**
+     * The casework pages (web/js/casework-*.js) also compare decisions and seats with the constants of states.js
+     * ({@code ActDecision}, {@code AppealDecision}, {@code AppealSeat}, {@code CommissionSeat}): a.decision === 'UPHELD'.
+     */
+    static final List<Pattern> CASEWORK_JS_SLIPS = Stream.of(
+            "\\b\\w*(?:[dD]ecision|[cC]hoice|[vV]ote|signedAs|[sS]eat|[rR]ole)\\s*(?:===|!==|==|!=)\\s*['\"][A-Z][A-Z_]*['\"]",
+            "\\b(?:decide|vote)\\(\\s*['\"][A-Z][A-Z_]*['\"]",
+            "\\[(?:\\s*['\"][A-Z][A-Z_]*['\"]\\s*,?)+\\]\\.includes\\([\\w.?]*(?:[dD]ecision|[cC]hoice|[sS]eat|[rR]ole)\\)"
+    ).map(Pattern::compile).toList();
+
+    @Test
+    void caseworkPagesCompareNoDecisionWithAString() throws IOException {
+        for (String slip : List.of("a.decision === 'UPHELD'", "a.signedAs === \"DEPUTY_CHAIR\"", "m.seat !== 'SECRETARY'",
+                "v.seats.find(s => s.role === 'CHAIR')", "onclick: () => decide('REJECTED')", "['RESUME', 'VOID'].includes(a.decision)")) {
+            assertTrue(CASEWORK_JS_SLIPS.stream().anyMatch(p -> p.matcher(slip).find()), "not caught: " + slip);
+        }
+        assertFalse(CASEWORK_JS_SLIPS.stream().anyMatch(p -> p.matcher("a.decision === AppealDecision.UPHELD").find()));
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(WEB_JS)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("casework-.*\\.js")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    if (CASEWORK_JS_SLIPS.stream().anyMatch(p -> p.matcher(line).find())) found.add(f + ":" + (i + 1) + ": " + line.strip());
+                }
+            }
+        }
+        assertTrue(found.size() == 0, "a decision or seat compared with a string; use the constants of web/js/states.js:\n  "
+                + String.join("\n  ", found));
+    }
 
     @Test
     void pagesCompareNoStateWithAString() throws IOException {

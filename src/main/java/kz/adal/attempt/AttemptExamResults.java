@@ -18,6 +18,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttemptExamResults implements ExamResults {
 
+    /**
+     * A grade-sheet row's state that is not an {@link AttemptState}: a review verdict annulled the attempt's result
+     * (labelled {@code GradeSheetState.*} like the attempt states).
+     */
+    enum Standing { ANNULLED }
+
     @Override
     @Transactional
     public List<StudentResult> resultsFor(UUID examId) {
@@ -28,7 +34,7 @@ public class AttemptExamResults implements ExamResults {
         });
         return latest.values().stream().map(a -> {
             boolean annulled = annulled(a.id);
-            return new StudentResult(a.studentId, annulled ? "ANNULLED" : a.state.name(), a.finishedAt,
+            return new StudentResult(a.studentId, annulled ? Standing.ANNULLED.name() : a.state.name(), a.finishedAt,
                     a.state == AttemptState.VOIDED || annulled ? null : a.percent);
         }).toList();
     }

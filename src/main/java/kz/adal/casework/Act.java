@@ -29,14 +29,14 @@ class Act extends PanacheEntityBase {
 
     /** A test attempt or an oral turn. */
     public enum Kind {
-        TEST(Set.of("RESUME", "VOID", "REJECT")),
-        ORAL(Set.of("RESIT", "REJECT"));
+        TEST(EnumSet.of(ActDecision.RESUME, ActDecision.VOID, ActDecision.REJECT)),
+        ORAL(EnumSet.of(ActDecision.RESIT, ActDecision.REJECT));
 
         /** What the commission may decide: resume the same attempt with time credited, void it (and open an individual sheet), another time (oral), or no failure established. */
-        public final Set<String> options;
+        public final Set<ActDecision> options;
 
-        Kind(Set<String> options) {
-            this.options = options;
+        Kind(Set<ActDecision> options) {
+            this.options = java.util.Collections.unmodifiableSet(options);
         }
     }
 
@@ -126,7 +126,8 @@ class Act extends PanacheEntityBase {
     @Column(name = "signed_at")
     public Instant signedAt;
 
-    public String decision;
+    @Enumerated(EnumType.STRING)
+    public ActDecision decision;
 
     @Column(name = "decision_reason", length = 2000)
     public String decisionReason;
@@ -187,7 +188,7 @@ class Act extends PanacheEntityBase {
     }
 
     /** SIGNED → DECIDED: the chair records the commission's decision (409 ACT_NOT_VOTING otherwise). */
-    public void decide(String decision, String reason, UUID by, Instant at) {
+    public void decide(ActDecision decision, String reason, UUID by, Instant at) {
         if (!state.canMoveTo(State.DECIDED)) throw RuleViolation.conflict("ACT_NOT_VOTING", "Only a signed, undecided act is decided");
         this.decision = decision;
         this.decisionReason = reason;

@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.casework.commission.CommissionSeat;
+import kz.adal.casework.commission.ExamCommissions;
 import kz.adal.oral.CommissionRole;
 import kz.adal.oral.OralCatalog;
 
@@ -10,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The commission that decides an act: a test exam's commission ({@link ExamCommissionSeat}) or an oral
+ * The commission that decides an act: a test exam's commission ({@link ExamCommissions}) or an oral
  * sitting's ({@code oral_commission_member}). {@code voters} are the chair and the members; secretaries
  * draft and sign but do not vote.
  */
@@ -20,11 +22,11 @@ public record ActCommission(UUID chairId, List<UUID> voters, List<UUID> secretar
         UUID chair = null;
         List<UUID> voters = new ArrayList<>();
         List<UUID> secretaries = new ArrayList<>();
-        for (ExamCommissionSeat s : ExamCommissionSeat.of(examId)) {
-            switch (s.role) {
-                case CHAIR -> { chair = s.key.userId; voters.addFirst(s.key.userId); }
-                case MEMBER -> voters.add(s.key.userId);
-                case SECRETARY -> secretaries.add(s.key.userId);
+        for (ExamCommissions.Member s : ExamCommissions.of(examId)) {
+            switch (s.seat()) {
+                case CHAIR -> { chair = s.userId(); voters.addFirst(s.userId()); }
+                case MEMBER -> voters.add(s.userId());
+                case SECRETARY -> secretaries.add(s.userId());
             }
         }
         return new ActCommission(chair, voters, secretaries);
@@ -57,11 +59,11 @@ public record ActCommission(UUID chairId, List<UUID> voters, List<UUID> secretar
         return voters.contains(userId) || secretaries.contains(userId);
     }
 
-    /** userId → CHAIR / MEMBER / SECRETARY. */
+    /** userId → CHAIR / MEMBER / SECRETARY, as the exam commission's seats are named (an oral sitting's too). */
     public Map<UUID, String> seats() {
         Map<UUID, String> out = new LinkedHashMap<>();
-        voters.forEach(v -> out.put(v, v.equals(chairId) ? "CHAIR" : "MEMBER"));
-        secretaries.forEach(s -> out.putIfAbsent(s, "SECRETARY"));
+        voters.forEach(v -> out.put(v, (v.equals(chairId) ? CommissionSeat.CHAIR : CommissionSeat.MEMBER).name()));
+        secretaries.forEach(s -> out.putIfAbsent(s, CommissionSeat.SECRETARY.name()));
         return out;
     }
 }

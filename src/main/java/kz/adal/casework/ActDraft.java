@@ -63,7 +63,7 @@ public final class ActDraft {
 
     /** What a student's report without text is drafted as; printed in the act's language (ActEvidenceText). */
     static final String NO_TEXT = "(no text)";
-    /** The fixed forms of the oral answer's drafts (kz.adal.casework.ActService), worded by ActEvidenceText. */
+    /** The fixed forms of the oral answer's drafts (kz.adal.casework.ActHooks), worded by ActEvidenceText. */
     static final String ORAL_LINK = "the student's audio and video did not reach ";
     static final String ANSWER_PAUSED = "the answer was paused";
     static final String AT_STAGE = "at stage ";

@@ -15,9 +15,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActReportSection implements AttemptReportSection {
 
-    private final ActService acts;
+    private final Acts acts;
 
-    ActReportSection(ActService acts) {
+    ActReportSection(Acts acts) {
         this.acts = acts;
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kz.adal.casework.commission.ExamCommissionService;
 import kz.adal.identity.Role;
 
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Technical-failure acts and exam commissions. Thin: the rules and the object-level checks are in
- * {@link ActService} and {@link ExamCommissionService}; the e-mails go out here, after the commit.
+ * {@link ActService} (commands), {@link ActQueries} (reads) and {@link ExamCommissionService}; the e-mails go out here, after the commit.
  */
 @Path("/api")
 @Authenticated
@@ -31,11 +32,13 @@ public class ActResource {
     }
 
     private final ActService acts;
+    private final ActQueries read;
     private final ExamCommissionService commissions;
     private final Inbox inbox;
 
-    ActResource(ActService acts, ExamCommissionService commissions, Inbox inbox) {
+    ActResource(ActService acts, ActQueries read, ExamCommissionService commissions, Inbox inbox) {
         this.acts = acts;
+        this.read = read;
         this.commissions = commissions;
         this.inbox = inbox;
     }
@@ -62,19 +65,19 @@ public class ActResource {
     @GET
     @Path("/acts")
     public List<ActViews.ActRow> mine() {
-        return acts.mine();
+        return read.mine();
     }
 
     @GET
     @Path("/acts/candidates")
     public List<ActViews.Candidate> candidates() {
-        return acts.candidates();
+        return read.candidates();
     }
 
     @GET
     @Path("/acts/{id}")
     public ActViews.ActView get(@PathParam("id") UUID id) {
-        return acts.get(id);
+        return read.get(id);
     }
 
     @PUT
@@ -88,7 +91,7 @@ public class ActResource {
     public ActViews.ActView sign(@PathParam("id") UUID id) {
         ActService.Posted p = acts.sign(id);
         deliver(p.notices());
-        return acts.get(id);
+        return read.get(id);
     }
 
     @POST
@@ -102,7 +105,7 @@ public class ActResource {
     public ActViews.ActView decide(@PathParam("id") UUID id, ActService.Decision d) {
         ActService.Posted p = acts.decide(id, d);
         deliver(p.notices());
-        return acts.get(id);
+        return read.get(id);
     }
 
     private void deliver(List<Notice> notices) {
@@ -113,12 +116,12 @@ public class ActResource {
     @Path("/acts/{id}/act.pdf")
     @Produces("application/pdf")
     public Response pdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
-        return Response.ok(acts.pdfFor(id, lang)).header("Content-Disposition", "attachment; filename=\"act-" + id + ".pdf\"").build();
+        return Response.ok(read.pdfFor(id, lang)).header("Content-Disposition", "attachment; filename=\"act-" + id + ".pdf\"").build();
     }
 
     @GET
     @Path("/incompletes/mine")
     public List<ActViews.IncompleteView> incompletes() {
-        return acts.myIncompletes();
+        return read.myIncompletes();
     }
 }

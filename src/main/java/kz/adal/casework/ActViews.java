@@ -14,7 +14,7 @@ public final class ActViews {
     public record Member(UUID id, String name, String seat, boolean voted) {
     }
 
-    public record VoteView(String voter, String choice, String comment, Instant castAt) {
+    public record VoteView(String voter, ActDecision choice, String comment, Instant castAt) {
     }
 
     public record NoticeStatus(String recipient, String mailTo, String mailStatus, boolean read) {
@@ -30,15 +30,15 @@ public final class ActViews {
     public record ActView(UUID id, String kind, String state, String title, UUID examId, UUID attemptId, UUID sittingId,
                           UUID turnId, String student, String attemptState, ActDraft.Result evidence, long lostSeconds,
                           String whatHappened, String effect, String measures, String draftedBy, Instant draftedAt,
-                          String signedBy, Instant signedAt, List<String> options, List<Member> commission,
-                          List<VoteView> votes, Map<String, Integer> counts, List<String> waitingFor, List<String> tiedBetween,
-                          String myVote, String decision, String decisionReason, String decidedBy, Instant decidedAt,
+                          String signedBy, Instant signedAt, List<ActDecision> options, List<Member> commission,
+                          List<VoteView> votes, Map<ActDecision, Integer> counts, List<String> waitingFor, List<ActDecision> tiedBetween,
+                          ActDecision myVote, ActDecision decision, String decisionReason, String decidedBy, Instant decidedAt,
                           Long creditedSeconds, UUID sheetId, UUID resitTurnId, IncompleteView incomplete,
                           List<NoticeStatus> mail, Permissions can) {
     }
 
     public record ActRow(UUID id, String kind, String state, String title, String student, UUID attemptId, UUID turnId,
-                         Instant draftedAt, Instant signedAt, String decision, String myRole) {
+                         Instant draftedAt, Instant signedAt, ActDecision decision, String myRole) {
     }
 
     /** An attempt an act may be drafted for. */

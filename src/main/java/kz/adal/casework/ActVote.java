@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
@@ -46,8 +48,9 @@ class ActVote extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String choice;
+    public ActDecision choice;
 
     @Column(length = 2000)
     public String comment;

@@ -22,11 +22,11 @@ import java.util.UUID;
  */
 public final class ActVotes {
 
-    public record Vote(UUID voter, String choice) {
+    public record Vote(UUID voter, ActDecision choice) {
     }
 
     /** The count so far. {@code leaders} are the options with the most votes (several on a tie). */
-    public record Tally(Map<String, Integer> counts, int cast, int expected, List<UUID> waitingFor, List<String> leaders) {
+    public record Tally(Map<ActDecision, Integer> counts, int cast, int expected, List<UUID> waitingFor, List<ActDecision> leaders) {
         public boolean allIn() {
             return waitingFor.isEmpty();
         }
@@ -39,8 +39,8 @@ public final class ActVotes {
     private ActVotes() {
     }
 
-    /** Checks one new vote: a voter of this commission, an option of this act, not voted yet. */
-    public static void checkVote(List<UUID> voters, List<Vote> cast, Set<String> options, UUID voter, String choice) {
+    /** Checks one new vote: a voter of this commission, an option of this act ({@code choice} null: none or not a decision), not voted yet. */
+    public static void checkVote(List<UUID> voters, List<Vote> cast, Set<ActDecision> options, UUID voter, ActDecision choice) {
         if (!voters.contains(voter)) {
             throw RuleViolation.forbidden("ACT_NOT_A_MEMBER", "Only the commission's chair and members vote on the act.");
         }
@@ -52,9 +52,9 @@ public final class ActVotes {
         }
     }
 
-    public static Tally tally(List<UUID> voters, List<Vote> cast, Set<String> options) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        options.stream().sorted().forEach(o -> counts.put(o, 0));
+    public static Tally tally(List<UUID> voters, List<Vote> cast, Set<ActDecision> options) {
+        Map<ActDecision, Integer> counts = new LinkedHashMap<>();
+        options.stream().sorted(ActDecision.LISTED).forEach(o -> counts.put(o, 0));
         List<UUID> waiting = new ArrayList<>(voters);
         int n = 0;
         for (Vote v : cast) {
@@ -64,12 +64,12 @@ public final class ActVotes {
             n++;
         }
         int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        List<String> leaders = max == 0 ? List.of() : counts.entrySet().stream().filter(e -> e.getValue() == max).map(Map.Entry::getKey).toList();
+        List<ActDecision> leaders = max == 0 ? List.of() : counts.entrySet().stream().filter(e -> e.getValue() == max).map(Map.Entry::getKey).toList();
         return new Tally(counts, n, voters.size(), waiting, leaders);
     }
 
     /** The decision the chair may record: the majority's option, or on a tie the chair's choice among the tied ones. */
-    public static String decide(Tally tally, String chairChoice) {
+    public static ActDecision decide(Tally tally, ActDecision chairChoice) {
         if (!tally.allIn()) {
             throw RuleViolation.conflict("ACT_VOTES_PENDING",
                     "The decision is recorded when every member has voted (" + tally.cast() + " of " + tally.expected() + ").");
@@ -78,7 +78,7 @@ public final class ActVotes {
             throw RuleViolation.conflict("ACT_NO_VOTES", "The commission has no votes to decide on.");
         }
         if (!tally.tie()) {
-            String majority = tally.leaders().getFirst();
+            ActDecision majority = tally.leaders().getFirst();
             if (chairChoice != null && !chairChoice.equals(majority)) {
                 throw RuleViolation.conflict("ACT_AGAINST_MAJORITY",
                         "The commission voted " + majority + "; the chair records the majority's decision.");

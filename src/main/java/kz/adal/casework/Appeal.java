@@ -132,8 +132,9 @@ class Appeal extends PanacheEntityBase {
     public String signedByName;
 
     /** CHAIR or DEPUTY_CHAIR (when the chair was absent). */
+    @Enumerated(EnumType.STRING)
     @Column(name = "signed_as")
-    public String signedAs;
+    public AppealSeat signedAs;
 
     @Column(name = "decided_at")
     public Instant decidedAt;
@@ -159,7 +160,7 @@ class Appeal extends PanacheEntityBase {
     }
 
     /** HEARING_SET → DECIDED: the commission's decision, signed by {@code by} as chair or deputy chair. */
-    public void decide(Decision decision, String note, UUID by, String byName, String as, Instant at) {
+    public void decide(Decision decision, String note, UUID by, String byName, AppealSeat as, Instant at) {
         requireDecidable();
         this.decision = decision;
         this.decisionNote = note;

@@ -72,10 +72,10 @@ class AppealCommission extends PanacheEntityBase {
         return chairId.equals(userId) || deputyId.equals(userId) || members.contains(userId);
     }
 
-    public String roleOf(UUID userId) {
-        if (chairId.equals(userId)) return "CHAIR";
-        if (deputyId.equals(userId)) return "DEPUTY_CHAIR";
-        if (members.contains(userId)) return "MEMBER";
+    public AppealSeat roleOf(UUID userId) {
+        if (chairId.equals(userId)) return AppealSeat.CHAIR;
+        if (deputyId.equals(userId)) return AppealSeat.DEPUTY_CHAIR;
+        if (members.contains(userId)) return AppealSeat.MEMBER;
         return null;
     }
 

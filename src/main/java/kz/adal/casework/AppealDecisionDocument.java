@@ -43,7 +43,7 @@ public class AppealDecisionDocument {
         fields.add(new String[]{w.t("appealDecision.filed"), w.at(a.filedAt)});
         fields.add(new String[]{w.t("appealDecision.hearing"), a.hearingAt == null ? "—" : w.at(a.hearingAt)});
         fields.add(new String[]{w.t("appealDecision.decided"), a.decidedAt == null ? "—"
-                : w.t("common.atBy", w.at(a.decidedAt), a.signedByName + " (" + w.t("DEPUTY_CHAIR".equals(a.signedAs)
+                : w.t("common.atBy", w.at(a.decidedAt), a.signedByName + " (" + w.t(a.signedAs == AppealSeat.DEPUTY_CHAIR
                         ? "appeal.signedAsDeputy" : "appeal.signedAsChair") + ")")});
         p.fields(fields);
 

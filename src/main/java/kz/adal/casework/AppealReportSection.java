@@ -31,7 +31,7 @@ public class AppealReportSection implements AttemptReportSection {
             if (a.hearingAt != null) e.add(new Entry(a.hearingAt, w.t("appeal.section.hearing") + (a.hearingLink == null ? "" : " (" + a.hearingLink + ")")));
             if (a.decidedAt != null) {
                 e.add(new Entry(a.decidedAt, w.t("appeal.section.decision", w.t("appeal.decision." + a.decision.name()), a.decisionNote, a.signedByName,
-                        w.t("DEPUTY_CHAIR".equals(a.signedAs) ? "appeal.signedAsDeputy" : "appeal.signedAsChair"))));
+                        w.t(a.signedAs == AppealSeat.DEPUTY_CHAIR ? "appeal.signedAsDeputy" : "appeal.signedAsChair"))));
             }
             AppealGradeChange g = AppealGradeChange.ofAppeal(a.id);
             if (g != null) {

@@ -29,11 +29,13 @@ import java.util.UUID;
 public class AppealResource {
 
     private final AppealService appeals;
+    private final AppealQueries read;
     private final Inbox inbox;
     private final CurrentUser me;
 
-    AppealResource(AppealService appeals, Inbox inbox, CurrentUser me) {
+    AppealResource(AppealService appeals, AppealQueries read, Inbox inbox, CurrentUser me) {
         this.appeals = appeals;
+        this.read = read;
         this.inbox = inbox;
         this.me = me;
     }
@@ -41,15 +43,15 @@ public class AppealResource {
     @GET
     @Path("/appeals/options")
     @RolesAllowed(Role.Names.STUDENT)
-    public List<AppealService.Option> options() {
-        return appeals.options(me.id());
+    public List<AppealViews.Option> options() {
+        return read.options(me.id());
     }
 
     @GET
     @Path("/appeals/mine")
     @RolesAllowed(Role.Names.STUDENT)
-    public List<AppealService.AppealView> mine() {
-        return appeals.mine(me.id());
+    public List<AppealViews.AppealView> mine() {
+        return read.mine(me.id());
     }
 
     @POST
@@ -63,21 +65,21 @@ public class AppealResource {
 
     @GET
     @Path("/appeals/commission")
-    public List<AppealService.AppealView> commission() {
-        return appeals.forCommission(me.actor());
+    public List<AppealViews.AppealView> commission() {
+        return read.forCommission(me.actor());
     }
 
     @GET
     @Path("/appeals/{id}")
-    public AppealService.AppealView get(@PathParam("id") UUID id) {
-        return appeals.get(id, me.actor());
+    public AppealViews.AppealView get(@PathParam("id") UUID id) {
+        return read.get(id, me.actor());
     }
 
     @GET
     @Path("/appeals/{id}/attachment")
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("id") UUID id) {
-        AbsenceDocument d = appeals.attachment(id, me.actor());
+        AbsenceDocument d = read.attachment(id, me.actor());
         return Response.ok(d.bytes(), d.type()).header("Content-Disposition", "attachment; filename=\"" + d.name().replace("\"", "") + "\"")
                 .header("X-Content-Type-Options", "nosniff").build();
     }
@@ -87,13 +89,13 @@ public class AppealResource {
     @Path("/appeals/{id}/decision.pdf")
     @Produces({"application/pdf", "application/problem+json"})
     public Response decisionPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
-        return Response.ok(appeals.decisionPdf(id, me.actor(), lang), "application/pdf")
+        return Response.ok(read.decisionPdf(id, me.actor(), lang), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"appeal-decision-" + id + ".pdf\"").build();
     }
 
     @POST
     @Path("/appeals/{id}/hearing")
-    public AppealService.AppealView hearing(@PathParam("id") UUID id, AppealService.HearingRequest body) {
+    public AppealViews.AppealView hearing(@PathParam("id") UUID id, AppealService.HearingRequest body) {
         var r = appeals.scheduleHearing(id, me.actor(), body);
         inbox.deliverLater(r.notices());
         return r.value();
@@ -101,7 +103,7 @@ public class AppealResource {
 
     @POST
     @Path("/appeals/{id}/decision")
-    public AppealService.AppealView decide(@PathParam("id") UUID id, AppealService.DecisionRequest body) {
+    public AppealViews.AppealView decide(@PathParam("id") UUID id, AppealService.DecisionRequest body) {
         var r = appeals.decide(id, me.actor(), body);
         inbox.deliverLater(r.notices());
         return r.value();
@@ -109,8 +111,8 @@ public class AppealResource {
 
     @GET
     @Path("/appeal-commissions")
-    public List<AppealService.CommissionView> commissions() {
-        return appeals.commissions(me.actor());
+    public List<AppealViews.CommissionView> commissions() {
+        return read.commissions(me.actor());
     }
 
     @POST
@@ -124,7 +126,7 @@ public class AppealResource {
 
     @POST
     @Path("/appeal-commissions/{id}/chair-absence")
-    public AppealService.CommissionView chairAbsence(@PathParam("id") UUID id, AppealService.AbsenceRequest body) {
+    public AppealViews.CommissionView chairAbsence(@PathParam("id") UUID id, AppealService.AbsenceRequest body) {
         return appeals.chairAbsence(me.actor(), id, body);
     }
 }

@@ -8,25 +8,27 @@ import kz.adal.audit.AuditTrail.Change;
 import kz.adal.grading.GradeChange;
 import kz.adal.identity.Actor;
 import kz.adal.identity.People;
-import kz.adal.identity.People;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
-import kz.adal.platform.RuleViolation;
 import kz.adal.platform.TimeSource;
 
+import kz.adal.casework.AppealViews.AppealView;
+import kz.adal.casework.AppealViews.CommissionView;
+import kz.adal.casework.AppealViews.Deadlines;
+
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static kz.adal.casework.AppealQueries.concat;
+
 /**
- * Appeals (001 §6.15.4–6.15.5), for tests and for the oral exam:
+ * Appeals (001 §6.15.4–6.15.5), for tests and for the oral exam, the commands:
  * <ul>
  *   <li>filing within 48 calendar hours after the exam was held ({@link AppealDeadlines#checkFiling}); for a
  *       test, from the later of the attempt's end and the results' publication; for the oral exam, from the
@@ -39,7 +41,8 @@ import java.util.UUID;
  * </ul>
  * Everything is audited in the exam's (test) or sitting's (oral) scope; the student is told in the app
  * and by e-mail ({@link Inbox}). What differs between a test attempt and an oral turn is asked of the appeal's
- * {@link GradedSubject}.
+ * {@link GradedSubject}. What pages read is {@link AppealQueries}; what other features ask of appeals,
+ * {@link AppealRecordingHolds} and {@link AppealReportSection}.
  */
 @ApplicationScoped
 public class AppealService {
@@ -58,84 +61,30 @@ public class AppealService {
 
     public record AbsenceRequest(Boolean absent, String note) {}
 
-    public record Deadlines(Instant filingClosesAt, LocalDate hearingDueOn, LocalDate resultDueOn, boolean resultDueProjected,
-                            String calendarProblem, boolean hearingOverdue, boolean resultOverdue) {}
-
-    public record GradeChangeView(String before, String after, String changedBy, Instant changedAt) {}
-
-    public record Person(UUID id, String name) {}
-
-    public record CommissionView(UUID id, UUID examId, UUID sittingId, String title, Person chair, Person deputy, List<Person> members,
-                                 boolean chairAbsent, String absenceNote, Person signer) {}
-
-    public record AppealView(UUID id, String kind, UUID examId, UUID sittingId, UUID attemptId, UUID turnId, String title,
-                             Person student, String reason, String attachmentName, Instant examEndedAt, Instant filedAt, String state,
-                             Instant hearingAt, String hearingLink, String decision, String decisionNote, String signedByName,
-                             String signedAs, Instant decidedAt, Deadlines deadlines, String currentGrade, GradeChangeView gradeChange,
-                             String myRole, boolean maySign, String evidenceLink, CommissionView commission,
-                             AnswerReceipts.Check receipt) {}
-
-    /** Something the student may appeal, with its filing window (shown even when closed). */
-    public record Option(String kind, UUID attemptId, UUID turnId, String title, String grade, Instant examEndedAt,
-                         Instant opensAt, Instant closesAt, boolean open, String notOpenReason, UUID appealId) {}
-
     public record Result<T>(T value, List<Notice> notices) {}
 
-    private final CalendarService calendar;
     private final AuditTrail audit;
     private final TimeSource time;
     private final Inbox inbox;
     private final GradedSubjects subjects;
-
     private final kz.adal.platform.Links links;
     private final AnswerReceipts receipts;
-    private final AppealDecisionDocument decisionDocument;
+    private final AppealQueries read;
 
-    AppealService(CalendarService calendar, AuditTrail audit, TimeSource time, Inbox inbox, GradedSubjects subjects,
-                  kz.adal.platform.Links links, AnswerReceipts receipts, AppealDecisionDocument decisionDocument) {
-        this.decisionDocument = decisionDocument;
-        this.links = links;
-        this.receipts = receipts;
-        this.calendar = calendar;
+    AppealService(AuditTrail audit, TimeSource time, Inbox inbox, GradedSubjects subjects, kz.adal.platform.Links links,
+                  AnswerReceipts receipts, AppealQueries read) {
         this.audit = audit;
         this.time = time;
         this.inbox = inbox;
         this.subjects = subjects;
+        this.links = links;
+        this.receipts = receipts;
+        this.read = read;
     }
 
     private static String languageOf(UUID userId) {
         People.Person u = People.find(userId).orElse(null);
         return u == null ? "kk" : u.uiLanguage();
-    }
-
-    // ------------------------------------------------------------------ the student
-
-    /** The student's graded tests and published oral exams of the last 60 days, with their filing windows. */
-    @Transactional
-    public List<Option> options(UUID studentId) {
-        Instant now = time.now();
-        Instant since = now.minus(Duration.ofDays(60));
-        List<Option> out = new ArrayList<>();
-        for (GradedSubject subject : subjects.all()) {
-            for (GradedSubject.Appealable r : subject.appealable(studentId, since, now)) {
-                boolean test = Appeal.Kind.valueOf(subject.kind()) == Appeal.Kind.TEST;
-                out.add(option(subject.kind(), test ? r.subjectId() : null, test ? null : r.subjectId(), r.title(), r.grade(), r.endedAt(),
-                        r.resultAt(), Appeal.about(Appeal.Kind.valueOf(subject.kind()), r.subjectId()), now));
-            }
-        }
-        return out;
-    }
-
-    private static Option option(String kind, UUID attemptId, UUID turnId, String title, String grade, Instant ended, Instant result,
-                                 Appeal existing, Instant now) {
-        if (result == null) {
-            return new Option(kind, attemptId, turnId, title, grade, ended, null, null, false, "RESULT_NOT_PUBLISHED", existing == null ? null : existing.id);
-        }
-        Instant opens = AppealDeadlines.filingOpensAt(ended, result);
-        Instant closes = AppealDeadlines.filingClosesAt(ended, result);
-        String reason = now.isBefore(opens) ? "RESULT_NOT_PUBLISHED" : now.isAfter(closes) ? "FILING_CLOSED" : null;
-        return new Option(kind, attemptId, turnId, title, grade, ended, opens, closes, reason == null, reason,
-                existing == null ? null : existing.id);
     }
 
     /** Files an appeal; refused after the 48 hours with the reason and the closing time. */
@@ -183,20 +132,12 @@ public class AppealService {
         } else {
             to.addAll(People.withRole(Role.DEAN).stream().map(u -> u.id()).toList());
         }
-        String title = title(a);
+        String title = read.title(a);
         List<Notice> notices = inbox.post(to, Inbox.Message.worded("appeal.filed", "appeal.filed",
                 "/casework/appeal-chair.html?id=" + a.id, CASE_TYPE, a.id,
                 Map.of("title", title, "student", student.fullName(), "reason", reason, "noCommission", c == null)), true);
-        return new Result<>(view(a, studentId), notices);
+        return new Result<>(read.view(a, studentId), notices);
     }
-
-    @Transactional
-    public List<AppealView> mine(UUID studentId) {
-        return Appeal.<Appeal>list("studentId = ?1 order by filedAt desc", studentId).stream()
-                .map(a -> view(a, studentId)).toList();
-    }
-
-    // ------------------------------------------------------------------ the commission
 
     @Transactional
     public Result<CommissionView> createCommission(UUID actor, CommissionRequest r) {
@@ -236,15 +177,7 @@ public class AppealService {
         List<Notice> notices = waiting.isEmpty() ? List.of() : inbox.post(List.of(c.chairId, c.deputyId),
                 Inbox.Message.worded("appeal.filed", "appeal.waiting", "/casework/appeal-chair.html", CASE_TYPE, waiting.get(0).id,
                         Map.of("count", waiting.size())), true);
-        return new Result<>(commissionView(c), notices);
-    }
-
-    @Transactional
-    public List<CommissionView> commissions(Actor caller) {
-        UUID userId = caller.id();
-        boolean all = caller.has(Role.DEAN) || caller.has(Role.SYSTEM_ADMIN);
-        return AppealCommission.<AppealCommission>list("order by createdAt desc").stream()
-                .filter(c -> all || c.includes(userId)).map(this::commissionView).toList();
+        return new Result<>(read.commissionView(c), notices);
     }
 
     /** Marks the chair absent (the deputy signs) or back; by the dean's office, the admin or the chair. */
@@ -261,46 +194,7 @@ public class AppealService {
         c.absenceNote = r.note() == null || r.note().isBlank() ? null : r.note().strip();
         audit.record(Change.of(c.chairAbsent ? "appeal-commission.chair-absent" : "appeal-commission.chair-back", "appeal-commission", c.id)
                 .scope(c.scopeId()).detail(Map.of("note", c.absenceNote == null ? "" : c.absenceNote)));
-        return commissionView(c);
-    }
-
-    /** Appeals for the commissions the person sits on (all of them for the dean's office and the admin), overdue first. */
-    @Transactional
-    public List<AppealView> forCommission(Actor caller) {
-        UUID userId = caller.id();
-        boolean all = caller.has(Role.DEAN) || caller.has(Role.SYSTEM_ADMIN);
-        List<UUID> mine = AppealCommission.<AppealCommission>listAll().stream().filter(c -> c.includes(userId)).map(c -> c.id).toList();
-        List<Appeal> list = all ? Appeal.list("order by filedAt desc")
-                : mine.isEmpty() ? List.of() : Appeal.list("commissionId in ?1 order by filedAt desc", mine);
-        return list.stream().map(a -> view(a, userId))
-                .sorted(Comparator.comparing((AppealView v) -> !(v.deadlines().hearingOverdue() || v.deadlines().resultOverdue()))
-                        .thenComparing(v -> Appeal.State.DECIDED.name().equals(v.state()))
-                        .thenComparing(v -> v.deadlines().hearingDueOn() == null ? LocalDate.MAX : v.deadlines().hearingDueOn()))
-                .toList();
-    }
-
-    @Transactional
-    public AppealView get(UUID id, Actor caller) {
-        return view(readable(id, caller), caller.id());
-    }
-
-    /**
-     * The commission's decision as a signed document ({@link AppealDecisionDocument}), for the student and the
-     * commission; only once decided (409 APPEAL_NOT_DECIDED before).
-     */
-    @Transactional
-    public byte[] decisionPdf(UUID id, Actor caller, String lang) {
-        Appeal a = readable(id, caller);
-        if (!a.isDecided()) throw Problem.conflict("APPEAL_NOT_DECIDED", "The commission has not decided this appeal yet");
-        AppealCommission c = a.commissionId == null ? null : AppealCommission.findById(a.commissionId);
-        return decisionDocument.pdf(a, c, title(a), a.receipt == null ? null : receipts.check(a.attemptId, a.receipt), lang);
-    }
-
-    @Transactional
-    public AbsenceDocument attachment(UUID id, Actor caller) {
-        Appeal a = readable(id, caller);
-        if (a.attachment == null) throw Problem.notFound("Attachment");
-        return new AbsenceDocument(a.attachmentName, a.attachmentType, a.attachment);
+        return read.commissionView(c);
     }
 
     /** Sets the online hearing; refused after the 2-working-day deadline (001 §6.15.5). */
@@ -314,7 +208,7 @@ public class AppealService {
         if (r == null || r.at() == null) throw Problem.badRequest("APPEAL_HEARING_TIME", "Give the date and time of the hearing");
         // the student opens this link with their token in the page: only a safe https address (no javascript:)
         String link = links.optional(r.link(), "APPEAL_HEARING_LINK_INVALID", "link", languageOf(actor));
-        AppealDeadlines d = deadlines();
+        AppealDeadlines d = read.deadlines();
         LocalDate due = d.hearingDueOn(a.filedAt); // refused (409) while the year's working calendar is missing
         LocalDate on = LocalDate.ofInstant(r.at(), TimeSource.ZONE);
         if (on.isAfter(due)) {
@@ -329,13 +223,13 @@ public class AppealService {
         a.setHearing(r.at(), link, actor);
         audit.record(Change.of("appeal.hearing-set", "appeal", a.id).scope(a.scopeId)
                 .detail(Map.of("at", a.hearingAt.toString(), "dueOn", due.toString(), "before", String.valueOf(before),
-                        "by", c.roleOf(actor))));
+                        "by", c.roleOf(actor).name())));
         List<UUID> to = concat(List.of(a.studentId, c.chairId, c.deputyId), new ArrayList<>(c.members));
         to.remove(actor);
         List<Notice> notices = inbox.post(to, Inbox.Message.worded("appeal.hearing", "appeal.hearing",
                 "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id,
-                Map.of("title", title(a), "at", a.hearingAt, "hearingLink", a.hearingLink == null ? "" : a.hearingLink)), true);
-        return new Result<>(view(a, actor), notices);
+                Map.of("title", read.title(a), "at", a.hearingAt, "hearingLink", a.hearingLink == null ? "" : a.hearingLink)), true);
+        return new Result<>(read.view(a, actor), notices);
     }
 
     /** The commission's decision, signed by the chair (or the deputy while the chair is absent). */
@@ -391,12 +285,12 @@ public class AppealService {
             change.persist();
         }
         a.decide(decision, note, actor, signer.fullName(), c.roleOf(actor), now);
-        Deadlines d = deadlinesOf(a);
+        Deadlines d = read.deadlinesOf(a);
         boolean late = d.resultDueOn() != null && LocalDate.ofInstant(now, TimeSource.ZONE).isAfter(d.resultDueOn());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("decision", decision.name());
         detail.put("note", note);
-        detail.put("signedAs", a.signedAs);
+        detail.put("signedAs", a.signedAs.name());
         detail.put("resultDueOn", String.valueOf(d.resultDueOn()));
         detail.put("late", late);
         if (change != null) {
@@ -406,16 +300,16 @@ public class AppealService {
         audit.record(Change.of("appeal.decided", "appeal", a.id).scope(a.scopeId).detail(detail));
         Map<String, Object> words = new LinkedHashMap<>();
         words.put("upheld", decision == Appeal.Decision.UPHELD);
-        words.put("title", title(a));
+        words.put("title", read.title(a));
         words.put("note", note == null ? "" : note);
         words.put("changed", change != null);
         words.put("before", change == null ? "" : change.beforeValue + " " + change.beforeLetter);
         words.put("after", change == null ? "" : change.afterValue + " " + change.afterLetter);
         words.put("signer", signer.fullName());
-        words.put("deputy", a.signedAs.equals("DEPUTY_CHAIR"));
+        words.put("deputy", a.signedAs == AppealSeat.DEPUTY_CHAIR);
         List<Notice> notices = inbox.post(List.of(a.studentId), Inbox.Message.worded("appeal.decided", "appeal.decided",
                 "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id, words), true);
-        return new Result<>(view(a, actor), notices);
+        return new Result<>(read.view(a, actor), notices);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -425,17 +319,17 @@ public class AppealService {
      * for an oral sitting, its commission's chair and members and the head who ran the draw; for a test, the
      * teacher who set it.
      */
-    private static void requireIndependent(Map<UUID, String> graders, CommissionRequest r, List<UUID> members) {
+    private static void requireIndependent(Map<UUID, GradedSubject.Grader> graders, CommissionRequest r, List<UUID> members) {
         for (UUID id : concat(List.of(r.chairId(), r.deputyId()), members)) {
-            String role = graders.get(id);
+            GradedSubject.Grader role = graders.get(id);
             if (role == null) continue;
             People.Person u = People.find(id).orElse(null);
             String what = switch (role) {
-                case "CHAIR" -> "chairs the examining commission of this sitting";
-                case "MEMBER" -> "graded this sitting as a commission member";
-                case "SECRETARY" -> "is the technical secretary of this sitting";
-                case "HEAD" -> "ran the ticket draw of this sitting";
-                default -> "set and graded this test";
+                case CHAIR -> "chairs the examining commission of this sitting";
+                case MEMBER -> "graded this sitting as a commission member";
+                case SECRETARY -> "is the technical secretary of this sitting";
+                case HEAD -> "ran the ticket draw of this sitting";
+                case TEACHER -> "set and graded this test";
             };
             throw new Problem(422, "COMMISSION_NOT_INDEPENDENT", u.fullName() + " " + what
                     + ": the appeal commission is independent of the one that graded (001 §6.15.4); choose someone else");
@@ -451,64 +345,6 @@ public class AppealService {
             throw Problem.forbidden(msg);
         }
         return c;
-    }
-
-    private Appeal readable(UUID id, Actor caller) {
-        Appeal a = Appeal.findById(id);
-        if (a == null) throw Problem.notFound("Appeal");
-        if (a.studentId.equals(caller.id()) || caller.has(Role.DEAN) || caller.has(Role.SYSTEM_ADMIN)) return a;
-        AppealCommission c = a.commissionId == null ? null : AppealCommission.findById(a.commissionId);
-        if (c != null && c.includes(caller.id())) return a;
-        throw Problem.notFound("Appeal");
-    }
-
-    private AppealDeadlines deadlines() {
-        return calendar.deadlines();
-    }
-
-    Deadlines deadlinesOf(Appeal a) {
-        AppealDeadlines d = deadlines();
-        LocalDate today = time.today();
-        LocalDate hearingDue = null;
-        LocalDate resultDue = null;
-        String problem = null;
-        try {
-            hearingDue = d.hearingDueOn(a.filedAt);
-            LocalDate heard = a.hearingAt != null ? LocalDate.ofInstant(a.hearingAt, TimeSource.ZONE) : hearingDue;
-            resultDue = d.resultDueOn(heard);
-        } catch (RuleViolation e) { // the calendar is missing: the view says so instead of a date
-            problem = e.getMessage();
-        }
-        boolean hearingOverdue = a.state == Appeal.State.FILED && hearingDue != null && today.isAfter(hearingDue);
-        boolean resultOverdue = a.state != Appeal.State.DECIDED && resultDue != null && today.isAfter(resultDue);
-        return new Deadlines(AppealDeadlines.filingClosesAt(a.examEndedAt, a.resultAt), hearingDue, resultDue, a.hearingAt == null,
-                problem, hearingOverdue, resultOverdue);
-    }
-
-    private String title(Appeal a) {
-        GradedSubject subject = subjects.of(a.kind);
-        return subject.scope(a.scopeId).map(GradedSubject.Scope::title).orElse(subject.unnamed());
-    }
-
-    private String currentGrade(Appeal a) {
-        return subjects.of(a.kind).currentGrade(a.subjectId());
-    }
-
-    AppealView view(Appeal a, UUID viewer) {
-        AppealCommission c = a.commissionId == null ? null : AppealCommission.findById(a.commissionId);
-        AppealGradeChange g = AppealGradeChange.ofAppeal(a.id);
-        People.Person student = People.find(a.studentId).orElse(null);
-        String myRole = c == null ? null : c.roleOf(viewer);
-        boolean maySign = c != null && viewer.equals(c.signer()) && a.state != Appeal.State.DECIDED;
-        return new AppealView(a.id, a.kind.name(), a.examId, a.sittingId, a.attemptId, a.turnId, title(a),
-                new Person(student.id(), student.fullName()), a.reason, a.attachmentName, a.examEndedAt, a.filedAt, a.state.name(),
-                a.hearingAt, a.hearingLink, a.decision == null ? null : a.decision.name(), a.decisionNote, a.signedByName, a.signedAs,
-                a.decidedAt, deadlinesOf(a), currentGrade(a),
-                g == null ? null : new GradeChangeView(g.beforeValue + " " + g.beforeLetter, g.afterValue + " " + g.afterLetter,
-                        g.changedByName, g.changedAt),
-                myRole, maySign, a.attemptId == null ? null : "/student/evidence.html?attempt=" + a.attemptId,
-                c == null ? null : commissionView(c),
-                a.receipt == null ? null : receipts.check(a.attemptId, a.receipt));
     }
 
     /**
@@ -529,25 +365,5 @@ public class AppealService {
             throw Problem.badRequest("APPEAL_RECEIPT_UNREADABLE", "The receipt file is not the one the exam page gave");
         }
         return raw;
-    }
-
-    CommissionView commissionView(AppealCommission c) {
-        Map<UUID, String> names = People.names(concat(List.of(c.chairId, c.deputyId), new ArrayList<>(c.members)));
-        return new CommissionView(c.id, c.examId, c.sittingId, c.title, new Person(c.chairId, names.get(c.chairId)),
-                new Person(c.deputyId, names.get(c.deputyId)),
-                c.members.stream().map(m -> new Person(m, names.get(m))).toList(), c.chairAbsent, c.absenceNote,
-                new Person(c.signer(), names.get(c.signer())));
-    }
-
-    private static List<UUID> concat(List<UUID> a, List<UUID> b) {
-        List<UUID> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    /** For the per-attempt report. */
-    @Transactional
-    public List<Appeal> ofAttempt(UUID attemptId) {
-        return Appeal.list("attemptId = ?1 order by filedAt", attemptId);
     }
 }

@@ -67,10 +67,24 @@ interface GradedSubject {
     boolean takesAnswerReceipt();
 
     /**
-     * Who graded in this scope, with the role that makes them so (CHAIR, MEMBER, SECRETARY, HEAD for a sitting;
-     * TEACHER for a test): none of them may sit on the appeal commission (001 §6.15.4).
+     * Who graded in this scope, with the role that makes them so (chair, member, secretary, head for a sitting;
+     * teacher for a test): none of them may sit on the appeal commission (001 §6.15.4).
      */
-    Map<UUID, String> graders(UUID scopeId);
+    Map<UUID, Grader> graders(UUID scopeId);
+
+    /** Why someone counts as a grader of a scope, and so may not sit on its appeal commission (001 §6.15.4). */
+    enum Grader {
+        /** Chairs the sitting's examining commission. */
+        CHAIR,
+        /** Graded the sitting as a commission member. */
+        MEMBER,
+        /** The sitting's technical secretary. */
+        SECRETARY,
+        /** Ran the sitting's ticket draw. */
+        HEAD,
+        /** Set and graded the test. */
+        TEACHER
+    }
 
     // ------------------------------------------------------------------ technical-failure acts
 
@@ -87,5 +101,5 @@ interface GradedSubject {
      * Carries out the commission's decision (one of the kind's options other than REJECT) in the same transaction:
      * sets what the act keeps about it, adds to the audit {@code detail}, and returns what the student is told.
      */
-    String carryOut(Act act, String decision, ActService.Decision d, UUID chairId, Map<String, Object> detail, Supplier<byte[]> actPdf);
+    String carryOut(Act act, ActDecision decision, ActService.Decision d, UUID chairId, Map<String, Object> detail, Supplier<byte[]> actPdf);
 }

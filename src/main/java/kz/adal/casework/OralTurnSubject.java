@@ -102,11 +102,15 @@ class OralTurnSubject implements GradedSubject {
 
     /** The sitting's commission (chair, members, secretaries) and the head who ran the draw. */
     @Override
-    public Map<UUID, String> graders(UUID sittingId) {
-        Map<UUID, String> graders = new LinkedHashMap<>();
+    public Map<UUID, Grader> graders(UUID sittingId) {
+        Map<UUID, Grader> graders = new LinkedHashMap<>();
         OralCatalog.SittingRecord s = catalog.sitting(sittingId).orElseThrow();
-        s.commission().forEach(c -> graders.put(c.userId(), c.role().name()));
-        graders.putIfAbsent(s.headId(), "HEAD");
+        s.commission().forEach(c -> graders.put(c.userId(), switch (c.role()) {
+            case CHAIR -> Grader.CHAIR;
+            case MEMBER -> Grader.MEMBER;
+            case SECRETARY -> Grader.SECRETARY;
+        }));
+        graders.putIfAbsent(s.headId(), Grader.HEAD);
         return graders;
     }
 
@@ -130,8 +134,8 @@ class OralTurnSubject implements GradedSubject {
 
     /** RESIT: another time in this (or the chosen) sitting with a new ticket; the "I" stays until then. */
     @Override
-    public String carryOut(Act act, String decision, ActService.Decision d, UUID chairId, Map<String, Object> detail, Supplier<byte[]> actPdf) {
-        if (!"RESIT".equals(decision)) throw new IllegalArgumentException("not an oral act's decision: " + decision);
+    public String carryOut(Act act, ActDecision decision, ActService.Decision d, UUID chairId, Map<String, Object> detail, Supplier<byte[]> actPdf) {
+        if (decision != ActDecision.RESIT) throw new IllegalArgumentException("not an oral act's decision: " + decision);
         UUID target = d.resitSittingId() == null ? act.sittingId : d.resitSittingId();
         Person chair = People.find(chairId).orElse(null);
         OralCatalog.TurnRecord resit = casework.resitAfterAct(new Actor(chair.id(), chair.login(), chair.roles()), act.turnId, target);

@@ -8,6 +8,8 @@ import kz.adal.attempt.AttemptState;
 import kz.adal.exam.ExamCatalog;
 import kz.adal.exam.ExamCatalog.ExamRecord;
 import kz.adal.exam.ExtensionService;
+import kz.adal.casework.commission.CommissionSeat;
+import kz.adal.casework.commission.ExamCommissions;
 import kz.adal.grading.GradeChange;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
@@ -116,10 +118,10 @@ class TestAttemptSubject implements GradedSubject {
     }
 
     @Override
-    public Map<UUID, String> graders(UUID examId) {
-        Map<UUID, String> graders = new LinkedHashMap<>();
+    public Map<UUID, Grader> graders(UUID examId) {
+        Map<UUID, Grader> graders = new LinkedHashMap<>();
         ExamRecord e = exams.find(examId).orElseThrow();
-        if (e.createdBy() != null) graders.put(e.createdBy(), "TEACHER");
+        if (e.createdBy() != null) graders.put(e.createdBy(), Grader.TEACHER);
         return graders;
     }
 
@@ -134,7 +136,7 @@ class TestAttemptSubject implements GradedSubject {
     @Override
     public boolean mayDraft(UUID examId, UUID attemptId, CurrentUser me) {
         UUID id = me.id();
-        if (ExamCommissionSeat.count("key.examId = ?1 and key.userId = ?2 and role = ?3", examId, id, ExamCommissionSeat.Seat.SECRETARY) > 0) return true;
+        if (ExamCommissions.holds(examId, id, CommissionSeat.SECRETARY)) return true;
         return me.has(Role.PROCTOR) && proctors.proctors(id, examId, attemptId);
     }
 
@@ -146,9 +148,9 @@ class TestAttemptSubject implements GradedSubject {
 
     /** RESUME: the same attempt continues with the lost time credited; VOID: voided, and an individual sheet opens. */
     @Override
-    public String carryOut(Act act, String decision, ActService.Decision d, UUID chairId, Map<String, Object> detail, Supplier<byte[]> actPdf) {
+    public String carryOut(Act act, ActDecision decision, ActService.Decision d, UUID chairId, Map<String, Object> detail, Supplier<byte[]> actPdf) {
         return switch (decision) {
-            case "RESUME" -> {
+            case RESUME -> {
                 long credit = d.creditSeconds() == null ? act.lostSeconds : d.creditSeconds();
                 if (credit < 0 || credit > Duration.ofHours(12).toSeconds()) {
                     throw Problem.badRequest("ACT_CREDIT_INVALID", "Credit between 0 seconds and 12 hours");
@@ -158,7 +160,7 @@ class TestAttemptSubject implements GradedSubject {
                 detail.put("creditedSeconds", credit);
                 yield "The same attempt continues; " + credit + " s are credited. Open the exam to continue.";
             }
-            case "VOID" -> {
+            case VOID -> {
                 attempts.voidAfterFailure(act.attemptId, act.id, "Technical-failure act " + act.id + ": voided by the commission");
                 act.sheetId = extensions.openAfterTechnicalFailure(act.examId, act.studentId, act.id,
                         "Technical failure (act " + act.id + "); the attempt was voided by the commission's decision", actPdf.get());

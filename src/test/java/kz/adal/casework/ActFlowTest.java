@@ -43,7 +43,10 @@ class ActFlowTest {
     @Inject
     ActReportSection report;
     @Inject
-    CommissionAccess access;
+    kz.adal.casework.commission.CommissionAccess access;
+
+    @Inject
+    ActRecordingHolds holds;
 
     GreenMail smtp;
 
@@ -181,7 +184,7 @@ class ActFlowTest {
         String act = c.secretary().api().post("/api/attempts/" + c.attemptId() + "/acts").then().statusCode(201).extract().path("id");
         java.util.UUID attemptId = java.util.UUID.fromString(c.attemptId());
         // an open act holds the recordings; the commission may review the exam and view its recordings, others may not
-        assertTrue(access.holdsFor(attemptId).contains(kz.adal.media.RecordingHold.OPEN_ACT));
+        assertTrue(holds.holdsFor(attemptId).contains(kz.adal.media.RecordingHold.OPEN_ACT));
         assertTrue(access.mayReview(new kz.adal.identity.Actor(c.member2().id(), "member2", Set.of()), c.examId()));
         assertTrue(access.mayView(new kz.adal.identity.Actor(c.chair().id(), "chair", Set.of()),
                 new kz.adal.media.RecordingAccessPolicy.Subject(attemptId, c.examId(), c.student().id())));
@@ -198,7 +201,7 @@ class ActFlowTest {
                 .body("findAll { it.examId == '" + c.examId() + "' }", hasSize(1))
                 .body("find { it.examId == '" + c.examId() + "' }.state", equalTo("APPLIED"));
         c.chair().api().body(Map.of("decision", "RESUME")).post("/api/acts/" + act + "/decision").then().statusCode(409);
-        assertTrue(!access.holdsFor(attemptId).contains(kz.adal.media.RecordingHold.OPEN_ACT));
+        assertTrue(!holds.holdsFor(attemptId).contains(kz.adal.media.RecordingHold.OPEN_ACT));
         // the act, its votes and the decision are in the per-attempt report
         var sections = report.sectionsFor(attemptId, kz.adal.platform.OfficialDocuments.in("en"));
         assertEquals(1, sections.size());

@@ -47,7 +47,7 @@ class ActLifecycleTest {
         assertEquals(State.SIGNED, act.state);
         assertEquals(AT.plusSeconds(60), act.signedAt);
         act.requireVoting();
-        act.decide("RESUME", "credited", CHAIR, AT.plusSeconds(120));
+        act.decide(ActDecision.RESUME, "credited", CHAIR, AT.plusSeconds(120));
         assertEquals(State.DECIDED, act.state);
         assertEquals(CHAIR, act.decidedBy);
         assertFalse(act.isOpen());
@@ -70,7 +70,7 @@ class ActLifecycleTest {
         for (State s : new State[] {State.DRAFT, State.DECIDED}) {
             Act act = in(s);
             assertEquals("ACT_NOT_VOTING", assertThrows(RuleViolation.class, act::requireVoting).code());
-            assertEquals("ACT_NOT_VOTING", assertThrows(RuleViolation.class, () -> act.decide("VOID", null, CHAIR, AT)).code());
+            assertEquals("ACT_NOT_VOTING", assertThrows(RuleViolation.class, () -> act.decide(ActDecision.VOID, null, CHAIR, AT)).code());
             assertEquals(s, act.state);
             assertNull(act.decision);
         }

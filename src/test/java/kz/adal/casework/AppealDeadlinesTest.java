@@ -1,5 +1,7 @@
 package kz.adal.casework;
 
+import kz.adal.casework.calendar.WorkingCalendar;
+
 import kz.adal.platform.RuleViolation;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;

@@ -44,7 +44,7 @@ class AppealLifecycleTest {
         a.setHearing(AT.plusSeconds(3600), null, CHAIR);
         assertEquals(State.HEARING_SET, a.state);
         assertEquals(AT.plusSeconds(3600), a.hearingAt);
-        a.decide(Appeal.Decision.REJECTED, "reasons", CHAIR, "Chair", "CHAIR", AT.plusSeconds(7200));
+        a.decide(Appeal.Decision.REJECTED, "reasons", CHAIR, "Chair", AppealSeat.CHAIR, AT.plusSeconds(7200));
         assertEquals(State.DECIDED, a.state);
         assertTrue(a.isDecided());
     }
@@ -52,7 +52,7 @@ class AppealLifecycleTest {
     @Test
     void aFiledAppealIsNotDecidedBeforeItsHearing() {
         Appeal a = in(State.FILED);
-        RuleViolation e = assertThrows(RuleViolation.class, () -> a.decide(Appeal.Decision.UPHELD, "x", CHAIR, "Chair", "CHAIR", AT));
+        RuleViolation e = assertThrows(RuleViolation.class, () -> a.decide(Appeal.Decision.UPHELD, "x", CHAIR, "Chair", AppealSeat.CHAIR, AT));
         assertEquals("APPEAL_NO_HEARING", e.code());
         assertEquals(409, e.status());
         assertEquals(State.FILED, a.state);
@@ -64,7 +64,7 @@ class AppealLifecycleTest {
         Appeal a = in(State.DECIDED);
         assertEquals("APPEAL_DECIDED", assertThrows(RuleViolation.class, () -> a.setHearing(AT, null, CHAIR)).code());
         assertEquals("APPEAL_DECIDED", assertThrows(RuleViolation.class,
-                () -> a.decide(Appeal.Decision.UPHELD, "x", CHAIR, "Chair", "CHAIR", AT)).code());
+                () -> a.decide(Appeal.Decision.UPHELD, "x", CHAIR, "Chair", AppealSeat.CHAIR, AT)).code());
         assertNull(a.hearingAt);
     }
 }

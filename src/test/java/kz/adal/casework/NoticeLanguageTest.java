@@ -73,7 +73,7 @@ class NoticeLanguageTest {
         Set<String> names = names();
         assertTrue(names.size() >= 14, names.toString());
         for (String name : names) {
-            for (String decision : List.of("RESUME", "VOID", "RESIT", "REJECT")) {
+            for (String decision : java.util.Arrays.stream(ActDecision.values()).map(Enum::name).toList()) {
                 Map<String, NoticeTexts.Worded> by = new HashMap<>();
                 for (String lang : List.of("kk", "ru", "en")) {
                     assertTrue(Files.exists(DIR.resolve(name + "." + lang + ".txt")), name + " has no " + lang + " template");
@@ -89,8 +89,8 @@ class NoticeLanguageTest {
             }
         }
         // the commission reads the decision's name, not its code ("…voted RESUME" before)
-        assertTrue(texts.word("act.decided-commission", "kk", sample("RESUME")).body().contains("жалғастыру"));
-        assertTrue(texts.word("act.decided-commission", "ru", sample("VOID")).body().contains("аннулировать"));
+        assertTrue(texts.word("act.decided-commission", "kk", sample(ActDecision.RESUME.name())).body().contains("жалғастыру"));
+        assertTrue(texts.word("act.decided-commission", "ru", sample(ActDecision.VOID.name())).body().contains("аннулировать"));
     }
 
     @Test

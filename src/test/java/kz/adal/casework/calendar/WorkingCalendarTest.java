@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.calendar;
 
 import kz.adal.platform.RuleViolation;
 

@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.calendar;
 
 import kz.adal.platform.RuleViolation;
 
@@ -80,10 +80,6 @@ public class CalendarService {
             all = all == null ? one : all.plus(one);
         }
         return all == null ? WorkingCalendar.forYear(0).build() : all;
-    }
-
-    public AppealDeadlines deadlines() {
-        return new AppealDeadlines(calendar(), TimeSource.ZONE);
     }
 
     @Transactional

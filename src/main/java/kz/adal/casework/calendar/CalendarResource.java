@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.calendar;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.commission;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -22,7 +22,6 @@ import java.util.UUID;
 @Table(name = "exam_commission_member")
 class ExamCommissionSeat extends PanacheEntityBase {
 
-    public enum Seat { CHAIR, MEMBER, SECRETARY }
 
     @Embeddable
     public static class Key implements Serializable {
@@ -55,7 +54,7 @@ class ExamCommissionSeat extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Seat role;
+    public CommissionSeat role;
 
     @Column(name = "added_by", nullable = false)
     public UUID addedBy;

@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.commission;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -41,9 +41,11 @@ public class ExamCommissionService {
     private final TimeSource time;
     private final CurrentUser me;
     private final ExamCatalog exams;
+    private final CommissionVoting voting;
 
-    ExamCommissionService(AuditTrail audit, TimeSource time, CurrentUser me, ExamCatalog exams) {
+    ExamCommissionService(AuditTrail audit, TimeSource time, CurrentUser me, ExamCatalog exams, CommissionVoting voting) {
         this.exams = exams;
+        this.voting = voting;
         this.audit = audit;
         this.time = time;
         this.me = me;
@@ -52,7 +54,7 @@ public class ExamCommissionService {
     @Transactional
     public View get(UUID examId) {
         ExamRecord exam = exam(examId);
-        boolean member = ExamCommissionSeat.count("key.examId = ?1 and key.userId = ?2", examId, me.id()) > 0;
+        boolean member = ExamCommissions.sits(examId, me.id());
         if (!mayEdit(exam) && !member) throw Problem.forbidden("The exam's teacher, heads of department and its commission see the commission");
         return view(exam);
     }
@@ -61,16 +63,16 @@ public class ExamCommissionService {
     public View set(UUID examId, SetRequest r) {
         ExamRecord exam = exam(examId);
         if (!mayEdit(exam)) throw Problem.forbidden("The exam's teacher, a head of department or an admin sets its commission");
-        if (r == null || ActService.blank(r.chair())) throw Problem.badRequest("COMMISSION_CHAIR_REQUIRED", "Name the commission's chair");
+        if (r == null || blank(r.chair())) throw Problem.badRequest("COMMISSION_CHAIR_REQUIRED", "Name the commission's chair");
         List<String> memberLogins = r.members() == null ? List.of() : r.members().stream().filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
         if (memberLogins.isEmpty()) throw Problem.badRequest("COMMISSION_MEMBERS_REQUIRED", "Name at least one member besides the chair");
-        if (Act.count("examId = ?1 and state = ?2", examId, Act.State.SIGNED) > 0) {
+        if (voting.votingOn(examId)) {
             throw Problem.conflict("COMMISSION_VOTING", "An act of this exam is being voted on; its commission can't change until it is decided");
         }
-        Map<UUID, ExamCommissionSeat.Seat> seats = new LinkedHashMap<>();
-        put(seats, person(r.chair()), ExamCommissionSeat.Seat.CHAIR);
-        for (String m : memberLogins) put(seats, person(m), ExamCommissionSeat.Seat.MEMBER);
-        if (!ActService.blank(r.secretary())) put(seats, person(r.secretary()), ExamCommissionSeat.Seat.SECRETARY);
+        Map<UUID, CommissionSeat> seats = new LinkedHashMap<>();
+        put(seats, person(r.chair()), CommissionSeat.CHAIR);
+        for (String m : memberLogins) put(seats, person(m), CommissionSeat.MEMBER);
+        if (!blank(r.secretary())) put(seats, person(r.secretary()), CommissionSeat.SECRETARY);
         List<String> before = ExamCommissionSeat.of(examId).stream().map(s -> s.role + ":" + s.key.userId).toList();
         ExamCommissionSeat.delete("key.examId", examId);
         ExamCommissionSeat.getEntityManager().flush();
@@ -88,7 +90,7 @@ public class ExamCommissionService {
         return view(exam);
     }
 
-    private static void put(Map<UUID, ExamCommissionSeat.Seat> seats, Person u, ExamCommissionSeat.Seat role) {
+    private static void put(Map<UUID, CommissionSeat> seats, Person u, CommissionSeat role) {
         if (seats.containsKey(u.id())) {
             throw Problem.badRequest("COMMISSION_SEAT_TWICE", u.fullName() + " (" + u.login() + ") holds one seat only");
         }
@@ -118,5 +120,9 @@ public class ExamCommissionService {
 
     private ExamRecord exam(UUID id) {
         return exams.find(id).orElseThrow(() -> Problem.notFound("Exam"));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }
