@@ -62,16 +62,13 @@ final class TestFaces {
         return dir.get();
     }
 
-    /** person name → the crop files person1..5.png, sorted by name. */
+    /** The crop files {@code <person>/<person>1.png, 2, …} (as many as there are), people sorted by name. */
     static List<Path> crops(Path facesDir) {
         try (Stream<Path> people = Files.list(facesDir)) {
             List<Path> files = new ArrayList<>();
             for (Path person : people.filter(Files::isDirectory).sorted().toList()) {
-                for (int i = 1; i <= 5; i++) {
-                    Path file = person.resolve(person.getFileName() + "" + i + ".png");
-                    if (Files.isRegularFile(file)) {
-                        files.add(file);
-                    }
+                for (int i = 1; Files.isRegularFile(person.resolve(person.getFileName() + "" + i + ".png")); i++) {
+                    files.add(person.resolve(person.getFileName() + "" + i + ".png"));
                 }
             }
             return files;
