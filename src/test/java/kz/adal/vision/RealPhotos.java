@@ -74,6 +74,22 @@ final class RealPhotos {
         return CROPS;
     }
 
+    /**
+     * One face crop, e.g. {@code crop("jesper", 2)}: jesper1 is jesper.jpg (29 Dec 2005), jesper2 jesper_2.jpg
+     * (21 Dec 2005), jesper3/4 and annehelene2/3 bar55.jpg and bar55_2.jpg (the same evening, 11 Feb 2006);
+     * the order is that of {@code vision/kphotoalbum-faces.tsv}.
+     */
+    static Path crop(String person, int n) {
+        return cropsOrSkip().resolve(person).resolve(person + n + ".png");
+    }
+
+    /** One whole photo of the album; skipped when absent, or failed under CI. */
+    static Path photo(String file) {
+        Path photo = PHOTOS.resolve(file);
+        require(Files.isRegularFile(photo), "KPhotoAlbum demo photo not found: " + photo + " (the build fetches it with apt-get download)");
+        return photo;
+    }
+
     /** A square a tenth larger than the face box, gray, scaled to 150×150 like the shared crops. */
     private static void write(Face f, Path out) {
         try (FaceImage photo = TestFaces.read(PHOTOS.resolve(f.file())); Mat upright = upright(photo.mat(), f.angle())) {
