@@ -18,7 +18,9 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Test data and the shared engine. The face crops are stills of TV actors: they stay in
- * {@code ../shared/data/faces} (outside the repository) and are read by path, never copied.
+ * {@code ../shared/data/faces} (outside the repository) and are read by path, never copied; only the threshold's
+ * calibration ({@link GateAccuracyTest}) and the counts on their group photos need them, the other tests take
+ * their faces from {@link RealPhotos} (a registry package).
  */
 final class TestFaces {
 
