@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Random;
 
 import org.bytedeco.javacpp.indexer.UByteIndexer;
@@ -24,10 +23,9 @@ class FrameChecksTest {
         }
     }
 
-    /** A 640×480 frame with a face and simulated sensor noise (Gaussian, sigma in grey levels). */
+    /** A 640×480 frame with a face (Anne Helene, kphotoalbum) and simulated sensor noise (Gaussian, sigma in grey levels). */
     static FaceImage noisyFace(long seed, double sigma) {
-        Path dir = TestFaces.facesDirOrSkip();
-        try (FaceImage face = TestFaces.padded(dir.resolve("penny/penny1.png"), 0.5); Mat m = new Mat()) {
+        try (FaceImage face = TestFaces.padded(RealPhotos.crop("annehelene", 1), 0.5); Mat m = new Mat()) {
             org.bytedeco.opencv.global.opencv_imgproc.resize(face.mat(), m, new org.bytedeco.opencv.opencv_core.Size(640, 480));
             Random random = new Random(seed);
             try (UByteIndexer ix = m.createIndexer()) {

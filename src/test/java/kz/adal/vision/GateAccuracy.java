@@ -112,6 +112,33 @@ final class GateAccuracy {
         return new Result(threshold, calibration, heldOut, outsiders.size());
     }
 
+    /**
+     * Every ordered pair of crops through the same code as {@link #measure}, with no split (for a set too small to
+     * halve), and the group photos' faces as extra impostors.
+     */
+    static Scores allPairs(FaceEngine engine, Path facesDir, Path groupPhotos) {
+        List<Path> crops = TestFaces.crops(facesDir);
+        Map<Path, float[]> references = new LinkedHashMap<>();
+        Map<Path, IdentityDecision.Probe> probes = new LinkedHashMap<>();
+        for (Path crop : crops) {
+            byte[] photo = read(crop);
+            references.put(crop, IdentityService.referenceEmbedding(engine, photo));
+            probes.put(crop, IdentityDecision.probe(engine, webcamFrame(photo)));
+        }
+        List<IdentityDecision.Probe> outsiders = outsiderProbes(engine, groupPhotos);
+        Scores all = new Scores(new ArrayList<>(), new ArrayList<>());
+        for (var ref : references.entrySet()) {
+            String person = TestFaces.person(ref.getKey());
+            for (var probe : probes.entrySet()) {
+                if (probe.getKey().equals(ref.getKey())) continue;
+                double s = score(engine, ref.getValue(), probe.getValue());
+                (person.equals(TestFaces.person(probe.getKey())) ? all.genuine() : all.impostor()).add(s);
+            }
+            for (IdentityDecision.Probe o : outsiders) all.impostor().add(score(engine, ref.getValue(), o));
+        }
+        return all;
+    }
+
     /** The similarity the gate computed, or −1 when it refused the frame before comparing (no face, two faces). */
     private static double score(FaceEngine engine, float[] reference, IdentityDecision.Probe probe) {
         IdentityDecision.Result r = IdentityDecision.compare(engine, -2, reference, probe);

@@ -17,19 +17,29 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static kz.adal.testing.Prerequisites.require;
 
-/** Enrollment, the identity gate, the proctor's decision and face-check records over HTTP (000 §4.5, §4.7). */
+/**
+ * Enrollment, the identity gate, the proctor's decision and face-check records over HTTP (000 §4.5, §4.7). Faces from
+ * the kphotoalbum demo album ({@link RealPhotos}): Anne Helene on bar55.jpg and bar55_2.jpg (the same evening, ≈ 0.94),
+ * Jesper on jesper.jpg and jesper_2.jpg (eight days apart, ≈ 0.50); Jesper against Anne Helene ≈ 0.13.
+ */
 @QuarkusTest
 class IdentityApiTest {
 
     @Inject
     FaceEngine engine;
 
-    Path faces;
-
     @BeforeEach
     void needsModelsAndFaces() {
         require(engine.available(), () -> "Face models absent: " + engine.unavailableReason());
-        faces = TestFaces.facesDirOrSkip();
+        RealPhotos.cropsOrSkip();
+    }
+
+    private static Path anneHelene(int n) {
+        return RealPhotos.crop("annehelene", n);
+    }
+
+    private static Path jesper(int n) {
+        return RealPhotos.crop("jesper", n);
     }
 
     static void consent(VisionFixtures.Sitting s) {
@@ -53,12 +63,12 @@ class IdentityApiTest {
     @Test
     void enrollmentNeedsTheStudentsConsent() {
         VisionFixtures.Sitting s = VisionFixtures.sitting();
-        Api.as("registrar").contentType("image/png").body(VisionFixtures.read(faces.resolve("amy/amy2.png")))
+        Api.as("registrar").contentType("image/png").body(VisionFixtures.read(anneHelene(1)))
                 .put("/api/vision/enrollments/" + s.studentId() + "/photo").then().statusCode(409).body("code", equalTo("BIOMETRIC_CONSENT_MISSING"));
         consent(s);
-        enroll(s, faces.resolve("amy/amy2.png"));
+        enroll(s, anneHelene(1));
         // re-enrollment is allowed and counted (audited as face.re-enrolled)
-        Api.as("registrar").contentType("image/png").body(VisionFixtures.read(faces.resolve("amy/amy3.png")))
+        Api.as("registrar").contentType("image/png").body(VisionFixtures.read(anneHelene(2)))
                 .put("/api/vision/enrollments/" + s.studentId() + "/photo").then().statusCode(200).body("revision", equalTo(2));
         List<String> actions = kz.adal.audit.AuditRows.actionsAbout(s.studentId().toString());
         assertEquals(List.of("user.created", "biometrics.consented", "face.enrolled", "face.re-enrolled"), actions);
@@ -68,7 +78,7 @@ class IdentityApiTest {
         // another student cannot consent for them; a student cannot upload
         VisionFixtures.Sitting other = VisionFixtures.sitting();
         other.api().body(Map.of("given", true)).put("/api/vision/enrollments/" + s.studentId() + "/consent").then().statusCode(403);
-        s.api().contentType("image/png").body(VisionFixtures.read(faces.resolve("amy/amy2.png")))
+        s.api().contentType("image/png").body(VisionFixtures.read(anneHelene(1)))
                 .put("/api/vision/enrollments/" + s.studentId() + "/photo").then().statusCode(403);
     }
 
@@ -76,11 +86,11 @@ class IdentityApiTest {
     void theEnrolledPersonPassesTheGateAndStarts() {
         VisionFixtures.Sitting s = VisionFixtures.sitting();
         consent(s);
-        enroll(s, faces.resolve("penny/penny2.png"));
+        enroll(s, anneHelene(2));
         String id = open(s);
         s.api().body(Map.of()).post("/api/attempts/" + id + "/start").then().statusCode(409)
                 .body("code", equalTo("ATTEMPT_CHECKS_PENDING")).body("errors.code", hasItem("IDENTITY_NOT_CHECKED"));
-        frame(s, id, VisionFixtures.paddedJpeg(faces.resolve("penny/penny1.png"))).then().statusCode(200)
+        frame(s, id, VisionFixtures.paddedJpeg(anneHelene(3))).then().statusCode(200)
                 .body("status", equalTo("PASSED")).body("similarity", greaterThan(0.34f)).body("liveness", equalTo("not available"));
         s.api().body(Map.of()).post("/api/attempts/" + id + "/start").then().statusCode(200).body("state", equalTo("IN_PROGRESS"));
     }
@@ -89,9 +99,9 @@ class IdentityApiTest {
     void anotherPersonWaitsForAProctorWhoseApprovalLetsThemStart() {
         VisionFixtures.Sitting s = VisionFixtures.sitting();
         consent(s);
-        enroll(s, faces.resolve("penny/penny2.png"));
+        enroll(s, anneHelene(2));
         String id = open(s);
-        String checkId = frame(s, id, VisionFixtures.paddedJpeg(faces.resolve("raj/raj1.png"))).then().statusCode(200)
+        String checkId = frame(s, id, VisionFixtures.paddedJpeg(jesper(2))).then().statusCode(200)
                 .body("status", equalTo("PENDING")).body("reason", equalTo("MISMATCH")).extract().path("id");
         s.api().body(Map.of()).post("/api/attempts/" + id + "/start").then().statusCode(409).body("errors.code", hasItem("IDENTITY_PENDING"));
         Api.as("proctor").get("/api/proctor/identity-checks").then().statusCode(200).body("id", hasItem(checkId));
@@ -114,14 +124,14 @@ class IdentityApiTest {
         s.api().body(Map.of("given", false)).put("/api/vision/enrollments/" + s.studentId() + "/consent").then().statusCode(200)
                 .body("consent", equalTo("REFUSED"));
         String id = open(s);
-        String checkId = frame(s, id, VisionFixtures.paddedJpeg(faces.resolve("amy/amy1.png"))).then().statusCode(200)
+        String checkId = frame(s, id, VisionFixtures.paddedJpeg(anneHelene(1))).then().statusCode(200)
                 .body("status", equalTo("PENDING")).body("reason", equalTo("BIOMETRICS_REFUSED")).body("similarity", nullValue())
                 .extract().path("id");
         Api.as("proctor").body(Map.of("approve", false, "reason", "No ID document shown"))
                 .post("/api/proctor/identity-checks/" + checkId + "/decision").then().statusCode(200);
         s.api().body(Map.of()).post("/api/attempts/" + id + "/start").then().statusCode(409).body("errors.code", hasItem("IDENTITY_DENIED"));
         // never a dead end: a new capture goes back to the queue
-        frame(s, id, VisionFixtures.paddedJpeg(faces.resolve("amy/amy1.png"))).then().statusCode(200).body("status", equalTo("PENDING"));
+        frame(s, id, VisionFixtures.paddedJpeg(anneHelene(1))).then().statusCode(200).body("status", equalTo("PENDING"));
     }
 
     @Test
@@ -142,11 +152,11 @@ class IdentityApiTest {
     void aBlankFrameIsCoveredAndTheSameFrameTwiceIsFrozen() {
         VisionFixtures.Sitting s = VisionFixtures.sitting();
         consent(s);
-        enroll(s, faces.resolve("leonard/leonard2.png"));
+        enroll(s, jesper(1));
         String id = open(s);
         String path = "/api/attempts/" + id + "/snapshots/face-check";
         s.api().contentType("image/jpeg").body(VisionFixtures.blankJpeg()).post(path).then().statusCode(200).body("outcome", equalTo("COVERED"));
-        byte[] me = VisionFixtures.paddedJpeg(faces.resolve("leonard/leonard1.png"));
+        byte[] me = VisionFixtures.paddedJpeg(jesper(2));
         s.api().contentType("image/jpeg").body(me).post(path).then().statusCode(200).body("outcome", equalTo("OK"));
         s.api().contentType("image/jpeg").body(me).post(path).then().statusCode(200).body("outcome", equalTo("FROZEN"));
         s.api().contentType("image/jpeg").body(new byte[]{1, 2, 3}).post(path).then().statusCode(400).body("code", equalTo("IMAGE_UNREADABLE"));

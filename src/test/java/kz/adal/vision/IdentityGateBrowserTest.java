@@ -33,12 +33,10 @@ class IdentityGateBrowserTest {
     @Inject
     FaceEngine engine;
 
-    Path faces;
-
     @BeforeEach
     void needsModelsAndFaces() {
         require(engine.available(), () -> "Face models absent: " + engine.unavailableReason());
-        faces = TestFaces.facesDirOrSkip();
+        RealPhotos.cropsOrSkip(); // Anne Helene (bar55.jpg, bar55_2.jpg, the same evening) and Jesper
     }
 
     /** A Y4M camera feed of a crop on a 640×480 gray canvas (made here with Debian's ffmpeg; never stored in the repo). */
@@ -70,8 +68,8 @@ class IdentityGateBrowserTest {
     void theEnrolledPersonOnCameraPassesTheGateAndStarts() throws Exception {
         VisionFixtures.Sitting s = VisionFixtures.sitting();
         IdentityApiTest.consent(s);
-        IdentityApiTest.enroll(s, faces.resolve("howard/howard2.png"));
-        try (BrowserContext ctx = Browser.context("--use-file-for-fake-video-capture=" + y4m(faces.resolve("howard/howard1.png")))) {
+        IdentityApiTest.enroll(s, RealPhotos.crop("annehelene", 2));
+        try (BrowserContext ctx = Browser.context("--use-file-for-fake-video-capture=" + y4m(RealPhotos.crop("annehelene", 3)))) {
             Page page = checkPage(ctx, s);
             assertThat(page.locator("#st-identity")).hasAttribute("data-state", "ok");
             assertThat(page.locator("#dt-identity")).hasAttribute("data-state", "passed");
@@ -85,8 +83,8 @@ class IdentityGateBrowserTest {
     void anotherPersonWaitsForAProctorAndStartsOnceApproved() throws Exception {
         VisionFixtures.Sitting s = VisionFixtures.sitting();
         IdentityApiTest.consent(s);
-        IdentityApiTest.enroll(s, faces.resolve("howard/howard2.png"));
-        try (BrowserContext ctx = Browser.context("--use-file-for-fake-video-capture=" + y4m(faces.resolve("bernadette/bernadette1.png")));
+        IdentityApiTest.enroll(s, RealPhotos.crop("annehelene", 2));
+        try (BrowserContext ctx = Browser.context("--use-file-for-fake-video-capture=" + y4m(RealPhotos.crop("jesper", 2)));
              BrowserContext proctorCtx = Browser.context()) {
             Page page = checkPage(ctx, s);
             assertThat(page.locator("#dt-identity")).hasAttribute("data-state", "waiting");
@@ -123,7 +121,7 @@ class IdentityGateBrowserTest {
             page.locator("button.link[data-login='" + s.login() + "']").click();
             assertThat(page.locator("#photo")).hasCount(0); // no photo before consent
             page.locator("#consent-given").click();
-            page.locator("#photo").setInputFiles(faces.resolve("howard/howard2.png"));
+            page.locator("#photo").setInputFiles(RealPhotos.crop("annehelene", 2));
             page.locator("#upload").click();
             assertThat(page.locator("#student-detail img")).isVisible();
             assertThat(page.locator("tr:has(button.link[data-login='" + s.login() + "']) .badge.ok")).hasCount(2);

@@ -71,7 +71,7 @@ class OnnxFaceEngineTest {
     @Test
     void embeddingIsUnitLengthAndStableForTheSameImage() {
         FaceEngine engine = TestFaces.engineOrSkip();
-        try (FaceImage image = TestFaces.padded(TestFaces.facesDirOrSkip().resolve("raj/raj1.png"), 0.5)) {
+        try (FaceImage image = TestFaces.padded(RealPhotos.crop("jesper", 2), 0.5)) {
             DetectedFace face = engine.detect(image).get(0);
             float[] a = engine.embed(image, face);
             float[] b = engine.embed(image, face);
@@ -136,7 +136,7 @@ class OnnxFaceEngineTest {
     @Test
     void livenessIsReportedAsNotAvailable() {
         FaceEngine engine = TestFaces.engineOrSkip();
-        try (FaceImage image = TestFaces.padded(TestFaces.facesDirOrSkip().resolve("amy/amy1.png"), 0.5)) {
+        try (FaceImage image = TestFaces.padded(RealPhotos.crop("annehelene", 1), 0.5)) {
             Liveness liveness = engine.liveness(image, engine.detect(image).get(0));
             assertFalse(liveness.available());
             assertTrue(Double.isNaN(liveness.score()));

@@ -11,6 +11,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Faces from the kphotoalbum demo album ({@link RealPhotos}, a registry package): the same person is Jesper
+ * on jesper_2.jpg against jesper.jpg, eight days apart (similarity ≈ 0.50, above the 0.37 threshold), someone
+ * else is Jesper against Anne Helene.
+ */
 class SnapshotAnalysisTest {
 
     private final FrameChecks frameChecks = new FrameChecks(FrameChecks.Thresholds.defaults());
@@ -19,21 +24,21 @@ class SnapshotAnalysisTest {
         return new SnapshotAnalysis(TestFaces.engineOrSkip(), frameChecks, policy);
     }
 
-    private static float[] reference(String crop) {
+    private static float[] reference(Path crop) {
         FaceEngine engine = TestFaces.engineOrSkip();
-        try (FaceImage image = TestFaces.padded(TestFaces.facesDirOrSkip().resolve(crop), 0.5)) {
+        try (FaceImage image = TestFaces.padded(crop, 0.5)) {
             return engine.embed(image, engine.detect(image).get(0));
         }
     }
 
-    private static FaceImage snapshot(String crop) {
-        return TestFaces.padded(TestFaces.facesDirOrSkip().resolve(crop), 0.5);
+    private static FaceImage snapshot(Path crop) {
+        return TestFaces.padded(crop, 0.5);
     }
 
     @Test
     void sameStudentFacingTheCameraIsOk() {
-        try (FaceImage now = snapshot("leonard/leonard2.png"); FaceImage before = snapshot("leonard/leonard3.png")) {
-            SnapshotVerdict v = analysis(SnapshotPolicy.defaults()).analyse(now, before, reference("leonard/leonard1.png"));
+        try (FaceImage now = snapshot(RealPhotos.crop("jesper", 2)); FaceImage before = snapshot(RealPhotos.crop("jesper", 3))) {
+            SnapshotVerdict v = analysis(SnapshotPolicy.defaults()).analyse(now, before, reference(RealPhotos.crop("jesper", 1)));
             assertEquals(SnapshotOutcome.OK, v.outcome(), v.toString());
             assertTrue(v.similarity() >= SnapshotPolicy.defaults().matchThreshold());
             assertEquals(1, v.faceCount());
@@ -44,8 +49,8 @@ class SnapshotAnalysisTest {
 
     @Test
     void someoneElseIsAMismatchWithTheScoreAsEvidence() {
-        try (FaceImage now = snapshot("howard/howard1.png")) {
-            SnapshotVerdict v = analysis(SnapshotPolicy.defaults()).analyse(now, null, reference("leonard/leonard1.png"));
+        try (FaceImage now = snapshot(RealPhotos.crop("jesper", 2))) {
+            SnapshotVerdict v = analysis(SnapshotPolicy.defaults()).analyse(now, null, reference(RealPhotos.crop("annehelene", 2)));
             assertEquals(SnapshotOutcome.MISMATCH, v.outcome());
             assertTrue(v.similarity() < 0.34, "similarity " + v.similarity());
             assertNull(v.motion());
@@ -54,18 +59,20 @@ class SnapshotAnalysisTest {
 
     @Test
     void aSecondPersonInTheFrameIsReported() {
-        try (FaceImage group = TestFaces.read(TestFaces.facesDirOrSkip().resolve("bbt1.jpg"))) {
-            SnapshotVerdict v = analysis(SnapshotPolicy.defaults()).analyse(group, null, reference("leonard/leonard1.png"));
+        // Anne Helene and Jesper side by side at a bar, nobody else in sight
+        try (FaceImage group = TestFaces.read(RealPhotos.photo("bar55_2.jpg"))) {
+            SnapshotVerdict v = analysis(SnapshotPolicy.defaults()).analyse(group, null, reference(RealPhotos.crop("jesper", 1)));
             assertEquals(SnapshotOutcome.MULTIPLE_FACES, v.outcome());
-            assertEquals(4, v.faceCount());
+            assertEquals(2, v.faceCount());
         }
     }
 
     @Test
     void anEmptyRoomHasNoFace() {
-        try (FaceImage wall = TestFaces.read(TestFaces.facesDirOrSkip().resolve("bbt1.jpg"));
+        // the canyon left of the man in the woollen hat: sky, rock and shadow, no one
+        try (FaceImage wall = TestFaces.read(RealPhotos.photo("grand_canyon_2.jpg"));
                 FaceImage corner = FaceImage.of(new org.bytedeco.opencv.opencv_core.Mat(wall.mat(),
-                        new org.bytedeco.opencv.opencv_core.Rect(0, 330, 300, 300)))) {
+                        new org.bytedeco.opencv.opencv_core.Rect(0, 120, 300, 240)))) {
             SnapshotVerdict v = analysis(SnapshotPolicy.defaults()).analyse(corner, null, null);
             assertEquals(SnapshotOutcome.NO_FACE, v.outcome(), v.toString());
             assertEquals(0, v.faceCount());
@@ -75,10 +82,11 @@ class SnapshotAnalysisTest {
     @Test
     void aTurnedHeadIsLookingAwayEvenForTheRightPerson() {
         // policy limits tightened below this face's measured pose, to exercise the rule
-        try (FaceImage now = snapshot("amy/amy1.png")) {
-            SnapshotVerdict measured = analysis(SnapshotPolicy.defaults()).analyse(now, null, reference("amy/amy2.png"));
+        // Wayne on qt-logo.jpg (yaw ≈ −23°) against Wayne on wayne.jpg (similarity ≈ 0.76)
+        try (FaceImage now = snapshot(RealPhotos.crop("wayne", 1))) {
+            SnapshotVerdict measured = analysis(SnapshotPolicy.defaults()).analyse(now, null, reference(RealPhotos.crop("wayne", 2)));
             double yaw = Math.abs(measured.pose().yaw());
-            SnapshotVerdict v = analysis(new SnapshotPolicy(0.34, Math.max(1, yaw - 5), 80)).analyse(now, null, reference("amy/amy2.png"));
+            SnapshotVerdict v = analysis(new SnapshotPolicy(0.34, Math.max(1, yaw - 5), 80)).analyse(now, null, reference(RealPhotos.crop("wayne", 2)));
             assertEquals(SnapshotOutcome.LOOKING_AWAY, v.outcome(), v.toString());
             assertNotNull(v.similarity(), "similarity is still recorded as evidence");
         }
@@ -87,7 +95,7 @@ class SnapshotAnalysisTest {
     @Test
     void aCoveredCameraIsReportedBeforeLookingForFaces() {
         try (FaceImage dark = FrameChecksTest.flat(640, 480, 5)) {
-            SnapshotVerdict v = analysis(SnapshotPolicy.defaults()).analyse(dark, null, reference("amy/amy2.png"));
+            SnapshotVerdict v = analysis(SnapshotPolicy.defaults()).analyse(dark, null, reference(RealPhotos.crop("annehelene", 2)));
             assertEquals(SnapshotOutcome.COVERED, v.outcome());
             assertEquals(5, v.exposure().mean(), 0.01);
         }
@@ -95,8 +103,8 @@ class SnapshotAnalysisTest {
 
     @Test
     void theSamePictureTwiceIsFrozen() {
-        try (FaceImage a = snapshot("penny/penny1.png"); FaceImage b = snapshot("penny/penny1.png")) {
-            SnapshotVerdict v = analysis(SnapshotPolicy.defaults()).analyse(b, a, reference("penny/penny2.png"));
+        try (FaceImage a = snapshot(RealPhotos.crop("annehelene", 3)); FaceImage b = snapshot(RealPhotos.crop("annehelene", 3))) {
+            SnapshotVerdict v = analysis(SnapshotPolicy.defaults()).analyse(b, a, reference(RealPhotos.crop("annehelene", 2)));
             assertEquals(SnapshotOutcome.FROZEN, v.outcome());
             assertEquals(0, v.motion().meanAbsDiff(), 1e-9);
         }

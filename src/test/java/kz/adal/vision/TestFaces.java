@@ -18,7 +18,9 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Test data and the shared engine. The face crops are stills of TV actors: they stay in
- * {@code ../shared/data/faces} (outside the repository) and are read by path, never copied.
+ * {@code ../shared/data/faces} (outside the repository) and are read by path, never copied; only the threshold's
+ * calibration ({@link GateAccuracyTest}) and the counts on their group photos need them, the other tests take
+ * their faces from {@link RealPhotos} (a registry package).
  */
 final class TestFaces {
 
@@ -62,16 +64,13 @@ final class TestFaces {
         return dir.get();
     }
 
-    /** person name → the crop files person1..5.png, sorted by name. */
+    /** The crop files {@code <person>/<person>1.png, 2, …} (as many as there are), people sorted by name. */
     static List<Path> crops(Path facesDir) {
         try (Stream<Path> people = Files.list(facesDir)) {
             List<Path> files = new ArrayList<>();
             for (Path person : people.filter(Files::isDirectory).sorted().toList()) {
-                for (int i = 1; i <= 5; i++) {
-                    Path file = person.resolve(person.getFileName() + "" + i + ".png");
-                    if (Files.isRegularFile(file)) {
-                        files.add(file);
-                    }
+                for (int i = 1; Files.isRegularFile(person.resolve(person.getFileName() + "" + i + ".png")); i++) {
+                    files.add(person.resolve(person.getFileName() + "" + i + ".png"));
                 }
             }
             return files;
