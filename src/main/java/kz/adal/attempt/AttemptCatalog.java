@@ -78,6 +78,35 @@ public class AttemptCatalog {
         return out;
     }
 
+    /**
+     * The attempts in any of the exams or among the attempts given that are in one of {@code states} or finished after
+     * {@code finishedAfter}: what a proctor's grid shows (the proctor's assignments name the exams and attempts).
+     */
+    @Transactional
+    public List<AttemptRecord> inStatesOrFinishedAfter(Collection<UUID> examIds, Collection<UUID> attemptIds, Set<AttemptState> states,
+                                                       Instant finishedAfter) {
+        if (examIds.isEmpty() && attemptIds.isEmpty()) return List.of();
+        UUID none = new UUID(0, 0);
+        return Attempt.<Attempt>list("(examId in ?1 or id in ?2) and (state in ?3 or finishedAt > ?4)",
+                        examIds.isEmpty() ? Set.of(none) : examIds, attemptIds.isEmpty() ? Set.of(none) : attemptIds, states, finishedAfter)
+                .stream().map(AttemptCatalog::record).toList();
+    }
+
+    /** Whether the student has an attempt in any of the exams or among the attempts given. */
+    @Transactional
+    public boolean hasAttemptAmong(UUID studentId, Collection<UUID> examIds, Collection<UUID> attemptIds) {
+        if (examIds.isEmpty() && attemptIds.isEmpty()) return false;
+        UUID none = new UUID(0, 0);
+        return Attempt.count("studentId = ?1 and (examId in ?2 or id in ?3)", studentId,
+                examIds.isEmpty() ? Set.of(none) : examIds, attemptIds.isEmpty() ? Set.of(none) : attemptIds) > 0;
+    }
+
+    /** How many of the exam's attempts are in {@code state}. */
+    @Transactional
+    public long countIn(UUID examId, AttemptState state) {
+        return Attempt.count("examId = ?1 and state = ?2", examId, state);
+    }
+
     /** The attempts that started in any of the exams, the latest started first. */
     @Transactional
     public List<AttemptRecord> started(Collection<UUID> examIds) {

@@ -22,11 +22,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AttemptInterventions {
-    private final AttemptService attempts;
+    private final AttemptLookups attempts;
     private final AuditTrail audit;
     private final Event<AttemptFinished> finished;
 
-    AttemptInterventions(AttemptService attempts, AuditTrail audit, Event<AttemptFinished> finished) {
+    AttemptInterventions(AttemptLookups attempts, AuditTrail audit, Event<AttemptFinished> finished) {
         this.attempts = attempts;
         this.audit = audit;
         this.finished = finished;

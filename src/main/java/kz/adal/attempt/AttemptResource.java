@@ -17,7 +17,7 @@ import kz.adal.identity.Role;
 import java.util.List;
 import java.util.UUID;
 
-/** A student's exams and attempts. Thin: parse, call {@link AttemptService}, return its view. */
+/** A student's exams and attempts. Thin: parse, call {@link AttemptService} (commands) or {@link AttemptQueries} (reads), return its view. */
 @Path("/api")
 @RolesAllowed(Role.Names.STUDENT)
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,10 +25,12 @@ import java.util.UUID;
 public class AttemptResource {
 
     private final AttemptService attempts;
+    private final AttemptQueries queries;
     private final CurrentUser me;
 
-    AttemptResource(AttemptService attempts, CurrentUser me) {
+    AttemptResource(AttemptService attempts, AttemptQueries queries, CurrentUser me) {
         this.attempts = attempts;
+        this.queries = queries;
         this.me = me;
     }
 
@@ -38,13 +40,13 @@ public class AttemptResource {
     @GET
     @Path("/student/exams")
     public List<StudentExamView> myExams() {
-        return attempts.examsFor(me.id());
+        return queries.examsFor(me.id());
     }
 
     @GET
     @Path("/student/exams/{examId}")
     public StudentExamView myExam(@PathParam("examId") UUID examId) {
-        return attempts.examFor(examId, me.id());
+        return queries.examFor(examId, me.id());
     }
 
     /** Opens (or returns) the student's attempt at the exam, in CHECKS. */
@@ -57,7 +59,7 @@ public class AttemptResource {
     @GET
     @Path("/attempts/{id}")
     public AttemptView get(@PathParam("id") UUID id) {
-        return attempts.get(id, me.id());
+        return queries.get(id, me.id());
     }
 
     @POST
@@ -69,7 +71,7 @@ public class AttemptResource {
     @GET
     @Path("/attempts/{id}/paper")
     public PaperView paper(@PathParam("id") UUID id) {
-        return attempts.paper(id, me.id());
+        return queries.paper(id, me.id());
     }
 
     @PUT
@@ -81,7 +83,7 @@ public class AttemptResource {
     @GET
     @Path("/attempts/{id}/receipt")
     public AnswerReceipt receipt(@PathParam("id") UUID id) {
-        return attempts.receipt(id, me.id());
+        return queries.receipt(id, me.id());
     }
 
     @POST
@@ -93,14 +95,14 @@ public class AttemptResource {
     @GET
     @Path("/attempts/{id}/result")
     public ResultView result(@PathParam("id") UUID id) {
-        return attempts.result(id, me.id());
+        return queries.result(id, me.id());
     }
 
     @GET
     @Path("/attempts/{id}/questions/{position}/image")
     @Produces("*/*")
     public Response image(@PathParam("id") UUID id, @PathParam("position") int position) {
-        BankCatalog.QuestionImage img = attempts.image(id, me.id(), position);
+        BankCatalog.QuestionImage img = queries.image(id, me.id(), position);
         return Response.ok(img.bytes(), img.contentType()).header("Cache-Control", "private, max-age=3600").build();
     }
 
@@ -109,7 +111,7 @@ public class AttemptResource {
     @Path("/attempts/{id}/materials/{materialId}")
     @Produces("*/*")
     public Response material(@PathParam("id") UUID id, @PathParam("materialId") UUID materialId) {
-        BankCatalog.MaterialFile m = attempts.material(id, me.id(), materialId);
+        BankCatalog.MaterialFile m = queries.material(id, me.id(), materialId);
         return Response.ok(m.content(), m.contentType())
                 .header("Content-Disposition", kz.adal.bank.BankResource.contentDisposition("attachment", m.fileName())).build();
     }

@@ -5,7 +5,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -91,6 +94,16 @@ public class ExamCatalog {
     public Optional<ExamRecord> find(UUID examId) {
         Exam e = examId == null ? null : Exam.findById(examId);
         return Optional.ofNullable(e).map(ExamCatalog::record);
+    }
+
+    /** The titles of the exams of the ids given that exist, by id. */
+    @Transactional
+    public Map<UUID, String> titles(Collection<UUID> examIds) {
+        if (examIds.isEmpty()) return Map.of();
+        Map<UUID, String> out = new HashMap<>();
+        Exam.getEntityManager().createQuery("select e.id, e.title from Exam e where e.id in :ids", Object[].class)
+                .setParameter("ids", examIds).getResultList().forEach(r -> out.put((UUID) r[0], (String) r[1]));
+        return out;
     }
 
     /** Every exam, the latest opening first. */

@@ -48,6 +48,19 @@ public class People {
         return out;
     }
 
+    /** How a person is shown in a list: full name and login. */
+    public record Name(String fullName, String login) {
+    }
+
+    /** Full names and logins by id (no roles read); an id with no account is left out. */
+    public static Map<UUID, Name> namesAndLogins(Collection<UUID> ids) {
+        if (ids.isEmpty()) return Map.of();
+        Map<UUID, Name> out = new HashMap<>();
+        AppUser.getEntityManager().createQuery("select u.id, u.fullName, u.login from AppUser u where u.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList().forEach(r -> out.put((UUID) r[0], new Name((String) r[1], (String) r[2])));
+        return out;
+    }
+
     public static Optional<Person> find(UUID id) {
         return id == null ? Optional.empty() : AppUser.<AppUser>findByIdOptional(id).map(People::person);
     }

@@ -2,76 +2,88 @@ package kz.adal.proctoring;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import kz.adal.attempt.AttemptCatalog;
 import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.attempt.AttemptState;
+import kz.adal.exam.ExamCatalog;
+import kz.adal.identity.People;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** Read-only queries about attempts for the live side (each in its own short transaction; callable from workers). */
+/**
+ * Read-only queries about attempts for the live side (each in its own short transaction; callable from workers). The
+ * proctor's assignments are this feature's own; the attempts, their exams' titles and the students' names come from
+ * the owners' ports ({@link AttemptCatalog}, {@link ExamCatalog}, {@link People}).
+ */
 @ApplicationScoped
 class AttemptDirectory {
     /** Finished attempts stay on the grid this long, so the proctor sees how they ended. */
     static final Duration FINISHED_VISIBLE = Duration.ofMinutes(15);
-    private static final String SELECT = "select a.id, e.title, u.fullName, u.login from Attempt a, Exam e, AppUser u "
-            + "where e.id = a.examId and u.id = a.studentId ";
+    /** Attempts on the grid whatever their finishing time: checking in, running or paused. */
+    private static final Set<AttemptState> RUNNING = EnumSet.of(AttemptState.CHECKS, AttemptState.IN_PROGRESS, AttemptState.SUSPENDED);
 
-    private final EntityManager em;
     private final AttemptCatalog attempts;
+    private final ExamCatalog exams;
+    private final ProctorAssignments assignments;
 
-    AttemptDirectory(EntityManager em, AttemptCatalog attempts) {
-        this.em = em;
+    AttemptDirectory(AttemptCatalog attempts, ExamCatalog exams, ProctorAssignments assignments) {
         this.attempts = attempts;
+        this.exams = exams;
+        this.assignments = assignments;
     }
 
     /** The attempts a proctor watches: running ones of assigned exams or assigned directly, and recently finished ones. */
     List<AttemptFacts> watchedBy(UUID proctorId, Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> facts(em.createQuery(SELECT
-                        + "and (a.examId in (select pa.examId from ProctorAssignment pa where pa.proctorId = :p and pa.examId is not null) "
-                        + "or a.id in (select pa.attemptId from ProctorAssignment pa where pa.proctorId = :p and pa.attemptId is not null)) "
-                        + "and (a.state in :running or a.finishedAt > :since)", Object[].class)
-                .setParameter("p", proctorId)
-                .setParameter("running", EnumSet.of(AttemptState.CHECKS, AttemptState.IN_PROGRESS, AttemptState.SUSPENDED))
-                .setParameter("since", now.minus(FINISHED_VISIBLE))
-                .getResultList()));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ProctorAssignments.Assigned assigned = assignments.of(proctorId);
+            return facts(attempts.inStatesOrFinishedAfter(assigned.examIds(), assigned.attemptIds(), RUNNING, now.minus(FINISHED_VISIBLE)));
+        });
     }
 
     Optional<AttemptFacts> facts(UUID attemptId) {
-        return QuarkusTransaction.requiringNew().call(() -> facts(em.createQuery(SELECT + "and a.id = :id", Object[].class)
-                .setParameter("id", attemptId).getResultList()).stream().findFirst());
+        return QuarkusTransaction.requiringNew().call(() -> attempts.find(attemptId)
+                .flatMap(a -> facts(List.of(a)).stream().findFirst()));
     }
 
     /** Whether the proctor is assigned to this attempt (directly or through its exam). */
     boolean isAssigned(UUID proctorId, UUID attemptId) {
-        return QuarkusTransaction.joiningExisting().call(() -> em.createQuery("select count(a) from Attempt a where a.id = :id and ("
-                        + "a.examId in (select pa.examId from ProctorAssignment pa where pa.proctorId = :p and pa.examId is not null) "
-                        + "or a.id in (select pa.attemptId from ProctorAssignment pa where pa.proctorId = :p and pa.attemptId is not null))", Long.class)
-                .setParameter("id", attemptId).setParameter("p", proctorId).getSingleResult() > 0);
+        return QuarkusTransaction.joiningExisting().call(() -> attempts.find(attemptId)
+                .map(a -> assignments.proctors(proctorId, a.examId(), a.id())).orElse(false));
     }
 
     /** Whether the proctor is assigned to any attempt of this student (directly or through its exam). */
     boolean watchesStudent(UUID proctorId, UUID studentId) {
-        return QuarkusTransaction.joiningExisting().call(() -> em.createQuery("select count(a) from Attempt a where a.studentId = :s and ("
-                        + "a.examId in (select pa.examId from ProctorAssignment pa where pa.proctorId = :p and pa.examId is not null) "
-                        + "or a.id in (select pa.attemptId from ProctorAssignment pa where pa.proctorId = :p and pa.attemptId is not null))", Long.class)
-                .setParameter("s", studentId).setParameter("p", proctorId).getSingleResult() > 0);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            ProctorAssignments.Assigned assigned = assignments.of(proctorId);
+            return attempts.hasAttemptAmong(studentId, assigned.examIds(), assigned.attemptIds());
+        });
     }
 
-    /** Rows of (attempt id, exam title, student name, student login), with the attempts read through their port in one query. */
-    private List<AttemptFacts> facts(List<Object[]> rows) {
-        Map<UUID, AttemptRecord> byId = attempts.find(rows.stream().map(r -> (UUID) r[0]).toList());
-        List<AttemptFacts> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            AttemptRecord a = byId.get((UUID) r[0]);
-            if (a != null) out.add(AttemptFacts.of(a, (String) r[1], (String) r[2], (String) r[3]));
+    /** The attempts with their exam's title and the student's name and login; one without either is left out. */
+    private List<AttemptFacts> facts(List<AttemptRecord> found) {
+        Set<UUID> examIds = new HashSet<>();
+        Set<UUID> studentIds = new HashSet<>();
+        found.forEach(a -> {
+            examIds.add(a.examId());
+            studentIds.add(a.studentId());
+        });
+        Map<UUID, String> titles = exams.titles(examIds);
+        Map<UUID, People.Name> names = People.namesAndLogins(studentIds);
+        List<AttemptFacts> out = new ArrayList<>(found.size());
+        for (AttemptRecord a : found) {
+            People.Name student = names.get(a.studentId());
+            if (titles.containsKey(a.examId()) && student != null) {
+                out.add(AttemptFacts.of(a, titles.get(a.examId()), student.fullName(), student.login()));
+            }
         }
         return out;
     }

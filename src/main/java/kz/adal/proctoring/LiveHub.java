@@ -1,7 +1,6 @@
 package kz.adal.proctoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,16 +11,12 @@ import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import kz.adal.attempt.AttemptState;
 import kz.adal.platform.TimeSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -33,11 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The live side of one node. Students' sockets on this node hand their events here; the hub stores
- * them ({@link EventStore}) and publishes what is new on the {@link LiveBus}. Every node hears every
- * message; a node with proctors watching the attempt adds the event to the attempt's timeline,
- * re-evaluates its flags and score and pushes the tile to those proctors. Messages for a student
- * (a warning, a suspension, a faster snapshot rate) travel the same way to the node holding the socket.
+ * The live traffic of one node: the sockets on it, the attempts its proctors watch, and the bus between nodes.
+ * Students' sockets on this node hand their events here; the hub stores them ({@link EventStore}) and publishes what
+ * is new on the {@link LiveBus}. Every node hears every message; a node with proctors watching the attempt adds the
+ * event to the attempt's timeline and pushes its tile ({@link LiveTiles}: flags, score) to those proctors. Messages
+ * for a student (a warning, a suspension, a faster snapshot rate) travel the same way to the node holding the socket.
  */
 @ApplicationScoped
 public class LiveHub {
@@ -66,50 +61,6 @@ public class LiveHub {
         void sendBinary(Buffer frame);
     }
 
-    /**
-     * An attempt some proctor on this node watches: its facts and events. Its latest snapshots are in the
-     * {@link MemorySnapshotStore} (off the heap), not here.
-     */
-    static final class Watched {
-        final UUID attemptId;
-        volatile AttemptFacts facts;
-        final List<LiveEvent> events = new ArrayList<>();
-        final Set<Long> seqs = new HashSet<>();
-        final Set<UUID> ids = new HashSet<>();
-        final Set<ProctorClient> watchers = ConcurrentHashMap.newKeySet();
-        final Set<ProctorClient> focusedBy = ConcurrentHashMap.newKeySet();
-        volatile boolean loaded;
-        volatile Instant snapshotAt;
-        volatile String signature = "";
-        /** Bumped by every event added. */
-        private long version;
-        /**
-         * The version whose tile cannot change with time alone (no open flag, connected, not setting up): the
-         * every-second tick skips the attempt until an event arrives (issue 17: 10,000 tiles a second otherwise).
-         */
-        volatile long quietAt = -1;
-
-        Watched(UUID attemptId) {
-            this.attemptId = attemptId;
-        }
-
-        /** Adds an event unless already there (the same id, or a client event with the same seq). */
-        synchronized boolean add(LiveEvent e) {
-            if (!ids.add(e.id())) return false;
-            if (e.seq() != null && !seqs.add(e.seq())) return false;
-            events.add(e);
-            version++;
-            return true;
-        }
-
-        synchronized List<LiveEvent> snapshotOfEvents() {
-            return List.copyOf(events);
-        }
-
-        synchronized long version() {
-            return version;
-        }
-    }
 
     private final LiveBus bus;
     private final EventStore store;
@@ -120,22 +71,22 @@ public class LiveHub {
     private final TimeSource time;
     private final ObjectMapper json;
     private final Vertx vertx;
-    private final Instance<FlagRule> extraRules;
     private final Event<SnapshotStore.SnapshotReceived> snapshotReceived;
     private final FaceCheckBudget faceBudget;
-    private final ScoreWeights weights;
+    private final LiveTiles tiles;
+    private final LiveEventJson events;
     private final String node;
 
     private final Map<UUID, StudentClient> students = new ConcurrentHashMap<>();
     private final Map<String, StudentClient> byConnection = new ConcurrentHashMap<>();
-    private final Map<UUID, Watched> watched = new ConcurrentHashMap<>();
+    private final Map<UUID, WatchedAttempt> watched = new ConcurrentHashMap<>();
     /** What each proctor's socket watched at its last refresh: what left is found in these, not in all of watched. */
     private final Map<ProctorClient, Set<UUID>> watchedBy = new ConcurrentHashMap<>();
     private final Set<ProctorClient> proctors = ConcurrentHashMap.newKeySet();
 
     LiveHub(LiveBus bus, EventStore store, MemorySnapshotStore snapshots, AttemptDirectory directory, SessionClaims claims,
-            ProctoringConfig config, TimeSource time, ObjectMapper json, Vertx vertx, @Any Instance<FlagRule> extraRules,
-            Event<SnapshotStore.SnapshotReceived> snapshotReceived, FaceCheckBudget faceBudget,
+            ProctoringConfig config, TimeSource time, ObjectMapper json, Vertx vertx,
+            Event<SnapshotStore.SnapshotReceived> snapshotReceived, FaceCheckBudget faceBudget, LiveTiles tiles, LiveEventJson events,
             @ConfigProperty(name = "adal.live.node") Optional<String> node) {
         this.bus = bus;
         this.store = store;
@@ -146,10 +97,10 @@ public class LiveHub {
         this.time = time;
         this.json = json;
         this.vertx = vertx;
-        this.extraRules = extraRules;
         this.snapshotReceived = snapshotReceived;
         this.faceBudget = faceBudget;
-        this.weights = ScoreWeights.parse(config.weights());
+        this.tiles = tiles;
+        this.events = events;
         this.node = node.filter(n -> !n.isBlank()).orElse("node-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
@@ -186,7 +137,7 @@ public class LiveHub {
     }
 
     private boolean watchedHere(UUID attemptId) {
-        Watched w = watched.get(attemptId);
+        WatchedAttempt w = watched.get(attemptId);
         return w != null && !w.watchers.isEmpty();
     }
 
@@ -225,7 +176,7 @@ public class LiveHub {
                         java.util.Arrays.copyOfRange(jpeg, offset, offset + length), now)).whenComplete((r, e) -> faceBudget.done());
             }
         }
-        Watched w = watched.get(attemptId);
+        WatchedAttempt w = watched.get(attemptId);
         if (w != null && !w.watchers.isEmpty()) {
             if (!screen) w.snapshotAt = now;
             Buffer frame = SnapshotFrame.toProctor(screen, attemptId, now, jpeg, offset, length);
@@ -255,7 +206,7 @@ public class LiveHub {
      * the node that has it), and to the other nodes over the bus.
      */
     private void publishEvent(LiveEvent e) {
-        ObjectNode ej = eventJson(e);
+        ObjectNode ej = events.toJson(e);
         onEvent(e.attemptId(), e, ej);
         if (bus.kind().equals("memory")) return;
         ObjectNode m = json.createObjectNode().put("t", "ev").put("a", e.attemptId().toString()).put("n", node);
@@ -264,7 +215,7 @@ public class LiveHub {
     }
 
     private void onEvent(UUID a, LiveEvent e, ObjectNode ej) {
-        Watched w = watched.get(a);
+        WatchedAttempt w = watched.get(a);
         if (w == null) return;
         if (w.add(e)) pushTile(w, true);
         if (!w.focusedBy.isEmpty()) {
@@ -287,7 +238,7 @@ public class LiveHub {
      * for an attempt on this proctor's grid. The student page answers with its camera and screen.
      */
     boolean liveToStudent(ProctorClient p, UUID attemptId, JsonNode data) {
-        Watched w = watched.get(attemptId);
+        WatchedAttempt w = watched.get(attemptId);
         if (w == null || !w.watchers.contains(p)) return false;
         ObjectNode m = json.createObjectNode().put("type", "live.signal").put("from", p.connectionId());
         m.set("data", data);
@@ -326,12 +277,12 @@ public class LiveHub {
         switch (m.path("t").asText()) {
             case "ev" -> {
                 if (node.equals(m.path("n").asText())) return;   // this node's own: delivered when published
-                if (watched.containsKey(a)) onEvent(a, event(a, m.get("e")), (ObjectNode) m.get("e"));
+                if (watched.containsKey(a)) onEvent(a, events.fromJson(a, m.get("e")), (ObjectNode) m.get("e"));
             }
             case "snap" -> {
                 // a snapshot from another node's student (this node's own went to its proctors directly)
                 if (node.equals(m.path("n").asText())) return;
-                Watched w = watched.get(a);
+                WatchedAttempt w = watched.get(a);
                 if (w == null || w.watchers.isEmpty()) return;
                 Instant at = Instant.parse(m.get("at").asText());
                 byte[] jpeg = Base64.getDecoder().decode(m.get("jpeg").asText());
@@ -351,7 +302,7 @@ public class LiveHub {
                 if (c != null) c.send(m.get("m").toString());
             }
             case "live" -> {
-                Watched w = watched.get(a);
+                WatchedAttempt w = watched.get(a);
                 if (w == null) return;
                 ObjectNode out = json.createObjectNode().put("type", "live.signal").put("attemptId", a.toString());
                 out.set("data", m.get("d"));
@@ -366,7 +317,7 @@ public class LiveHub {
                 }
             }
             case "att" -> {
-                Watched w = watched.get(a);
+                WatchedAttempt w = watched.get(a);
                 if (w != null) vertx.executeBlocking(() -> {
                     directory.facts(a).ifPresent(f -> w.facts = f);
                     pushTile(w, true);
@@ -386,7 +337,7 @@ public class LiveHub {
     void proctorGone(ProctorClient p) {
         proctors.remove(p);
         watchedBy.remove(p);
-        for (Watched w : watched.values()) {
+        for (WatchedAttempt w : watched.values()) {
             w.watchers.remove(p);
             if (w.focusedBy.remove(p) && w.focusedBy.isEmpty()) rate(w.attemptId, false);
         }
@@ -400,7 +351,7 @@ public class LiveHub {
         Set<UUID> now = new HashSet<>();
         for (AttemptFacts f : facts) {
             now.add(f.attemptId());
-            Watched w = watched.computeIfAbsent(f.attemptId(), Watched::new);
+            WatchedAttempt w = watched.computeIfAbsent(f.attemptId(), WatchedAttempt::new);
             AttemptFacts before = w.facts;
             w.facts = f;
             boolean changed = before != null && (before.state() != f.state() || !java.util.Objects.equals(before.deadlineAt(), f.deadlineAt()));
@@ -412,7 +363,7 @@ public class LiveHub {
             }
             if (changed) pushTile(w, true);
             if (w.watchers.add(p)) {
-                p.send(tileMessage(w, tile(w, now())));
+                p.send(tiles.tileMessage(w, tiles.tile(w, now())));
                 snapshots.newest(w.attemptId).ifPresent(s -> p.sendBinary(SnapshotFrame.toProctor(false, w.attemptId, s.serverAt(), s.jpeg())));
                 snapshots.screen(w.attemptId).ifPresent(s -> p.sendBinary(SnapshotFrame.toProctor(true, w.attemptId, s.serverAt(), s.jpeg())));
             }
@@ -422,7 +373,7 @@ public class LiveHub {
         Set<UUID> before = watchedBy.put(p, now);
         if (before == null) return;
         for (UUID left : before) {
-            Watched w = now.contains(left) ? null : watched.get(left);
+            WatchedAttempt w = now.contains(left) ? null : watched.get(left);
             if (w != null && w.watchers.remove(p)) {
                 w.focusedBy.remove(p);
                 p.send(json.createObjectNode().put("type", "gone").put("attemptId", w.attemptId.toString()).toString());
@@ -432,17 +383,17 @@ public class LiveHub {
 
     /** The proctor opened one attempt: its whole timeline, and a faster snapshot rate from the student. */
     boolean focus(ProctorClient p, UUID attemptId, boolean on) {
-        Watched w = watched.get(attemptId);
+        WatchedAttempt w = watched.get(attemptId);
         if (w == null || !w.watchers.contains(p)) return false;
         if (on) {
             boolean first = w.focusedBy.isEmpty();
-            for (Watched other : watched.values()) {
+            for (WatchedAttempt other : watched.values()) {
                 if (other != w && other.focusedBy.remove(p) && other.focusedBy.isEmpty()) rate(other.attemptId, false);
             }
             w.focusedBy.add(p);
             ObjectNode m = json.createObjectNode().put("type", "timeline").put("attemptId", attemptId.toString());
             ArrayNode arr = m.putArray("events");
-            for (LiveEvent e : sorted(w)) arr.add(eventJson(e));
+            for (LiveEvent e : tiles.sorted(w)) arr.add(events.toJson(e));
             p.send(m.toString());
             if (first) rate(attemptId, true);
         } else if (w.focusedBy.remove(p) && w.focusedBy.isEmpty()) {
@@ -456,108 +407,17 @@ public class LiveHub {
         toStudent(attemptId, json.createObjectNode().put("type", "rate").put("snapshotEverySeconds", seconds));
     }
 
-    // ------------------------------------------------------------------ tiles
-
-    /** Flags of an attempt as things stand at {@code now}. */
-    List<Flag> flags(AttemptFacts facts, List<LiveEvent> events, Instant now) {
-        List<FlagRule> rules = new ArrayList<>(FlagRules.standard());
-        extraRules.forEach(rules::add);
-        Instant end = facts != null && facts.state().isFinished() ? facts.finishedAt() : null;
-        return FlagRules.evaluate(rules, new Timeline(events, end, now, config.disconnectGrace(), config.setupGrace(), config.setupLimit()));
-    }
-
-    ScoreWeights weights() {
-        return weights;
-    }
-
-    ObjectNode tile(Watched w, Instant now) {
-        AttemptFacts f = w.facts;
-        long version = w.version();
-        List<LiveEvent> events = sorted(w);
-        List<Flag> flags = flags(f, events, now);
-        CredibilityScore score = CredibilityScore.of(flags, weights, now);
-        ObjectNode t = json.createObjectNode();
-        t.put("attemptId", w.attemptId.toString());
-        if (f != null) {
-            t.put("examId", f.examId().toString()).put("examTitle", f.examTitle()).put("studentName", f.studentName())
-                    .put("studentLogin", f.studentLogin()).put("state", f.state().name());
-            if (f.deadlineAt() != null) t.put("deadlineAt", f.deadlineAt().toString());
-            if (f.finishedAt() != null) t.put("finishedAt", f.finishedAt().toString());
-            Duration left = f.remaining(now);
-            if (left != null) t.put("remainingMs", left.toMillis());
-        }
-        String connection = "never";
-        Instant since = null;
-        LiveEvent problem = null;
-        for (LiveEvent e : events) {
-            if (e.kind().equals("connection.opened")) {
-                connection = "online";
-                since = e.at();
-            } else if (e.kind().equals("connection.closed")) {
-                connection = "offline";
-                since = e.at();
-            } else if (e.kind().equals("problem.reported")) {
-                problem = e;
-            }
-        }
-        t.put("connection", connection);
-        if (since != null) t.put("connectionSince", since.toString());
-        t.put("score", score.score());
-        ArrayNode fl = t.putArray("flags");
-        int open = 0;
-        for (Flag x : flags) {
-            ObjectNode o = fl.addObject().put("type", x.type().name()).put("severity", x.severity().name())
-                    .put("startAt", x.startAt().toString()).put("seconds", x.duration(now).toSeconds());
-            if (x.endAt() != null) o.put("endAt", x.endAt().toString());
-            else open++;
-        }
-        t.put("openFlags", open);
-        ArrayNode costs = t.putArray("costs");
-        for (CredibilityScore.Item i : score.items()) {
-            costs.addObject().put("type", i.type().name()).put("count", i.count()).put("seconds", i.seconds()).put("cost", i.cost());
-        }
-        if (problem != null) t.putObject("problem").put("text", problem.text("text")).put("at", problem.at().toString());
-        if (w.snapshotAt != null) t.put("snapshotAt", w.snapshotAt.toString());
-        // what only time changes: an open flag's cost, a disconnection outgrowing its grace, a setup running out
-        boolean settingUp = false;
-        List<Timeline.Setup> setups = new Timeline(events, null, now, config.disconnectGrace(), config.setupGrace(), config.setupLimit()).setups();
-        if (!setups.isEmpty() && setups.get(setups.size() - 1).until() == null) settingUp = true;
-        boolean quiet = open == 0 && !connection.equals("offline") && !settingUp && extraRules.isUnsatisfied();
-        w.quietAt = quiet ? version : -1;
-        return t;
-    }
-
-    private String tileMessage(Watched w, ObjectNode tile) {
-        w.signature = signature(tile);
-        ObjectNode m = json.createObjectNode().put("type", "tile").put("serverNow", now().toString());
-        m.set("tile", tile);
-        return m.toString();
-    }
-
-    /** What decides whether a tile changed: everything except the running time. */
-    private static String signature(ObjectNode tile) {
-        ObjectNode copy = tile.deepCopy();
-        copy.remove("remainingMs");
-        for (JsonNode f : copy.path("flags")) ((ObjectNode) f).remove("seconds");
-        for (JsonNode c : copy.path("costs")) ((ObjectNode) c).remove("seconds");
-        return copy.toString();
-    }
-
-    private void pushTile(Watched w, boolean always) {
+    private void pushTile(WatchedAttempt w, boolean always) {
         if (w.watchers.isEmpty() || !w.loaded) return;
-        ObjectNode tile = tile(w, now());
-        if (!always && signature(tile).equals(w.signature)) return;
-        String msg = tileMessage(w, tile);
+        ObjectNode tile = tiles.tile(w, now());
+        if (!always && LiveTiles.signature(tile).equals(w.signature)) return;
+        String msg = tiles.tileMessage(w, tile);
         w.watchers.forEach(p -> p.send(msg));
-    }
-
-    private List<LiveEvent> sorted(Watched w) {
-        return new Timeline(w.snapshotOfEvents(), null, now(), config.disconnectGrace()).events();
     }
 
     /** Every second: tiles whose open flags or connection may have changed with time alone. */
     private void tick() {
-        for (Watched w : watched.values()) {
+        for (WatchedAttempt w : watched.values()) {
             if (w.watchers.isEmpty() || !w.loaded) continue;
             AttemptFacts f = w.facts;
             if (f != null && f.state() != AttemptState.IN_PROGRESS && f.state() != AttemptState.SUSPENDED) continue;
@@ -582,25 +442,7 @@ public class LiveHub {
         snapshots.retainOnly(a -> students.containsKey(a) || watched.containsKey(a));
     }
 
-    // ------------------------------------------------------------------ JSON
-
-    ObjectNode eventJson(LiveEvent e) {
-        ObjectNode o = json.createObjectNode().put("id", e.id().toString()).put("kind", e.kind())
-                .put("serverAt", e.serverAt().toString()).put("at", e.at().toString());
-        if (e.seq() != null) o.put("seq", e.seq());
-        if (e.clientAt() != null) o.put("clientAt", e.clientAt().toString());
-        if (!e.data().isEmpty()) o.set("data", json.valueToTree(e.data()));
-        return o;
-    }
-
-    private LiveEvent event(UUID attemptId, JsonNode o) {
-        Map<String, Object> data = o.has("data") ? json.convertValue(o.get("data"), new TypeReference<Map<String, Object>>() { }) : Map.of();
-        return new LiveEvent(UUID.fromString(o.get("id").asText()), attemptId, o.has("seq") ? o.get("seq").asLong() : null,
-                o.get("kind").asText(), o.hasNonNull("clientAt") ? Instant.parse(o.get("clientAt").asText()) : null,
-                Instant.parse(o.get("serverAt").asText()), data);
-    }
-
-    Optional<Watched> watchedAttempt(UUID id) {
+    Optional<WatchedAttempt> watchedAttempt(UUID id) {
         return Optional.ofNullable(watched.get(id));
     }
 

@@ -26,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The proctor's actions and the assignments. Thin: parse, call {@link ProctorService}. */
+/**
+ * The proctor's actions and the assignments. Thin: parse, call {@link ProctorService} (suspend, resume, terminate),
+ * {@link ProctorMessages}, {@link ProctorAssignmentService} or {@link ProctorQueries} (what the pages read).
+ */
 @Path("/api")
 @RolesAllowed({Role.Names.PROCTOR, Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.DEAN,
         Role.Names.ACADEMIC_POLICY_DIRECTOR, Role.Names.ACADEMIC_VICE_RECTOR, Role.Names.SYSTEM_ADMIN})
@@ -35,42 +38,49 @@ import java.util.UUID;
 public class ProctorResource {
 
     private final ProctorService service;
+    private final ProctorMessages messages;
+    private final ProctorAssignmentService assignments;
+    private final ProctorQueries queries;
     private final CurrentUser me;
 
-    ProctorResource(ProctorService service, CurrentUser me) {
+    ProctorResource(ProctorService service, ProctorMessages messages, ProctorAssignmentService assignments, ProctorQueries queries,
+                    CurrentUser me) {
         this.service = service;
+        this.messages = messages;
+        this.assignments = assignments;
+        this.queries = queries;
         this.me = me;
     }
 
     @GET
     @Path("/proctor/sessions")
     public List<Map<String, Object>> sessions() {
-        return service.grid(me.actor());
+        return queries.grid(me.actor());
     }
 
     @GET
     @Path("/proctor/attempts/{id}/timeline")
     public TimelineView timeline(@PathParam("id") UUID id) {
-        return service.timeline(id, me.actor());
+        return queries.timeline(id, me.actor());
     }
 
     @GET
     @Path("/proctor/attempts/{id}/snapshots/{snapshotId}")
     @Produces("image/jpeg")
     public Response evidence(@PathParam("id") UUID id, @PathParam("snapshotId") UUID snapshotId) {
-        return Response.ok(service.evidence(id, snapshotId, me.actor())).header("Cache-Control", "private, max-age=3600").build();
+        return Response.ok(queries.evidence(id, snapshotId, me.actor())).header("Cache-Control", "private, max-age=3600").build();
     }
 
     @POST
     @Path("/proctor/attempts/{id}/messages")
     public MessageView message(@PathParam("id") UUID id, SendMessageRequest body) {
-        return service.send(id, body == null ? null : body.kind(), body == null ? null : body.text(), me.actor());
+        return messages.send(id, body == null ? null : body.kind(), body == null ? null : body.text(), me.actor());
     }
 
     @POST
     @Path("/proctor/attempts/{id}/presence-checks")
     public MessageView presence(@PathParam("id") UUID id, PresenceCheckRequest body) {
-        return service.presenceCheck(id, body == null ? null : body.question(), body == null ? null : body.answerWithinSeconds(), me.actor());
+        return messages.presenceCheck(id, body == null ? null : body.question(), body == null ? null : body.answerWithinSeconds(), me.actor());
     }
 
     @POST
@@ -111,21 +121,21 @@ public class ProctorResource {
     @Path("/proctor/assignments")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
     public List<AssignmentView> assignments(@QueryParam("examId") UUID examId) {
-        return service.assignments(examId);
+        return assignments.assignments(examId);
     }
 
     @POST
     @Path("/proctor/assignments")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
     public AssignmentView assign(AssignRequest body) {
-        return service.assign(body, me.actor());
+        return assignments.assign(body, me.actor());
     }
 
     @DELETE
     @Path("/proctor/assignments/{id}")
     @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
     public Response unassign(@PathParam("id") UUID id) {
-        service.unassign(id, me.actor());
+        assignments.unassign(id, me.actor());
         return Response.noContent().build();
     }
 }

@@ -64,13 +64,13 @@ public class StudentSocket {
     private final SessionClaims claims;
     private final AttemptDirectory directory;
     private final EventStore store;
-    private final ProctorService proctors;
+    private final ProctorMessages proctors;
     private final ProctoringConfig config;
     private final ObjectMapper json;
     private final SocketGuard guard;
 
     StudentSocket(Vertx vertx, TokenVerifier tokens, LiveHub hub, SessionClaims claims, AttemptDirectory directory, EventStore store,
-                  ProctorService proctors, ProctoringConfig config, ObjectMapper json, SocketGuard guard) {
+                  ProctorMessages proctors, ProctoringConfig config, ObjectMapper json, SocketGuard guard) {
         this.guard = guard;
         this.vertx = vertx;
         this.tokens = tokens;
@@ -478,8 +478,8 @@ public class StudentSocket {
                 return;
             }
             String text = msg.path("text").asText("");
-            if (text.length() > ProctorService.MAX_TEXT) {
-                error("PROCTORING_WS_SCHEMA", "The answer is at most " + ProctorService.MAX_TEXT + " characters");
+            if (text.length() > ProctorChecks.MAX_TEXT) {
+                error("PROCTORING_WS_SCHEMA", "The answer is at most " + ProctorChecks.MAX_TEXT + " characters");
                 return;
             }
             String mode = msg.path("mode").asText("TEXT");

@@ -32,11 +32,11 @@ public class TerminationCases {
                            String examTitle, boolean mayDecide, TimelineView timeline) {
     }
 
-    private final ProctorService proctoring;
+    private final ProctorQueries proctoring;
     private final AttemptCatalog attempts;
     private final ExamCatalog exams;
 
-    TerminationCases(ProctorService proctoring, AttemptCatalog attempts, ExamCatalog exams) {
+    TerminationCases(ProctorQueries proctoring, AttemptCatalog attempts, ExamCatalog exams) {
         this.proctoring = proctoring;
         this.attempts = attempts;
         this.exams = exams;

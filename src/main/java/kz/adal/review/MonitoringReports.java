@@ -3,6 +3,7 @@ package kz.adal.review;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import kz.adal.attempt.AttemptCatalog;
 import kz.adal.attempt.AttemptState;
 import kz.adal.exam.ExamCatalog;
 import kz.adal.exam.ExamCatalog.ExamRecord;
@@ -45,9 +46,12 @@ public class MonitoringReports {
 
     private final ExamCatalog exams;
     private final RecordingCatalog recordings;
+    private final AttemptCatalog attempts;
 
-    MonitoringReports(EntityManager em, OfficialDocuments documents, TimeSource time, ExamCatalog exams, RecordingCatalog recordings) {
+    MonitoringReports(EntityManager em, OfficialDocuments documents, TimeSource time, ExamCatalog exams, RecordingCatalog recordings,
+                      AttemptCatalog attempts) {
         this.exams = exams;
+        this.attempts = attempts;
         this.recordings = recordings;
         this.documents = documents;
         this.time = time;
@@ -98,8 +102,7 @@ public class MonitoringReports {
     private Row row(ExamRecord e) {
         long admitted = count("select count(*) from exam_admission where exam_id = ?1 and admitted = true", e.id());
         long started = count("select count(*) from attempt where exam_id = ?1 and started_at is not null", e.id());
-        long submitted = em.createQuery("select count(a) from Attempt a where a.examId = :exam and a.state = :state", Long.class)
-                .setParameter("exam", e.id()).setParameter("state", AttemptState.SUBMITTED).getSingleResult();
+        long submitted = attempts.countIn(e.id(), AttemptState.SUBMITTED);
         long logins = e.opensAt() == null || e.closesAt() == null ? 0 : ((Number) em.createNativeQuery(
                         "select count(*) from user_session s join exam_admission x on x.student_id = s.user_id "
                                 + "where x.exam_id = ?1 and x.admitted = true and s.created_at >= ?2 and s.created_at <= ?3")

@@ -16,7 +16,7 @@ import kz.adal.attempt.AttemptState;
 import kz.adal.proctoring.FlagType;
 import kz.adal.vision.IdentityChecks;
 import kz.adal.platform.Problem;
-import kz.adal.proctoring.ProctorService;
+import kz.adal.proctoring.ProctorQueries;
 import kz.adal.review.ReviewViews.AttemptReview;
 import kz.adal.review.ReviewViews.FlagReview;
 
@@ -42,7 +42,7 @@ public class ReviewReports {
             "credibility_score", "flags", "flags_by_type", "confirmed", "dismissed", "verdict", "verdict_reason");
 
     private final ReviewService review;
-    private final ProctorService proctoring;
+    private final ProctorQueries proctoring;
     private final Instance<AttemptReportSection> sections;
     private final AnswerReceipts receipts;
 
@@ -50,7 +50,7 @@ public class ReviewReports {
     private final TimeSource time;
     private final ExamCatalog exams;
 
-    ReviewReports(ReviewService review, ProctorService proctoring, @Any Instance<AttemptReportSection> sections, AnswerReceipts receipts,
+    ReviewReports(ReviewService review, ProctorQueries proctoring, @Any Instance<AttemptReportSection> sections, AnswerReceipts receipts,
                   OfficialDocuments documents, TimeSource time, ExamCatalog exams) {
         this.exams = exams;
         this.documents = documents;

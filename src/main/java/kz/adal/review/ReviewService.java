@@ -16,7 +16,7 @@ import kz.adal.identity.People.Person;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.FlagRules;
-import kz.adal.proctoring.ProctorService;
+import kz.adal.proctoring.ProctorQueries;
 import kz.adal.proctoring.ProctorViews;
 import kz.adal.proctoring.ProctorViews.FlagView;
 import kz.adal.proctoring.ProctorViews.TimelineView;
@@ -62,7 +62,7 @@ public class ReviewService {
     static final int EVIDENCE_PER_FLAG = 6;
 
     private final Instance<ReviewAccess> access;
-    private final ProctorService proctoring;
+    private final ProctorQueries proctoring;
     private final AuditTrail audit;
     private final TimeSource time;
     private final AttemptCatalog attempts;
@@ -80,7 +80,7 @@ public class ReviewService {
         return documents.wording(null, request ? readerLanguage.get().get() : null);
     }
 
-    ReviewService(@Any Instance<ReviewAccess> access, ProctorService proctoring, AuditTrail audit, TimeSource time,
+    ReviewService(@Any Instance<ReviewAccess> access, ProctorQueries proctoring, AuditTrail audit, TimeSource time,
                   AttemptCatalog attempts, ExamCatalog examCatalog, IdentityChecks identityChecks) {
         this.attempts = attempts;
         this.examCatalog = examCatalog;

@@ -43,6 +43,8 @@ class AttemptApiTest {
     @Inject
     AttemptService service;
     @Inject
+    AttemptPapers papers;
+    @Inject
     BankCatalog catalog;
 
     @AfterEach
@@ -187,8 +189,8 @@ class AttemptApiTest {
     void thePaperIsReproducedExactlyFromTheStoredSeed() {
         Given.Sitting s = Given.sitting();
         String id = started(s);
-        DrawnPaper stored = service.storedPaper(UUID.fromString(id));
-        DrawnPaper again = service.redraw(UUID.fromString(id));
+        DrawnPaper stored = papers.storedPaper(UUID.fromString(id));
+        DrawnPaper again = papers.redraw(UUID.fromString(id));
         assertEquals(QuestionDraw.ALGORITHM, stored.algorithm());
         assertEquals(stored, again);
         // the draw keeps the exam's 40/40/20 mix: 12/12/6 of 30
@@ -198,7 +200,7 @@ class AttemptApiTest {
         // and another student's paper differs
         Given.Sitting other = Given.sitting();
         String id2 = started(other);
-        assertNotEquals(stored.questions(), service.storedPaper(UUID.fromString(id2)).questions());
+        assertNotEquals(stored.questions(), papers.storedPaper(UUID.fromString(id2)).questions());
     }
 
     // ------------------------------------------------------------ answers

@@ -154,7 +154,7 @@ final class ReviewGiven {
     /** Reads what the proctoring store has (through the review's read methods). */
     static final class ProctoringReads {
         int snapshots(UUID attempt) {
-            return Arc.container().instance(kz.adal.proctoring.ProctorService.class).get().reviewEvidence(attempt).size();
+            return Arc.container().instance(kz.adal.proctoring.ProctorQueries.class).get().reviewEvidence(attempt).size();
         }
     }
 }
