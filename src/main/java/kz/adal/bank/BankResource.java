@@ -1,5 +1,9 @@
 package kz.adal.bank;
 
+import kz.adal.bank.format.BankFormat;
+import kz.adal.bank.format.ImportOptions;
+import kz.adal.bank.format.ImportPreview;
+import kz.adal.bank.format.ImportProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

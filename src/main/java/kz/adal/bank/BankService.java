@@ -1,5 +1,13 @@
 package kz.adal.bank;
 
+import kz.adal.bank.format.BankExportException;
+import kz.adal.bank.format.BankFormat;
+import kz.adal.bank.format.ImageSniffer;
+import kz.adal.bank.format.ImportOptions;
+import kz.adal.bank.format.ImportPreview;
+import kz.adal.bank.format.ImportProblem;
+import kz.adal.bank.format.QuestionExporter;
+import kz.adal.bank.format.QuestionImporter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
@@ -39,7 +47,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class BankService {
-    static final long MAX_IMAGE_BYTES = 2 * 1024 * 1024;
     static final long MAX_MATERIAL_BYTES = 5 * 1024 * 1024;
 
     private final CurrentUser me;
@@ -340,7 +347,7 @@ public class BankService {
             q.image = null;
             q.imageType = null;
         } else {
-            if (bytes.length > MAX_IMAGE_BYTES) throw Problem.badRequest("IMAGE_TOO_LARGE", "An image may be at most 2 MB");
+            if (bytes.length > ImageSniffer.MAX_IMAGE_BYTES) throw Problem.badRequest("IMAGE_TOO_LARGE", "An image may be at most 2 MB");
             String type = ImageSniffer.type(bytes);
             if (type == null) throw Problem.badRequest("NOT_AN_IMAGE", "Upload a PNG, JPEG, GIF or WebP image");
             q.image = bytes;

@@ -1,4 +1,4 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
 /**
  * Something in an uploaded file that was not imported.

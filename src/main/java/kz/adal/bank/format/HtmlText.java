@@ -1,4 +1,4 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
 import java.util.Locale;
 import java.util.Map;

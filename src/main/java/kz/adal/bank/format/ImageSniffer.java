@@ -1,10 +1,13 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
 /** Tells an image's type from its first bytes — never from the name or the client's claim. */
-final class ImageSniffer {
+public final class ImageSniffer {
+    /** The largest question image, uploaded or imported (2 MB). */
+    public static final long MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+
     private ImageSniffer() {}
 
-    static String type(byte[] b) {
+    public static String type(byte[] b) {
         if (b == null || b.length < 12) return null;
         if ((b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return "image/png";
         if ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) return "image/jpeg";

@@ -1,6 +1,10 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
-import static kz.adal.bank.Fixtures.question;
+import kz.adal.bank.Difficulty;
+import kz.adal.bank.OptionDraft;
+import kz.adal.bank.QuestionDraft;
+import kz.adal.bank.SampleBanks;
+import static kz.adal.bank.format.Fixtures.question;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

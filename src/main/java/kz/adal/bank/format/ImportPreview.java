@@ -1,5 +1,6 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
+import kz.adal.bank.QuestionDraft;
 import java.util.List;
 
 /** What an upload would add: the questions that parsed and every problem found, for the author to review. */

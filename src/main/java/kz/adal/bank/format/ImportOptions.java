@@ -1,4 +1,6 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
+
+import kz.adal.bank.Difficulty;
 
 /**
  * Settings of one import.

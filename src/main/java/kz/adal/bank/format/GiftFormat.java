@@ -1,5 +1,7 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
+import kz.adal.bank.OptionDraft;
+import kz.adal.bank.QuestionDraft;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;

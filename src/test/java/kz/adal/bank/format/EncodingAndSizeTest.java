@@ -1,6 +1,6 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
-import static kz.adal.bank.Fixtures.codes;
+import static kz.adal.bank.format.Fixtures.codes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
 /** Question-bank file formats Adal reads and writes; see docs/bank-formats.md. */
 public enum BankFormat {

@@ -1,8 +1,11 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
-import static kz.adal.bank.Fixtures.codes;
-import static kz.adal.bank.Fixtures.resource;
-import static kz.adal.bank.Fixtures.utf8;
+import kz.adal.bank.Difficulty;
+import kz.adal.bank.OptionDraft;
+import kz.adal.bank.QuestionDraft;
+import static kz.adal.bank.format.Fixtures.codes;
+import static kz.adal.bank.format.Fixtures.resource;
+import static kz.adal.bank.format.Fixtures.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
+import kz.adal.bank.QuestionDraft;
 import java.util.List;
 import java.util.Objects;
 

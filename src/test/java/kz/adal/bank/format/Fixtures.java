@@ -1,5 +1,8 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
+import kz.adal.bank.Difficulty;
+import kz.adal.bank.OptionDraft;
+import kz.adal.bank.QuestionDraft;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Test fixtures from src/test/resources/bank and small builders. */
-final class Fixtures {
+public final class Fixtures {
+    /** A 1×1 PNG, as Moodle XML embeds an image. */
+    public static final String PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==";
+
     private Fixtures() {
     }
 
@@ -26,7 +32,7 @@ final class Fixtures {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static QuestionDraft question(String stem, Difficulty difficulty, String topic, int... correct) {
+    public static QuestionDraft question(String stem, Difficulty difficulty, String topic, int... correct) {
         String[] texts = {"first", "second", "third", "fourth", "fifth"};
         List<OptionDraft> options = new java.util.ArrayList<>();
         for (int i = 0; i < texts.length; i++) {

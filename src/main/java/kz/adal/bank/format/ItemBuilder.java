@@ -1,5 +1,8 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
+import kz.adal.bank.Difficulty;
+import kz.adal.bank.OptionDraft;
+import kz.adal.bank.QuestionDraft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,11 +134,6 @@ final class ItemBuilder {
     }
 
     private String about() {
-        return stem.isBlank() ? "" : "'" + excerpt(stem) + "': ";
-    }
-
-    static String excerpt(String text) {
-        String oneLine = text.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+        return stem.isBlank() ? "" : "'" + QuestionDraft.excerpt(stem) + "': ";
     }
 }

@@ -1,4 +1,4 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
 /** A question cannot be written in the chosen format without losing or changing it. */
 public final class BankExportException extends IllegalArgumentException {

@@ -1,10 +1,12 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
-import static kz.adal.bank.Fixtures.codes;
-import static kz.adal.bank.Fixtures.resource;
-import static kz.adal.bank.Fixtures.utf8;
-import static kz.adal.bank.GiftImportTest.correctness;
-import static kz.adal.bank.GiftImportTest.texts;
+import kz.adal.bank.Difficulty;
+import kz.adal.bank.QuestionDraft;
+import static kz.adal.bank.format.Fixtures.codes;
+import static kz.adal.bank.format.Fixtures.resource;
+import static kz.adal.bank.format.Fixtures.utf8;
+import static kz.adal.bank.format.GiftImportTest.correctness;
+import static kz.adal.bank.format.GiftImportTest.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,19 +84,17 @@ class MoodleXmlImportTest {
     }
 
     /** The smallest PNG: 1×1, grey. */
-    static final String PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==";
-
     @Test
     void importsAQuestionWithItsEmbeddedImage() {
         ImportPreview preview = parseQuiz(question(
                 "<questiontext format=\"html\"><text><![CDATA[<p>What does the graph show?</p><p><img src=\"@@PLUGINFILE@@/graph%201.png\" alt=\"\"></p>]]></text>"
-                        + "<file name=\"graph 1.png\" path=\"/\" encoding=\"base64\">" + PNG_BASE64 + "</file></questiontext>",
+                        + "<file name=\"graph 1.png\" path=\"/\" encoding=\"base64\">" + Fixtures.PNG_BASE64 + "</file></questiontext>",
                 "<text>a</text>"));
         assertTrue(preview.problems().isEmpty(), preview.problems().toString());
         QuestionDraft q = preview.questions().get(0);
         assertEquals("What does the graph show?", q.stem());
         assertEquals("image/png", q.imageType());
-        assertEquals(java.util.Base64.getDecoder().decode(PNG_BASE64).length, q.image().length);
+        assertEquals(java.util.Base64.getDecoder().decode(Fixtures.PNG_BASE64).length, q.image().length);
     }
 
     @Test
@@ -103,7 +103,7 @@ class MoodleXmlImportTest {
                 question("<questiontext format=\"html\"><text><![CDATA[<img src=\"@@PLUGINFILE@@/a.png\">]]></text>"
                         + "<file name=\"a.png\" path=\"/\" encoding=\"base64\">" + java.util.Base64.getEncoder().encodeToString("<html>not an image</html>".getBytes()) + "</file></questiontext>", "<text>a</text>"),
                 question("<questiontext format=\"html\"><text>Pick</text></questiontext>",
-                        "<text><![CDATA[<img src=\"@@PLUGINFILE@@/b.png\">]]></text><file name=\"b.png\" encoding=\"base64\">" + PNG_BASE64 + "</file>"));
+                        "<text><![CDATA[<img src=\"@@PLUGINFILE@@/b.png\">]]></text><file name=\"b.png\" encoding=\"base64\">" + Fixtures.PNG_BASE64 + "</file>"));
         assertTrue(preview.questions().isEmpty());
         assertEquals(List.of("UNSUPPORTED_CONTENT", "UNSUPPORTED_CONTENT"), codes(preview));
         assertTrue(preview.problems().get(0).message().contains("not a PNG, JPEG, GIF or WebP"), preview.problems().get(0).message());

@@ -1,5 +1,7 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
+import kz.adal.bank.OptionDraft;
+import kz.adal.bank.QuestionDraft;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -252,13 +254,13 @@ final class AikenFormat {
             String folded = foldLabel(line);
             if (OPTION.matcher(folded).matches() || ANSWER.matcher(folded).matches()) {
                 throw new BankExportException("AIKEN_UNREPRESENTABLE_TEXT", index, "the stem line '"
-                        + ItemBuilder.excerpt(line) + "' would be read back as an option or ANSWER line.");
+                        + QuestionDraft.excerpt(line) + "' would be read back as an option or ANSWER line.");
             }
         }
         for (OptionDraft option : question.options()) {
             if (option.text().strip().contains("\n")) {
                 throw new BankExportException("AIKEN_UNREPRESENTABLE_TEXT", index, "option '"
-                        + ItemBuilder.excerpt(option.text()) + "' spans several lines; an Aiken option is one line.");
+                        + QuestionDraft.excerpt(option.text()) + "' spans several lines; an Aiken option is one line.");
             }
         }
         if (question.topic() != null && question.topic().strip().contains("\n")) {

@@ -1,5 +1,6 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
+import kz.adal.bank.QuestionDraft;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,5 +1,7 @@
-package kz.adal.bank;
+package kz.adal.bank.format;
 
+import kz.adal.bank.OptionDraft;
+import kz.adal.bank.QuestionDraft;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -254,7 +256,7 @@ final class MoodleXmlFormat {
         while (m.find()) referenced.add(m.group(1));
         List<Node> files = field.all("file");
         if (referenced.size() == 1 && files.isEmpty()) {
-            item.problem("UNSUPPORTED_CONTENT", "The question text shows the image '" + ItemBuilder.excerpt(referenced.get(0))
+            item.problem("UNSUPPORTED_CONTENT", "The question text shows the image '" + QuestionDraft.excerpt(referenced.get(0))
                     + "' but the file does not carry it; export the questions with their files included.");
             return null;
         }
@@ -266,25 +268,25 @@ final class MoodleXmlFormat {
         Node file = files.get(0);
         String name = java.net.URLDecoder.decode(referenced.get(0), java.nio.charset.StandardCharsets.UTF_8);
         if (!name.equals(file.attributes.getOrDefault("name", ""))) {
-            item.problem("UNSUPPORTED_CONTENT", "The question text shows '" + ItemBuilder.excerpt(name)
-                    + "' but the embedded file is '" + ItemBuilder.excerpt(file.attributes.getOrDefault("name", "")) + "'.");
+            item.problem("UNSUPPORTED_CONTENT", "The question text shows '" + QuestionDraft.excerpt(name)
+                    + "' but the embedded file is '" + QuestionDraft.excerpt(file.attributes.getOrDefault("name", "")) + "'.");
             return null;
         }
         byte[] bytes;
         try {
             bytes = java.util.Base64.getMimeDecoder().decode(file.text.toString().strip());
         } catch (IllegalArgumentException e) {
-            item.problem("UNSUPPORTED_CONTENT", "The embedded file '" + ItemBuilder.excerpt(name) + "' is not valid base64.");
+            item.problem("UNSUPPORTED_CONTENT", "The embedded file '" + QuestionDraft.excerpt(name) + "' is not valid base64.");
             return null;
         }
         String type = ImageSniffer.type(bytes);
         if (type == null) {
-            item.problem("UNSUPPORTED_CONTENT", "The embedded file '" + ItemBuilder.excerpt(name)
+            item.problem("UNSUPPORTED_CONTENT", "The embedded file '" + QuestionDraft.excerpt(name)
                     + "' is not a PNG, JPEG, GIF or WebP image.");
             return null;
         }
-        if (bytes.length > BankService.MAX_IMAGE_BYTES) {
-            item.problem("UNSUPPORTED_CONTENT", "The image '" + ItemBuilder.excerpt(name) + "' is larger than 2 MB.");
+        if (bytes.length > ImageSniffer.MAX_IMAGE_BYTES) {
+            item.problem("UNSUPPORTED_CONTENT", "The image '" + QuestionDraft.excerpt(name) + "' is larger than 2 MB.");
             return null;
         }
         item.image(bytes, type);
@@ -308,7 +310,7 @@ final class MoodleXmlFormat {
                 w.writeCharacters("\n  ");
                 w.writeStartElement("question");
                 w.writeAttribute("type", "multichoice");
-                element(w, 2, "name", ItemBuilder.excerpt(stem), null);
+                element(w, 2, "name", QuestionDraft.excerpt(stem), null);
                 if (question.image() == null) {
                     element(w, 2, "questiontext", stem, "plain_text");
                 } else {
