@@ -29,11 +29,11 @@ public class ExpertReviewService {
     private final CurrentUser me;
     private final AuditTrail audit;
     private final TimeSource time;
-    private final BankService banks;
+    private final BankAccess banks;
 
     private final BankDocuments bankDocuments;
 
-    ExpertReviewService(CurrentUser me, AuditTrail audit, TimeSource time, BankService banks, BankDocuments bankDocuments) {
+    ExpertReviewService(CurrentUser me, AuditTrail audit, TimeSource time, BankAccess banks, BankDocuments bankDocuments) {
         this.bankDocuments = bankDocuments;
         this.me = me;
         this.audit = audit;
@@ -87,7 +87,7 @@ public class ExpertReviewService {
         BankVersion v = banks.version(versionId);
         Bank b = banks.bank(v.bankId);
         kz.adal.platform.Fields.check(new BankViews.AssignReviewRequest(expertId), BankViews.AssignReviewRequest.class);
-        BankValidationReport report = BankValidator.standard().validate(banks.drafts(v.id));
+        BankValidationReport report = BankValidator.standard().validate(BankQueries.drafts(v.id));
         if (!report.passes()) throw Problem.unprocessable("BANK_INVALID", "A bank that fails validation can't go to review", report.issues());
         if (v.state != BankVersionState.APPROVED) {
             throw Problem.conflict("NOT_APPROVED", "Record the department's approval first; the review is of an approved, frozen version");
@@ -137,11 +137,11 @@ public class ExpertReviewService {
             throw Problem.forbidden("This review is not yours");
         }
         List<BankViews.QuestionView> questions = withQuestions
-                ? Question.<Question>list("versionId = ?1 order by position", v.id).stream().map(BankService::view).toList() : List.of();
+                ? Question.<Question>list("versionId = ?1 order by position", v.id).stream().map(BankQueries::view).toList() : List.of();
         Map<UUID, String> comments = new HashMap<>();
         for (ReviewComment c : ReviewComment.<ReviewComment>list("key.reviewId", r.id)) comments.put(c.key.questionId, c.comment);
         Person e = People.find(r.expertId).orElse(null);
-        return new ReviewDetail(r.id, v.id, b.id, b.title, v.number, BankService.passport(v), e == null ? "?" : e.fullName(), r.state.name(),
+        return new ReviewDetail(r.id, v.id, b.id, b.title, v.number, BankQueries.passport(v), e == null ? "?" : e.fullName(), r.state.name(),
                 r.academicYear, r.conformityOk, r.difficultyOk, r.wordingOk, r.overallComment, r.conclusion == null ? null : r.conclusion.name(),
                 r.forComputer, r.forWritten, r.validFrom, r.validUntil, questions, comments, mine);
     }
@@ -205,7 +205,7 @@ public class ExpertReviewService {
         BankVersion v = banks.version(versionId);
         Bank b = banks.bank(v.bankId);
         banks.requireContentAccess(b, v);
-        return bankDocuments.passport(b, v, Question.list("versionId", v.id), BankService.approval(v.id), BankService.reviews(v.id), lang);
+        return bankDocuments.passport(b, v, Question.list("versionId", v.id), BankQueries.approval(v.id), BankQueries.reviews(v.id), lang);
     }
 
     @Transactional
