@@ -1,6 +1,7 @@
 package kz.adal.bank;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import kz.adal.bank.review.ExpertReviews;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
@@ -27,7 +28,7 @@ class BankAccess {
     void requireContentAccess(Bank b, BankVersion v) {
         UUID uid = me.id();
         if (b.isCompiler(uid) || me.has(Role.HEAD_OF_DEPARTMENT) || me.has(Role.SYSTEM_ADMIN)) return;
-        if (v != null && ExpertReview.count("versionId = ?1 and expertId = ?2", v.id, uid) > 0) return;
+        if (v != null && ExpertReviews.isAssigned(v.id, uid)) return;
         throw Problem.forbidden("Only the bank's compilers, the head of department and its assigned expert see its questions");
     }
 

@@ -53,7 +53,7 @@ public class BankDocuments {
         return pdf.signatureLines(w.signatories("passport")).bytes();
     }
 
-    byte[] conclusion(ReviewDetail d, String lang) {
+    public byte[] conclusion(ReviewDetail d, String lang) {
         Wording w = documents.wording(d.passport().language(), lang);
         PdfDocument pdf = w.start("conclusion", d.bankTitle(), time.today())
                 .fields(List.of(

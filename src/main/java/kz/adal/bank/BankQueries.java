@@ -13,6 +13,7 @@ import kz.adal.bank.BankViews.QuestionView;
 import kz.adal.bank.BankViews.ReviewSummary;
 import kz.adal.bank.BankViews.VersionDetail;
 import kz.adal.bank.BankViews.VersionSummary;
+import kz.adal.bank.review.ExpertReviews;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
@@ -36,12 +37,14 @@ public class BankQueries {
     private final CurrentUser me;
     private final TimeSource time;
     private final BankAccess access;
+    private final BankDocuments documents;
     private final BankValidator validator = BankValidator.standard();
 
-    BankQueries(CurrentUser me, TimeSource time, BankAccess access) {
+    BankQueries(CurrentUser me, TimeSource time, BankAccess access, BankDocuments documents) {
         this.me = me;
         this.time = time;
         this.access = access;
+        this.documents = documents;
     }
 
     @Transactional
@@ -52,7 +55,7 @@ public class BankQueries {
             banks = Bank.listAll();
         } else if (me.has(Role.BANK_EXPERT) || me.has(Role.BANK_AUTHOR)) {
             Set<UUID> reviewed = new HashSet<>();
-            for (ExpertReview r : ExpertReview.<ExpertReview>list("expertId", uid)) reviewed.add(access.version(r.versionId).bankId);
+            for (UUID versionId : ExpertReviews.versionsReviewedBy(uid)) reviewed.add(access.version(versionId).bankId);
             banks = Bank.<Bank>listAll().stream().filter(b -> b.isCompiler(uid) || reviewed.contains(b.id)).toList();
         } else {
             throw Problem.forbidden("Your role has no banks");
@@ -64,7 +67,7 @@ public class BankQueries {
         List<BankVersion> versions = BankVersion.list("bankId = ?1 order by number desc", b.id);
         BankVersion latest = versions.get(0);
         boolean usable = versions.stream().anyMatch(v -> v.state == BankVersionState.APPROVED
-                && ExpertReview.<ExpertReview>list("versionId", v.id).stream().anyMatch(r -> r.allowsComputerTestingOn(time.today())));
+                && ExpertReviews.computerTestingValidUntil(v.id, time.today()).isPresent());
         DepartmentSubmission sent = latest.state == BankVersionState.DRAFT ? DepartmentSubmission.findById(latest.id) : null;
         return new BankSummary(b.id, b.title, latest.discipline, latest.language, people(b.compilers), latest.number, latest.state.name(), usable,
                 sent == null ? null : sent.submittedAt);
@@ -74,7 +77,7 @@ public class BankQueries {
     public BankDetail detail(UUID bankId) {
         Bank b = access.bank(bankId);
         if (!access.canSeeAllBanks() && !b.isCompiler(me.id())
-                && ExpertReview.count("expertId = ?1 and versionId in (select v.id from BankVersion v where v.bankId = ?2)", me.id(), b.id) == 0) {
+                && !ExpertReviews.reviewsAnyOf(me.id(), BankVersion.<BankVersion>list("bankId", b.id).stream().map(v -> v.id).toList())) {
             throw Problem.forbidden("This bank is not yours");
         }
         List<BankVersion> versions = BankVersion.list("bankId = ?1 order by number desc", b.id);
@@ -112,6 +115,15 @@ public class BankQueries {
         access.requireContentAccess(access.bank(v.bankId), v);
         if (q.image == null) throw Problem.notFound("Image");
         return new BankCatalog.QuestionImage(q.image, q.imageType);
+    }
+
+    /** The version's passport as the department files it (001 §5.27), for whoever may see its questions. */
+    @Transactional
+    public byte[] passportPdf(UUID versionId, String lang) {
+        BankVersion v = access.version(versionId);
+        Bank b = access.bank(v.bankId);
+        access.requireContentAccess(b, v);
+        return documents.passport(b, v, Question.list("versionId", v.id), approval(v.id), reviews(v.id), lang);
     }
 
     @Transactional
@@ -153,11 +165,7 @@ public class BankQueries {
     }
 
     static List<ReviewSummary> reviews(UUID versionId) {
-        return ExpertReview.<ExpertReview>list("versionId = ?1 order by assignedAt", versionId).stream().map(r -> {
-            Person e = People.find(r.expertId).orElse(null);
-            return new ReviewSummary(r.id, e == null ? "?" : e.fullName(), r.state.name(), r.conclusion == null ? null : r.conclusion.name(),
-                    r.forComputer, r.forWritten, r.academicYear, r.validUntil);
-        }).toList();
+        return ExpertReviews.summaries(versionId);
     }
 
     static List<PersonRef> people(Set<UUID> ids) {

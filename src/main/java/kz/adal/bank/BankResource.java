@@ -1,5 +1,6 @@
 package kz.adal.bank;
 
+import kz.adal.bank.review.ExpertReviewService;
 import kz.adal.bank.format.BankFormat;
 import kz.adal.bank.format.ImportOptions;
 import kz.adal.bank.format.ImportPreview;
@@ -269,7 +270,7 @@ public class BankResource {
     @Path("/bank-versions/{id}/passport.pdf")
     @Produces("application/pdf")
     public Response passportPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
-        return pdf(reviews.passportPdf(id, lang), "passport-" + id.toString().substring(0, 8) + ".pdf");
+        return pdf(queries.passportPdf(id, lang), "passport-" + id.toString().substring(0, 8) + ".pdf");
     }
 
     @GET

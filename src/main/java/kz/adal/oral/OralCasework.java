@@ -1,5 +1,6 @@
 package kz.adal.oral;
 
+import kz.adal.oral.ticket.TicketImport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;

@@ -1,5 +1,6 @@
 package kz.adal.oral;
 
+import kz.adal.oral.room.OralVideo;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

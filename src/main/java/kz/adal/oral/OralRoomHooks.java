@@ -1,5 +1,7 @@
 package kz.adal.oral;
 
+import kz.adal.oral.room.OralRoomBus;
+import kz.adal.oral.room.RoomLink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
  * every-second timer ({@link OralTimerJob}) that ends stages whose time is up and watches the student's link.
  */
 @ApplicationScoped
-class OralRoomHooks {
+public class OralRoomHooks {
     private final OralConfig config;
     private final TimeSource time;
     private final AuditTrail audit;

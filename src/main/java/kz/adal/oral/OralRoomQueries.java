@@ -1,5 +1,6 @@
 package kz.adal.oral;
 
+import kz.adal.oral.room.OralRoomBus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.grading.IncompleteGrade;
@@ -58,6 +59,11 @@ public class OralRoomQueries {
                     (int) OralTurn.count("sittingId", s.id)));
         }
         return out;
+    }
+
+    /** Whether the secretary may ask a student's page for this kind of snapshot (identity, desk or room). */
+    public static boolean isSnapshotKind(String kind) {
+        return java.util.Arrays.stream(OralSnapshot.Kind.values()).anyMatch(k -> k.name().equals(kind));
     }
 
     /** The staff of the sitting always join the video; a student only while their own turn is the current one. */

@@ -1,5 +1,8 @@
 package kz.adal.oral;
 
+import kz.adal.oral.room.OralRoomBus;
+import kz.adal.oral.room.RoomLink;
+import kz.adal.oral.ticket.TicketDraw;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

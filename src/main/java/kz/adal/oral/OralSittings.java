@@ -1,5 +1,7 @@
 package kz.adal.oral;
 
+import kz.adal.oral.room.OralRoomBus;
+import kz.adal.oral.ticket.TicketImport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package kz.adal.bank;
 
+import kz.adal.bank.review.AcademicYear;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import kz.adal.testing.Api;

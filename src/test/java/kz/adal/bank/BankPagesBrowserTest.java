@@ -1,5 +1,6 @@
 package kz.adal.bank;
 
+import kz.adal.bank.review.AcademicYear;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -1,5 +1,6 @@
 package kz.adal.oral;
 
+import kz.adal.oral.ticket.TicketDraw;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.common.http.TestHTTPResource;

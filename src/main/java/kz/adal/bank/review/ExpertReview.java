@@ -1,4 +1,4 @@
-package kz.adal.bank;
+package kz.adal.bank.review;
 
 import kz.adal.platform.Lifecycle;
 
@@ -38,7 +38,6 @@ class ExpertReview extends PanacheEntityBase {
             return this == ASSIGNED ? EnumSet.of(CONCLUDED) : EnumSet.noneOf(State.class);
         }
     }
-    public enum Conclusion { FIT, NOT_FIT }
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)

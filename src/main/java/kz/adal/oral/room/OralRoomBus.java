@@ -1,4 +1,4 @@
-package kz.adal.oral;
+package kz.adal.oral.room;
 
 import java.util.Set;
 import java.util.UUID;

@@ -1,5 +1,9 @@
-package kz.adal.oral;
+package kz.adal.oral.room;
 
+import kz.adal.oral.OralRoomHooks;
+import kz.adal.oral.OralRoomQueries;
+import kz.adal.oral.OralViews;
+import kz.adal.oral.SittingRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,16 +62,14 @@ public class OralRoomSocket {
     private final TokenVerifier tokens;
     private final OralRoomQueries service;
     private final OralRoomHooks hooks;
-    private final OralSittings sittings;
     private final OralRoomBus bus;
     private final ObjectMapper json;
     private final TimeSource time;
     private final SocketGuard guard;
 
-    OralRoomSocket(Vertx vertx, TokenVerifier tokens, OralRoomQueries service, OralRoomHooks hooks, OralSittings sittings, OralRoomBus bus,
+    OralRoomSocket(Vertx vertx, TokenVerifier tokens, OralRoomQueries service, OralRoomHooks hooks, OralRoomBus bus,
                       ObjectMapper json, TimeSource time, SocketGuard guard) {
         this.hooks = hooks;
-        this.sittings = sittings;
         this.guard = guard;
         this.vertx = vertx;
         this.tokens = tokens;
@@ -201,10 +203,10 @@ public class OralRoomSocket {
         /** The secretary asks the student's page for a frame (fallback video); the page uploads it over HTTP. */
         private void requestSnapshot(JsonNode msg) {
             UUID turnId;
-            OralSnapshot.Kind kind;
+            String kind = msg.path("kind").asText("ROOM");
             try {
                 turnId = UUID.fromString(msg.path("turnId").asText());
-                kind = OralSnapshot.Kind.valueOf(msg.path("kind").asText("ROOM"));
+                if (!OralRoomQueries.isSnapshotKind(kind)) throw new IllegalArgumentException(kind);
             } catch (IllegalArgumentException e) {
                 error("ORAL_WS_SCHEMA", "snapshot.request needs a turnId and a kind (IDENTITY, DESK, ROOM)");
                 return;
@@ -219,8 +221,8 @@ public class OralRoomSocket {
                 out.put("sittingId", sittingId);
                 out.put("turnId", turnId);
                 out.put("studentId", turn.studentId());
-                out.put("kind", kind.name());
-                bus.publish(sittingId, sittings.toJson(out));
+                out.put("kind", kind);
+                bus.publish(sittingId, toJson(out));
                 return null;
             });
         }
@@ -237,7 +239,7 @@ public class OralRoomSocket {
                     return;
                 }
                 inMesh = true;
-                bus.publish(sittingId, sittings.toJson(Map.of("type", "rtc.join", "from", id, "userId", caller.userId())));
+                bus.publish(sittingId, toJson(Map.of("type", "rtc.join", "from", id, "userId", caller.userId())));
             });
         }
 
@@ -289,7 +291,7 @@ public class OralRoomSocket {
         private void leaveMesh() {
             if (!inMesh) return;
             inMesh = false;
-            bus.publish(sittingId, sittings.toJson(Map.of("type", "rtc.leave", "from", id, "userId", caller.userId())));
+            bus.publish(sittingId, toJson(Map.of("type", "rtc.leave", "from", id, "userId", caller.userId())));
         }
 
         private void authenticate(String token) {
@@ -332,7 +334,7 @@ public class OralRoomSocket {
                 welcome.put("serverTime", time.now());
                 send(welcome);
                 // presence changed for everyone (this includes a fresh state for this socket)
-                bus.publish(sittingId, sittings.toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "presence")));
+                bus.publish(sittingId, toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "presence")));
             });
         }
 
@@ -421,7 +423,7 @@ public class OralRoomSocket {
                 }
             }
             if (caller != null && !authenticating) {
-                if (inMesh) bus.publish(sittingId, sittings.toJson(Map.of("type", "rtc.leave", "from", id, "userId", caller.userId())));
+                if (inMesh) bus.publish(sittingId, toJson(Map.of("type", "rtc.leave", "from", id, "userId", caller.userId())));
                 leaveRoom();
             }
         }
@@ -434,7 +436,7 @@ public class OralRoomSocket {
                 hooks.presenceClosed(id);
                 return null;
             }, false).onComplete(ar -> bus.publish(sittingId,
-                    sittings.toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "presence"))));
+                    toJson(Map.of("type", "changed", "sittingId", sittingId, "reason", "presence"))));
         }
 
         private void error(String code, String message) {
@@ -446,7 +448,15 @@ public class OralRoomSocket {
         }
 
         private void send(Object o) {
-            if (!closed) ws.writeTextMessage(sittings.toJson(o));
+            if (!closed) ws.writeTextMessage(toJson(o));
+        }
+    }
+
+    private String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,9 @@
-package kz.adal.oral;
+package kz.adal.oral.room;
 
+import kz.adal.oral.OralConfig;
+import kz.adal.oral.OralRoomQueries;
+import kz.adal.oral.OralViews;
+import kz.adal.oral.SittingRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.identity.Actor;

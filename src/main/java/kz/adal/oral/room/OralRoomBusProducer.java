@@ -1,4 +1,4 @@
-package kz.adal.oral;
+package kz.adal.oral.room;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package kz.adal.oral;
+package kz.adal.oral.room;
 
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.vertx.mutiny.core.Vertx;

@@ -1,4 +1,4 @@
-package kz.adal.oral;
+package kz.adal.oral.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,7 +57,7 @@ public final class RoomLink {
         return new Report(receiving, msg.path("muted").path("audio").asBoolean(false), msg.path("muted").path("video").asBoolean(false));
     }
 
-    static Map<UUID, Report> parseAll(Map<UUID, String> stored, ObjectMapper json) {
+    public static Map<UUID, Report> parseAll(Map<UUID, String> stored, ObjectMapper json) {
         Map<UUID, Report> out = new LinkedHashMap<>();
         stored.forEach((user, text) -> {
             try {

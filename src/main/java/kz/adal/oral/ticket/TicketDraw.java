@@ -1,4 +1,4 @@
-package kz.adal.oral;
+package kz.adal.oral.ticket;
 
 import kz.adal.platform.RuleViolation;
 

@@ -1,4 +1,4 @@
-package kz.adal.bank;
+package kz.adal.bank.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
-import kz.adal.bank.ExpertReview.Conclusion;
-import kz.adal.bank.ExpertReview.State;
+import kz.adal.bank.review.ExpertReview.State;
 import kz.adal.platform.RuleViolation;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package kz.adal.bank;
+package kz.adal.bank.review;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package kz.adal.oral;
+package kz.adal.oral.room;
 
 import org.jboss.logging.Logger;
 

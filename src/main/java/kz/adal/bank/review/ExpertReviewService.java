@@ -1,9 +1,17 @@
-package kz.adal.bank;
+package kz.adal.bank.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.bank.BankDocuments;
+import kz.adal.bank.BankValidationReport;
+import kz.adal.bank.BankValidator;
+import kz.adal.bank.BankVersionState;
+import kz.adal.bank.BankVersions;
+import kz.adal.bank.BankVersions.QuestionRef;
+import kz.adal.bank.BankVersions.VersionRef;
+import kz.adal.bank.BankViews;
 import kz.adal.bank.BankViews.ConclusionRequest;
 import kz.adal.bank.BankViews.ExpertListEntry;
 import kz.adal.bank.BankViews.ReviewDetail;
@@ -29,16 +37,13 @@ public class ExpertReviewService {
     private final CurrentUser me;
     private final AuditTrail audit;
     private final TimeSource time;
-    private final BankAccess banks;
-
     private final BankDocuments bankDocuments;
 
-    ExpertReviewService(CurrentUser me, AuditTrail audit, TimeSource time, BankAccess banks, BankDocuments bankDocuments) {
+    ExpertReviewService(CurrentUser me, AuditTrail audit, TimeSource time, BankDocuments bankDocuments) {
         this.bankDocuments = bankDocuments;
         this.me = me;
         this.audit = audit;
         this.time = time;
-        this.banks = banks;
     }
 
     // ------------------------------------------------------------------ expert list
@@ -84,30 +89,29 @@ public class ExpertReviewService {
     @Transactional
     public ReviewDetail assign(UUID versionId, UUID expertId) {
         if (!me.has(Role.HEAD_OF_DEPARTMENT)) throw Problem.forbidden("The head of department assigns experts (001 §5.24)");
-        BankVersion v = banks.version(versionId);
-        Bank b = banks.bank(v.bankId);
+        VersionRef v = BankVersions.version(versionId);
         kz.adal.platform.Fields.check(new BankViews.AssignReviewRequest(expertId), BankViews.AssignReviewRequest.class);
-        BankValidationReport report = BankValidator.standard().validate(BankQueries.drafts(v.id));
+        BankValidationReport report = BankValidator.standard().validate(BankVersions.drafts(v.id()));
         if (!report.passes()) throw Problem.unprocessable("BANK_INVALID", "A bank that fails validation can't go to review", report.issues());
-        if (v.state != BankVersionState.APPROVED) {
+        if (v.state() != BankVersionState.APPROVED) {
             throw Problem.conflict("NOT_APPROVED", "Record the department's approval first; the review is of an approved, frozen version");
         }
-        if (b.isCompiler(expertId)) throw Problem.conflict("EXPERT_IS_COMPILER", "An expert may not review a bank they compiled (001 §5.24)");
+        if (v.isCompiler(expertId)) throw Problem.conflict("EXPERT_IS_COMPILER", "An expert may not review a bank they compiled (001 §5.24)");
         String year = AcademicYear.containing(time.today()).toString();
         if (!ApprovedExpert.isApproved(expertId, year)) {
             throw Problem.conflict("EXPERT_NOT_APPROVED", "This person is not on the approved expert list for " + year + " (001 §5.24)");
         }
-        if (ExpertReview.count("versionId = ?1 and expertId = ?2 and state = ?3", v.id, expertId, ExpertReview.State.ASSIGNED) > 0) {
+        if (ExpertReview.count("versionId = ?1 and expertId = ?2 and state = ?3", v.id(), expertId, ExpertReview.State.ASSIGNED) > 0) {
             throw Problem.conflict("ALREADY_ASSIGNED", "This expert already has an open review of this version");
         }
         ExpertReview r = new ExpertReview();
-        r.versionId = v.id;
+        r.versionId = v.id();
         r.expertId = expertId;
         r.assignedBy = me.id();
         r.assignedAt = time.now();
         r.academicYear = year;
         r.persist();
-        audit.record(Change.of("bank.review-assigned", "expert-review", r.id).scope(b.id).detail(Map.of("expert", expertId.toString(), "version", v.number)));
+        audit.record(Change.of("bank.review-assigned", "expert-review", r.id).scope(v.bankId()).detail(Map.of("expert", expertId.toString(), "version", v.number())));
         return detail(r.id);
     }
 
@@ -130,18 +134,17 @@ public class ExpertReviewService {
     }
 
     private ReviewDetail detail(ExpertReview r, boolean withQuestions) {
-        BankVersion v = banks.version(r.versionId);
-        Bank b = banks.bank(v.bankId);
+        VersionRef v = BankVersions.version(r.versionId);
         boolean mine = r.expertId.equals(me.id());
-        if (!mine && !me.has(Role.HEAD_OF_DEPARTMENT) && !me.has(Role.SYSTEM_ADMIN) && !b.isCompiler(me.id())) {
+        if (!mine && !me.has(Role.HEAD_OF_DEPARTMENT) && !me.has(Role.SYSTEM_ADMIN) && !v.isCompiler(me.id())) {
             throw Problem.forbidden("This review is not yours");
         }
         List<BankViews.QuestionView> questions = withQuestions
-                ? Question.<Question>list("versionId = ?1 order by position", v.id).stream().map(BankQueries::view).toList() : List.of();
+                ? BankVersions.questions(v.id()) : List.of();
         Map<UUID, String> comments = new HashMap<>();
         for (ReviewComment c : ReviewComment.<ReviewComment>list("key.reviewId", r.id)) comments.put(c.key.questionId, c.comment);
         Person e = People.find(r.expertId).orElse(null);
-        return new ReviewDetail(r.id, v.id, b.id, b.title, v.number, BankQueries.passport(v), e == null ? "?" : e.fullName(), r.state.name(),
+        return new ReviewDetail(r.id, v.id(), v.bankId(), v.bankTitle(), v.number(), v.passport(), e == null ? "?" : e.fullName(), r.state.name(),
                 r.academicYear, r.conformityOk, r.difficultyOk, r.wordingOk, r.overallComment, r.conclusion == null ? null : r.conclusion.name(),
                 r.forComputer, r.forWritten, r.validFrom, r.validUntil, questions, comments, mine);
     }
@@ -156,9 +159,9 @@ public class ExpertReviewService {
     @Transactional
     public void comment(UUID reviewId, UUID questionId, String comment) {
         ExpertReview r = openReviewOfMine(reviewId);
-        Question q = banks.question(questionId);
-        if (!q.versionId.equals(r.versionId)) throw Problem.badRequest("WRONG_QUESTION", "That question is not in the reviewed version");
-        ReviewComment c = ReviewComment.findById(new ReviewComment.Key(r.id, q.id));
+        QuestionRef q = BankVersions.question(questionId);
+        if (!q.versionId().equals(r.versionId)) throw Problem.badRequest("WRONG_QUESTION", "That question is not in the reviewed version");
+        ReviewComment c = ReviewComment.findById(new ReviewComment.Key(r.id, q.id()));
         if (comment == null || comment.isBlank()) {
             if (c != null) c.delete();
             return;
@@ -166,13 +169,13 @@ public class ExpertReviewService {
         kz.adal.platform.Fields.check(new BankViews.CommentRequest(comment), BankViews.CommentRequest.class);   // at most 2000 characters
         if (c == null) {
             c = new ReviewComment();
-            c.key = new ReviewComment.Key(r.id, q.id);
+            c.key = new ReviewComment.Key(r.id, q.id());
             c.comment = comment.strip();
             c.persist();
         } else {
             c.comment = comment.strip();
         }
-        audit.record(Change.of("bank.review-comment", "expert-review", r.id).detail(Map.of("question", q.position)));
+        audit.record(Change.of("bank.review-comment", "expert-review", r.id).detail(Map.of("question", q.position())));
     }
 
     /** The signed conclusion (001 §5.25–5.26): the three criteria, fit / not fit, for computer and/or written testing. */
@@ -182,7 +185,7 @@ public class ExpertReviewService {
         ConclusionRequest c = kz.adal.platform.Fields.check(request, ConclusionRequest.class);   // every criterion answered, 001 §5.25
         boolean computer = Boolean.TRUE.equals(c.forComputer());
         boolean written = Boolean.TRUE.equals(c.forWritten());
-        if (c.conclusion() == ExpertReview.Conclusion.FIT) {
+        if (c.conclusion() == Conclusion.FIT) {
             if (!computer && !written) throw Problem.badRequest("USE_REQUIRED", "A positive conclusion says whether the bank is fit for computer or written testing (001 §5.26)");
             if (!(c.conformityOk() && c.difficultyOk() && c.wordingOk())) {
                 throw Problem.badRequest("CRITERIA_FAILED", "A bank that fails a criterion can't be concluded fit");
@@ -192,21 +195,13 @@ public class ExpertReviewService {
         LocalDate today = time.today();
         r.conclude(c.conformityOk(), c.difficultyOk(), c.wordingOk(), c.overallComment().strip(), c.conclusion(), computer, written,
                 today.isBefore(year.firstDay()) ? year.firstDay() : today, year.lastDay(), time.now());
-        BankVersion v = banks.version(r.versionId);
-        audit.record(Change.of("bank.review-concluded", "expert-review", r.id).scope(v.bankId)
+        VersionRef v = BankVersions.version(r.versionId);
+        audit.record(Change.of("bank.review-concluded", "expert-review", r.id).scope(v.bankId())
                 .detail(Map.of("conclusion", r.conclusion.name(), "computer", r.forComputer, "written", r.forWritten, "validUntil", r.validUntil.toString())));
         return detail(r.id);
     }
 
-    // ------------------------------------------------------------------ documents (001 §5.27)
-
-    @Transactional
-    public byte[] passportPdf(UUID versionId, String lang) {
-        BankVersion v = banks.version(versionId);
-        Bank b = banks.bank(v.bankId);
-        banks.requireContentAccess(b, v);
-        return bankDocuments.passport(b, v, Question.list("versionId", v.id), BankQueries.approval(v.id), BankQueries.reviews(v.id), lang);
-    }
+    // ------------------------------------------------------------------ the conclusion as a document (001 §5.27)
 
     @Transactional
     public byte[] conclusionPdf(UUID reviewId, String lang) {

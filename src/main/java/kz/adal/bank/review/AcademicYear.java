@@ -1,4 +1,4 @@
-package kz.adal.bank;
+package kz.adal.bank.review;
 
 import java.time.LocalDate;
 
