@@ -34,30 +34,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * in the sitting are let in; an open socket is presence. The server pushes {@code state} (the room as the
  * viewer may see it, with the server's time) on every change, and {@code draw} to everyone at once.
  *
- * <p>Client messages are validated (size, JSON object, known {@code type}, exact fields, this sitting's
- * id); a bad one gets an {@code error} reply and the session stays open. Actions that change the exam go
- * through REST, so they share authorisation, transactions and problem details.
+ * <p>Client messages are validated ({@link RoomMessages}: size, JSON object, known {@code type}, exact fields, this
+ * sitting's id); a bad one gets an {@code error} reply and the session stays open. The video mesh's messages are a
+ * {@link MeshPeer}'s. Actions that change the exam go through REST, so they share authorisation, transactions and
+ * problem details.
  */
 @ApplicationScoped
 public class OralRoomSocket {
     private static final Logger LOG = Logger.getLogger(OralRoomSocket.class);
-    /** Client messages are small; snapshots travel over HTTP. */
-    public static final int MAX_MESSAGE_CHARS = 4096;
-    /** A WebRTC session description is larger (a few kB with audio and video). */
-    public static final int MAX_SIGNAL_CHARS = 16384;
     private static final long AUTH_TIMEOUT_MS = 10_000;
-    /** type → the fields it may carry (besides "type"). */
-    private static final Map<String, Set<String>> SCHEMA = Map.of(
-            "auth", Set.of("token", "sittingId"),
-            "ping", Set.of("sittingId"),
-            "sync", Set.of("sittingId"),
-            "snapshot.request", Set.of("sittingId", "turnId", "kind"),
-            // the built-in video room (issue 14): a WebRTC mesh signalled through here, across nodes through the bus
-            "rtc.join", Set.of("sittingId"),
-            "rtc.signal", Set.of("sittingId", "to", "data"),
-            "rtc.stats", Set.of("sittingId", "muted", "peers"),
-            "rtc.leave", Set.of("sittingId"));
-
     private final Vertx vertx;
     private final TokenVerifier tokens;
     private final OralRoomQueries service;
@@ -104,8 +89,8 @@ public class OralRoomSocket {
         private volatile Actor actor;
         private volatile boolean authenticating;
         private volatile boolean closed;
-        /** This page takes part in the video mesh (sent rtc.join and was allowed). */
-        private volatile boolean inMesh;
+        /** This page's part in the video mesh. */
+        private final MeshPeer mesh;
         private AutoCloseable subscription;
         private final AtomicBoolean computing = new AtomicBoolean();
         private final AtomicBoolean dirty = new AtomicBoolean();
@@ -113,6 +98,22 @@ public class OralRoomSocket {
         Connection(ServerWebSocket ws, UUID sittingId) {
             this.ws = ws;
             this.sittingId = sittingId;
+            this.mesh = new MeshPeer(vertx, service, bus, json, sittingId, id, () -> caller.userId(), new MeshPeer.Page() {
+                @Override
+                public void error(String code, String message) {
+                    Connection.this.error(code, message);
+                }
+
+                @Override
+                public boolean closed() {
+                    return closed;
+                }
+
+                @Override
+                public void write(String message) {
+                    ws.writeTextMessage(message);
+                }
+            });
         }
 
         void start(String queryToken) {
@@ -134,42 +135,13 @@ public class OralRoomSocket {
         }
 
         private void onText(String text) {
-            if (text.length() > MAX_SIGNAL_CHARS) {
-                error("ORAL_WS_TOO_LARGE", "A message is at most " + MAX_MESSAGE_CHARS + " characters");
+            RoomMessages.Checked checked = RoomMessages.check(text, sittingId, json);
+            if (!checked.ok()) {
+                error(checked.errorCode(), checked.errorMessage());
                 return;
             }
-            JsonNode msg;
-            try {
-                msg = json.readTree(text);
-            } catch (Exception e) {
-                error("ORAL_WS_MALFORMED", "The message is not JSON");
-                return;
-            }
-            if (msg == null || !msg.isObject() || !msg.path("type").isTextual()) {
-                error("ORAL_WS_SCHEMA", "A message is a JSON object with a string \"type\"");
-                return;
-            }
-            String type = msg.get("type").asText();
-            if (text.length() > MAX_MESSAGE_CHARS && !type.equals("rtc.signal")) {
-                error("ORAL_WS_TOO_LARGE", "A message is at most " + MAX_MESSAGE_CHARS + " characters");
-                return;
-            }
-            Set<String> allowed = SCHEMA.get(type);
-            if (allowed == null) {
-                error("ORAL_WS_UNKNOWN_TYPE", "Unknown message type " + clip(type));
-                return;
-            }
-            for (var it = msg.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (!f.equals("type") && !allowed.contains(f)) {
-                    error("ORAL_WS_SCHEMA", "Unexpected field " + clip(f) + " in " + type);
-                    return;
-                }
-            }
-            if (msg.has("sittingId") && !sittingId.toString().equals(msg.path("sittingId").asText())) {
-                error("ORAL_WS_WRONG_SITTING", "This socket belongs to another sitting");
-                return;
-            }
+            JsonNode msg = checked.message();
+            String type = checked.type();
             if (type.equals("auth")) {
                 if (caller != null || authenticating) {
                     error("ORAL_WS_ALREADY_AUTHENTICATED", "Already authenticated");
@@ -192,10 +164,10 @@ public class OralRoomSocket {
                 case "ping" -> send(Map.of("type", "pong", "serverTime", time.now()));
                 case "sync" -> refresh();
                 case "snapshot.request" -> requestSnapshot(msg);
-                case "rtc.join" -> joinMesh();
-                case "rtc.signal" -> signal(msg);
-                case "rtc.stats" -> linkReport(msg);
-                case "rtc.leave" -> leaveMesh();
+                case "rtc.join" -> mesh.join();
+                case "rtc.signal" -> mesh.signal(msg);
+                case "rtc.stats" -> mesh.linkReport(msg);
+                case "rtc.leave" -> mesh.leave();
                 default -> error("ORAL_WS_UNKNOWN_TYPE", "Unknown message type");
             }
         }
@@ -225,73 +197,6 @@ public class OralRoomSocket {
                 bus.publish(sittingId, toJson(out));
                 return null;
             });
-        }
-
-        /**
-         * This page's camera and microphone join the room's mesh: the staff always, a student only while their own
-         * turn is the current one (a student waiting for a later turn neither sees nor is seen).
-         */
-        private void joinMesh() {
-            vertx.executeBlocking(() -> service.mayJoinVideo(sittingId, caller.userId()), false).onComplete(ar -> {
-                if (closed) return;
-                if (ar.failed() || !Boolean.TRUE.equals(ar.result())) {
-                    error("ORAL_WS_VIDEO_NOT_YET", "You join the video when your turn comes");
-                    return;
-                }
-                inMesh = true;
-                bus.publish(sittingId, toJson(Map.of("type", "rtc.join", "from", id, "userId", caller.userId())));
-            });
-        }
-
-        /** An offer, answer or ICE candidate for one other page of the mesh; the server adds who sent it. */
-        private void signal(JsonNode msg) {
-            if (!inMesh) {
-                error("ORAL_WS_VIDEO_JOIN_FIRST", "Join the video first");
-                return;
-            }
-            if (!msg.path("to").isTextual() || !msg.path("data").isObject()) {
-                error("ORAL_WS_SCHEMA", "rtc.signal needs a connection id \"to\" and an object \"data\"");
-                return;
-            }
-            ObjectNode out = json.createObjectNode();
-            out.put("type", "rtc.signal");
-            out.put("from", id);
-            out.put("userId", caller.userId().toString());
-            out.put("to", msg.get("to").asText());
-            out.set("data", msg.get("data"));
-            bus.publish(sittingId, out.toString());
-        }
-
-        /**
-         * What this page receives from each peer (from getStats) and its own mute state: kept for the "answer needs
-         * the link" rule and shown to everyone.
-         */
-        private void linkReport(JsonNode msg) {
-            if (!msg.path("peers").isArray() || msg.path("peers").size() > 20 || (msg.has("muted") && !msg.get("muted").isObject())) {
-                error("ORAL_WS_SCHEMA", "rtc.stats needs peers [{userId, audio, video}] and muted {audio, video}");
-                return;
-            }
-            RoomLink.Report r = RoomLink.parse(msg);
-            ObjectNode stored = json.createObjectNode();
-            var peers = stored.putArray("peers");
-            r.receiving().forEach((user, m) -> peers.addObject().put("userId", user.toString()).put("audio", m.audio()).put("video", m.video()));
-            stored.putObject("muted").put("audio", r.audioMuted()).put("video", r.videoMuted());
-            UUID user = caller.userId();
-            vertx.executeBlocking(() -> {
-                bus.reportLink(sittingId, user, stored.toString());
-                return null;
-            }, false);
-            stored.put("type", "rtc.status");
-            stored.put("from", id);
-            stored.put("userId", user.toString());
-            stored.put("inMesh", inMesh);
-            bus.publish(sittingId, stored.toString());
-        }
-
-        private void leaveMesh() {
-            if (!inMesh) return;
-            inMesh = false;
-            bus.publish(sittingId, toJson(Map.of("type", "rtc.leave", "from", id, "userId", caller.userId())));
         }
 
         private void authenticate(String token) {
@@ -359,16 +264,7 @@ public class OralRoomSocket {
             switch (msg.path("type").asText()) {
                 case "changed" -> refresh();
                 case "draw" -> ws.writeTextMessage(message);
-                case "rtc.join" -> {
-                    if (inMesh && !id.equals(msg.path("from").asText())) ws.writeTextMessage(message);
-                }
-                case "rtc.signal" -> {
-                    if (inMesh && id.equals(msg.path("to").asText())) ws.writeTextMessage(message);
-                }
-                case "rtc.leave" -> {
-                    if (!id.equals(msg.path("from").asText())) ws.writeTextMessage(message);
-                }
-                case "rtc.status" -> ws.writeTextMessage(message);
+                case "rtc.join", "rtc.signal", "rtc.leave", "rtc.status" -> mesh.deliver(msg.path("type").asText(), msg, message);
                 case "snapshot.request" -> {
                     if (caller != null && caller.userId().toString().equals(msg.path("studentId").asText())) ws.writeTextMessage(message);
                 }
@@ -423,7 +319,7 @@ public class OralRoomSocket {
                 }
             }
             if (caller != null && !authenticating) {
-                if (inMesh) bus.publish(sittingId, toJson(Map.of("type", "rtc.leave", "from", id, "userId", caller.userId())));
+                mesh.closed();
                 leaveRoom();
             }
         }
@@ -453,14 +349,6 @@ public class OralRoomSocket {
     }
 
     private String toJson(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String clip(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        return RoomMessages.toJson(json, o);
     }
 }
