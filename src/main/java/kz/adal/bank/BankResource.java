@@ -1,10 +1,5 @@
 package kz.adal.bank;
 
-import kz.adal.bank.review.ExpertReviewService;
-import kz.adal.bank.format.BankFormat;
-import kz.adal.bank.format.ImportOptions;
-import kz.adal.bank.format.ImportPreview;
-import kz.adal.bank.format.ImportProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,6 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kz.adal.bank.format.BankFormat;
+import kz.adal.bank.format.ImportOptions;
+import kz.adal.bank.format.ImportPreview;
+import kz.adal.bank.format.ImportProblem;
+import kz.adal.bank.review.ExpertReviewService;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
 

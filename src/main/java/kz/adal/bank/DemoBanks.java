@@ -1,7 +1,5 @@
 package kz.adal.bank;
 
-import kz.adal.bank.review.AcademicYear;
-import kz.adal.bank.review.DemoReviews;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.bank.review.AcademicYear;
+import kz.adal.bank.review.DemoReviews;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.DemoAccounts;

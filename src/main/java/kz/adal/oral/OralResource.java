@@ -1,6 +1,5 @@
 package kz.adal.oral;
 
-import kz.adal.oral.room.OralVideo;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import kz.adal.identity.Actor;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
+import kz.adal.oral.room.OralVideo;
 import kz.adal.platform.Problem;
 
 import java.util.List;

@@ -1,12 +1,12 @@
 package kz.adal.oral;
 
-import kz.adal.oral.room.OralRoomBus;
-import kz.adal.oral.room.RoomLink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.oral.room.OralRoomBus;
+import kz.adal.oral.room.RoomLink;
 import kz.adal.platform.TimeSource;
 
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package kz.adal.oral;
 
-import kz.adal.oral.room.OralRoomBus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.grading.IncompleteGrade;
 import kz.adal.grading.LetterBand;
 import kz.adal.identity.Actor;
 import kz.adal.identity.Role;
+import kz.adal.oral.room.OralRoomBus;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 

@@ -1,7 +1,5 @@
 package kz.adal.oral;
 
-import kz.adal.oral.room.OralRoomBus;
-import kz.adal.oral.ticket.TicketImport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +14,8 @@ import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.People;
 import kz.adal.identity.Role;
+import kz.adal.oral.room.OralRoomBus;
+import kz.adal.oral.ticket.TicketImport;
 import kz.adal.platform.AfterCommit;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;

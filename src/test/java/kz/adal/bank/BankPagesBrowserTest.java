@@ -1,10 +1,10 @@
 package kz.adal.bank;
 
-import kz.adal.bank.review.AcademicYear;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import kz.adal.bank.review.AcademicYear;
 import kz.adal.testing.Browser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package kz.adal.bank;
 
-import kz.adal.bank.format.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import kz.adal.bank.format.Fixtures;
 import kz.adal.testing.Api;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package kz.adal.bank;
 
-import kz.adal.bank.format.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import kz.adal.bank.format.Fixtures;
 import kz.adal.testing.Api;
 import org.junit.jupiter.api.Test;
 

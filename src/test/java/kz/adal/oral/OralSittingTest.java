@@ -1,12 +1,12 @@
 package kz.adal.oral;
 
-import kz.adal.oral.ticket.TicketDraw;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import kz.adal.oral.ticket.TicketDraw;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Api;
 import org.junit.jupiter.api.AfterEach;

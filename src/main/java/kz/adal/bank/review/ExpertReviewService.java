@@ -30,7 +30,8 @@ import java.util.UUID;
 
 /**
  * The yearly expert review (001 §5.24–5.27): the approved expert list, assigning a reviewer who is
- * not a compiler, per-question comments, the three criteria and the conclusion, printable documents.
+ * not a compiler, per-question comments, the three criteria and the conclusion, the printable conclusion
+ * (the printable passport is {@code BankQueries}'s).
  */
 @ApplicationScoped
 public class ExpertReviewService {

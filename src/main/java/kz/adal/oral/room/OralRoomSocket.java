@@ -1,9 +1,5 @@
 package kz.adal.oral.room;
 
-import kz.adal.oral.OralRoomHooks;
-import kz.adal.oral.OralRoomQueries;
-import kz.adal.oral.OralViews;
-import kz.adal.oral.SittingRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +13,10 @@ import kz.adal.identity.Actor;
 import kz.adal.identity.SocketGuard;
 import kz.adal.identity.Standing;
 import kz.adal.identity.TokenVerifier;
+import kz.adal.oral.OralRoomHooks;
+import kz.adal.oral.OralRoomQueries;
+import kz.adal.oral.OralViews;
+import kz.adal.oral.SittingRole;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 import org.jboss.logging.Logger;

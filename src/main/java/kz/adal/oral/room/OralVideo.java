@@ -1,15 +1,15 @@
 package kz.adal.oral.room;
 
-import kz.adal.oral.OralConfig;
-import kz.adal.oral.OralRoomQueries;
-import kz.adal.oral.OralViews;
-import kz.adal.oral.SittingRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.identity.Actor;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.media.IceServers;
+import kz.adal.oral.OralConfig;
+import kz.adal.oral.OralRoomQueries;
+import kz.adal.oral.OralViews;
+import kz.adal.oral.SittingRole;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 
