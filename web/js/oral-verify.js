@@ -1,5 +1,5 @@
 // @ts-check
-// Recomputes an oral-exam ticket draw in the browser (Web Crypto), exactly as kz.adal.oral.TicketDraw:
+// Recomputes an oral-exam ticket draw in the browser (Web Crypto), exactly as kz.adal.oral.ticket.TicketDraw:
 //   commitment = SHA-256(seedHex + ":" + sittingId + ":" + studentId)            (UTF-8, lowercase hex)
 //   for k = 0, 1, …: x = first 4 bytes of SHA-256(seedHex + ":" + k), big-endian unsigned;
 //     accept when x < 2^32 − (2^32 mod n); index = x mod n over the ascending list of available tickets.

@@ -41,7 +41,7 @@ export const CommissionSeat = Object.freeze({ CHAIR: 'CHAIR', MEMBER: 'MEMBER', 
 export const ExamState = Object.freeze({ DRAFT: 'DRAFT', PUBLISHED: 'PUBLISHED', CANCELLED: 'CANCELLED' });
 /** kz.adal.attempt.StudentExamView.Window */
 export const ExamWindow = Object.freeze({ UPCOMING: 'UPCOMING', OPEN: 'OPEN', CLOSED: 'CLOSED' });
-/** kz.adal.bank.ExpertReview.State */
+/** kz.adal.bank.review.ExpertReview.State */
 export const ExpertReviewState = Object.freeze({ ASSIGNED: 'ASSIGNED', CONCLUDED: 'CONCLUDED' });
 /** kz.adal.vision.IdentityChecks.Status */
 export const IdentityCheckStatus = Object.freeze({

@@ -2,6 +2,7 @@ package kz.adal.bank;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import kz.adal.bank.review.ExpertReviews;
 import kz.adal.platform.Problem;
 
 import java.time.LocalDate;
@@ -43,15 +44,14 @@ public class BankCatalog {
         if (v.state != BankVersionState.APPROVED) {
             throw Problem.conflict("BANK_NOT_APPROVED", "Bank version " + v.number + " is not approved by the department (001 §5.19)");
         }
-        List<ExpertReview> reviews = ExpertReview.list("versionId", versionId);
-        ExpertReview valid = reviews.stream().filter(r -> r.allowsComputerTestingOn(day)).findFirst()
+        LocalDate validUntil = ExpertReviews.computerTestingValidUntil(versionId, day)
                 .orElseThrow(() -> Problem.conflict("BANK_NOT_REVIEWED",
                         "Bank version " + v.number + " has no positive expert conclusion for computer testing valid on " + day + " (001 §5.26)"));
         Bank b = Bank.findById(v.bankId);
         List<MaterialRef> materials = BankMaterial.<BankMaterial>list("versionId", versionId).stream()
                 .map(m -> new MaterialRef(m.id, m.fileName, m.contentType)).toList();
         return new UsableVersion(v.id, v.bankId, b.title, v.number, v.discipline, v.programme, v.language, v.referenceMaterials,
-                materials, valid.validUntil);
+                materials, validUntil);
     }
 
     /** A version as a list shows it: its bank's title, number, discipline and language. */

@@ -37,7 +37,7 @@ public class BankDocuments {
                         new String[]{w.t("passport.discipline"), v.discipline},
                         new String[]{w.t("passport.programme"), v.programme},
                         new String[]{w.t("passport.language"), w.t("language." + v.language)},
-                        new String[]{w.t("passport.compilers"), String.join(", ", BankService.people(b.compilers).stream().map(BankViews.PersonRef::fullName).toList())},
+                        new String[]{w.t("passport.compilers"), String.join(", ", BankQueries.people(b.compilers).stream().map(BankViews.PersonRef::fullName).toList())},
                         new String[]{w.t("passport.materials"), v.referenceMaterials == null ? w.t("passport.noMaterials") : v.referenceMaterials},
                         new String[]{w.t("passport.questions"), w.t("passport.questionsValue", String.valueOf(qs.size()),
                                 String.valueOf(counts.getOrDefault(Difficulty.EASY, 0L)), String.valueOf(counts.getOrDefault(Difficulty.MEDIUM, 0L)),
@@ -53,7 +53,7 @@ public class BankDocuments {
         return pdf.signatureLines(w.signatories("passport")).bytes();
     }
 
-    byte[] conclusion(ReviewDetail d, String lang) {
+    public byte[] conclusion(ReviewDetail d, String lang) {
         Wording w = documents.wording(d.passport().language(), lang);
         PdfDocument pdf = w.start("conclusion", d.bankTitle(), time.today())
                 .fields(List.of(

@@ -14,6 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kz.adal.bank.format.BankFormat;
+import kz.adal.bank.format.ImportOptions;
+import kz.adal.bank.format.ImportPreview;
+import kz.adal.bank.format.ImportProblem;
+import kz.adal.bank.review.ExpertReviewService;
 import kz.adal.identity.Role;
 import kz.adal.platform.Problem;
 
@@ -24,23 +29,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Thin REST adapter over {@link BankService} and {@link ExpertReviewService}. */
+/**
+ * Thin REST adapter over the bank services by seam: {@link BankQueries} (reads), {@link BankService} (commands),
+ * {@link BankImports} (files in and out), {@link BankApprovals} (the department) and {@link ExpertReviewService}.
+ */
 @Path("/api")
 @RolesAllowed({Role.Names.BANK_AUTHOR, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.BANK_EXPERT, Role.Names.TEACHER, Role.Names.SYSTEM_ADMIN})
 public class BankResource {
+    private final BankQueries queries;
     private final BankService banks;
+    private final BankImports imports;
+    private final BankApprovals approvals;
     private final ExpertReviewService reviews;
 
     @jakarta.inject.Inject kz.adal.platform.RequestLanguage language;
 
-    BankResource(BankService banks, ExpertReviewService reviews) {
+    BankResource(BankQueries queries, BankService banks, BankImports imports, BankApprovals approvals, ExpertReviewService reviews) {
+        this.queries = queries;
         this.banks = banks;
+        this.imports = imports;
+        this.approvals = approvals;
         this.reviews = reviews;
     }
 
     @GET
     @Path("/banks")
-    public List<BankViews.BankSummary> list() { return banks.list(); }
+    public List<BankViews.BankSummary> list() { return queries.list(); }
 
     @POST
     @Path("/banks")
@@ -49,7 +63,7 @@ public class BankResource {
 
     @GET
     @Path("/banks/{id}")
-    public BankViews.BankDetail bank(@PathParam("id") UUID id) { return banks.detail(id); }
+    public BankViews.BankDetail bank(@PathParam("id") UUID id) { return queries.detail(id); }
 
     @PUT
     @Path("/banks/{id}/compilers")
@@ -58,11 +72,11 @@ public class BankResource {
 
     @GET
     @Path("/bank-versions/{id}")
-    public BankViews.VersionDetail version(@PathParam("id") UUID id) { return banks.versionDetail(id); }
+    public BankViews.VersionDetail version(@PathParam("id") UUID id) { return queries.versionDetail(id); }
 
     @GET
     @Path("/bank-versions/{id}/validation")
-    public BankValidationReport validation(@PathParam("id") UUID id) { return banks.validation(id); }
+    public BankValidationReport validation(@PathParam("id") UUID id) { return queries.validation(id); }
 
     @PUT
     @Path("/bank-versions/{id}/passport")
@@ -99,7 +113,7 @@ public class BankResource {
     @Path("/questions/{id}/image")
     @Produces(MediaType.WILDCARD)
     public Response image(@PathParam("id") UUID id) {
-        BankCatalog.QuestionImage img = banks.image(id);
+        BankCatalog.QuestionImage img = queries.image(id);
         return Response.ok(img.bytes(), img.contentType()).header("Cache-Control", "private, max-age=300").build();
     }
 
@@ -121,7 +135,7 @@ public class BankResource {
     @Path("/bank-materials/{id}")
     @Produces(MediaType.WILDCARD)
     public Response material(@PathParam("id") UUID id) {
-        BankCatalog.MaterialFile m = banks.material(id);
+        BankCatalog.MaterialFile m = queries.material(id);
         return Response.ok(m.content(), m.contentType()).header("Content-Disposition", contentDisposition("inline", m.fileName())).build();
     }
 
@@ -146,7 +160,7 @@ public class BankResource {
     public ImportPreview preview(@PathParam("id") UUID id, @QueryParam("format") String format,
                                  @QueryParam("defaultDifficulty") String difficulty, @QueryParam("defaultTopic") String topic,
                                  InputStream body) {
-        return ImportProblem.in(banks.preview(id, body, format(format), options(difficulty, topic)), language.get());
+        return ImportProblem.in(imports.preview(id, body, format(format), options(difficulty, topic)), language.get());
     }
 
     @POST
@@ -166,7 +180,7 @@ public class BankResource {
         if (bytes.length > options.maxBytes()) {
             throw Problem.badRequest("FILE_TOO_LARGE", "The file is larger than " + options.maxBytes() / (1024 * 1024) + " MB");
         }
-        return banks.applyImport(id, bytes, format(format), options, skipInvalid);
+        return imports.applyImport(id, bytes, format(format), options, skipInvalid);
     }
 
     @GET
@@ -176,7 +190,7 @@ public class BankResource {
         BankFormat f = format(format);
         String ext = switch (f) { case AIKEN -> "txt"; case GIFT -> "gift"; case MOODLE_XML -> "xml"; };
         String type = f == BankFormat.MOODLE_XML ? "application/xml; charset=utf-8" : "text/plain; charset=utf-8";
-        return Response.ok(banks.export(id, f), type)
+        return Response.ok(imports.export(id, f), type)
                 .header("Content-Disposition", "attachment; filename=\"bank-" + id.toString().substring(0, 8) + "." + ext + "\"").build();
     }
 
@@ -205,12 +219,12 @@ public class BankResource {
     @POST
     @Path("/bank-versions/{id}/submission")
     @RolesAllowed(Role.Names.BANK_AUTHOR)
-    public BankViews.VersionDetail submit(@PathParam("id") UUID id, BankViews.SubmitRequest r) { return banks.submitToDepartment(id, r); }
+    public BankViews.VersionDetail submit(@PathParam("id") UUID id, BankViews.SubmitRequest r) { return approvals.submitToDepartment(id, r); }
 
     @POST
     @Path("/bank-versions/{id}/approval")
     @RolesAllowed(Role.Names.HEAD_OF_DEPARTMENT)
-    public BankViews.VersionDetail approve(@PathParam("id") UUID id, BankViews.ApprovalRequest r) { return banks.approve(id, r); }
+    public BankViews.VersionDetail approve(@PathParam("id") UUID id, BankViews.ApprovalRequest r) { return approvals.approve(id, r); }
 
     @GET
     @Path("/experts")
@@ -256,7 +270,7 @@ public class BankResource {
     @Path("/bank-versions/{id}/passport.pdf")
     @Produces("application/pdf")
     public Response passportPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
-        return pdf(reviews.passportPdf(id, lang), "passport-" + id.toString().substring(0, 8) + ".pdf");
+        return pdf(queries.passportPdf(id, lang), "passport-" + id.toString().substring(0, 8) + ".pdf");
     }
 
     @GET

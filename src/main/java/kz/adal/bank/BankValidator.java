@@ -91,7 +91,7 @@ public final class BankValidator {
             Integer first = seen.putIfAbsent(key, o);
             if (first != null) {
                 issues.add(new ValidationIssue("DUPLICATE_OPTION", label(i, q) + ": options " + letter(first)
-                        + " and " + letter(o) + " are the same ('" + ItemBuilder.excerpt(q.options().get(o).text())
+                        + " and " + letter(o) + " are the same ('" + QuestionDraft.excerpt(q.options().get(o).text())
                         + "').", i));
             }
         }

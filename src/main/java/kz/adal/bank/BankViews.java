@@ -1,5 +1,6 @@
 package kz.adal.bank;
 
+import kz.adal.bank.review.Conclusion;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -104,7 +105,7 @@ public final class BankViews {
      */
     public record ConclusionRequest(@NotNull(message = REQUIRED) Boolean conformityOk, @NotNull(message = REQUIRED) Boolean difficultyOk,
                                     @NotNull(message = REQUIRED) Boolean wordingOk, @NotBlank(message = REQUIRED) String overallComment,
-                                    @NotNull(message = REQUIRED) ExpertReview.Conclusion conclusion, Boolean forComputer, Boolean forWritten) {}
+                                    @NotNull(message = REQUIRED) Conclusion conclusion, Boolean forComputer, Boolean forWritten) {}
 
     /** A blank comment removes the question's comment; a longer one than this is refused. */
     public record CommentRequest(@Size(max = 2000, message = "{problem.COMMENT_TOO_LONG}") String comment) {}

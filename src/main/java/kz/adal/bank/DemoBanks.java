@@ -7,6 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.bank.review.AcademicYear;
+import kz.adal.bank.review.DemoReviews;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.DemoAccounts;
@@ -62,11 +64,7 @@ public class DemoBanks {
         if (author == null || head == null || expert == null) return;
         LocalDate today = time.today();
         AcademicYear year = AcademicYear.containing(today);
-        ApprovedExpert listed = new ApprovedExpert();
-        listed.key = new ApprovedExpert.Key(expert.id(), year.toString());
-        listed.approvedOn = LocalDate.of(year.startYear(), 3, 15);
-        listed.recordedBy = head.id();
-        listed.persist();
+        DemoReviews.listExpert(expert.id(), year, head.id());
         long seed = 2026;
         for (String lang : List.of("kk", "ru", "en")) {
             Bank bank = new Bank();
@@ -106,15 +104,7 @@ public class DemoBanks {
             approval.recordedAt = time.now();
             approval.persist();
             v.approve(time.now());
-            ExpertReview r = new ExpertReview();
-            r.versionId = v.id;
-            r.expertId = expert.id();
-            r.assignedBy = head.id();
-            r.assignedAt = time.now();
-            r.academicYear = year.toString();
-            r.conclude(true, true, true, "Meets the programme; wording clear.", ExpertReview.Conclusion.FIT, true, true,
-                    year.firstDay().isAfter(today) ? today : year.firstDay(), year.lastDay(), time.now());
-            r.persist();
+            DemoReviews.concludedFit(v.id, expert.id(), head.id(), year, today, time.now());
             audit.record(Change.of("bank.demo-seeded", "bank", bank.id).scope(bank.id).detail(Map.of("language", lang, "questions", 120)));
         }
         LOG.info("Demo banks created: 3 × 120 questions (kk, ru, en), approved and reviewed");

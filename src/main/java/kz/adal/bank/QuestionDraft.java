@@ -32,4 +32,10 @@ public record QuestionDraft(String stem, List<OptionDraft> options, Difficulty d
     public long correctCount() {
         return options.stream().filter(OptionDraft::correct).count();
     }
+
+    /** A text on one line, cut to 60 characters: how import problems and validation issues quote a stem or option. */
+    public static String excerpt(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.oral.ticket.TicketImport;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 

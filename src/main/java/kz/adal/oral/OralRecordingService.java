@@ -1,5 +1,6 @@
 package kz.adal.oral;
 
+import kz.adal.oral.room.OralRoomBus;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import kz.adal.identity.Actor;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
+import kz.adal.oral.room.OralVideo;
 import kz.adal.platform.Problem;
 
 import java.util.List;

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.oral.room.OralRoomBus;
+import kz.adal.oral.room.RoomLink;
 import kz.adal.platform.TimeSource;
 
 import java.time.Duration;
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
  * every-second timer ({@link OralTimerJob}) that ends stages whose time is up and watches the student's link.
  */
 @ApplicationScoped
-class OralRoomHooks {
+public class OralRoomHooks {
     private final OralConfig config;
     private final TimeSource time;
     private final AuditTrail audit;

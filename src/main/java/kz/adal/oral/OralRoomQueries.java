@@ -6,6 +6,7 @@ import kz.adal.grading.IncompleteGrade;
 import kz.adal.grading.LetterBand;
 import kz.adal.identity.Actor;
 import kz.adal.identity.Role;
+import kz.adal.oral.room.OralRoomBus;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 
@@ -58,6 +59,11 @@ public class OralRoomQueries {
                     (int) OralTurn.count("sittingId", s.id)));
         }
         return out;
+    }
+
+    /** Whether the secretary may ask a student's page for this kind of snapshot (identity, desk or room). */
+    public static boolean isSnapshotKind(String kind) {
+        return java.util.Arrays.stream(OralSnapshot.Kind.values()).anyMatch(k -> k.name().equals(kind));
     }
 
     /** The staff of the sitting always join the video; a student only while their own turn is the current one. */

@@ -8,6 +8,7 @@ import kz.adal.identity.Actor;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
+import kz.adal.oral.ticket.TicketImport;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 

@@ -10,6 +10,9 @@ import kz.adal.identity.Actor;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
+import kz.adal.oral.room.OralRoomBus;
+import kz.adal.oral.room.RoomLink;
+import kz.adal.oral.ticket.TicketDraw;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 

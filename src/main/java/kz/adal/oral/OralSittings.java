@@ -14,6 +14,8 @@ import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.People;
 import kz.adal.identity.Role;
+import kz.adal.oral.room.OralRoomBus;
+import kz.adal.oral.ticket.TicketImport;
 import kz.adal.platform.AfterCommit;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;

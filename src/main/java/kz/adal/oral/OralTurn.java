@@ -1,5 +1,6 @@
 package kz.adal.oral;
 
+import kz.adal.oral.ticket.TicketDraw;
 import kz.adal.platform.RuleViolation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -2,6 +2,7 @@ package kz.adal.bank;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import kz.adal.bank.review.AcademicYear;
 import kz.adal.testing.Api;
 import org.junit.jupiter.api.Test;
 

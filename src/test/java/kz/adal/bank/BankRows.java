@@ -1,6 +1,7 @@
 package kz.adal.bank;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import kz.adal.bank.review.ReviewRows;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -79,9 +80,6 @@ public final class BankRows {
 
     /** Some expert review assigned to {@code expert}, or null when there is none. */
     public static UUID reviewOf(UUID expert) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ExpertReview review = ExpertReview.find("expertId", expert).firstResult();
-            return review == null ? null : review.id;
-        });
+        return ReviewRows.reviewOf(expert);
     }
 }

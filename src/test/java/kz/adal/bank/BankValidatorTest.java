@@ -1,6 +1,6 @@
 package kz.adal.bank;
 
-import static kz.adal.bank.Fixtures.question;
+import static kz.adal.bank.format.Fixtures.question;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

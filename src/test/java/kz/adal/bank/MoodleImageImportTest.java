@@ -1,6 +1,7 @@
 package kz.adal.bank;
 
 import io.quarkus.test.junit.QuarkusTest;
+import kz.adal.bank.format.Fixtures;
 import kz.adal.testing.Api;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class MoodleImageImportTest {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><quiz>");
         xml.append("<question type=\"multichoice\"><name><text>q</text></name><questiontext format=\"html\"><text><![CDATA[")
                 .append("<p>Which formula is water?</p><img src=\"@@PLUGINFILE@@/w.png\">]]></text>")
-                .append("<file name=\"w.png\" path=\"/\" encoding=\"base64\">").append(MoodleXmlImportTest.PNG_BASE64).append("</file></questiontext>")
+                .append("<file name=\"w.png\" path=\"/\" encoding=\"base64\">").append(Fixtures.PNG_BASE64).append("</file></questiontext>")
                 .append("<answer fraction=\"100\"><text>H<sub>2</sub>O</text></answer>");
         for (String o : new String[]{"HO", "H2O2", "CO2", "O3"}) xml.append("<answer fraction=\"0\"><text>").append(o).append("</text></answer>");
         xml.append("<tags><tag><text>easy</text></tag></tags></question></quiz>");
@@ -36,6 +37,6 @@ class MoodleImageImportTest {
         String questionId = detail.path("questions[0].id");
         byte[] image = Api.as("author").get("/api/questions/" + questionId + "/image").then().statusCode(200)
                 .header("Content-Type", equalTo("image/png")).extract().asByteArray();
-        assertArrayEquals(Base64.getDecoder().decode(MoodleXmlImportTest.PNG_BASE64), image);
+        assertArrayEquals(Base64.getDecoder().decode(Fixtures.PNG_BASE64), image);
     }
 }

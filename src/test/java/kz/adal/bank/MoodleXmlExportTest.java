@@ -2,6 +2,7 @@ package kz.adal.bank;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import kz.adal.bank.format.Fixtures;
 import kz.adal.testing.Api;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class MoodleXmlExportTest {
         // one with an image, a subscript and a superscript in the stem
         xml.append("<question type=\"multichoice\"><name><text>q1</text></name><questiontext format=\"html\"><text><![CDATA[")
                 .append("<p>Which is H<sub>2</sub>O &amp; what is x<sup>2</sup> at x = 3?</p><p><img src=\"@@PLUGINFILE@@/w.png\"></p>]]></text>")
-                .append("<file name=\"w.png\" path=\"/\" encoding=\"base64\">").append(MoodleXmlImportTest.PNG_BASE64)
+                .append("<file name=\"w.png\" path=\"/\" encoding=\"base64\">").append(Fixtures.PNG_BASE64)
                 .append("</file></questiontext>")
                 .append("<single>true</single><answer fraction=\"100\"><text>Water, 9</text></answer>");
         for (String o : new String[]{"Ice, 6", "Steam, 3", "Salt <b>&lt;</b> 1", "Air, 0"}) {
@@ -55,7 +56,7 @@ class MoodleXmlExportTest {
         assertTrue(file.contains("<questiontext format=\"html\">"), file);
         assertTrue(file.contains("<sub>2</sub>") && file.contains("<sup>2</sup>"), file);
         assertTrue(file.contains("<img src=\"@@PLUGINFILE@@/question-1.png\""), file);
-        assertTrue(file.contains("<file name=\"question-1.png\" path=\"/\" encoding=\"base64\">" + MoodleXmlImportTest.PNG_BASE64), file);
+        assertTrue(file.contains("<file name=\"question-1.png\" path=\"/\" encoding=\"base64\">" + Fixtures.PNG_BASE64), file);
         assertTrue(file.contains("<single>false</single>"), file);
 
         String copy = BankApiTest.newBank("Moodle export copy", "en");
@@ -76,6 +77,6 @@ class MoodleXmlExportTest {
         }
         byte[] image = Api.as("author").get("/api/questions/" + b.get(0).get("id") + "/image").then().statusCode(200)
                 .extract().asByteArray();
-        assertArrayEquals(Base64.getDecoder().decode(MoodleXmlImportTest.PNG_BASE64), image);
+        assertArrayEquals(Base64.getDecoder().decode(Fixtures.PNG_BASE64), image);
     }
 }

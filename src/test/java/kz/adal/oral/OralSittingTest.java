@@ -6,6 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import kz.adal.oral.ticket.TicketDraw;
 import kz.adal.platform.TimeSource;
 import kz.adal.testing.Api;
 import org.junit.jupiter.api.AfterEach;
