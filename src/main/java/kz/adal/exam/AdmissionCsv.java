@@ -1,5 +1,6 @@
 package kz.adal.exam;
 
+import kz.adal.platform.Csv;
 import kz.adal.platform.Problem;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -8,10 +9,6 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +32,7 @@ final class AdmissionCsv {
     static Parsed parse(byte[] bytes) {
         if (bytes == null || bytes.length == 0) throw Problem.badRequest("EMPTY_FILE", "The file is empty");
         if (bytes.length > MAX_BYTES) throw Problem.badRequest("FILE_TOO_LARGE", "The file is larger than 1 MB");
-        String text = utf8(bytes);
+        String text = Csv.decodeUtf8(bytes);
         List<Row> rows = new ArrayList<>();
         List<LineProblem> problems = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
@@ -87,15 +84,4 @@ final class AdmissionCsv {
         };
     }
 
-    /** Strict UTF-8 (BOM allowed): a Windows-1251 file is refused rather than read garbled. */
-    private static String utf8(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-        } catch (CharacterCodingException e) {
-            throw Problem.badRequest("ENCODING", "The file is not UTF-8; save it as \"CSV UTF-8\" and try again");
-        }
-    }
 }

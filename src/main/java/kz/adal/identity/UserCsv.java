@@ -1,5 +1,6 @@
 package kz.adal.identity;
 
+import kz.adal.platform.Csv;
 import kz.adal.platform.Problem;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -7,10 +8,6 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,7 +32,7 @@ final class UserCsv {
     static Parsed parse(byte[] bytes) {
         if (bytes == null || bytes.length == 0) throw Problem.badRequest("EMPTY_FILE", "The file is empty");
         if (bytes.length > MAX_BYTES) throw Problem.badRequest("FILE_TOO_LARGE", "The file is larger than 5 MB");
-        String text = decodeUtf8(bytes);
+        String text = Csv.decodeUtf8(bytes);
         List<Row> rows = new ArrayList<>();
         List<UserService.RowProblem> problems = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
@@ -101,15 +98,4 @@ final class UserCsv {
         };
     }
 
-    /** Strict UTF-8 (a BOM is allowed): a Windows-1251 file is refused rather than imported garbled. */
-    static String decodeUtf8(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-        } catch (CharacterCodingException e) {
-            throw Problem.badRequest("ENCODING", "The file is not UTF-8; save it as \"CSV UTF-8\" and try again");
-        }
-    }
 }

@@ -6,6 +6,9 @@ import org.apache.commons.csv.CSVPrinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -19,6 +22,21 @@ import java.util.regex.Pattern;
 public final class Csv {
     private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /**
+     * A CSV file a person uploads (accounts, an admission list), as text: strict UTF-8 with a BOM allowed, so a
+     * Windows-1251 file is refused ({@code ENCODING}) rather than read garbled.
+     */
+    public static String decodeUtf8(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw Problem.badRequest("ENCODING", "The file is not UTF-8; save it as \"CSV UTF-8\" and try again");
+        }
+    }
 
     private final StringBuilder text = new StringBuilder();
     private final CSVPrinter printer;
