@@ -4,6 +4,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +38,7 @@ class QueryBoundariesTest {
     @Test
     void noQueryNamesAnotherFeaturesEntity() throws IOException {
         Map<String, String> ownerByEntityName = entityNames();
+        Map<String, String> ownerByTable = tableOwners();
         Set<String> found = new TreeSet<>();
         Map<String, String> where = new TreeMap<>();
         for (JavaClass c : ArchitectureTest.MAIN) {
@@ -48,6 +52,13 @@ class QueryBoundariesTest {
                     found.add(use);
                     where.putIfAbsent(use, s.replace('\u0001', '?'));
                 }
+                for (String table : tablesNamedIn(s)) {
+                    String owner = ownerByTable.get(table);
+                    if (owner == null || owner.equals(feature)) continue;
+                    String use = feature + "." + topLevelName(c) + " → " + owner + " table " + table;
+                    found.add(use);
+                    where.putIfAbsent(use, s.replace('\u0001', '?'));
+                }
             }
         }
         Set<String> added = new TreeSet<>(found);
@@ -56,7 +67,7 @@ class QueryBoundariesTest {
         gone.removeAll(found);
         StringBuilder why = new StringBuilder();
         if (!added.isEmpty()) {
-            why.append("these queries name another feature's @Entity; ask the owner's port (records) instead:\n");
+            why.append("these queries name another feature's @Entity or table; ask the owner's port (records) instead:\n");
             added.forEach(u -> why.append("  ").append(u).append("\n      in: ").append(where.get(u)).append('\n'));
         }
         if (!gone.isEmpty()) {
@@ -108,6 +119,109 @@ class QueryBoundariesTest {
         Matcher join = JOIN_OR_UPDATE.matcher(s);
         while (join.find()) {
             if (Character.isUpperCase(join.group(1).charAt(0))) out.add(join.group(1));
+        }
+        return out;
+    }
+
+    /** The guard on SQL: a table after from/join/update/into, in a comma list, only in a string that is a statement. */
+    @Test
+    void recognisesTableNamesInSql() {
+        if (!tablesNamedIn("select count(*) from proctoring_event pe join attempt a on a.id = pe.attempt_id where a.exam_id = ?1")
+                .equals(Set.of("proctoring_event", "attempt"))) {
+            throw new AssertionError("from and join");
+        }
+        if (!tablesNamedIn("select count(*) from user_session s, exam_admission x where x.student_id = s.user_id")
+                .equals(Set.of("user_session", "exam_admission"))) {
+            throw new AssertionError("the comma list of a from clause");
+        }
+        if (!tablesNamedIn("insert into proctoring_event (id, seq) values (?, ?) on conflict do nothing").equals(Set.of("proctoring_event"))) {
+            throw new AssertionError("insert into");
+        }
+        if (!tablesNamedIn("delete from media_chunk where track_id = ?").equals(Set.of("media_chunk"))) {
+            throw new AssertionError("delete from");
+        }
+        if (!tablesNamedIn("The questions are drawn from question banks at random").isEmpty()) {
+            throw new AssertionError("a sentence is not a statement");
+        }
+        if (!tablesNamedIn("select u from AppUser u join u.roles r where r = ?1").isEmpty()) {
+            throw new AssertionError("JPQL: an entity name and a path join are no table");
+        }
+    }
+
+    /**
+     * Every table the migrations create has an owning feature (an entity's {@code @Table}, a collection or join table
+     * on an entity's field, or {@link #TABLES_WITHOUT_ENTITY}): else a new table would escape the guard unseen.
+     */
+    @Test
+    void everyTableHasAnOwner() throws IOException {
+        Map<String, String> owners = tableOwners();
+        Set<String> created = new TreeSet<>();
+        Pattern create = Pattern.compile("(?i)\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+        Set<String> dropped = new TreeSet<>();
+        Pattern drop = Pattern.compile("(?i)\\bdrop\\s+table\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".sql")).toList()) {
+                String sql = Files.readString(f);
+                Matcher m = create.matcher(sql);
+                while (m.find()) created.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+                Matcher d = drop.matcher(sql);
+                while (d.find()) dropped.add(d.group(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (created.isEmpty()) throw new AssertionError("no migration read from src/main/resources/db/migration");
+        created.removeAll(dropped);
+        created.removeAll(owners.keySet());
+        if (!created.isEmpty()) {
+            throw new AssertionError("tables no feature owns (map them with @Table, or list them in TABLES_WITHOUT_ENTITY): " + created);
+        }
+    }
+
+    /** Tables written with JDBC, not mapped by any entity, and the feature whose code alone reads and writes them. */
+    static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.of(
+            // proctoring.EventStore writes events and snapshots in batches on its own thread, without Hibernate
+            "proctoring_event", "proctoring",
+            "proctoring_snapshot", "proctoring");
+
+    /** Table → owning feature: entities' {@code @Table}, their fields' {@code @CollectionTable}/{@code @JoinTable}. */
+    static Map<String, String> tableOwners() {
+        Map<String, String> out = new TreeMap<>(TABLES_WITHOUT_ENTITY);
+        for (JavaClass c : ArchitectureTest.MAIN) {
+            if (!c.isAnnotatedWith("jakarta.persistence.Entity")) continue;
+            String feature = ArchitectureTest.featureOf(c.getPackageName());
+            c.tryGetAnnotationOfType("jakarta.persistence.Table").ifPresent(a -> own(out, a.get("name").orElse("").toString(), feature));
+            c.getFields().forEach(f -> {
+                for (String type : List.of("jakarta.persistence.CollectionTable", "jakarta.persistence.JoinTable")) {
+                    f.tryGetAnnotationOfType(type).ifPresent(a -> own(out, a.get("name").orElse("").toString(), feature));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static void own(Map<String, String> owners, String table, String feature) {
+        if (table.isEmpty()) return;
+        String previous = owners.put(table.toLowerCase(java.util.Locale.ROOT), feature);
+        if (previous != null && !previous.equals(feature)) throw new AssertionError("two features own the table " + table);
+    }
+
+    private static final Pattern SQL_STATEMENT = Pattern.compile(
+            "(?i)^\\s*(?:select\\b.*\\bfrom\\b|insert\\s+into\\b|update\\s+\\w+\\s+set\\b|delete\\s+from\\b|with\\b)", Pattern.DOTALL);
+    private static final Pattern TABLE_AFTER = Pattern.compile("\\b(?i:from|join|update|into)\\s+([a-z_][a-z0-9_]*)\\b(?!\\s*\\.)");
+    private static final Pattern TABLE_IN_LIST = Pattern.compile("^\\s*([a-z_][a-z0-9_]*)\\b");
+
+    /** Lower-case names (tables are lower-case here; entities start with a capital) a SQL statement reads or writes. */
+    static Set<String> tablesNamedIn(String s) {
+        Set<String> out = new TreeSet<>();
+        if (!SQL_STATEMENT.matcher(s).find()) return out;
+        Matcher after = TABLE_AFTER.matcher(s);
+        while (after.find()) out.add(after.group(1));
+        Matcher from = FROM_CLAUSE.matcher(s);
+        while (from.find()) {
+            String[] items = from.group(1).split(",");
+            for (int i = 1; i < items.length; i++) {
+                Matcher t = TABLE_IN_LIST.matcher(items[i]);
+                if (t.find()) out.add(t.group(1));
+            }
         }
         return out;
     }

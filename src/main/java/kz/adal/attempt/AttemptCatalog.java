@@ -107,6 +107,12 @@ public class AttemptCatalog {
         return Attempt.count("examId = ?1 and state = ?2", examId, state);
     }
 
+    /** How many of the exam's attempts have started (whatever their state now). */
+    @Transactional
+    public long countStarted(UUID examId) {
+        return Attempt.count("examId = ?1 and startedAt is not null", examId);
+    }
+
     /** The attempts that started in any of the exams, the latest started first. */
     @Transactional
     public List<AttemptRecord> started(Collection<UUID> examIds) {

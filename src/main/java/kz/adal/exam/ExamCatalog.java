@@ -130,6 +130,14 @@ public class ExamCatalog {
         return Admission.isAdmitted(examId, studentId);
     }
 
+    /** The students admitted to the exam (monitoring counts them and their logins during its window). */
+    @Transactional
+    public List<UUID> admittedStudents(UUID examId) {
+        return Admission.getEntityManager().createQuery(
+                        "select a.id.studentId from Admission a where a.id.examId = :exam and a.admitted = true", UUID.class)
+                .setParameter("exam", examId).getResultList();
+    }
+
     /** The study group the exam is for (its admission list is that group's students). */
     @Transactional
     public Optional<String> groupOf(UUID examId) {

@@ -256,6 +256,34 @@ public class EventStore {
         }
     }
 
+    /**
+     * How many events of each kind these attempts have (kinds with none are 0): the technical failures of the
+     * monitoring report (001 §6.12.2), which asks with the ids of an exam's attempts. In slices of 500 ids.
+     */
+    public Map<String, Long> countByKind(java.util.Collection<UUID> attemptIds, java.util.Collection<String> kinds) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        kinds.forEach(k -> out.put(k, 0L));
+        if (kinds.isEmpty()) return out;
+        List<UUID> ids = List.copyOf(attemptIds);
+        List<String> kindList = List.copyOf(kinds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<UUID> slice = ids.subList(from, Math.min(ids.size(), from + 500));
+            String sql = "select kind, count(*) from proctoring_event where attempt_id in (" + "?,".repeat(slice.size() - 1) + "?)"
+                    + " and kind in (" + "?,".repeat(kindList.size() - 1) + "?) group by kind";
+            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                int p = 1;
+                for (UUID id : slice) ps.setObject(p++, id);
+                for (String k : kindList) ps.setString(p++, k);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.merge(rs.getString(1), rs.getLong(2), Long::sum);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not count proctoring events", e);
+            }
+        }
+        return out;
+    }
+
     /** How many rows an attempt has with this seq (tests: never more than one). */
     public int countSeq(UUID attemptId, long seq) {
         try (Connection c = ds.getConnection();

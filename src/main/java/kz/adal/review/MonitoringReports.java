@@ -1,24 +1,26 @@
 package kz.adal.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.AttemptCatalog;
 import kz.adal.attempt.AttemptState;
 import kz.adal.exam.ExamCatalog;
 import kz.adal.exam.ExamCatalog.ExamRecord;
+import kz.adal.identity.People;
 import kz.adal.media.RecordingCatalog;
 import kz.adal.platform.Csv;
 import kz.adal.platform.OfficialDocuments;
 import kz.adal.platform.OfficialDocuments.Wording;
 import kz.adal.platform.PdfDocument;
 import kz.adal.platform.TimeSource;
+import kz.adal.proctoring.EventStore;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,7 +41,12 @@ public class MonitoringReports {
                       long recordingStops, long problemReports) {
     }
 
-    private final EntityManager em;
+    private static final String CONNECTION_CLOSED = "connection.closed";
+    private static final String PROBLEM_REPORTED = "problem.reported";
+    private static final String RECORDING_STOPPED = "recording.stopped";
+    private static final List<String> EVENT_KINDS = List.of(CONNECTION_CLOSED, PROBLEM_REPORTED, RECORDING_STOPPED);
+
+    private final EventStore events;
 
     private final OfficialDocuments documents;
     private final TimeSource time;
@@ -48,14 +55,14 @@ public class MonitoringReports {
     private final RecordingCatalog recordings;
     private final AttemptCatalog attempts;
 
-    MonitoringReports(EntityManager em, OfficialDocuments documents, TimeSource time, ExamCatalog exams, RecordingCatalog recordings,
+    MonitoringReports(EventStore events, OfficialDocuments documents, TimeSource time, ExamCatalog exams, RecordingCatalog recordings,
                       AttemptCatalog attempts) {
         this.exams = exams;
         this.attempts = attempts;
         this.recordings = recordings;
         this.documents = documents;
         this.time = time;
-        this.em = em;
+        this.events = events;
     }
 
     /** Exams opening in [from, to] (dates in Almaty time; open ends when null), newest first. */
@@ -100,28 +107,19 @@ public class MonitoringReports {
     }
 
     private Row row(ExamRecord e) {
-        long admitted = count("select count(*) from exam_admission where exam_id = ?1 and admitted = true", e.id());
-        long started = count("select count(*) from attempt where exam_id = ?1 and started_at is not null", e.id());
+        // each count from the feature that owns the rows, through its port (docs/architecture.md, "Feature boundaries")
+        List<UUID> admittedStudents = exams.admittedStudents(e.id());
+        long admitted = admittedStudents.size();
+        long started = attempts.countStarted(e.id());
         long submitted = attempts.countIn(e.id(), AttemptState.SUBMITTED);
-        long logins = e.opensAt() == null || e.closesAt() == null ? 0 : ((Number) em.createNativeQuery(
-                        "select count(*) from user_session s join exam_admission x on x.student_id = s.user_id "
-                                + "where x.exam_id = ?1 and x.admitted = true and s.created_at >= ?2 and s.created_at <= ?3")
-                .setParameter(1, e.id()).setParameter(2, e.opensAt()).setParameter(3, e.closesAt()).getSingleResult()).longValue();
-        long drops = events(e.id(), "connection.closed");
-        long problems = events(e.id(), "problem.reported");
-        long stops = events(e.id(), "recording.stopped");
+        long logins = e.opensAt() == null || e.closesAt() == null ? 0 : People.loginsBetween(admittedStudents, e.opensAt(), e.closesAt());
+        Map<String, Long> events = this.events.countByKind(attempts.idsOf(e.id()), EVENT_KINDS);
+        long drops = events.get(CONNECTION_CLOSED);
+        long problems = events.get(PROBLEM_REPORTED);
+        long stops = events.get(RECORDING_STOPPED);
         long gaps = recordings.gapCount(e.id());
         return new Row(e.id(), e.title(), e.groupCode(), e.opensAt(), e.closesAt(), logins, started, admitted, started, submitted,
                 Math.max(0, admitted - started), drops, gaps, stops, problems);
-    }
-
-    private long events(UUID examId, String kind) {
-        return ((Number) em.createNativeQuery("select count(*) from proctoring_event pe join attempt a on a.id = pe.attempt_id "
-                + "where a.exam_id = ?1 and pe.kind = ?2").setParameter(1, examId).setParameter(2, kind).getSingleResult()).longValue();
-    }
-
-    private long count(String sql, UUID examId) {
-        return ((Number) em.createNativeQuery(sql).setParameter(1, examId).getSingleResult()).longValue();
     }
 
     private static String n(long v) {
