@@ -3,7 +3,7 @@
 // literal, so that a state renamed or removed on the server is one change here; StateNamesTest fails until this
 // file lists exactly the constants of each enum (named in the comment above it).
 
-/** kz.adal.casework.AbsenceApplication.State */
+/** kz.adal.casework.absence.AbsenceApplication.State */
 export const AbsenceState = Object.freeze({
   APPLIED: 'APPLIED',
   FORWARDED: 'FORWARDED',
@@ -64,7 +64,7 @@ export const IndividualSheetState = Object.freeze({
   RECORDED_IN_AIS: 'RECORDED_IN_AIS',
   REFUSED: 'REFUSED',
 });
-/** kz.adal.casework.Notice.MailStatus */
+/** kz.adal.casework.inbox.Notice.MailStatus */
 export const MailStatus = Object.freeze({
   NONE: 'NONE',
   PENDING: 'PENDING',

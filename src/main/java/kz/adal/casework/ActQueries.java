@@ -6,6 +6,7 @@ import kz.adal.attempt.AttemptCatalog;
 import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.casework.commission.CommissionSeat;
 import kz.adal.casework.commission.ExamCommissions;
+import kz.adal.casework.inbox.Inbox;
 import kz.adal.exam.ExamCatalog;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
@@ -35,12 +36,13 @@ public class ActQueries {
     private final ExamCatalog exams;
     private final ProctorAssignments proctors;
     private final ActDocument document;
+    private final Inbox inbox;
 
     @jakarta.inject.Inject
     jakarta.enterprise.inject.Instance<kz.adal.platform.RequestLanguage> readerLanguage;
 
     ActQueries(CurrentUser me, Acts acts, GradedSubjects subjects, AttemptCatalog attempts, ExamCatalog exams,
-               ProctorAssignments proctors, ActDocument document) {
+               ProctorAssignments proctors, ActDocument document, Inbox inbox) {
         this.me = me;
         this.acts = acts;
         this.subjects = subjects;
@@ -48,6 +50,7 @@ public class ActQueries {
         this.exams = exams;
         this.proctors = proctors;
         this.document = document;
+        this.inbox = inbox;
     }
 
     @Transactional
@@ -131,8 +134,8 @@ public class ActQueries {
                 v.choice, v.comment, v.castAt)).toList();
         List<ActViews.Member> members = c.seats().entrySet().stream().map(e -> new ActViews.Member(e.getKey(), names.get(e.getKey()), e.getValue(),
                 cast.stream().anyMatch(v -> v.key.voterId.equals(e.getKey())))).toList();
-        List<ActViews.NoticeStatus> mail = staff ? Notice.forCase(Acts.CASE_TYPE, act.id).stream().filter(n -> "act.signed".equals(n.kind))
-                .map(n -> new ActViews.NoticeStatus(Acts.names(Set.of(n.recipientId)).get(n.recipientId), n.mailTo, n.mailStatus.name(), n.readAt != null))
+        List<ActViews.NoticeStatus> mail = staff ? inbox.mailOf(Acts.CASE_TYPE, act.id, "act.signed").stream()
+                .map(n -> new ActViews.NoticeStatus(Acts.names(Set.of(n.recipientId())).get(n.recipientId()), n.mailTo(), n.mailStatus(), n.read()))
                 .toList() : List.of();
         ActDecision myVote = cast.stream().filter(v -> v.key.voterId.equals(meId)).map(v -> v.choice).findFirst().orElse(null);
         boolean signer = mayDraft(act);

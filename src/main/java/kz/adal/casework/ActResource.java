@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kz.adal.casework.commission.ExamCommissionService;
+import kz.adal.casework.inbox.Inbox;
+import kz.adal.casework.inbox.PostedNotice;
 import kz.adal.identity.Role;
 
 import java.util.List;
@@ -108,7 +110,7 @@ public class ActResource {
         return read.get(id);
     }
 
-    private void deliver(List<Notice> notices) {
+    private void deliver(List<PostedNotice> notices) {
         inbox.deliverLater(notices);
     }
 

@@ -6,6 +6,9 @@ import kz.adal.attempt.AttemptCatalog;
 import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.casework.inbox.Inbox;
+import kz.adal.casework.inbox.NoticeTexts;
+import kz.adal.casework.inbox.PostedNotice;
 import kz.adal.identity.CurrentUser;
 import kz.adal.platform.Problem;
 import kz.adal.platform.RuleViolation;
@@ -38,7 +41,7 @@ import java.util.UUID;
 public class ActService {
 
     /** A signed act and the notices to mail once committed. */
-    public record Posted(ActViews.ActView act, List<Notice> notices) {
+    public record Posted(ActViews.ActView act, List<PostedNotice> notices) {
     }
 
     public record Edit(String whatHappened, String effect, String measures) {
@@ -139,7 +142,7 @@ public class ActService {
         words.put("whatHappened", act.whatHappened);
         words.put("effect", Acts.blank(act.effect) ? "" : act.effect);
         words.put("measures", Acts.blank(act.measures) ? "" : act.measures);
-        List<Notice> notices = inbox.post(c.everyone(), Inbox.Message.worded("act.signed", "act.signed",
+        List<PostedNotice> notices = inbox.post(c.everyone(), Inbox.Message.worded("act.signed", "act.signed",
                 "/casework/act.html?id=" + act.id, Acts.CASE_TYPE, act.id, words), true);
         audit.record(Change.of("act.signed", "act", act.id).scope(act.scopeId)
                 .detail(Map.of("sentTo", c.everyone().stream().map(UUID::toString).toList(), "lostSeconds", act.lostSeconds)));
@@ -208,7 +211,7 @@ public class ActService {
         }
         audit.record(Change.of("act.decided", "act", act.id).scope(act.scopeId).detail(detail));
         // each person reads the decision in their own language (templates/notices/act.decided*.txt)
-        List<Notice> notices = new ArrayList<>(inbox.post(List.of(act.studentId), Inbox.Message.worded("act.decided", "act.decided",
+        List<PostedNotice> notices = new ArrayList<>(inbox.post(List.of(act.studentId), Inbox.Message.worded("act.decided", "act.decided",
                 "/casework/act.html?id=" + act.id, Acts.CASE_TYPE, act.id, words), true));
         inbox.post(c.everyone().stream().filter(u -> !u.equals(me.id())).toList(), Inbox.Message.worded("act.decided",
                 "act.decided-commission", "/casework/act.html?id=" + act.id, Acts.CASE_TYPE, act.id, words), false);

@@ -3,6 +3,7 @@ package kz.adal.casework;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.attempt.AnswerReceipts;
+import kz.adal.casework.absence.AbsenceDocument;
 import kz.adal.casework.calendar.CalendarService;
 import kz.adal.identity.Actor;
 import kz.adal.identity.People;

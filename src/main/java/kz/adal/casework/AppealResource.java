@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kz.adal.casework.absence.AbsenceDocument;
+import kz.adal.casework.inbox.Inbox;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 

@@ -5,6 +5,10 @@ import jakarta.transaction.Transactional;
 import kz.adal.attempt.AnswerReceipts;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.casework.absence.AbsenceDocument;
+import kz.adal.casework.inbox.Inbox;
+import kz.adal.casework.inbox.PostedNotice;
+import kz.adal.casework.inbox.WithNotices;
 import kz.adal.grading.GradeChange;
 import kz.adal.identity.Actor;
 import kz.adal.identity.People;
@@ -61,8 +65,6 @@ public class AppealService {
 
     public record AbsenceRequest(Boolean absent, String note) {}
 
-    public record Result<T>(T value, List<Notice> notices) {}
-
     private final AuditTrail audit;
     private final TimeSource time;
     private final Inbox inbox;
@@ -89,7 +91,7 @@ public class AppealService {
 
     /** Files an appeal; refused after the 48 hours with the reason and the closing time. */
     @Transactional
-    public Result<AppealView> file(UUID studentId, FileRequest r) {
+    public WithNotices<AppealView> file(UUID studentId, FileRequest r) {
         if (r == null) throw Problem.badRequest("APPEAL_EMPTY", "Say which exam you appeal and why");
         String reason = r.reason() == null ? "" : r.reason().strip();
         Appeal a = new Appeal();
@@ -133,14 +135,14 @@ public class AppealService {
             to.addAll(People.withRole(Role.DEAN).stream().map(u -> u.id()).toList());
         }
         String title = read.title(a);
-        List<Notice> notices = inbox.post(to, Inbox.Message.worded("appeal.filed", "appeal.filed",
+        List<PostedNotice> notices = inbox.post(to, Inbox.Message.worded("appeal.filed", "appeal.filed",
                 "/casework/appeal-chair.html?id=" + a.id, CASE_TYPE, a.id,
                 Map.of("title", title, "student", student.fullName(), "reason", reason, "noCommission", c == null)), true);
-        return new Result<>(read.view(a, studentId), notices);
+        return new WithNotices<>(read.view(a, studentId), notices);
     }
 
     @Transactional
-    public Result<CommissionView> createCommission(UUID actor, CommissionRequest r) {
+    public WithNotices<CommissionView> createCommission(UUID actor, CommissionRequest r) {
         if (r == null || (r.examId() == null) == (r.sittingId() == null)) {
             throw Problem.badRequest("COMMISSION_SCOPE", "An appeal commission serves one exam or one oral sitting: give exactly one");
         }
@@ -174,10 +176,10 @@ public class AppealService {
         audit.record(Change.of("appeal-commission.created", "appeal-commission", c.id).scope(scope)
                 .detail(Map.of("chair", c.chairId.toString(), "deputy", c.deputyId.toString(),
                         "members", members.stream().map(UUID::toString).toList(), "appealsAttached", waiting.size())));
-        List<Notice> notices = waiting.isEmpty() ? List.of() : inbox.post(List.of(c.chairId, c.deputyId),
+        List<PostedNotice> notices = waiting.isEmpty() ? List.of() : inbox.post(List.of(c.chairId, c.deputyId),
                 Inbox.Message.worded("appeal.filed", "appeal.waiting", "/casework/appeal-chair.html", CASE_TYPE, waiting.get(0).id,
                         Map.of("count", waiting.size())), true);
-        return new Result<>(read.commissionView(c), notices);
+        return new WithNotices<>(read.commissionView(c), notices);
     }
 
     /** Marks the chair absent (the deputy signs) or back; by the dean's office, the admin or the chair. */
@@ -199,7 +201,7 @@ public class AppealService {
 
     /** Sets the online hearing; refused after the 2-working-day deadline (001 §6.15.5). */
     @Transactional
-    public Result<AppealView> scheduleHearing(UUID id, Actor caller, HearingRequest r) {
+    public WithNotices<AppealView> scheduleHearing(UUID id, Actor caller, HearingRequest r) {
         UUID actor = caller.id();
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
@@ -226,15 +228,15 @@ public class AppealService {
                         "by", c.roleOf(actor).name())));
         List<UUID> to = concat(List.of(a.studentId, c.chairId, c.deputyId), new ArrayList<>(c.members));
         to.remove(actor);
-        List<Notice> notices = inbox.post(to, Inbox.Message.worded("appeal.hearing", "appeal.hearing",
+        List<PostedNotice> notices = inbox.post(to, Inbox.Message.worded("appeal.hearing", "appeal.hearing",
                 "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id,
                 Map.of("title", read.title(a), "at", a.hearingAt, "hearingLink", a.hearingLink == null ? "" : a.hearingLink)), true);
-        return new Result<>(read.view(a, actor), notices);
+        return new WithNotices<>(read.view(a, actor), notices);
     }
 
     /** The commission's decision, signed by the chair (or the deputy while the chair is absent). */
     @Transactional
-    public Result<AppealView> decide(UUID id, Actor caller, DecisionRequest r) {
+    public WithNotices<AppealView> decide(UUID id, Actor caller, DecisionRequest r) {
         UUID actor = caller.id();
         Appeal a = Appeal.findById(id);
         if (a == null) throw Problem.notFound("Appeal");
@@ -307,9 +309,9 @@ public class AppealService {
         words.put("after", change == null ? "" : change.afterValue + " " + change.afterLetter);
         words.put("signer", signer.fullName());
         words.put("deputy", a.signedAs == AppealSeat.DEPUTY_CHAIR);
-        List<Notice> notices = inbox.post(List.of(a.studentId), Inbox.Message.worded("appeal.decided", "appeal.decided",
+        List<PostedNotice> notices = inbox.post(List.of(a.studentId), Inbox.Message.worded("appeal.decided", "appeal.decided",
                 "/casework/appeal.html?id=" + a.id, CASE_TYPE, a.id, words), true);
-        return new Result<>(read.view(a, actor), notices);
+        return new WithNotices<>(read.view(a, actor), notices);
     }
 
     // ------------------------------------------------------------------ helpers

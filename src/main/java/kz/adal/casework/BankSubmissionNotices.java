@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import kz.adal.bank.BankVersionSubmitted;
+import kz.adal.casework.inbox.Inbox;
+import kz.adal.casework.inbox.PostedNotice;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
 import kz.adal.identity.Role;
@@ -27,7 +29,7 @@ class BankSubmissionNotices {
         List<UUID> heads = People.withRole(Role.HEAD_OF_DEPARTMENT)
                 .stream().map(People.Person::id).toList();
         if (heads.isEmpty()) return;
-        List<Notice> notices = inbox.post(heads, Inbox.Message.worded("bank.sent-to-department", "bank.sent-to-department",
+        List<PostedNotice> notices = inbox.post(heads, Inbox.Message.worded("bank.sent-to-department", "bank.sent-to-department",
                 s.link(), "bank-version", s.versionId(), java.util.Map.of("bank", s.bankTitle(), "number", s.number(),
                         "by", s.submittedByName(), "questions", s.questions(), "note", s.note() == null ? "" : s.note())), true);
         AfterCommit.run(tx, () -> inbox.deliverLater(notices));

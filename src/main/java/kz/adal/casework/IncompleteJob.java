@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.casework.inbox.Inbox;
 import kz.adal.oral.OralCatalog;
 import kz.adal.oral.TurnStage;
 import kz.adal.platform.TimeSource;

@@ -3,6 +3,8 @@ package kz.adal.casework;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import kz.adal.casework.inbox.Inbox;
+import kz.adal.casework.inbox.PostedNotice;
 import kz.adal.platform.AfterCommit;
 import kz.adal.proctoring.TerminationRequested;
 
@@ -26,7 +28,7 @@ class TerminationNotices {
 
     void onRequested(@Observes TerminationRequested r) {
         if (r.deciders().isEmpty()) return;
-        List<Notice> notices = inbox.post(r.deciders(), Inbox.Message.worded("termination.requested", "termination.requested",
+        List<PostedNotice> notices = inbox.post(r.deciders(), Inbox.Message.worded("termination.requested", "termination.requested",
                 r.link(), CASE_TYPE, r.terminationId(), java.util.Map.of("by", r.requestedByName(), "student", r.studentName(),
                         "exam", r.examTitle(), "reason", r.reason())), true);
         AfterCommit.run(tx, () -> inbox.deliverLater(notices));

@@ -2,6 +2,7 @@ package kz.adal.casework;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import kz.adal.casework.absence.AbsenceDocument;
 import kz.adal.identity.Role;
 import kz.adal.oral.OralCatalog;
 import kz.adal.platform.TimeSource;

@@ -33,7 +33,7 @@ class ActBrowserTest {
 
     @BeforeEach
     void startSmtp() {
-        smtp = kz.adal.casework.TestSmtp.fresh();
+        smtp = kz.adal.casework.inbox.TestSmtp.fresh();
     }
 
     @AfterEach

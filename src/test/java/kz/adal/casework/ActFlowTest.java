@@ -52,7 +52,7 @@ class ActFlowTest {
 
     @BeforeEach
     void startSmtp() {
-        smtp = kz.adal.casework.TestSmtp.fresh();
+        smtp = kz.adal.casework.inbox.TestSmtp.fresh();
     }
 
     @AfterEach

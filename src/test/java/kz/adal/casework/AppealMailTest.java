@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import kz.adal.casework.inbox.TestSmtp;
 import kz.adal.identity.UserRows;
 import kz.adal.platform.TimeSource;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package kz.adal.casework;
 
+import kz.adal.casework.absence.AbsenceDocument;
 import kz.adal.casework.calendar.WorkingCalendar;
 
 import kz.adal.platform.RuleViolation;

@@ -44,7 +44,7 @@ class OralActTest {
 
     @BeforeEach
     void startSmtp() {
-        smtp = kz.adal.casework.TestSmtp.fresh();
+        smtp = kz.adal.casework.inbox.TestSmtp.fresh();
     }
 
     @AfterEach

@@ -1,9 +1,12 @@
-package kz.adal.casework;
+package kz.adal.casework.absence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.casework.inbox.Inbox;
+import kz.adal.casework.inbox.PostedNotice;
+import kz.adal.casework.inbox.WithNotices;
 import kz.adal.identity.Actor;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
@@ -82,7 +85,7 @@ public class AbsenceService {
     }
 
     @Transactional
-    public AppealService.Result<View> apply(UUID studentId, ApplyRequest r) {
+    public WithNotices<View> apply(UUID studentId, ApplyRequest r) {
         if (r == null || r.turnId() == null) throw Problem.badRequest("ABSENCE_TURN", "Choose the oral exam you missed");
         OralCatalog.TurnRecord t = sittings.turn(r.turnId()).orElse(null);
         if (t == null || !t.studentId().equals(studentId)) throw Problem.notFound("Oral exam");
@@ -110,10 +113,10 @@ public class AbsenceService {
         Person student = People.find(studentId).orElse(null);
         OralCatalog.SittingRecord s = sittings.sitting(t.sittingId()).orElseThrow();
         List<UUID> deans = People.withRole(Role.DEAN).stream().map(Person::id).toList();
-        List<Notice> notices = inbox.post(deans, Inbox.Message.worded("absence.applied", "absence.applied",
+        List<PostedNotice> notices = inbox.post(deans, Inbox.Message.worded("absence.applied", "absence.applied",
                 "/casework/absence-dean.html", CASE_TYPE, a.id,
                 Map.of("student", student.fullName(), "sitting", s.title(), "date", s.date(), "reason", reason)), true);
-        return new AppealService.Result<>(view(a, studentId), notices);
+        return new WithNotices<>(view(a, studentId), notices);
     }
 
     @Transactional
@@ -140,7 +143,7 @@ public class AbsenceService {
     }
 
     @Transactional
-    public AppealService.Result<View> forward(UUID dean, UUID id, ForwardRequest r) {
+    public WithNotices<View> forward(UUID dean, UUID id, ForwardRequest r) {
         AbsenceApplication a = find(id);
         Person d = People.find(dean).orElse(null);
         a.forward(dean, d.fullName(), r == null || r.note() == null || r.note().isBlank() ? null : r.note().strip(), time.now());
@@ -148,15 +151,15 @@ public class AbsenceService {
                 .detail(Map.of("note", a.forwardNote == null ? "" : a.forwardNote)));
         OralCatalog.SittingRecord s = sittings.sitting(a.sittingId).orElseThrow();
         Person student = People.find(a.studentId).orElse(null);
-        List<Notice> notices = inbox.post(List.of(s.chairId()), Inbox.Message.worded("absence.forwarded", "absence.forwarded",
+        List<PostedNotice> notices = inbox.post(List.of(s.chairId()), Inbox.Message.worded("absence.forwarded", "absence.forwarded",
                 "/casework/absence-chair.html", CASE_TYPE, a.id,
                 Map.of("student", student.fullName(), "sitting", s.title(), "date", s.date(), "reason", a.reason, "dean", d.fullName())), true);
-        return new AppealService.Result<>(view(a, dean), notices);
+        return new WithNotices<>(view(a, dean), notices);
     }
 
     /** The chair's visa, signed with the chair's name and the time; allowed → a re-sit on another sitting day. */
     @Transactional
-    public AppealService.Result<View> visa(UUID chair, UUID id, VisaRequest r) {
+    public WithNotices<View> visa(UUID chair, UUID id, VisaRequest r) {
         AbsenceApplication a = find(id);
         if (!chair.equals(chairOf(a))) throw Problem.forbidden("The chair of the sitting's commission gives the visa (001 §6.15.3)");
         a.requireVisaPending();
@@ -212,9 +215,9 @@ public class AbsenceService {
             words.put("resitTitle", target.title());
             words.put("resitDate", target.date());
         }
-        List<Notice> notices = inbox.post(List.of(a.studentId), Inbox.Message.worded("absence.visa", "absence.visa",
+        List<PostedNotice> notices = inbox.post(List.of(a.studentId), Inbox.Message.worded("absence.visa", "absence.visa",
                 "/casework/absence.html", CASE_TYPE, a.id, words), true);
-        return new AppealService.Result<>(view(a, chair), notices);
+        return new WithNotices<>(view(a, chair), notices);
     }
 
     /** Other sitting days, today or later, the chair may choose for the re-sit. */

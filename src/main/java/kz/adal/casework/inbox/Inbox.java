@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.inbox;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -93,8 +93,8 @@ public class Inbox {
 
     /** Stores one notice per recipient (in the caller's transaction) and returns them, unsent. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Notice> post(List<UUID> recipients, Message m, boolean mail) {
-        return recipients.stream().distinct().map(r -> store(r, m, mail)).toList();
+    public List<PostedNotice> post(List<UUID> recipients, Message m, boolean mail) {
+        return recipients.stream().distinct().map(r -> PostedNotice.of(store(r, m, mail))).toList();
     }
 
     /**
@@ -102,15 +102,9 @@ public class Inbox {
      * transaction that stored them has committed (e.g. from the resource, or {@code QuarkusTransaction.runner}).
      * A notice another node is sending, or already sent, is left alone: each is sent once (see {@link #claim}).
      */
-    public void mail(List<Notice> notices) {
-        for (Notice n : notices) {
-            if (n.mailTo == null || (n.mailStatus != Notice.MailStatus.PENDING && n.mailStatus != Notice.MailStatus.FAILED)) continue;
-            Notice.MailStatus status = send(n.id);
-            if (status != null) {
-                Notice now = QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>findById(n.id));
-                n.mailStatus = now.mailStatus; // the caller's detached copy, for its response
-                n.mailError = now.mailError;
-            }
+    public void mail(List<PostedNotice> notices) {
+        for (PostedNotice n : notices) {
+            if (n.toMail()) send(n.id());
         }
     }
 
@@ -120,7 +114,7 @@ public class Inbox {
      * outbox, and {@link MailOutbox}'s sweeper on any node sends what is still pending, and tries a failed mail
      * again later.
      */
-    public void deliverLater(List<Notice> notices) {
+    public void deliverLater(List<PostedNotice> notices) {
         if (notices.isEmpty()) return;
         Infrastructure.getDefaultWorkerPool().execute(() -> mail(notices));
     }
@@ -204,13 +198,26 @@ public class Inbox {
         return wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
     }
 
+    /**
+     * Who was sent the notices of one kind about a case, and what became of each mail, in the order they were posted
+     * (the act's page lists the mails of its signing: {@code mail.mailStatus}).
+     */
+    public record CaseMail(UUID recipientId, String mailTo, String mailStatus, boolean read) {
+    }
+
     @Transactional
-    public List<Notice> mine(UUID userId, int limit) {
+    public List<CaseMail> mailOf(String caseType, UUID caseId, String kind) {
+        return Notice.forCase(caseType, caseId).stream().filter(n -> kind.equals(n.kind))
+                .map(n -> new CaseMail(n.recipientId, n.mailTo, n.mailStatus.name(), n.readAt != null)).toList();
+    }
+
+    @Transactional
+    List<Notice> mine(UUID userId, int limit) {
         return Notice.forRecipient(userId, Math.max(1, Math.min(limit, 200)));
     }
 
     @Transactional
-    public Notice markRead(UUID userId, UUID noticeId) {
+    Notice markRead(UUID userId, UUID noticeId) {
         Notice n = Notice.findById(noticeId);
         if (n == null || !n.recipientId.equals(userId)) throw Problem.notFound("Notice");
         if (n.readAt == null) n.readAt = time.now();

@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.absence;
 
 import kz.adal.platform.Lifecycle;
 

@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.absence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import kz.adal.casework.absence.AbsenceApplication.State;
 
-import kz.adal.casework.AbsenceApplication.State;
 import kz.adal.platform.RuleViolation;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.inbox;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;

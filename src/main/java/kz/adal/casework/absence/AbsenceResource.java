@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.absence;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kz.adal.casework.inbox.Inbox;
 import kz.adal.identity.CurrentUser;
 import kz.adal.identity.Role;
 

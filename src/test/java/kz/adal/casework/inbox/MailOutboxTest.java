@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.inbox;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -66,9 +66,9 @@ class MailOutboxTest {
             UserRows.email(p.id(), address);
             ids.add(p.id());
         }
-        List<Notice> notices = QuarkusTransaction.requiringNew().call(() -> inbox.post(ids,
+        List<PostedNotice> notices = QuarkusTransaction.requiringNew().call(() -> inbox.post(ids,
                 new Inbox.Message("act.signed", "Act to decide", "An act awaits your vote.", null, "act", UUID.randomUUID()), true));
-        List<UUID> noticeIds = notices.stream().map(n -> n.id).toList();
+        List<UUID> noticeIds = notices.stream().map(PostedNotice::id).toList();
         // stored a minute ago: the request that made them would have mailed them by now
         Instant before = time.now().minus(Duration.ofMinutes(1));
         QuarkusTransaction.requiringNew().run(() -> {

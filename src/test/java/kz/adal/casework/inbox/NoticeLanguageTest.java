@@ -1,8 +1,9 @@
-package kz.adal.casework;
+package kz.adal.casework.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import kz.adal.casework.ActDecision;
 import kz.adal.identity.UserRows;
 import kz.adal.identity.Role;
 import kz.adal.testing.Fixtures;
@@ -102,7 +103,7 @@ class NoticeLanguageTest {
         UserRows.uiLanguage(ru.id(), "ru");
         List<Notice> notices = QuarkusTransaction.requiringNew().call(() -> inbox.post(List.of(kk.id(), ru.id()),
                 Inbox.Message.worded("act.votes-in", "act.votes-in", "/casework/act.html?id=1", "act", UUID.randomUUID(),
-                        Map.of("title", "Алгебра")), false));
+                        Map.of("title", "Алгебра")), false).stream().map(n -> Notice.<Notice>findById(n.id())).toList());
         Notice toKk = notices.stream().filter(n -> n.recipientId.equals(kk.id())).findFirst().orElseThrow();
         Notice toRu = notices.stream().filter(n -> n.recipientId.equals(ru.id())).findFirst().orElseThrow();
         assertEquals("Барлық дауыс берілді: Алгебра", toKk.subject);

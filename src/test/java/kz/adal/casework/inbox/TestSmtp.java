@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.inbox;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;

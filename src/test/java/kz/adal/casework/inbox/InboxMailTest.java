@@ -1,4 +1,4 @@
-package kz.adal.casework;
+package kz.adal.casework.inbox;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -44,7 +44,7 @@ class InboxMailTest {
         Fixtures.Person other = Fixtures.person("other", Set.of(Role.TEACHER), group);
         UserRows.email(member.id(), member.login() + "@uni.example");
 
-        List<Notice> sent = QuarkusTransaction.requiringNew().call(() -> inbox.post(List.of(member.id()),
+        List<PostedNotice> sent = QuarkusTransaction.requiringNew().call(() -> inbox.post(List.of(member.id()),
                 new Inbox.Message("act.signed", "Technical-failure act to decide", "An act awaits your vote.",
                         "/casework/act.html?id=1", "act", UUID.randomUUID()), true));
         inbox.deliverLater(sent); // after the commit, in the background, one retry
@@ -76,7 +76,7 @@ class InboxMailTest {
         Fixtures.Person noAddress = Fixtures.person("noaddr", Set.of(Role.TEACHER), group);
         UserRows.email(member.id(), "m@uni.example");
 
-        List<Notice> sent = QuarkusTransaction.requiringNew().call(() -> inbox.post(List.of(member.id(), noAddress.id()),
+        List<PostedNotice> sent = QuarkusTransaction.requiringNew().call(() -> inbox.post(List.of(member.id(), noAddress.id()),
                 new Inbox.Message("act.signed", "Act", "Body", null, "act", UUID.randomUUID()), true));
         inbox.mail(sent);
 
