@@ -1,4 +1,4 @@
-package kz.adal.proctoring;
+package kz.adal.proctoring.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import kz.adal.attempt.AttemptState;
 import kz.adal.platform.TimeSource;
@@ -29,9 +28,9 @@ import java.util.function.Consumer;
 
 /**
  * The live traffic of one node: the sockets on it, the attempts its proctors watch, and the bus between nodes.
- * Students' sockets on this node hand their events here; the hub stores them ({@link EventStore}) and publishes what
+ * Students' sockets on this node hand their events here; the hub stores them ({@link EventLog}) and publishes what
  * is new on the {@link LiveBus}. Every node hears every message; a node with proctors watching the attempt adds the
- * event to the attempt's timeline and pushes its tile ({@link LiveTiles}: flags, score) to those proctors. Messages
+ * event to the attempt's timeline and pushes its tile ({@link Tiles}: flags, score) to those proctors. Messages
  * for a student (a warning, a suspension, a faster snapshot rate) travel the same way to the node holding the socket.
  */
 @ApplicationScoped
@@ -39,7 +38,7 @@ public class LiveHub {
     private static final Logger LOG = Logger.getLogger(LiveHub.class);
 
     /** A student's socket as the hub sees it. */
-    interface StudentClient {
+    public interface StudentClient {
         String connectionId();
 
         void send(String json);
@@ -49,7 +48,7 @@ public class LiveHub {
     }
 
     /** A proctor's socket as the hub sees it. */
-    interface ProctorClient {
+    public interface ProctorClient {
         UUID proctorId();
 
         /** Tells this proctor's sockets apart (a live view's signals go back to the one that asked). */
@@ -63,17 +62,13 @@ public class LiveHub {
 
 
     private final LiveBus bus;
-    private final EventStore store;
+    private final EventLog store;
     private final MemorySnapshotStore snapshots;
-    private final AttemptDirectory directory;
-    private final SessionClaims claims;
-    private final ProctoringConfig config;
+    private final LiveHost host;
     private final TimeSource time;
     private final ObjectMapper json;
     private final Vertx vertx;
-    private final Event<SnapshotStore.SnapshotReceived> snapshotReceived;
-    private final FaceCheckBudget faceBudget;
-    private final LiveTiles tiles;
+    private final Tiles tiles;
     private final LiveEventJson events;
     private final String node;
 
@@ -84,21 +79,15 @@ public class LiveHub {
     private final Map<ProctorClient, Set<UUID>> watchedBy = new ConcurrentHashMap<>();
     private final Set<ProctorClient> proctors = ConcurrentHashMap.newKeySet();
 
-    LiveHub(LiveBus bus, EventStore store, MemorySnapshotStore snapshots, AttemptDirectory directory, SessionClaims claims,
-            ProctoringConfig config, TimeSource time, ObjectMapper json, Vertx vertx,
-            Event<SnapshotStore.SnapshotReceived> snapshotReceived, FaceCheckBudget faceBudget, LiveTiles tiles, LiveEventJson events,
-            @ConfigProperty(name = "adal.live.node") Optional<String> node) {
+    LiveHub(LiveBus bus, EventLog store, MemorySnapshotStore snapshots, LiveHost host, TimeSource time, ObjectMapper json,
+            Vertx vertx, Tiles tiles, LiveEventJson events, @ConfigProperty(name = "adal.live.node") Optional<String> node) {
         this.bus = bus;
         this.store = store;
         this.snapshots = snapshots;
-        this.directory = directory;
-        this.claims = claims;
-        this.config = config;
+        this.host = host;
         this.time = time;
         this.json = json;
         this.vertx = vertx;
-        this.snapshotReceived = snapshotReceived;
-        this.faceBudget = faceBudget;
         this.tiles = tiles;
         this.events = events;
         this.node = node.filter(n -> !n.isBlank()).orElse("node-" + UUID.randomUUID().toString().substring(0, 8));
@@ -118,18 +107,18 @@ public class LiveHub {
         return node;
     }
 
-    Instant now() {
+    public Instant now() {
         return time.now();
     }
 
     // ------------------------------------------------------------------ from students on this node
 
-    void studentConnected(UUID attemptId, StudentClient c) {
+    public void studentConnected(UUID attemptId, StudentClient c) {
         students.put(attemptId, c);
         byConnection.put(c.connectionId(), c);
     }
 
-    void studentGone(UUID attemptId, StudentClient c) {
+    public void studentGone(UUID attemptId, StudentClient c) {
         students.remove(attemptId, c);
         byConnection.remove(c.connectionId(), c);
         // nothing of the attempt outlives its socket unless a proctor here still watches it (issue 17)
@@ -146,15 +135,15 @@ public class LiveHub {
     }
 
     /** Stores an event; publishes it once stored; tells {@code done} the outcome (after commit). */
-    void record(LiveEvent e, Consumer<EventStore.Outcome> done) {
+    public void record(LiveEvent e, Consumer<EventLog.Outcome> done) {
         store.append(e, node, outcome -> {
-            if (outcome == EventStore.Outcome.STORED) publishEvent(e);
+            if (outcome == EventLog.Outcome.STORED) publishEvent(e);
             done.accept(outcome);
         });
     }
 
     /** A server event (connection, proctor action): stored and published, nobody waits. */
-    void recordServerEvent(UUID attemptId, String kind, Map<String, Object> data) {
+    public void recordServerEvent(UUID attemptId, String kind, Map<String, Object> data) {
         Instant now = now();
         record(new LiveEvent(UUID.randomUUID(), attemptId, null, kind, null, now, data), o -> { });
     }
@@ -165,16 +154,13 @@ public class LiveHub {
      * frame, and published for the other nodes' proctors. A screen thumbnail is never a camera snapshot: no face
      * checks, no flag evidence (issue 14).
      */
-    void snapshot(UUID attemptId, boolean screen, Instant clientAt, byte[] jpeg, int offset, int length) {
+    public void snapshot(UUID attemptId, boolean screen, Instant clientAt, byte[] jpeg, int offset, int length) {
         Instant now = now();
         if (screen) {
             snapshots.putScreen(attemptId, now, clientAt, jpeg, offset, length);
         } else {
             snapshots.put(attemptId, now, clientAt, jpeg, offset, length);
-            if (config.faceChecks() && faceBudget.take()) {
-                snapshotReceived.fireAsync(new SnapshotStore.SnapshotReceived(attemptId,
-                        java.util.Arrays.copyOfRange(jpeg, offset, offset + length), now)).whenComplete((r, e) -> faceBudget.done());
-            }
+            host.cameraSnapshot(attemptId, jpeg, offset, length, now);
         }
         WatchedAttempt w = watched.get(attemptId);
         if (w != null && !w.watchers.isEmpty()) {
@@ -193,7 +179,7 @@ public class LiveHub {
     }
 
     /** Keeps the latest snapshot as evidence for a flag this event may open. */
-    UUID keepEvidence(UUID attemptId, String reason) {
+    public UUID keepEvidence(UUID attemptId, String reason) {
         return snapshots.newest(attemptId)
                 .map(s -> store.keepSnapshot(attemptId, s.serverAt(), s.clientAt(), reason, s.jpeg()))
                 .orElse(null);
@@ -227,7 +213,7 @@ public class LiveHub {
     }
 
     /** Sends a message to the attempt's student socket, wherever it is. */
-    void toStudent(UUID attemptId, ObjectNode message) {
+    public void toStudent(UUID attemptId, ObjectNode message) {
         ObjectNode m = json.createObjectNode().put("t", "stu").put("a", attemptId.toString());
         m.set("m", message);
         bus.publish(m.toString());
@@ -237,7 +223,7 @@ public class LiveHub {
      * A proctor's live view (003 §16, issue 14): a WebRTC offer/candidate/bye for the attempt's student page, only
      * for an attempt on this proctor's grid. The student page answers with its camera and screen.
      */
-    boolean liveToStudent(ProctorClient p, UUID attemptId, JsonNode data) {
+    public boolean liveToStudent(ProctorClient p, UUID attemptId, JsonNode data) {
         WatchedAttempt w = watched.get(attemptId);
         if (w == null || !w.watchers.contains(p)) return false;
         ObjectNode m = json.createObjectNode().put("type", "live.signal").put("from", p.connectionId());
@@ -247,19 +233,19 @@ public class LiveHub {
     }
 
     /** The student page's answer/candidates for the proctor socket that opened the live view, wherever it is. */
-    void liveToProctor(UUID attemptId, String proctorConnection, JsonNode data) {
+    public void liveToProctor(UUID attemptId, String proctorConnection, JsonNode data) {
         ObjectNode m = json.createObjectNode().put("t", "live").put("a", attemptId.toString()).put("c", proctorConnection);
         m.set("d", data);
         bus.publish(m.toString());
     }
 
     /** The attempt's state or clock changed: watching nodes re-read it. */
-    void attemptChanged(UUID attemptId) {
+    public void attemptChanged(UUID attemptId) {
         bus.publish(json.createObjectNode().put("t", "att").put("a", attemptId.toString()).toString());
     }
 
     /** A tab took over: the node holding the old connection closes it. */
-    void replaced(UUID attemptId, String oldConnection) {
+    public void replaced(UUID attemptId, String oldConnection) {
         bus.publish(json.createObjectNode().put("t", "rep").put("a", attemptId.toString()).put("c", oldConnection).toString());
     }
 
@@ -319,7 +305,7 @@ public class LiveHub {
             case "att" -> {
                 WatchedAttempt w = watched.get(a);
                 if (w != null) vertx.executeBlocking(() -> {
-                    directory.facts(a).ifPresent(f -> w.facts = f);
+                    host.facts(a).ifPresent(f -> w.facts = f);
                     pushTile(w, true);
                     return null;
                 }, false);
@@ -330,11 +316,11 @@ public class LiveHub {
 
     // ------------------------------------------------------------------ proctors on this node
 
-    void proctorConnected(ProctorClient p) {
+    public void proctorConnected(ProctorClient p) {
         proctors.add(p);
     }
 
-    void proctorGone(ProctorClient p) {
+    public void proctorGone(ProctorClient p) {
         proctors.remove(p);
         watchedBy.remove(p);
         for (WatchedAttempt w : watched.values()) {
@@ -347,7 +333,7 @@ public class LiveHub {
      * Sets what a proctor watches (from a worker thread: loads what is new from the database).
      * Sends a tile for each attempt new to this proctor and {@code gone} for each that left.
      */
-    void watch(ProctorClient p, List<AttemptFacts> facts) {
+    public void watch(ProctorClient p, List<AttemptFacts> facts) {
         Set<UUID> now = new HashSet<>();
         for (AttemptFacts f : facts) {
             now.add(f.attemptId());
@@ -382,7 +368,7 @@ public class LiveHub {
     }
 
     /** The proctor opened one attempt: its whole timeline, and a faster snapshot rate from the student. */
-    boolean focus(ProctorClient p, UUID attemptId, boolean on) {
+    public boolean focus(ProctorClient p, UUID attemptId, boolean on) {
         WatchedAttempt w = watched.get(attemptId);
         if (w == null || !w.watchers.contains(p)) return false;
         if (on) {
@@ -403,14 +389,14 @@ public class LiveHub {
     }
 
     private void rate(UUID attemptId, boolean fast) {
-        long seconds = (fast ? config.focusedSnapshotEvery() : config.snapshotEvery()).toSeconds();
+        long seconds = host.snapshotEvery(fast).toSeconds();
         toStudent(attemptId, json.createObjectNode().put("type", "rate").put("snapshotEverySeconds", seconds));
     }
 
     private void pushTile(WatchedAttempt w, boolean always) {
         if (w.watchers.isEmpty() || !w.loaded) return;
         ObjectNode tile = tiles.tile(w, now());
-        if (!always && LiveTiles.signature(tile).equals(w.signature)) return;
+        if (!always && Tiles.signature(tile).equals(w.signature)) return;
         String msg = tiles.tileMessage(w, tile);
         w.watchers.forEach(p -> p.send(msg));
     }
@@ -434,7 +420,7 @@ public class LiveHub {
         Instant now = now();
         List<String> local = students.values().stream().map(StudentClient::connectionId).toList();
         try {
-            claims.touch(local, now);
+            host.touchSessions(local, now);
         } catch (RuntimeException e) {
             LOG.warnf("could not mark live sessions: %s", e.getMessage());
         }
