@@ -113,7 +113,7 @@ page({ bundles: ['proctoring'], roles: ['PROCTOR'], title: 'proctoring.console',
   }
 
   /**
-   * A snapshot arrives as one binary message (issue 17; kz.adal.proctoring.SnapshotFrame): source (1 camera,
+   * A snapshot arrives as one binary message (issue 17; kz.adal.proctoring.live.SnapshotFrame): source (1 camera,
    * 2 screen), the attempt id (16 bytes), the server's time of arrival in epoch ms (8 bytes, big-endian), then
    * the JPEG, shown through an object URL (the one it replaces is released).
    */

@@ -61,7 +61,7 @@ function sendEvent(ev) {
 function send(msg) { if (ready) socket.send({ ...msg, attemptId }); }
 
 /**
- * A snapshot as one binary message (issue 17; kz.adal.proctoring.SnapshotFrame): source (1 camera, 2 screen),
+ * A snapshot as one binary message (issue 17; kz.adal.proctoring.live.SnapshotFrame): source (1 camera, 2 screen),
  * the time on the server's clock in epoch ms (8 bytes, big-endian), then the JPEG as it is — no base64, no JSON.
  */
 async function sendSnapshot(/** @type {Blob} */ jpeg, /** @type {'camera'|'screen'} */ source) {

@@ -102,6 +102,21 @@ class ArchitectureTest {
     }
 
     /**
+     * Inside proctoring, the node's live side ({@code proctoring.live}: the hub, the bus between nodes, the snapshots in
+     * memory) offers ports and asks the {@code proctoring} package through ports of its own ({@code LiveHost},
+     * {@code EventLog}, {@code Tiles}), which the package implements; it never names the package's classes
+     * (docs/architecture.md, the proctoring row).
+     */
+    @Test
+    void proctoringSubPackagesDoNotReachBackIntoProctoring() {
+        noClasses().that().resideInAnyPackage("kz.adal.proctoring.*..")
+                .should().dependOnClassesThat().resideInAPackage("kz.adal.proctoring")
+                .because("docs/architecture.md: proctoring's sub-packages offer ports; the proctoring package uses them")
+                .check(MAIN);
+        slices().matching("kz.adal.proctoring.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
      * Entities belong to their feature: another feature reads through the owner's port (records, as
      * {@code bank.BankCatalog}) and changes through the owner's services, never through the Panache entity
      * and its finders (docs/architecture.md, "Feature boundaries"). What still does is listed in

@@ -14,7 +14,7 @@ import kz.adal.platform.Problem;
 import kz.adal.platform.RuleViolation;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.EventStore;
-import kz.adal.proctoring.LiveEvent;
+import kz.adal.proctoring.live.LiveEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package kz.adal.proctoring;
 
+import kz.adal.proctoring.live.AttemptFacts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import kz.adal.attempt.AttemptCatalog;

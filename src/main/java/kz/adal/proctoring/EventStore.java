@@ -8,6 +8,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import kz.adal.proctoring.live.EventLog;
+import kz.adal.proctoring.live.LiveEvent;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -32,14 +34,11 @@ import java.util.function.Consumer;
  * ({@code on conflict do nothing}, the same on PostgreSQL and H2) and reported as not new.
  */
 @ApplicationScoped
-public class EventStore {
+public class EventStore implements EventLog {
     private static final Logger LOG = Logger.getLogger(EventStore.class);
     private static final int BATCH = 500;
     private static final String INSERT = "insert into proctoring_event (id, attempt_id, seq, kind, client_at, server_at, node, data) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
-
-    /** The outcome of one append: stored (new), a duplicate, or failed (the browser will send it again). */
-    public enum Outcome { STORED, DUPLICATE, FAILED }
 
     private record Pending(LiveEvent event, String node, Consumer<Outcome> done) {
     }
@@ -105,6 +104,7 @@ public class EventStore {
     }
 
     /** Queues an event; {@code done} runs after commit, on one thread in the order of storing. */
+    @Override
     public void append(LiveEvent e, String node, Consumer<Outcome> done) {
         if (!queue.offer(new Pending(e, node, done))) {
             LOG.warn("proctoring event queue full: event refused (the browser will resend)");
@@ -116,6 +116,7 @@ public class EventStore {
      * Keeps a snapshot as evidence (the one nearest a flag). Queued for the writer; when the queue is full it is
      * written here and now instead, so evidence is never dropped for want of room.
      */
+    @Override
     public UUID keepSnapshot(UUID attemptId, Instant takenAt, Instant clientAt, String reason, byte[] jpeg) {
         UUID id = UUID.randomUUID();
         PendingSnapshot snapshot = new PendingSnapshot(id, attemptId, takenAt, clientAt, reason, jpeg, 0);
@@ -222,6 +223,7 @@ public class EventStore {
     // ------------------------------------------------------------------ reading
 
     /** Every event of an attempt, oldest first. */
+    @Override
     public List<LiveEvent> load(UUID attemptId) {
         List<LiveEvent> out = new ArrayList<>();
         try (Connection c = ds.getConnection();

@@ -1,5 +1,7 @@
 package kz.adal.proctoring;
 
+import kz.adal.proctoring.live.LiveHub;
+import kz.adal.proctoring.live.SnapshotStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import kz.adal.attempt.AttemptEvents;

@@ -1,5 +1,6 @@
 package kz.adal.proctoring;
 
+import kz.adal.proctoring.live.LiveEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

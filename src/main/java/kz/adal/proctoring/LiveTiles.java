@@ -1,6 +1,5 @@
 package kz.adal.proctoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import kz.adal.platform.TimeSource;
+import kz.adal.proctoring.live.AttemptFacts;
+import kz.adal.proctoring.live.LiveEvent;
+import kz.adal.proctoring.live.Tiles;
+import kz.adal.proctoring.live.WatchedAttempt;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +23,7 @@ import java.util.List;
  * time alone. The same flags and weights serve one attempt's timeline ({@link ProctorQueries}).
  */
 @ApplicationScoped
-class LiveTiles {
+class LiveTiles implements Tiles {
     private final ProctoringConfig config;
     private final TimeSource time;
     private final ObjectMapper json;
@@ -47,14 +50,15 @@ class LiveTiles {
         return weights;
     }
 
-    ObjectNode tile(WatchedAttempt w, Instant now) {
-        AttemptFacts f = w.facts;
+    @Override
+    public ObjectNode tile(WatchedAttempt w, Instant now) {
+        AttemptFacts f = w.facts();
         long version = w.version();
         List<LiveEvent> events = sorted(w);
         List<Flag> flags = flags(f, events, now);
         CredibilityScore score = CredibilityScore.of(flags, weights, now);
         ObjectNode t = json.createObjectNode();
-        t.put("attemptId", w.attemptId.toString());
+        t.put("attemptId", w.attemptId().toString());
         if (f != null) {
             t.put("examId", f.examId().toString()).put("examTitle", f.examTitle()).put("studentName", f.studentName())
                     .put("studentLogin", f.studentLogin()).put("state", f.state().name());
@@ -94,34 +98,27 @@ class LiveTiles {
             costs.addObject().put("type", i.type().name()).put("count", i.count()).put("seconds", i.seconds()).put("cost", i.cost());
         }
         if (problem != null) t.putObject("problem").put("text", problem.text("text")).put("at", problem.at().toString());
-        if (w.snapshotAt != null) t.put("snapshotAt", w.snapshotAt.toString());
+        Instant snapshotAt = w.snapshotAt();
+        if (snapshotAt != null) t.put("snapshotAt", snapshotAt.toString());
         // what only time changes: an open flag's cost, a disconnection outgrowing its grace, a setup running out
         boolean settingUp = false;
         List<Timeline.Setup> setups = new Timeline(events, null, now, config.disconnectGrace(), config.setupGrace(), config.setupLimit()).setups();
         if (!setups.isEmpty() && setups.get(setups.size() - 1).until() == null) settingUp = true;
         boolean quiet = open == 0 && !connection.equals("offline") && !settingUp && extraRules.isUnsatisfied();
-        w.quietAt = quiet ? version : -1;
+        w.quietAt(quiet ? version : -1);
         return t;
     }
 
-    String tileMessage(WatchedAttempt w, ObjectNode tile) {
-        w.signature = signature(tile);
+    @Override
+    public String tileMessage(WatchedAttempt w, ObjectNode tile) {
+        w.signature(Tiles.signature(tile));
         ObjectNode m = json.createObjectNode().put("type", "tile").put("serverNow", time.now().toString());
         m.set("tile", tile);
         return m.toString();
     }
 
-    /** What decides whether a tile changed: everything except the running time. */
-    static String signature(ObjectNode tile) {
-        ObjectNode copy = tile.deepCopy();
-        copy.remove("remainingMs");
-        for (JsonNode f : copy.path("flags")) ((ObjectNode) f).remove("seconds");
-        for (JsonNode c : copy.path("costs")) ((ObjectNode) c).remove("seconds");
-        return copy.toString();
-    }
-
-
-    List<LiveEvent> sorted(WatchedAttempt w) {
+    @Override
+    public List<LiveEvent> sorted(WatchedAttempt w) {
         return new Timeline(w.snapshotOfEvents(), null, time.now(), config.disconnectGrace()).events();
     }
 }

@@ -1,5 +1,8 @@
 package kz.adal.proctoring;
 
+import kz.adal.proctoring.live.LiveEvent;
+import kz.adal.proctoring.live.AttemptFacts;
+import kz.adal.proctoring.live.WatchedAttempt;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -65,10 +68,7 @@ public class ProctorQueries {
     public List<Map<String, Object>> grid(Actor actor) {
         Instant now = checks.now();
         return directory.watchedBy(actor.id(), now).stream().map(f -> {
-            WatchedAttempt w = new WatchedAttempt(f.attemptId());
-            w.facts = f;
-            events.load(f.attemptId()).forEach(w::add);
-            w.loaded = true;
+            WatchedAttempt w = WatchedAttempt.loaded(f, events.load(f.attemptId()));
             @SuppressWarnings("unchecked")
             Map<String, Object> tile = json.convertValue(tiles.tile(w, now), LinkedHashMap.class);
             return tile;

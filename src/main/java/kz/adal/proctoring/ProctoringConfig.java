@@ -50,7 +50,7 @@ public interface ProctoringConfig {
     @WithDefault("200")
     int liveViewKbps();
 
-    /** Camera snapshots kept per attempt, off the heap ({@link SnapshotStore}); the tile and the evidence use the latest. */
+    /** Camera snapshots kept per attempt, off the heap ({@link kz.adal.proctoring.live.SnapshotStore}); the tile and the evidence use the latest. */
     @WithDefault("1")
     int snapshotsKept();
 

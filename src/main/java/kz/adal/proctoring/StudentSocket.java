@@ -1,5 +1,9 @@
 package kz.adal.proctoring;
 
+import kz.adal.proctoring.live.LiveHub;
+import kz.adal.proctoring.live.LiveEvent;
+import kz.adal.proctoring.live.AttemptFacts;
+import kz.adal.proctoring.live.SnapshotFrame;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

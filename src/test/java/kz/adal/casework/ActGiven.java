@@ -6,7 +6,7 @@ import kz.adal.identity.UserRows;
 import kz.adal.identity.Role;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.EventStore;
-import kz.adal.proctoring.LiveEvent;
+import kz.adal.proctoring.live.LiveEvent;
 import kz.adal.testing.Api;
 import kz.adal.testing.Fixtures;
 

@@ -1,5 +1,6 @@
 package kz.adal.proctoring;
 
+import kz.adal.proctoring.live.SnapshotStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import kz.adal.platform.TimeSource;

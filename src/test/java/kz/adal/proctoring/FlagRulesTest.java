@@ -1,5 +1,6 @@
 package kz.adal.proctoring;
 
+import kz.adal.proctoring.live.LiveEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package kz.adal.proctoring;
 
+import kz.adal.proctoring.live.SnapshotFrame;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.adal.testing.JsonSocket;
 

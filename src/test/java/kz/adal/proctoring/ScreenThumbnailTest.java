@@ -1,5 +1,7 @@
 package kz.adal.proctoring;
 
+import kz.adal.proctoring.live.SnapshotStore;
+import kz.adal.proctoring.live.MemorySnapshotStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,6 @@
 package kz.adal.proctoring;
 
+import kz.adal.proctoring.live.SnapshotStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,7 +7,7 @@ import kz.adal.media.MediaConfig;
 import kz.adal.media.RecordingFinaliseJob;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.EventStore;
-import kz.adal.proctoring.LiveEvent;
+import kz.adal.proctoring.live.LiveEvent;
 import kz.adal.testing.Fixtures;
 
 import javax.imageio.ImageIO;

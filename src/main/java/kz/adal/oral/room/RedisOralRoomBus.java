@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The {@link OralRoomBus} across nodes, like {@code proctoring.RedisLiveBus}: one {@link RedisPubSub} channel
+ * The {@link OralRoomBus} across nodes, like {@code proctoring.live.RedisLiveBus}: one {@link RedisPubSub} channel
  * carries {@code "<sittingId> <json>"} ({@link RedisPubSub.Keyed}) to every node (the publisher's included), which hands it to its own sockets of
  * that sitting. Presence lives in one Redis hash per sitting ({@code <prefix>:presence:<sittingId>}:
  * connection id → {@code userId,expiresAtEpochMs}); each node re-stamps its own connections every

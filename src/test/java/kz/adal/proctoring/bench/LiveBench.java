@@ -108,7 +108,7 @@ public final class LiveBench {
             jpeg[1] = (byte) 0xD8;
         }
         this.snapshotB64 = Base64.getEncoder().encodeToString(jpeg);
-        // the page's binary frame (kz.adal.proctoring.SnapshotFrame): camera, time (ms), the JPEG
+        // the page's binary frame (kz.adal.proctoring.live.SnapshotFrame): camera, time (ms), the JPEG
         this.snapshotFrame = new byte[9 + jpeg.length];
         snapshotFrame[0] = 1;
         System.arraycopy(jpeg, 0, snapshotFrame, 9, jpeg.length);

@@ -1,4 +1,4 @@
-package kz.adal.proctoring;
+package kz.adal.proctoring.live;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,14 +22,14 @@ import java.util.function.Predicate;
  * it when both end ({@link #forget}), so nothing outlives the socket. Readers get copies.
  */
 @ApplicationScoped
-class MemorySnapshotStore implements SnapshotStore {
+public class MemorySnapshotStore implements SnapshotStore {
     /** A snapshot's bytes live in a reused direct buffer of at least this many bytes (a typical snapshot fits). */
     private static final int MIN_SLOT = 24 * 1024;
     private final Map<UUID, Slots> attempts = new ConcurrentHashMap<>();
     private final int kept;
 
-    MemorySnapshotStore(ProctoringConfig config) {
-        this.kept = Math.max(1, config.snapshotsKept());
+    MemorySnapshotStore(LiveHost host) {
+        this.kept = Math.max(1, host.snapshotsKept());
     }
 
     /** One stored snapshot: times on the heap, the JPEG off it. */
@@ -99,7 +99,7 @@ class MemorySnapshotStore implements SnapshotStore {
         }
     }
 
-    Optional<Snapshot> screen(UUID attemptId) {
+    public Optional<Snapshot> screen(UUID attemptId) {
         Slots s = attempts.get(attemptId);
         if (s == null) return Optional.empty();
         synchronized (s) {

@@ -1,4 +1,4 @@
-package kz.adal.proctoring;
+package kz.adal.proctoring.live;
 
 import io.vertx.core.buffer.Buffer;
 
@@ -16,17 +16,17 @@ import java.util.UUID;
  * </ul>
  * web/js/proctoring-client.js writes the first and web/js/proctor-console.js reads the second.
  */
-final class SnapshotFrame {
-    static final byte CAMERA = 1;
-    static final byte SCREEN = 2;
-    static final int FROM_STUDENT_HEADER = 9;
-    static final int TO_PROCTOR_HEADER = 25;
+public final class SnapshotFrame {
+    public static final byte CAMERA = 1;
+    public static final byte SCREEN = 2;
+    public static final int FROM_STUDENT_HEADER = 9;
+    public static final int TO_PROCTOR_HEADER = 25;
 
     private SnapshotFrame() {
     }
 
     /** The frame a proctor's console receives. */
-    static Buffer toProctor(boolean screen, UUID attemptId, Instant serverAt, byte[] jpeg, int offset, int length) {
+    public static Buffer toProctor(boolean screen, UUID attemptId, Instant serverAt, byte[] jpeg, int offset, int length) {
         Buffer b = Buffer.buffer(TO_PROCTOR_HEADER + length);
         b.appendByte(screen ? SCREEN : CAMERA)
                 .appendLong(attemptId.getMostSignificantBits()).appendLong(attemptId.getLeastSignificantBits())
@@ -35,12 +35,12 @@ final class SnapshotFrame {
         return b;
     }
 
-    static Buffer toProctor(boolean screen, UUID attemptId, Instant serverAt, byte[] jpeg) {
+    public static Buffer toProctor(boolean screen, UUID attemptId, Instant serverAt, byte[] jpeg) {
         return toProctor(screen, attemptId, serverAt, jpeg, 0, jpeg.length);
     }
 
     /** The browser's time in a student's frame, or null when it sent none. */
-    static Instant clientAt(byte[] frame) {
+    public static Instant clientAt(byte[] frame) {
         long ms = 0;
         for (int i = 1; i < FROM_STUDENT_HEADER; i++) ms = ms << 8 | (frame[i] & 0xff);
         return ms <= 0 ? null : Instant.ofEpochMilli(ms);

@@ -1,6 +1,5 @@
-package kz.adal.proctoring;
+package kz.adal.proctoring.live;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,7 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import kz.adal.attempt.AttemptState;
 import kz.adal.platform.TimeSource;
@@ -17,7 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The live traffic of one node: the sockets on it, the attempts its proctors watch, and the bus between nodes.
- * Students' sockets on this node hand their events here; the hub stores them ({@link EventStore}) and publishes what
+ * The live traffic of one node: the sockets on it ({@link LocalSockets}), the attempts its proctors watch (the watch
+ * map, here), and the bus between nodes ({@link LiveRelay}).
+ * Students' sockets on this node hand their events here; the hub stores them ({@link EventLog}) and publishes what
  * is new on the {@link LiveBus}. Every node hears every message; a node with proctors watching the attempt adds the
- * event to the attempt's timeline and pushes its tile ({@link LiveTiles}: flags, score) to those proctors. Messages
+ * event to the attempt's timeline and pushes its tile ({@link Tiles}: flags, score) to those proctors. Messages
  * for a student (a warning, a suspension, a faster snapshot rate) travel the same way to the node holding the socket.
  */
 @ApplicationScoped
@@ -39,7 +37,7 @@ public class LiveHub {
     private static final Logger LOG = Logger.getLogger(LiveHub.class);
 
     /** A student's socket as the hub sees it. */
-    interface StudentClient {
+    public interface StudentClient {
         String connectionId();
 
         void send(String json);
@@ -49,7 +47,7 @@ public class LiveHub {
     }
 
     /** A proctor's socket as the hub sees it. */
-    interface ProctorClient {
+    public interface ProctorClient {
         UUID proctorId();
 
         /** Tells this proctor's sockets apart (a live view's signals go back to the one that asked). */
@@ -62,78 +60,64 @@ public class LiveHub {
     }
 
 
-    private final LiveBus bus;
-    private final EventStore store;
+    private final LiveRelay relay;
+    private final EventLog store;
     private final MemorySnapshotStore snapshots;
-    private final AttemptDirectory directory;
-    private final SessionClaims claims;
-    private final ProctoringConfig config;
+    private final LiveHost host;
     private final TimeSource time;
     private final ObjectMapper json;
     private final Vertx vertx;
-    private final Event<SnapshotStore.SnapshotReceived> snapshotReceived;
-    private final FaceCheckBudget faceBudget;
-    private final LiveTiles tiles;
+    private final Tiles tiles;
     private final LiveEventJson events;
     private final String node;
 
-    private final Map<UUID, StudentClient> students = new ConcurrentHashMap<>();
-    private final Map<String, StudentClient> byConnection = new ConcurrentHashMap<>();
+    private final LocalSockets sockets = new LocalSockets();
     private final Map<UUID, WatchedAttempt> watched = new ConcurrentHashMap<>();
     /** What each proctor's socket watched at its last refresh: what left is found in these, not in all of watched. */
     private final Map<ProctorClient, Set<UUID>> watchedBy = new ConcurrentHashMap<>();
-    private final Set<ProctorClient> proctors = ConcurrentHashMap.newKeySet();
 
-    LiveHub(LiveBus bus, EventStore store, MemorySnapshotStore snapshots, AttemptDirectory directory, SessionClaims claims,
-            ProctoringConfig config, TimeSource time, ObjectMapper json, Vertx vertx,
-            Event<SnapshotStore.SnapshotReceived> snapshotReceived, FaceCheckBudget faceBudget, LiveTiles tiles, LiveEventJson events,
-            @ConfigProperty(name = "adal.live.node") Optional<String> node) {
-        this.bus = bus;
+    LiveHub(LiveBus bus, EventLog store, MemorySnapshotStore snapshots, LiveHost host, TimeSource time, ObjectMapper json,
+            Vertx vertx, Tiles tiles, LiveEventJson events, @ConfigProperty(name = "adal.live.node") Optional<String> node) {
         this.store = store;
         this.snapshots = snapshots;
-        this.directory = directory;
-        this.claims = claims;
-        this.config = config;
+        this.host = host;
         this.time = time;
         this.json = json;
         this.vertx = vertx;
-        this.snapshotReceived = snapshotReceived;
-        this.faceBudget = faceBudget;
         this.tiles = tiles;
         this.events = events;
         this.node = node.filter(n -> !n.isBlank()).orElse("node-" + UUID.randomUUID().toString().substring(0, 8));
+        this.relay = new LiveRelay(bus, json, this.node);
     }
 
     void start(@Observes StartupEvent ev) {
-        bus.subscribe(this::onBus);
+        relay.subscribe(new FromBus());
         vertx.setPeriodic(1000, id -> tick());
         vertx.setPeriodic(10_000, id -> vertx.executeBlocking(() -> {
             housekeeping();
             return null;
         }, false));
-        LOG.infof("live proctoring on %s, bus: %s", node, bus.kind());
+        LOG.infof("live proctoring on %s, bus: %s", node, relay.kind());
     }
 
     public String node() {
         return node;
     }
 
-    Instant now() {
+    public Instant now() {
         return time.now();
     }
 
     // ------------------------------------------------------------------ from students on this node
 
-    void studentConnected(UUID attemptId, StudentClient c) {
-        students.put(attemptId, c);
-        byConnection.put(c.connectionId(), c);
+    public void studentConnected(UUID attemptId, StudentClient c) {
+        sockets.studentConnected(attemptId, c);
     }
 
-    void studentGone(UUID attemptId, StudentClient c) {
-        students.remove(attemptId, c);
-        byConnection.remove(c.connectionId(), c);
+    public void studentGone(UUID attemptId, StudentClient c) {
+        sockets.studentGone(attemptId, c);
         // nothing of the attempt outlives its socket unless a proctor here still watches it (issue 17)
-        if (!watchedHere(attemptId) && !students.containsKey(attemptId)) snapshots.forget(attemptId);
+        if (!watchedHere(attemptId) && !sockets.hasStudent(attemptId)) snapshots.forget(attemptId);
     }
 
     private boolean watchedHere(UUID attemptId) {
@@ -142,19 +126,19 @@ public class LiveHub {
     }
 
     boolean isLocal(UUID attemptId, StudentClient c) {
-        return students.get(attemptId) == c;
+        return sockets.student(attemptId) == c;
     }
 
     /** Stores an event; publishes it once stored; tells {@code done} the outcome (after commit). */
-    void record(LiveEvent e, Consumer<EventStore.Outcome> done) {
+    public void record(LiveEvent e, Consumer<EventLog.Outcome> done) {
         store.append(e, node, outcome -> {
-            if (outcome == EventStore.Outcome.STORED) publishEvent(e);
+            if (outcome == EventLog.Outcome.STORED) publishEvent(e);
             done.accept(outcome);
         });
     }
 
     /** A server event (connection, proctor action): stored and published, nobody waits. */
-    void recordServerEvent(UUID attemptId, String kind, Map<String, Object> data) {
+    public void recordServerEvent(UUID attemptId, String kind, Map<String, Object> data) {
         Instant now = now();
         record(new LiveEvent(UUID.randomUUID(), attemptId, null, kind, null, now, data), o -> { });
     }
@@ -165,16 +149,13 @@ public class LiveHub {
      * frame, and published for the other nodes' proctors. A screen thumbnail is never a camera snapshot: no face
      * checks, no flag evidence (issue 14).
      */
-    void snapshot(UUID attemptId, boolean screen, Instant clientAt, byte[] jpeg, int offset, int length) {
+    public void snapshot(UUID attemptId, boolean screen, Instant clientAt, byte[] jpeg, int offset, int length) {
         Instant now = now();
         if (screen) {
             snapshots.putScreen(attemptId, now, clientAt, jpeg, offset, length);
         } else {
             snapshots.put(attemptId, now, clientAt, jpeg, offset, length);
-            if (config.faceChecks() && faceBudget.take()) {
-                snapshotReceived.fireAsync(new SnapshotStore.SnapshotReceived(attemptId,
-                        java.util.Arrays.copyOfRange(jpeg, offset, offset + length), now)).whenComplete((r, e) -> faceBudget.done());
-            }
+            host.cameraSnapshot(attemptId, jpeg, offset, length, now);
         }
         WatchedAttempt w = watched.get(attemptId);
         if (w != null && !w.watchers.isEmpty()) {
@@ -182,18 +163,11 @@ public class LiveHub {
             Buffer frame = SnapshotFrame.toProctor(screen, attemptId, now, jpeg, offset, length);
             w.watchers.forEach(p -> p.sendBinary(frame));
         }
-        if (!bus.kind().equals("memory")) {
-            // other nodes' proctors: the bus carries text, so base64 here (and only here)
-            ObjectNode m = json.createObjectNode().put("t", "snap").put("a", attemptId.toString()).put("at", now.toString())
-                    .put("n", node).put("jpeg", Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(jpeg, offset, offset + length)));
-            if (screen) m.put("src", "screen");
-            if (clientAt != null) m.put("clientAt", clientAt.toString());
-            bus.publish(m.toString());
-        }
+        relay.snapshot(attemptId, screen, now, clientAt, jpeg, offset, length);
     }
 
     /** Keeps the latest snapshot as evidence for a flag this event may open. */
-    UUID keepEvidence(UUID attemptId, String reason) {
+    public UUID keepEvidence(UUID attemptId, String reason) {
         return snapshots.newest(attemptId)
                 .map(s -> store.keepSnapshot(attemptId, s.serverAt(), s.clientAt(), reason, s.jpeg()))
                 .orElse(null);
@@ -208,10 +182,7 @@ public class LiveHub {
     private void publishEvent(LiveEvent e) {
         ObjectNode ej = events.toJson(e);
         onEvent(e.attemptId(), e, ej);
-        if (bus.kind().equals("memory")) return;
-        ObjectNode m = json.createObjectNode().put("t", "ev").put("a", e.attemptId().toString()).put("n", node);
-        m.set("e", ej);
-        bus.publish(m.toString());
+        relay.event(e.attemptId(), ej);
     }
 
     private void onEvent(UUID a, LiveEvent e, ObjectNode ej) {
@@ -227,17 +198,15 @@ public class LiveHub {
     }
 
     /** Sends a message to the attempt's student socket, wherever it is. */
-    void toStudent(UUID attemptId, ObjectNode message) {
-        ObjectNode m = json.createObjectNode().put("t", "stu").put("a", attemptId.toString());
-        m.set("m", message);
-        bus.publish(m.toString());
+    public void toStudent(UUID attemptId, ObjectNode message) {
+        relay.toStudent(attemptId, message);
     }
 
     /**
      * A proctor's live view (003 §16, issue 14): a WebRTC offer/candidate/bye for the attempt's student page, only
      * for an attempt on this proctor's grid. The student page answers with its camera and screen.
      */
-    boolean liveToStudent(ProctorClient p, UUID attemptId, JsonNode data) {
+    public boolean liveToStudent(ProctorClient p, UUID attemptId, JsonNode data) {
         WatchedAttempt w = watched.get(attemptId);
         if (w == null || !w.watchers.contains(p)) return false;
         ObjectNode m = json.createObjectNode().put("type", "live.signal").put("from", p.connectionId());
@@ -247,95 +216,87 @@ public class LiveHub {
     }
 
     /** The student page's answer/candidates for the proctor socket that opened the live view, wherever it is. */
-    void liveToProctor(UUID attemptId, String proctorConnection, JsonNode data) {
-        ObjectNode m = json.createObjectNode().put("t", "live").put("a", attemptId.toString()).put("c", proctorConnection);
-        m.set("d", data);
-        bus.publish(m.toString());
+    public void liveToProctor(UUID attemptId, String proctorConnection, JsonNode data) {
+        relay.liveToProctor(attemptId, proctorConnection, data);
     }
 
     /** The attempt's state or clock changed: watching nodes re-read it. */
-    void attemptChanged(UUID attemptId) {
-        bus.publish(json.createObjectNode().put("t", "att").put("a", attemptId.toString()).toString());
+    public void attemptChanged(UUID attemptId) {
+        relay.attemptChanged(attemptId);
     }
 
     /** A tab took over: the node holding the old connection closes it. */
-    void replaced(UUID attemptId, String oldConnection) {
-        bus.publish(json.createObjectNode().put("t", "rep").put("a", attemptId.toString()).put("c", oldConnection).toString());
+    public void replaced(UUID attemptId, String oldConnection) {
+        relay.replaced(attemptId, oldConnection);
     }
 
     // ------------------------------------------------------------------ from the bus
 
-    private void onBus(String text) {
-        JsonNode m;
-        try {
-            m = json.readTree(text);
-        } catch (JsonProcessingException e) {
-            LOG.warnf("live bus: unreadable message dropped");
-            return;
+    /** What the bus brings, for this node's sockets. */
+    private final class FromBus implements LiveRelay.Listener {
+        @Override
+        public void event(UUID a, JsonNode e) {
+            if (watched.containsKey(a)) onEvent(a, events.fromJson(a, e), (ObjectNode) e);
         }
-        UUID a = UUID.fromString(m.path("a").asText());
-        switch (m.path("t").asText()) {
-            case "ev" -> {
-                if (node.equals(m.path("n").asText())) return;   // this node's own: delivered when published
-                if (watched.containsKey(a)) onEvent(a, events.fromJson(a, m.get("e")), (ObjectNode) m.get("e"));
+
+        @Override
+        public void snapshot(UUID a, LiveRelay.BusSnapshot s) {
+            WatchedAttempt w = watched.get(a);
+            if (w == null || w.watchers.isEmpty()) return;
+            Instant at = s.at();
+            byte[] jpeg = s.jpeg();
+            boolean screen = s.screen();
+            Instant clientAt = s.clientAt();
+            if (screen) {
+                snapshots.putScreen(a, at, clientAt, jpeg, 0, jpeg.length);
+            } else {
+                snapshots.put(a, at, clientAt, jpeg, 0, jpeg.length);
+                w.snapshotAt = at;
             }
-            case "snap" -> {
-                // a snapshot from another node's student (this node's own went to its proctors directly)
-                if (node.equals(m.path("n").asText())) return;
-                WatchedAttempt w = watched.get(a);
-                if (w == null || w.watchers.isEmpty()) return;
-                Instant at = Instant.parse(m.get("at").asText());
-                byte[] jpeg = Base64.getDecoder().decode(m.get("jpeg").asText());
-                boolean screen = "screen".equals(m.path("src").asText());
-                Instant clientAt = m.hasNonNull("clientAt") ? Instant.parse(m.get("clientAt").asText()) : null;
-                if (screen) {
-                    snapshots.putScreen(a, at, clientAt, jpeg, 0, jpeg.length);
-                } else {
-                    snapshots.put(a, at, clientAt, jpeg, 0, jpeg.length);
-                    w.snapshotAt = at;
-                }
-                Buffer frame = SnapshotFrame.toProctor(screen, a, at, jpeg);
-                w.watchers.forEach(p -> p.sendBinary(frame));
-            }
-            case "stu" -> {
-                StudentClient c = students.get(a);
-                if (c != null) c.send(m.get("m").toString());
-            }
-            case "live" -> {
-                WatchedAttempt w = watched.get(a);
-                if (w == null) return;
-                ObjectNode out = json.createObjectNode().put("type", "live.signal").put("attemptId", a.toString());
-                out.set("data", m.get("d"));
-                String signal = out.toString();
-                w.watchers.stream().filter(p -> p.connectionId().equals(m.path("c").asText())).forEach(p -> p.send(signal));
-            }
-            case "rep" -> {
-                StudentClient c = byConnection.remove(m.path("c").asText());
-                if (c != null) {
-                    students.remove(a, c);
-                    c.replaced();
-                }
-            }
-            case "att" -> {
-                WatchedAttempt w = watched.get(a);
-                if (w != null) vertx.executeBlocking(() -> {
-                    directory.facts(a).ifPresent(f -> w.facts = f);
-                    pushTile(w, true);
-                    return null;
-                }, false);
-            }
-            default -> LOG.debugf("live bus: unknown message %s", m.path("t").asText());
+            Buffer frame = SnapshotFrame.toProctor(screen, a, at, jpeg);
+            w.watchers.forEach(p -> p.sendBinary(frame));
+        }
+
+        @Override
+        public void toStudent(UUID a, JsonNode message) {
+            StudentClient c = sockets.student(a);
+            if (c != null) c.send(message.toString());
+        }
+
+        @Override
+        public void liveSignal(UUID a, String proctorConnection, JsonNode data) {
+            WatchedAttempt w = watched.get(a);
+            if (w == null) return;
+            ObjectNode out = json.createObjectNode().put("type", "live.signal").put("attemptId", a.toString());
+            out.set("data", data);
+            String signal = out.toString();
+            w.watchers.stream().filter(p -> p.connectionId().equals(proctorConnection)).forEach(p -> p.send(signal));
+        }
+
+        @Override
+        public void replaced(UUID a, String oldConnection) {
+            sockets.replaced(a, oldConnection);
+        }
+
+        @Override
+        public void attemptChanged(UUID a) {
+            WatchedAttempt w = watched.get(a);
+            if (w != null) vertx.executeBlocking(() -> {
+                host.facts(a).ifPresent(f -> w.facts = f);
+                pushTile(w, true);
+                return null;
+            }, false);
         }
     }
 
     // ------------------------------------------------------------------ proctors on this node
 
-    void proctorConnected(ProctorClient p) {
-        proctors.add(p);
+    public void proctorConnected(ProctorClient p) {
+        sockets.proctorConnected(p);
     }
 
-    void proctorGone(ProctorClient p) {
-        proctors.remove(p);
+    public void proctorGone(ProctorClient p) {
+        sockets.proctorGone(p);
         watchedBy.remove(p);
         for (WatchedAttempt w : watched.values()) {
             w.watchers.remove(p);
@@ -347,7 +308,7 @@ public class LiveHub {
      * Sets what a proctor watches (from a worker thread: loads what is new from the database).
      * Sends a tile for each attempt new to this proctor and {@code gone} for each that left.
      */
-    void watch(ProctorClient p, List<AttemptFacts> facts) {
+    public void watch(ProctorClient p, List<AttemptFacts> facts) {
         Set<UUID> now = new HashSet<>();
         for (AttemptFacts f : facts) {
             now.add(f.attemptId());
@@ -382,7 +343,7 @@ public class LiveHub {
     }
 
     /** The proctor opened one attempt: its whole timeline, and a faster snapshot rate from the student. */
-    boolean focus(ProctorClient p, UUID attemptId, boolean on) {
+    public boolean focus(ProctorClient p, UUID attemptId, boolean on) {
         WatchedAttempt w = watched.get(attemptId);
         if (w == null || !w.watchers.contains(p)) return false;
         if (on) {
@@ -403,14 +364,14 @@ public class LiveHub {
     }
 
     private void rate(UUID attemptId, boolean fast) {
-        long seconds = (fast ? config.focusedSnapshotEvery() : config.snapshotEvery()).toSeconds();
+        long seconds = host.snapshotEvery(fast).toSeconds();
         toStudent(attemptId, json.createObjectNode().put("type", "rate").put("snapshotEverySeconds", seconds));
     }
 
     private void pushTile(WatchedAttempt w, boolean always) {
         if (w.watchers.isEmpty() || !w.loaded) return;
         ObjectNode tile = tiles.tile(w, now());
-        if (!always && LiveTiles.signature(tile).equals(w.signature)) return;
+        if (!always && Tiles.signature(tile).equals(w.signature)) return;
         String msg = tiles.tileMessage(w, tile);
         w.watchers.forEach(p -> p.send(msg));
     }
@@ -432,14 +393,14 @@ public class LiveHub {
 
     private void housekeeping() {
         Instant now = now();
-        List<String> local = students.values().stream().map(StudentClient::connectionId).toList();
+        List<String> local = sockets.studentConnections();
         try {
-            claims.touch(local, now);
+            host.touchSessions(local, now);
         } catch (RuntimeException e) {
             LOG.warnf("could not mark live sessions: %s", e.getMessage());
         }
         watched.values().removeIf(w -> w.watchers.isEmpty());
-        snapshots.retainOnly(a -> students.containsKey(a) || watched.containsKey(a));
+        snapshots.retainOnly(a -> sockets.hasStudent(a) || watched.containsKey(a));
     }
 
     Optional<WatchedAttempt> watchedAttempt(UUID id) {
@@ -447,6 +408,6 @@ public class LiveHub {
     }
 
     int localStudents() {
-        return students.size();
+        return sockets.students();
     }
 }

@@ -1,4 +1,4 @@
-package kz.adal.proctoring;
+package kz.adal.proctoring.live;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.util.UUID;
  *
  * @param id       the stored row's id
  * @param seq      the browser's sequence number (unique per attempt), null for server events
- * @param kind     e.g. {@code visibility.hidden}; see {@link EventKinds}
+ * @param kind     e.g. {@code visibility.hidden}; see {@code kz.adal.proctoring.EventKinds}
  * @param clientAt when the browser saw it, on the server's clock as the browser estimates it; null for server events
  * @param serverAt when the server received it
  * @param data     small details (screen count, surface, problem text…)
@@ -19,7 +19,7 @@ public record LiveEvent(UUID id, UUID attemptId, Long seq, String kind, Instant 
                         Map<String, Object> data) {
 
     /** How far ahead of the server a client's time may be before it is not believed. */
-    static final Duration CLIENT_AHEAD_TOLERANCE = Duration.ofSeconds(5);
+    public static final Duration CLIENT_AHEAD_TOLERANCE = Duration.ofSeconds(5);
 
     public LiveEvent {
         data = data == null ? Map.of() : data;

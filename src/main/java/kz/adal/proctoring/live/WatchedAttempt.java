@@ -1,4 +1,4 @@
-package kz.adal.proctoring;
+package kz.adal.proctoring.live;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An attempt some proctor on this node watches: its facts and events. Its latest snapshots are in the
  * {@link MemorySnapshotStore} (off the heap), not here.
  */
-final class WatchedAttempt {
+public final class WatchedAttempt {
     final UUID attemptId;
     volatile AttemptFacts facts;
     final List<LiveEvent> events = new ArrayList<>();
@@ -35,6 +35,38 @@ final class WatchedAttempt {
         this.attemptId = attemptId;
     }
 
+    /** An attempt read once with its stored events, outside the hub (the grid for REST clients). */
+    public static WatchedAttempt loaded(AttemptFacts facts, List<LiveEvent> events) {
+        WatchedAttempt w = new WatchedAttempt(facts.attemptId());
+        w.facts = facts;
+        events.forEach(w::add);
+        w.loaded = true;
+        return w;
+    }
+
+    public UUID attemptId() {
+        return attemptId;
+    }
+
+    public AttemptFacts facts() {
+        return facts;
+    }
+
+    /** When the latest camera snapshot arrived, if one did since the attempt was watched here. */
+    public Instant snapshotAt() {
+        return snapshotAt;
+    }
+
+    /** The tile last sent ({@link Tiles#signature}). */
+    public void signature(String signature) {
+        this.signature = signature;
+    }
+
+    /** The version from which time alone cannot change the tile, or -1. */
+    public void quietAt(long version) {
+        this.quietAt = version;
+    }
+
     /** Adds an event unless already there (the same id, or a client event with the same seq). */
     synchronized boolean add(LiveEvent e) {
         if (!ids.add(e.id())) return false;
@@ -44,11 +76,11 @@ final class WatchedAttempt {
         return true;
     }
 
-    synchronized List<LiveEvent> snapshotOfEvents() {
+    public synchronized List<LiveEvent> snapshotOfEvents() {
         return List.copyOf(events);
     }
 
-    synchronized long version() {
+    public synchronized long version() {
         return version;
     }
 }

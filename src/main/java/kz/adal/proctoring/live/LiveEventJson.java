@@ -1,4 +1,4 @@
-package kz.adal.proctoring;
+package kz.adal.proctoring.live;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package kz.adal.proctoring;
+package kz.adal.proctoring.live;
 
 import kz.adal.attempt.AttemptCatalog.AttemptRecord;
 import kz.adal.attempt.AttemptClock;
@@ -9,16 +9,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** What the console shows of an attempt besides its events: who, which exam, state and clock. */
-record AttemptFacts(UUID attemptId, UUID examId, String examTitle, UUID studentId, String studentName, String studentLogin,
+public record AttemptFacts(UUID attemptId, UUID examId, String examTitle, UUID studentId, String studentName, String studentLogin,
                     AttemptState state, AttemptClock clock, Instant deadlineAt, Instant finishedAt) {
 
-    static AttemptFacts of(AttemptRecord a, String examTitle, String studentName, String studentLogin) {
+    public static AttemptFacts of(AttemptRecord a, String examTitle, String studentName, String studentLogin) {
         return new AttemptFacts(a.id(), a.examId(), examTitle, a.studentId(), studentName, studentLogin, a.state(), a.clock(),
                 a.deadlineAt(), a.finishedAt());
     }
 
     /** Time left at {@code now} (frozen while suspended), null before the start. */
-    Duration remaining(Instant now) {
+    public Duration remaining(Instant now) {
         if (clock == null) return null;
         if (state.isFinished()) return Duration.ZERO;
         return clock.remainingAt(now);

@@ -1,4 +1,4 @@
-package kz.adal.proctoring;
+package kz.adal.proctoring.live;
 
 import java.util.function.Consumer;
 
