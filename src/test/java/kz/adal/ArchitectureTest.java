@@ -117,6 +117,34 @@ class ArchitectureTest {
     }
 
     /**
+     * Inside media the sub-packages point one way too: they use the {@code media} package (its ledger ports
+     * {@code FinaliseClaims}, {@code PlaybackLedger}, {@code AttemptRecordings}, the storage, the config), the
+     * {@code media} package uses none of them, and they do not use each other in a cycle (docs/architecture.md, the
+     * media row).
+     */
+    @Test
+    void mediaSubPackagesDoNotReachBackIntoMedia() {
+        noClasses().that().resideInAPackage("kz.adal.media")
+                .should().dependOnClassesThat().resideInAnyPackage("kz.adal.media.*..")
+                .because("docs/architecture.md: media's sub-packages use the media package's ports; it does not use them")
+                .check(MAIN);
+        slices().matching("kz.adal.media.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * Exam's sub-packages ({@code exam.seb}, ...) use the {@code exam} package's ports; the {@code exam} package uses none
+     * of them (docs/architecture.md, the exam row).
+     */
+    @Test
+    void examSubPackagesDoNotReachBackIntoExam() {
+        noClasses().that().resideInAPackage("kz.adal.exam")
+                .should().dependOnClassesThat().resideInAnyPackage("kz.adal.exam.*..")
+                .because("docs/architecture.md: exam's sub-packages use the exam package's ports; it does not use them")
+                .check(MAIN);
+        slices().matching("kz.adal.exam.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
      * Entities belong to their feature: another feature reads through the owner's port (records, as
      * {@code bank.BankCatalog}) and changes through the owner's services, never through the Panache entity
      * and its finders (docs/architecture.md, "Feature boundaries"). What still does is listed in

@@ -3,7 +3,7 @@ package kz.adal.attempt;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import kz.adal.exam.SafeExamBrowser;
+import kz.adal.exam.seb.SafeExamBrowser;
 import kz.adal.identity.Role;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 

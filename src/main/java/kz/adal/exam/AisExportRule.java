@@ -31,6 +31,11 @@ public final class AisExportRule {
     }
 
     public static boolean allowedOn(Exam exam, LocalDate today) {
-        return !today.isBefore(firstExportDay(exam));
+        return allowedOn(firstExportDay(exam), today);
+    }
+
+    /** The same, from the first export day ({@code exam.sheet} reads it through {@link ExamSheets}). */
+    public static boolean allowedOn(LocalDate firstExportDay, LocalDate today) {
+        return !today.isBefore(firstExportDay);
     }
 }

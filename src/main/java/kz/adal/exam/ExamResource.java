@@ -11,28 +11,24 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import kz.adal.identity.Role;
 
 import java.util.List;
 import java.util.UUID;
 
-/** Exam definitions, admission, accommodations and grade sheets for teachers and administrators. */
+/** Exam definitions, admission and accommodations for teachers and administrators (grade sheets: {@code exam.sheet.GradeSheetResource}). */
 @Path("/api")
 @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN})
 public class ExamResource {
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ExamService exams;
     private final AdmissionService admission;
-    private final GradeSheetService grades;
     private final ExtensionService sheets;
     @jakarta.inject.Inject kz.adal.platform.RequestLanguage language;
 
-    ExamResource(ExamService exams, AdmissionService admission, GradeSheetService grades, ExtensionService sheets) {
+    ExamResource(ExamService exams, AdmissionService admission, ExtensionService sheets) {
         this.exams = exams;
         this.admission = admission;
-        this.grades = grades;
         this.sheets = sheets;
     }
 
@@ -142,51 +138,11 @@ public class ExamResource {
         admission.withdrawAccommodation(id, studentId, reason);
     }
 
-    // --- grades and exports ---
-
-    @GET
-    @Path("/exams/{id}/grades")
-    @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
-    public GradeSheetService.GradeSheet gradeSheet(@PathParam("id") UUID id) {
-        return grades.sheet(id);
-    }
-
-    @GET
-    @Path("/exams/{id}/grades.csv")
-    @Produces("text/csv")
-    @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
-    public Response gradeSheetCsv(@PathParam("id") UUID id) {
-        return download(grades.csv(id, language.get()), "text/csv; charset=UTF-8", "grade-sheet-" + id + ".csv");
-    }
-
-    @GET
-    @Path("/exams/{id}/grades.pdf")
-    @Produces("application/pdf")
-    @RolesAllowed({Role.Names.TEACHER, Role.Names.HEAD_OF_DEPARTMENT, Role.Names.SYSTEM_ADMIN, Role.Names.DEAN, Role.Names.REGISTRAR})
-    public Response gradeSheetPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
-        return download(grades.pdf(id, lang), "application/pdf", "grade-sheet-" + id + ".pdf");
-    }
-
-    /** After two days have passed since the last attestation day (001 §5.33); format csv (default) or xlsx. */
-    @GET
-    @Path("/exams/{id}/ais-export")
-    @Produces({"text/csv", XLSX, "application/problem+json"})
-    public Response aisExport(@PathParam("id") UUID id, @QueryParam("format") String format) {
-        boolean xlsx = "xlsx".equalsIgnoreCase(format);
-        byte[] bytes = grades.aisExport(id, xlsx ? "xlsx" : "csv");
-        return xlsx ? download(bytes, XLSX, "ais-" + id + ".xlsx") : download(bytes, "text/csv; charset=UTF-8", "ais-" + id + ".csv");
-    }
-
     @GET
     @Path("/exams/{id}/sheets")
     public List<ExtensionService.SheetView> sheets(@PathParam("id") UUID id) {
         exams.requireVisible(id);
         return sheets.forExam(id);
-    }
-
-    private static Response download(byte[] bytes, String type, String name) {
-        return Response.ok(bytes).header("Content-Type", type)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
 }

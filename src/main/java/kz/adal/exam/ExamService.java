@@ -279,6 +279,14 @@ public class ExamService {
         return e;
     }
 
+    /**
+     * The check of {@link #requireManageable} for exam's sub-packages (exam.seb), which do not see the entity: throws
+     * unless the exam exists and the caller is its author, a head of department or an administrator.
+     */
+    public void checkManageable(UUID id) {
+        requireManageable(id);
+    }
+
     /** The exam's author, a head of department or an administrator. */
     Exam requireManageable(UUID id) {
         Exam e = Exam.findById(id);

@@ -1,6 +1,5 @@
 package kz.adal.media;
 
-import kz.adal.media.finalise.WebmScanner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,7 @@ import java.util.TreeMap;
  *       it changes nothing); different bytes → {@link MediaError#CHUNK_CONFLICT};</li>
  *   <li>a new seq on a closed track → {@link MediaError#TRACK_CLOSED};</li>
  *   <li>chunk 0 must start with the EBML magic {@code 1A 45 DF A3}, a later chunk must carry WebM cluster
- *       content ({@link WebmScanner#carriesClusterContent}) ({@link MediaError#NOT_WEBM}).</li>
+ *       content ({@link WebmChunks#carriesClusterContent}) ({@link MediaError#NOT_WEBM}).</li>
  * </ol>
  * Chunks may arrive in any order; {@link #missing()} lists the holes.
  */
@@ -78,7 +77,7 @@ public final class ChunkLedger {
         if (seq == 0 && !startsWithEbmlMagic(bytes)) {
             throw new MediaException(MediaError.NOT_WEBM, "Chunk 0 does not start with a WebM (EBML) header");
         }
-        if (seq > 0 && !WebmScanner.carriesClusterContent(bytes)) {
+        if (seq > 0 && !WebmChunks.carriesClusterContent(bytes)) {
             throw new MediaException(MediaError.NOT_WEBM, "Chunk " + seq + " carries no WebM cluster content");
         }
         return Optional.empty();

@@ -9,7 +9,7 @@ import java.util.Set;
  * Where a track is in its life: receiving chunks, being finalised, playable, failed, or deleted by retention.
  * The moves are in {@link #next()} (docs/domain/media-track-lifecycle.md). The claim of a track for
  * finalisation (RECORDING or a stale FINALISING → FINALISING) and a node's release of its own claims
- * (FINALISING → RECORDING) are conditional bulk updates in {@code RecordingFinaliseJob}, so that two nodes
+ * (FINALISING → RECORDING) are conditional bulk updates in {@link FinaliseClaims} (for the finalise job), so that two nodes
  * never claim one track; their {@code where} clauses take exactly those moves. The other moves are the
  * verbs of {@link MediaTrack}.
  */

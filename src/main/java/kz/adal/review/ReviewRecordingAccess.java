@@ -8,7 +8,7 @@ import kz.adal.media.RecordingAccessPolicy;
 
 /**
  * Whoever may review an exam's attempts (any {@link ReviewAccess} bean) may also play their recordings from the
- * review screen. Playback audits every access itself ({@code media.PlaybackService}).
+ * review screen. Playback audits every access itself ({@code media.playback.PlaybackService}).
  */
 @ApplicationScoped
 public class ReviewRecordingAccess implements RecordingAccessPolicy {

@@ -1,5 +1,6 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.RecordingFinaliseJob;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import kz.adal.testing.OutsideServersProfile;

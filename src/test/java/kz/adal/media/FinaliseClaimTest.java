@@ -1,5 +1,6 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.RecordingFinaliseJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

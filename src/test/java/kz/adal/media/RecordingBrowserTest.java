@@ -1,5 +1,6 @@
 package kz.adal.media;
 
+import kz.adal.media.finalise.RecordingFinaliseJob;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;

@@ -1,6 +1,5 @@
 package kz.adal.media;
 
-import kz.adal.media.finalise.WebmScanner;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,7 @@ class WebmContentTest {
     void everyLaterChunkChromiumRecordedIsRecognised() {
         for (MediaFixtures.Fixture f : new MediaFixtures.Fixture[]{MediaFixtures.camera(), MediaFixtures.screen()}) {
             for (int seq = 1; seq < f.chunks().size(); seq++) {
-                assertTrue(WebmScanner.carriesClusterContent(f.chunks().get(seq).bytes()), f.name() + " chunk " + seq);
+                assertTrue(WebmChunks.carriesClusterContent(f.chunks().get(seq).bytes()), f.name() + " chunk " + seq);
             }
         }
     }
@@ -27,11 +26,11 @@ class WebmContentTest {
     void aWebPageOrNoiseIsNotACluster() {
         byte[] html = "<!DOCTYPE html><html><body><script>fetch('/api/users')</script></body></html>".repeat(500)
                 .getBytes(StandardCharsets.UTF_8);
-        assertFalse(WebmScanner.carriesClusterContent(html));
-        assertFalse(WebmScanner.carriesClusterContent("%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1)));
+        assertFalse(WebmChunks.carriesClusterContent(html));
+        assertFalse(WebmChunks.carriesClusterContent("%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1)));
         byte[] noise = new byte[64 * 1024];
         new Random(7).nextBytes(noise);
-        assertFalse(WebmScanner.carriesClusterContent(noise));
+        assertFalse(WebmChunks.carriesClusterContent(noise));
     }
 
     @Test

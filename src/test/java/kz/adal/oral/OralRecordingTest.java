@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import kz.adal.audit.AuditRows;
 import kz.adal.identity.Role;
 import kz.adal.media.MediaConfig;
-import kz.adal.media.RecordingFinaliseJob;
+import kz.adal.media.finalise.RecordingFinaliseJob;
 import kz.adal.media.RecordingStorage;
 import kz.adal.media.TrackId;
 import kz.adal.media.TrackKind;

@@ -33,7 +33,7 @@ class OralRoomBrowserTest {
     @jakarta.inject.Inject
     kz.adal.platform.TimeSource time;
     @jakarta.inject.Inject
-    kz.adal.media.RecordingFinaliseJob finaliser;
+    kz.adal.media.finalise.RecordingFinaliseJob finaliser;
     @jakarta.inject.Inject
     kz.adal.media.MediaConfig mediaConfig;
 

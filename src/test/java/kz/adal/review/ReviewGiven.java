@@ -4,7 +4,7 @@ import io.quarkus.arc.Arc;
 import kz.adal.exam.DeliveryMode;
 import kz.adal.identity.Role;
 import kz.adal.media.MediaConfig;
-import kz.adal.media.RecordingFinaliseJob;
+import kz.adal.media.finalise.RecordingFinaliseJob;
 import kz.adal.platform.TimeSource;
 import kz.adal.proctoring.EventStore;
 import kz.adal.proctoring.live.LiveEvent;

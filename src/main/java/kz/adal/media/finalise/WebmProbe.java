@@ -1,5 +1,7 @@
 package kz.adal.media.finalise;
 
+import kz.adal.media.WebmChunks;
+
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
@@ -42,17 +44,17 @@ public final class WebmProbe {
     }
 
     private static boolean infoHasDuration(MappedByteBuffer buf, long size) {
-        WebmScanner.Element ebml = WebmScanner.readElement(buf, 0, size);
-        WebmScanner.Element segment = WebmScanner.readElement(buf, ebml.end(), size);
+        WebmChunks.Element ebml = WebmScanner.readElement(buf, 0, size);
+        WebmChunks.Element segment = WebmScanner.readElement(buf, ebml.end(), size);
         long pos = segment.dataStart();
         while (pos < size) {
-            WebmScanner.Element child = WebmScanner.readElement(buf, pos, size);
+            WebmChunks.Element child = WebmScanner.readElement(buf, pos, size);
             if (child == null || child.unknownSize()) {
                 return false;
             }
             if (child.id() == WebmScanner.INFO) {
                 for (long p = child.dataStart(); p < child.end(); ) {
-                    WebmScanner.Element e = WebmScanner.readElement(buf, p, child.end());
+                    WebmChunks.Element e = WebmScanner.readElement(buf, p, child.end());
                     if (e == null || e.unknownSize()) {
                         return false;
                     }

@@ -1,4 +1,4 @@
-package kz.adal.exam;
+package kz.adal.exam.sheet;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package kz.adal.media;
+package kz.adal.media.playback;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import kz.adal.identity.CurrentUser;
+import kz.adal.media.RecordingStorage;
 import kz.adal.platform.Problem;
 
 import java.time.Instant;

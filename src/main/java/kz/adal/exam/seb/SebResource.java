@@ -1,4 +1,4 @@
-package kz.adal.exam;
+package kz.adal.exam.seb;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

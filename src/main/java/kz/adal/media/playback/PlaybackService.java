@@ -1,4 +1,4 @@
-package kz.adal.media;
+package kz.adal.media.playback;
 
 import kz.adal.identity.Actor;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -15,7 +15,20 @@ import kz.adal.exam.ExamCatalog;
 import kz.adal.exam.ExamCatalog.ExamRecord;
 import kz.adal.identity.People;
 import kz.adal.identity.People.Person;
+import kz.adal.media.MediaConfig;
+import kz.adal.media.PlaybackLedger;
+import kz.adal.media.PlaybackLedger.Interruption;
+import kz.adal.media.PlaybackLedger.Track;
+import kz.adal.media.RecordingAccessPolicy;
 import kz.adal.media.RecordingAccessPolicy.Subject;
+import kz.adal.media.RecordingGap;
+import kz.adal.media.RecordingOwner;
+import kz.adal.media.RecordingOwners;
+import kz.adal.media.RecordingStorage;
+import kz.adal.media.TrackAlignment;
+import kz.adal.media.TrackId;
+import kz.adal.media.TrackKind;
+import kz.adal.media.TrackState;
 import kz.adal.platform.Problem;
 import kz.adal.platform.TimeSource;
 
@@ -58,7 +71,7 @@ public class PlaybackService {
     }
 
     /** A track resolved for streaming: where its bytes are. */
-    public record Playable(MediaTrack track, String key, long size) {
+    public record Playable(Track track, String key, long size) {
     }
 
     private final Instance<RecordingAccessPolicy> policies;
@@ -68,6 +81,7 @@ public class PlaybackService {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final RecordingOwners owners;
+    private final PlaybackLedger ledger;
 
     /** The recordings of another feature's owner (e.g. an oral turn), for a person allowed to see them. */
     public record OwnedRecordingView(String ownerKind, UUID ownerId, List<TrackView> tracks, List<InterruptionView> interruptions) {
@@ -78,7 +92,8 @@ public class PlaybackService {
 
     PlaybackService(@Any Instance<RecordingAccessPolicy> policies, RecordingStorage storage, MediaConfig config,
                     TimeSource time, AuditTrail audit, ObjectMapper json, RecordingOwners owners, AttemptCatalog attempts,
-                    ExamCatalog exams) {
+                    ExamCatalog exams, PlaybackLedger ledger) {
+        this.ledger = ledger;
         this.attempts = attempts;
         this.exams = exams;
         this.owners = owners;
@@ -99,15 +114,9 @@ public class PlaybackService {
         ExamRecord exam = exams.find(a.examId()).orElse(null);
         Person student = People.find(a.studentId()).orElse(null);
         List<TrackView> tracks = new ArrayList<>();
-        for (MediaTrack t : MediaTrack.<MediaTrack>list("attemptId = ?1 order by kind", attemptId)) {
-            tracks.add(new TrackView(t.kind, t.token, t.state, t.durationMs == null ? null : t.durationMs / 1000.0, t.mediaZeroAt,
-                    t.bytes, t.seekable, t.hasThumbnails, t.segments, gaps(t), t.finaliseDueAt, t.error));
-        }
-        MediaTrack camera = MediaTrack.find("attemptId = ?1 and kind = ?2", attemptId, TrackKind.CAMERA).firstResult();
-        TrackAlignment align = camera == null ? null : camera.alignment();
-        List<InterruptionView> interruptions = RecordingInterruption.<RecordingInterruption>list("attemptId = ?1 order by receivedAt", attemptId)
-                .stream().map(i -> new InterruptionView(i.kind, i.reason, i.detail, i.receivedAt,
-                        align == null ? null : align.mediaOffsetFor(i.receivedAt))).toList();
+        for (Track t : ledger.ofAttempt(attemptId)) tracks.add(view(t));
+        TrackAlignment align = ledger.camera(null, attemptId).map(Track::alignment).orElse(null);
+        List<InterruptionView> interruptions = ledger.interruptionsOfAttempt(attemptId).stream().map(i -> view(i, align)).toList();
         return new RecordingView(a.id(), a.examId(), exam == null ? null : exam.title(), a.studentId(),
                 student == null ? null : student.fullName(), a.startedAt(), a.finishedAt(), tracks, interruptions);
     }
@@ -119,16 +128,9 @@ public class PlaybackService {
         if (owner.auditScope(ownerId) == null) throw Problem.notFound("Recording owner");
         requireOwnedAccess(owner, ownerId, viewerId, "recording.listed", null);
         List<TrackView> tracks = new ArrayList<>();
-        for (MediaTrack t : MediaTrack.<MediaTrack>list("ownerKind = ?1 and ownerId = ?2 order by kind", ownerKind, ownerId)) {
-            tracks.add(new TrackView(t.kind, t.token, t.state, t.durationMs == null ? null : t.durationMs / 1000.0, t.mediaZeroAt,
-                    t.bytes, t.seekable, t.hasThumbnails, t.segments, gaps(t), t.finaliseDueAt, t.error));
-        }
-        MediaTrack camera = MediaTrack.find("ownerKind = ?1 and ownerId = ?2 and kind = ?3", ownerKind, ownerId, TrackKind.CAMERA).firstResult();
-        TrackAlignment align = camera == null ? null : camera.alignment();
-        List<InterruptionView> interruptions = RecordingInterruption.<RecordingInterruption>list(
-                        "ownerKind = ?1 and ownerId = ?2 order by receivedAt", ownerKind, ownerId)
-                .stream().map(i -> new InterruptionView(i.kind, i.reason, i.detail, i.receivedAt,
-                        align == null ? null : align.mediaOffsetFor(i.receivedAt))).toList();
+        for (Track t : ledger.ofOwner(ownerKind, ownerId)) tracks.add(view(t));
+        TrackAlignment align = ledger.camera(ownerKind, ownerId).map(Track::alignment).orElse(null);
+        List<InterruptionView> interruptions = ledger.interruptionsOfOwner(ownerKind, ownerId).stream().map(i -> view(i, align)).toList();
         return new OwnedRecordingView(ownerKind, ownerId, tracks, interruptions);
     }
 
@@ -140,10 +142,10 @@ public class PlaybackService {
         requireAccess(a, viewerId, "recording.offset", Map.of("at", String.valueOf(at)));  // access first, then the input
         if (at == null) throw Problem.badRequest("OFFSET_AT_MISSING", "Send at=<ISO instant>");
         List<TrackOffset> out = new ArrayList<>();
-        for (MediaTrack t : MediaTrack.<MediaTrack>list("attemptId = ?1 order by kind", attemptId)) {
+        for (Track t : ledger.ofAttempt(attemptId)) {
             TrackAlignment align = t.alignment();
-            if (align == null || t.state != TrackState.FINALISED) continue;
-            out.add(new TrackOffset(t.kind, t.token, align.mediaOffsetFor(at), align.covers(at)));
+            if (align == null || t.state() != TrackState.FINALISED) continue;
+            out.add(new TrackOffset(t.kind(), t.token(), align.mediaOffsetFor(at), align.covers(at)));
         }
         return new OffsetView(at, out);
     }
@@ -151,23 +153,18 @@ public class PlaybackService {
     /** Issues a playback ticket for one track (audited as one viewing). */
     @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
     public TicketView ticket(String token, UUID viewerId) {
-        MediaTrack t = finalisedTrack(token);
+        Track t = finalisedTrack(token);
         if (t.ownedByAttempt()) {
-            AttemptRecord a = attempts.find(t.attemptId).orElse(null);
-            requireAccess(a, viewerId, "recording.viewed", Map.of("kind", t.kind.name()));
+            AttemptRecord a = attempts.find(t.attemptId()).orElse(null);
+            requireAccess(a, viewerId, "recording.viewed", Map.of("kind", t.kind().name()));
         } else {
-            requireOwnedAccess(owners.require(t.ownerKind), t.ownerId, viewerId, "recording.viewed", Map.of("kind", t.kind.name()));
+            requireOwnedAccess(owners.require(t.ownerKind()), t.ownerId(), viewerId, "recording.viewed", Map.of("kind", t.kind().name()));
         }
         Instant now = now();
-        MediaTicket k = new MediaTicket();
-        k.ticket = RecordingService.newToken();
-        k.trackId = t.id;
-        k.userId = viewerId;
-        k.createdAt = now;
-        k.expiresAt = now.plus(config.ticketTtl());
-        k.persist();
-        String base = "/api/recordings/" + t.token;
-        return new TicketView(base + "?ticket=" + k.ticket, t.hasThumbnails ? base + "/thumbnails.jpg?ticket=" + k.ticket : null, k.expiresAt);
+        PlaybackLedger.Ticket k = ledger.issueTicket(t.id(), viewerId, now, now.plus(config.ticketTtl()));
+        String base = "/api/recordings/" + t.token();
+        return new TicketView(base + "?ticket=" + k.ticket(), t.hasThumbnails() ? base + "/thumbnails.jpg?ticket=" + k.ticket() : null,
+                k.expiresAt());
     }
 
     /**
@@ -176,38 +173,38 @@ public class PlaybackService {
      */
     @Transactional(dontRollbackOn = Problem.class) // a refusal is audited too
     public Playable playable(String token, String ticket, UUID bearerUserId, String what) {
-        MediaTrack t = finalisedTrack(token);
-        AttemptRecord a = t.ownedByAttempt() ? attempts.find(t.attemptId).orElse(null) : null;
-        RecordingOwner owner = t.ownedByAttempt() ? null : owners.require(t.ownerKind);
+        Track t = finalisedTrack(token);
+        AttemptRecord a = t.ownedByAttempt() ? attempts.find(t.attemptId()).orElse(null) : null;
+        RecordingOwner owner = t.ownedByAttempt() ? null : owners.require(t.ownerKind());
         if (bearerUserId != null) {
-            Map<String, String> extra = Map.of("kind", t.kind.name(), "part", what);
+            Map<String, String> extra = Map.of("kind", t.kind().name(), "part", what);
             if (a != null) requireAccess(a, bearerUserId, "recording.downloaded", extra);
-            else requireOwnedAccess(owner, t.ownerId, bearerUserId, "recording.downloaded", extra);
+            else requireOwnedAccess(owner, t.ownerId(), bearerUserId, "recording.downloaded", extra);
         } else {
-            MediaTicket k = ticket == null ? null : MediaTicket.findById(ticket);
-            if (k == null || !k.trackId.equals(t.id) || k.expiresAt.isBefore(now())) {
+            PlaybackLedger.Ticket k = ticket == null ? null : ledger.ticket(ticket).orElse(null);
+            if (k == null || !k.trackId().equals(t.id()) || k.expiresAt().isBefore(now())) {
                 throw new Problem(401, "RECORDING_TICKET_INVALID", "Open the recording again from the review page");
             }
-            boolean ok = a != null ? allowed(a, k.userId) : allowedOwned(t.ownerKind, t.ownerId, k.userId);
+            boolean ok = a != null ? allowed(a, k.userId()) : allowedOwned(t.ownerKind(), t.ownerId(), k.userId());
             if (!ok) throw Problem.forbidden("You may not view this recording");
         }
-        TrackId id = owners.trackId(t, 0);
+        TrackId id = ledger.trackId(t);
         String key = switch (what) {
             case "recording" -> id.trackRecordingKey();
             case "thumbnails.jpg" -> id.trackThumbnailSpriteKey();
             case "thumbnails.json" -> id.trackThumbnailIndexKey();
             default -> throw Problem.notFound("Recording part");
         };
-        if (!what.equals("recording") && !t.hasThumbnails) throw Problem.notFound("Thumbnails");
+        if (!what.equals("recording") && !t.hasThumbnails()) throw Problem.notFound("Thumbnails");
         return new Playable(t, key, storage.size(key));
     }
 
-    private MediaTrack finalisedTrack(String token) {
+    private Track finalisedTrack(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{20,64}")) throw Problem.notFound("Recording");
-        MediaTrack t = MediaTrack.find("token", token).firstResult();
-        if (t == null || t.state == TrackState.DELETED) throw Problem.notFound("Recording");
-        if (t.state != TrackState.FINALISED) {
-            throw Problem.conflict("RECORDING_NOT_READY", "The recording is " + t.state + "; it is finalised after the upload grace");
+        Track t = ledger.byToken(token).orElse(null);
+        if (t == null || t.state() == TrackState.DELETED) throw Problem.notFound("Recording");
+        if (t.state() != TrackState.FINALISED) {
+            throw Problem.conflict("RECORDING_NOT_READY", "The recording is " + t.state() + "; it is finalised after the upload grace");
         }
         return t;
     }
@@ -254,10 +251,19 @@ public class PlaybackService {
         return false;
     }
 
-    private List<RecordingGap> gaps(MediaTrack t) {
-        if (t.gaps == null || t.gaps.isBlank()) return List.of();
+    private TrackView view(Track t) {
+        return new TrackView(t.kind(), t.token(), t.state(), t.durationMs() == null ? null : t.durationMs() / 1000.0, t.mediaZeroAt(),
+                t.bytes(), t.seekable(), t.hasThumbnails(), t.segments(), gaps(t), t.finaliseDueAt(), t.error());
+    }
+
+    private static InterruptionView view(Interruption i, TrackAlignment align) {
+        return new InterruptionView(i.kind(), i.reason(), i.detail(), i.receivedAt(), align == null ? null : align.mediaOffsetFor(i.receivedAt()));
+    }
+
+    private List<RecordingGap> gaps(Track t) {
+        if (t.gaps() == null || t.gaps().isBlank()) return List.of();
         try {
-            return json.readValue(t.gaps, new TypeReference<List<RecordingGap>>() { });
+            return json.readValue(t.gaps(), new TypeReference<List<RecordingGap>>() { });
         } catch (Exception e) {
             return List.of();
         }

@@ -1,9 +1,11 @@
-package kz.adal.exam;
+package kz.adal.exam.seb;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import kz.adal.audit.AuditTrail;
 import kz.adal.audit.AuditTrail.Change;
+import kz.adal.exam.ExamCatalog;
+import kz.adal.exam.ExamService;
 import kz.adal.identity.CurrentUser;
 import kz.adal.platform.Problem;
 import kz.adal.platform.RuleViolation;
@@ -34,6 +36,7 @@ public class SafeExamBrowser {
     public static final String SEB_KEY_MISMATCH = "SEB_KEY_MISMATCH";
 
     private final ExamService exams;
+    private final ExamCatalog catalog;
     private final CurrentUser me;
     private final TimeSource time;
     private final AuditTrail audit;
@@ -43,8 +46,9 @@ public class SafeExamBrowser {
 
     private record Cached(SebSettings settings, long at) {}
 
-    SafeExamBrowser(ExamService exams, CurrentUser me, TimeSource time, AuditTrail audit) {
+    SafeExamBrowser(ExamService exams, ExamCatalog catalog, CurrentUser me, TimeSource time, AuditTrail audit) {
         this.exams = exams;
+        this.catalog = catalog;
         this.me = me;
         this.time = time;
         this.audit = audit;
@@ -75,13 +79,13 @@ public class SafeExamBrowser {
 
     @Transactional
     SettingsView settings(UUID examId, String base) {
-        exams.requireManageable(examId);
+        exams.checkManageable(examId);
         return view(examId, SebSettings.findById(examId), base);
     }
 
     @Transactional
     SettingsView update(UUID examId, SettingsRequest request, String base) {
-        Exam exam = exams.requireManageable(examId);
+        exams.checkManageable(examId);
         SettingsRequest r = kz.adal.platform.Fields.check(request, SettingsRequest.class);
         List<Map<String, String>> errors = new ArrayList<>();
         List<String> extra = keys(r.extraConfigKeys(), "extraConfigKeys", errors);
@@ -91,7 +95,7 @@ public class SafeExamBrowser {
         SettingsView before = view(examId, s, base);
         if (s == null) {
             s = new SebSettings();
-            s.examId = exam.id;
+            s.examId = examId;
         }
         s.required = r.required();
         s.extraConfigKeys = String.join("\n", extra);
@@ -108,14 +112,13 @@ public class SafeExamBrowser {
     /** The .seb file for the address the caller uses. */
     @Transactional
     byte[] configFile(UUID examId, String base) {
-        Exam exam = Exam.findById(examId);
-        if (exam == null) throw Problem.notFound("Exam");
+        if (catalog.find(examId).isEmpty()) throw Problem.notFound("Exam");
         return SebConfigFile.forExam(base, examId).plist();
     }
 
     @Transactional
     StudentView student(UUID examId, URI requestUri, String base, Keys keys) {
-        if (Exam.findById(examId) == null) throw Problem.notFound("Exam");
+        if (catalog.find(examId).isEmpty()) throw Problem.notFound("Exam");
         String configUrl = "/api/exams/" + examId + "/seb/config.seb";
         boolean required = required(examId) != null;
         return new StudentView(required, required && outcome(examId, requestUri, base, keys) == null, configUrl);

@@ -1,4 +1,4 @@
-package kz.adal.exam;
+package kz.adal.exam.seb;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

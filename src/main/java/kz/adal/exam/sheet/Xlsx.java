@@ -1,4 +1,4 @@
-package kz.adal.exam;
+package kz.adal.exam.sheet;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

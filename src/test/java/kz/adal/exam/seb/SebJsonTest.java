@@ -1,4 +1,4 @@
-package kz.adal.exam;
+package kz.adal.exam.seb;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;

@@ -1,4 +1,4 @@
-package kz.adal.exam;
+package kz.adal.exam.seb;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,8 @@
-package kz.adal.exam;
+package kz.adal.exam.sheet;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import kz.adal.exam.GradeSheetService.GradeRow;
+import kz.adal.exam.ExamSheets.SheetExam;
+import kz.adal.exam.sheet.GradeSheetService.GradeRow;
 import kz.adal.grading.LetterBand;
 import kz.adal.grading.LetterScale;
 import kz.adal.platform.OfficialDocuments;
@@ -27,21 +28,21 @@ public class GradeSheetDocument {
         this.time = time;
     }
 
-    byte[] pdf(Exam exam, List<GradeRow> rows, LetterScale scale, String lang) {
-        Wording w = documents.wording(ExamLanguage.of(exam), lang);
+    byte[] pdf(SheetExam exam, List<GradeRow> rows, LetterScale scale, String lang) {
+        Wording w = documents.wording(exam.language(), lang);
         List<List<String>> table = new ArrayList<>();
         int n = 0;
         for (GradeRow r : rows) {
             table.add(List.of(String.valueOf(++n), r.fullName() + " (" + r.login() + ")", state(w, r.state()), number(w, r.percent()),
                     text(r.letter()), gpa(w, r.gpa()), text(r.traditionalMark())));
         }
-        PdfDocument pdf = w.start("gradeSheet", exam.title, time.today())
-                .fields(List.of(new String[]{w.t("gradeSheet.discipline"), exam.discipline},
-                        new String[]{w.t("gradeSheet.group"), exam.groupCode},
-                        new String[]{w.t("gradeSheet.period"), exam.academicPeriod},
-                        new String[]{w.t("gradeSheet.kind"), w.label(exam.kind)},
-                        new String[]{w.t("gradeSheet.window"), w.at(exam.opensAt) + " – " + w.at(exam.closesAt)},
-                        new String[]{w.t("gradeSheet.questionsMinutes"), exam.questionCount + " / " + exam.durationMinutes}))
+        PdfDocument pdf = w.start("gradeSheet", exam.title(), time.today())
+                .fields(List.of(new String[]{w.t("gradeSheet.discipline"), exam.discipline()},
+                        new String[]{w.t("gradeSheet.group"), exam.groupCode()},
+                        new String[]{w.t("gradeSheet.period"), exam.academicPeriod()},
+                        new String[]{w.t("gradeSheet.kind"), w.label(exam.kind())},
+                        new String[]{w.t("gradeSheet.window"), w.at(exam.opensAt()) + " – " + w.at(exam.closesAt())},
+                        new String[]{w.t("gradeSheet.questionsMinutes"), exam.questionCount() + " / " + exam.durationMinutes()}))
                 .table(List.of(w.t("common.number"), w.t("gradeSheet.student"), w.t("gradeSheet.state"), "%", w.t("gradeSheet.letter"),
                         w.t("gradeSheet.gpa"), w.t("gradeSheet.mark")), table, 0.5f, 3f, 1.6f, 0.9f, 0.9f, 0.8f, 1.2f)
                 .note(w.t("gradeSheet.notFinal"))

@@ -1,4 +1,4 @@
-package kz.adal.media;
+package kz.adal.media.playback;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +29,5 @@ class ByteRangeTest {
         assertThrows(IllegalArgumentException.class, () -> PlaybackResource.ByteRange.parse("bytes=1000-", 1000));
         assertThrows(IllegalArgumentException.class, () -> PlaybackResource.ByteRange.parse("bytes=50-10", 1000));
         assertThrows(IllegalArgumentException.class, () -> PlaybackResource.ByteRange.parse("bytes=-0", 1000));
-    }
-
-    @Test
-    void clientTimesAreEpochMillisecondsWithFractions() {
-        assertEquals(java.time.Instant.parse("2026-11-23T10:00:00.000500Z"),
-                RecordingUploadResource.instant(String.valueOf(java.time.Instant.parse("2026-11-23T10:00:00Z").toEpochMilli() + 0.5)));
-        assertNull(RecordingUploadResource.instant(null));
-        assertThrows(kz.adal.platform.Problem.class, () -> RecordingUploadResource.instant("yesterday"));
-        assertThrows(kz.adal.platform.Problem.class, () -> RecordingUploadResource.instant("-5"));
     }
 }

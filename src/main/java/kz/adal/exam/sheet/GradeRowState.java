@@ -1,4 +1,4 @@
-package kz.adal.exam;
+package kz.adal.exam.sheet;
 
 /**
  * Where a student stands on the grade sheet when no attempt says it; otherwise a row's state is its attempt's
