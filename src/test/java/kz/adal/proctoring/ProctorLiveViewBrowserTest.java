@@ -188,7 +188,20 @@ class ProctorLiveViewBrowserTest {
         console.navigate(base + "proctor/index.html");
         console.locator(".pc-tile[data-attempt='" + a + "']").click();
         console.locator("#pc-live-open").click();
-        assertThat(console.locator("#live-state[data-state=connected]")).isVisible();
+        try {
+            // through the relay both pages first take TURN allocations; twice in ten runs of this class (never when the
+            // relay case ran alone) it was not connected after 30 s, so it gets 60, and should it fail again the message
+            // says what each side's peer connections were doing. The wait is for the connection, not a measurement.
+            assertThat(console.locator("#live-state[data-state=connected]"))
+                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(relay ? 60_000 : 30_000));
+        } catch (AssertionError e) {
+            // what each side's peer connections were doing, for the failure's message
+            String pcs = "() => JSON.stringify((window.__pcs || []).map(pc => ({ c: pc.connectionState, i: pc.iceConnectionState, "
+                    + "g: pc.iceGatheringState, s: pc.signalingState, l: !!pc.localDescription, r: !!pc.remoteDescription })))";
+            throw new AssertionError("live view not connected; proctor's peers " + console.evaluate(pcs) + ", student's peers "
+                    + exam.evaluate(pcs) + ", ice servers " + console.evaluate("async () => JSON.stringify(await (await fetch('/api/live/ice-servers', "
+                    + "{ headers: { Authorization: 'Bearer ' + (sessionStorage.getItem('adal.token') || localStorage.getItem('adal.token') || '') } })).status)"), e);
+        }
         return new Live(exam, console, a, s.examId());
     }
 
